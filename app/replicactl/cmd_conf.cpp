@@ -1,0 +1,19 @@
+#include "commands.h"
+
+#include <QTextStream>
+
+namespace ReplicaCtl {
+
+int conf(const QStringList &)
+{
+    QTextStream(stderr) << "replicactl conf: not available in this build yet\n";
+    return BadInput;
+}
+
+int hba(const QStringList &)
+{
+    QTextStream(stderr) << "replicactl hba: not available in this build yet\n";
+    return BadInput;
+}
+
+} // namespace ReplicaCtl

@@ -1,0 +1,19 @@
+#pragma once
+
+#include <QStringList>
+
+// replicactl's subcommands, one file each (cmd_<name>.cpp). Each gets the
+// arguments after its own name and returns the process exit code:
+// 0 done (and verified), 1 a step or operation failed, 2 bad input.
+namespace ReplicaCtl {
+
+enum ExitCode { Done = 0, Failed = 1, BadInput = 2 };
+
+int conf(const QStringList &arguments);    // edit postgresql.conf, print the diff
+int hba(const QStringList &arguments);     // edit pg_hba.conf, print the diff
+int setup(const QStringList &arguments);   // plan and apply a primary + standby over SSH
+int apply(const QStringList &arguments);   // apply a saved plan
+int status(const QStringList &arguments);  // the replication table of a pair
+int sandbox(const QStringList &arguments); // the local demo pair
+
+} // namespace ReplicaCtl

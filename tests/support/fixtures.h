@@ -1,0 +1,16 @@
+#pragma once
+
+#include <QByteArray>
+#include <QString>
+
+// Where the golden files live, and small readers for them, shared by tests.
+namespace Fixtures {
+
+// Absolute path of tests/fixtures/<relative>.
+QString path(const QString &relative);
+
+// The whole content of tests/fixtures/<relative>; fails the caller's test
+// through QFAIL-like output when missing (returns an empty array).
+QByteArray read(const QString &relative);
+
+} // namespace Fixtures
