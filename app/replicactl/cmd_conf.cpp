@@ -10,10 +10,4 @@ int conf(const QStringList &)
     return BadInput;
 }
 
-int hba(const QStringList &)
-{
-    QTextStream(stderr) << "replicactl hba: not available in this build yet\n";
-    return BadInput;
-}
-
 } // namespace ReplicaCtl
