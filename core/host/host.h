@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/host/command_line.h"
+#include "core/host/command_result.h"
 #include "core/result.h"
 
 #include <QByteArray>
@@ -42,27 +43,14 @@ struct RunOptions
     const std::atomic_bool *cancel = nullptr;
 };
 
-// What a command that started did. A command that could not be started at
-// all (host unreachable, connection lost) is an Error instead.
-struct CommandResult
-{
-    CommandLine command;
-    int exitCode = -1;
-    QByteArray stdOut;
-    QByteArray stdErr;
-    qint64 durationMs = 0;
-    bool timedOut = false;
-    bool cancelled = false;
-
-    bool succeeded() const { return exitCode == 0 && !timedOut && !cancelled; }
-};
-
 struct WriteOptions
 {
     RunAs as = RunAs::LoginUser;
     std::optional<int> mode; // e.g. 0600; default: keep the old file's mode (0644 for a new file)
     QString owner;           // "user" or "user:group"; default: keep the old file's owner
     bool keepBackup = true;  // the previous content stays beside it as <path>.<date>.bak
+    // Set from any thread to stop a long write; the old file stays as it was.
+    const std::atomic_bool *cancel = nullptr;
 };
 
 struct WriteReport
@@ -95,9 +83,39 @@ public:
     virtual Result<void> appendFile(const QString &path, const QByteArray &content,
                                     RunAs as = RunAs::LoginUser) = 0;
 
+    // Set before the host is shared between threads (discovery does it).
     const Privilege &privilege() const { return m_privilege; }
     void setPrivilege(Privilege privilege) { m_privilege = std::move(privilege); }
 
+    // The user whose name the commands run under when RunAs::LoginUser.
+    virtual QString loginUser() const = 0;
+
 protected:
+    // The shared part of both hosts, so that LocalHost and SshHost become
+    // root or postgres, and write files, in exactly the same way.
+
+    // `command` turned into what runs it as `as` from the login user:
+    // unchanged for the login user itself, `runuser -u postgres --` when the
+    // login user is root, else sudo per privilege(). sudo's password, when
+    // one is needed, goes first on the command's stdin (stdinPrefix).
+    struct PrivilegedCommand
+    {
+        CommandLine command;
+        QByteArray stdinPrefix;
+    };
+    Result<PrivilegedCommand> withPrivilege(const CommandLine &command, RunAs as) const;
+
+    // Files through fixed shell scripts run with run() (user text only as
+    // "$1"): the way to act as another user, and SshHost's fallback when the
+    // server has no SFTP. The write puts the content in a temp file beside
+    // the target, fsyncs it, keeps the old file as <path>.<yyyyMMdd-HHmmss>.bak
+    // (a hard link, so nothing is copied; -N added when two land in one
+    // second) and renames the temp file over the target, keeping owner and
+    // mode unless given. Killed midway, the old file stays untouched.
+    Result<QByteArray> readFileThroughShell(const QString &path, RunAs as);
+    Result<WriteReport> writeFileThroughShell(const QString &path, const QByteArray &content,
+                                              const WriteOptions &options);
+    Result<void> appendFileThroughShell(const QString &path, const QByteArray &content, RunAs as);
+
     Privilege m_privilege;
 };

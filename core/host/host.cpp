@@ -1,0 +1,160 @@
+#include "host.h"
+
+#include <QCoreApplication>
+
+namespace {
+
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("Host", text);
+}
+
+QString userFor(RunAs as)
+{
+    switch (as) {
+    case RunAs::Root:
+        return QStringLiteral("root");
+    case RunAs::Postgres:
+        return QStringLiteral("postgres");
+    case RunAs::LoginUser:
+        break;
+    }
+    return {};
+}
+
+// Written by us, never by the user: the path arrives as "$1". See
+// Host::writeFileThroughShell for what it guarantees.
+const char writeScript[] = R"sh(set -e
+p=$1 mode=$2 owner=$3 keep=$4
+if [ -L "$p" ]; then p=$(readlink -f -- "$p"); fi
+d=$(dirname -- "$p"); b=$(basename -- "$p")
+tmp=$(mktemp -- "$d/.$b.XXXXXX")
+trap 'rm -f -- "$tmp"' EXIT
+trap 'exit 129' HUP; trap 'exit 130' INT; trap 'exit 143' TERM
+cat > "$tmp"
+if [ -e "$p" ]; then
+  [ -n "$mode" ] || mode=$(stat -c %a -- "$p")
+  [ -n "$owner" ] || owner=$(stat -c %u:%g -- "$p")
+else
+  [ -n "$mode" ] || mode=644
+fi
+chmod "$mode" "$tmp"
+if [ -n "$owner" ] && [ "$owner" != "$(stat -c %u:%g -- "$tmp")" ]; then chown -- "$owner" "$tmp"; fi
+sync -- "$tmp" 2>/dev/null || sync
+if [ -e "$p" ] && [ "$keep" = 1 ]; then
+  stamp=$(date +%Y%m%d-%H%M%S); bak="$p.$stamp.bak"; n=0
+  while [ -e "$bak" ]; do n=$((n+1)); bak="$p.$stamp-$n.bak"; done
+  ln -- "$p" "$bak" 2>/dev/null || cp -p -- "$p" "$bak"
+  printf '%s' "$bak"
+fi
+mv -f -- "$tmp" "$p"
+trap - EXIT
+sync -- "$d" 2>/dev/null || true
+)sh";
+
+const char appendScript[] = R"sh(set -e
+cat >> "$1"
+sync -- "$1" 2>/dev/null || true
+)sh";
+
+} // namespace
+
+Result<Host::PrivilegedCommand> Host::withPrivilege(const CommandLine &command, RunAs as) const
+{
+    const QString target = userFor(as);
+    const QString login = loginUser();
+    if (target.isEmpty() || target == login)
+        return PrivilegedCommand{command, {}};
+
+    auto prefixed = [&](QStringList prefix) {
+        prefix.append(command.program());
+        prefix.append(command.arguments());
+        const QString program = prefix.takeFirst();
+        return CommandLine(program, prefix);
+    };
+
+    if (login == QLatin1String("root"))
+        return PrivilegedCommand{prefixed({QStringLiteral("runuser"), QStringLiteral("-u"), target,
+                                           QStringLiteral("--")}),
+                                 {}};
+
+    switch (m_privilege.method) {
+    case Privilege::Method::Direct:
+        return makeError(tr("The user %1 cannot act as %2 on %3 without sudo or su. Choose how this "
+                            "host becomes %2 (sudo with or without a password, or su), or log in as root.")
+                             .arg(login, target, displayName()));
+    case Privilege::Method::SudoNoPassword:
+        return PrivilegedCommand{prefixed({QStringLiteral("sudo"), QStringLiteral("-n"), QStringLiteral("-H"),
+                                           QStringLiteral("-u"), target, QStringLiteral("--")}),
+                                 {}};
+    case Privilege::Method::SudoPassword:
+        if (m_privilege.password.isEmpty())
+            return makeError(tr("sudo on %1 needs the password of %2. Enter it in the host's settings.")
+                                 .arg(displayName(), login));
+        // -k: always read the password, so that a cached sudo ticket cannot
+        // leave it on the command's stdin; -p '': no prompt in the output.
+        return PrivilegedCommand{prefixed({QStringLiteral("sudo"), QStringLiteral("-S"), QStringLiteral("-k"),
+                                           QStringLiteral("-p"), QString(), QStringLiteral("-H"),
+                                           QStringLiteral("-u"), target, QStringLiteral("--")}),
+                                 m_privilege.password.toUtf8() + '\n'};
+    case Privilege::Method::Su:
+        // su reads the password from a terminal only; it is usable from a
+        // root login (runuser above) or where sudo is missing, over a pty.
+        return makeError(tr("Becoming %1 through su on %2 is not supported yet: su reads its password "
+                            "from a terminal. Use sudo on this host, or log in as root.")
+                             .arg(target, displayName()));
+    }
+    return makeError(tr("Unknown privilege method for %1.").arg(displayName()));
+}
+
+Result<QByteArray> Host::readFileThroughShell(const QString &path, RunAs as)
+{
+    RunOptions runOptions;
+    runOptions.as = as;
+    auto result = run(CommandLine(QStringLiteral("cat"), {QStringLiteral("--"), path}), runOptions);
+    if (!result)
+        return result.error();
+    if (!result->succeeded())
+        return result->toError(tr("read %1 on %2").arg(path, displayName()));
+    return std::move(result->stdOut);
+}
+
+Result<WriteReport> Host::writeFileThroughShell(const QString &path, const QByteArray &content,
+                                                const WriteOptions &options)
+{
+    const QString mode = options.mode ? QString::number(*options.mode, 8) : QString();
+    const CommandLine command = CommandLine::shell(QString::fromLatin1(writeScript),
+                                                   {path, mode, options.owner,
+                                                    options.keepBackup ? QStringLiteral("1") : QStringLiteral("0")});
+    RunOptions runOptions;
+    runOptions.as = options.as;
+    runOptions.stdinData = content;
+    runOptions.cancel = options.cancel;
+    auto result = run(command, runOptions);
+    if (!result)
+        return result.error();
+    if (result->cancelled)
+        return makeError(tr("Writing %1 on %2 was cancelled; the file was left as it was.").arg(path, displayName()));
+    if (!result->succeeded()) {
+        CommandResult named = *result;
+        named.command = CommandLine(QStringLiteral("write"), {path});
+        return named.toError(tr("write %1 on %2; the file was left as it was").arg(path, displayName()));
+    }
+    return WriteReport{path, QString::fromUtf8(result->stdOut)};
+}
+
+Result<void> Host::appendFileThroughShell(const QString &path, const QByteArray &content, RunAs as)
+{
+    RunOptions runOptions;
+    runOptions.as = as;
+    runOptions.stdinData = content;
+    auto result = run(CommandLine::shell(QString::fromLatin1(appendScript), {path}), runOptions);
+    if (!result)
+        return result.error();
+    if (!result->succeeded()) {
+        CommandResult named = *result;
+        named.command = CommandLine(QStringLiteral("append"), {path});
+        return named.toError(tr("append to %1 on %2").arg(path, displayName()));
+    }
+    return {};
+}
