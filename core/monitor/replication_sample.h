@@ -1,0 +1,113 @@
+#pragma once
+
+#include "core/pg/pg_error.h"
+
+#include <QDateTime>
+#include <QList>
+#include <QString>
+
+#include <optional>
+
+// One look at a replication cluster, as plain data: what the primary's
+// pg_stat_replication, pg_replication_slots and pg_stat_archiver said, and
+// what each server said about itself (role, WAL positions, replay state).
+// ReplicationSampler makes one every interval; LagHistory keeps their lags,
+// ReplicationTable renders them for replicactl, the GUI's models show them.
+// LSNs stay in PostgreSQL's text form ("0/3000148"); byte lags are computed
+// by the server (pg_wal_lsn_diff), times are UTC.
+struct ReplicationSample
+{
+    // One row of the primary's pg_stat_replication: a connected standby.
+    struct Standby
+    {
+        int pid = 0;
+        QString applicationName;
+        QString clientAddr;  // empty when the standby came over a Unix socket
+        QString state;       // startup, catchup, streaming, backup, stopping
+        QString syncState;   // async, potential, sync, quorum (10+)
+        int syncPriority = 0;
+        QString sentLsn;
+        QString writeLsn;
+        QString flushLsn;
+        QString replayLsn;
+        std::optional<qint64> byteLag;      // primary's position - replay_lsn
+        std::optional<qint64> writeLagMs;   // 10+; NULL while the standby is idle
+        std::optional<qint64> flushLagMs;
+        std::optional<qint64> replayLagMs;
+        std::optional<QDateTime> replyTime; // 12+
+    };
+
+    // One row of pg_replication_slots (9.4+).
+    struct Slot
+    {
+        QString name;
+        QString type;       // physical, logical
+        bool active = false;
+        QString restartLsn;
+        QString walStatus;  // reserved, extended, unreserved, lost (13+)
+        std::optional<qint64> safeWalSize;    // 13+; NULL when max_slot_wal_keep_size = -1
+        std::optional<qint64> retainedBytes;  // WAL the slot holds back: position - restart_lsn
+    };
+
+    // pg_stat_archiver (9.4+).
+    struct Archiver
+    {
+        qint64 archivedCount = 0;
+        QString lastArchivedWal;
+        std::optional<QDateTime> lastArchivedTime;
+        qint64 failedCount = 0;
+        QString lastFailedWal;
+        std::optional<QDateTime> lastFailedTime;
+    };
+
+    // What one server (primary or standby) said about itself.
+    struct Server
+    {
+        QString name;      // as the caller named it: "primary", "standby1"
+        QString endpoint;  // host:port or socket dir (port N)
+        bool reachable = false;
+        PgError error;     // why not, when !reachable
+        int serverVersionNum = 0;
+        bool inRecovery = false;          // pg_is_in_recovery(): a standby
+        QString currentLsn;               // primary: pg_current_wal_lsn()
+        QString receiveLsn;               // standby: pg_last_wal_receive_lsn()
+        QString replayLsn;                // standby: pg_last_wal_replay_lsn()
+        std::optional<QDateTime> lastReplayTime; // pg_last_xact_replay_timestamp()
+        bool replayPaused = false;
+        std::optional<qint64> replayBacklogBytes; // standby: receive - replay
+        QString synchronousStandbyNames;  // primary: the setting, verbatim
+        QString synchronousCommit;
+
+        QString role() const { return !reachable ? QString() : inRecovery ? QStringLiteral("standby") : QStringLiteral("primary"); }
+    };
+
+    QDateTime sampledAt;            // UTC
+    Server primary;
+    QList<Server> standbyServers;   // the standbys the sampler was asked to watch
+    QList<Standby> standbys;        // pg_stat_replication on the primary
+    QList<Slot> replicationSlots; // not "slots": a Qt keyword
+    std::optional<Archiver> archiver; // none before 9.4 or when the primary is down
+
+    const Standby *standby(const QString &applicationName) const
+    {
+        for (const Standby &s : standbys)
+            if (s.applicationName == applicationName)
+                return &s;
+        return nullptr;
+    }
+
+    // "0/3000148" as a byte position; nullopt when it is not an LSN.
+    static std::optional<quint64> parseLsn(const QString &lsn)
+    {
+        const qsizetype slash = lsn.indexOf(QLatin1Char('/'));
+        if (slash <= 0 || slash == lsn.size() - 1)
+            return std::nullopt;
+        bool highOk = false;
+        bool lowOk = false;
+        const quint64 high = lsn.left(slash).toULongLong(&highOk, 16);
+        const quint64 low = lsn.mid(slash + 1).toULongLong(&lowOk, 16);
+        if (!highOk || !lowOk || high > 0xFFFFFFFFu || low > 0xFFFFFFFFu)
+            return std::nullopt;
+        return (high << 32) | low;
+    }
+};

@@ -1,0 +1,179 @@
+#include "core/monitor/lag_history.h"
+
+#include <QtTest/QTest>
+
+#include <cmath>
+
+namespace {
+
+constexpr qint64 start = 1764115200000; // 2025-11-26 00:00:00 UTC, a whole minute
+
+LagHistory::Values bytes(double value)
+{
+    return LagHistory::Values{value, std::nullopt, std::nullopt, std::nullopt};
+}
+
+} // namespace
+
+// LagHistory: bounded memory, exact min/max/average per bucket, the right
+// tier for a time range, NULL lags kept apart from zero.
+class TestLagHistory : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void memoryStaysFixedWhateverTheRunTime();
+    void bucketsKeepMinMaxAverage();
+    void nullLagsAreNotZero();
+    void rangeUsesTheFinestTierThatReachesBack_data();
+    void rangeUsesTheFinestTierThatReachesBack();
+    void gapsStayGaps();
+    void clockGoingBackDoesNotRewriteThePast();
+    void standbysBeyondTheLimitEvictTheSilentOne();
+    void appendTakesEveryStandbyOfASample();
+};
+
+void TestLagHistory::memoryStaysFixedWhateverTheRunTime()
+{
+    LagHistory history;
+    qsizetype afterAnHour = 0;
+    for (qint64 s = 0; s < 10 * 24 * 3600; ++s) {
+        history.append(QStringLiteral("standby1"), start + s * 1000, bytes(double(s % 1000)));
+        if (s == 3600)
+            afterAnHour = history.memoryBytes();
+    }
+    QVERIFY(afterAnHour > 0);
+    QCOMPARE(history.memoryBytes(), afterAnHour);
+    // One standby of 16: the bound covers sixteen such.
+    QVERIFY(history.memoryBytes() * 16 <= history.capacityBytes() + 16 * 1024);
+    QVERIFY2(history.memoryBytes() < 1024 * 1024, qPrintable(QString::number(history.memoryBytes())));
+
+    // Ten days still reach back ten days, at the coarsest resolution.
+    const auto all = history.points(QStringLiteral("standby1"), start, start + 11LL * 24 * 3600 * 1000);
+    QVERIFY(!all.isEmpty());
+    QCOMPARE(all.first().resolutionMs, 900 * 1000);
+    QCOMPARE(all.first().timeMs, start);
+    QCOMPARE(all.size(), 10 * 24 * 4);
+}
+
+void TestLagHistory::bucketsKeepMinMaxAverage()
+{
+    LagHistory history({{1000, 100}, {10 * 1000, 100}});
+    // 0..29 s, value = second: buckets of 10 s hold 0..9, 10..19, 20..29.
+    for (int s = 0; s < 30; ++s)
+        history.append(QStringLiteral("s"), start + s * 1000, bytes(s));
+    const auto fine = history.points(QStringLiteral("s"), start, start + 30 * 1000);
+    QCOMPARE(fine.size(), 30);
+    QCOMPARE(fine.at(7).average[LagHistory::ByteLag], 7.0);
+
+    LagHistory coarseOnly({{10 * 1000, 100}});
+    for (int s = 0; s < 30; ++s)
+        coarseOnly.append(QStringLiteral("s"), start + s * 1000, bytes(s));
+    const auto coarse = coarseOnly.points(QStringLiteral("s"), start, start + 30 * 1000);
+    QCOMPARE(coarse.size(), 3);
+    QCOMPARE(coarse.at(1).timeMs, start + 10 * 1000);
+    QCOMPARE(coarse.at(1).minimum[LagHistory::ByteLag], 10.0);
+    QCOMPARE(coarse.at(1).maximum[LagHistory::ByteLag], 19.0);
+    QCOMPARE(coarse.at(1).average[LagHistory::ByteLag], 14.5);
+    QCOMPARE(coarse.at(2).average[LagHistory::ByteLag], 24.5); // the open bucket is shown too
+}
+
+void TestLagHistory::nullLagsAreNotZero()
+{
+    LagHistory history({{10 * 1000, 10}});
+    history.append(QStringLiteral("s"), start, LagHistory::Values{0.0, 5.0, std::nullopt, std::nullopt});
+    history.append(QStringLiteral("s"), start + 1000, LagHistory::Values{0.0, std::nullopt, std::nullopt, std::nullopt});
+    const auto points = history.points(QStringLiteral("s"), start, start + 10000);
+    QCOMPARE(points.size(), 1);
+    QCOMPARE(points.at(0).average[LagHistory::ByteLag], 0.0);
+    QCOMPARE(points.at(0).average[LagHistory::WriteLagMs], 5.0); // one value, not (5 + 0) / 2
+    QVERIFY(std::isnan(points.at(0).average[LagHistory::ReplayLagMs]));
+}
+
+void TestLagHistory::rangeUsesTheFinestTierThatReachesBack_data()
+{
+    QTest::addColumn<qint64>("agoSeconds");
+    QTest::addColumn<qint64>("resolutionMs");
+    // Tiers: 1 s x 60, 10 s x 60, 100 s x 60; two hours of 1 s samples.
+    QTest::addRow("last 30 s") << qint64(30) << qint64(1000);
+    QTest::addRow("last 59 s") << qint64(59) << qint64(1000);
+    QTest::addRow("last 5 min") << qint64(300) << qint64(10000);
+    QTest::addRow("last hour") << qint64(3600) << qint64(100000);
+    QTest::addRow("beyond everything") << qint64(100000) << qint64(100000);
+}
+
+void TestLagHistory::rangeUsesTheFinestTierThatReachesBack()
+{
+    QFETCH(qint64, agoSeconds);
+    QFETCH(qint64, resolutionMs);
+    LagHistory history({{1000, 60}, {10000, 60}, {100000, 60}});
+    const qint64 end = start + 2 * 3600 * 1000;
+    for (qint64 t = start; t < end; t += 1000)
+        history.append(QStringLiteral("s"), t, bytes(1));
+    const auto points = history.points(QStringLiteral("s"), end - agoSeconds * 1000, end);
+    QVERIFY(!points.isEmpty());
+    QCOMPARE(points.first().resolutionMs, resolutionMs);
+    for (const auto &point : points)
+        QVERIFY(point.timeMs + point.resolutionMs > end - agoSeconds * 1000 || agoSeconds == 100000);
+}
+
+void TestLagHistory::gapsStayGaps()
+{
+    LagHistory history({{1000, 100}});
+    history.append(QStringLiteral("s"), start, bytes(1));
+    history.append(QStringLiteral("s"), start + 1000, bytes(2));
+    history.append(QStringLiteral("s"), start + 30 * 1000, bytes(3)); // away for 29 s
+    const auto points = history.points(QStringLiteral("s"), start, start + 60 * 1000);
+    QCOMPARE(points.size(), 3);
+    QCOMPARE(points.at(2).timeMs - points.at(1).timeMs, 29 * 1000);
+}
+
+void TestLagHistory::clockGoingBackDoesNotRewriteThePast()
+{
+    LagHistory history({{1000, 100}});
+    history.append(QStringLiteral("s"), start + 5000, bytes(1));
+    history.append(QStringLiteral("s"), start + 6000, bytes(2));
+    history.append(QStringLiteral("s"), start + 2000, bytes(9)); // NTP stepped back
+    const auto points = history.points(QStringLiteral("s"), start, start + 10000);
+    QCOMPARE(points.size(), 2);
+    QCOMPARE(points.at(0).maximum[LagHistory::ByteLag], 1.0);
+    QCOMPARE(points.at(1).maximum[LagHistory::ByteLag], 9.0);
+    QCOMPARE(history.latestMs(QStringLiteral("s")), start + 6000);
+}
+
+void TestLagHistory::standbysBeyondTheLimitEvictTheSilentOne()
+{
+    LagHistory history({{1000, 10}}, 2);
+    history.append(QStringLiteral("old"), start, bytes(1));
+    history.append(QStringLiteral("kept"), start + 5000, bytes(1));
+    const qsizetype two = history.memoryBytes();
+    history.append(QStringLiteral("new"), start + 6000, bytes(1));
+    QCOMPARE(history.standbys(), (QStringList{QStringLiteral("kept"), QStringLiteral("new")}));
+    QVERIFY(history.points(QStringLiteral("old"), start, start + 10000).isEmpty());
+    QCOMPARE(history.memoryBytes(), two);
+}
+
+void TestLagHistory::appendTakesEveryStandbyOfASample()
+{
+    ReplicationSample sample;
+    sample.sampledAt = QDateTime::fromMSecsSinceEpoch(start, Qt::UTC);
+    ReplicationSample::Standby a;
+    a.applicationName = QStringLiteral("a");
+    a.byteLag = 8192;
+    a.replayLagMs = 3;
+    ReplicationSample::Standby b;
+    b.applicationName = QStringLiteral("b");
+    sample.standbys = {a, b};
+    LagHistory history;
+    history.append(sample);
+    QCOMPARE(history.standbys(), (QStringList{QStringLiteral("a"), QStringLiteral("b")}));
+    const auto points = history.points(QStringLiteral("a"), start, start + 1000);
+    QCOMPARE(points.size(), 1);
+    QCOMPARE(points.at(0).average[LagHistory::ByteLag], 8192.0);
+    QCOMPARE(points.at(0).average[LagHistory::ReplayLagMs], 3.0);
+    QVERIFY(std::isnan(points.at(0).average[LagHistory::FlushLagMs]));
+    QVERIFY(std::isnan(history.points(QStringLiteral("b"), start, start + 1000).at(0).average[LagHistory::ByteLag]));
+}
+
+QTEST_GUILESS_MAIN(TestLagHistory)
+#include "test_lag_history.moc"
