@@ -1,0 +1,138 @@
+#include "pg_binaries.h"
+
+#include "core/host/host.h"
+
+#include <QCoreApplication>
+#include <QDir>
+#include <QFileInfo>
+
+#include <map>
+
+namespace {
+
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("Sandbox", text);
+}
+
+bool isExecutable(const QString &dir, const QString &program)
+{
+    const QFileInfo info(QDir(dir).filePath(program));
+    return info.isFile() && info.isExecutable();
+}
+
+bool hasServerPrograms(const QString &dir)
+{
+    return isExecutable(dir, QStringLiteral("initdb")) && isExecutable(dir, QStringLiteral("postgres"))
+        && isExecutable(dir, QStringLiteral("pg_ctl"));
+}
+
+bool hasClientPrograms(const QString &dir)
+{
+    return isExecutable(dir, QStringLiteral("psql")) && isExecutable(dir, QStringLiteral("pg_basebackup"));
+}
+
+// Debian's installed majors: <root>/<N>/bin, by version.
+std::map<PgVersion, QString> debianMajors(const QString &root)
+{
+    std::map<PgVersion, QString> majors;
+    const QStringList names = QDir(root).entryList(QDir::Dirs | QDir::NoDotAndDotDot);
+    for (const QString &name : names) {
+        const auto version = PgVersion::parse(name);
+        if (version && version->isValid())
+            majors.emplace(*version, QDir(root).filePath(name + QStringLiteral("/bin")));
+    }
+    return majors;
+}
+
+} // namespace
+
+Result<PgBinaries> PgBinaries::find(Host &host, const QString &binDir, const QString &root)
+{
+    PgBinaries binaries;
+    const auto majors = debianMajors(root);
+    if (binDir.isEmpty()) {
+        for (auto it = majors.rbegin(); it != majors.rend(); ++it) {
+            if (hasServerPrograms(it->second)) {
+                binaries.m_serverBinDir = it->second;
+                break;
+            }
+        }
+        if (binaries.m_serverBinDir.isEmpty()) {
+            return makeError(tr("No PostgreSQL server is installed here. Install one (for example: apt-get install "
+                                "postgresql-15) or give the folder of its programs with --pg-bin."),
+                             root);
+        }
+    } else {
+        const QFileInfo info(binDir);
+        if (!info.exists())
+            return makeError(tr("The folder %1 given with --pg-bin does not exist. Give the bin folder of a "
+                                "PostgreSQL installation, such as /usr/lib/postgresql/15/bin.")
+                                 .arg(binDir));
+        if (!info.isDir())
+            return makeError(tr("%1 given with --pg-bin is a file, not a folder. Give the bin folder of a "
+                                "PostgreSQL installation, such as /usr/lib/postgresql/15/bin.")
+                                 .arg(binDir));
+        if (!hasServerPrograms(binDir))
+            return makeError(tr("The folder %1 given with --pg-bin holds no initdb, postgres and pg_ctl. Give the "
+                                "bin folder of a PostgreSQL installation, such as /usr/lib/postgresql/15/bin.")
+                                 .arg(binDir));
+        binaries.m_serverBinDir = QFileInfo(binDir).absoluteFilePath();
+    }
+
+    // The server says what it is; the folder name may lie.
+    RunOptions options;
+    options.timeoutMs = 15000;
+    const auto ran = host.run(CommandLine(binaries.postgres(), {QStringLiteral("--version")}), options);
+    if (!ran)
+        return ran.error();
+    if (!ran->succeeded())
+        return ran->toError(tr("run %1 --version").arg(binaries.postgres()));
+    const auto version = PgVersion::parse(QString::fromUtf8(ran->stdOut).trimmed());
+    if (!version || !version->isValid())
+        return makeError(tr("%1 did not report a PostgreSQL version this program knows.").arg(binaries.postgres()),
+                         QString::fromUtf8(ran->stdOut + ran->stdErr));
+    binaries.m_version = *version;
+
+    if (hasClientPrograms(binaries.m_serverBinDir)) {
+        binaries.m_clientBinDir = binaries.m_serverBinDir;
+        return binaries;
+    }
+    // The same major first, else the oldest newer one (closest in behaviour).
+    for (const auto &[major, dir] : majors) {
+        if (!(major < binaries.m_version) && hasClientPrograms(dir)) {
+            binaries.m_clientBinDir = dir;
+            return binaries;
+        }
+    }
+    QStringList installed;
+    for (const auto &[major, dir] : majors) {
+        if (hasClientPrograms(dir))
+            installed.append(major.majorString());
+    }
+    return makeError(tr("The PostgreSQL %1 programs in %2 come without psql and pg_basebackup, and no client of "
+                        "PostgreSQL %1 or newer is installed here (found: %3); an older pg_basebackup refuses a "
+                        "newer server. Install postgresql-client-%1, or give --pg-bin a folder that has psql and "
+                        "pg_basebackup too.")
+                         .arg(binaries.m_version.majorString(), binaries.m_serverBinDir,
+                              installed.isEmpty() ? tr("none") : installed.join(QStringLiteral(", "))));
+}
+
+PgBinaries PgBinaries::fromState(const PgVersion &version, const QString &serverBinDir, const QString &clientBinDir)
+{
+    PgBinaries binaries;
+    binaries.m_version = version;
+    binaries.m_serverBinDir = serverBinDir;
+    binaries.m_clientBinDir = clientBinDir.isEmpty() ? serverBinDir : clientBinDir;
+    return binaries;
+}
+
+QString PgBinaries::server(const QString &program) const
+{
+    return QDir(m_serverBinDir).filePath(program);
+}
+
+QString PgBinaries::client(const QString &program) const
+{
+    return QDir(m_clientBinDir).filePath(program);
+}

@@ -1,0 +1,229 @@
+#include "core/sandbox/free_port.h"
+#include "core/sandbox/postmaster_pid_file.h"
+#include "core/sandbox/sandbox.h"
+
+#include <QFile>
+#include <QJsonDocument>
+#include <QProcess>
+#include <QTcpServer>
+#include <QTemporaryDir>
+#include <QtTest/QTest>
+
+#include <unistd.h>
+
+// The sandbox's saved state (what the GUI reads), its conninfo strings
+// (checked by libpq's own parser through psql where it is installed), the
+// lock-file reading that tells a running sandbox from a stale one, and free
+// port finding. No server needed.
+class TestSandboxState : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void jsonRoundTrip();
+    void loadStateFromFolder();
+    void loadStateRefuses_data();
+    void loadStateRefuses();
+    void connectionString_data();
+    void connectionString();
+    void connectionStringReadByLibpq();
+    void pidFileParse();
+    void pidFileAliveness();
+    void freePort();
+    void defaultDirIgnoresApplicationName();
+
+private:
+    static SandboxState sample(const QString &dir);
+};
+
+SandboxState TestSandboxState::sample(const QString &dir)
+{
+    SandboxState state;
+    state.dir = dir;
+    state.version = PgVersion(15);
+    state.binDir = QStringLiteral("/usr/lib/postgresql/15/bin");
+    state.clientBinDir = state.binDir;
+    state.synchronous = true;
+    state.osUser = QStringLiteral("postgres");
+    state.replicationUser = QStringLiteral("replicator");
+    state.slotName = QStringLiteral("standby");
+    state.passFile = dir + QStringLiteral("/replicator.pgpass");
+    state.created = QDateTime(QDate(2026, 11, 25), QTime(22, 0), Qt::UTC);
+    state.primary = SandboxServer{QStringLiteral("primary"), 55432, dir + QStringLiteral("/primary"),
+                                  dir + QStringLiteral("/run"), QStringLiteral("postgres"), QStringLiteral("mydb")};
+    state.standby = SandboxServer{QStringLiteral("standby"), 55433, dir + QStringLiteral("/standby"),
+                                  dir + QStringLiteral("/run"), QStringLiteral("postgres"), QStringLiteral("mydb")};
+    return state;
+}
+
+void TestSandboxState::jsonRoundTrip()
+{
+    const SandboxState state = sample(QStringLiteral("/tmp/some sandbox"));
+    const QJsonObject json = state.toJson();
+    QCOMPARE(json.value(QStringLiteral("format")).toInt(), 1);
+    QCOMPARE(json.value(QStringLiteral("version")).toString(), QStringLiteral("15"));
+    auto back = SandboxState::fromJson(json, state.dir);
+    QVERIFY2(back.ok(), qPrintable(back.ok() ? QString() : back.error().fullText()));
+    QCOMPARE(back->version, state.version);
+    QCOMPARE(back->binDir, state.binDir);
+    QCOMPARE(back->synchronous, true);
+    QCOMPARE(back->primary, state.primary);
+    QCOMPARE(back->standby, state.standby);
+    QCOMPARE(back->slotName, state.slotName);
+    QCOMPARE(back->passFile, state.passFile);
+    QCOMPARE(back->created, state.created);
+    QCOMPARE(back->standbyPromoted, false);
+}
+
+void TestSandboxState::loadStateFromFolder()
+{
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    QFile file(SandboxState::stateFilePath(dir.path()));
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.write(QJsonDocument(sample(QStringLiteral("/elsewhere")).toJson()).toJson());
+    file.close();
+    auto loaded = Sandbox::loadState(dir.path());
+    QVERIFY2(loaded.ok(), qPrintable(loaded.ok() ? QString() : loaded.error().fullText()));
+    QCOMPARE(loaded->dir, dir.path()); // where it was found
+    QCOMPARE(loaded->primary.port, 55432);
+    QCOMPARE(loaded->standby.port, 55433);
+}
+
+void TestSandboxState::loadStateRefuses_data()
+{
+    QTest::addColumn<QByteArray>("content");
+    QTest::addColumn<QString>("expected");
+    QTest::addRow("missing") << QByteArray() << QStringLiteral("There is no sandbox");
+    QTest::addRow("not JSON") << QByteArrayLiteral("{ not json") << QStringLiteral("damaged");
+    QTest::addRow("future format") << QByteArrayLiteral(R"({"format": 9})") << QStringLiteral("format 9");
+    QTest::addRow("no version")
+        << QByteArrayLiteral(R"({"format": 1, "binDir": "/x"})") << QStringLiteral("no valid PostgreSQL version");
+    QTest::addRow("no primary") << QByteArrayLiteral(R"({"format": 1, "version": "15", "binDir": "/x"})")
+                                << QStringLiteral("describes its primary incompletely");
+}
+
+void TestSandboxState::loadStateRefuses()
+{
+    QFETCH(QByteArray, content);
+    QFETCH(QString, expected);
+    QTemporaryDir dir;
+    if (!content.isEmpty()) {
+        QFile file(SandboxState::stateFilePath(dir.path()));
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write(content);
+    }
+    auto loaded = Sandbox::loadState(dir.path());
+    QVERIFY(!loaded.ok());
+    QVERIFY2(loaded.error().message.contains(expected), qPrintable(loaded.error().message));
+}
+
+void TestSandboxState::connectionString_data()
+{
+    QTest::addColumn<QString>("socketDir");
+    QTest::addColumn<QString>("user");
+    QTest::addColumn<QString>("expected");
+    QTest::addRow("plain") << QStringLiteral("/tmp/sb/run") << QStringLiteral("postgres")
+                           << QStringLiteral("host=/tmp/sb/run port=55432 user=postgres dbname=mydb");
+    QTest::addRow("space") << QStringLiteral("/tmp/my sandbox/run") << QStringLiteral("postgres")
+                           << QStringLiteral("host='/tmp/my sandbox/run' port=55432 user=postgres dbname=mydb");
+    QTest::addRow("quote and backslash")
+        << QStringLiteral("/tmp/it's\\here") << QStringLiteral("o'neil")
+        << QStringLiteral("host='/tmp/it\\'s\\\\here' port=55432 user='o\\'neil' dbname=mydb");
+}
+
+void TestSandboxState::connectionString()
+{
+    QFETCH(QString, socketDir);
+    QFETCH(QString, user);
+    QFETCH(QString, expected);
+    const SandboxServer server{QStringLiteral("primary"), 55432, QStringLiteral("/x"), socketDir, user,
+                               QStringLiteral("mydb")};
+    QCOMPARE(server.connectionString(), expected);
+}
+
+void TestSandboxState::connectionStringReadByLibpq()
+{
+    // psql's \conninfo is libpq's reading of the string; an unreachable
+    // server still lets us see that the words came through unchanged:
+    // libpq names the socket path it tried.
+    const QString psql = QStringLiteral("/usr/lib/postgresql/15/bin/psql");
+    if (!QFile::exists(psql))
+        QSKIP("Debian's psql 15 is not installed");
+    const SandboxServer server{QStringLiteral("primary"), 1, QStringLiteral("/x"), QStringLiteral("/tmp/no such 'dir"),
+                               QStringLiteral("nobody"), QStringLiteral("mydb")};
+    QProcess process;
+    process.start(psql, {QStringLiteral("-X"), QStringLiteral("-d"), server.connectionString(), QStringLiteral("-c"),
+                         QStringLiteral("select 1")});
+    QVERIFY(process.waitForFinished(10000));
+    const QString err = QString::fromUtf8(process.readAllStandardError());
+    QVERIFY2(err.contains(QStringLiteral("/tmp/no such 'dir/.s.PGSQL.1")), qPrintable(err));
+}
+
+void TestSandboxState::pidFileParse()
+{
+    const QByteArray content = "4242\n/var/lib/sb/primary\n1764108000\n55432\n/var/lib/sb/run\n127.0.0.1\n"
+                               "  55432001    32768\nready   \n";
+    const PostmasterPidFile file = PostmasterPidFile::parse(content);
+    QCOMPARE(file.pid(), 4242);
+    QCOMPARE(file.dataDir(), QStringLiteral("/var/lib/sb/primary"));
+    QCOMPARE(file.port(), 55432);
+    QCOMPARE(file.socketDir(), QStringLiteral("/var/lib/sb/run"));
+    QCOMPARE(file.status(), QStringLiteral("ready"));
+}
+
+void TestSandboxState::pidFileAliveness()
+{
+    // This test process is alive but not a PostgreSQL server: a reused pid.
+    const PostmasterPidFile ours = PostmasterPidFile::parse(QByteArray::number(qint64(::getpid())) + "\n/x\n");
+    QVERIFY(!ours.processAlive());
+    // A process that has ended.
+    QProcess gone;
+    gone.start(QStringLiteral("sleep"), {QStringLiteral("0.1")});
+    QVERIFY(gone.waitForStarted());
+    const qint64 gonePid = gone.processId();
+    QVERIFY(gone.waitForFinished());
+    const PostmasterPidFile dead = PostmasterPidFile::parse(QByteArray::number(gonePid) + "\n/x\n");
+    QCOMPARE(dead.pid(), gonePid);
+    QVERIFY(!dead.processAlive());
+    QVERIFY(!PostmasterPidFile::parse(QByteArray()).processAlive());
+    // A live process whose command line names postgres.
+    QProcess postgres;
+    postgres.start(QStringLiteral("sh"), {QStringLiteral("-c"), QStringLiteral("sleep 30"), QStringLiteral("postgres")});
+    QVERIFY(postgres.waitForStarted());
+    const PostmasterPidFile alive = PostmasterPidFile::parse(QByteArray::number(postgres.processId()) + "\n/x\n");
+    QVERIFY(alive.processAlive());
+    postgres.kill();
+    postgres.waitForFinished();
+}
+
+void TestSandboxState::freePort()
+{
+    QTcpServer listener;
+    QVERIFY(listener.listen(QHostAddress::LocalHost, 0));
+    const int taken = listener.serverPort();
+    QVERIFY(!FreePort::isFree(taken));
+    auto found = FreePort::find(taken);
+    QVERIFY(found.ok());
+    QVERIFY(*found != taken);
+    QVERIFY(FreePort::isFree(*found));
+    auto avoided = FreePort::find(*found, {*found});
+    QVERIFY(avoided.ok());
+    QVERIFY(*avoided != *found);
+    QVERIFY(!FreePort::isFree(0));
+    QVERIFY(!FreePort::isFree(70000));
+}
+
+void TestSandboxState::defaultDirIgnoresApplicationName()
+{
+    QCoreApplication::setApplicationName(QStringLiteral("one"));
+    const QString first = Sandbox::defaultDir();
+    QCoreApplication::setApplicationName(QStringLiteral("another"));
+    QCOMPARE(Sandbox::defaultDir(), first);
+    QVERIFY(first.endsWith(QStringLiteral("/replica-studio/sandbox")));
+    if (::geteuid() == 0)
+        QVERIFY2(!first.startsWith(QStringLiteral("/root")), qPrintable(first)); // closed to postgres
+}
+
+QTEST_GUILESS_MAIN(TestSandboxState)
+#include "test_sandbox_state.moc"
