@@ -41,6 +41,16 @@ struct RunOptions
     std::function<void(OutputChannel, const QByteArray &line)> onLine;
     // Set from any thread to end the command; the remote process is ended too.
     const std::atomic_bool *cancel = nullptr;
+    // Binary streams between hosts (a data directory as tar from one host
+    // into tar -x on another, BackupClone): when set, standard output goes
+    // here in chunks as it arrives, not into CommandResult::stdOut; the call
+    // may block to slow the command down.
+    std::function<void(const QByteArray &chunk)> onStdOutData;
+    // When set, the command's standard input continues after stdinData with
+    // what this returns while the command runs: the next bytes, an empty
+    // array when there are none yet (asked again shortly), std::nullopt at
+    // the end of the input.
+    std::function<std::optional<QByteArray>()> stdinSource;
 };
 
 struct WriteOptions

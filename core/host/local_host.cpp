@@ -103,7 +103,24 @@ Result<CommandResult> LocalHost::run(const CommandLine &command, const RunOption
     const QByteArray input = privileged->stdinPrefix + options.stdinData;
     if (!input.isEmpty())
         process.write(input);
-    process.closeWriteChannel(); // after the buffered input has gone
+    bool inputOpen = bool(options.stdinSource);
+    if (!inputOpen)
+        process.closeWriteChannel(); // after the buffered input has gone
+    // Streamed input is pulled while less than this waits in Qt's buffer.
+    constexpr qint64 inputBufferLimit = 4 << 20;
+    auto feedInput = [&] {
+        while (inputOpen && process.bytesToWrite() < inputBufferLimit) {
+            const std::optional<QByteArray> chunk = options.stdinSource();
+            if (!chunk) {
+                inputOpen = false;
+                process.closeWriteChannel();
+            } else if (chunk->isEmpty()) {
+                break;
+            } else {
+                process.write(*chunk);
+            }
+        }
+    };
 
     LineSplitter outLines(options.onLine ? LineSplitter::Sink([&](const QByteArray &line) {
         options.onLine(OutputChannel::StdOut, line);
@@ -116,15 +133,27 @@ Result<CommandResult> LocalHost::run(const CommandLine &command, const RunOption
     auto drain = [&] {
         const QByteArray out = process.readAllStandardOutput();
         const QByteArray err = process.readAllStandardError();
-        result.stdOut += out;
+        if (options.onStdOutData) {
+            if (!out.isEmpty())
+                options.onStdOutData(out);
+        } else {
+            result.stdOut += out;
+            outLines.feed(out);
+        }
         result.stdErr += err;
-        outLines.feed(out);
         errLines.feed(err);
     };
 
     while (process.state() != QProcess::NotRunning) {
+        feedInput();
         // Short waits: the cancel flag and the timeout are looked at between them.
-        process.waitForFinished(20);
+        // A stream wakes up as soon as bytes move, not after the whole wait.
+        if (options.onStdOutData)
+            process.waitForReadyRead(20);
+        else if (options.stdinSource && process.bytesToWrite() > 0)
+            process.waitForBytesWritten(20);
+        else
+            process.waitForFinished(20);
         drain();
         if (options.cancel && options.cancel->load()) {
             result.cancelled = true;

@@ -574,6 +574,11 @@ QString VersionRules::walReplayResumeFunction() const
     return m_version.atLeast(10) ? QStringLiteral("pg_wal_replay_resume") : QStringLiteral("pg_xlog_replay_resume");
 }
 
+QString VersionRules::walFileNameFunction() const
+{
+    return m_version.atLeast(10) ? QStringLiteral("pg_walfile_name") : QStringLiteral("pg_xlogfile_name");
+}
+
 QString VersionRules::sentLsnColumn() const
 {
     return m_version.atLeast(10) ? QStringLiteral("sent_lsn") : QStringLiteral("sent_location");

@@ -120,6 +120,7 @@ public:
     QString lastWalReplayLsnFunction() const;     // pg_last_wal_replay_lsn / pg_last_xlog_replay_location
     QString walReplayPauseFunction() const;       // pg_wal_replay_pause / pg_xlog_replay_pause
     QString walReplayResumeFunction() const;      // pg_wal_replay_resume / pg_xlog_replay_resume
+    QString walFileNameFunction() const;          // pg_walfile_name / pg_xlogfile_name (BackupClone)
     QString sentLsnColumn() const;                // sent_lsn / sent_location
     QString writeLsnColumn() const;
     QString flushLsnColumn() const;

@@ -144,7 +144,7 @@ Result<void> LiveServer::adoptDataDir(const QString &dataDir)
 {
     if (auto made = makeFolder(); !made)
         return made;
-    m_dataDir = dataDir;
+    m_dataDir = dataDir.isEmpty() ? folder() + QStringLiteral("/data") : dataDir;
     return {};
 }
 

@@ -25,8 +25,9 @@ public:
 
     // Makes the folder (owned by the server user); initdb into folder()/data.
     Result<void> initdb(const QStringList &extraArguments = {});
-    // Uses a data directory made elsewhere (a clone) instead of initdb.
-    Result<void> adoptDataDir(const QString &dataDir);
+    // Uses a data directory made elsewhere instead of initdb; by default
+    // folder()/data, left for a clone to fill.
+    Result<void> adoptDataDir(const QString &dataDir = {});
 
     // Starts on a free port; settings are extra "name=value" given as -c.
     Result<void> start(const QStringList &settings = {});
