@@ -1,13 +1,314 @@
 #include "commands.h"
 
+#include "core/host/local_host.h"
+#include "core/sandbox/sandbox.h"
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+#include <QFileInfo>
+#include <QJsonDocument>
 #include <QTextStream>
 
+#include <algorithm>
+#include <functional>
+#include <map>
+
+// replicactl sandbox: the local demo pair (core/sandbox/sandbox.h) from the
+// command line. ./run demo runs `replicactl sandbox --help` to see whether
+// this build has it, then `replicactl sandbox up`, which reuses a running
+// sandbox.
 namespace ReplicaCtl {
 
-int sandbox(const QStringList &)
+namespace {
+
+QString tr(const char *text)
 {
-    QTextStream(stderr) << "replicactl sandbox: not available in this build yet\n";
-    return BadInput;
+    return QCoreApplication::translate("replicactl", text);
+}
+
+struct Action
+{
+    QString name;
+    const char *summary;
+    bool takesCreateOptions; // --async/--sync, --pg-bin
+};
+
+// In the order of a lesson, as the help lists them.
+const QList<Action> &actions()
+{
+    static const QList<Action> table{
+        {QStringLiteral("up"), QT_TRANSLATE_NOOP("replicactl", "make the pair and wait until it streams, or reuse a running one"), true},
+        {QStringLiteral("down"), QT_TRANSLATE_NOOP("replicactl", "stop both servers (--remove: delete the sandbox's files too)"), false},
+        {QStringLiteral("status"), QT_TRANSLATE_NOOP("replicactl", "both servers and the replication table (--json)"), false},
+        {QStringLiteral("stop-standby"), QT_TRANSLATE_NOOP("replicactl", "stop the standby (in sync mode, commits on the primary then wait)"), false},
+        {QStringLiteral("start-standby"), QT_TRANSLATE_NOOP("replicactl", "start the standby and wait until it streams"), false},
+        {QStringLiteral("pause-replay"), QT_TRANSLATE_NOOP("replicactl", "pause WAL replay on the standby"), false},
+        {QStringLiteral("resume-replay"), QT_TRANSLATE_NOOP("replicactl", "resume WAL replay on the standby"), false},
+        {QStringLiteral("sync"), QT_TRANSLATE_NOOP("replicactl", "make replication synchronous (reload)"), false},
+        {QStringLiteral("async"), QT_TRANSLATE_NOOP("replicactl", "make replication asynchronous (reload)"), false},
+        {QStringLiteral("promote"), QT_TRANSLATE_NOOP("replicactl", "promote the standby to a primary"), false},
+        {QStringLiteral("reset"), QT_TRANSLATE_NOOP("replicactl", "throw both servers away and make a fresh pair"), true},
+    };
+    return table;
+}
+
+void printHelp(QTextStream &out)
+{
+    out << tr("Usage: replicactl sandbox ACTION [--dir DIR] [OPTIONS]\n\n"
+              "A PostgreSQL primary and hot standby on this computer, in one folder, on free\n"
+              "loopback ports, for the demo and for learning. Run as root, the servers run as\n"
+              "the postgres system user.\n\nActions:\n");
+    for (const Action &action : actions())
+        out << QStringLiteral("  %1  %2\n").arg(action.name, -14).arg(tr(action.summary));
+    out << tr("\nOptions:\n"
+              "  --dir DIR      the sandbox folder (default: %1)\n"
+              "  --async        up/reset: asynchronous replication (default: synchronous)\n"
+              "  --sync         up: switch an existing sandbox to synchronous\n"
+              "  --pg-bin DIR   up/reset: the folder of initdb, postgres and pg_ctl of another\n"
+              "                 PostgreSQL major (default: Debian's newest, /usr/lib/postgresql/N/bin)\n"
+              "  --json         status: print JSON\n"
+              "  --remove       down: delete the sandbox's files after stopping it\n"
+              "\nExit status: 0 done, 1 failed, 2 bad input.\n")
+               .arg(Sandbox::defaultDir());
+}
+
+void printActions(QTextStream &out, const Sandbox &sandbox, qsizetype alreadyPrinted)
+{
+    const QStringList &done = sandbox.actions();
+    for (qsizetype i = alreadyPrinted; i < done.size(); ++i)
+        out << done.at(i) << '\n';
+}
+
+void printConnections(QTextStream &out, const Sandbox &sandbox)
+{
+    const auto &state = sandbox.state();
+    if (!state)
+        return;
+    out << '\n' << tr("Connect with psql:") << '\n';
+    out << QStringLiteral("  %1  %2\n").arg(tr("primary:"), -9).arg(sandbox.psqlCommand(state->primary));
+    out << QStringLiteral("  %1  %2\n").arg(tr("standby:"), -9).arg(sandbox.psqlCommand(state->standby));
+    out << tr("Connection strings:") << '\n';
+    out << QStringLiteral("  %1  %2\n").arg(tr("primary:"), -9).arg(state->primary.connectionString());
+    out << QStringLiteral("  %1  %2\n").arg(tr("standby:"), -9).arg(state->standby.connectionString());
+}
+
+int fail(QTextStream &err, const Error &error, int code)
+{
+    err << error.message << '\n';
+    if (!error.detail.isEmpty())
+        err << error.detail << '\n';
+    return code;
+}
+
+QString table(const QList<QStringList> &rows)
+{
+    QList<qsizetype> widths;
+    for (const QStringList &row : rows) {
+        for (qsizetype i = 0; i < row.size(); ++i) {
+            if (widths.size() <= i)
+                widths.append(0);
+            widths[i] = std::max(widths[i], row.at(i).size());
+        }
+    }
+    QString text;
+    for (const QStringList &row : rows) {
+        QStringList cells;
+        for (qsizetype i = 0; i < row.size(); ++i)
+            cells.append(row.at(i).leftJustified(widths.at(i)));
+        text += QStringLiteral("  ") + cells.join(QStringLiteral("  ")).trimmed() + QLatin1Char('\n');
+    }
+    return text;
+}
+
+void printStatus(QTextStream &out, const SandboxStatus &status)
+{
+    const SandboxState &state = status.state;
+    out << tr("Sandbox %1: PostgreSQL %2, %3.")
+               .arg(state.dir, state.version.majorString(),
+                    state.standbyPromoted ? tr("standby promoted (two primaries, no replication)")
+                                          : state.synchronous ? tr("synchronous") : tr("asynchronous"))
+        << '\n';
+    const QString running = tr("running"), stopped = tr("stopped");
+    out << QStringLiteral("  %1 %2 %3\n")
+               .arg(tr("primary:"), -9)
+               .arg(tr("port %1, %2").arg(state.primary.port).arg(status.primaryRunning ? running : stopped))
+               .arg(status.primaryRunning ? tr("(current WAL position %1, synchronous_standby_names '%2')")
+                                                .arg(status.primaryLsn, status.synchronousStandbyNames)
+                                          : QString());
+    QString standbyDetail;
+    if (status.standbyRunning) {
+        standbyDetail = status.standbyInRecovery
+            ? tr("(in recovery, replay %1; received %2, replayed %3)")
+                  .arg(status.replayPaused ? tr("paused") : tr("running"), status.standbyReceiveLsn, status.standbyReplayLsn)
+            : tr("(promoted: accepts writes)");
+    }
+    out << QStringLiteral("  %1 %2 %3\n")
+               .arg(tr("standby:"), -9)
+               .arg(tr("port %1, %2").arg(state.standby.port).arg(status.standbyRunning ? running : stopped))
+               .arg(standbyDetail);
+    out << '\n';
+    if (!status.primaryRunning) {
+        out << tr("The primary is stopped: no replication to show. Run 'replicactl sandbox up'.") << '\n';
+        return;
+    }
+    if (status.replication.isEmpty()) {
+        out << tr("pg_stat_replication on the primary is empty: no standby is connected.") << '\n';
+        return;
+    }
+    QList<QStringList> rows{{QStringLiteral("application_name"), QStringLiteral("state"), QStringLiteral("sync_state"),
+                             QStringLiteral("sent_lsn"), QStringLiteral("write_lsn"), QStringLiteral("flush_lsn"),
+                             QStringLiteral("replay_lsn"), tr("lag bytes"), QStringLiteral("write_lag"),
+                             QStringLiteral("flush_lag"), QStringLiteral("replay_lag")}};
+    const auto orDash = [](const QString &text) { return text.isEmpty() ? QStringLiteral("-") : text; };
+    for (const SandboxReplicationRow &row : status.replication) {
+        rows.append({row.applicationName, row.state, row.syncState, orDash(row.sentLsn), orDash(row.writeLsn),
+                     orDash(row.flushLsn), orDash(row.replayLsn),
+                     row.replayLagBytes < 0 ? QStringLiteral("-") : QString::number(row.replayLagBytes),
+                     orDash(row.writeLag), orDash(row.flushLag), orDash(row.replayLag)});
+    }
+    out << tr("pg_stat_replication on the primary:") << '\n' << table(rows);
+}
+
+} // namespace
+
+int sandbox(const QStringList &arguments)
+{
+    QTextStream out(stdout);
+    QTextStream err(stderr);
+    if (arguments.isEmpty() || arguments.first() == QLatin1String("--help") || arguments.first() == QLatin1String("-h")
+        || arguments.first() == QLatin1String("help")) {
+        printHelp(arguments.isEmpty() ? err : out);
+        return arguments.isEmpty() ? BadInput : Done;
+    }
+    const QString name = arguments.first();
+    const auto found = std::find_if(actions().cbegin(), actions().cend(),
+                                    [&name](const Action &action) { return action.name == name; });
+    if (found == actions().cend()) {
+        err << tr("replicactl sandbox: unknown action '%1'.").arg(name) << "\n\n";
+        printHelp(err);
+        return BadInput;
+    }
+
+    QCommandLineParser parser;
+    const QCommandLineOption dirOption(QStringLiteral("dir"), tr("The sandbox folder."), QStringLiteral("DIR"));
+    const QCommandLineOption asyncOption(QStringLiteral("async"), tr("Asynchronous replication."));
+    const QCommandLineOption syncOption(QStringLiteral("sync"), tr("Synchronous replication."));
+    const QCommandLineOption pgBinOption(QStringLiteral("pg-bin"), tr("PostgreSQL's programs."), QStringLiteral("DIR"));
+    const QCommandLineOption jsonOption(QStringLiteral("json"), tr("JSON output."));
+    const QCommandLineOption removeOption(QStringLiteral("remove"), tr("Delete the files."));
+    const QCommandLineOption helpOption({QStringLiteral("h"), QStringLiteral("help")}, tr("This help."));
+    parser.addOptions({dirOption, asyncOption, syncOption, pgBinOption, jsonOption, removeOption, helpOption});
+    if (!parser.parse(QStringList{QStringLiteral("replicactl sandbox")} + arguments.mid(1))) {
+        err << parser.errorText() << '\n' << tr("Run 'replicactl sandbox --help' for the options.") << '\n';
+        return BadInput;
+    }
+    if (parser.isSet(helpOption)) {
+        printHelp(out);
+        return Done;
+    }
+    if (!parser.positionalArguments().isEmpty()) {
+        err << tr("replicactl sandbox %1: unexpected argument '%2'.").arg(name, parser.positionalArguments().first())
+            << '\n';
+        return BadInput;
+    }
+    if (parser.isSet(asyncOption) && parser.isSet(syncOption)) {
+        err << tr("Give --sync or --async, not both.") << '\n';
+        return BadInput;
+    }
+    const bool createOptions = parser.isSet(asyncOption) || parser.isSet(syncOption) || parser.isSet(pgBinOption);
+    if (createOptions && !found->takesCreateOptions) {
+        err << tr("--async, --sync and --pg-bin belong to 'up' and 'reset'; use 'replicactl sandbox sync' or "
+                  "'async' to switch an existing sandbox.")
+            << '\n';
+        return BadInput;
+    }
+    if ((parser.isSet(jsonOption) && name != QLatin1String("status"))
+        || (parser.isSet(removeOption) && name != QLatin1String("down"))) {
+        err << tr("--json belongs to 'status' and --remove to 'down'.") << '\n';
+        return BadInput;
+    }
+    if (parser.isSet(dirOption) && parser.value(dirOption).isEmpty()) {
+        err << tr("--dir needs a folder.") << '\n';
+        return BadInput;
+    }
+
+    SandboxOptions options;
+    options.pgBinDir = parser.value(pgBinOption);
+    if (parser.isSet(asyncOption))
+        options.synchronous = false;
+    else if (parser.isSet(syncOption))
+        options.synchronous = true;
+
+    LocalHost host;
+    Sandbox sandbox(host, parser.value(dirOption));
+    const bool quiet = parser.isSet(jsonOption);
+    qsizetype printed = 0;
+    sandbox.setProgress([&](const QString &line) {
+        if (quiet)
+            return;
+        out << line << '\n';
+        out.flush();
+        printed = sandbox.actions().size();
+    });
+
+    // Actions on an existing sandbox need one: a wrong --dir is bad input.
+    const bool needsSandbox = name != QLatin1String("up") && name != QLatin1String("reset") && name != QLatin1String("down");
+    if (needsSandbox) {
+        auto loaded = Sandbox::loadState(sandbox.dir());
+        if (!loaded)
+            return fail(err, loaded.error(), QFileInfo::exists(sandbox.dir()) ? Failed : BadInput);
+    }
+
+    if (name == QLatin1String("up") || name == QLatin1String("reset")) {
+        if (name == QLatin1String("up")) {
+            auto checked = sandbox.checkInput(options);
+            if (!checked)
+                return fail(err, checked.error(), BadInput);
+        }
+        auto made = name == QLatin1String("up") ? sandbox.up(options) : sandbox.reset(options);
+        if (!made)
+            return fail(err, made.error(), Failed);
+        if (!sandbox.reusedRunning() && !sandbox.phases().isEmpty()) {
+            QStringList parts;
+            for (const SandboxPhase &phase : sandbox.phases())
+                parts.append(tr("%1 %2 ms").arg(phase.name).arg(phase.ms));
+            out << tr("Ready in %1 ms from 'up' (%2).").arg(sandbox.totalMs()).arg(parts.join(QStringLiteral(", ")))
+                << '\n';
+        }
+        printConnections(out, sandbox);
+        return Done;
+    }
+
+    if (name == QLatin1String("status")) {
+        auto status = sandbox.status();
+        if (!status)
+            return fail(err, status.error(), Failed);
+        if (parser.isSet(jsonOption)) {
+            out << QJsonDocument(status->toJson()).toJson(QJsonDocument::Indented);
+            return Done;
+        }
+        printStatus(out, *status);
+        printConnections(out, sandbox);
+        return Done;
+    }
+
+    const std::map<QString, std::function<Result<void>()>> operations{
+        {QStringLiteral("down"), [&] { return sandbox.down(parser.isSet(removeOption)); }},
+        {QStringLiteral("stop-standby"), [&] { return sandbox.stopStandby(); }},
+        {QStringLiteral("start-standby"), [&] { return sandbox.startStandby(); }},
+        {QStringLiteral("pause-replay"), [&] { return sandbox.pauseReplay(); }},
+        {QStringLiteral("resume-replay"), [&] { return sandbox.resumeReplay(); }},
+        {QStringLiteral("sync"), [&] { return sandbox.setSynchronous(true); }},
+        {QStringLiteral("async"), [&] { return sandbox.setSynchronous(false); }},
+        {QStringLiteral("promote"), [&] { return sandbox.promote(); }},
+    };
+    auto done = operations.at(name)();
+    printActions(out, sandbox, printed);
+    if (!done)
+        return fail(err, done.error(), Failed);
+    if (name != QLatin1String("down"))
+        printConnections(out, sandbox);
+    return Done;
 }
 
 } // namespace ReplicaCtl

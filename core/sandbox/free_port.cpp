@@ -11,11 +11,14 @@ bool FreePort::isFree(int port)
 {
     if (port <= 0 || port > 65535)
         return false;
-    // A plain socket without SO_REUSEADDR: a port in TIME_WAIT or held by a
-    // listener anywhere on the machine is refused, as the server would be.
+    // SO_REUSEADDR as PostgreSQL sets it on its listening sockets: the
+    // connections a stopped server leaves in TIME_WAIT do not count, a
+    // listener anywhere on the machine does.
     const int fd = ::socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0);
     if (fd < 0)
         return false;
+    const int one = 1;
+    ::setsockopt(fd, SOL_SOCKET, SO_REUSEADDR, &one, sizeof one);
     sockaddr_in address{};
     address.sin_family = AF_INET;
     address.sin_port = htons(static_cast<quint16>(port));

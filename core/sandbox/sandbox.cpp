@@ -1,5 +1,10 @@
 #include "sandbox.h"
 
+#include "core/conf/conf_file.h"
+#include "core/conf/conninfo.h"
+#include "core/sandbox/free_port.h"
+#include "core/sandbox/postmaster_pid_file.h"
+#include "core/version/version_rules.h"
 
 #include <QCoreApplication>
 #include <QDir>
@@ -67,6 +72,26 @@ QString lastLines(const QByteArray &text, int count)
     return lines.join(QLatin1Char('\n'));
 }
 
+// RunOptions and WriteOptions as the sandbox uses them (designated
+// initialisers would leave -Wextra complaining about the members skipped).
+RunOptions runOptions(RunAs as, int timeoutMs = 120000, const QByteArray &stdinData = {})
+{
+    RunOptions options;
+    options.as = as;
+    options.timeoutMs = timeoutMs;
+    options.stdinData = stdinData;
+    return options;
+}
+
+WriteOptions writeOptions(RunAs as, int mode)
+{
+    WriteOptions options;
+    options.as = as;
+    options.mode = mode;
+    options.keepBackup = false; // a throw-away folder: no dated copies
+    return options;
+}
+
 } // namespace
 
 Sandbox::Sandbox(Host &host, QString dir)
@@ -118,3 +143,1037 @@ QString Sandbox::psqlCommand(const SandboxServer &server) const
     return line;
 }
 
+// ---------------------------------------------------------------- input
+
+Result<PgBinaries> Sandbox::checkInput(const SandboxOptions &options)
+{
+    const QFileInfo info(m_dir);
+    const bool hasState = QFileInfo::exists(SandboxState::stateFilePath(m_dir));
+    if (info.exists() && !info.isDir())
+        return makeError(tr("%1 is a file, not a folder. Give --dir a new or empty folder, or the folder of a "
+                            "sandbox.")
+                             .arg(m_dir));
+    if (info.exists() && !hasState
+        && !QDir(m_dir).entryList(QDir::AllEntries | QDir::Hidden | QDir::System | QDir::NoDotAndDotDot).isEmpty())
+        return makeError(tr("The folder %1 already holds other files and no sandbox. Give --dir a new or empty "
+                            "folder.")
+                             .arg(m_dir));
+    const QString socketPath = m_dir + QLatin1Char('/') + socketFolder + QStringLiteral("/.s.PGSQL.65535");
+    if (socketPath.toLocal8Bit().size() > maxSocketPath)
+        return makeError(tr("The folder %1 has too long a path for the servers' Unix sockets (at most %2 "
+                            "bytes in all). Give --dir a shorter path.")
+                             .arg(m_dir)
+                             .arg(maxSocketPath - 20));
+    if (runningAsRoot() && homeOf("postgres").isEmpty())
+        return makeError(tr("Run as root, the sandbox runs its servers as the postgres system user, and there is "
+                            "none here. Install PostgreSQL's server package, or run this as a normal user."));
+
+    std::optional<SandboxState> existing;
+    if (hasState) {
+        auto loaded = loadState(m_dir);
+        if (loaded)
+            existing = *loaded;
+    }
+    if (existing && options.pgBinDir.isEmpty()) {
+        // The sandbox keeps its own programs; they must still be there.
+        const QString initdb = QDir(existing->binDir).filePath(QStringLiteral("initdb"));
+        if (QFileInfo(initdb).isExecutable())
+            return PgBinaries::fromState(existing->version, existing->binDir, existing->clientBinDir);
+    }
+    auto binaries = PgBinaries::find(m_host, options.pgBinDir);
+    if (!binaries)
+        return binaries.error();
+    if (existing && !(existing->version == binaries->version())) {
+        return makeError(tr("The sandbox in %1 runs PostgreSQL %2, not %3. Run 'replicactl sandbox reset "
+                            "--pg-bin %4' to replace it, or choose another folder with --dir.")
+                             .arg(m_dir, existing->version.majorString(), binaries->version().majorString(),
+                                  options.pgBinDir));
+    }
+    return binaries;
+}
+
+// ---------------------------------------------------------------- up
+
+Result<SandboxState> Sandbox::up(const SandboxOptions &options)
+{
+    m_actions.clear();
+    m_phases.clear();
+    m_totalMs = 0;
+    m_reusedRunning = false;
+    QElapsedTimer clock;
+    clock.start();
+
+    auto binaries = checkInput(options);
+    if (!binaries)
+        return binaries.error();
+    m_binaries = *binaries;
+
+    if (QFileInfo::exists(SandboxState::stateFilePath(m_dir))) {
+        auto resumed = resume(options);
+        if (resumed) {
+            m_totalMs = clock.elapsed();
+            return resumed;
+        }
+        note(tr("The sandbox in %1 could not be restarted (%2); it is replaced by a fresh pair.")
+                 .arg(m_dir, resumed.error().message));
+        if (m_state) {
+            if (isRunning(m_state->standby))
+                (void)stopServer(m_state->standby);
+            if (isRunning(m_state->primary))
+                (void)stopServer(m_state->primary);
+        }
+        auto removed = removeFiles();
+        if (!removed)
+            return removed.error();
+    }
+    auto made = createFresh(*m_binaries, options.synchronous.value_or(true));
+    m_totalMs = clock.elapsed();
+    return made;
+}
+
+Result<SandboxState> Sandbox::resume(const SandboxOptions &options)
+{
+    auto loaded = loadState(m_dir);
+    if (!loaded)
+        return loaded.error();
+    m_state = *loaded;
+    SandboxState &state = *m_state;
+
+    const bool primaryUp = isRunning(state.primary);
+    const bool standbyUp = isRunning(state.standby);
+    if (primaryUp && standbyUp) {
+        m_reusedRunning = true;
+        note(tr("The sandbox in %1 is already running; it is reused as it is.").arg(m_dir));
+    }
+    if (!primaryUp) {
+        const int oldPort = state.primary.port;
+        auto cleaned = cleanStale(state.primary);
+        if (!cleaned)
+            return cleaned.error();
+        if (state.primary.port != oldPort && standbyUp) {
+            // Its primary_conninfo names the old port.
+            auto stopped = stopServer(state.standby);
+            if (!stopped)
+                return stopped.error();
+        }
+        auto started = startServer(state.primary);
+        if (!started)
+            return started.error();
+        note(tr("Started the primary on port %1.").arg(state.primary.port));
+    }
+    if (!isRunning(state.standby)) {
+        auto cleaned = cleanStale(state.standby);
+        if (!cleaned)
+            return cleaned.error();
+        if (!state.standbyPromoted) {
+            auto written = writeStandbySettings();
+            if (!written)
+                return written.error();
+        }
+        auto started = startServer(state.standby);
+        if (!started)
+            return started.error();
+        note(tr("Started the standby on port %1.").arg(state.standby.port));
+    }
+    auto saved = saveState();
+    if (!saved)
+        return saved.error();
+    if (state.standbyPromoted) {
+        note(tr("The standby was promoted earlier: both servers are primaries. Run 'replicactl sandbox reset' "
+                "for a fresh pair."));
+        return state;
+    }
+    auto streaming = waitForStreaming(streamingTimeoutMs);
+    if (!streaming)
+        return streaming.error();
+    const bool wanted = options.synchronous.value_or(state.synchronous);
+    if (wanted != state.synchronous || !m_reusedRunning) {
+        auto applied = applySynchronous(wanted, true);
+        if (!applied)
+            return applied.error();
+        state.synchronous = wanted;
+        saved = saveState();
+        if (!saved)
+            return saved.error();
+    }
+    return state;
+}
+
+Result<SandboxState> Sandbox::createFresh(const PgBinaries &binaries, bool synchronous)
+{
+    QElapsedTimer clock;
+    const VersionRules rules(binaries.version());
+
+    auto prepared = prepareFolder();
+    if (!prepared)
+        return prepared.error();
+
+    auto primaryPort = FreePort::find(firstPort);
+    if (!primaryPort)
+        return primaryPort.error();
+    auto standbyPort = FreePort::find(*primaryPort + 1, {*primaryPort});
+    if (!standbyPort)
+        return standbyPort.error();
+
+    SandboxState state;
+    state.dir = m_dir;
+    state.version = binaries.version();
+    state.binDir = binaries.serverBinDir();
+    state.clientBinDir = binaries.clientBinDir();
+    state.synchronous = false; // until the standby streams
+    state.osUser = m_osUser;
+    state.replicationUser = replicationUser;
+    state.slotName = rules.hasReplicationSlots() ? standbyName : QString();
+    state.passFile = QDir(m_dir).filePath(passFileName);
+    state.created = QDateTime::currentDateTimeUtc();
+    const QString socketDir = QDir(m_dir).filePath(socketFolder);
+    state.primary = SandboxServer{primaryName, *primaryPort, QDir(m_dir).filePath(primaryName), socketDir,
+                                  m_osUser, lessonDatabase};
+    state.standby = SandboxServer{standbyName, *standbyPort, QDir(m_dir).filePath(standbyName), socketDir,
+                                  m_osUser, lessonDatabase};
+    m_state = state;
+    // Written first, so that a crash from here on leaves a folder that the
+    // next `up` recognises as a sandbox and cleans.
+    auto saved = saveState();
+    if (!saved)
+        return saved.error();
+    note(tr("Making a PostgreSQL %1 primary and standby in %2 (ports %3 and %4).")
+             .arg(state.version.majorString(), m_dir)
+             .arg(state.primary.port)
+             .arg(state.standby.port));
+
+    // initdb: small and quick (no fsync of a throw-away folder), checksums on
+    // as for a real cluster.
+    clock.start();
+    CommandLine initdb(binaries.initdb(), {QStringLiteral("-D"), state.primary.dataDir, QStringLiteral("-U"), m_osUser,
+                                           QStringLiteral("-E"), QStringLiteral("UTF8"), QStringLiteral("--no-locale"),
+                                           QStringLiteral("--auth-local=trust"),
+                                           QStringLiteral("--auth-host=") + rules.preferredPasswordMethod(),
+                                           QStringLiteral("--no-sync")});
+    if (!rules.dataChecksumsByDefault())
+        initdb.arg(QStringLiteral("--data-checksums"));
+    auto ran = runChecked(initdb, tr("create the primary's data directory with initdb"));
+    if (!ran)
+        return ran.error();
+    auto written = writePrimarySettings();
+    if (!written)
+        return written.error();
+    auto checked = checkSettings(m_state->primary);
+    if (!checked)
+        return checked.error();
+    phase(tr("initdb and settings"), clock.restart());
+
+    auto started = startServer(m_state->primary);
+    if (!started)
+        return started.error();
+    phase(tr("primary start"), clock.restart());
+
+    // The replication role, its slot, and the walkthrough's table. The
+    // password travels on psql's standard input, never in its arguments.
+    const QString password = generatePassword();
+    QString script = QStringLiteral("\\set password '%1'\n").arg(password);
+    if (rules.hasScram())
+        script += QStringLiteral("SET password_encryption = 'scram-sha-256';\n");
+    script += QStringLiteral("CREATE ROLE %1 WITH LOGIN REPLICATION PASSWORD :'password';\n").arg(replicationUser);
+    if (!m_state->slotName.isEmpty())
+        script += QStringLiteral("SELECT pg_create_physical_replication_slot('%1');\n").arg(m_state->slotName);
+    script += QStringLiteral("CREATE DATABASE %1;\n"
+                             "\\connect %1\n"
+                             "CREATE TABLE weather (city varchar(80), temp_lo int, temp_hi int, prcp real, date date);\n"
+                             "INSERT INTO weather VALUES ('San Francisco', 46, 50, 0.25, '1994-11-27');\n")
+                  .arg(lessonDatabase);
+    auto loaded = query(m_state->primary, script);
+    if (!loaded)
+        return loaded.error();
+    note(tr("Created the role %1 (LOGIN REPLICATION, %2 password), the slot %3, the database %4 and its "
+            "weather table.")
+             .arg(replicationUser, rules.preferredPasswordMethod(), m_state->slotName, lessonDatabase));
+    phase(tr("role, slot and demo data"), clock.restart());
+
+    // Any port: the primary may move to another one when this one is taken.
+    const QByteArray passLine = QStringLiteral("127.0.0.1:*:*:%1:%2\n").arg(replicationUser, password).toUtf8();
+    auto passWritten = m_host.writeFile(m_state->passFile, passLine,
+                                        writeOptions(m_as, 0600));
+    if (!passWritten)
+        return passWritten.error();
+    CommandLine basebackup(binaries.pgBasebackup(),
+                           {QStringLiteral("-D"), m_state->standby.dataDir, QStringLiteral("-d"),
+                            replicationConnInfo().toString(),
+                            QStringLiteral("-w"), QStringLiteral("--checkpoint=fast"), QStringLiteral("-X"),
+                            QStringLiteral("stream")});
+    if (!m_state->slotName.isEmpty() && rules.basebackupHasSlotOption())
+        basebackup.args({QStringLiteral("-S"), m_state->slotName});
+    if (binaries.version().atLeast(10))
+        basebackup.arg(QStringLiteral("--no-sync"));
+    ran = runChecked(basebackup, tr("copy the primary with pg_basebackup"));
+    if (!ran)
+        return ran.error();
+    written = writeStandbySettings();
+    if (!written)
+        return written.error();
+    phase(tr("base backup and standby settings"), clock.restart());
+
+    started = startServer(m_state->standby);
+    if (!started)
+        return started.error();
+    phase(tr("standby start"), clock.restart());
+
+    auto streaming = waitForStreaming(streamingTimeoutMs);
+    if (!streaming)
+        return streaming.error();
+    phase(tr("streaming"), clock.restart());
+
+    if (synchronous) {
+        auto applied = applySynchronous(true, true);
+        if (!applied)
+            return applied.error();
+        phase(tr("synchronous"), clock.restart());
+    }
+    m_state->synchronous = synchronous;
+    saved = saveState();
+    if (!saved)
+        return saved.error();
+    note(synchronous ? tr("The standby streams synchronously: a commit on the primary returns once the standby "
+                          "has flushed it.")
+                     : tr("The standby streams asynchronously."));
+    return *m_state;
+}
+
+Result<void> Sandbox::prepareFolder()
+{
+    const bool existed = QFileInfo::exists(m_dir);
+    if (!existed) {
+        // As the servers' user when it may write the parent; as root else,
+        // handing the folder over afterwards.
+        auto made = m_host.run(CommandLine(QStringLiteral("mkdir"), {QStringLiteral("-p"), QStringLiteral("--"), m_dir}),
+                               runOptions(m_as));
+        if (!made)
+            return made.error();
+        if (!made->succeeded()) {
+            if (m_as == RunAs::LoginUser)
+                return made->toError(tr("create the sandbox folder %1").arg(m_dir));
+            made = m_host.run(CommandLine(QStringLiteral("mkdir"), {QStringLiteral("-p"), QStringLiteral("--"), m_dir}));
+            if (!made)
+                return made.error();
+            if (!made->succeeded())
+                return made->toError(tr("create the sandbox folder %1").arg(m_dir));
+        }
+        note(tr("Created the folder %1.").arg(m_dir));
+    }
+    if (runningAsRoot() && QFileInfo(m_dir).ownerId() != ::getpwnam("postgres")->pw_uid) {
+        auto owned = m_host.run(CommandLine(QStringLiteral("chown"), {QStringLiteral("--"), m_osUser, m_dir}));
+        if (!owned)
+            return owned.error();
+        if (!owned->succeeded())
+            return owned->toError(tr("give the folder %1 to the postgres user").arg(m_dir));
+    }
+    // The servers' user must reach the folder through every parent.
+    auto reachable = m_host.run(CommandLine::shell(QStringLiteral("test -w \"$1\" && test -x \"$1\""), {m_dir}),
+                                runOptions(m_as));
+    if (!reachable)
+        return reachable.error();
+    if (!reachable->succeeded()) {
+        if (!existed)
+            (void)m_host.run(CommandLine(QStringLiteral("rmdir"), {QStringLiteral("--"), m_dir}));
+        return makeError(tr("The user %1, who runs the sandbox's servers, cannot reach the folder %2: a folder "
+                            "above it is closed to that user. Choose a folder that user can enter with --dir "
+                            "(for example under /tmp or %3).")
+                             .arg(m_osUser, m_dir, homeOf(m_osUser.toLocal8Bit().constData())));
+    }
+    auto sockets = m_host.run(CommandLine(QStringLiteral("mkdir"),
+                                          {QStringLiteral("-p"), QStringLiteral("-m"), QStringLiteral("0700"),
+                                           QStringLiteral("--"), QDir(m_dir).filePath(socketFolder)}),
+                              runOptions(m_as));
+    if (!sockets)
+        return sockets.error();
+    if (!sockets->succeeded())
+        return sockets->toError(tr("create the socket folder"));
+    return {};
+}
+
+Result<void> Sandbox::removeFiles()
+{
+    // Only what a sandbox makes: --dir may be a folder of the user's.
+    CommandLine remove(QStringLiteral("rm"), {QStringLiteral("-rf"), QStringLiteral("--")});
+    for (const QString &name : {primaryName, standbyName, socketFolder, primaryName + QStringLiteral(".log"),
+                                standbyName + QStringLiteral(".log"), passFileName, QStringLiteral("sandbox.json")})
+        remove.arg(QDir(m_dir).filePath(name));
+    auto ran = runChecked(remove, tr("remove the sandbox's files in %1").arg(m_dir), RunAs::LoginUser);
+    if (!ran)
+        return ran.error();
+    note(tr("Removed the sandbox's files in %1.").arg(m_dir));
+    return {};
+}
+
+Result<void> Sandbox::saveState()
+{
+    const QByteArray json = QJsonDocument(m_state->toJson()).toJson(QJsonDocument::Indented);
+    auto written = m_host.writeFile(SandboxState::stateFilePath(m_dir), json,
+                                    writeOptions(m_as, 0644));
+    if (!written)
+        return written.error();
+    return {};
+}
+
+Result<void> Sandbox::ensureLoaded()
+{
+    auto loaded = loadState(m_dir);
+    if (!loaded)
+        return loaded.error();
+    m_state = *loaded;
+    m_binaries = PgBinaries::fromState(m_state->version, m_state->binDir, m_state->clientBinDir);
+    return {};
+}
+
+// ---------------------------------------------------------------- settings
+
+Result<CommandResult> Sandbox::runChecked(const CommandLine &command, const QString &action, std::optional<RunAs> as)
+{
+    auto ran = m_host.run(command, runOptions(as.value_or(m_as)));
+    if (!ran)
+        return ran.error();
+    if (!ran->succeeded())
+        return ran->toError(action);
+    return ran;
+}
+
+Result<void> Sandbox::writeConf(const QString &path, const QList<std::pair<QString, QString>> &settings,
+                                const QStringList &unset)
+{
+    const VersionRules rules(m_state->version);
+    QByteArray text;
+    if (QFileInfo::exists(path)) {
+        auto read = m_host.readFile(path); // root and the owner may both read it
+        if (!read)
+            return read.error();
+        text = *read;
+    }
+    auto conf = ConfFile::parse(text, QFileInfo(path).fileName());
+    if (!conf)
+        return conf.error();
+    for (const auto &[name, value] : settings) {
+        auto set = conf->set(name, value, rules);
+        if (!set)
+            return set.error();
+    }
+    for (const QString &name : unset)
+        conf->unset(name);
+    auto written = m_host.writeFile(path, conf->render(), writeOptions(m_as, 0600));
+    if (!written)
+        return written.error();
+    return {};
+}
+
+Result<void> Sandbox::writePrimarySettings()
+{
+    const VersionRules rules(m_state->version);
+    const SandboxServer &primary = m_state->primary;
+    QList<std::pair<QString, QString>> settings{
+        {QStringLiteral("listen_addresses"), QStringLiteral("127.0.0.1")},
+        {QStringLiteral("port"), QString::number(primary.port)},
+        {QStringLiteral("unix_socket_directories"), primary.socketDir},
+        {QStringLiteral("unix_socket_permissions"), QStringLiteral("0700")},
+        {QStringLiteral("max_connections"), QStringLiteral("30")},
+        {QStringLiteral("shared_buffers"), QStringLiteral("32MB")},
+        {QStringLiteral("wal_level"), rules.walLevelForReplication()},
+        {QStringLiteral("max_wal_senders"), QStringLiteral("5")},
+        {QStringLiteral("hot_standby"), QStringLiteral("on")},
+    };
+    if (rules.hasReplicationSlots())
+        settings.append({QStringLiteral("max_replication_slots"), QStringLiteral("5")});
+    if (rules.hasMaxSlotWalKeepSize())
+        settings.append({QStringLiteral("max_slot_wal_keep_size"), QStringLiteral("256MB")});
+    if (rules.hasClusterName())
+        settings.append({QStringLiteral("cluster_name"), QStringLiteral("sandbox-primary")});
+    if (rules.hasScram())
+        settings.append({QStringLiteral("password_encryption"), QStringLiteral("scram-sha-256")});
+    return writeConf(QDir(primary.dataDir).filePath(QStringLiteral("postgresql.conf")), settings);
+}
+
+Result<void> Sandbox::writeStandbySettings()
+{
+    const VersionRules rules(m_state->version);
+    const SandboxServer &standby = m_state->standby;
+    QList<std::pair<QString, QString>> settings{{QStringLiteral("port"), QString::number(standby.port)}};
+    if (rules.hasClusterName())
+        settings.append({QStringLiteral("cluster_name"), QStringLiteral("sandbox-standby")});
+    auto written = writeConf(QDir(standby.dataDir).filePath(QStringLiteral("postgresql.conf")), settings);
+    if (!written)
+        return written.error();
+
+    // Written by us rather than by pg_basebackup -R: a newer client writes
+    // options an older standby refuses, and we want application_name (the
+    // name synchronous_standby_names uses) and the passfile.
+    ConnInfo conninfo = replicationConnInfo();
+    conninfo.set(QStringLiteral("application_name"), standby.name);
+    // Only what the standby's own libpq knows (it refuses the whole string
+    // for one unknown keyword).
+    const QString primaryConninfo = conninfo.limitedTo(m_state->version).toString();
+    QList<std::pair<QString, QString>> recovery{{QStringLiteral("primary_conninfo"), primaryConninfo}};
+    if (!m_state->slotName.isEmpty())
+        recovery.append({QStringLiteral("primary_slot_name"), m_state->slotName});
+    if (rules.usesRecoveryConf()) {
+        recovery.prepend({QStringLiteral("standby_mode"), QStringLiteral("on")});
+        recovery.append({QStringLiteral("recovery_target_timeline"), QStringLiteral("latest")});
+        return writeConf(QDir(standby.dataDir).filePath(QStringLiteral("recovery.conf")), recovery);
+    }
+    written = writeConf(QDir(standby.dataDir).filePath(QStringLiteral("postgresql.auto.conf")), recovery);
+    if (!written)
+        return written.error();
+    auto signal = m_host.writeFile(QDir(standby.dataDir).filePath(QStringLiteral("standby.signal")), {},
+                                   writeOptions(m_as, 0600));
+    if (!signal)
+        return signal.error();
+    return {};
+}
+
+ConnInfo Sandbox::replicationConnInfo() const
+{
+    // Over TCP with the replicator's password, as a standby on another
+    // machine would connect; the password in the 0600 passfile.
+    ConnInfo conninfo;
+    conninfo.set(QStringLiteral("host"), QStringLiteral("127.0.0.1"));
+    conninfo.set(QStringLiteral("port"), QString::number(m_state->primary.port));
+    conninfo.set(QStringLiteral("user"), m_state->replicationUser);
+    conninfo.set(QStringLiteral("passfile"), m_state->passFile);
+    return conninfo;
+}
+
+Result<void> Sandbox::checkSettings(const SandboxServer &server)
+{
+    // PostgreSQL reads the files the way it will at start, and exits 1 on
+    // any error in them.
+    auto ran = m_host.run(CommandLine(m_binaries->postgres(), {QStringLiteral("-D"), server.dataDir, QStringLiteral("-C"),
+                                                               QStringLiteral("wal_level")}),
+                          runOptions(m_as, 30000));
+    if (!ran)
+        return ran.error();
+    if (!ran->succeeded())
+        return ran->toError(tr("check the %1's settings with postgres -C").arg(server.name));
+    return {};
+}
+
+// ---------------------------------------------------------------- servers
+
+bool Sandbox::isRunning(const SandboxServer &server) const
+{
+    const auto pidFile = PostmasterPidFile::read(server.dataDir);
+    return pidFile && pidFile->processAlive();
+}
+
+Result<void> Sandbox::cleanStale(SandboxServer &server)
+{
+    const auto pidFile = PostmasterPidFile::read(server.dataDir);
+    if (pidFile && !pidFile->processAlive()) {
+        // PostgreSQL would refuse the lock file when the old pid now belongs
+        // to another process; its socket lock file likewise.
+        const QString socketBase = QDir(server.socketDir).filePath(QStringLiteral(".s.PGSQL.%1").arg(server.port));
+        auto removed = runChecked(CommandLine(QStringLiteral("rm"),
+                                              {QStringLiteral("-f"), QStringLiteral("--"),
+                                               QDir(server.dataDir).filePath(QStringLiteral("postmaster.pid")),
+                                               socketBase, socketBase + QStringLiteral(".lock")}),
+                                  tr("remove the %1's stale lock files").arg(server.name));
+        if (!removed)
+            return removed.error();
+        note(tr("The %1 had stopped without cleaning up (process %2 is gone); removed its stale postmaster.pid.")
+                 .arg(server.name)
+                 .arg(pidFile->pid()));
+    }
+    if (!FreePort::isFree(server.port)) {
+        const int other = &server == &m_state->primary ? m_state->standby.port : m_state->primary.port;
+        auto port = FreePort::find(server.port + 1, {other});
+        if (!port)
+            return port.error();
+        note(tr("Port %1 of the %2 is taken by another program; the %2 moves to port %3.")
+                 .arg(server.port)
+                 .arg(server.name)
+                 .arg(*port));
+        server.port = *port;
+        auto written = writeConf(QDir(server.dataDir).filePath(QStringLiteral("postgresql.conf")),
+                                 {{QStringLiteral("port"), QString::number(server.port)}});
+        if (!written)
+            return written.error();
+        return saveState();
+    }
+    return {};
+}
+
+Result<void> Sandbox::startServer(SandboxServer &server)
+{
+    const QString logFile = QDir(m_dir).filePath(server.name + QStringLiteral(".log"));
+    const CommandLine start(m_binaries->pgCtl(), {QStringLiteral("-D"), server.dataDir, QStringLiteral("-l"), logFile,
+                                                  QStringLiteral("-w"), QStringLiteral("-t"), QStringLiteral("60"),
+                                                  QStringLiteral("-s"), QStringLiteral("start")});
+    constexpr int attempts = 20;
+    for (int attempt = 1;; ++attempt) {
+        auto ran = m_host.run(start, runOptions(m_as, 90000));
+        if (!ran)
+            return ran.error();
+        if (ran->succeeded())
+            return {};
+        auto log = m_host.readFile(logFile, m_as);
+        const QString tail = log ? lastLines(*log, 12) : QString();
+        if (attempt >= attempts || isRunning(server)) {
+            Error error = ran->toError(tr("start the %1 (see %2)").arg(server.name, logFile));
+            error.detail += QLatin1Char('\n') + tail;
+            return error;
+        }
+        if (tail.contains(QLatin1String("could not bind")) || tail.contains(QLatin1String("could not create any TCP/IP"))) {
+            // Taken between our check and the server's bind.
+            auto cleaned = cleanStale(server);
+            if (!cleaned)
+                return cleaned.error();
+            if (&server == &m_state->primary && QFileInfo::exists(m_state->standby.dataDir)) {
+                auto written = writeStandbySettings();
+                if (!written)
+                    return written.error();
+            }
+        } else if (tail.contains(QLatin1String("pre-existing shared memory block"))
+                   || tail.contains(QLatin1String("lock file"))) {
+            // Children of a killed server still hold its shared memory; they
+            // leave within moments of noticing their postmaster is gone.
+            QThread::msleep(250);
+            auto cleaned = cleanStale(server);
+            if (!cleaned)
+                return cleaned.error();
+        } else {
+            Error error = ran->toError(tr("start the %1 (see %2)").arg(server.name, logFile));
+            error.detail += QLatin1Char('\n') + tail;
+            return error;
+        }
+    }
+}
+
+Result<void> Sandbox::stopServer(const SandboxServer &server)
+{
+    auto ran = m_host.run(CommandLine(m_binaries->pgCtl(), {QStringLiteral("-D"), server.dataDir, QStringLiteral("-w"),
+                                                           QStringLiteral("-t"), QStringLiteral("60"), QStringLiteral("-s"),
+                                                           QStringLiteral("-m"), QStringLiteral("fast"), QStringLiteral("stop")}),
+                          runOptions(m_as, 90000));
+    if (!ran)
+        return ran.error();
+    if (!ran->succeeded() && isRunning(server))
+        return ran->toError(tr("stop the %1").arg(server.name));
+    return {};
+}
+
+Result<QList<QStringList>> Sandbox::query(const SandboxServer &server, const QString &sql, const QString &database)
+{
+    if (!m_binaries && m_state)
+        m_binaries = PgBinaries::fromState(m_state->version, m_state->binDir, m_state->clientBinDir);
+    const CommandLine psql(m_binaries->psql(),
+                           {QStringLiteral("-X"), QStringLiteral("-q"), QStringLiteral("-A"), QStringLiteral("-t"),
+                            QStringLiteral("-v"), QStringLiteral("ON_ERROR_STOP=1"), QStringLiteral("-F"),
+                            QString(fieldSeparator), QStringLiteral("-h"), server.socketDir, QStringLiteral("-p"),
+                            QString::number(server.port), QStringLiteral("-U"), server.superuser, QStringLiteral("-d"),
+                            database, QStringLiteral("-f"), QStringLiteral("-")});
+    auto ran = m_host.run(psql, runOptions(m_as, 120000, sql.toUtf8()));
+    if (!ran)
+        return ran.error();
+    if (!ran->succeeded())
+        return ran->toError(tr("run SQL on the %1").arg(server.name));
+    QList<QStringList> rows;
+    const QStringList lines = QString::fromUtf8(ran->stdOut).split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+    for (const QString &line : lines)
+        rows.append(line.split(fieldSeparator));
+    return rows;
+}
+
+Result<bool> Sandbox::waitOn(const SandboxServer &server, const QString &condition, int timeoutMs)
+{
+    // One connection that polls on the server every 20 ms: far cheaper than
+    // a psql per poll. pg_stat_replication reads shared memory on each call,
+    // so the loop sees changes while it runs.
+    const QString sql = QStringLiteral("DO $sandbox$ BEGIN FOR i IN 1..%1 LOOP EXIT WHEN (%2); "
+                                       "PERFORM pg_sleep(0.02); END LOOP; END $sandbox$;\nSELECT (%2);\n")
+                            .arg(QString::number(std::max(1, timeoutMs / 20)), condition);
+    auto rows = query(server, sql);
+    if (!rows)
+        return rows.error();
+    return !rows->isEmpty() && rows->constFirst().value(0) == QLatin1String("t");
+}
+
+Result<void> Sandbox::waitForStreaming(int timeoutMs)
+{
+    const QString condition = QStringLiteral("EXISTS (SELECT 1 FROM pg_stat_replication WHERE application_name = '%1' "
+                                             "AND state = 'streaming')")
+                                  .arg(m_state->standby.name);
+    auto streaming = waitOn(m_state->primary, condition, timeoutMs);
+    if (!streaming)
+        return streaming.error();
+    if (!*streaming) {
+        auto log = m_host.readFile(QDir(m_dir).filePath(m_state->standby.name + QStringLiteral(".log")), m_as);
+        return makeError(tr("The standby did not start streaming from the primary within %1 s. Its log (%2) says "
+                            "why; 'replicactl sandbox reset' makes a fresh pair.")
+                             .arg(timeoutMs / 1000)
+                             .arg(QDir(m_dir).filePath(m_state->standby.name + QStringLiteral(".log"))),
+                         log ? lastLines(*log, 12) : QString());
+    }
+    return {};
+}
+
+Result<void> Sandbox::applySynchronous(bool synchronous, bool wait)
+{
+    const VersionRules rules(m_state->version);
+    const QString conf = QDir(m_state->primary.dataDir).filePath(QStringLiteral("postgresql.conf"));
+    auto written = synchronous
+        ? writeConf(conf, {{QStringLiteral("synchronous_standby_names"), rules.renderSyncStandbyNames({m_state->standby.name})}})
+        : writeConf(conf, {}, {QStringLiteral("synchronous_standby_names")});
+    if (!written)
+        return written.error();
+    auto reloaded = query(m_state->primary, QStringLiteral("SELECT pg_reload_conf();\n"));
+    if (!reloaded)
+        return reloaded.error();
+    note(synchronous ? tr("Set synchronous_standby_names = '%1' on the primary and reloaded it.")
+                           .arg(rules.renderSyncStandbyNames({m_state->standby.name}))
+                     : tr("Cleared synchronous_standby_names on the primary and reloaded it: commits no longer "
+                          "wait for the standby."));
+    if (!wait)
+        return {};
+    const QString condition = synchronous
+        ? QStringLiteral("EXISTS (SELECT 1 FROM pg_stat_replication WHERE application_name = '%1' AND sync_state = 'sync')")
+              .arg(m_state->standby.name)
+        : QStringLiteral("NOT EXISTS (SELECT 1 FROM pg_stat_replication WHERE sync_state = 'sync')");
+    auto held = waitOn(m_state->primary, condition, 10000);
+    if (!held)
+        return held.error();
+    if (!*held)
+        return makeError(synchronous ? tr("The primary did not report the standby as synchronous within 10 s. "
+                                          "Check both logs in %1.")
+                                           .arg(m_dir)
+                                     : tr("The primary still reports a synchronous standby after 10 s. Check its log "
+                                          "in %1.")
+                                           .arg(m_dir));
+    return {};
+}
+
+// ---------------------------------------------------------------- operations
+
+Result<void> Sandbox::down(bool removeFiles)
+{
+    m_actions.clear();
+    if (!QFileInfo::exists(SandboxState::stateFilePath(m_dir))) {
+        note(tr("There is no sandbox in %1; nothing to stop.").arg(m_dir));
+        return {};
+    }
+    auto loaded = ensureLoaded();
+    if (!loaded) {
+        if (!removeFiles)
+            return loaded.error();
+        return this->removeFiles();
+    }
+    for (const SandboxServer *server : {&m_state->standby, &m_state->primary}) {
+        if (!isRunning(*server)) {
+            note(tr("The %1 was not running.").arg(server->name));
+            continue;
+        }
+        auto stopped = stopServer(*server);
+        if (!stopped)
+            return stopped.error();
+        note(tr("Stopped the %1.").arg(server->name));
+    }
+    if (removeFiles) {
+        auto removed = this->removeFiles();
+        if (!removed)
+            return removed;
+        // The folder itself too when nothing else is in it.
+        (void)m_host.run(CommandLine(QStringLiteral("rmdir"), {QStringLiteral("--"), m_dir}));
+    }
+    return {};
+}
+
+Result<SandboxStatus> Sandbox::status()
+{
+    m_actions.clear();
+    auto loaded = ensureLoaded();
+    if (!loaded)
+        return loaded.error();
+    const VersionRules rules(m_state->version);
+    SandboxStatus status;
+    status.state = *m_state;
+    status.primaryRunning = isRunning(m_state->primary);
+    status.standbyRunning = isRunning(m_state->standby);
+    if (status.primaryRunning) {
+        const QString lag = rules.hasLagColumns() ? QStringLiteral("write_lag::text, flush_lag::text, replay_lag::text")
+                                                  : QStringLiteral("NULL, NULL, NULL");
+        const QString sql =
+            QStringLiteral("SELECT %1()::text, current_setting('synchronous_standby_names');\n"
+                           "SELECT application_name, state, sync_state, %2::text, %3::text, %4::text, %5::text, "
+                           "%6(%1(), %5)::bigint, %7 FROM pg_stat_replication ORDER BY application_name;\n")
+                .arg(rules.currentWalLsnFunction(), rules.sentLsnColumn(), rules.writeLsnColumn(), rules.flushLsnColumn(),
+                     rules.replayLsnColumn(), rules.walLsnDiffFunction(), lag);
+        auto rows = query(m_state->primary, sql);
+        if (!rows)
+            return rows.error();
+        if (!rows->isEmpty()) {
+            status.primaryLsn = rows->constFirst().value(0);
+            status.synchronousStandbyNames = rows->constFirst().value(1);
+            for (qsizetype i = 1; i < rows->size(); ++i) {
+                const QStringList &row = rows->at(i);
+                SandboxReplicationRow replication;
+                replication.applicationName = row.value(0);
+                replication.state = row.value(1);
+                replication.syncState = row.value(2);
+                replication.sentLsn = row.value(3);
+                replication.writeLsn = row.value(4);
+                replication.flushLsn = row.value(5);
+                replication.replayLsn = row.value(6);
+                bool ok = false;
+                const qint64 bytes = row.value(7).toLongLong(&ok);
+                replication.replayLagBytes = ok ? bytes : -1;
+                replication.writeLag = row.value(8);
+                replication.flushLag = row.value(9);
+                replication.replayLag = row.value(10);
+                status.replication.append(replication);
+            }
+        }
+    }
+    if (status.standbyRunning) {
+        // pg_wal_replay_pause -> pg_is_wal_replay_paused (pg_xlog_... before 10).
+        const QString paused = QStringLiteral("pg_is_") + rules.walReplayPauseFunction().mid(3) + QLatin1Char('d');
+        const QString sql = QStringLiteral("SELECT pg_is_in_recovery(), CASE WHEN pg_is_in_recovery() THEN %1() "
+                                           "ELSE false END, %2()::text, %3()::text;\n")
+                                .arg(paused, rules.lastWalReceiveLsnFunction(), rules.lastWalReplayLsnFunction());
+        auto rows = query(m_state->standby, sql);
+        if (!rows)
+            return rows.error();
+        if (!rows->isEmpty()) {
+            const QStringList &row = rows->constFirst();
+            status.standbyInRecovery = row.value(0) == QLatin1String("t");
+            status.replayPaused = row.value(1) == QLatin1String("t");
+            status.standbyReceiveLsn = row.value(2);
+            status.standbyReplayLsn = row.value(3);
+        }
+    }
+    return status;
+}
+
+Result<void> Sandbox::stopStandby()
+{
+    m_actions.clear();
+    auto loaded = ensureLoaded();
+    if (!loaded)
+        return loaded.error();
+    if (!isRunning(m_state->standby)) {
+        note(tr("The standby was not running."));
+        return {};
+    }
+    auto stopped = stopServer(m_state->standby);
+    if (!stopped)
+        return stopped.error();
+    note(tr("Stopped the standby."));
+    if (m_state->synchronous && !m_state->standbyPromoted)
+        note(tr("The primary is synchronous: its commits now wait until the standby is back. Start it again "
+                "(start-standby) or switch to asynchronous (async) to release them."));
+    return {};
+}
+
+Result<void> Sandbox::startStandby()
+{
+    m_actions.clear();
+    auto loaded = ensureLoaded();
+    if (!loaded)
+        return loaded.error();
+    if (isRunning(m_state->standby)) {
+        note(tr("The standby was already running."));
+    } else {
+        auto cleaned = cleanStale(m_state->standby);
+        if (!cleaned)
+            return cleaned.error();
+        auto started = startServer(m_state->standby);
+        if (!started)
+            return started.error();
+        note(tr("Started the standby on port %1.").arg(m_state->standby.port));
+    }
+    if (m_state->standbyPromoted || !isRunning(m_state->primary))
+        return {};
+    auto streaming = waitForStreaming(streamingTimeoutMs);
+    if (!streaming)
+        return streaming.error();
+    note(tr("The standby streams from the primary again."));
+    return {};
+}
+
+Result<void> Sandbox::pauseReplay()
+{
+    m_actions.clear();
+    auto loaded = ensureLoaded();
+    if (!loaded)
+        return loaded.error();
+    if (!isRunning(m_state->standby) || m_state->standbyPromoted)
+        return makeError(tr("The standby is not running as a standby. Start it with 'replicactl sandbox start-standby', "
+                            "or 'reset' after a promote."));
+    const VersionRules rules(m_state->version);
+    auto ran = query(m_state->standby, QStringLiteral("SELECT %1();\n").arg(rules.walReplayPauseFunction()));
+    if (!ran)
+        return ran.error();
+    note(tr("Paused replay on the standby (%1()): it still receives WAL but applies none, so new rows stay "
+            "invisible there until resume-replay.")
+             .arg(rules.walReplayPauseFunction()));
+    return {};
+}
+
+Result<void> Sandbox::resumeReplay()
+{
+    m_actions.clear();
+    auto loaded = ensureLoaded();
+    if (!loaded)
+        return loaded.error();
+    if (!isRunning(m_state->standby) || m_state->standbyPromoted)
+        return makeError(tr("The standby is not running as a standby. Start it with 'replicactl sandbox start-standby', "
+                            "or 'reset' after a promote."));
+    const VersionRules rules(m_state->version);
+    auto ran = query(m_state->standby, QStringLiteral("SELECT %1();\n").arg(rules.walReplayResumeFunction()));
+    if (!ran)
+        return ran.error();
+    note(tr("Resumed replay on the standby (%1()).").arg(rules.walReplayResumeFunction()));
+    return {};
+}
+
+Result<void> Sandbox::setSynchronous(bool synchronous)
+{
+    m_actions.clear();
+    auto loaded = ensureLoaded();
+    if (!loaded)
+        return loaded.error();
+    if (m_state->standbyPromoted)
+        return makeError(tr("The standby was promoted: there is no replication to make synchronous. Run "
+                            "'replicactl sandbox reset' for a fresh pair."));
+    if (!isRunning(m_state->primary))
+        return makeError(tr("The primary is not running. Run 'replicactl sandbox up' first."));
+    bool streaming = false;
+    if (isRunning(m_state->standby)) {
+        auto held = waitOn(m_state->primary,
+                           QStringLiteral("EXISTS (SELECT 1 FROM pg_stat_replication WHERE application_name = '%1' "
+                                          "AND state = 'streaming')")
+                               .arg(m_state->standby.name),
+                           synchronous ? 5000 : 20);
+        if (!held)
+            return held.error();
+        streaming = *held;
+    }
+    if (synchronous && !streaming)
+        return makeError(tr("The standby does not stream now, so with synchronous replication every commit on the "
+                            "primary would wait. Start it first with 'replicactl sandbox start-standby'."));
+    auto applied = applySynchronous(synchronous, streaming);
+    if (!applied)
+        return applied.error();
+    m_state->synchronous = synchronous;
+    return saveState();
+}
+
+Result<void> Sandbox::promote()
+{
+    m_actions.clear();
+    auto loaded = ensureLoaded();
+    if (!loaded)
+        return loaded.error();
+    if (m_state->standbyPromoted)
+        return makeError(tr("The standby was promoted already. Run 'replicactl sandbox reset' for a fresh pair."));
+    if (!isRunning(m_state->standby))
+        return makeError(tr("The standby is not running. Start it with 'replicactl sandbox start-standby' first."));
+    if (m_state->synchronous && isRunning(m_state->primary)) {
+        // Once promoted it no longer replicates: every commit would wait.
+        auto applied = applySynchronous(false, false);
+        if (!applied)
+            return applied.error();
+        m_state->synchronous = false;
+    }
+    CommandLine promote(m_binaries->pgCtl(), {QStringLiteral("-D"), m_state->standby.dataDir});
+    if (m_state->version.atLeast(10))
+        promote.args({QStringLiteral("-w"), QStringLiteral("-t"), QStringLiteral("60")});
+    promote.arg(QStringLiteral("promote"));
+    auto ran = runChecked(promote, tr("promote the standby"));
+    if (!ran)
+        return ran.error();
+    auto primaryNow = waitOn(m_state->standby, QStringLiteral("NOT pg_is_in_recovery()"), 30000);
+    if (!primaryNow)
+        return primaryNow.error();
+    if (!*primaryNow)
+        return makeError(tr("The standby did not finish its promotion within 30 s. See %1.")
+                             .arg(QDir(m_dir).filePath(QStringLiteral("standby.log"))));
+    m_state->standbyPromoted = true;
+    auto saved = saveState();
+    if (!saved)
+        return saved.error();
+    note(tr("Promoted the standby: it now accepts writes on port %1, on a new timeline. The old primary keeps "
+            "running on its own; the two no longer replicate.")
+             .arg(m_state->standby.port));
+    if (isRunning(m_state->primary) && !m_state->slotName.isEmpty()) {
+        // Nobody will use the slot again; left alone it would hold WAL.
+        auto dropped = waitOn(m_state->primary,
+                              QStringLiteral("NOT EXISTS (SELECT 1 FROM pg_replication_slots WHERE slot_name = '%1' "
+                                             "AND active)")
+                                  .arg(m_state->slotName),
+                              5000);
+        if (dropped && *dropped
+            && query(m_state->primary, QStringLiteral("SELECT pg_drop_replication_slot(slot_name) FROM "
+                                                      "pg_replication_slots WHERE slot_name = '%1';\n")
+                                           .arg(m_state->slotName)))
+            note(tr("Dropped the slot %1 on the old primary, so that it does not keep WAL for a standby that is gone.")
+                     .arg(m_state->slotName));
+    }
+    return {};
+}
+
+Result<SandboxState> Sandbox::reset(const SandboxOptions &options)
+{
+    m_actions.clear();
+    m_phases.clear();
+    m_reusedRunning = false;
+    QElapsedTimer clock;
+    clock.start();
+    SandboxOptions wanted = options;
+    std::optional<PgBinaries> binaries;
+    if (QFileInfo::exists(SandboxState::stateFilePath(m_dir)) && ensureLoaded()) {
+        if (wanted.pgBinDir.isEmpty() && QFileInfo(QDir(m_state->binDir).filePath(QStringLiteral("initdb"))).isExecutable())
+            binaries = PgBinaries::fromState(m_state->version, m_state->binDir, m_state->clientBinDir);
+        for (const SandboxServer *server : {&m_state->standby, &m_state->primary}) {
+            if (isRunning(*server)) {
+                auto stopped = stopServer(*server);
+                if (!stopped)
+                    return stopped.error();
+                note(tr("Stopped the %1.").arg(server->name));
+            }
+        }
+    }
+    if (!binaries) {
+        const QFileInfo info(m_dir);
+        if (info.exists() && !info.isDir())
+            return makeError(tr("%1 is a file, not a folder. Give --dir a new or empty folder, or the folder of a "
+                                "sandbox.")
+                                 .arg(m_dir));
+        auto found = PgBinaries::find(m_host, wanted.pgBinDir);
+        if (!found)
+            return found.error();
+        binaries = *found;
+    }
+    m_binaries = *binaries;
+    if (QFileInfo::exists(m_dir)) {
+        auto removed = removeFiles();
+        if (!removed)
+            return removed.error();
+    }
+    SandboxOptions again;
+    again.pgBinDir = binaries->serverBinDir();
+    auto checked = checkInput(again);
+    if (!checked)
+        return checked.error();
+    auto made = createFresh(*binaries, wanted.synchronous.value_or(true));
+    m_totalMs = clock.elapsed();
+    return made;
+}
+
+void Sandbox::note(const QString &action)
+{
+    m_actions.append(action);
+    if (m_onProgress)
+        m_onProgress(action);
+}
+
+void Sandbox::phase(const QString &name, qint64 ms)
+{
+    m_phases.append(SandboxPhase{name, ms});
+    if (m_onProgress)
+        m_onProgress(tr("%1: %2 ms").arg(name).arg(ms));
+}

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "core/conf/conninfo.h"
 #include "core/host/host.h"
 #include "core/result.h"
 #include "core/sandbox/pg_binaries.h"
@@ -106,6 +107,7 @@ private:
     Result<void> writePrimarySettings();
     Result<void> writeStandbySettings();
     Result<void> checkSettings(const SandboxServer &server);
+    ConnInfo replicationConnInfo() const;
 
     bool isRunning(const SandboxServer &server) const;
     Result<void> cleanStale(SandboxServer &server);

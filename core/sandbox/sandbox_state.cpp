@@ -1,5 +1,6 @@
 #include "sandbox_state.h"
 
+#include "core/conf/conninfo.h"
 #include "core/host/command_line.h"
 
 #include <QCoreApplication>
@@ -9,25 +10,6 @@
 namespace {
 
 constexpr int formatVersion = 1;
-
-// A conninfo value: bare when it is a plain word, else in single quotes with
-// ' and \ escaped, as libpq reads it.
-QString conninfoValue(const QString &value)
-{
-    bool plain = !value.isEmpty();
-    for (const QChar c : value) {
-        if (c.isSpace() || c == QLatin1Char('\'') || c == QLatin1Char('\\') || c == QLatin1Char('=')) {
-            plain = false;
-            break;
-        }
-    }
-    if (plain)
-        return value;
-    QString escaped = value;
-    escaped.replace(QLatin1Char('\\'), QStringLiteral("\\\\"));
-    escaped.replace(QLatin1Char('\''), QStringLiteral("\\'"));
-    return QLatin1Char('\'') + escaped + QLatin1Char('\'');
-}
 
 QJsonObject serverToJson(const SandboxServer &server)
 {
@@ -73,8 +55,12 @@ QString SandboxServer::connectionString() const
 
 QString SandboxServer::connectionString(const QString &databaseName) const
 {
-    return QStringLiteral("host=%1 port=%2 user=%3 dbname=%4")
-        .arg(conninfoValue(socketDir), QString::number(port), conninfoValue(superuser), conninfoValue(databaseName));
+    ConnInfo conninfo;
+    conninfo.set(QStringLiteral("host"), socketDir);
+    conninfo.set(QStringLiteral("port"), QString::number(port));
+    conninfo.set(QStringLiteral("user"), superuser);
+    conninfo.set(QStringLiteral("dbname"), databaseName);
+    return conninfo.toString();
 }
 
 QString SandboxServer::psqlCommand(const QString &psqlPath) const

@@ -124,7 +124,7 @@ void TestSandboxState::connectionString_data()
     QTest::addColumn<QString>("user");
     QTest::addColumn<QString>("expected");
     QTest::addRow("plain") << QStringLiteral("/tmp/sb/run") << QStringLiteral("postgres")
-                           << QStringLiteral("host=/tmp/sb/run port=55432 user=postgres dbname=mydb");
+                           << QStringLiteral("host='/tmp/sb/run' port=55432 user=postgres dbname=mydb");
     QTest::addRow("space") << QStringLiteral("/tmp/my sandbox/run") << QStringLiteral("postgres")
                            << QStringLiteral("host='/tmp/my sandbox/run' port=55432 user=postgres dbname=mydb");
     QTest::addRow("quote and backslash")
