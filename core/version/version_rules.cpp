@@ -195,6 +195,23 @@ const char *const knownIn15[] = {
 #include "core/version/settings_15.inc"
 };
 
+// Read-only settings (pg_settings.context internal): fixed by initdb or the build, refused in a file.
+const char *const internalSettings[] = {
+    "block_size", "data_checksums", "data_directory_mode", "debug_assertions", "huge_pages_status",
+    "in_hot_standby", "integer_datetimes", "lc_collate", "lc_ctype", "max_function_args", "max_identifier_length",
+    "max_index_keys", "segment_size", "server_encoding", "server_version", "server_version_num",
+    "shared_memory_size", "shared_memory_size_in_huge_pages", "ssl_library", "wal_block_size", "wal_segment_size",
+};
+
+bool isInternalSetting(const QString &name)
+{
+    for (const char *internal : internalSettings) {
+        if (name.compare(QLatin1String(internal), Qt::CaseInsensitive) == 0)
+            return true;
+    }
+    return false;
+}
+
 // Settings of other majors that the table above does not describe, with their eras.
 struct Era
 {
@@ -214,8 +231,6 @@ const Era otherEras[] = {
     {"db_user_namespace", V93, V16},
     {"old_snapshot_threshold", V96, V16},
     {"trace_recovery_messages", V93, V16},
-    {"lc_collate", V93, V15},
-    {"lc_ctype", V93, V15},
     {"vacuum_buffer_usage_limit", V16, Now},
     {"debug_parallel_query", V16, Now},
     {"debug_io_direct", V16, Now},
@@ -241,7 +256,6 @@ const Era otherEras[] = {
     {"transaction_buffers", V17, Now},
     {"enable_group_by_reordering", V17, Now},
     {"io_combine_limit", V17, Now},
-    {"huge_pages_status", V17, Now},
     {"trace_connection_negotiation", V17, Now},
     {"io_method", V18, Now},
     {"io_workers", V18, Now},
@@ -660,6 +674,8 @@ bool VersionRules::isKnownSetting(const QString &name) const
         if (name.compare(QLatin1String(era.name), Qt::CaseInsensitive) == 0)
             return major >= era.from && major <= era.to;
     }
+    if (isInternalSetting(name))
+        return true;
     for (const char *known : knownIn15) {
         if (name.compare(QLatin1String(known), Qt::CaseInsensitive) == 0)
             return true;
@@ -782,6 +798,12 @@ Result<void> VersionRules::validateSetting(const QString &name, const QString &v
 {
     const QString major = m_version.majorString();
     const auto info = setting(name);
+    if (!info && isInternalSetting(name)) {
+        return makeError(tr("%1 cannot be set in a configuration file: PostgreSQL fixes it when the cluster is made "
+                            "(initdb) or the server is built.")
+                             .arg(name),
+                         QStringLiteral("%1 = %2").arg(name, value));
+    }
     if (!info) {
         if (isKnownSetting(name))
             return {}; // a setting Replica Studio does not describe: PostgreSQL checks it

@@ -1,0 +1,260 @@
+#include "core/conf/conf_file.h"
+#include "core/version/version_rules.h"
+
+#include <QDir>
+#include <QFile>
+#include <QProcess>
+#include <QTemporaryDir>
+#include <QtTest/QTest>
+
+#include <unistd.h>
+
+// PostgreSQL is the judge of its own files: for each tricky postgresql.conf,
+// ConfFile + VersionRules must accept exactly what `postgres -C NAME -D DATA`
+// accepts, and read the same value (in the setting's base unit, as postgres
+// prints it). One initdb per run, on PostgreSQL 15 as installed here.
+class TestConfVsPostgres : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void initTestCase();
+    void cleanupTestCase();
+    void sameVerdict_data();
+    void sameVerdict();
+
+private:
+    struct PostgresVerdict
+    {
+        bool accepted = false;
+        QString value;
+        QString log;
+    };
+    PostgresVerdict askPostgres(const QByteArray &conf, const QString &name);
+
+    std::optional<QTemporaryDir> m_dir;
+    QString m_dataDir;
+};
+
+namespace {
+const QString binDir = QStringLiteral("/usr/lib/postgresql/15/bin");
+
+// What postgres -C prints for a value our side accepted: integers in the base unit, booleans
+// as on/off, enum aliases as their value.
+QString normalized(const VersionRules &rules, const QString &name, const QString &value)
+{
+    const auto info = rules.setting(name);
+    if (!info)
+        return value;
+    switch (info->type) {
+    case SettingInfo::Type::Integer:
+        return QString::number(rules.integerInBaseUnit(name, value).value_or(-999999));
+    case SettingInfo::Type::Bool:
+        return *VersionRules::parseBool(value) ? QStringLiteral("on") : QStringLiteral("off");
+    case SettingInfo::Type::Real:
+        return QString::number(value.toDouble());
+    case SettingInfo::Type::Enum: {
+        const QString lower = value.toLower();
+        if (info->hiddenEnumValues.contains(lower)) {
+            if (info->name == QLatin1String("wal_level"))
+                return QStringLiteral("replica");
+            if (const auto b = VersionRules::parseBool(lower))
+                return *b ? QStringLiteral("on") : QStringLiteral("off");
+        }
+        return lower;
+    }
+    case SettingInfo::Type::String:
+        return value;
+    }
+    return value;
+}
+} // namespace
+
+void TestConfVsPostgres::initTestCase()
+{
+    if (::geteuid() != 0)
+        QSKIP("needs root: initdb and postgres run as the postgres user through runuser");
+    if (!QFile::exists(binDir + QStringLiteral("/postgres")))
+        QSKIP("PostgreSQL 15 is not installed (/usr/lib/postgresql/15/bin)");
+    m_dir.emplace();
+    QVERIFY(m_dir->isValid());
+    QVERIFY(QProcess::execute(QStringLiteral("chown"), {QStringLiteral("postgres:postgres"), m_dir->path()}) == 0);
+    m_dataDir = m_dir->filePath(QStringLiteral("data"));
+    QProcess initdb;
+    initdb.start(QStringLiteral("runuser"), {QStringLiteral("-u"), QStringLiteral("postgres"), QStringLiteral("--"),
+                                             binDir + QStringLiteral("/initdb"), QStringLiteral("-D"), m_dataDir,
+                                             QStringLiteral("-A"), QStringLiteral("trust"), QStringLiteral("--no-sync")});
+    QVERIFY(initdb.waitForFinished(120000));
+    QVERIFY2(initdb.exitCode() == 0, initdb.readAllStandardError().constData());
+}
+
+void TestConfVsPostgres::cleanupTestCase()
+{
+    m_dir.reset(); // root removes the postgres-owned folder
+}
+
+TestConfVsPostgres::PostgresVerdict TestConfVsPostgres::askPostgres(const QByteArray &conf, const QString &name)
+{
+    QFile file(m_dataDir + QStringLiteral("/postgresql.conf"));
+    if (!file.open(QIODevice::WriteOnly | QIODevice::Truncate))
+        return {false, {}, QStringLiteral("cannot write postgresql.conf")};
+    file.write(conf);
+    file.close();
+    file.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ReadGroup | QFileDevice::ReadOther);
+    QProcess postgres;
+    postgres.start(QStringLiteral("runuser"), {QStringLiteral("-u"), QStringLiteral("postgres"), QStringLiteral("--"),
+                                               binDir + QStringLiteral("/postgres"), QStringLiteral("-C"), name,
+                                               QStringLiteral("-D"), m_dataDir});
+    if (!postgres.waitForFinished(30000))
+        return {false, {}, QStringLiteral("postgres -C did not finish")};
+    QString out = QString::fromUtf8(postgres.readAllStandardOutput());
+    if (out.endsWith(QLatin1Char('\n')))
+        out.chop(1);
+    return {postgres.exitStatus() == QProcess::NormalExit && postgres.exitCode() == 0, out,
+            QString::fromUtf8(postgres.readAllStandardError())};
+}
+
+void TestConfVsPostgres::sameVerdict_data()
+{
+    QTest::addColumn<QByteArray>("conf");
+    QTest::addColumn<QString>("name");
+
+    const std::pair<const char *, const char *> rows[] = {
+        {"port = 5433\n", "port"},
+        {"port 5433\n", "port"},
+        {"port=5433# glued comment\n", "port"},
+        {"port = +5433\n", "port"},
+        {"port = 5433\r\n", "port"},
+        {"port = 5433", "port"},
+        {"\tport\t=\t5433\t\n", "port"},
+        {"port = 1\nport = 2\nPORT = 3\n", "port"},
+        {"port = 5433 garbage\n", "port"},
+        {"port = 1e5\n", "port"},
+        {"port = 70000\n", "port"},
+        {"listen_addresses = '*'\n", "listen_addresses"},
+        {"listen_addresses = *\n", "listen_addresses"},
+        {"listen_addresses = localhost\n", "listen_addresses"},
+        {"listen_addresses = 'localhost, 127.0.0.1'\n", "listen_addresses"},
+        {"application_name = 'it''s'\n", "application_name"},
+        {"application_name = 'it\\'s'\n", "application_name"},
+        {"application_name = 'a\\\\b'\n", "application_name"},
+        {"application_name = '\\101\\102c'\n", "application_name"},
+        {"application_name = 'unterminated\n", "application_name"},
+        {"application_name = 'a' 'b'\n", "application_name"},
+        {"archive_command = 'test ! -f /a/%f && cp %p /a/%f' # comment with 'quotes'\n", "archive_command"},
+        {"archive_command = 'cp %p /x#y'\n", "archive_command"},
+        {"archive_command = ''\n", "archive_command"},
+        {"log_line_prefix = '%m [%p] '\n", "log_line_prefix"},
+        {"search_path = a.b\n", "search_path"},
+        {"data_directory_mode = 0700\n", "port"},
+        {"shared_buffers = 128MB\n", "shared_buffers"},
+        {"shared_buffers = 1GB\n", "shared_buffers"},
+        {"shared_buffers = 0x4000\n", "shared_buffers"},
+        {"shared_buffers = 010000\n", "shared_buffers"},
+        {"shared_buffers = '1.5GB'\n", "shared_buffers"},
+        {"shared_buffers = '128 MB'\n", "shared_buffers"},
+        {"shared_buffers = 1.5GB\n", "shared_buffers"},
+        {"shared_buffers = 128mb\n", "shared_buffers"},
+        {"shared_buffers = 64kB\n", "shared_buffers"},
+        {"shared_buffers = 132kB\n", "shared_buffers"},
+        {"shared_buffers = 134217728B\n", "shared_buffers"},
+        {"wal_sender_timeout = 1min\n", "wal_sender_timeout"},
+        {"wal_sender_timeout = '1.5s'\n", "wal_sender_timeout"},
+        {"wal_sender_timeout = 500us\n", "wal_sender_timeout"},
+        {"wal_sender_timeout = 5MB\n", "wal_sender_timeout"},
+        {"wal_keep_size = 1GB\n", "wal_keep_size"},
+        {"max_slot_wal_keep_size = -1\n", "max_slot_wal_keep_size"},
+        {"max_wal_senders = 010\n", "max_wal_senders"},
+        {"max_wal_senders = -1\n", "max_wal_senders"},
+        {"max_wal_senders = 3kB\n", "max_wal_senders"},
+        {"wal_level = hot_standby\n", "wal_level"},
+        {"wal_level = archive\n", "wal_level"},
+        {"wal_level = REPLICA\n", "wal_level"},
+        {"wal_level replica # no equals\n", "wal_level"},
+        {"wal_level = 'logical'\n", "wal_level"},
+        {"wal_level = full\n", "wal_level"},
+        {"hot_standby = yes\n", "hot_standby"},
+        {"hot_standby = of\n", "hot_standby"},
+        {"hot_standby = o\n", "hot_standby"},
+        {"hot_standby = TRUE\n", "hot_standby"},
+        {"hot_standby = 1\n", "hot_standby"},
+        {"hot_standby = 2\n", "hot_standby"},
+        {"archive_mode = true\n", "archive_mode"},
+        {"archive_mode = always\n", "archive_mode"},
+        {"archive_mode = tru\n", "archive_mode"},
+        {"synchronous_commit = remote_apply\n", "synchronous_commit"},
+        {"synchronous_commit = 0\n", "synchronous_commit"},
+        {"password_encryption = scram-sha-256\n", "password_encryption"},
+        {"password_encryption = on\n", "password_encryption"},
+        {"log_min_messages = WARNING\n", "log_min_messages"},
+        {"checkpoint_completion_target = .5\n", "checkpoint_completion_target"},
+        {"checkpoint_completion_target = 1.5\n", "checkpoint_completion_target"},
+        {"wal_keep_segments = 64\n", "port"},
+        {"promote_trigger_file = '/tmp/promote'\n", "promote_trigger_file"},
+        {"data_checksums = on\n", "port"},
+        {"wal_levle = replica\n", "port"},
+        {"my_extension.option = 'x'\n", "my_extension.option"},
+        {"5432 = port\n", "port"},
+        {"wal-level = replica\n", "port"},
+        {"port == 5432\n", "port"},
+        {"port =\n", "port"},
+    };
+    for (const auto &[conf, name] : rows)
+        QTest::addRow("%s", QByteArray(conf).replace('\n', "\\n").replace('\r', "\\r").replace('\t', "\\t").constData())
+            << QByteArray(conf) << QString::fromLatin1(name);
+
+    // Whole files: the installed sample and our edit of it, as replicactl conf would write it.
+    QFile sample(QStringLiteral("/usr/share/postgresql/15/postgresql.conf.sample"));
+    if (sample.open(QIODevice::ReadOnly)) {
+        const QByteArray text = sample.readAll();
+        QTest::addRow("installed sample") << text << QStringLiteral("wal_level");
+        Result<ConfFile> edited = ConfFile::parse(text, QStringLiteral("postgresql.conf"));
+        const VersionRules rules(PgVersion(15));
+        if (edited.ok() && edited->set(QStringLiteral("listen_addresses"), QStringLiteral("*"), rules).ok()
+            && edited->set(QStringLiteral("archive_command"), QStringLiteral("cp '%p' \"/a b\\\\c/%f\""), rules).ok()
+            && edited->set(QStringLiteral("shared_buffers"), QStringLiteral("1.5GB"), rules).ok()
+            && edited->set(QStringLiteral("max_wal_senders"), QStringLiteral("3"), rules).ok()) {
+            QTest::addRow("edited sample: archive_command") << edited->render() << QStringLiteral("archive_command");
+            QTest::addRow("edited sample: shared_buffers") << edited->render() << QStringLiteral("shared_buffers");
+            QTest::addRow("edited sample: listen_addresses") << edited->render() << QStringLiteral("listen_addresses");
+        }
+    }
+}
+
+void TestConfVsPostgres::sameVerdict()
+{
+    QFETCH(QByteArray, conf);
+    QFETCH(QString, name);
+    const VersionRules rules(PgVersion(15));
+
+    bool oursAccepts = false;
+    QString ourValue;
+    QString ourReason;
+    const Result<ConfFile> file = ConfFile::parse(conf, QStringLiteral("postgresql.conf"));
+    if (!file.ok()) {
+        ourReason = file.error().message;
+    } else {
+        oursAccepts = true;
+        for (const ConfFile::Setting &setting : file->settings()) {
+            if (const Result<void> valid = rules.validateSetting(setting.name, setting.value); !valid) {
+                oursAccepts = false;
+                ourReason = valid.error().message;
+                break;
+            }
+        }
+        if (oursAccepts && file->value(name))
+            ourValue = normalized(rules, name, *file->value(name));
+    }
+
+    const PostgresVerdict postgres = askPostgres(conf, name);
+    QVERIFY2(oursAccepts == postgres.accepted,
+             qPrintable(QStringLiteral("ours: %1 (%2); postgres: %3 (%4)")
+                            .arg(oursAccepts ? QStringLiteral("accepted") : QStringLiteral("refused"), ourReason,
+                                 postgres.accepted ? QStringLiteral("accepted") : QStringLiteral("refused"),
+                                 postgres.log.trimmed())));
+    if (oursAccepts && file->value(name))
+        QCOMPARE(ourValue, postgres.value);
+}
+
+QTEST_GUILESS_MAIN(TestConfVsPostgres)
+#include "test_conf_vs_postgres.moc"
