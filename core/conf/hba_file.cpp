@@ -190,6 +190,7 @@ struct OptionInfo
 {
     const char *name;
     QStringList methods;
+    const char *methodsText = ""; // as PostgreSQL's message lists them
 };
 
 const QList<OptionInfo> &optionTable()
@@ -201,35 +202,35 @@ const QList<OptionInfo> &optionTable()
         return list;
     };
     static const QList<OptionInfo> table{
-        {"map", l({"ident", "peer", "gss", "sspi", "cert"})},
+        {"map", l({"ident", "peer", "gss", "sspi", "cert"}), "ident, peer, gssapi, sspi, and cert"},
         {"clientcert", {}},
         {"clientname", {}},
-        {"pamservice", l({"pam"})},
-        {"pam_use_hostname", l({"pam"})},
-        {"ldapurl", l({"ldap"})},
-        {"ldaptls", l({"ldap"})},
-        {"ldapscheme", l({"ldap"})},
-        {"ldapserver", l({"ldap"})},
-        {"ldapport", l({"ldap"})},
-        {"ldapbinddn", l({"ldap"})},
-        {"ldapbindpasswd", l({"ldap"})},
-        {"ldapsearchattribute", l({"ldap"})},
-        {"ldapsearchfilter", l({"ldap"})},
-        {"ldapbasedn", l({"ldap"})},
-        {"ldapprefix", l({"ldap"})},
-        {"ldapsuffix", l({"ldap"})},
-        {"krb_realm", l({"gss", "sspi"})},
-        {"include_realm", l({"gss", "sspi"})},
-        {"compat_realm", l({"sspi"})},
-        {"upn_username", l({"sspi"})},
-        {"radiusservers", l({"radius"})},
-        {"radiusserver", l({"radius"})},
-        {"radiussecrets", l({"radius"})},
-        {"radiussecret", l({"radius"})},
-        {"radiusidentifiers", l({"radius"})},
-        {"radiusidentifier", l({"radius"})},
-        {"radiusports", l({"radius"})},
-        {"radiusport", l({"radius"})},
+        {"pamservice", l({"pam"}), "pam"},
+        {"pam_use_hostname", l({"pam"}), "pam"},
+        {"ldapurl", l({"ldap"}), "ldap"},
+        {"ldaptls", l({"ldap"}), "ldap"},
+        {"ldapscheme", l({"ldap"}), "ldap"},
+        {"ldapserver", l({"ldap"}), "ldap"},
+        {"ldapport", l({"ldap"}), "ldap"},
+        {"ldapbinddn", l({"ldap"}), "ldap"},
+        {"ldapbindpasswd", l({"ldap"}), "ldap"},
+        {"ldapsearchattribute", l({"ldap"}), "ldap"},
+        {"ldapsearchfilter", l({"ldap"}), "ldap"},
+        {"ldapbasedn", l({"ldap"}), "ldap"},
+        {"ldapprefix", l({"ldap"}), "ldap"},
+        {"ldapsuffix", l({"ldap"}), "ldap"},
+        {"krb_realm", l({"gss", "sspi"}), "gssapi and sspi"},
+        {"include_realm", l({"gss", "sspi"}), "gssapi and sspi"},
+        {"compat_realm", l({"sspi"}), "sspi"},
+        {"upn_username", l({"sspi"}), "sspi"},
+        {"radiusservers", l({"radius"}), "radius"},
+        {"radiusserver", l({"radius"}), "radius"},
+        {"radiussecrets", l({"radius"}), "radius"},
+        {"radiussecret", l({"radius"}), "radius"},
+        {"radiusidentifiers", l({"radius"}), "radius"},
+        {"radiusidentifier", l({"radius"}), "radius"},
+        {"radiusports", l({"radius"}), "radius"},
+        {"radiusport", l({"radius"}), "radius"},
     };
     return table;
 }
@@ -333,7 +334,7 @@ std::optional<QString> parseRuleFields(const QList<Field> &fields, const PgVersi
                 return tr("unrecognized authentication option name: \"%1\"").arg(QString::fromUtf8(name));
             if (!found->methods.isEmpty() && !found->methods.contains(effectiveMethod))
                 return tr("authentication option \"%1\" is only valid for authentication methods %2")
-                    .arg(QString::fromUtf8(name), found->methods.join(QStringLiteral(", ")));
+                    .arg(QString::fromUtf8(name), QLatin1String(found->methodsText));
             if (name == "clientcert") {
                 if (type != QLatin1String("hostssl"))
                     return tr("clientcert can only be configured for \"hostssl\" rows");
