@@ -2,6 +2,7 @@
 
 #include "core/conf/conf_file.h"
 #include "core/conf/conninfo.h"
+#include "core/conf/recovery_settings.h"
 #include "core/sandbox/free_port.h"
 #include "core/sandbox/postmaster_pid_file.h"
 #include "core/version/version_rules.h"
@@ -411,11 +412,28 @@ Result<SandboxState> Sandbox::createFresh(const PgBinaries &binaries, bool synch
     written = writeStandbySettings();
     if (!written)
         return written.error();
+    // A server started from a base backup first fsyncs its whole data
+    // directory (it was not shut down cleanly): seconds on a busy disk, for
+    // a copy that exists for a lesson. So the standby's first start runs
+    // with fsync off, and fsync goes back on (a reload) once it runs; the
+    // kernel writes the copy out within moments anyway. Should the machine
+    // crash in between, the next `up` finds a broken standby and makes a
+    // fresh pair.
+    const QString standbyConf = QDir(m_state->standby.dataDir).filePath(QStringLiteral("postgresql.conf"));
+    written = writeConf(standbyConf, {{QStringLiteral("fsync"), QStringLiteral("off")}});
+    if (!written)
+        return written.error();
     phase(tr("base backup and standby settings"), clock.restart());
 
     started = startServer(m_state->standby);
     if (!started)
         return started.error();
+    written = writeConf(standbyConf, {{QStringLiteral("fsync"), QStringLiteral("on")}});
+    if (!written)
+        return written.error();
+    auto reloaded = query(m_state->standby, QStringLiteral("SELECT pg_reload_conf();\n"));
+    if (!reloaded)
+        return reloaded.error();
     phase(tr("standby start"), clock.restart());
 
     auto streaming = waitForStreaming(streamingTimeoutMs);
@@ -604,26 +622,34 @@ Result<void> Sandbox::writeStandbySettings()
     // Written by us rather than by pg_basebackup -R: a newer client writes
     // options an older standby refuses, and we want application_name (the
     // name synchronous_standby_names uses) and the passfile.
-    ConnInfo conninfo = replicationConnInfo();
-    conninfo.set(QStringLiteral("application_name"), standby.name);
-    // Only what the standby's own libpq knows (it refuses the whole string
-    // for one unknown keyword).
-    const QString primaryConninfo = conninfo.limitedTo(m_state->version).toString();
-    QList<std::pair<QString, QString>> recovery{{QStringLiteral("primary_conninfo"), primaryConninfo}};
-    if (!m_state->slotName.isEmpty())
-        recovery.append({QStringLiteral("primary_slot_name"), m_state->slotName});
-    if (rules.usesRecoveryConf()) {
-        recovery.prepend({QStringLiteral("standby_mode"), QStringLiteral("on")});
-        recovery.append({QStringLiteral("recovery_target_timeline"), QStringLiteral("latest")});
-        return writeConf(QDir(standby.dataDir).filePath(QStringLiteral("recovery.conf")), recovery);
+    RecoverySettings::PrimaryConnection connection;
+    connection.host = QStringLiteral("127.0.0.1");
+    connection.port = m_state->primary.port;
+    connection.user = m_state->replicationUser;
+    connection.applicationName = standby.name;
+    connection.passfile = m_state->passFile;
+    auto conninfo = RecoverySettings::primaryConninfo(connection, m_state->version);
+    if (!conninfo)
+        return conninfo.error();
+    RecoverySettings recovery(m_state->version);
+    recovery.conninfo = *conninfo;
+    recovery.slotName = m_state->slotName;
+    QByteArray currentAutoConf;
+    const QString autoConfPath = QDir(standby.dataDir).filePath(QStringLiteral("postgresql.auto.conf"));
+    if (!recovery.usesRecoveryConf() && QFileInfo::exists(autoConfPath)) {
+        auto read = m_host.readFile(autoConfPath);
+        if (!read)
+            return read.error();
+        currentAutoConf = *read;
     }
-    written = writeConf(QDir(standby.dataDir).filePath(QStringLiteral("postgresql.auto.conf")), recovery);
-    if (!written)
-        return written.error();
-    auto signal = m_host.writeFile(QDir(standby.dataDir).filePath(QStringLiteral("standby.signal")), {},
-                                   writeOptions(m_as, 0600));
-    if (!signal)
-        return signal.error();
+    auto files = recovery.files(currentAutoConf);
+    if (!files)
+        return files.error();
+    for (const RecoverySettings::FileContent &file : *files) {
+        auto wrote = m_host.writeFile(QDir(standby.dataDir).filePath(file.name), file.content, writeOptions(m_as, 0600));
+        if (!wrote)
+            return wrote.error();
+    }
     return {};
 }
 
