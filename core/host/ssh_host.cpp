@@ -1,0 +1,620 @@
+#include "ssh_host.h"
+
+#include "core/host/line_splitter.h"
+
+#include <QCoreApplication>
+#include <QDir>
+#include <QElapsedTimer>
+#include <QFileInfo>
+#include <QScopeGuard>
+#include <QThread>
+
+#include <libssh/callbacks.h>
+#include <libssh/libssh.h>
+#include <libssh/sftp.h>
+
+#include <fcntl.h>
+#include <pwd.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <cstdlib>
+
+namespace {
+
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("SshHost", text);
+}
+
+QString localUserName()
+{
+    const passwd *entry = ::getpwuid(::geteuid());
+    return entry ? QString::fromLocal8Bit(entry->pw_name) : QString();
+}
+
+int signalNumber(const QString &name)
+{
+    static const QList<std::pair<const char *, int>> numbers{
+        {"HUP", 1}, {"INT", 2}, {"QUIT", 3}, {"ILL", 4}, {"ABRT", 6}, {"FPE", 8}, {"KILL", 9},
+        {"SEGV", 11}, {"PIPE", 13}, {"ALRM", 14}, {"TERM", 15}, {"USR1", 10}, {"USR2", 12}, {"BUS", 7}};
+    for (const auto &[signal, number] : numbers) {
+        if (name == QLatin1String(signal))
+            return number;
+    }
+    return 0;
+}
+
+void onExitSignal(ssh_session, ssh_channel, const char *signal, int, const char *, const char *, void *userdata)
+{
+    *static_cast<QString *>(userdata) = QString::fromLatin1(signal);
+}
+
+// Ends the remote process group of a cancelled or timed-out command: TERM,
+// up to 3 s to go, then KILL. $1 is the group, printed by the command itself.
+// (No "--" before the group: dash's kill does not take it.)
+const char endGroupScript[] = R"sh(kill -TERM "-$1" 2>/dev/null || exit 0
+i=0
+while [ $i -lt 30 ]; do kill -0 "-$1" 2>/dev/null || exit 0; sleep 0.1; i=$((i+1)); done
+kill -KILL "-$1" 2>/dev/null
+exit 0
+)sh";
+
+} // namespace
+
+struct SshHost::Session
+{
+    ssh_session ssh = nullptr;
+    sftp_session sftp = nullptr;
+    bool sftpTried = false;
+
+    ~Session()
+    {
+        if (sftp)
+            sftp_free(sftp);
+        if (ssh) {
+            if (ssh_is_connected(ssh))
+                ssh_disconnect(ssh);
+            ssh_free(ssh);
+        }
+    }
+};
+
+SshHost::SshHost(SshHostConfig config) : m_config(std::move(config))
+{
+    m_user = m_config.user.isEmpty() ? localUserName() : m_config.user;
+    if (m_config.knownHostsPath.isEmpty())
+        m_config.knownHostsPath = QDir::homePath() + QStringLiteral("/.ssh/known_hosts");
+    static std::once_flag initialised;
+    std::call_once(initialised, [] { ssh_init(); });
+}
+
+SshHost::~SshHost() = default;
+
+QString SshHost::displayName() const
+{
+    return m_config.port == 22 ? QStringLiteral("%1@%2").arg(m_user, m_config.host)
+                               : QStringLiteral("%1@%2:%3").arg(m_user, m_config.host).arg(m_config.port);
+}
+
+Result<void> SshHost::connect(const std::atomic_bool *cancel)
+{
+    std::lock_guard lock(m_mutex);
+    return ensureConnected(cancel);
+}
+
+void SshHost::disconnect()
+{
+    std::lock_guard lock(m_mutex);
+    dropSession();
+}
+
+bool SshHost::isConnected()
+{
+    std::lock_guard lock(m_mutex);
+    return m_session && ssh_is_connected(m_session->ssh);
+}
+
+std::optional<HostKeyInfo> SshHost::lastHostKey()
+{
+    std::lock_guard lock(m_mutex);
+    return m_lastHostKey;
+}
+
+void SshHost::dropSession()
+{
+    m_session.reset();
+}
+
+Error SshHost::sessionError(const QString &what) const
+{
+    const QString detail = m_session ? QString::fromUtf8(ssh_get_error(m_session->ssh)) : QString();
+    return makeError(what, detail);
+}
+
+Result<void> SshHost::ensureConnected(const std::atomic_bool *cancel)
+{
+    if (m_session && ssh_is_connected(m_session->ssh))
+        return {};
+    dropSession();
+
+    auto session = std::make_unique<Session>();
+    session->ssh = ssh_new();
+    if (!session->ssh)
+        return makeError(tr("Could not start an SSH session (out of memory?)."));
+    ssh_session ssh = session->ssh;
+    const QByteArray host = m_config.host.toUtf8();
+    const QByteArray user = m_user.toUtf8();
+    const QByteArray knownHosts = QFile::encodeName(m_config.knownHostsPath);
+    const unsigned int port = unsigned(m_config.port);
+    const long timeoutSeconds = std::max(1, (m_config.connectTimeoutMs + 999) / 1000);
+    ssh_options_set(ssh, SSH_OPTIONS_HOST, host.constData());
+    ssh_options_set(ssh, SSH_OPTIONS_PORT, &port);
+    ssh_options_set(ssh, SSH_OPTIONS_USER, user.constData());
+    ssh_options_set(ssh, SSH_OPTIONS_KNOWNHOSTS, knownHosts.constData());
+    ssh_options_set(ssh, SSH_OPTIONS_TIMEOUT, &timeoutSeconds);
+    if (!m_config.readUserConfig) {
+        const bool no = false;
+        ssh_options_set(ssh, SSH_OPTIONS_PROCESS_CONFIG, &no);
+    }
+
+    // Non-blocking, so that the configured timeout and a cancel both apply
+    // to a host that does not answer at all.
+    m_session = std::move(session);
+    ssh_set_blocking(ssh, 0);
+    QElapsedTimer clock;
+    clock.start();
+    int rc;
+    while ((rc = ssh_connect(ssh)) == SSH_AGAIN) {
+        if (cancel && cancel->load()) {
+            dropSession();
+            return makeError(tr("Connecting to %1 was cancelled.").arg(displayName()));
+        }
+        if (clock.elapsed() > m_config.connectTimeoutMs) {
+            dropSession();
+            return makeError(tr("%1 did not answer within %2 s. Check the address and port, that the machine "
+                                "is up and that no firewall drops SSH (port %3).")
+                                 .arg(displayName())
+                                 .arg(m_config.connectTimeoutMs / 1000.0)
+                                 .arg(m_config.port));
+        }
+        QThread::msleep(5);
+    }
+    ssh_set_blocking(ssh, 1);
+    if (rc != SSH_OK) {
+        Error error = sessionError(tr("Could not connect to %1. Check the address and port, and that an SSH "
+                                      "server runs there.")
+                                       .arg(displayName()));
+        dropSession();
+        return error;
+    }
+    if (auto checked = checkHostKey(); !checked) {
+        dropSession();
+        return checked;
+    }
+    if (auto loggedIn = authenticate(); !loggedIn) {
+        dropSession();
+        return loggedIn;
+    }
+    return {};
+}
+
+Result<void> SshHost::checkHostKey()
+{
+    ssh_session ssh = m_session->ssh;
+    ssh_key key = nullptr;
+    if (ssh_get_server_publickey(ssh, &key) != SSH_OK)
+        return sessionError(tr("%1 sent no usable host key.").arg(displayName()));
+    unsigned char *hash = nullptr;
+    size_t hashLength = 0;
+    HostKeyInfo info;
+    info.host = m_config.host;
+    info.port = m_config.port;
+    info.keyType = QString::fromLatin1(ssh_key_type_to_char(ssh_key_type(key)));
+    if (ssh_get_publickey_hash(key, SSH_PUBLICKEY_HASH_SHA256, &hash, &hashLength) == SSH_OK) {
+        char *fingerprint = ssh_get_fingerprint_hash(SSH_PUBLICKEY_HASH_SHA256, hash, hashLength);
+        info.fingerprint = QString::fromLatin1(fingerprint);
+        ssh_string_free_char(fingerprint);
+        ssh_clean_pubkey_hash(&hash);
+    }
+    ssh_key_free(key);
+    m_lastHostKey = info;
+
+    switch (ssh_session_is_known_server(ssh)) {
+    case SSH_KNOWN_HOSTS_OK:
+        return {};
+    case SSH_KNOWN_HOSTS_CHANGED:
+    case SSH_KNOWN_HOSTS_OTHER:
+        return makeError(
+            tr("The host key of %1 is not the one recorded in %2; nothing was sent. This happens when the "
+               "machine was reinstalled or its address now belongs to another machine, but it can also mean "
+               "that someone intercepts the connection. Ask the machine's administrator for its key "
+               "fingerprint (ssh-keygen -lf /etc/ssh/ssh_host_%3_key.pub on it). If it is %4, remove the old "
+               "entry with \"ssh-keygen -R %5 -f %2\" and connect again.")
+                .arg(displayName(), m_config.knownHostsPath,
+                     info.keyType.startsWith(QLatin1String("ssh-")) ? info.keyType.mid(4) : info.keyType,
+                     info.fingerprint,
+                     m_config.port == 22 ? m_config.host
+                                         : QStringLiteral("[%1]:%2").arg(m_config.host).arg(m_config.port)),
+            info.keyType + QLatin1Char(' ') + info.fingerprint);
+    case SSH_KNOWN_HOSTS_UNKNOWN:
+    case SSH_KNOWN_HOSTS_NOT_FOUND: {
+        const bool trusted = (!m_config.acceptedFingerprint.isEmpty() && m_config.acceptedFingerprint == info.fingerprint)
+                             || (m_config.onUnknownHostKey && m_config.onUnknownHostKey(info));
+        if (!trusted)
+            return makeError(tr("%1 is not known yet: its %2 key has the fingerprint %3. Compare it with the "
+                                "fingerprint shown on the machine itself (ssh-keygen -lf on its host key) and "
+                                "accept it only if they match.")
+                                 .arg(displayName(), info.keyType, info.fingerprint),
+                             info.keyType + QLatin1Char(' ') + info.fingerprint);
+        QDir().mkpath(QFileInfo(m_config.knownHostsPath).absolutePath());
+        if (ssh_session_update_known_hosts(ssh) != SSH_OK)
+            return sessionError(tr("Could not add the key of %1 to %2. Check that the file is writable.")
+                                    .arg(displayName(), m_config.knownHostsPath));
+        return {};
+    }
+    case SSH_KNOWN_HOSTS_ERROR:
+        break;
+    }
+    return sessionError(tr("Could not check the host key of %1 against %2.").arg(displayName(), m_config.knownHostsPath));
+}
+
+Result<void> SshHost::authenticate()
+{
+    ssh_session ssh = m_session->ssh;
+    int rc = ssh_userauth_none(ssh, nullptr);
+    if (rc == SSH_AUTH_SUCCESS)
+        return {};
+    if (rc == SSH_AUTH_ERROR)
+        return sessionError(tr("The connection to %1 failed while logging in.").arg(displayName()));
+
+    const int methods = ssh_userauth_list(ssh, nullptr);
+    QStringList offered;
+    if (methods & SSH_AUTH_METHOD_PUBLICKEY)
+        offered << tr("public key");
+    if (methods & SSH_AUTH_METHOD_PASSWORD)
+        offered << tr("password");
+    if (methods & SSH_AUTH_METHOD_INTERACTIVE)
+        offered << tr("keyboard-interactive");
+    QStringList tried;
+    auto failedHard = [&] {
+        return sessionError(tr("The connection to %1 failed while logging in.").arg(displayName()));
+    };
+
+    if (methods & SSH_AUTH_METHOD_PUBLICKEY) {
+        if (m_config.useAgent && qEnvironmentVariableIsSet("SSH_AUTH_SOCK")) {
+            rc = ssh_userauth_agent(ssh, nullptr);
+            if (rc == SSH_AUTH_SUCCESS)
+                return {};
+            tried << tr("keys of ssh-agent (refused)");
+            if (!ssh_is_connected(ssh))
+                return failedHard();
+        }
+        QStringList files = m_config.identityFiles;
+        const bool defaults = files.isEmpty();
+        if (defaults) {
+            for (const char *name : {"id_ed25519", "id_ecdsa", "id_rsa"})
+                files << QDir::homePath() + QStringLiteral("/.ssh/") + QLatin1String(name);
+        }
+        for (const QString &file : files) {
+            if (!QFileInfo::exists(file)) {
+                if (!defaults)
+                    tried << tr("key %1 (no such file)").arg(file);
+                continue;
+            }
+            // Ask the server first with the public half: no passphrase
+            // prompt for a key it would refuse anyway.
+            ssh_key publicKey = nullptr;
+            if (QFileInfo::exists(file + QStringLiteral(".pub"))
+                && ssh_pki_import_pubkey_file(QFile::encodeName(file + QStringLiteral(".pub")).constData(), &publicKey) == SSH_OK) {
+                rc = ssh_userauth_try_publickey(ssh, nullptr, publicKey);
+                ssh_key_free(publicKey);
+                if (rc == SSH_AUTH_ERROR)
+                    return failedHard();
+                if (rc != SSH_AUTH_SUCCESS) {
+                    tried << tr("key %1 (not accepted)").arg(file);
+                    continue;
+                }
+            }
+            ssh_key privateKey = nullptr;
+            const QByteArray path = QFile::encodeName(file);
+            if (ssh_pki_import_privkey_file(path.constData(), nullptr, nullptr, nullptr, &privateKey) != SSH_OK) {
+                const std::optional<QString> passphrase =
+                    m_config.askPassphrase ? m_config.askPassphrase(file) : std::nullopt;
+                if (!passphrase) {
+                    tried << tr("key %1 (needs a passphrase, none given)").arg(file);
+                    continue;
+                }
+                if (ssh_pki_import_privkey_file(path.constData(), passphrase->toUtf8().constData(), nullptr, nullptr,
+                                                &privateKey) != SSH_OK) {
+                    tried << tr("key %1 (wrong passphrase or unreadable)").arg(file);
+                    continue;
+                }
+            }
+            rc = ssh_userauth_publickey(ssh, nullptr, privateKey);
+            ssh_key_free(privateKey);
+            if (rc == SSH_AUTH_SUCCESS)
+                return {};
+            if (rc == SSH_AUTH_ERROR)
+                return failedHard();
+            tried << tr("key %1 (refused)").arg(file);
+        }
+    }
+    if ((methods & SSH_AUTH_METHOD_PASSWORD) && !m_config.password.isEmpty()) {
+        rc = ssh_userauth_password(ssh, nullptr, m_config.password.toUtf8().constData());
+        if (rc == SSH_AUTH_SUCCESS)
+            return {};
+        if (rc == SSH_AUTH_ERROR)
+            return failedHard();
+        tried << tr("password (refused)");
+    }
+    if ((methods & SSH_AUTH_METHOD_INTERACTIVE) && !m_config.password.isEmpty()) {
+        rc = ssh_userauth_kbdint(ssh, nullptr, nullptr);
+        for (int round = 0; rc == SSH_AUTH_INFO && round < 5; ++round) {
+            const int prompts = ssh_userauth_kbdint_getnprompts(ssh);
+            for (int i = 0; i < prompts; ++i) {
+                char echo = 0;
+                ssh_userauth_kbdint_getprompt(ssh, unsigned(i), &echo);
+                // Hidden prompts get the password; visible ones (rare) nothing.
+                ssh_userauth_kbdint_setanswer(ssh, unsigned(i), echo ? "" : m_config.password.toUtf8().constData());
+            }
+            rc = ssh_userauth_kbdint(ssh, nullptr, nullptr);
+        }
+        if (rc == SSH_AUTH_SUCCESS)
+            return {};
+        if (rc == SSH_AUTH_ERROR)
+            return failedHard();
+        tried << tr("keyboard-interactive with the password (refused)");
+    }
+    if (tried.isEmpty())
+        tried << tr("nothing that matches (no key file found, no password given)");
+    return makeError(tr("Could not log in to %1 as %2. The server accepts: %3. Tried: %4. Check the user name "
+                        "and the password, or add your public key to ~/.ssh/authorized_keys of %2 on that machine.")
+                         .arg(displayName(), m_user,
+                              offered.isEmpty() ? tr("no method we know") : offered.join(QStringLiteral(", ")),
+                              tried.join(QStringLiteral("; "))),
+                     QString::fromUtf8(ssh_get_error(ssh)));
+}
+
+Result<CommandResult> SshHost::run(const CommandLine &command, const RunOptions &options)
+{
+    std::lock_guard lock(m_mutex);
+    for (int attempt = 0; attempt < 2; ++attempt) {
+        if (auto connected = ensureConnected(options.cancel); !connected)
+            return connected.error();
+        bool sent = false;
+        auto result = runOnChannel(command, options, &sent);
+        // A session that died while idle (server restarted, network
+        // change) shows up when the channel opens: once more, new session.
+        if (result.ok() || sent)
+            return result;
+        dropSession();
+        if (attempt == 1)
+            return result;
+    }
+    return makeError(tr("Could not run %1 on %2.").arg(command.program(), displayName()));
+}
+
+Result<CommandResult> SshHost::runOnChannel(const CommandLine &command, const RunOptions &options, bool *sent)
+{
+    *sent = false;
+    auto privileged = withPrivilege(command, options.as);
+    if (!privileged) {
+        *sent = true; // nothing to retry
+        return privileged.error();
+    }
+    // The login shell becomes sh (exec keeps the pid), which prints its pid
+    // (sshd made it a session and process-group leader) and becomes the
+    // command: a cancel kills that group.
+    QStringList words{privileged->command.program()};
+    words << privileged->command.arguments();
+    const QString remote = QStringLiteral("exec ")
+                           + CommandLine::shell(QStringLiteral("echo $$; exec \"$@\""), words).toShellString();
+
+    ssh_session ssh = m_session->ssh;
+    ssh_channel channel = ssh_channel_new(ssh);
+    if (!channel)
+        return sessionError(tr("Could not open a channel to %1.").arg(displayName()));
+    QString exitSignal;
+    ssh_channel_callbacks_struct callbacks{};
+    callbacks.userdata = &exitSignal;
+    callbacks.channel_exit_signal_function = onExitSignal;
+    ssh_callbacks_init(&callbacks);
+    ssh_set_channel_callbacks(channel, &callbacks);
+    // libssh keeps a freed channel until the server closes it too: the
+    // callbacks (on this stack) must be gone from it before that.
+    auto freeChannel = qScopeGuard([&] {
+        ssh_remove_channel_callbacks(channel, &callbacks);
+        if (ssh_channel_is_open(channel))
+            ssh_channel_close(channel);
+        ssh_channel_free(channel);
+    });
+    if (ssh_channel_open_session(channel) != SSH_OK)
+        return sessionError(tr("Could not open a channel to %1: the connection was lost.").arg(displayName()));
+
+    QElapsedTimer clock;
+    clock.start();
+    if (ssh_channel_request_exec(channel, remote.toUtf8().constData()) != SSH_OK)
+        return sessionError(tr("%1 refused to run %2.").arg(displayName(), command.program()));
+    *sent = true;
+
+    CommandResult result;
+    result.command = command;
+    LineSplitter outLines(options.onLine ? LineSplitter::Sink([&](const QByteArray &line) {
+        options.onLine(OutputChannel::StdOut, line);
+    })
+                                         : LineSplitter::Sink());
+    LineSplitter errLines(options.onLine ? LineSplitter::Sink([&](const QByteArray &line) {
+        options.onLine(OutputChannel::StdErr, line);
+    })
+                                         : LineSplitter::Sink());
+
+    const QByteArray input = privileged->stdinPrefix + options.stdinData;
+    qsizetype written = 0;
+    bool inputDone = false;
+    bool groupKnown = false;
+    QByteArray head;
+    qint64 processGroup = 0;
+    bool ended = false;
+    QElapsedTimer sinceEnded;
+    std::vector<char> buffer(64 * 1024);
+
+    auto lost = [&] {
+        Error error = sessionError(tr("The connection to %1 was lost while %2 ran. It may have finished or "
+                                      "still be running there: check before running it again.")
+                                       .arg(displayName(), command.program()));
+        dropSession();
+        return error;
+    };
+
+    while (true) {
+        bool progress = false;
+        if (!inputDone) {
+            if (ssh_channel_is_eof(channel) || ssh_channel_is_closed(channel)) {
+                inputDone = true; // the command stopped reading
+            } else if (written < input.size()) {
+                const uint32_t window = ssh_channel_window_size(channel);
+                if (window > 0) {
+                    const uint32_t chunk = uint32_t(std::min<qsizetype>({qsizetype(window), 32 * 1024, input.size() - written}));
+                    const int n = ssh_channel_write(channel, input.constData() + written, chunk);
+                    if (n == SSH_ERROR)
+                        return lost();
+                    written += n;
+                    progress = n > 0;
+                }
+            }
+            if (!inputDone && written >= input.size()) {
+                ssh_channel_send_eof(channel);
+                inputDone = true;
+            }
+        }
+        for (int isStderr = 0; isStderr < 2; ++isStderr) {
+            const int n = ssh_channel_read_nonblocking(channel, buffer.data(), uint32_t(buffer.size()), isStderr);
+            if (n == SSH_ERROR)
+                return lost();
+            if (n <= 0)
+                continue;
+            progress = true;
+            QByteArray bytes(buffer.data(), n);
+            if (isStderr) {
+                result.stdErr += bytes;
+                errLines.feed(bytes);
+                continue;
+            }
+            if (!groupKnown) {
+                head += bytes;
+                const qsizetype newline = head.indexOf('\n');
+                if (newline < 0)
+                    continue;
+                processGroup = head.left(newline).toLongLong();
+                groupKnown = true;
+                bytes = head.mid(newline + 1);
+                head.clear();
+            }
+            result.stdOut += bytes;
+            outLines.feed(bytes);
+        }
+        if (!progress && (ssh_channel_is_eof(channel) || ssh_channel_is_closed(channel)))
+            break;
+        if (!ended) {
+            if (options.cancel && options.cancel->load())
+                result.cancelled = true;
+            else if (options.timeoutMs > 0 && clock.elapsed() > options.timeoutMs)
+                result.timedOut = true;
+            if (result.cancelled || result.timedOut) {
+                ended = true;
+                sinceEnded.start();
+                endRemoteGroup(groupKnown ? processGroup : 0, options.as);
+                ssh_channel_send_eof(channel);
+                inputDone = true;
+            }
+        } else if (sinceEnded.elapsed() > 10000) {
+            break; // it would not go: stop waiting, the channel is closed below
+        }
+        if (!progress && ssh_channel_poll_timeout(channel, 20, 0) == SSH_ERROR)
+            return lost();
+    }
+    outLines.finish();
+    errLines.finish();
+    if (!ended || ssh_channel_is_eof(channel))
+        result.exitCode = ssh_channel_get_exit_status(channel);
+    result.durationMs = clock.elapsed();
+    if (!exitSignal.isEmpty()) {
+        result.exitSignal = exitSignal;
+        result.exitCode = 128 + signalNumber(exitSignal);
+    }
+    return result;
+}
+
+void SshHost::endRemoteGroup(qint64 processGroup, RunAs as)
+{
+    if (processGroup <= 1)
+        return; // closing the channel is all that is left
+    RunOptions options;
+    options.as = as;
+    options.timeoutMs = 15000;
+    bool sent = false;
+    auto ended = runOnChannel(CommandLine::shell(QString::fromLatin1(endGroupScript), {QString::number(processGroup)}),
+                              options, &sent);
+    if (!ended || !ended->succeeded())
+        qWarning("SshHost: could not end process group %lld on %s", processGroup, qPrintable(displayName()));
+}
+
+Result<QByteArray> SshHost::readFile(const QString &path, RunAs as)
+{
+    std::lock_guard lock(m_mutex);
+    auto privileged = withPrivilege(CommandLine(QStringLiteral("cat")), as);
+    if (!privileged)
+        return privileged.error();
+    if (privileged->command.program() != QLatin1String("cat"))
+        return readFileThroughShell(path, as);
+    if (auto connected = ensureConnected(nullptr); !connected)
+        return connected.error();
+    if (!m_session->sftpTried) {
+        m_session->sftpTried = true;
+        m_session->sftp = sftp_new(m_session->ssh);
+        if (m_session->sftp && sftp_init(m_session->sftp) != SSH_OK) {
+            sftp_free(m_session->sftp);
+            m_session->sftp = nullptr;
+        }
+    }
+    if (!m_session->sftp)
+        return readFileThroughShell(path, as);
+
+    sftp_file file = sftp_open(m_session->sftp, path.toUtf8().constData(), O_RDONLY, 0);
+    if (!file) {
+        const int code = sftp_get_error(m_session->sftp);
+        const QString reason = code == SSH_FX_NO_SUCH_FILE         ? tr("it does not exist")
+                               : code == SSH_FX_PERMISSION_DENIED ? tr("permission denied; read it as root or postgres")
+                                                                   : QString::fromUtf8(ssh_get_error(m_session->ssh));
+        return makeError(tr("Could not read %1 on %2: %3.").arg(path, displayName(), reason), path);
+    }
+    QByteArray content;
+    std::vector<char> buffer(64 * 1024);
+    while (true) {
+        const ssize_t n = sftp_read(file, buffer.data(), buffer.size());
+        if (n == 0)
+            break;
+        if (n < 0) {
+            sftp_close(file);
+            Error error = sessionError(tr("Reading %1 on %2 failed midway.").arg(path, displayName()));
+            dropSession();
+            return error;
+        }
+        content.append(buffer.data(), n);
+    }
+    sftp_close(file);
+    return content;
+}
+
+Result<WriteReport> SshHost::writeFile(const QString &path, const QByteArray &content, const WriteOptions &options)
+{
+    std::lock_guard lock(m_mutex);
+    return writeFileThroughShell(path, content, options);
+}
+
+Result<void> SshHost::appendFile(const QString &path, const QByteArray &content, RunAs as)
+{
+    std::lock_guard lock(m_mutex);
+    return appendFileThroughShell(path, content, as);
+}

@@ -1,0 +1,99 @@
+#pragma once
+
+#include "core/host/host.h"
+
+#include <QString>
+#include <QStringList>
+
+#include <functional>
+#include <memory>
+#include <mutex>
+#include <optional>
+
+// A server's host key as shown to the user before it is trusted.
+struct HostKeyInfo
+{
+    QString host;
+    int port = 22;
+    QString keyType;     // "ssh-ed25519"
+    QString fingerprint; // "SHA256:..."
+};
+
+// How to reach and log in to a machine over SSH. Secrets (password,
+// passphrase) come from the keychain or the user, never from a profile file.
+struct SshHostConfig
+{
+    QString host;
+    int port = 22;
+    QString user;               // empty: the local user's name
+    QStringList identityFiles;  // empty: ~/.ssh/id_ed25519, id_ecdsa, id_rsa
+    bool useAgent = true;       // ssh-agent through SSH_AUTH_SOCK
+    QString password;           // for password and keyboard-interactive; empty: not tried
+    QString knownHostsPath;     // empty: ~/.ssh/known_hosts
+    bool readUserConfig = true; // ~/.ssh/config (Host aliases, User, Port)
+    int connectTimeoutMs = 10000;
+    // An unknown host key with exactly this fingerprint is trusted (and
+    // written to known_hosts): what the GUI sets once the user said yes.
+    QString acceptedFingerprint;
+    // Called on the worker thread for an unknown host key; true trusts it
+    // and writes it to known_hosts. Unset: refused, see lastHostKey().
+    std::function<bool(const HostKeyInfo &)> onUnknownHostKey;
+    // Called on the worker thread when a key file needs a passphrase;
+    // nullopt skips that key.
+    std::function<std::optional<QString>(const QString &keyPath)> askPassphrase;
+};
+
+// A machine reached over SSH with libssh: commands on exec channels, output
+// line by line, timeout and cancel that end the remote process group,
+// files through SFTP for the login user and through the shared shell
+// scripts of Host otherwise (root/postgres via sudo or runuser). One SSH
+// session per host, opened on first use and again after it dropped. libssh
+// is not thread-safe per session, so every call holds m_mutex: calls from
+// several threads run one after the other. Used by the setup plan, discovery
+// and HostTask.
+class SshHost : public Host
+{
+public:
+    explicit SshHost(SshHostConfig config);
+    ~SshHost() override;
+    SshHost(const SshHost &) = delete;
+    SshHost &operator=(const SshHost &) = delete;
+
+    QString displayName() const override;
+    QString address() const override { return m_config.host; }
+    QString loginUser() const override { return m_user; }
+
+    // Connects and logs in now (a "test connection" button); the other
+    // calls do it when needed.
+    Result<void> connect(const std::atomic_bool *cancel = nullptr);
+    void disconnect();
+    bool isConnected();
+
+    // The server's key seen at the last connection attempt: what to show
+    // when connect() refused an unknown key.
+    std::optional<HostKeyInfo> lastHostKey();
+
+    Result<CommandResult> run(const CommandLine &command, const RunOptions &options = {}) override;
+    Result<QByteArray> readFile(const QString &path, RunAs as = RunAs::LoginUser) override;
+    Result<WriteReport> writeFile(const QString &path, const QByteArray &content,
+                                  const WriteOptions &options = {}) override;
+    Result<void> appendFile(const QString &path, const QByteArray &content,
+                            RunAs as = RunAs::LoginUser) override;
+
+private:
+    struct Session;
+
+    Result<void> ensureConnected(const std::atomic_bool *cancel);
+    Result<void> checkHostKey();
+    Result<void> authenticate();
+    Result<CommandResult> runOnChannel(const CommandLine &command, const RunOptions &options, bool *sent);
+    void endRemoteGroup(qint64 processGroup, RunAs as);
+    Error sessionError(const QString &what) const;
+    void dropSession();
+
+    SshHostConfig m_config;
+    QString m_user;
+    std::recursive_mutex m_mutex;
+    std::unique_ptr<Session> m_session;
+    std::optional<HostKeyInfo> m_lastHostKey;
+};

@@ -1,0 +1,560 @@
+#include "core/host/host_task.h"
+#include "core/host/local_host.h"
+#include "core/host/ssh_host.h"
+#include "test_host_network.h"
+
+#include <QDir>
+#include <QElapsedTimer>
+#include <QFileInfo>
+#include <QRandomGenerator>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTimer>
+#include <QtTest/QTest>
+
+#include <atomic>
+#include <thread>
+
+// Designated initializers name only the options each test sets.
+#pragma GCC diagnostic ignored "-Wmissing-field-initializers"
+
+// SshHost against real sshds on the suite's test hosts: logins, host keys,
+// streaming, cancel and timeout on the remote side, files, sudo, and a
+// connection that times out without stalling the event loop.
+class TestSshHost : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void initTestCase();
+    void keyLogin();
+    void passwordLogin();
+    void wrongPasswordSaysWhatWasTried();
+    void unknownKeyAcceptedIsWrittenToKnownHosts();
+    void unknownKeyRefusedShowsFingerprint();
+    void hashedKnownHostsEntryIsRecognised();
+    void changedKeyIsRefusedBeforeLogin();
+    void unreachableAddressTimesOutWithoutStall();
+    void streamsTenThousandLines();
+    void cancelEndsRemoteProcess_data();
+    void cancelEndsRemoteProcess();
+    void timeoutEndsRemoteProcess();
+    void hostileArgumentsArriveUnchanged_data();
+    void hostileArgumentsArriveUnchanged();
+    void exitStatusAndSignal();
+    void fiftyMegabytesWrittenAndReadBack();
+    void interruptedWriteKeepsOldFile();
+    void writeAsPostgresKeepsBackup();
+    void sudoWithoutPassword();
+    void sudoWithPassword();
+    void wrongSudoPasswordIsExplained();
+    void reconnectsAfterConnectionDropped();
+    void concurrentCallsAreSerialised();
+
+private:
+    SshHostConfig rootConfig() const;
+    SshHostConfig userConfig(const QString &user, const QString &password) const;
+    QString freshKnownHosts(const QString &content = {});
+    int acceptedLogins() const;
+
+    std::unique_ptr<TestHostNetwork> m_net;
+    TestHost *m_host = nullptr;
+    std::shared_ptr<SshHost> m_root;
+    QTemporaryDir m_dir;
+    int m_knownHostsCount = 0;
+};
+
+namespace {
+
+QString text(const Result<CommandResult> &result)
+{
+    return result ? result->explain() + QLatin1Char('\n') + QString::fromUtf8(result->stdErr)
+                  : result.error().fullText();
+}
+
+template<typename T>
+QString errorText(const Result<T> &result)
+{
+    return result ? QString() : result.error().fullText();
+}
+
+bool processGone(const QString &pattern)
+{
+    LocalHost local;
+    auto found = local.run(CommandLine(QStringLiteral("pgrep"), {QStringLiteral("-f"), pattern}));
+    return found && found->exitCode == 1;
+}
+
+} // namespace
+
+void TestSshHost::initTestCase()
+{
+    m_net = std::make_unique<TestHostNetwork>();
+    if (!m_net->skipReason().isEmpty())
+        QSKIP(qPrintable(m_net->skipReason()));
+    const QList<TestHost *> hosts = m_net->create(1);
+    QCOMPARE(hosts.size(), 1);
+    m_host = hosts.first();
+    QVERIFY(m_dir.isValid());
+    m_root = std::make_shared<SshHost>(rootConfig());
+    auto connected = m_root->connect();
+    QVERIFY2(connected.ok(), qPrintable(errorText(connected)));
+}
+
+SshHostConfig TestSshHost::rootConfig() const
+{
+    SshHostConfig config;
+    config.host = m_host->address();
+    config.user = QStringLiteral("root");
+    config.identityFiles = {m_net->clientKeyPath()};
+    config.useAgent = false;
+    config.readUserConfig = false;
+    config.knownHostsPath = m_net->knownHostsPath();
+    config.connectTimeoutMs = 5000;
+    return config;
+}
+
+SshHostConfig TestSshHost::userConfig(const QString &user, const QString &password) const
+{
+    SshHostConfig config = rootConfig();
+    config.user = user;
+    config.password = password;
+    config.identityFiles = {m_dir.filePath(QStringLiteral("no-such-key"))};
+    return config;
+}
+
+QString TestSshHost::freshKnownHosts(const QString &content)
+{
+    const QString path = m_dir.filePath(QStringLiteral("known_hosts_%1").arg(++m_knownHostsCount));
+    QFile file(path);
+    if (file.open(QIODevice::WriteOnly))
+        file.write(content.toUtf8());
+    return path;
+}
+
+int TestSshHost::acceptedLogins() const
+{
+    return int(m_host->sshdLog().count(QStringLiteral("Accepted ")));
+}
+
+void TestSshHost::keyLogin()
+{
+    auto result = m_root->run(CommandLine(QStringLiteral("id"), {QStringLiteral("-un")}));
+    QVERIFY2(result.ok() && result->succeeded(), qPrintable(text(result)));
+    QCOMPARE(result->stdOut, QByteArray("root\n"));
+    QCOMPARE(m_root->displayName(), QStringLiteral("root@") + m_host->address());
+}
+
+void TestSshHost::passwordLogin()
+{
+    SshHost host(userConfig(m_net->sudoNoPasswordUser(), m_net->userPassword()));
+    auto result = host.run(CommandLine(QStringLiteral("id"), {QStringLiteral("-un")}));
+    QVERIFY2(result.ok() && result->succeeded(), qPrintable(text(result)));
+    QCOMPARE(QString::fromUtf8(result->stdOut.trimmed()), m_net->sudoNoPasswordUser());
+}
+
+void TestSshHost::wrongPasswordSaysWhatWasTried()
+{
+    SshHost host(userConfig(m_net->sudoNoPasswordUser(), QStringLiteral("not the password")));
+    auto result = host.connect();
+    QVERIFY(!result.ok());
+    const QString message = result.error().message;
+    QVERIFY2(message.contains(QStringLiteral("Could not log in")), qPrintable(message));
+    QVERIFY2(message.contains(QStringLiteral("The server accepts: public key, password")), qPrintable(message));
+    QVERIFY2(message.contains(QStringLiteral("password (refused)")), qPrintable(message));
+    QVERIFY2(message.contains(QStringLiteral("no-such-key (no such file)")), qPrintable(message));
+}
+
+void TestSshHost::unknownKeyAcceptedIsWrittenToKnownHosts()
+{
+    SshHostConfig config = rootConfig();
+    config.knownHostsPath = freshKnownHosts();
+    QFile::remove(config.knownHostsPath); // not even the file exists yet
+    std::optional<HostKeyInfo> asked;
+    config.onUnknownHostKey = [&](const HostKeyInfo &info) {
+        asked = info;
+        return true;
+    };
+    {
+        SshHost host(config);
+        auto connected = host.connect();
+        QVERIFY2(connected.ok(), qPrintable(errorText(connected)));
+    }
+    QVERIFY(asked);
+    QCOMPARE(asked->keyType, QStringLiteral("ssh-ed25519"));
+    QCOMPARE(asked->host, m_host->address());
+    // The same fingerprint as OpenSSH's own tool prints for the host key.
+    LocalHost local;
+    auto keygen = local.run(CommandLine(QStringLiteral("ssh-keygen"),
+                                        {QStringLiteral("-lf"), m_host->stateDir() + QStringLiteral("/ssh/ssh_host_ed25519_key.pub")}));
+    QVERIFY(keygen.ok() && keygen->succeeded());
+    QCOMPARE(QString::fromUtf8(keygen->stdOut).section(QLatin1Char(' '), 1, 1), asked->fingerprint);
+    QFile written(config.knownHostsPath);
+    QVERIFY(written.open(QIODevice::ReadOnly));
+    const QByteArray line = written.readAll();
+    QVERIFY2(line.startsWith(m_host->address().toUtf8() + ' '), line.constData());
+    QVERIFY(line.contains(m_host->hostPublicKey().section(QLatin1Char(' '), 1, 1).toUtf8()));
+
+    // Known now: no question the second time.
+    asked.reset();
+    SshHost again(config);
+    QVERIFY(again.connect().ok());
+    QVERIFY(!asked);
+}
+
+void TestSshHost::unknownKeyRefusedShowsFingerprint()
+{
+    SshHostConfig config = rootConfig();
+    config.knownHostsPath = freshKnownHosts();
+    const int loginsBefore = acceptedLogins();
+    SshHost host(config);
+    auto refused = host.connect();
+    QVERIFY(!refused.ok());
+    QVERIFY(host.lastHostKey());
+    const QString fingerprint = host.lastHostKey()->fingerprint;
+    QVERIFY(fingerprint.startsWith(QStringLiteral("SHA256:")));
+    QVERIFY2(refused.error().message.contains(fingerprint), qPrintable(refused.error().message));
+    QCOMPARE(QFileInfo(config.knownHostsPath).size(), 0);
+    QCOMPARE(acceptedLogins(), loginsBefore);
+
+    // What the GUI does once the user compared and said yes.
+    config.acceptedFingerprint = fingerprint;
+    SshHost accepted(config);
+    QVERIFY(accepted.connect().ok());
+    QVERIFY(QFileInfo(config.knownHostsPath).size() > 0);
+}
+
+void TestSshHost::hashedKnownHostsEntryIsRecognised()
+{
+    SshHostConfig config = rootConfig();
+    config.knownHostsPath = freshKnownHosts(m_host->address() + QLatin1Char(' ') + m_host->hostPublicKey() + QLatin1Char('\n'));
+    LocalHost local;
+    auto hashed = local.run(CommandLine(QStringLiteral("ssh-keygen"), {QStringLiteral("-H"), QStringLiteral("-f"), config.knownHostsPath}));
+    QVERIFY(hashed.ok() && hashed->succeeded());
+    QFile file(config.knownHostsPath);
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    QVERIFY(file.readAll().startsWith("|1|"));
+    config.onUnknownHostKey = [](const HostKeyInfo &) {
+        qWarning("asked about a key that is known (hashed)");
+        return false;
+    };
+    SshHost host(config);
+    auto connected = host.connect();
+    QVERIFY2(connected.ok(), qPrintable(errorText(connected)));
+}
+
+void TestSshHost::changedKeyIsRefusedBeforeLogin()
+{
+    // known_hosts says the address has another ed25519 key (the client's own).
+    QFile clientKey(m_net->clientKeyPath() + QStringLiteral(".pub"));
+    QVERIFY(clientKey.open(QIODevice::ReadOnly));
+    const QString otherKey = QString::fromUtf8(clientKey.readAll()).section(QLatin1Char(' '), 0, 1);
+    SshHostConfig config = rootConfig();
+    config.knownHostsPath = freshKnownHosts(m_host->address() + QLatin1Char(' ') + otherKey + QLatin1Char('\n'));
+    bool asked = false;
+    config.onUnknownHostKey = [&](const HostKeyInfo &) { return asked = true; };
+    const int loginsBefore = acceptedLogins();
+    SshHost host(config);
+    auto refused = host.run(CommandLine(QStringLiteral("touch"), {QStringLiteral("/tmp/replica-should-not-exist")}));
+    QVERIFY(!refused.ok());
+    QVERIFY(!asked);
+    const QString message = refused.error().message;
+    QVERIFY2(message.contains(QStringLiteral("is not the one recorded")), qPrintable(message));
+    QVERIFY2(message.contains(QStringLiteral("nothing was sent")), qPrintable(message));
+    QVERIFY2(message.contains(QStringLiteral("ssh-keygen -R ") + m_host->address()), qPrintable(message));
+    QCOMPARE(acceptedLogins(), loginsBefore);
+    QVERIFY(!QFileInfo::exists(QStringLiteral("/tmp/replica-should-not-exist")));
+}
+
+void TestSshHost::unreachableAddressTimesOutWithoutStall()
+{
+    SshHostConfig config = rootConfig();
+    config.host = m_net->unusedAddress();
+    config.connectTimeoutMs = 1500;
+    auto host = std::make_shared<SshHost>(config);
+
+    // The event loop keeps turning while the connection attempt waits.
+    QElapsedTimer sinceTick;
+    qint64 longestStall = 0;
+    int ticks = 0;
+    QTimer ticker;
+    ticker.setInterval(10);
+    connect(&ticker, &QTimer::timeout, this, [&] {
+        if (ticks++ > 0)
+            longestStall = std::max(longestStall, sinceTick.elapsed());
+        sinceTick.restart();
+    });
+    sinceTick.start();
+    ticker.start();
+    QElapsedTimer clock;
+    clock.start();
+    HostTask *task = HostTask::run(host, CommandLine(QStringLiteral("true")), {}, this);
+    QSignalSpy finished(task, &HostTask::finished);
+    QVERIFY(finished.wait(20000));
+    ticker.stop();
+    const qint64 elapsed = clock.elapsed();
+    qInfo("connection attempt: %lld ms, %d ticks, longest event loop stall %lld ms", elapsed, ticks, longestStall);
+    QVERIFY(!task->ok());
+    QVERIFY2(task->error().message.contains(QStringLiteral("did not answer within 1.5 s")),
+             qPrintable(task->error().fullText()));
+    QVERIFY(elapsed >= 1500);
+    QVERIFY(ticks > 50);
+    QVERIFY2(longestStall <= 100, qPrintable(QStringLiteral("the event loop stalled %1 ms").arg(longestStall)));
+}
+
+void TestSshHost::streamsTenThousandLines()
+{
+    QList<QByteArray> lines;
+    qsizetype linesWhenLastArrived = 0;
+    RunOptions options;
+    options.onLine = [&](OutputChannel channel, const QByteArray &line) {
+        if (channel == OutputChannel::StdOut)
+            lines.append(line);
+        else
+            linesWhenLastArrived = lines.size();
+    };
+    auto result = m_root->run(CommandLine::shell(QStringLiteral("seq 1 10000; echo done >&2")), options);
+    QVERIFY2(result.ok() && result->succeeded(), qPrintable(text(result)));
+    QCOMPARE(lines.size(), 10000);
+    for (int i = 0; i < lines.size(); ++i)
+        QCOMPARE(lines[i].toInt(), i + 1);
+    QCOMPARE(result->stdOut.count('\n'), 10000);
+    QCOMPARE(result->stdErr, QByteArray("done\n"));
+}
+
+void TestSshHost::cancelEndsRemoteProcess_data()
+{
+    QTest::addColumn<RunAs>("as");
+    QTest::addColumn<QString>("duration");
+    QTest::addRow("login user") << RunAs::LoginUser << QStringLiteral("611.5");
+    QTest::addRow("as postgres") << RunAs::Postgres << QStringLiteral("611.7");
+}
+
+void TestSshHost::cancelEndsRemoteProcess()
+{
+    QFETCH(RunAs, as);
+    QFETCH(QString, duration);
+    std::atomic_bool cancel{false};
+    RunOptions options;
+    options.as = as;
+    options.cancel = &cancel;
+    options.onLine = [&](OutputChannel, const QByteArray &line) {
+        if (line == "started")
+            cancel = true;
+    };
+    // A grandchild of the remote shell: only ending the group reaches it.
+    auto result = m_root->run(CommandLine::shell(QStringLiteral("sleep \"$1\" & echo started; wait"), {duration}), options);
+    QVERIFY2(result.ok(), qPrintable(text(result)));
+    QVERIFY(result->cancelled);
+    QVERIFY(!result->succeeded());
+    QTRY_VERIFY_WITH_TIMEOUT(processGone(QStringLiteral("sleep ") + duration), 10000);
+    // The session is still good for the next command.
+    auto next = m_root->run(CommandLine(QStringLiteral("true")));
+    QVERIFY(next.ok() && next->succeeded());
+}
+
+void TestSshHost::timeoutEndsRemoteProcess()
+{
+    auto result = m_root->run(CommandLine(QStringLiteral("sleep"), {QStringLiteral("613.25")}), RunOptions{.timeoutMs = 500});
+    QVERIFY2(result.ok(), qPrintable(text(result)));
+    QVERIFY(result->timedOut);
+    QVERIFY(result->explain().contains(QStringLiteral("did not finish within")));
+    QTRY_VERIFY_WITH_TIMEOUT(processGone(QStringLiteral("sleep 613.25")), 10000);
+}
+
+void TestSshHost::hostileArgumentsArriveUnchanged_data()
+{
+    QTest::addColumn<QString>("word");
+    QTest::addColumn<RunAs>("as");
+    const QStringList words{QStringLiteral("'; rm -rf / #'"), QStringLiteral("$(touch /tmp/pwned)"),
+                            QStringLiteral("`id`"), QStringLiteral("line1\nline2"), QStringLiteral("a; b | c && d"),
+                            QStringLiteral("  spaces  "), QStringLiteral("say \"hi\" \\n"),
+                            QStringLiteral("日本語 ünïcode"), QStringLiteral("-n"), QString(), QStringLiteral("$$ ${HOME} !")};
+    for (int i = 0; i < words.size(); ++i) {
+        QTest::addRow("login %d", i) << words[i] << RunAs::LoginUser;
+        QTest::addRow("postgres %d", i) << words[i] << RunAs::Postgres;
+    }
+}
+
+void TestSshHost::hostileArgumentsArriveUnchanged()
+{
+    QFETCH(QString, word);
+    QFETCH(RunAs, as);
+    auto result = m_root->run(CommandLine(QStringLiteral("printf"), {QStringLiteral("%s\\0"), word, QStringLiteral("end")}),
+                              RunOptions{.as = as});
+    QVERIFY2(result.ok() && result->succeeded(), qPrintable(text(result)));
+    QCOMPARE(result->stdOut, word.toUtf8() + '\0' + QByteArray("end") + '\0');
+}
+
+void TestSshHost::exitStatusAndSignal()
+{
+    auto three = m_root->run(CommandLine::shell(QStringLiteral("echo 'no space left' >&2; exit 3")));
+    QVERIFY(three.ok());
+    QCOMPARE(three->exitCode, 3);
+    QVERIFY(three->explain().contains(QStringLiteral("no space left")));
+    auto missing = m_root->run(CommandLine(QStringLiteral("pg_no_such_program")));
+    QVERIFY(missing.ok());
+    QCOMPARE(missing->exitCode, 127);
+    auto killed = m_root->run(CommandLine::shell(QStringLiteral("kill -KILL $$")));
+    QVERIFY(killed.ok());
+    QCOMPARE(killed->exitSignal, QStringLiteral("KILL"));
+    QCOMPARE(killed->exitCode, 137);
+}
+
+void TestSshHost::fiftyMegabytesWrittenAndReadBack()
+{
+    QByteArray content(50 * 1024 * 1024, Qt::Uninitialized);
+    QRandomGenerator generator(42);
+    generator.fillRange(reinterpret_cast<quint32 *>(content.data()), content.size() / 4);
+    const QString path = m_dir.filePath(QStringLiteral("big.bin"));
+    QElapsedTimer clock;
+    clock.start();
+    auto written = m_root->writeFile(path, content);
+    QVERIFY2(written.ok(), qPrintable(errorText(written)));
+    const qint64 writeMs = clock.restart();
+    auto read = m_root->readFile(path);
+    QVERIFY2(read.ok(), qPrintable(errorText(read)));
+    qInfo("50 MB: written in %lld ms, read back in %lld ms", writeMs, clock.elapsed());
+    QCOMPARE(read->size(), content.size());
+    QVERIFY(*read == content);
+    QVERIFY(!m_root->readFile(m_dir.filePath(QStringLiteral("missing"))).ok());
+}
+
+void TestSshHost::interruptedWriteKeepsOldFile()
+{
+    const QString path = m_dir.filePath(QStringLiteral("postgresql.conf"));
+    QVERIFY(m_root->writeFile(path, "the old content\n").ok());
+    const QByteArray huge(256 * 1024 * 1024, 'x');
+    std::atomic_bool cancel{false};
+    std::atomic_bool sawTemp{false};
+    std::thread watcher([&] {
+        const QDir dir(m_dir.path());
+        while (!cancel) {
+            if (!dir.entryList({QStringLiteral(".postgresql.conf.*")}, QDir::Files | QDir::Hidden).isEmpty())
+                sawTemp = cancel = true;
+        }
+    });
+    auto report = m_root->writeFile(path, huge, WriteOptions{.cancel = &cancel});
+    cancel = true;
+    watcher.join();
+    QVERIFY(sawTemp);
+    QVERIFY(!report.ok());
+    QVERIFY2(report.error().message.contains(QStringLiteral("left as it was")), qPrintable(report.error().fullText()));
+    auto read = m_root->readFile(path);
+    QVERIFY(read.ok());
+    QCOMPARE(*read, QByteArray("the old content\n"));
+    QTRY_COMPARE(QDir(m_dir.path()).entryList({QStringLiteral(".postgresql.conf.*")}, QDir::Files | QDir::Hidden),
+                 QStringList());
+}
+
+void TestSshHost::writeAsPostgresKeepsBackup()
+{
+    // /var/lib/postgresql is the test host's own folder, owned by postgres.
+    const QString path = QStringLiteral("/var/lib/postgresql/replica-test.conf");
+    auto first = m_root->writeFile(path, "a = 1\n", WriteOptions{.as = RunAs::Postgres, .mode = 0600});
+    QVERIFY2(first.ok(), qPrintable(errorText(first)));
+    auto second = m_root->writeFile(path, "a = 2\n", WriteOptions{.as = RunAs::Postgres});
+    QVERIFY2(second.ok(), qPrintable(errorText(second)));
+    QVERIFY(!second->backupPath.isEmpty());
+    auto stat = m_host->runInside(CommandLine(QStringLiteral("stat"), {QStringLiteral("-c"), QStringLiteral("%U %a"), path}));
+    QVERIFY(stat.ok());
+    QCOMPARE(stat->stdOut, QByteArray("postgres 600\n"));
+    auto backup = m_root->readFile(second->backupPath, RunAs::Postgres);
+    QVERIFY(backup.ok());
+    QCOMPARE(*backup, QByteArray("a = 1\n"));
+    QVERIFY(m_root->appendFile(path, "b = 3\n", RunAs::Postgres).ok());
+    auto now = m_root->readFile(path, RunAs::Postgres);
+    QVERIFY(now.ok());
+    QCOMPARE(*now, QByteArray("a = 2\nb = 3\n"));
+    QVERIFY(!QFileInfo::exists(path)); // the test host's folder, not this machine's
+}
+
+void TestSshHost::sudoWithoutPassword()
+{
+    SshHost host(userConfig(m_net->sudoNoPasswordUser(), m_net->userPassword()));
+    auto refused = host.run(CommandLine(QStringLiteral("id")), RunOptions{.as = RunAs::Root});
+    QVERIFY(!refused.ok()); // Privilege::Direct from a plain user: a clear refusal
+    QVERIFY2(refused.error().message.contains(QStringLiteral("sudo")), qPrintable(refused.error().message));
+    host.setPrivilege({Privilege::Method::SudoNoPassword, {}});
+    for (const auto &[as, user] : {std::pair{RunAs::Root, QByteArray("root\n")}, std::pair{RunAs::Postgres, QByteArray("postgres\n")}}) {
+        auto result = host.run(CommandLine(QStringLiteral("id"), {QStringLiteral("-un")}), RunOptions{.as = as});
+        QVERIFY2(result.ok() && result->succeeded(), qPrintable(text(result)));
+        QCOMPARE(result->stdOut, user);
+    }
+    auto written = host.writeFile(QStringLiteral("/var/lib/postgresql/sudo-nopass"), "x\n", WriteOptions{.as = RunAs::Postgres});
+    QVERIFY2(written.ok(), qPrintable(errorText(written)));
+    auto owner = m_host->runInside(CommandLine(QStringLiteral("stat"), {QStringLiteral("-c"), QStringLiteral("%U"), QStringLiteral("/var/lib/postgresql/sudo-nopass")}));
+    QVERIFY(owner.ok());
+    QCOMPARE(owner->stdOut, QByteArray("postgres\n"));
+}
+
+void TestSshHost::sudoWithPassword()
+{
+    SshHost host(userConfig(m_net->sudoPasswordUser(), m_net->userPassword()));
+    host.setPrivilege({Privilege::Method::SudoNoPassword, {}});
+    auto needsPassword = host.run(CommandLine(QStringLiteral("true")), RunOptions{.as = RunAs::Root});
+    QVERIFY(needsPassword.ok());
+    QVERIFY(!needsPassword->succeeded());
+    QVERIFY2(needsPassword->explain().contains(QStringLiteral("sudo asked for a password")), qPrintable(needsPassword->explain()));
+
+    host.setPrivilege({Privilege::Method::SudoPassword, m_net->userPassword()});
+    // The password goes first on stdin; the command's own input follows untouched.
+    auto result = host.run(CommandLine(QStringLiteral("sh"), {QStringLiteral("-c"), QStringLiteral("id -un; cat")}),
+                           RunOptions{.as = RunAs::Root, .stdinData = "the command's input\n"});
+    QVERIFY2(result.ok() && result->succeeded(), qPrintable(text(result)));
+    QCOMPARE(result->stdOut, QByteArray("root\nthe command's input\n"));
+    QVERIFY(!result->stdOut.contains(m_net->userPassword().toUtf8()));
+    auto read = host.readFile(QStringLiteral("/etc/shadow"), RunAs::Root);
+    QVERIFY2(read.ok(), qPrintable(errorText(read)));
+    QVERIFY(read->contains(m_net->sudoPasswordUser().toUtf8()));
+}
+
+void TestSshHost::wrongSudoPasswordIsExplained()
+{
+    SshHost host(userConfig(m_net->sudoPasswordUser(), m_net->userPassword()));
+    host.setPrivilege({Privilege::Method::SudoPassword, QStringLiteral("wrong")});
+    auto result = host.run(CommandLine(QStringLiteral("true")), RunOptions{.as = RunAs::Root, .timeoutMs = 30000});
+    QVERIFY(result.ok());
+    QVERIFY(!result->succeeded());
+    QVERIFY2(result->explain().contains(QStringLiteral("sudo refused the password")), qPrintable(text(result)));
+}
+
+void TestSshHost::reconnectsAfterConnectionDropped()
+{
+    SshHost host(rootConfig());
+    QVERIFY(host.connect().ok());
+    // The session's own sshd process goes: the connection drops mid-command.
+    auto dropped = host.run(CommandLine::shell(QStringLiteral("kill -KILL $PPID; sleep 5")));
+    QVERIFY(!dropped.ok());
+    QVERIFY2(dropped.error().message.contains(QStringLiteral("was lost")), qPrintable(dropped.error().fullText()));
+    auto again = host.run(CommandLine(QStringLiteral("echo"), {QStringLiteral("back")}));
+    QVERIFY2(again.ok() && again->succeeded(), qPrintable(text(again)));
+    QCOMPARE(again->stdOut, QByteArray("back\n"));
+
+    // The listener restarted while a session stays idle: the next call still works.
+    QVERIFY(m_host->stopSshd());
+    QVERIFY(m_host->startSshd());
+    auto afterRestart = host.run(CommandLine(QStringLiteral("true")));
+    QVERIFY2(afterRestart.ok() && afterRestart->succeeded(), qPrintable(text(afterRestart)));
+}
+
+void TestSshHost::concurrentCallsAreSerialised()
+{
+    std::vector<std::thread> threads;
+    std::atomic_int good{0};
+    for (int i = 0; i < 4; ++i) {
+        threads.emplace_back([&, i] {
+            for (int j = 0; j < 5; ++j) {
+                auto result = m_root->run(CommandLine(QStringLiteral("echo"), {QString::number(i * 10 + j)}));
+                if (result && result->succeeded() && result->stdOut == QByteArray::number(i * 10 + j) + '\n')
+                    ++good;
+            }
+        });
+    }
+    for (auto &thread : threads)
+        thread.join();
+    QCOMPARE(good.load(), 20);
+}
+
+QTEST_MAIN(TestSshHost)
+#include "test_ssh_host.moc"
