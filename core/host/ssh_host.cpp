@@ -383,7 +383,10 @@ Result<CommandResult> SshHost::run(const CommandLine &command, const RunOptions 
         if (auto connected = ensureConnected(options.cancel); !connected)
             return connected.error();
         bool sent = false;
+        m_sessionBroken = false;
         auto result = runOnChannel(command, options, &sent);
+        if (m_sessionBroken)
+            dropSession();
         // A session that died while idle (server restarted, network
         // change) shows up when the channel opens: once more, new session.
         if (result.ok() || sent)
@@ -460,11 +463,10 @@ Result<CommandResult> SshHost::runOnChannel(const CommandLine &command, const Ru
     std::vector<char> buffer(64 * 1024);
 
     auto lost = [&] {
-        Error error = sessionError(tr("The connection to %1 was lost while %2 ran. It may have finished or "
-                                      "still be running there: check before running it again.")
-                                       .arg(displayName(), command.program()));
-        dropSession();
-        return error;
+        m_sessionBroken = true; // dropped by run(), once this channel is freed
+        return sessionError(tr("The connection to %1 was lost while %2 ran. It may have finished or "
+                               "still be running there: check before running it again.")
+                                .arg(displayName(), command.program()));
     };
 
     while (true) {

@@ -96,4 +96,5 @@ private:
     std::recursive_mutex m_mutex;
     std::unique_ptr<Session> m_session;
     std::optional<HostKeyInfo> m_lastHostKey;
+    bool m_sessionBroken = false;
 };
