@@ -83,12 +83,10 @@ void LagHistory::append(const ReplicationSample &sample)
 {
     const qint64 timeMs = sample.sampledAt.toMSecsSinceEpoch();
     for (const ReplicationSample::Standby &standby : sample.standbys) {
-        const auto toDouble = [](const std::optional<qint64> &v) -> std::optional<double> {
-            return v ? std::optional<double>(double(*v)) : std::nullopt;
-        };
+        const std::optional<double> bytes =
+            standby.byteLag ? std::optional<double>(double(*standby.byteLag)) : std::nullopt;
         append(standby.applicationName, timeMs,
-               Values{toDouble(standby.byteLag), toDouble(standby.writeLagMs), toDouble(standby.flushLagMs),
-                      toDouble(standby.replayLagMs)});
+               Values{bytes, standby.writeLagMs, standby.flushLagMs, standby.replayLagMs});
     }
 }
 

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "core/monitor/replication_problem.h"
 #include "core/pg/pg_error.h"
 
 #include <QDateTime>
@@ -31,9 +32,9 @@ struct ReplicationSample
         QString flushLsn;
         QString replayLsn;
         std::optional<qint64> byteLag;      // primary's position - replay_lsn
-        std::optional<qint64> writeLagMs;   // 10+; NULL while the standby is idle
-        std::optional<qint64> flushLagMs;
-        std::optional<qint64> replayLagMs;
+        std::optional<double> writeLagMs;   // 10+; NULL while the standby is idle (sub-ms precision)
+        std::optional<double> flushLagMs;
+        std::optional<double> replayLagMs;
         std::optional<QDateTime> replyTime; // 12+
     };
 
@@ -64,7 +65,7 @@ struct ReplicationSample
     struct Server
     {
         QString name;      // as the caller named it: "primary", "standby1"
-        QString endpoint;  // host:port or socket dir (port N)
+        QString endpoint;  // host:port, or socket-dir:port
         bool reachable = false;
         PgError error;     // why not, when !reachable
         int serverVersionNum = 0;
@@ -87,6 +88,7 @@ struct ReplicationSample
     QList<Standby> standbys;        // pg_stat_replication on the primary
     QList<Slot> replicationSlots; // not "slots": a Qt keyword
     std::optional<Archiver> archiver; // none before 9.4 or when the primary is down
+    QList<ReplicationProblem> problems; // what the sampler found wrong in this sample
 
     const Standby *standby(const QString &applicationName) const
     {

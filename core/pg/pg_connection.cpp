@@ -169,7 +169,8 @@ void PgConnection::open(const QString &conninfo)
     teardown();
     failQueued(PgError{QStringLiteral("08003"), {}, tr("The connection was reopened before the query ran."),
                        {}, {}, {}, {}});
-    m_lastError = PgError();
+    // lastError() keeps the previous failure until this attempt succeeds:
+    // a monitor retrying a dead server goes on showing why.
     m_serverVersionNum = 0;
 
     char *parseError = nullptr;
@@ -296,8 +297,9 @@ void PgConnection::startConnect(const QStringList &keys, const QStringList &valu
     const QString port = fromPq(PQport(m_conn));
     m_user = fromPq(PQuser(m_conn));
     m_database = fromPq(PQdb(m_conn));
-    m_endpoint = host.startsWith(QLatin1Char('/')) ? tr("%1 (port %2)").arg(host, port)
-                                                     : QStringLiteral("%1:%2").arg(host, port);
+    // "host:port", also for a socket directory ("/run/postgresql:5432"), as
+    // people write it in messages and pg_hba discussions.
+    m_endpoint = QStringLiteral("%1:%2").arg(host, port);
     if (PQstatus(m_conn) == CONNECTION_BAD) {
         failConnect(describeConnectFailure(fromPq(PQerrorMessage(m_conn)), m_endpoint, m_user, m_database));
         return;
@@ -321,6 +323,7 @@ void PgConnection::pollConnect()
         break;
     case PGRES_POLLING_OK:
         m_connectTimer->stop();
+        m_lastError = PgError();
         PQsetnonblocking(m_conn, 1);
         m_serverVersionNum = PQserverVersion(m_conn);
         m_user = fromPq(PQuser(m_conn));

@@ -70,12 +70,12 @@ public:
 
     // Known once connected: e.g. 150020 for 15.20.
     int serverVersionNum() const { return m_serverVersionNum; }
-    // "host:port" or "socket dir, port N": how messages name the server.
+    // "host:port" (or "socket-dir:port"): how messages name the server.
     QString endpoint() const { return m_endpoint; }
     // The user and database libpq will use / used.
     QString user() const { return m_user; }
     QString database() const { return m_database; }
-    // The last connection failure (empty while all is well).
+    // The last connection failure; kept while reconnecting, cleared once connected.
     PgError lastError() const { return m_lastError; }
 
 signals:

@@ -593,6 +593,12 @@ QString VersionRules::walFileNameFunction() const
     return m_version.atLeast(10) ? QStringLiteral("pg_walfile_name") : QStringLiteral("pg_xlogfile_name");
 }
 
+QString VersionRules::walReplayPausedFunction() const
+{
+    return m_version.atLeast(10) ? QStringLiteral("pg_is_wal_replay_paused")
+                                 : QStringLiteral("pg_is_xlog_replay_paused");
+}
+
 QString VersionRules::sentLsnColumn() const
 {
     return m_version.atLeast(10) ? QStringLiteral("sent_lsn") : QStringLiteral("sent_location");

@@ -121,6 +121,7 @@ public:
     QString walReplayPauseFunction() const;       // pg_wal_replay_pause / pg_xlog_replay_pause
     QString walReplayResumeFunction() const;      // pg_wal_replay_resume / pg_xlog_replay_resume
     QString walFileNameFunction() const;          // pg_walfile_name / pg_xlogfile_name (BackupClone)
+    QString walReplayPausedFunction() const;      // pg_is_wal_replay_paused / pg_is_xlog_replay_paused
     QString sentLsnColumn() const;                // sent_lsn / sent_location
     QString writeLsnColumn() const;
     QString flushLsnColumn() const;

@@ -379,7 +379,7 @@ void TestPgConnection::connectFailuresSayWhatToDo_data()
                                        << QStringLiteral("No PostgreSQL server is listening at 127.0.0.1:%1. Start the server").arg(deadPort);
     QTest::addRow("server down (socket)") << QStringLiteral("host=%1 port=%2 user=postgres").arg(socket).arg(deadPort)
                                           << QStringLiteral("08001")
-                                          << QStringLiteral("No PostgreSQL server is listening at %1 (port %2)").arg(socket).arg(deadPort);
+                                          << QStringLiteral("No PostgreSQL server is listening at %1:%2").arg(socket).arg(deadPort);
     QTest::addRow("wrong password")
         << QStringLiteral("host=127.0.0.1 port=%1 user=pwuser password='wrong horse' sslmode=disable").arg(port)
         << QStringLiteral("28P01") << QStringLiteral("refused the password for user \"pwuser\". Check the password");

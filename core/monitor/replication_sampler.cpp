@@ -1,0 +1,370 @@
+#include "core/monitor/replication_sampler.h"
+
+#include "core/monitor/replication_queries.h"
+#include "core/monitor/replication_table.h"
+#include "core/version/version_rules.h"
+
+#include <QCoreApplication>
+#include <QRegularExpression>
+
+#include <algorithm>
+
+namespace {
+
+enum QueryKind { ServerStatus, StatReplication, Slots, Archiver };
+
+VersionRules rulesFor(int serverVersionNum)
+{
+    const PgVersion version = PgVersion::fromServerVersionNum(serverVersionNum);
+    return VersionRules(version.isValid() ? version : PgVersion(15));
+}
+
+// How many synchronous standbys synchronous_standby_names asks for, and
+// whether by quorum: "s1, s2" and "FIRST 1 (s1)" need one, "2 (a, b)"
+// (9.6) and "FIRST 2 (...)" two by priority, "ANY 2 (...)" two by quorum.
+struct SyncRequirement
+{
+    int count = 0;
+    bool quorum = false;
+};
+
+SyncRequirement syncRequirement(const QString &names)
+{
+    SyncRequirement requirement;
+    if (names.trimmed().isEmpty())
+        return requirement;
+    static const QRegularExpression numbered(QStringLiteral("^\\s*(FIRST\\s+|ANY\\s+)?(\\d+)\\s*\\("),
+                                             QRegularExpression::CaseInsensitiveOption);
+    const auto match = numbered.match(names);
+    requirement.count = 1;
+    if (match.hasMatch()) {
+        requirement.count = qMax(1, match.captured(2).toInt());
+        requirement.quorum = match.captured(1).trimmed().compare(QLatin1String("ANY"), Qt::CaseInsensitive) == 0;
+    }
+    return requirement;
+}
+
+// synchronous_commit values with which a commit waits for a standby.
+bool commitsWaitForStandbys(const QString &synchronousCommit)
+{
+    const QString value = synchronousCommit.trimmed().toLower();
+    return value != QLatin1String("off") && value != QLatin1String("local");
+}
+
+} // namespace
+
+ReplicationSampler::ReplicationSampler(QObject *parent) : QObject(parent)
+{
+    m_timer.setInterval(1000);
+    connect(&m_timer, &QTimer::timeout, this, &ReplicationSampler::sampleNow);
+}
+
+ReplicationSampler::~ReplicationSampler() = default;
+
+ReplicationSampler::Target *ReplicationSampler::addTarget(const QString &name, const QString &conninfo,
+                                                          bool isPrimary)
+{
+    auto target = std::make_unique<Target>();
+    target->name = name;
+    target->conninfo = conninfo;
+    target->isPrimary = isPrimary;
+    target->connection = std::make_unique<PgConnection>();
+    target->connection->setConnectTimeout(m_connectTimeoutMs);
+    Target *raw = target.get();
+    connect(raw->connection.get(), &PgConnection::resultReady, this,
+            [this, raw](const PgResult &result) { onResult(raw, result); });
+    // A server that comes (back) up shows at once rather than at the next tick.
+    connect(raw->connection.get(), &PgConnection::connected, this, [this] {
+        if (m_timer.isActive() && !m_inRound)
+            startRound();
+    });
+    if (isPrimary)
+        m_targets.insert(m_targets.begin(), std::move(target));
+    else
+        m_targets.push_back(std::move(target));
+    if (m_timer.isActive())
+        raw->connection->open(conninfo);
+    return raw;
+}
+
+void ReplicationSampler::setPrimary(const QString &name, const QString &conninfo)
+{
+    const auto old = std::find_if(m_targets.begin(), m_targets.end(), [](const auto &t) { return t->isPrimary; });
+    if (old != m_targets.end())
+        m_targets.erase(old);
+    addTarget(name, conninfo, true);
+}
+
+void ReplicationSampler::addStandby(const QString &name, const QString &conninfo)
+{
+    addTarget(name, conninfo, false);
+}
+
+void ReplicationSampler::clearServers()
+{
+    m_targets.clear();
+    m_inRound = false;
+}
+
+void ReplicationSampler::setInterval(int ms)
+{
+    m_timer.setInterval(qMax(50, ms));
+}
+
+void ReplicationSampler::setConnectTimeout(int ms)
+{
+    m_connectTimeoutMs = ms;
+    for (const auto &target : m_targets)
+        target->connection->setConnectTimeout(ms);
+}
+
+void ReplicationSampler::start()
+{
+    for (const auto &target : m_targets)
+        if (!target->connection->isReady())
+            target->connection->open(target->conninfo);
+    m_timer.start();
+}
+
+void ReplicationSampler::stop()
+{
+    m_timer.stop();
+    for (const auto &target : m_targets) {
+        target->pending.clear();
+        target->connection->close();
+    }
+    m_inRound = false;
+}
+
+void ReplicationSampler::sampleNow()
+{
+    if (m_inRound) {
+        // A server that takes this long is reported as not answering; the
+        // round ends without it rather than holding the others back.
+        if (m_roundClock.elapsed() > qMax(3 * m_timer.interval(), 5000))
+            abandonRound();
+        return;
+    }
+    startRound();
+}
+
+ReplicationSample::Server &ReplicationSampler::serverFor(Target *target)
+{
+    if (target->isPrimary)
+        return m_building.primary;
+    for (ReplicationSample::Server &server : m_building.standbyServers)
+        if (server.name == target->name)
+            return server;
+    m_building.standbyServers << ReplicationSample::Server();
+    return m_building.standbyServers.last();
+}
+
+void ReplicationSampler::startRound()
+{
+    m_inRound = true;
+    m_roundClock.start();
+    m_building = ReplicationSample();
+    m_building.sampledAt = QDateTime::currentDateTimeUtc();
+    for (const auto &owned : m_targets) {
+        Target *target = owned.get();
+        target->pending.clear();
+        PgConnection *connection = target->connection.get();
+        ReplicationSample::Server &server = serverFor(target);
+        server.name = target->name;
+        server.endpoint = connection->endpoint();
+        switch (connection->state()) {
+        case PgConnection::State::Ready:
+        case PgConnection::State::Busy: {
+            server.serverVersionNum = connection->serverVersionNum();
+            const ReplicationQueries queries(rulesFor(connection->serverVersionNum()));
+            target->pending.insert(connection->exec(queries.serverStatus()), ServerStatus);
+            if (target->isPrimary) {
+                target->pending.insert(connection->exec(queries.statReplication()), StatReplication);
+                if (!queries.replicationSlots().isEmpty())
+                    target->pending.insert(connection->exec(queries.replicationSlots()), Slots);
+                if (!queries.statArchiver().isEmpty())
+                    target->pending.insert(connection->exec(queries.statArchiver()), Archiver);
+            }
+            break;
+        }
+        case PgConnection::State::Disconnected:
+        case PgConnection::State::Failed:
+            server.reachable = false;
+            server.error = connection->lastError();
+            if (server.error.isEmpty())
+                server.error.sentence = tr("Not connected yet.");
+            connection->open(target->conninfo); // try again in the background
+            server.endpoint = connection->endpoint();
+            break;
+        case PgConnection::State::Resolving:
+        case PgConnection::State::Connecting:
+            server.reachable = false;
+            server.error = connection->lastError();
+            if (server.error.isEmpty())
+                server.error.sentence = tr("Connecting to %1...").arg(connection->endpoint());
+            break;
+        }
+    }
+    const bool waiting = std::any_of(m_targets.begin(), m_targets.end(),
+                                     [](const auto &t) { return !t->pending.isEmpty(); });
+    if (!waiting)
+        finishRound();
+}
+
+void ReplicationSampler::onResult(Target *target, const PgResult &result)
+{
+    if (!m_inRound || !target->pending.contains(result.id))
+        return;
+    const int kind = target->pending.take(result.id);
+    ReplicationSample::Server &server = serverFor(target);
+    if (!result.ok) {
+        server.error = result.error;
+        if (kind == ServerStatus)
+            server.reachable = false;
+    } else {
+        switch (kind) {
+        case ServerStatus:
+            server.reachable = true;
+            ReplicationQueries::readServerStatus(result, server);
+            break;
+        case StatReplication:
+            m_building.standbys = ReplicationQueries::readStatReplication(result);
+            break;
+        case Slots:
+            m_building.replicationSlots = ReplicationQueries::readReplicationSlots(result);
+            break;
+        case Archiver:
+            m_building.archiver = ReplicationQueries::readStatArchiver(result);
+            break;
+        }
+    }
+    const bool waiting = std::any_of(m_targets.begin(), m_targets.end(),
+                                     [](const auto &t) { return !t->pending.isEmpty(); });
+    if (!waiting)
+        finishRound();
+}
+
+void ReplicationSampler::abandonRound()
+{
+    for (const auto &target : m_targets) {
+        if (target->pending.isEmpty())
+            continue;
+        target->pending.clear();
+        ReplicationSample::Server &server = serverFor(target.get());
+        server.reachable = false;
+        server.error = PgError();
+        server.error.sqlState = QStringLiteral("57014");
+        server.error.sentence = tr("%1 did not answer the monitoring queries within %2 seconds: the server is "
+                                   "overloaded or the network is stalled.")
+                                    .arg(target->name)
+                                    .arg(m_roundClock.elapsed() / 1000);
+        target->connection->cancel();
+    }
+    finishRound();
+}
+
+void ReplicationSampler::finishRound()
+{
+    m_inRound = false;
+    m_building.problems = problemsIn(m_building);
+    const bool changed = m_building.problems != m_last.problems || m_rounds == 0;
+    m_last = m_building;
+    ++m_rounds;
+    emit sampleReady(m_last);
+    if (changed)
+        emit problemsChanged(m_last.problems);
+}
+
+QList<ReplicationProblem> ReplicationSampler::problemsIn(const ReplicationSample &sample)
+{
+    using Severity = ReplicationProblem::Severity;
+    QList<ReplicationProblem> problems;
+    const auto add = [&problems](Severity severity, const char *code, const QString &subject, const QString &message) {
+        problems << ReplicationProblem{severity, QString::fromLatin1(code), subject, message};
+    };
+    const ReplicationSample::Server &primary = sample.primary;
+
+    if (!primary.reachable) {
+        add(Severity::Critical, "primary-unreachable", primary.name,
+            tr("The primary does not answer. %1").arg(primary.error.userText()));
+    } else if (primary.inRecovery) {
+        add(Severity::Warning, "primary-in-recovery", primary.name,
+            tr("%1 is watched as the primary but is in recovery (a standby): its pg_stat_replication only shows "
+               "cascading standbys. Point the monitor at the real primary.")
+                .arg(primary.name));
+    }
+
+    if (primary.reachable && !primary.inRecovery) {
+        // The primary would block: commits wait for synchronous standbys
+        // that are not there.
+        const SyncRequirement required = syncRequirement(primary.synchronousStandbyNames);
+        if (required.count > 0 && commitsWaitForStandbys(primary.synchronousCommit)) {
+            int synchronous = 0;
+            for (const auto &standby : sample.standbys)
+                if (standby.syncState == (required.quorum ? QLatin1String("quorum") : QLatin1String("sync")))
+                    ++synchronous;
+            if (synchronous < required.count)
+                add(Severity::Critical, "primary-would-block", primary.name,
+                    tr("Commits on the primary wait: synchronous_standby_names is '%1' but %2 of the %3 "
+                       "synchronous standbys it needs are connected. Start the standby again, or clear "
+                       "synchronous_standby_names and reload (SELECT pg_reload_conf()) to let commits through.")
+                        .arg(primary.synchronousStandbyNames)
+                        .arg(synchronous)
+                        .arg(required.count));
+        }
+        if (sample.standbys.isEmpty() && !sample.standbyServers.isEmpty())
+            add(Severity::Critical, "no-standby-connected", primary.name,
+                tr("No standby is connected to the primary (pg_stat_replication is empty). Check that the standby "
+                   "runs and that its primary_conninfo points at this primary."));
+        for (const auto &standby : sample.standbys)
+            if (standby.state != QLatin1String("streaming"))
+                add(Severity::Warning, "standby-not-streaming", standby.applicationName,
+                    tr("Standby %1 is in state \"%2\", not streaming: it is still catching up or starting.")
+                        .arg(standby.applicationName, standby.state));
+        for (const auto &slot : sample.replicationSlots) {
+            if (slot.walStatus == QLatin1String("lost"))
+                add(Severity::Critical, "slot-lost", slot.name,
+                    tr("Replication slot %1 has lost WAL its standby still needs (wal_status lost): that standby "
+                       "cannot catch up and must be cloned again.")
+                        .arg(slot.name));
+            else if (slot.walStatus == QLatin1String("unreserved"))
+                add(Severity::Warning, "slot-unreserved", slot.name,
+                    tr("Replication slot %1 is about to lose WAL (wal_status unreserved, max_slot_wal_keep_size "
+                       "reached). Bring its standby back soon.")
+                        .arg(slot.name));
+            else if (!slot.active && slot.type != QLatin1String("logical"))
+                add(Severity::Warning, "slot-inactive", slot.name,
+                    tr("Replication slot %1 is not in use; the primary keeps %2 of WAL for it, and keeps more until "
+                       "a standby uses the slot or it is dropped (SELECT pg_drop_replication_slot('%1')).")
+                        .arg(slot.name, ReplicationTable::formatBytes(slot.retainedBytes.value_or(0))));
+        }
+        if (sample.archiver && sample.archiver->failedCount > 0 && sample.archiver->lastFailedTime &&
+            (!sample.archiver->lastArchivedTime ||
+             *sample.archiver->lastFailedTime > *sample.archiver->lastArchivedTime))
+            add(Severity::Warning, "archiver-failing", primary.name,
+                tr("WAL archiving fails (last failure: %1). Check archive_command and the archive's free space; WAL "
+                   "piles up in pg_wal until it succeeds.")
+                    .arg(sample.archiver->lastFailedWal));
+    }
+
+    for (const auto &server : sample.standbyServers) {
+        if (!server.reachable) {
+            add(Severity::Warning, "standby-unreachable", server.name,
+                tr("The standby %1 does not answer. %2").arg(server.name, server.error.userText()));
+        } else if (!server.inRecovery) {
+            add(Severity::Critical, "standby-not-in-recovery", server.name,
+                tr("%1 is not in recovery: it was promoted or started as a primary, and no longer follows %2. Rebuild "
+                   "it as a standby before writing to both.")
+                    .arg(server.name, primary.name));
+        } else if (server.replayPaused) {
+            add(Severity::Warning, "replay-paused", server.name,
+                tr("Replay is paused on %1: it receives WAL but does not apply it. Resume it with SELECT %2().")
+                    .arg(server.name, rulesFor(server.serverVersionNum).walReplayResumeFunction()));
+        }
+    }
+
+    std::stable_sort(problems.begin(), problems.end(), [](const ReplicationProblem &a, const ReplicationProblem &b) {
+        return a.severity == Severity::Critical && b.severity != Severity::Critical;
+    });
+    return problems;
+}
