@@ -1,0 +1,164 @@
+#include "discovery.h"
+
+#include "core/host/host.h"
+
+#include <QCoreApplication>
+#include <QDateTime>
+#include <QHostAddress>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QRegularExpression>
+
+namespace {
+QString tr(const char *text) { return QCoreApplication::translate("Discovery", text); }
+}
+
+QString Discovery::script()
+{
+    // Each fact on its own "key=value" line; nothing here changes the host.
+    return QStringLiteral(R"SH(
+if [ -r /etc/os-release ]; then . /etc/os-release; fi
+echo "os_id=${ID:-}"
+echo "os_version=${VERSION_ID:-}"
+echo "os_like=${ID_LIKE:-}"
+for m in apt-get dnf yum; do command -v "$m" >/dev/null 2>&1 && echo "pkg=$m"; done
+for d in /usr/lib/postgresql/*/bin /usr/pgsql-*/bin; do
+  if [ -x "$d/postgres" ]; then
+    c=no; if [ -x "$d/psql" ] && [ -x "$d/pg_basebackup" ]; then c=yes; fi
+    echo "bin=$d|$c|$("$d/postgres" --version 2>/dev/null)"
+  fi
+done
+p=$(command -v postgres 2>/dev/null) && { d=$(dirname "$p"); c=no; if [ -x "$d/psql" ] && [ -x "$d/pg_basebackup" ]; then c=yes; fi; echo "bin=$d|$c|$("$p" --version 2>/dev/null)"; }
+p=$(command -v pg_config 2>/dev/null) && { d=$("$p" --bindir 2>/dev/null); if [ -x "$d/postgres" ]; then c=no; if [ -x "$d/psql" ] && [ -x "$d/pg_basebackup" ]; then c=yes; fi; echo "bin=$d|$c|$("$d/postgres" --version 2>/dev/null)"; fi; }
+p=$(command -v pg_basebackup 2>/dev/null) && echo "client=$(dirname "$p")|$("$p" --version 2>/dev/null)"
+if command -v pg_lsclusters >/dev/null 2>&1; then echo "clusters_json=$(pg_lsclusters --json 2>/dev/null | tr -d '\n')"; fi
+h=$(getent passwd postgres | cut -d: -f6) && echo "postgres_home=$h"
+echo "hostname=$(hostname 2>/dev/null)"
+for a in $(hostname -I 2>/dev/null); do echo "address=$a"; done
+for d in /var/lib/postgresql /var/lib/pgsql /var/lib /; do
+  if [ -d "$d" ]; then echo "free_kb=$(df -Pk "$d" | awk 'NR==2 {print $4}')"; break; fi
+done
+echo "now_ms=$(date +%s%3N)"
+)SH");
+}
+
+HostFacts Discovery::parseReport(const QByteArray &report)
+{
+    HostFacts facts;
+    QString like;
+    for (const QByteArray &raw : report.split('\n')) {
+        const QString line = QString::fromUtf8(raw).trimmed();
+        const qsizetype equals = line.indexOf(QLatin1Char('='));
+        if (equals <= 0)
+            continue;
+        const QString key = line.left(equals);
+        const QString value = line.mid(equals + 1);
+        if (key == QLatin1String("os_id")) {
+            facts.osId = value;
+        } else if (key == QLatin1String("os_version")) {
+            facts.osVersion = value;
+        } else if (key == QLatin1String("os_like")) {
+            like = value;
+        } else if (key == QLatin1String("pkg")) {
+            const QString manager = value == QLatin1String("apt-get") ? QStringLiteral("apt") : value;
+            if (facts.packageManager.isEmpty())
+                facts.packageManager = manager;
+        } else if (key == QLatin1String("bin")) {
+            const QStringList parts = value.split(QLatin1Char('|'));
+            if (parts.size() < 3)
+                continue;
+            const auto version = PgVersion::parse(parts.at(2));
+            if (!version)
+                continue;
+            if (facts.installation(*version))
+                continue; // the distribution's directory came first
+            facts.installations.append({*version, parts.at(0), parts.at(1) == QLatin1String("yes")});
+        } else if (key == QLatin1String("clusters_json")) {
+            const QJsonArray clusters = QJsonDocument::fromJson(value.toUtf8()).array();
+            for (const QJsonValue &item : clusters) {
+                const QJsonObject o = item.toObject();
+                ClusterInfo cluster;
+                cluster.version = PgVersion::parse(o.value(QStringLiteral("version")).toVariant().toString()).value_or(PgVersion());
+                cluster.name = o.value(QStringLiteral("cluster")).toString();
+                cluster.port = o.value(QStringLiteral("port")).toVariant().toInt();
+                cluster.dataDir = o.value(QStringLiteral("pgdata")).toString();
+                cluster.confDir = o.value(QStringLiteral("configdir")).toString();
+                cluster.socketDir = o.value(QStringLiteral("socketdir")).toString();
+                cluster.logFile = o.value(QStringLiteral("logfile")).toString();
+                cluster.running = o.value(QStringLiteral("running")).toInt() != 0;
+                if (cluster.version.isValid())
+                    facts.clusters.append(cluster);
+            }
+        } else if (key == QLatin1String("postgres_home")) {
+            facts.postgresHome = value;
+        } else if (key == QLatin1String("hostname")) {
+            facts.hostname = value;
+        } else if (key == QLatin1String("address")) {
+            if (QHostAddress(value).protocol() == QAbstractSocket::IPv4Protocol)
+                facts.addresses.append(value);
+        } else if (key == QLatin1String("free_kb")) {
+            facts.freeBytes = value.toLongLong() * 1024;
+        } else if (key == QLatin1String("now_ms")) {
+            facts.clockOffsetMs = value.toLongLong(); // made relative by discover()
+        }
+    }
+    const QString family = facts.osId + QLatin1Char(' ') + like;
+    if (family.contains(QLatin1String("debian")) || family.contains(QLatin1String("ubuntu")))
+        facts.family = HostFacts::OsFamily::Debian;
+    else if (family.contains(QLatin1String("rhel")) || family.contains(QLatin1String("fedora")) || family.contains(QLatin1String("centos")))
+        facts.family = HostFacts::OsFamily::Rhel;
+    if (facts.family == HostFacts::OsFamily::Debian && facts.clusters.isEmpty() && !report.contains("clusters_json="))
+        facts.family = HostFacts::OsFamily::Other; // Debian without postgresql-common: plain initdb and pg_ctl
+    return facts;
+}
+
+Result<HostFacts> Discovery::discover(Host &host, const std::atomic_bool *cancel)
+{
+    RunOptions asRoot;
+    asRoot.as = RunAs::Root;
+    asRoot.cancel = cancel;
+    asRoot.timeoutMs = 30000;
+    auto root = host.run(CommandLine(QStringLiteral("id"), {QStringLiteral("-u")}), asRoot);
+    if (!root)
+        return root.error();
+    const bool canRoot = root->succeeded() && root->stdOut.trimmed() == "0";
+
+    RunOptions asPostgres = asRoot;
+    asPostgres.as = RunAs::Postgres;
+    auto postgres = host.run(CommandLine(QStringLiteral("id"), {QStringLiteral("-un")}), asPostgres);
+    const bool canPostgres = postgres && postgres->succeeded() && postgres->stdOut.trimmed() == "postgres";
+
+    RunOptions options = asRoot;
+    if (!canRoot)
+        options.as = RunAs::LoginUser;
+    const qint64 before = QDateTime::currentMSecsSinceEpoch();
+    auto report = host.run(CommandLine::shell(script()), options);
+    const qint64 after = QDateTime::currentMSecsSinceEpoch();
+    if (!report)
+        return report.error();
+    if (!report->succeeded() && report->stdOut.isEmpty())
+        return report->toError(tr("find out what %1 has").arg(host.displayName()));
+    HostFacts facts = parseReport(report->stdOut);
+    facts.clockOffsetMs = facts.clockOffsetMs > 0 ? facts.clockOffsetMs - (before + after) / 2 : 0;
+    facts.canBecomeRoot = canRoot;
+    facts.canBecomePostgres = canPostgres;
+    if (!canRoot)
+        facts.problems.append(tr("%1: cannot become root (sudo or su); installing packages and creating clusters will fail.").arg(host.displayName()));
+    if (!canPostgres)
+        facts.problems.append(tr("%1: cannot run commands as the postgres user.").arg(host.displayName()));
+    return facts;
+}
+
+Result<QString> Discovery::sourceAddressTowards(Host &from, const QString &target)
+{
+    auto route = from.run(CommandLine(QStringLiteral("ip"), {QStringLiteral("-o"), QStringLiteral("route"), QStringLiteral("get"), target}));
+    if (!route)
+        return route.error();
+    static const QRegularExpression source(QStringLiteral("\\bsrc\\s+(\\S+)"));
+    const auto match = source.match(QString::fromUtf8(route->stdOut));
+    if (!route->succeeded() || !match.hasMatch())
+        return makeError(tr("Could not find which address %1 uses to reach %2. Give the standby's address explicitly.").arg(from.displayName(), target),
+                         QString::fromUtf8(route->stdErr));
+    return match.captured(1);
+}

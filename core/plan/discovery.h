@@ -1,0 +1,29 @@
+#pragma once
+
+#include "core/plan/host_facts.h"
+#include "core/result.h"
+
+#include <QByteArray>
+#include <QString>
+
+#include <atomic>
+
+class Host;
+
+// Finds out, read only, what a host has: the OS (/etc/os-release), the
+// package manager, PostgreSQL installations (Debian's /usr/lib/postgresql/N,
+// RHEL's /usr/pgsql-N, pg_config / postgres on the PATH) and their versions,
+// clusters (pg_lsclusters on Debian), how to become root and postgres, free
+// disk and the clock. One fixed script per host, so that discovery costs a
+// round trip or three. Used by SetupPlan::prepare() and the wizard's first page.
+class Discovery
+{
+public:
+    static Result<HostFacts> discover(Host &host, const std::atomic_bool *cancel = nullptr);
+    // The report of the discovery script turned into facts (public for tests).
+    static HostFacts parseReport(const QByteArray &report);
+    // The fixed script discover() runs (no user text in it).
+    static QString script();
+    // The address `from` uses to reach `target` (its source address), for the /32 pg_hba line.
+    static Result<QString> sourceAddressTowards(Host &from, const QString &target);
+};

@@ -1,0 +1,131 @@
+#include "plan_runner.h"
+
+#include "core/plan/setup_plan.h"
+#include "core/plan/steps/verify_step.h"
+
+#include <QCoreApplication>
+#include <QThread>
+
+namespace {
+QString tr(const char *text) { return QCoreApplication::translate("PlanRunner", text); }
+}
+
+PlanRunner::PlanRunner(QObject *parent) : QObject(parent) {}
+
+PlanRunner::~PlanRunner()
+{
+    if (m_thread) {
+        m_cancel = true;
+        m_thread->wait();
+        delete m_thread;
+    }
+}
+
+bool PlanRunner::start(SetupPlan *plan, Host *primary, Host *standby, const QString &password)
+{
+    if (isRunning())
+        return false;
+    if (m_thread) {
+        m_thread->wait();
+        delete m_thread;
+    }
+    m_cancel = false;
+    m_failure.reset();
+    m_verification = {};
+    m_applied = 0;
+    m_skipped = 0;
+    m_thread = QThread::create([this, plan, primary, standby, password] { run(plan, primary, standby, password); });
+    m_thread->setObjectName(QStringLiteral("PlanRunner"));
+    m_thread->start();
+    return true;
+}
+
+void PlanRunner::cancel()
+{
+    m_cancel = true;
+}
+
+bool PlanRunner::isRunning() const
+{
+    return m_thread && m_thread->isRunning();
+}
+
+void PlanRunner::wait()
+{
+    if (m_thread)
+        m_thread->wait();
+}
+
+std::optional<PlanRunner::Failure> PlanRunner::failure() const
+{
+    return m_failure;
+}
+
+VerificationReport PlanRunner::verification() const
+{
+    return m_verification;
+}
+
+void PlanRunner::run(SetupPlan *plan, Host *primary, Host *standby, QString password)
+{
+    StepContext context(*plan, primary, standby, &m_cancel);
+    context.replicationPassword = password;
+    context.logSink = [this](const QString &line) { emit logLine(line); };
+    int current = 0;
+    context.progressSink = [this, &current](int percent, const QString &text) { emit progress(current, percent, text); };
+
+    auto fail = [&](SetupStep &step, const Error &error) {
+        Failure failure;
+        failure.stepId = step.id();
+        failure.stepTitle = step.title();
+        failure.message = error.message;
+        failure.detail = error.detail;
+        failure.command = context.lastCommand().isEmpty() ? QString() : context.lastCommand().toShellString();
+        failure.output = context.lastOutput();
+        if (m_cancel)
+            failure.message = tr("Cancelled during \"%1\". Run the same plan again to go on: the steps already done are skipped.").arg(step.title());
+        else
+            failure.message += QLatin1Char(' ') + tr("Once this is corrected, run the same plan again: the steps already done are skipped.");
+        m_failure = failure;
+        emit stepFailed(current, step.id(), failure.message, failure.command, failure.output);
+    };
+
+    bool succeeded = true;
+    for (current = 0; current < plan->stepCount(); ++current) {
+        SetupStep &step = plan->step(current);
+        emit stepStarted(current, step.id(), step.title());
+        emit logLine(tr("== %1. %2").arg(current + 1).arg(step.title()));
+        if (m_cancel) {
+            fail(step, makeError(tr("Cancelled.")));
+            succeeded = false;
+            break;
+        }
+        auto done = step.check(context);
+        if (!done) {
+            fail(step, done.error());
+            succeeded = false;
+            break;
+        }
+        if (*done) {
+            ++m_skipped;
+            emit logLine(tr("Already done: %1").arg(step.title()));
+            emit stepSkipped(current, step.id(), step.title());
+            continue;
+        }
+        step.clearUndo();
+        auto applied = step.apply(context);
+        if (auto *verify = dynamic_cast<VerifyStep *>(&step))
+            m_verification = verify->report();
+        if (!applied) {
+            fail(step, applied.error());
+            // Every file the step wrote gets its previous content back.
+            if (auto undone = step.undo(context); !undone)
+                emit logLine(tr("Could not restore every file of this step: %1").arg(undone.error().fullText()));
+            succeeded = false;
+            break;
+        }
+        ++m_applied;
+        emit stepFinished(current, step.id(), step.title());
+    }
+    emit finished(succeeded);
+}

@@ -1,0 +1,479 @@
+#include "setup_plan.h"
+
+#include "core/conf/conf_file.h"
+#include "core/diff/text_diff.h"
+#include "core/host/host.h"
+#include "core/plan/discovery.h"
+#include "core/plan/steps/demo_data_step.h"
+#include "core/plan/steps/install_step.h"
+#include "core/plan/steps/primary_cluster_step.h"
+#include "core/plan/steps/primary_conf_step.h"
+#include "core/plan/steps/primary_hba_step.h"
+#include "core/plan/steps/primary_restart_step.h"
+#include "core/plan/steps/replication_role_step.h"
+#include "core/plan/steps/slot_step.h"
+#include "core/plan/steps/standby_clone_step.h"
+#include "core/plan/steps/standby_recovery_step.h"
+#include "core/plan/steps/standby_start_step.h"
+#include "core/plan/steps/sync_step.h"
+#include "core/plan/steps/verify_step.h"
+
+#include <QCoreApplication>
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QSaveFile>
+
+namespace {
+
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("SetupPlan", text);
+}
+
+const QString formatName = QStringLiteral("replica-studio-setup-plan");
+constexpr int formatVersion = 1;
+
+QString describeMajors(const HostFacts &facts)
+{
+    QStringList majors;
+    for (const PgInstallation &found : facts.installations)
+        majors.append(found.version.majorString());
+    return majors.isEmpty() ? tr("none") : majors.join(QStringLiteral(", "));
+}
+
+// The newest major with a cluster, else the newest installed.
+PgVersion defaultVersion(const HostFacts &facts)
+{
+    PgVersion best;
+    for (const ClusterInfo &cluster : facts.clusters) {
+        if (!best.isValid() || cluster.version > best)
+            best = cluster.version;
+    }
+    return best.isValid() ? best : facts.newestInstalled();
+}
+
+} // namespace
+
+Result<SetupPlan> SetupPlan::build(PlanChoices choices, const HostFacts &primary, const HostFacts &standby, const PlanFiles &files)
+{
+    if (!choices.version.isValid()) {
+        choices.version = defaultVersion(primary);
+        if (!choices.version.isValid())
+            choices.version = defaultVersion(standby);
+        if (!choices.version.isValid())
+            return makeError(tr("Neither host has PostgreSQL installed. Choose the major version to install (for example --pg-version 15)."));
+    }
+    choices.fillDefaults();
+    if (choices.standbyAddress.isEmpty() && !standby.addresses.isEmpty())
+        choices.standbyAddress = standby.addresses.first();
+    if (auto valid = choices.validate(); !valid)
+        return valid.error();
+    if (choices.standbyAddress.isEmpty())
+        return makeError(tr("Could not find the standby's IP address for pg_hba.conf. Give it explicitly (the standby's address as the primary sees it)."));
+
+    const PgVersion &version = choices.version;
+    // Mismatched majors are refused before anything changes.
+    for (const auto &[facts, role] : {std::pair{&primary, HostRole::Primary}, std::pair{&standby, HostRole::Standby}}) {
+        if (!facts->installation(version) && !facts->installations.isEmpty() && !choices.installPackages) {
+            return makeError(tr("The %1 has PostgreSQL %2, not %3: primary and standby must run the same major version. "
+                                "Install PostgreSQL %3 on the %1 (or allow the setup to install it), or choose another version.")
+                                 .arg(hostRoleName(role), describeMajors(*facts), version.majorString()));
+        }
+        if (!facts->installation(version) && facts->installations.isEmpty() && !choices.installPackages) {
+            return makeError(tr("The %1 has no PostgreSQL installed. Install PostgreSQL %2 there, or allow the setup to install it.")
+                                 .arg(hostRoleName(role), version.majorString()));
+        }
+    }
+    for (const ClusterInfo &cluster : standby.clusters) {
+        if (cluster.version != version && cluster.running && cluster.port == choices.standbyPort)
+            return makeError(tr("The standby runs a PostgreSQL %1 cluster on port %2, and the primary is %3. Stop it or choose another port.")
+                                 .arg(cluster.version.majorString())
+                                 .arg(cluster.port)
+                                 .arg(version.majorString()));
+    }
+
+    SetupPlan plan;
+    plan.m_files = files;
+    PlanBasis &basis = plan.m_basis;
+    basis.choices = choices;
+    basis.primaryFacts = primary;
+    basis.standbyFacts = standby;
+    basis.rules = VersionRules(version);
+    basis.primary = ClusterLayout(primary, version, choices.clusterName, choices.primaryPort, choices.primaryDataDir);
+    basis.standby = ClusterLayout(standby, version, choices.clusterName, choices.standbyPort, choices.standbyDataDir);
+
+    if (choices.asInWalkthrough) {
+        plan.m_warnings.append(tr("As in the walkthrough: the standby connects as the postgres superuser with md5 and application_name \"%1\". "
+                                  "This is weaker than the default (a replicator role that may only replicate, scram-sha-256); use it for teaching only.")
+                                   .arg(choices.applicationName));
+    }
+    if (std::abs(primary.clockOffsetMs - standby.clockOffsetMs) > 2000) {
+        plan.m_warnings.append(tr("The clocks of the two hosts differ by %1 s: lag times shown later will be off. Synchronise them (NTP).")
+                                   .arg(std::abs(primary.clockOffsetMs - standby.clockOffsetMs) / 1000.0, 0, 'f', 1));
+    }
+    for (const QString &problem : primary.problems + standby.problems)
+        plan.m_warnings.append(problem);
+    const qint64 minimumFree = 1024LL * 1024 * 1024;
+    if (standby.freeBytes >= 0 && standby.freeBytes < minimumFree)
+        plan.m_warnings.append(tr("The standby has less than 1 GB free for the copy of the primary."));
+
+    auto add = [&plan](SetupStep *step) { plan.m_steps.emplace_back(step); };
+    if (!primary.installation(version))
+        add(new InstallStep(basis, HostRole::Primary));
+    if (!standby.installation(version))
+        add(new InstallStep(basis, HostRole::Standby));
+    add(new PrimaryClusterStep(basis));
+    add(new ReplicationRoleStep(basis));
+    add(new PrimaryConfStep(basis, files.primaryConf, files.primaryConfKnown));
+    add(new PrimaryHbaStep(basis, files.primaryHba, files.primaryHbaKnown));
+    add(new PrimaryRestartStep(basis));
+    if (basis.rules.hasReplicationSlots())
+        add(new SlotStep(basis));
+    if (choices.demoData)
+        add(new DemoDataStep(basis));
+    add(new StandbyCloneStep(basis));
+    add(new StandbyRecoveryStep(basis, files.primaryAutoConf, files.standbyConf, files.standbyConfKnown));
+    add(new StandbyStartStep(basis));
+    if (choices.synchronous)
+        add(new SyncStep(basis, files.primaryConf, files.primaryConfKnown));
+    add(new VerifyStep(basis));
+    return plan;
+}
+
+Result<SetupPlan> SetupPlan::prepare(PlanChoices choices, Host &primaryHost, Host &standbyHost, const std::atomic_bool *cancel)
+{
+    auto primary = Discovery::discover(primaryHost, cancel);
+    if (!primary)
+        return primary.error();
+    auto standby = Discovery::discover(standbyHost, cancel);
+    if (!standby)
+        return standby.error();
+    if (choices.primaryAddress.isEmpty())
+        choices.primaryAddress = choices.primary.host;
+    if (choices.standbyAddress.isEmpty()) {
+        if (auto source = Discovery::sourceAddressTowards(standbyHost, choices.primaryAddress))
+            choices.standbyAddress = *source;
+    }
+    // A first build tells where the files are; read them and build again with them.
+    auto first = build(choices, *primary, *standby);
+    if (!first)
+        return first;
+    PlanFiles files;
+    const ClusterLayout &p = first->cluster(HostRole::Primary);
+    const ClusterLayout &s = first->cluster(HostRole::Standby);
+    auto read = [](Host &host, const QString &path, QByteArray &into, bool &known) {
+        RunOptions options;
+        options.as = RunAs::Postgres;
+        auto exists = host.run(CommandLine(QStringLiteral("test"), {QStringLiteral("-f"), path}), options);
+        if (!exists || exists->exitCode != 0)
+            return;
+        if (auto content = host.readFile(path, RunAs::Postgres)) {
+            into = *content;
+            known = true;
+        }
+    };
+    bool ignored = false;
+    if (p.existed()) {
+        read(primaryHost, p.configFile(), files.primaryConf, files.primaryConfKnown);
+        read(primaryHost, p.hbaFile(), files.primaryHba, files.primaryHbaKnown);
+        read(primaryHost, p.autoConfFile(), files.primaryAutoConf, ignored);
+    }
+    if (s.existed())
+        read(standbyHost, s.configFile(), files.standbyConf, files.standbyConfKnown);
+    return build(first->choices(), *primary, *standby, files);
+}
+
+SetupStep *SetupPlan::step(const QString &id) const
+{
+    for (const auto &step : m_steps) {
+        if (step->id() == id)
+            return step.get();
+    }
+    return nullptr;
+}
+
+QList<StepDescription> SetupPlan::describe() const
+{
+    QList<StepDescription> list;
+    for (const auto &step : m_steps)
+        list.append(step->describe());
+    return list;
+}
+
+Result<void> SetupPlan::editFile(const QString &stepId, int editIndex, const QByteArray &after)
+{
+    SetupStep *found = step(stepId);
+    if (!found)
+        return makeError(tr("The plan has no step \"%1\".").arg(stepId));
+    return found->setEditedAfter(editIndex, after);
+}
+
+QJsonObject SetupPlan::toJson() const
+{
+    QJsonArray edits;
+    for (const auto &step : m_steps) {
+        for (int i = 0; i < step->edits().size(); ++i) {
+            const FileEdit &edit = step->edits().at(i);
+            if (!edit.userEdited)
+                continue;
+            edits.append(QJsonObject{{QStringLiteral("step"), step->id()},
+                                     {QStringLiteral("index"), i},
+                                     {QStringLiteral("host"), hostRoleName(edit.host)},
+                                     {QStringLiteral("path"), edit.path},
+                                     {QStringLiteral("after"), QString::fromUtf8(edit.after)}});
+        }
+    }
+    QJsonObject files{{QStringLiteral("primaryConf"), m_files.primaryConfKnown ? QJsonValue(QString::fromUtf8(m_files.primaryConf)) : QJsonValue()},
+                      {QStringLiteral("primaryHba"), m_files.primaryHbaKnown ? QJsonValue(QString::fromUtf8(m_files.primaryHba)) : QJsonValue()},
+                      {QStringLiteral("primaryAutoConf"), QString::fromUtf8(m_files.primaryAutoConf)},
+                      {QStringLiteral("standbyConf"), m_files.standbyConfKnown ? QJsonValue(QString::fromUtf8(m_files.standbyConf)) : QJsonValue()}};
+    QJsonArray steps;
+    for (const auto &step : m_steps)
+        steps.append(step->id());
+    return QJsonObject{{QStringLiteral("format"), formatName},
+                       {QStringLiteral("formatVersion"), formatVersion},
+                       {QStringLiteral("choices"), m_basis.choices.toJson()},
+                       {QStringLiteral("primaryFacts"), m_basis.primaryFacts.toJson()},
+                       {QStringLiteral("standbyFacts"), m_basis.standbyFacts.toJson()},
+                       {QStringLiteral("files"), files},
+                       {QStringLiteral("steps"), steps},
+                       {QStringLiteral("edits"), edits}};
+}
+
+Result<SetupPlan> SetupPlan::fromJson(const QJsonObject &object)
+{
+    if (object.value(QStringLiteral("format")).toString() != formatName)
+        return makeError(tr("This file is not a Replica Studio setup plan."));
+    if (object.value(QStringLiteral("formatVersion")).toInt() > formatVersion)
+        return makeError(tr("This plan was saved by a newer Replica Studio. Update the program to apply it."));
+    auto choices = PlanChoices::fromJson(object.value(QStringLiteral("choices")).toObject());
+    if (!choices)
+        return makeError(tr("The saved plan has an invalid choice, so nothing was changed: %1").arg(choices.error().message), choices.error().detail);
+    const QJsonObject filesObject = object.value(QStringLiteral("files")).toObject();
+    PlanFiles files;
+    auto text = [&filesObject](const char *key, QByteArray &into, bool *known) {
+        const QJsonValue value = filesObject.value(QLatin1String(key));
+        if (value.isString()) {
+            into = value.toString().toUtf8();
+            if (known)
+                *known = true;
+        }
+    };
+    text("primaryConf", files.primaryConf, &files.primaryConfKnown);
+    text("primaryHba", files.primaryHba, &files.primaryHbaKnown);
+    text("primaryAutoConf", files.primaryAutoConf, nullptr);
+    text("standbyConf", files.standbyConf, &files.standbyConfKnown);
+    auto plan = build(*choices, HostFacts::fromJson(object.value(QStringLiteral("primaryFacts")).toObject()),
+                      HostFacts::fromJson(object.value(QStringLiteral("standbyFacts")).toObject()), files);
+    if (!plan)
+        return plan;
+    for (const QJsonValue &item : object.value(QStringLiteral("edits")).toArray()) {
+        const QJsonObject edit = item.toObject();
+        const QString stepId = edit.value(QStringLiteral("step")).toString();
+        auto applied = plan->editFile(stepId, edit.value(QStringLiteral("index")).toInt(), edit.value(QStringLiteral("after")).toString().toUtf8());
+        if (!applied) {
+            return makeError(tr("The saved plan has an invalid edit in step \"%1\", so nothing was changed: %2").arg(stepId, applied.error().message),
+                             applied.error().detail);
+        }
+    }
+    return plan;
+}
+
+Result<void> SetupPlan::save(const QString &path) const
+{
+    QSaveFile file(path);
+    if (!file.open(QIODevice::WriteOnly))
+        return makeError(tr("Could not write the plan to %1. Choose a folder you can write to.").arg(path), file.errorString());
+    file.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner);
+    file.write(QJsonDocument(toJson()).toJson(QJsonDocument::Indented));
+    if (!file.commit())
+        return makeError(tr("Could not write the plan to %1. Choose a folder you can write to.").arg(path), file.errorString());
+    return {};
+}
+
+Result<SetupPlan> SetupPlan::load(const QString &path)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly))
+        return makeError(tr("Could not read the plan %1.").arg(path), file.errorString());
+    QJsonParseError error;
+    const QJsonDocument document = QJsonDocument::fromJson(file.readAll(), &error);
+    if (document.isNull())
+        return makeError(tr("%1 is not a valid plan file (JSON error at offset %2).").arg(path).arg(error.offset), error.errorString());
+    return fromJson(document.object());
+}
+
+namespace {
+
+QString asWho(RunAs as)
+{
+    switch (as) {
+    case RunAs::Root: return QStringLiteral("root");
+    case RunAs::Postgres: return QStringLiteral("postgres");
+    case RunAs::LoginUser: break;
+    }
+    return QStringLiteral("login user");
+}
+
+QString indent(const QString &text, const QString &prefix)
+{
+    QStringList lines = text.split(QLatin1Char('\n'));
+    if (!lines.isEmpty() && lines.last().isEmpty())
+        lines.removeLast();
+    for (QString &line : lines)
+        line.prepend(prefix);
+    return lines.join(QLatin1Char('\n')) + QLatin1Char('\n');
+}
+
+} // namespace
+
+QString SetupPlan::toText() const
+{
+    const PlanChoices &c = m_basis.choices;
+    QString out;
+    out += tr("Setup plan: primary %1, standby %2, PostgreSQL %3, %4\n")
+               .arg(c.primary.toString(), c.standby.toString(), c.version.majorString(),
+                    c.synchronous ? tr("synchronous") : tr("asynchronous"));
+    out += tr("Replication role %1 (%2), slot %3, application_name %4\n")
+               .arg(c.replicationUser, c.authMethod, m_basis.rules.hasReplicationSlots() ? c.slotName : tr("(none before 9.4)"), c.applicationName);
+    out += tr("Primary data directory %1 (configuration in %2), standby data directory %3\n")
+               .arg(m_basis.primary.dataDir(), m_basis.primary.confDir(), m_basis.standby.dataDir());
+    for (const QString &warning : m_warnings)
+        out += tr("Warning: %1\n").arg(warning);
+    int number = 0;
+    for (const auto &step : m_steps) {
+        const StepDescription d = step->describe();
+        out += QStringLiteral("\n%1. %2 [%3]\n").arg(++number).arg(d.title, d.id);
+        out += indent(d.why, QStringLiteral("   "));
+        for (const PlannedCommand &command : d.commands) {
+            out += QStringLiteral("   [%1 as %2] %3\n").arg(hostRoleName(command.host), asWho(command.as), command.command.toShellString());
+            if (!command.purpose.isEmpty())
+                out += QStringLiteral("      # %1\n").arg(command.purpose);
+            if (!command.stdinNote.isEmpty())
+                out += tr("      stdin: %1\n").arg(command.stdinNote);
+            if (!command.stdinSql.isEmpty())
+                out += indent(command.stdinSql, QStringLiteral("      stdin> "));
+        }
+        for (const FileEdit &edit : d.edits) {
+            if (edit.isSecret()) {
+                out += tr("   [%1] %2: the line for the replication password (mode 0600, owner postgres; the password is not shown)\n")
+                           .arg(hostRoleName(edit.host), edit.path);
+                continue;
+            }
+            if (edit.kind == FileEdit::Kind::Signal) {
+                out += tr("   [%1] %2: created empty\n").arg(hostRoleName(edit.host), edit.path);
+                continue;
+            }
+            if (!edit.beforeKnown) {
+                out += tr("   [%1] %2 (made by an earlier step; the diff is against what it is expected to hold):\n").arg(hostRoleName(edit.host), edit.path);
+            } else if (!edit.changes()) {
+                out += tr("   [%1] %2: already as wanted, unchanged\n").arg(hostRoleName(edit.host), edit.path);
+                continue;
+            } else {
+                out += QStringLiteral("   [%1] %2%3:\n").arg(hostRoleName(edit.host), edit.path, edit.userEdited ? tr(" (edited by you)") : QString());
+            }
+            const TextDiff diff(edit.before, edit.after);
+            out += indent(QString::fromUtf8(diff.unified(edit.path, edit.path)), QStringLiteral("      "));
+        }
+    }
+    return out;
+}
+
+QString SetupPlan::toShellScript() const
+{
+    const PlanChoices &c = m_basis.choices;
+    auto hostVar = [](HostRole role) { return role == HostRole::Primary ? QStringLiteral("on_primary") : QStringLiteral("on_standby"); };
+    auto wrap = [&c](HostRole role, RunAs as, const CommandLine &command) {
+        const QString user = role == HostRole::Primary ? c.primary.user : c.standby.user;
+        CommandLine wrapped = command;
+        if (as == RunAs::Postgres)
+            wrapped = user == QLatin1String("root") ? CommandLine(QStringLiteral("runuser"), QStringList{QStringLiteral("-u"), QStringLiteral("postgres"), QStringLiteral("--"), command.program()} + command.arguments())
+                                                    : CommandLine(QStringLiteral("sudo"), QStringList{QStringLiteral("-u"), QStringLiteral("postgres"), QStringLiteral("--"), command.program()} + command.arguments());
+        else if (as == RunAs::Root && user != QLatin1String("root"))
+            wrapped = CommandLine(QStringLiteral("sudo"), QStringList{QStringLiteral("--"), command.program()} + command.arguments());
+        // ssh joins its arguments with spaces for the remote shell: give it one quoted string.
+        return CommandLine::quote(wrapped.toShellString());
+    };
+    QString out;
+    out += QStringLiteral("#!/bin/sh\n");
+    out += QStringLiteral("# Replica Studio setup plan, exported as a shell script.\n");
+    out += QStringLiteral("# Primary %1, standby %2, PostgreSQL %3, %4.\n")
+               .arg(c.primary.toString(), c.standby.toString(), c.version.majorString(), c.synchronous ? QStringLiteral("synchronous") : QStringLiteral("asynchronous"));
+    out += QStringLiteral("# Run it where ssh reaches both hosts. The replication password comes from the\n"
+                          "# environment (REPLICATION_PASSWORD, without a single quote or a colon) and never\n"
+                          "# appears on a command line. Each step mirrors one step of the plan.\n");
+    out += QStringLiteral("set -eu\n");
+    out += QStringLiteral(": \"${REPLICATION_PASSWORD:?set REPLICATION_PASSWORD to the replication password}\"\n");
+    out += QStringLiteral("on_primary() { ssh -p %1 %2 \"$@\"; }\n").arg(c.primary.port).arg(CommandLine::quote(c.primary.user + QLatin1Char('@') + c.primary.host));
+    out += QStringLiteral("on_standby() { ssh -p %1 %2 \"$@\"; }\n").arg(c.standby.port).arg(CommandLine::quote(c.standby.user + QLatin1Char('@') + c.standby.host));
+    int number = 0;
+    int heredoc = 0;
+    for (const auto &step : m_steps) {
+        const StepDescription d = step->describe();
+        out += QStringLiteral("\n# %1. %2\n").arg(++number).arg(d.title);
+        out += indent(d.why, QStringLiteral("# "));
+        if (d.id == QLatin1String("replication-role")) {
+            const PlannedCommand &psql = d.commands.first();
+            const QString verb = c.asInWalkthrough ? QStringLiteral("ALTER ROLE %1 WITH LOGIN REPLICATION PASSWORD '%s';")
+                                                   : QStringLiteral("CREATE ROLE %1 LOGIN REPLICATION PASSWORD '%s';");
+            out += QStringLiteral("printf \"%1\\n\" \"$REPLICATION_PASSWORD\" | on_primary %2\n")
+                       .arg(verb.arg(c.replicationUser), wrap(HostRole::Primary, psql.as, psql.command));
+        } else {
+            for (const PlannedCommand &command : d.commands) {
+                if (command.command.program() == QLatin1String("mv"))
+                    continue; // the set-aside below needs a date and a test: written out by hand
+                if (!command.purpose.isEmpty())
+                    out += QStringLiteral("# %1\n").arg(command.purpose);
+                if (!command.stdinSql.isEmpty()) {
+                    const QString delimiter = QStringLiteral("REPLICA_SQL_%1").arg(++heredoc);
+                    out += QStringLiteral("%1 %2 <<'%3'\n%4\n%3\n").arg(hostVar(command.host), wrap(command.host, command.as, command.command), delimiter, command.stdinSql.trimmed());
+                } else {
+                    out += QStringLiteral("%1 %2 </dev/null\n").arg(hostVar(command.host), wrap(command.host, command.as, command.command));
+                }
+            }
+            if (d.id == QLatin1String("standby-clone")) {
+                const QString dataDir = m_basis.standby.dataDir();
+                const CommandLine aside = CommandLine::shell(QStringLiteral("if [ -e \"$1\" ]; then mv -T \"$1\" \"$1.set-aside-$(date +%Y%m%d-%H%M%S)\"; fi"), {dataDir});
+                out += QStringLiteral("# Set the existing data directory aside (renamed, never deleted).\non_standby %1\n").arg(wrap(HostRole::Standby, RunAs::Root, aside));
+            }
+        }
+        for (const FileEdit &edit : d.edits) {
+            const QString target = hostVar(edit.host);
+            if (edit.isSecret()) {
+                const CommandLine append = CommandLine::shell(QStringLiteral("umask 077; cat >> \"$1\""), {edit.path});
+                out += QStringLiteral("printf '%s:%s:replication:%s:%s\\n' %1 %2 %3 \"$REPLICATION_PASSWORD\" | %4 %5\n")
+                           .arg(CommandLine::quote(c.primaryAddress), QString::number(m_basis.primary.port()), CommandLine::quote(c.replicationUser),
+                                target, wrap(edit.host, edit.as, append));
+                continue;
+            }
+            if (edit.kind == FileEdit::Kind::Signal) {
+                out += QStringLiteral("%1 %2 </dev/null\n").arg(target, wrap(edit.host, edit.as, CommandLine(QStringLiteral("touch"), {edit.path})));
+                continue;
+            }
+            const QString delimiter = QStringLiteral("REPLICA_FILE_%1").arg(++heredoc);
+            if (edit.beforeKnown) {
+                if (!edit.changes())
+                    continue;
+                const CommandLine write = CommandLine::shell(QStringLiteral("cp -p \"$1\" \"$1.bak\" && cat > \"$1\""), {edit.path});
+                out += QStringLiteral("# %1: the whole new content (the old one kept as .bak)\n").arg(edit.path);
+                out += QStringLiteral("%1 %2 <<'%3'\n%4%3\n").arg(target, wrap(edit.host, edit.as, write), delimiter, QString::fromUtf8(edit.after));
+            } else {
+                // Not known before it exists: append the lines (the last line of a name wins).
+                QString lines;
+                if (edit.kind == FileEdit::Kind::HbaConf) {
+                    lines = edit.settings.isEmpty() ? QString() : edit.settings.first().second + QLatin1Char('\n');
+                } else {
+                    for (const auto &[name, value] : edit.settings) {
+                        const auto info = m_basis.rules.setting(name);
+                        const bool quoted = !info || info->type == SettingInfo::Type::String;
+                        lines += name + QStringLiteral(" = ") + QString::fromUtf8(ConfFile::renderValue(value, quoted)) + QLatin1Char('\n');
+                    }
+                }
+                const CommandLine append = CommandLine::shell(QStringLiteral("cat >> \"$1\""), {edit.path});
+                out += QStringLiteral("%1 %2 <<'%3'\n%4%3\n").arg(target, wrap(edit.host, edit.as, append), delimiter, lines);
+            }
+        }
+    }
+    return out;
+}

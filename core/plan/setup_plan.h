@@ -1,0 +1,85 @@
+#pragma once
+
+#include "core/plan/plan_basis.h"
+#include "core/plan/setup_step.h"
+#include "core/plan/step_description.h"
+#include "core/result.h"
+
+#include <QJsonObject>
+#include <QList>
+#include <QString>
+#include <QStringList>
+
+#include <atomic>
+#include <memory>
+#include <vector>
+
+class Host;
+
+// The configuration files as read at planning time, so that the wizard can
+// show (and the user edit) the exact diffs before anything changes. A file
+// of a cluster that does not exist yet is not known.
+struct PlanFiles
+{
+    QByteArray primaryConf;
+    QByteArray primaryHba;
+    QByteArray primaryAutoConf;
+    QByteArray standbyConf;
+    bool primaryConfKnown = false;
+    bool primaryHbaKnown = false;
+    bool standbyConfKnown = false;
+};
+
+// The ordered steps that turn two hosts into a verified primary + standby,
+// with the choices and discovery facts they come from. Built from discovery
+// (prepare() on a worker thread, or build() from facts for tests and dry
+// runs); saved as JSON with the user's edits and loaded back (an invalid
+// setting refuses the whole plan before anything changes); printed for
+// `--dry-run` and exported as a readable shell script. PlanRunner runs it.
+class SetupPlan
+{
+public:
+    SetupPlan() = default;
+    SetupPlan(SetupPlan &&) = default;
+    SetupPlan &operator=(SetupPlan &&) = default;
+
+    // Steps from choices and facts (no connection). Refuses mismatched majors
+    // and what the hosts cannot do, with a message that says what to do.
+    static Result<SetupPlan> build(PlanChoices choices, const HostFacts &primary, const HostFacts &standby,
+                                   const PlanFiles &files = {});
+    // Discovery on both hosts, the files read, then build(). Blocking: call on a worker thread.
+    static Result<SetupPlan> prepare(PlanChoices choices, Host &primary, Host &standby,
+                                     const std::atomic_bool *cancel = nullptr);
+
+    const PlanBasis &basis() const { return m_basis; }
+    const PlanChoices &choices() const { return m_basis.choices; }
+    const VersionRules &rules() const { return m_basis.rules; }
+    const ClusterLayout &cluster(HostRole role) const { return m_basis.cluster(role); }
+    const PlanFiles &files() const { return m_files; }
+
+    int stepCount() const { return int(m_steps.size()); }
+    SetupStep &step(int index) const { return *m_steps.at(size_t(index)); }
+    SetupStep *step(const QString &id) const;
+    QList<StepDescription> describe() const;
+    // What the user should know before agreeing (weaker choices, clock skew, ...), translated.
+    const QStringList &warnings() const { return m_warnings; }
+
+    // The user's own text for one file edit of one step (validated first).
+    Result<void> editFile(const QString &stepId, int editIndex, const QByteArray &after);
+
+    QJsonObject toJson() const;
+    static Result<SetupPlan> fromJson(const QJsonObject &object);
+    Result<void> save(const QString &path) const;
+    static Result<SetupPlan> load(const QString &path);
+
+    // Every step with its commands and diffs, as `replicactl setup --dry-run` prints it.
+    QString toText() const;
+    // A POSIX shell script doing the same over ssh, for reading and for hands-on use.
+    QString toShellScript() const;
+
+private:
+    PlanBasis m_basis;
+    PlanFiles m_files;
+    std::vector<std::unique_ptr<SetupStep>> m_steps;
+    QStringList m_warnings;
+};

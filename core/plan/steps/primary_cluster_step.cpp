@@ -1,0 +1,82 @@
+#include "primary_cluster_step.h"
+
+#include <QCoreApplication>
+
+namespace {
+QString tr(const char *text) { return QCoreApplication::translate("PrimaryClusterStep", text); }
+}
+
+PrimaryClusterStep::PrimaryClusterStep(PlanBasis basis) : SetupStep(QStringLiteral("primary-cluster"), std::move(basis)) {}
+
+QString PrimaryClusterStep::title() const
+{
+    return basis().primary.existed() ? tr("Use the primary's cluster") : tr("Create the primary's cluster");
+}
+
+QString PrimaryClusterStep::why() const
+{
+    return basis().primary.existed()
+               ? tr("The primary already has a PostgreSQL %1 cluster in %2; it must be running.").arg(rules().version().majorString(), basis().primary.dataDir())
+               : tr("The primary has no PostgreSQL %1 cluster yet: one is created in %2 and started.").arg(rules().version().majorString(), basis().primary.dataDir());
+}
+
+QList<PlannedCommand> PrimaryClusterStep::commands() const
+{
+    QList<PlannedCommand> list;
+    const ClusterLayout &layout = basis().primary;
+    if (!layout.existed()) {
+        PlannedCommand create = layout.create(!rules().dataChecksumsByDefault());
+        create.host = HostRole::Primary;
+        list.append(create);
+    }
+    if (!layout.wasRunning()) {
+        PlannedCommand start = layout.start();
+        start.host = HostRole::Primary;
+        list.append(start);
+    }
+    return list;
+}
+
+Result<bool> PrimaryClusterStep::exists(StepContext &context) const
+{
+    auto test = context.run(HostRole::Primary, CommandLine(QStringLiteral("test"), {QStringLiteral("-f"), basis().primary.dataDir() + QStringLiteral("/PG_VERSION")}),
+                            RunAs::Postgres);
+    if (!test)
+        return test.error();
+    return test->exitCode == 0;
+}
+
+Result<bool> PrimaryClusterStep::check(StepContext &context)
+{
+    auto there = exists(context);
+    if (!there || !*there)
+        return there;
+    auto alive = context.query(HostRole::Primary, QStringLiteral("postgres"), QStringLiteral("SELECT 1"));
+    if (!alive)
+        return alive.error();
+    return alive->ok;
+}
+
+Result<void> PrimaryClusterStep::apply(StepContext &context)
+{
+    const ClusterLayout &layout = basis().primary;
+    auto there = exists(context);
+    if (!there)
+        return there.error();
+    if (!*there) {
+        const PlannedCommand create = layout.create(!rules().dataChecksumsByDefault());
+        auto created = context.runOk(HostRole::Primary, create.command, create.as, tr("create the primary's cluster"));
+        if (!created)
+            return created.error();
+    }
+    auto alive = context.query(HostRole::Primary, QStringLiteral("postgres"), QStringLiteral("SELECT 1"));
+    if (!alive)
+        return alive.error();
+    if (!alive->ok) {
+        const PlannedCommand start = layout.start();
+        auto started = context.runOk(HostRole::Primary, start.command, start.as, tr("start the primary"));
+        if (!started)
+            return started.error();
+    }
+    return context.waitUntilAccepting(HostRole::Primary);
+}

@@ -1,0 +1,156 @@
+#include "primary_conf_step.h"
+
+#include "core/conf/conf_file.h"
+
+#include <QCoreApplication>
+#include <QFileInfo>
+
+namespace {
+QString tr(const char *text) { return QCoreApplication::translate("PrimaryConfStep", text); }
+}
+
+QString PrimaryConfStep::archiveDirectory(const PlanBasis &basis)
+{
+    if (!basis.choices.archiveDir.isEmpty())
+        return basis.choices.archiveDir;
+    const QFileInfo data(basis.primary.dataDir());
+    return data.path() + QLatin1Char('/') + data.fileName() + QStringLiteral("-archive");
+}
+
+QList<QPair<QString, QString>> PrimaryConfStep::replicationSettings(const PlanBasis &basis, bool forPrimary)
+{
+    const VersionRules &rules = basis.rules;
+    QList<QPair<QString, QString>> settings;
+    settings.append({QStringLiteral("listen_addresses"), QStringLiteral("*")});
+    settings.append({QStringLiteral("wal_level"), rules.walLevelForReplication()});
+    settings.append({QStringLiteral("max_wal_senders"), QStringLiteral("10")});
+    if (rules.hasReplicationSlots())
+        settings.append({QStringLiteral("max_replication_slots"), QStringLiteral("10")});
+    settings.append({rules.walKeepSetting(), rules.walKeepValue(basis.choices.walKeepMb)});
+    if (rules.hasMaxSlotWalKeepSize())
+        settings.append({QStringLiteral("max_slot_wal_keep_size"), QStringLiteral("%1MB").arg(basis.choices.maxSlotWalKeepMb)});
+    if (forPrimary) {
+        const QString archive = CommandLine::quote(archiveDirectory(basis));
+        settings.append({QStringLiteral("archive_mode"), QStringLiteral("on")});
+        settings.append({QStringLiteral("archive_command"),
+                         QStringLiteral("test ! -f %1/%f && cp %p %1/%f").arg(archive)});
+    }
+    settings.append({QStringLiteral("hot_standby"), QStringLiteral("on")});
+    return settings;
+}
+
+PrimaryConfStep::PrimaryConfStep(PlanBasis basis, const QByteArray &currentConf, bool beforeKnown)
+    : SetupStep(QStringLiteral("primary-conf"), std::move(basis))
+{
+    FileEdit edit;
+    edit.host = HostRole::Primary;
+    edit.path = this->basis().primary.configFile();
+    edit.kind = FileEdit::Kind::PostgresqlConf;
+    edit.settings = replicationSettings(this->basis(), true);
+    edit.beforeKnown = beforeKnown;
+    edit.before = currentConf;
+    auto after = afterFor(edit, currentConf, beforeKnown);
+    edit.after = after ? *after : currentConf;
+    m_edits.append(edit);
+}
+
+QString PrimaryConfStep::title() const
+{
+    return tr("Replication settings in the primary's postgresql.conf");
+}
+
+QString PrimaryConfStep::why() const
+{
+    QString text = tr("The primary must write enough WAL for a standby (wal_level = %1), accept WAL sender connections, "
+                      "keep WAL for a standby that falls behind and archive it.")
+                       .arg(rules().walLevelForReplication());
+    if (rules().hasMaxSlotWalKeepSize())
+        text += QLatin1Char(' ') + tr("max_slot_wal_keep_size caps the WAL a slot may hold back, so that a standby that goes away cannot fill the primary's disk.");
+    return text;
+}
+
+QList<PlannedCommand> PrimaryConfStep::commands() const
+{
+    PlannedCommand mkdir;
+    mkdir.host = HostRole::Primary;
+    mkdir.as = RunAs::Root;
+    mkdir.command = CommandLine(QStringLiteral("install"), {QStringLiteral("-d"), QStringLiteral("-o"), QStringLiteral("postgres"), QStringLiteral("-g"),
+                                                            QStringLiteral("postgres"), QStringLiteral("-m"), QStringLiteral("0700"), archiveDirectory(basis())});
+    mkdir.purpose = tr("Create the WAL archive directory, readable by postgres only.");
+    PlannedCommand judge;
+    judge.host = HostRole::Primary;
+    judge.as = RunAs::Postgres;
+    judge.command = basis().primary.showSetting(QStringLiteral("wal_level"));
+    judge.purpose = tr("Let PostgreSQL read the new file and print each setting back (one run per setting); a file it refuses is restored.");
+    return {mkdir, judge};
+}
+
+Result<void> PrimaryConfStep::confirmWithServer(StepContext &context, HostRole role, const QList<QPair<QString, QString>> &settings)
+{
+    const VersionRules &rules = context.rules();
+    for (const auto &[name, value] : settings) {
+        auto shown = context.run(role, context.cluster(role).showSetting(name), RunAs::Postgres);
+        if (!shown)
+            return shown.error();
+        if (!shown->succeeded()) {
+            return makeError(tr("PostgreSQL refused the new configuration on the %1: %2").arg(hostRoleName(role), shown->lastOutputLines(3)),
+                             QString::fromUtf8(shown->stdErr));
+        }
+        const QString printed = QString::fromUtf8(shown->stdOut).trimmed();
+        bool same = printed.compare(value, Qt::CaseInsensitive) == 0;
+        if (!same) {
+            if (const auto info = rules.setting(name)) {
+                if (info->type == SettingInfo::Type::Integer) {
+                    const auto wanted = rules.integerInBaseUnit(name, value);
+                    same = wanted && QString::number(*wanted) == printed;
+                } else if (info->type == SettingInfo::Type::Bool) {
+                    same = VersionRules::parseBool(printed) == VersionRules::parseBool(value);
+                } else if (info->type == SettingInfo::Type::Enum && name == QLatin1String("wal_level")) {
+                    // 9.6+ reads the old name hot_standby as replica.
+                    same = printed == rules.walLevelForReplication();
+                }
+            }
+        }
+        if (!same) {
+            return makeError(tr("On the %1, PostgreSQL reads %2 = %3, not %4: another file (postgresql.auto.conf after ALTER SYSTEM, or an include) sets it later. "
+                                "Remove that setting (ALTER SYSTEM RESET %2) and run the setup again.")
+                                 .arg(hostRoleName(role), name, printed, value));
+        }
+    }
+    return {};
+}
+
+Result<bool> PrimaryConfStep::check(StepContext &context)
+{
+    auto archive = context.run(HostRole::Primary, CommandLine(QStringLiteral("test"), {QStringLiteral("-d"), archiveDirectory(basis())}), RunAs::Postgres);
+    if (!archive)
+        return archive.error();
+    if (archive->exitCode != 0)
+        return false;
+    return editInPlace(context, m_edits.first());
+}
+
+Result<void> PrimaryConfStep::apply(StepContext &context)
+{
+    const PlannedCommand mkdir = commands().first();
+    auto made = context.runOk(HostRole::Primary, mkdir.command, mkdir.as, tr("create the archive directory"));
+    if (!made)
+        return made.error();
+    auto written = writeEdit(context, m_edits.first());
+    if (!written)
+        return written.error();
+    FileEdit applied = m_edits.first();
+    // What the server must read back: the step's settings, or the user's own values for them.
+    QList<QPair<QString, QString>> expected = applied.settings;
+    if (applied.userEdited) {
+        if (auto parsed = ConfFile::parse(*written, applied.path)) {
+            for (auto &[name, value] : expected) {
+                if (const auto own = parsed->value(name))
+                    value = *own;
+            }
+        }
+    }
+    if (auto confirmed = confirmWithServer(context, HostRole::Primary, expected); !confirmed)
+        return confirmed.error(); // the runner restores the file (undo)
+    return {};
+}

@@ -1,0 +1,29 @@
+#pragma once
+
+#include "core/plan/setup_step.h"
+
+// Step 4: the primary's postgresql.conf: listen_addresses, wal_level,
+// max_wal_senders, max_replication_slots, the WAL kept for standbys (and its
+// cap for slots from 13), archiving into a directory this step creates, and
+// hot_standby (for when the primary becomes a standby). PostgreSQL judges
+// the new file (`postgres -C`) before anything restarts; a refused file gets
+// its previous content back.
+class PrimaryConfStep : public SetupStep
+{
+public:
+    // `currentConf`: the file as read at planning time (empty when the cluster does not exist yet).
+    PrimaryConfStep(PlanBasis basis, const QByteArray &currentConf, bool beforeKnown);
+
+    QString title() const override;
+    QString why() const override;
+    QList<PlannedCommand> commands() const override;
+    Result<bool> check(StepContext &context) override;
+    Result<void> apply(StepContext &context) override;
+
+    // The settings a primary needs for this plan (name, value as written in the file), in order.
+    static QList<QPair<QString, QString>> replicationSettings(const PlanBasis &basis, bool forPrimary);
+    static QString archiveDirectory(const PlanBasis &basis);
+
+    // Asks the server (`postgres -C`) for each setting; an Error names the first that differs.
+    static Result<void> confirmWithServer(StepContext &context, HostRole role, const QList<QPair<QString, QString>> &settings);
+};

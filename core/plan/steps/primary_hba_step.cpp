@@ -1,0 +1,111 @@
+#include "primary_hba_step.h"
+
+#include "core/conf/hba_file.h"
+
+#include <QCoreApplication>
+#include <QHostAddress>
+
+namespace {
+QString tr(const char *text) { return QCoreApplication::translate("PrimaryHbaStep", text); }
+}
+
+PrimaryHbaStep::PrimaryHbaStep(PlanBasis basis, const QByteArray &currentHba, bool beforeKnown)
+    : SetupStep(QStringLiteral("primary-hba"), std::move(basis))
+{
+    FileEdit edit;
+    edit.host = HostRole::Primary;
+    edit.path = this->basis().primary.hbaFile();
+    edit.kind = FileEdit::Kind::HbaConf;
+    edit.beforeKnown = beforeKnown;
+    edit.before = currentHba;
+    const HbaRule wanted = rule();
+    edit.settings.append({QStringLiteral("rule"), HbaFile::formatRule(wanted)});
+    auto after = afterFor(edit, currentHba, beforeKnown);
+    edit.after = after ? *after : currentHba;
+    m_edits.append(edit);
+}
+
+HbaRule PrimaryHbaStep::rule() const
+{
+    HbaRule rule;
+    rule.type = QStringLiteral("host");
+    rule.databases = {QStringLiteral("replication")};
+    rule.users = {choices().replicationUser};
+    const QHostAddress address(choices().standbyAddress);
+    const bool v6 = address.protocol() == QAbstractSocket::IPv6Protocol;
+    rule.address = choices().standbyAddress + (v6 ? QStringLiteral("/128") : QStringLiteral("/32"));
+    rule.method = choices().authMethod;
+    return rule;
+}
+
+QString PrimaryHbaStep::title() const
+{
+    return tr("Let the standby in: pg_hba.conf on the primary");
+}
+
+QString PrimaryHbaStep::why() const
+{
+    return tr("Only the standby's own address (%1) may open replication connections, as %2, with %3.")
+        .arg(choices().standbyAddress, choices().replicationUser, choices().authMethod);
+}
+
+QList<PlannedCommand> PrimaryHbaStep::commands() const
+{
+    QList<PlannedCommand> list;
+    if (rules().hasHbaFileRules()) {
+        list.append({HostRole::Primary, basis().primary.psql(QStringLiteral("postgres")), RunAs::Postgres,
+                     tr("Ask the server to read the new file (pg_hba_file_rules) before it takes effect; a file with errors is restored."),
+                     {}, QStringLiteral("SELECT line_number, error FROM pg_hba_file_rules WHERE error IS NOT NULL;")});
+    }
+    PlannedCommand reload = basis().primary.reload();
+    reload.host = HostRole::Primary;
+    list.append(reload);
+    return list;
+}
+
+Result<QByteArray> PrimaryHbaStep::afterFor(const FileEdit &edit, const QByteArray &current, bool exists) const
+{
+    if (edit.userEdited)
+        return SetupStep::afterFor(edit, current, exists);
+    HbaFile file = HbaFile::read(current, edit.path, rules().version());
+    auto added = file.addRule(rule());
+    if (!added)
+        return added.error();
+    return file.render();
+}
+
+Result<void> PrimaryHbaStep::validateAfter(const FileEdit &edit) const
+{
+    auto parsed = HbaFile::parse(edit.after, edit.path, rules().version());
+    if (!parsed)
+        return parsed.error();
+    for (const HbaRule &found : parsed->rules()) {
+        if (HbaFile::covers(found, rule()) || HbaFile::covers(rule(), found))
+            return {};
+    }
+    return makeError(tr("The edited pg_hba.conf no longer lets the standby in. Keep a line like \"%1\".").arg(HbaFile::formatRule(rule())));
+}
+
+Result<bool> PrimaryHbaStep::check(StepContext &context)
+{
+    return editInPlace(context, m_edits.first());
+}
+
+Result<void> PrimaryHbaStep::apply(StepContext &context)
+{
+    auto written = writeEdit(context, m_edits.first());
+    if (!written)
+        return written.error();
+    if (rules().hasHbaFileRules()) {
+        auto errors = context.sql(HostRole::Primary, QStringLiteral("postgres"),
+                                  QStringLiteral("SELECT line_number || ': ' || error FROM pg_hba_file_rules WHERE error IS NOT NULL"));
+        if (!errors)
+            return errors.error();
+        if (!errors->isEmpty())
+            return makeError(tr("PostgreSQL refused the new pg_hba.conf on the primary (line %1). It was restored; correct the line and run the setup again.").arg(*errors));
+    }
+    auto reloaded = context.sql(HostRole::Primary, QStringLiteral("postgres"), QStringLiteral("SELECT pg_reload_conf()"));
+    if (!reloaded)
+        return reloaded.error();
+    return {};
+}

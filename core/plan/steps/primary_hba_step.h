@@ -1,0 +1,26 @@
+#pragma once
+
+#include "core/conf/hba_rule.h"
+#include "core/plan/setup_step.h"
+
+// Step 5: the primary's pg_hba.conf lets the replication role in for
+// replication from the standby's own address (/32) only, with
+// scram-sha-256 where the server has it. The server judges the file
+// (pg_hba_file_rules from 10) and reloads; a refused file is restored.
+class PrimaryHbaStep : public SetupStep
+{
+public:
+    PrimaryHbaStep(PlanBasis basis, const QByteArray &currentHba, bool beforeKnown);
+
+    QString title() const override;
+    QString why() const override;
+    QList<PlannedCommand> commands() const override;
+    Result<bool> check(StepContext &context) override;
+    Result<void> apply(StepContext &context) override;
+
+    HbaRule rule() const;
+
+protected:
+    Result<QByteArray> afterFor(const FileEdit &edit, const QByteArray &current, bool exists) const override;
+    Result<void> validateAfter(const FileEdit &edit) const override;
+};

@@ -1,0 +1,132 @@
+#include "replication_role_step.h"
+
+#include "core/plan/passfile.h"
+#include "core/plan/password_verifier.h"
+
+#include <QCoreApplication>
+
+namespace {
+QString tr(const char *text) { return QCoreApplication::translate("ReplicationRoleStep", text); }
+
+const QString roleQuery = QStringLiteral(
+    "SELECT rolcanlogin::int || rolreplication::int FROM pg_roles WHERE rolname = :'role'");
+}
+
+ReplicationRoleStep::ReplicationRoleStep(PlanBasis basis) : SetupStep(QStringLiteral("replication-role"), std::move(basis))
+{
+    FileEdit passfile;
+    passfile.host = HostRole::Primary;
+    passfile.path = this->basis().primary.passfile();
+    passfile.kind = FileEdit::Kind::Passfile;
+    passfile.beforeKnown = false;
+    passfile.as = RunAs::Postgres;
+    passfile.mode = 0600;
+    passfile.owner = QStringLiteral("postgres");
+    m_edits.append(passfile);
+}
+
+QString ReplicationRoleStep::title() const
+{
+    return tr("Replication role \"%1\"").arg(choices().replicationUser);
+}
+
+QString ReplicationRoleStep::why() const
+{
+    if (choices().asInWalkthrough) {
+        return tr("As in the walkthrough, the standby connects as the postgres superuser with an md5 password. "
+                  "This is weaker than a role that may only replicate; use it for teaching only.");
+    }
+    return tr("The standby connects as a role that may log in and replicate and do nothing else, "
+              "with a %1 password that never appears on a command line.").arg(choices().authMethod);
+}
+
+QList<PlannedCommand> ReplicationRoleStep::commands() const
+{
+    PlannedCommand psql;
+    psql.host = HostRole::Primary;
+    psql.command = basis().primary.psql(QStringLiteral("postgres"));
+    psql.as = RunAs::Postgres;
+    psql.purpose = choices().asInWalkthrough
+                       ? tr("Set the password of the postgres role (ALTER ROLE ... PASSWORD).")
+                       : tr("Create the role: CREATE ROLE %1 LOGIN REPLICATION PASSWORD '<verifier>' (or ALTER ROLE when it exists).").arg(choices().replicationUser);
+    psql.stdinNote = tr("the SQL with the password's %1 verifier").arg(choices().authMethod);
+    return {psql};
+}
+
+QString ReplicationRoleStep::verifierFor(const QString &password) const
+{
+    if (choices().authMethod == QLatin1String("scram-sha-256"))
+        return PasswordVerifier::scramSha256(password);
+    return PasswordVerifier::md5(password, choices().replicationUser);
+}
+
+Result<QString> ReplicationRoleStep::resolvePassword(StepContext &context)
+{
+    if (!context.replicationPassword.isEmpty())
+        return context.replicationPassword;
+    auto kept = context.run(HostRole::Primary, CommandLine(QStringLiteral("cat"), {context.cluster(HostRole::Primary).passfile()}),
+                            RunAs::Postgres);
+    if (!kept)
+        return kept.error();
+    if (kept->exitCode == 0) {
+        if (auto password = Passfile::passwordForUser(kept->stdOut, QStringLiteral("replication"), context.choices().replicationUser)) {
+            context.replicationPassword = *password;
+            return *password;
+        }
+    }
+    context.replicationPassword = PasswordVerifier::generatePassword();
+    context.log(tr("A new replication password was generated; it is kept in the passfiles of the postgres user (0600)."));
+    return context.replicationPassword;
+}
+
+Result<bool> ReplicationRoleStep::check(StepContext &context)
+{
+    auto role = context.sql(HostRole::Primary, QStringLiteral("postgres"), roleQuery, {{QStringLiteral("role"), choices().replicationUser}});
+    if (!role)
+        return role.error();
+    if (*role != QLatin1String("11"))
+        return false;
+    auto kept = context.run(HostRole::Primary, CommandLine(QStringLiteral("cat"), {basis().primary.passfile()}), RunAs::Postgres);
+    if (!kept)
+        return kept.error();
+    const auto password = kept->exitCode == 0
+                              ? Passfile::passwordForUser(kept->stdOut, QStringLiteral("replication"), choices().replicationUser)
+                              : std::nullopt;
+    if (!password)
+        return false;
+    // A password given for this run that differs from the kept one must be set.
+    return context.replicationPassword.isEmpty() || context.replicationPassword == *password;
+}
+
+Result<void> ReplicationRoleStep::apply(StepContext &context)
+{
+    auto password = resolvePassword(context);
+    if (!password)
+        return password.error();
+    auto role = context.sql(HostRole::Primary, QStringLiteral("postgres"), roleQuery, {{QStringLiteral("role"), choices().replicationUser}});
+    if (!role)
+        return role.error();
+    // The verifier holds only base64 letters, '$' and ':', so it is safe
+    // inside a literal; the role name goes through psql's identifier quoting.
+    const QString verifier = verifierFor(*password);
+    QString sql;
+    if (role->isEmpty())
+        sql = QStringLiteral("CREATE ROLE :\"role\" LOGIN REPLICATION PASSWORD '%1';\n").arg(verifier);
+    else
+        sql = QStringLiteral("ALTER ROLE :\"role\" WITH LOGIN REPLICATION PASSWORD '%1';\n").arg(verifier);
+    auto done = context.sql(HostRole::Primary, QStringLiteral("postgres"), sql, {{QStringLiteral("role"), choices().replicationUser}});
+    if (!done)
+        return done.error();
+
+    FileEdit passfile = m_edits.first();
+    bool exists = false;
+    auto current = readCurrent(context, passfile, exists);
+    if (!current)
+        return current.error();
+    passfile.after = Passfile::withEntry(*current, choices().primaryAddress, basis().primary.port(), QStringLiteral("replication"),
+                                         choices().replicationUser, *password);
+    auto written = writeEdit(context, passfile);
+    if (!written)
+        return written.error();
+    return {};
+}

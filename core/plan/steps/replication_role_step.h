@@ -1,0 +1,27 @@
+#pragma once
+
+#include "core/plan/setup_step.h"
+
+// Step 3: the role the standby connects as: `replicator` with LOGIN
+// REPLICATION and nothing more (the postgres superuser in walkthrough
+// mode). The password goes to the server as a verifier computed here
+// (SCRAM-SHA-256 where the server has it) inside SQL on psql's stdin, and
+// is kept in the primary's 0600 passfile so that another standby can be
+// added later without asking for it.
+class ReplicationRoleStep : public SetupStep
+{
+public:
+    explicit ReplicationRoleStep(PlanBasis basis);
+
+    QString title() const override;
+    QString why() const override;
+    QList<PlannedCommand> commands() const override;
+    Result<bool> check(StepContext &context) override;
+    Result<void> apply(StepContext &context) override;
+
+    // The password this run uses: given by the user, kept on the primary, or new.
+    static Result<QString> resolvePassword(StepContext &context);
+
+private:
+    QString verifierFor(const QString &password) const;
+};

@@ -1,0 +1,143 @@
+#include "standby_recovery_step.h"
+
+#include "core/plan/steps/primary_conf_step.h"
+
+#include <QCoreApplication>
+
+namespace {
+QString tr(const char *text) { return QCoreApplication::translate("StandbyRecoveryStep", text); }
+
+// One conninfo value: bare when it is a plain word, else single-quoted with \ and ' escaped (libpq's rules).
+QString conninfoValue(const QString &value)
+{
+    bool plain = !value.isEmpty();
+    for (const QChar c : value) {
+        if (c.isSpace() || c == QLatin1Char('\'') || c == QLatin1Char('\\') || c == QLatin1Char('='))
+            plain = false;
+    }
+    if (plain)
+        return value;
+    QString quoted = value;
+    quoted.replace(QLatin1Char('\\'), QStringLiteral("\\\\")).replace(QLatin1Char('\''), QStringLiteral("\\'"));
+    return QLatin1Char('\'') + quoted + QLatin1Char('\'');
+}
+}
+
+StandbyRecoveryStep::StandbyRecoveryStep(PlanBasis basis, const QByteArray &predictedAutoConf, const QByteArray &standbyConf,
+                                         bool standbyConfKnown)
+    : SetupStep(QStringLiteral("standby-recovery"), std::move(basis))
+{
+    const ClusterLayout &standby = this->basis().standby;
+    auto addEdit = [this](FileEdit edit) {
+        auto after = afterFor(edit, edit.before, !edit.before.isEmpty());
+        edit.after = after ? *after : edit.before;
+        m_edits.append(edit);
+    };
+    if (rules().usesRecoveryConf()) {
+        FileEdit recovery;
+        recovery.host = HostRole::Standby;
+        recovery.path = standby.dataDir() + QStringLiteral("/recovery.conf");
+        recovery.kind = FileEdit::Kind::RecoveryConf;
+        recovery.beforeKnown = false;
+        recovery.settings = recoverySettings();
+        recovery.mode = 0600;
+        recovery.owner = QStringLiteral("postgres");
+        addEdit(recovery);
+    } else {
+        FileEdit autoConf;
+        autoConf.host = HostRole::Standby;
+        autoConf.path = standby.autoConfFile();
+        autoConf.kind = FileEdit::Kind::PostgresqlConf;
+        autoConf.beforeKnown = false;
+        autoConf.before = predictedAutoConf;
+        autoConf.settings = recoverySettings();
+        autoConf.mode = 0600;
+        autoConf.owner = QStringLiteral("postgres");
+        addEdit(autoConf);
+        FileEdit signal;
+        signal.host = HostRole::Standby;
+        signal.path = standby.dataDir() + QStringLiteral("/standby.signal");
+        signal.kind = FileEdit::Kind::Signal;
+        signal.beforeKnown = false;
+        signal.mode = 0600;
+        signal.owner = QStringLiteral("postgres");
+        m_edits.append(signal);
+    }
+    FileEdit conf;
+    conf.host = HostRole::Standby;
+    conf.path = standby.configFile();
+    conf.kind = FileEdit::Kind::PostgresqlConf;
+    conf.beforeKnown = standbyConfKnown;
+    conf.before = standbyConf;
+    conf.settings = PrimaryConfStep::replicationSettings(this->basis(), false);
+    addEdit(conf);
+}
+
+QString StandbyRecoveryStep::primaryConninfo() const
+{
+    QStringList parts{QStringLiteral("host=") + conninfoValue(choices().primaryAddress),
+                      QStringLiteral("port=") + QString::number(basis().primary.port()),
+                      QStringLiteral("user=") + conninfoValue(choices().replicationUser),
+                      QStringLiteral("application_name=") + conninfoValue(choices().applicationName)};
+    // libpq learnt passfile= in 10; older standbys read ~postgres/.pgpass, the same file.
+    if (rules().hasScram())
+        parts.append(QStringLiteral("passfile=") + conninfoValue(basis().standby.passfile()));
+    return parts.join(QLatin1Char(' '));
+}
+
+QList<QPair<QString, QString>> StandbyRecoveryStep::recoverySettings() const
+{
+    QList<QPair<QString, QString>> settings;
+    if (rules().usesRecoveryConf())
+        settings.append({QStringLiteral("standby_mode"), QStringLiteral("on")});
+    settings.append({QStringLiteral("primary_conninfo"), primaryConninfo()});
+    if (rules().hasReplicationSlots())
+        settings.append({QStringLiteral("primary_slot_name"), choices().slotName});
+    if (rules().usesRecoveryConf())
+        settings.append({QStringLiteral("recovery_target_timeline"), QStringLiteral("latest")});
+    return settings;
+}
+
+QString StandbyRecoveryStep::title() const
+{
+    return rules().usesRecoveryConf() ? tr("Make the copy a standby: recovery.conf")
+                                      : tr("Make the copy a standby: standby.signal and primary_conninfo");
+}
+
+QString StandbyRecoveryStep::why() const
+{
+    return tr("The standby connects to the primary as %1 with application_name %2 (the name synchronous_standby_names uses), "
+              "through the slot, and answers read-only queries (hot_standby).")
+        .arg(choices().replicationUser, choices().applicationName);
+}
+
+QList<PlannedCommand> StandbyRecoveryStep::commands() const
+{
+    if (rules().usesRecoveryConf())
+        return {{HostRole::Standby, basis().standby.showSetting(QStringLiteral("hot_standby")), RunAs::Postgres,
+                 tr("Let PostgreSQL read the standby's configuration back."), {}}};
+    return {{HostRole::Standby, basis().standby.showSetting(QStringLiteral("primary_conninfo")), RunAs::Postgres,
+             tr("Let PostgreSQL read the standby's configuration back (also primary_slot_name and hot_standby)."), {}}};
+}
+
+Result<bool> StandbyRecoveryStep::check(StepContext &context)
+{
+    for (const FileEdit &edit : std::as_const(m_edits)) {
+        auto there = editInPlace(context, edit);
+        if (!there || !*there)
+            return there;
+    }
+    return true;
+}
+
+Result<void> StandbyRecoveryStep::apply(StepContext &context)
+{
+    for (const FileEdit &edit : std::as_const(m_edits)) {
+        if (auto written = writeEdit(context, edit); !written)
+            return written.error();
+    }
+    QList<QPair<QString, QString>> judged{{QStringLiteral("hot_standby"), QStringLiteral("on")}};
+    if (!rules().usesRecoveryConf())
+        judged = recoverySettings() + judged;
+    return PrimaryConfStep::confirmWithServer(context, HostRole::Standby, judged);
+}

@@ -1,0 +1,134 @@
+#include "sync_step.h"
+
+#include "core/conf/conf_file.h"
+#include "core/plan/steps/primary_conf_step.h"
+#include "core/plan/steps/standby_start_step.h"
+
+#include <QCoreApplication>
+#include <QRegularExpression>
+
+namespace {
+QString tr(const char *text) { return QCoreApplication::translate("SyncStep", text); }
+}
+
+SyncStep::SyncStep(PlanBasis basis, const QByteArray &currentConf, bool beforeKnown) : SetupStep(QStringLiteral("sync"), std::move(basis))
+{
+    FileEdit edit;
+    edit.host = HostRole::Primary;
+    edit.path = this->basis().primary.configFile();
+    edit.kind = FileEdit::Kind::PostgresqlConf;
+    edit.beforeKnown = beforeKnown;
+    // Shown against the file as step 4 leaves it.
+    FileEdit previous = edit;
+    previous.settings = PrimaryConfStep::replicationSettings(this->basis(), true);
+    auto afterStep4 = SetupStep::afterFor(previous, currentConf, beforeKnown);
+    edit.before = afterStep4 ? *afterStep4 : currentConf;
+    edit.settings = {{QStringLiteral("synchronous_standby_names"), valueFor(edit.before)}};
+    auto after = afterFor(edit, edit.before, true);
+    edit.after = after ? *after : edit.before;
+    m_edits.append(edit);
+}
+
+QStringList SyncStep::namesIn(const QString &value)
+{
+    QString inner = value.trimmed();
+    static const QRegularExpression form(QStringLiteral("^(?:(?:FIRST|ANY)\\s+)?\\d+\\s*\\((.*)\\)$"), QRegularExpression::CaseInsensitiveOption);
+    if (const auto match = form.match(inner); match.hasMatch())
+        inner = match.captured(1);
+    QStringList names;
+    for (QString name : inner.split(QLatin1Char(','), Qt::SkipEmptyParts)) {
+        name = name.trimmed();
+        if (name.size() >= 2 && name.startsWith(QLatin1Char('"')) && name.endsWith(QLatin1Char('"')))
+            name = name.mid(1, name.size() - 2).replace(QStringLiteral("\"\""), QStringLiteral("\""));
+        if (!name.isEmpty())
+            names.append(name);
+    }
+    return names;
+}
+
+QString SyncStep::valueFor(const QByteArray &current) const
+{
+    QStringList names;
+    if (auto parsed = ConfFile::parse(current, basis().primary.configFile()))
+        names = namesIn(parsed->value(QStringLiteral("synchronous_standby_names")).value_or(QString()));
+    if (!names.contains(choices().applicationName))
+        names.append(choices().applicationName);
+    return rules().renderSyncStandbyNames(names, 1, VersionRules::SyncMethod::First);
+}
+
+Result<QByteArray> SyncStep::afterFor(const FileEdit &edit, const QByteArray &current, bool exists) const
+{
+    if (edit.userEdited)
+        return SetupStep::afterFor(edit, current, exists);
+    FileEdit now = edit;
+    now.settings = {{QStringLiteral("synchronous_standby_names"), valueFor(current)}};
+    return SetupStep::afterFor(now, current, exists);
+}
+
+QString SyncStep::title() const
+{
+    return tr("Synchronous replication: name the standby in synchronous_standby_names");
+}
+
+QString SyncStep::why() const
+{
+    return tr("From now on a commit on the primary waits until the standby has the WAL. This is switched on only now that the standby streams; "
+              "before, every commit would wait forever.");
+}
+
+QList<PlannedCommand> SyncStep::commands() const
+{
+    PlannedCommand reload = basis().primary.reload();
+    reload.host = HostRole::Primary;
+    PlannedCommand wait{HostRole::Primary, basis().primary.psql(QStringLiteral("postgres")), RunAs::Postgres,
+                        tr("Wait until the standby is synchronous."),
+                        {}, QStringLiteral("SELECT sync_state FROM pg_stat_replication WHERE application_name = '%1';").arg(choices().applicationName)};
+    return {reload, wait};
+}
+
+Result<bool> SyncStep::check(StepContext &context)
+{
+    auto running = context.sql(HostRole::Primary, QStringLiteral("postgres"), QStringLiteral("SHOW synchronous_standby_names"));
+    if (!running)
+        return running.error();
+    if (!namesIn(*running).contains(choices().applicationName))
+        return false;
+    auto state = StandbyStartStep::replicationState(context);
+    if (!state)
+        return state.error();
+    const QString sync = state->section(QLatin1Char('|'), 1);
+    return sync == QLatin1String("sync") || sync == QLatin1String("quorum") || sync == QLatin1String("potential");
+}
+
+Result<void> SyncStep::apply(StepContext &context)
+{
+    auto written = writeEdit(context, m_edits.first());
+    if (!written)
+        return written.error();
+    auto parsed = ConfFile::parse(*written, m_edits.first().path);
+    const QString value = parsed ? parsed->value(QStringLiteral("synchronous_standby_names")).value_or(QString()) : QString();
+    if (auto confirmed = PrimaryConfStep::confirmWithServer(context, HostRole::Primary, {{QStringLiteral("synchronous_standby_names"), value}}); !confirmed)
+        return confirmed;
+    auto reloaded = context.sql(HostRole::Primary, QStringLiteral("postgres"), QStringLiteral("SELECT pg_reload_conf()"));
+    if (!reloaded)
+        return reloaded.error();
+    const bool alone = namesIn(value).size() == 1;
+    auto synchronous = context.waitUntil(
+        [&]() -> Result<bool> {
+            auto state = StandbyStartStep::replicationState(context);
+            if (!state)
+                return state.error();
+            const QString sync = state->section(QLatin1Char('|'), 1);
+            if (alone)
+                return sync == QLatin1String("sync");
+            return sync == QLatin1String("sync") || sync == QLatin1String("quorum") || sync == QLatin1String("potential");
+        },
+        30000, tr("the standby does not become synchronous. Check that its application_name is %1.").arg(choices().applicationName));
+    if (!synchronous) {
+        // Commits would wait for this standby forever: take the setting back at once.
+        (void)undo(context);
+        (void)context.sql(HostRole::Primary, QStringLiteral("postgres"), QStringLiteral("SELECT pg_reload_conf()"));
+        return synchronous;
+    }
+    return {};
+}

@@ -1,0 +1,30 @@
+#pragma once
+
+#include "core/plan/setup_step.h"
+
+#include <QStringList>
+
+// Step 12 (synchronous mode): only now, with the standby streaming, name it
+// in the primary's synchronous_standby_names (syntax by version, keeping
+// standbys already named there), reload, and wait for sync_state sync.
+// Before this point the primary never waits for a standby that is not there.
+class SyncStep : public SetupStep
+{
+public:
+    SyncStep(PlanBasis basis, const QByteArray &currentConf, bool beforeKnown);
+
+    QString title() const override;
+    QString why() const override;
+    QList<PlannedCommand> commands() const override;
+    Result<bool> check(StepContext &context) override;
+    Result<void> apply(StepContext &context) override;
+
+    // The names in a synchronous_standby_names value of any era: "a, b", "2 (a, b)", "FIRST 1 (a)", "ANY 1 (a, b)".
+    static QStringList namesIn(const QString &value);
+
+protected:
+    Result<QByteArray> afterFor(const FileEdit &edit, const QByteArray &current, bool exists) const override;
+
+private:
+    QString valueFor(const QByteArray &current) const;
+};
