@@ -6,9 +6,6 @@
 #include <QCoreApplication>
 #include <QThread>
 
-namespace {
-QString tr(const char *text) { return QCoreApplication::translate("PlanRunner", text); }
-}
 
 PlanRunner::PlanRunner(QObject *parent) : QObject(parent) {}
 

@@ -15,6 +15,6 @@ struct PlannedCommand
     CommandLine command;
     RunAs as = RunAs::Postgres;
     QString purpose;   // one sentence, translated
-    QString stdinNote; // what goes on stdin, never the secret itself
-    QString stdinSql;  // the exact SQL sent on stdin, when it holds no secret (the shell export uses it)
+    QString stdinNote = {}; // what goes on stdin, never the secret itself
+    QString stdinSql = {}; // the exact SQL sent on stdin, when it holds no secret (the shell export uses it)
 };

@@ -1,5 +1,6 @@
 #include "standby_recovery_step.h"
 
+#include "core/conf/conninfo.h"
 #include "core/plan/steps/primary_conf_step.h"
 
 #include <QCoreApplication>
@@ -7,20 +8,6 @@
 namespace {
 QString tr(const char *text) { return QCoreApplication::translate("StandbyRecoveryStep", text); }
 
-// One conninfo value: bare when it is a plain word, else single-quoted with \ and ' escaped (libpq's rules).
-QString conninfoValue(const QString &value)
-{
-    bool plain = !value.isEmpty();
-    for (const QChar c : value) {
-        if (c.isSpace() || c == QLatin1Char('\'') || c == QLatin1Char('\\') || c == QLatin1Char('='))
-            plain = false;
-    }
-    if (plain)
-        return value;
-    QString quoted = value;
-    quoted.replace(QLatin1Char('\\'), QStringLiteral("\\\\")).replace(QLatin1Char('\''), QStringLiteral("\\'"));
-    return QLatin1Char('\'') + quoted + QLatin1Char('\'');
-}
 }
 
 StandbyRecoveryStep::StandbyRecoveryStep(PlanBasis basis, const QByteArray &predictedAutoConf, const QByteArray &standbyConf,
@@ -75,14 +62,15 @@ StandbyRecoveryStep::StandbyRecoveryStep(PlanBasis basis, const QByteArray &pred
 
 QString StandbyRecoveryStep::primaryConninfo() const
 {
-    QStringList parts{QStringLiteral("host=") + conninfoValue(choices().primaryAddress),
-                      QStringLiteral("port=") + QString::number(basis().primary.port()),
-                      QStringLiteral("user=") + conninfoValue(choices().replicationUser),
-                      QStringLiteral("application_name=") + conninfoValue(choices().applicationName)};
-    // libpq learnt passfile= in 10; older standbys read ~postgres/.pgpass, the same file.
-    if (rules().hasScram())
-        parts.append(QStringLiteral("passfile=") + conninfoValue(basis().standby.passfile()));
-    return parts.join(QLatin1Char(' '));
+    ConnInfo conninfo;
+    conninfo.set(QStringLiteral("host"), choices().primaryAddress);
+    conninfo.set(QStringLiteral("port"), QString::number(basis().primary.port()));
+    conninfo.set(QStringLiteral("user"), choices().replicationUser);
+    conninfo.set(QStringLiteral("application_name"), choices().applicationName);
+    // The password stays in the passfile; libpq before 10 has no passfile=
+    // and reads the same file as ~postgres/.pgpass, so limitedTo() drops it.
+    conninfo.set(QStringLiteral("passfile"), basis().standby.passfile());
+    return conninfo.limitedTo(rules().version()).toString();
 }
 
 QList<QPair<QString, QString>> StandbyRecoveryStep::recoverySettings() const

@@ -1,0 +1,232 @@
+// Dry-run plans for every major the walkthrough and the DBAs use, rendered
+// as `replicactl setup --dry-run` prints them and compared with golden files
+// (tests/fixtures/plan/dry-run-<major>.txt; REPLICA_UPDATE_GOLDEN=1 rewrites
+// them), and the facts of ../shared/pg-versions.md checked one by one.
+#include "core/plan/setup_plan.h"
+#include "core/plan/steps/standby_clone_step.h"
+#include "core/plan/steps/standby_recovery_step.h"
+#include "fixtures.h"
+
+#include <QFile>
+#include <QtTest/QTest>
+
+namespace {
+
+HostFacts debianFacts(const PgVersion &version, const QString &address)
+{
+    HostFacts facts;
+    facts.osId = QStringLiteral("debian");
+    facts.osVersion = QStringLiteral("12");
+    facts.family = HostFacts::OsFamily::Debian;
+    facts.packageManager = QStringLiteral("apt");
+    facts.installations.append({version, QStringLiteral("/usr/lib/postgresql/%1/bin").arg(version.majorString()), true});
+    facts.canBecomeRoot = true;
+    facts.canBecomePostgres = true;
+    facts.postgresHome = QStringLiteral("/var/lib/postgresql");
+    facts.freeBytes = 50LL * 1024 * 1024 * 1024;
+    facts.addresses = {address};
+    facts.hostname = address;
+    return facts;
+}
+
+PlanChoices choicesFor(const PgVersion &version, bool synchronous)
+{
+    PlanChoices choices;
+    choices.primary = *HostTarget::parse(QStringLiteral("root@198.18.0.2"));
+    choices.standby = *HostTarget::parse(QStringLiteral("root@198.18.0.3"));
+    choices.version = version;
+    choices.synchronous = synchronous;
+    choices.demoData = true;
+    return choices;
+}
+
+QString stepIds(const SetupPlan &plan)
+{
+    QStringList ids;
+    for (int i = 0; i < plan.stepCount(); ++i)
+        ids.append(plan.step(i).id());
+    return ids.join(QLatin1Char(','));
+}
+
+} // namespace
+
+class TestPlanDryRun : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void golden_data();
+    void golden();
+    void versionFacts_data();
+    void versionFacts();
+    void existingPrimaryShowsRealDiffs();
+    void mismatchedMajorsRefused();
+    void secondStandbyKeepsTheFirst_data();
+    void secondStandbyKeepsTheFirst();
+};
+
+void TestPlanDryRun::golden_data()
+{
+    QTest::addColumn<QString>("major");
+    for (const char *major : {"9.3", "9.6", "10", "11", "12", "13", "16", "17", "18"})
+        QTest::newRow(major) << QString::fromLatin1(major);
+}
+
+void TestPlanDryRun::golden()
+{
+    QFETCH(QString, major);
+    const PgVersion version = *PgVersion::parse(major);
+    auto plan = SetupPlan::build(choicesFor(version, true), debianFacts(version, QStringLiteral("198.18.0.2")),
+                                 debianFacts(version, QStringLiteral("198.18.0.3")));
+    QVERIFY2(plan.ok(), plan.ok() ? "" : qPrintable(plan.error().fullText()));
+    const QString text = plan->toText();
+    const QString golden = QStringLiteral("plan/dry-run-%1.txt").arg(major);
+    if (qEnvironmentVariableIsSet("REPLICA_UPDATE_GOLDEN")) {
+        QFile file(Fixtures::path(golden));
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write(text.toUtf8());
+    }
+    QCOMPARE(text, QString::fromUtf8(Fixtures::read(golden)));
+}
+
+void TestPlanDryRun::versionFacts_data()
+{
+    QTest::addColumn<QString>("major");
+    QTest::addColumn<QString>("walLevel");
+    QTest::addColumn<QString>("walKeep");
+    QTest::addColumn<bool>("recoveryConf");
+    QTest::addColumn<bool>("slotFlag");
+    QTest::addColumn<QString>("syncNames");
+    QTest::addColumn<bool>("slotCap");
+    QTest::addColumn<bool>("passfileOption");
+
+    // From ../shared/pg-versions.md.
+    QTest::newRow("9.3") << "9.3" << "hot_standby" << "wal_keep_segments = 64" << true << false << "standby_198_18_0_3" << false << false;
+    QTest::newRow("9.6") << "9.6" << "replica" << "wal_keep_segments = 64" << true << true << "standby_198_18_0_3" << false << false;
+    QTest::newRow("10") << "10" << "replica" << "wal_keep_segments = 64" << true << true << "standby_198_18_0_3" << false << true;
+    QTest::newRow("11") << "11" << "replica" << "wal_keep_segments = 64" << true << true << "standby_198_18_0_3" << false << true;
+    QTest::newRow("12") << "12" << "replica" << "wal_keep_segments = 64" << false << true << "standby_198_18_0_3" << false << true;
+    QTest::newRow("13") << "13" << "replica" << "wal_keep_size = 1024MB" << false << true << "standby_198_18_0_3" << true << true;
+    QTest::newRow("16") << "16" << "replica" << "wal_keep_size = 1024MB" << false << true << "standby_198_18_0_3" << true << true;
+    QTest::newRow("17") << "17" << "replica" << "wal_keep_size = 1024MB" << false << true << "standby_198_18_0_3" << true << true;
+    QTest::newRow("18") << "18" << "replica" << "wal_keep_size = 1024MB" << false << true << "standby_198_18_0_3" << true << true;
+}
+
+void TestPlanDryRun::versionFacts()
+{
+    QFETCH(QString, major);
+    QFETCH(QString, walLevel);
+    QFETCH(QString, walKeep);
+    QFETCH(bool, recoveryConf);
+    QFETCH(bool, slotFlag);
+    QFETCH(QString, syncNames);
+    QFETCH(bool, slotCap);
+    QFETCH(bool, passfileOption);
+    const PgVersion version = *PgVersion::parse(major);
+    auto plan = SetupPlan::build(choicesFor(version, true), debianFacts(version, QStringLiteral("198.18.0.2")),
+                                 debianFacts(version, QStringLiteral("198.18.0.3")));
+    QVERIFY(plan.ok());
+    const QString text = plan->toText();
+
+    QVERIFY2(text.contains(QStringLiteral("+wal_level = ") + walLevel), qPrintable(major));
+    QVERIFY(text.contains(QLatin1Char('+') + walKeep));
+    QCOMPARE(text.contains(QStringLiteral("max_slot_wal_keep_size")), slotCap);
+    QCOMPARE(text.contains(QStringLiteral("/recovery.conf")), recoveryConf);
+    QCOMPARE(text.contains(QStringLiteral("+standby_mode = on")), recoveryConf);
+    QCOMPARE(text.contains(QStringLiteral("/standby.signal: created empty")), !recoveryConf);
+    QVERIFY(text.contains(QStringLiteral("+synchronous_standby_names = '%1'").arg(syncNames)));
+
+    // pg_basebackup: written primary_conninfo (never -R), fast checkpoint, WAL streamed, the slot from 9.6.
+    auto *clone = dynamic_cast<StandbyCloneStep *>(plan->step(QStringLiteral("standby-clone")));
+    QVERIFY(clone);
+    const QStringList flags = clone->basebackup().arguments();
+    QVERIFY(!flags.contains(QStringLiteral("-R")));
+    QVERIFY(flags.contains(QStringLiteral("--checkpoint=fast")));
+    QCOMPARE(flags.at(flags.indexOf(QStringLiteral("-X")) + 1), QStringLiteral("stream"));
+    QCOMPARE(flags.contains(QStringLiteral("-S")), slotFlag);
+    QCOMPARE(plan->step(QStringLiteral("slot")) != nullptr, version.atLeast(9, 4));
+
+    // primary_conninfo names the standby and never carries the password.
+    auto *recovery = dynamic_cast<StandbyRecoveryStep *>(plan->step(QStringLiteral("standby-recovery")));
+    QVERIFY(recovery);
+    const QString conninfo = recovery->primaryConninfo();
+    QVERIFY(conninfo.contains(QStringLiteral("application_name=standby_198_18_0_3")));
+    QVERIFY(!conninfo.contains(QStringLiteral("password")));
+    QCOMPARE(conninfo.contains(QStringLiteral("passfile=")), passfileOption);
+
+    // Synchronous replication comes after the standby streams.
+    QVERIFY(stepIds(*plan).indexOf(QStringLiteral("standby-start")) < stepIds(*plan).indexOf(QStringLiteral("sync")));
+}
+
+void TestPlanDryRun::existingPrimaryShowsRealDiffs()
+{
+    const PgVersion version(15);
+    HostFacts primary = debianFacts(version, QStringLiteral("198.18.0.2"));
+    primary.clusters.append({version, QStringLiteral("main"), 5432, QStringLiteral("/var/lib/postgresql/15/main"),
+                             QStringLiteral("/etc/postgresql/15/main"), QStringLiteral("/var/run/postgresql"),
+                             QStringLiteral("/var/log/postgresql/postgresql-15-main.log"), true});
+    PlanFiles files;
+    files.primaryConf = Fixtures::read(QStringLiteral("plan/debian-15-postgresql.conf"));
+    files.primaryHba = Fixtures::read(QStringLiteral("plan/debian-15-pg_hba.conf"));
+    files.primaryConfKnown = files.primaryHbaKnown = true;
+    auto plan = SetupPlan::build(choicesFor(version, false), primary, debianFacts(version, QStringLiteral("198.18.0.3")), files);
+    QVERIFY(plan.ok());
+    QVERIFY(!plan->step(QStringLiteral("sync")));
+    const QString text = plan->toText();
+    const QString golden = QStringLiteral("plan/dry-run-15-existing-async.txt");
+    if (qEnvironmentVariableIsSet("REPLICA_UPDATE_GOLDEN")) {
+        QFile file(Fixtures::path(golden));
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write(text.toUtf8());
+    }
+    QCOMPARE(text, QString::fromUtf8(Fixtures::read(golden)));
+    // The commented default line is switched on in place, not appended.
+    QVERIFY(text.contains(QStringLiteral("-#wal_level = replica")));
+    QVERIFY(text.contains(QStringLiteral("+host    replication     replicator      198.18.0.3/32           scram-sha-256"))
+            || text.contains(QStringLiteral("+host replication replicator 198.18.0.3/32 scram-sha-256")));
+}
+
+void TestPlanDryRun::mismatchedMajorsRefused()
+{
+    auto plan = SetupPlan::build(choicesFor(PgVersion(15), true), debianFacts(PgVersion(15), QStringLiteral("198.18.0.2")),
+                                 debianFacts(PgVersion(13), QStringLiteral("198.18.0.3")));
+    QVERIFY(!plan.ok());
+    QVERIFY2(plan.error().message.contains(QStringLiteral("same major version")), qPrintable(plan.error().message));
+}
+
+void TestPlanDryRun::secondStandbyKeepsTheFirst_data()
+{
+    QTest::addColumn<QString>("major");
+    QTest::addColumn<QString>("existing");
+    QTest::addColumn<QString>("expected");
+    QTest::newRow("9.3") << "9.3" << "standby_a" << "synchronous_standby_names = 'standby_a, standby_198_18_0_3'";
+    QTest::newRow("9.6 priority form") << "9.6" << "1 (standby_a)" << "synchronous_standby_names = 'standby_a, standby_198_18_0_3'";
+    QTest::newRow("15 FIRST form") << "15" << "FIRST 1 (standby_a)" << "synchronous_standby_names = 'standby_a, standby_198_18_0_3'";
+    QTest::newRow("15 quoted name") << "15" << "\"Standby A\"" << "synchronous_standby_names = '\"Standby A\", standby_198_18_0_3'";
+    QTest::newRow("15 already named") << "15" << "standby_198_18_0_3" << "";
+}
+
+void TestPlanDryRun::secondStandbyKeepsTheFirst()
+{
+    QFETCH(QString, major);
+    QFETCH(QString, existing);
+    QFETCH(QString, expected);
+    const PgVersion version = *PgVersion::parse(major);
+    HostFacts primary = debianFacts(version, QStringLiteral("198.18.0.2"));
+    primary.clusters.append({version, QStringLiteral("main"), 5432, QStringLiteral("/var/lib/postgresql/%1/main").arg(major),
+                             QStringLiteral("/etc/postgresql/%1/main").arg(major), QStringLiteral("/var/run/postgresql"), QString(), true});
+    PlanFiles files;
+    files.primaryConf = "wal_level = hot_standby\nsynchronous_standby_names = '" + existing.toUtf8().replace('\'', "''") + "'\n";
+    files.primaryConfKnown = true;
+    auto plan = SetupPlan::build(choicesFor(version, true), primary, debianFacts(version, QStringLiteral("198.18.0.3")), files);
+    QVERIFY2(plan.ok(), plan.ok() ? "" : qPrintable(plan.error().fullText()));
+    const FileEdit edit = plan->step(QStringLiteral("sync"))->edits().first();
+    if (expected.isEmpty()) {
+        QCOMPARE(edit.after, edit.before);
+    } else {
+        QVERIFY2(QString::fromUtf8(edit.after).contains(expected), edit.after.constData());
+    }
+}
+
+QTEST_GUILESS_MAIN(TestPlanDryRun)
+#include "test_plan_dry_run.moc"

@@ -1,0 +1,291 @@
+// The setup plan's data model: host targets, choices, the passfile, the
+// password verifiers (checked against an independent implementation: Python's
+// hashlib), JSON round trips with user edits, refusal of invalid saved plans
+// before anything changes, and the shell-script export (checked by sh -n).
+#include "core/plan/passfile.h"
+#include "core/plan/password_verifier.h"
+#include "core/plan/setup_plan.h"
+#include "fixtures.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QProcess>
+#include <QTemporaryDir>
+#include <QtTest/QTest>
+
+namespace {
+
+HostFacts debianFacts(const PgVersion &version, const QString &address, bool withCluster)
+{
+    HostFacts facts;
+    facts.osId = QStringLiteral("debian");
+    facts.family = HostFacts::OsFamily::Debian;
+    facts.packageManager = QStringLiteral("apt");
+    facts.installations.append({version, QStringLiteral("/usr/lib/postgresql/%1/bin").arg(version.majorString()), true});
+    facts.canBecomeRoot = facts.canBecomePostgres = true;
+    facts.postgresHome = QStringLiteral("/var/lib/postgresql");
+    facts.addresses = {address};
+    if (withCluster) {
+        facts.clusters.append({version, QStringLiteral("main"), 5432, QStringLiteral("/var/lib/postgresql/15/main"),
+                               QStringLiteral("/etc/postgresql/15/main"), QStringLiteral("/var/run/postgresql"), QString(), true});
+    }
+    return facts;
+}
+
+SetupPlan existingPlan(PlanChoices choices = {})
+{
+    if (choices.primary.isEmpty()) {
+        choices.primary = *HostTarget::parse(QStringLiteral("root@198.18.0.2"));
+        choices.standby = *HostTarget::parse(QStringLiteral("admin@198.18.0.3:2222"));
+        choices.version = PgVersion(15);
+    }
+    PlanFiles files;
+    files.primaryConf = Fixtures::read(QStringLiteral("plan/debian-15-postgresql.conf"));
+    files.primaryHba = Fixtures::read(QStringLiteral("plan/debian-15-pg_hba.conf"));
+    files.primaryConfKnown = files.primaryHbaKnown = true;
+    auto plan = SetupPlan::build(choices, debianFacts(PgVersion(15), QStringLiteral("198.18.0.2"), true),
+                                 debianFacts(PgVersion(15), QStringLiteral("198.18.0.3"), false), files);
+    if (!plan)
+        qFatal("%s", qPrintable(plan.error().fullText()));
+    return std::move(plan).value();
+}
+
+} // namespace
+
+class TestPlanModel : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void hostTarget_data();
+    void hostTarget();
+    void passfile();
+    void verifiers();
+    void choicesRefused_data();
+    void choicesRefused();
+    void jsonRoundTripKeepsEdits();
+    void invalidEditRefused_data();
+    void invalidEditRefused();
+    void savedPlanWithInvalidSettingRefused();
+    void shellExport();
+    void walkthroughModeIsLabelled();
+};
+
+void TestPlanModel::hostTarget_data()
+{
+    QTest::addColumn<QString>("text");
+    QTest::addColumn<bool>("valid");
+    QTest::addColumn<QString>("user");
+    QTest::addColumn<QString>("host");
+    QTest::addColumn<int>("port");
+    QTest::newRow("user host") << "postgres@db1" << true << "postgres" << "db1" << 22;
+    QTest::newRow("port") << "admin@10.0.0.2:2222" << true << "admin" << "10.0.0.2" << 2222;
+    QTest::newRow("ipv6") << "root@[fd00::2]:22" << true << "root" << "fd00::2" << 22;
+    QTest::newRow("no user") << "db2" << true << "root" << "db2" << 22;
+    QTest::newRow("shell text") << "root@db1;rm -rf /" << false << "" << "" << 0;
+    QTest::newRow("bad port") << "root@db1:99999" << false << "" << "" << 0;
+    QTest::newRow("empty") << "" << false << "" << "" << 0;
+}
+
+void TestPlanModel::hostTarget()
+{
+    QFETCH(QString, text);
+    QFETCH(bool, valid);
+    auto target = HostTarget::parse(text);
+    QCOMPARE(target.ok(), valid);
+    if (!valid) {
+        QVERIFY(!target.error().message.isEmpty());
+        return;
+    }
+    QTEST(target->user, "user");
+    QTEST(target->host, "host");
+    QTEST(target->port, "port");
+    QCOMPARE(HostTarget::parse(target->toString())->toString(), target->toString());
+}
+
+void TestPlanModel::passfile()
+{
+    const QString hostile = QStringLiteral("pa ss'wo\"rd$HOME\\n:x");
+    const QByteArray before = "# kept\nother:5432:*:bob:secret\n198.18.0.2:5432:replication:replicator:old\n";
+    const QByteArray after = Passfile::withEntry(before, QStringLiteral("198.18.0.2"), 5432, QStringLiteral("replication"),
+                                                 QStringLiteral("replicator"), hostile);
+    QVERIFY(after.startsWith("# kept\nother:5432:*:bob:secret\n"));
+    QCOMPARE(after.count('\n'), 3);
+    QVERIFY(after.contains("pa ss'wo\"rd$HOME\\\\n\\:x"));
+    QCOMPARE(Passfile::password(after, QStringLiteral("198.18.0.2"), 5432, QStringLiteral("replication"), QStringLiteral("replicator")), hostile);
+    QCOMPARE(Passfile::passwordForUser(after, QStringLiteral("replication"), QStringLiteral("replicator")), hostile);
+    QCOMPARE(Passfile::password(after, QStringLiteral("other"), 5432, QStringLiteral("mydb"), QStringLiteral("bob")), QStringLiteral("secret"));
+    // Adding the same entry again changes nothing.
+    QCOMPARE(Passfile::withEntry(after, QStringLiteral("198.18.0.2"), 5432, QStringLiteral("replication"), QStringLiteral("replicator"), hostile), after);
+}
+
+void TestPlanModel::verifiers()
+{
+    // Expected values computed with Python's hashlib (pbkdf2_hmac, hmac, md5).
+    QCOMPARE(PasswordVerifier::scramSha256(QStringLiteral("pencil"), "0123456789abcdef", 4096),
+             QStringLiteral("SCRAM-SHA-256$4096:MDEyMzQ1Njc4OWFiY2RlZg==$nQpbZ77WudtqufPwikHXGRt6g2QJ4zns8bZLw273DRM=:jn2amWP1q1h+jgjy0YTO14S6/F02SV7taipOeB7ef20="));
+    QCOMPARE(PasswordVerifier::md5(QStringLiteral("password"), QStringLiteral("postgres")), QStringLiteral("md532e12f215ba27cb750c9e093ce4b5127"));
+    const QString a = PasswordVerifier::scramSha256(QStringLiteral("pencil"));
+    const QString b = PasswordVerifier::scramSha256(QStringLiteral("pencil"));
+    QVERIFY(a != b); // a fresh salt each time
+    const QString password = PasswordVerifier::generatePassword();
+    QCOMPARE(password.size(), 24);
+    QVERIFY(password != PasswordVerifier::generatePassword());
+}
+
+void TestPlanModel::choicesRefused_data()
+{
+    QTest::addColumn<QString>("field");
+    QTest::addColumn<QString>("value");
+    QTest::addColumn<QString>("named");
+    QTest::newRow("slot with capitals") << "slotName" << "Standby1" << "slot name";
+    QTest::newRow("slot with quote") << "slotName" << "a'b" << "slot name";
+    QTest::newRow("application_name with space") << "applicationName" << "my standby" << "application_name";
+    QTest::newRow("role with semicolon") << "replicationUser" << "x;drop" << "replication role";
+    QTest::newRow("relative data dir") << "standbyDataDir" << "data" << "data directory";
+    QTest::newRow("data dir with quote") << "standbyDataDir" << "/srv/it's" << "data directory";
+    QTest::newRow("version 8.4") << "version" << "8.4" << "9.3 to 18";
+    QTest::newRow("unknown method") << "authMethod" << "trust" << "scram-sha-256 or md5";
+}
+
+void TestPlanModel::choicesRefused()
+{
+    QFETCH(QString, field);
+    QFETCH(QString, value);
+    QFETCH(QString, named);
+    QJsonObject json = existingPlan().toJson();
+    QJsonObject choices = json.value(QStringLiteral("choices")).toObject();
+    choices.insert(field, value);
+    json.insert(QStringLiteral("choices"), choices);
+    auto loaded = SetupPlan::fromJson(json);
+    QVERIFY(!loaded.ok());
+    QVERIFY2(loaded.error().message.contains(named), qPrintable(loaded.error().message));
+}
+
+void TestPlanModel::jsonRoundTripKeepsEdits()
+{
+    SetupPlan plan = existingPlan();
+    SetupStep *conf = plan.step(QStringLiteral("primary-conf"));
+    QVERIFY(conf);
+    QByteArray edited = conf->edits().first().after;
+    edited.replace("max_wal_senders = 10", "max_wal_senders = 12\t# more for a second standby");
+    QVERIFY(edited != conf->edits().first().after);
+    auto accepted = plan.editFile(QStringLiteral("primary-conf"), 0, edited);
+    QVERIFY2(accepted.ok(), accepted.ok() ? "" : qPrintable(accepted.error().fullText()));
+
+    const QByteArray saved = QJsonDocument(plan.toJson()).toJson();
+    QVERIFY(!saved.contains("password\":")); // no secret in the plan
+    auto loaded = SetupPlan::fromJson(QJsonDocument::fromJson(saved).object());
+    QVERIFY2(loaded.ok(), loaded.ok() ? "" : qPrintable(loaded.error().fullText()));
+    QCOMPARE(loaded->step(QStringLiteral("primary-conf"))->edits().first().after, edited);
+    QVERIFY(loaded->step(QStringLiteral("primary-conf"))->edits().first().userEdited);
+    QCOMPARE(loaded->toText(), plan.toText());
+    QCOMPARE(QJsonDocument(loaded->toJson()).toJson(), saved);
+    QVERIFY(loaded->toText().contains(QStringLiteral("(edited by you)")));
+
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("plan.json"));
+    QVERIFY(plan.save(path).ok());
+    QCOMPARE(QFile(path).permissions() & (QFileDevice::ReadOther | QFileDevice::ReadGroup), QFileDevice::Permissions());
+    auto fromFile = SetupPlan::load(path);
+    QVERIFY(fromFile.ok());
+    QCOMPARE(fromFile->toText(), plan.toText());
+}
+
+void TestPlanModel::invalidEditRefused_data()
+{
+    QTest::addColumn<QString>("from");
+    QTest::addColumn<QString>("to");
+    QTest::addColumn<QString>("named");
+    QTest::newRow("bad enum") << "wal_level = replica" << "wal_level = bogus" << "wal_level";
+    QTest::newRow("13+ name on 15") << "max_wal_senders = 10" << "max_wal_senders = 10\nwal_keep_segments = 64" << "wal_keep_segments";
+    QTest::newRow("syntax") << "max_wal_senders = 10" << "max_wal_senders = = 10" << "syntax error";
+    QTest::newRow("needed setting removed") << "wal_level = replica" << "" << "wal_level";
+}
+
+void TestPlanModel::invalidEditRefused()
+{
+    QFETCH(QString, from);
+    QFETCH(QString, to);
+    QFETCH(QString, named);
+    SetupPlan plan = existingPlan();
+    const FileEdit before = plan.step(QStringLiteral("primary-conf"))->edits().first();
+    QByteArray edited = before.after;
+    QVERIFY2(edited.contains(from.toUtf8()), edited.constData());
+    edited.replace(from.toUtf8(), to.toUtf8());
+    auto refused = plan.editFile(QStringLiteral("primary-conf"), 0, edited);
+    QVERIFY(!refused.ok());
+    QVERIFY2(refused.error().fullText().contains(named), qPrintable(refused.error().fullText()));
+    QCOMPARE(plan.step(QStringLiteral("primary-conf"))->edits().first().after, before.after); // unchanged
+}
+
+void TestPlanModel::savedPlanWithInvalidSettingRefused()
+{
+    SetupPlan plan = existingPlan();
+    QJsonObject json = plan.toJson();
+    const FileEdit edit = plan.step(QStringLiteral("primary-conf"))->edits().first();
+    QByteArray bad = edit.after;
+    bad.replace("max_wal_senders = 10", "max_wal_senders = lots");
+    json.insert(QStringLiteral("edits"), QJsonArray{QJsonObject{{QStringLiteral("step"), QStringLiteral("primary-conf")},
+                                                               {QStringLiteral("index"), 0},
+                                                               {QStringLiteral("after"), QString::fromUtf8(bad)}}});
+    auto loaded = SetupPlan::fromJson(json);
+    QVERIFY(!loaded.ok());
+    QVERIFY2(loaded.error().message.contains(QStringLiteral("nothing was changed")), qPrintable(loaded.error().message));
+    QVERIFY2(loaded.error().fullText().contains(QStringLiteral("max_wal_senders")), qPrintable(loaded.error().fullText()));
+}
+
+void TestPlanModel::shellExport()
+{
+    PlanChoices choices;
+    choices.primary = *HostTarget::parse(QStringLiteral("root@198.18.0.2"));
+    choices.standby = *HostTarget::parse(QStringLiteral("admin@198.18.0.3:2222"));
+    choices.version = PgVersion(15);
+    choices.standbyDataDir = QStringLiteral("/srv/pg data/main");
+    choices.demoData = true;
+    SetupPlan plan = existingPlan(choices);
+    const QString script = plan.toShellScript();
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("setup.sh"));
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.write(script.toUtf8());
+    file.close();
+    QProcess sh;
+    sh.start(QStringLiteral("sh"), {QStringLiteral("-n"), path});
+    QVERIFY(sh.waitForFinished());
+    QVERIFY2(sh.exitCode() == 0, sh.readAllStandardError().constData());
+    QVERIFY(script.contains(QStringLiteral("on_standby() { ssh -p 2222 admin@198.18.0.3")));
+    QVERIFY(script.contains(QStringLiteral("sudo -u postgres --"))); // admin on the standby is not root
+    QVERIFY(script.contains(QStringLiteral("runuser -u postgres --")));
+    QVERIFY(script.contains(QStringLiteral("--checkpoint=fast")));
+    QVERIFY(script.contains(QStringLiteral("pg data/main")));
+    QVERIFY(script.contains(QStringLiteral("\"$REPLICATION_PASSWORD\"")));
+    QVERIFY(!script.contains(QStringLiteral("PASSWORD '")) || script.contains(QStringLiteral("PASSWORD '%s'")));
+    // Every step of the plan is in the script, in order.
+    qsizetype at = 0;
+    for (int i = 0; i < plan.stepCount(); ++i) {
+        const qsizetype found = script.indexOf(QStringLiteral("# %1. %2").arg(i + 1).arg(plan.step(i).title()), at);
+        QVERIFY2(found > at, qPrintable(plan.step(i).title()));
+        at = found;
+    }
+}
+
+void TestPlanModel::walkthroughModeIsLabelled()
+{
+    PlanChoices choices;
+    choices.primary = *HostTarget::parse(QStringLiteral("root@198.18.0.2"));
+    choices.standby = *HostTarget::parse(QStringLiteral("root@198.18.0.3"));
+    choices.version = PgVersion(15);
+    choices.asInWalkthrough = true;
+    SetupPlan plan = existingPlan(choices);
+    QCOMPARE(plan.choices().replicationUser, QStringLiteral("postgres"));
+    QCOMPARE(plan.choices().authMethod, QStringLiteral("md5"));
+    QCOMPARE(plan.choices().applicationName, QStringLiteral("slave"));
+    QVERIFY(plan.warnings().join(QLatin1Char(' ')).contains(QStringLiteral("weaker")));
+    QVERIFY(plan.toText().contains(QStringLiteral("weaker")));
+    QVERIFY(plan.toText().contains(QStringLiteral("host    replication     postgres")) || plan.toText().contains(QStringLiteral("replication postgres")));
+}
+
+QTEST_GUILESS_MAIN(TestPlanModel)
+#include "test_plan_model.moc"
