@@ -27,11 +27,6 @@ bool hasServerPrograms(const QString &dir)
         && isExecutable(dir, QStringLiteral("pg_ctl"));
 }
 
-bool hasClientPrograms(const QString &dir)
-{
-    return isExecutable(dir, QStringLiteral("psql")) && isExecutable(dir, QStringLiteral("pg_basebackup"));
-}
-
 // Debian's installed majors: <root>/<N>/bin, by version.
 std::map<PgVersion, QString> debianMajors(const QString &root)
 {
@@ -94,37 +89,56 @@ Result<PgBinaries> PgBinaries::find(Host &host, const QString &binDir, const QSt
                          QString::fromUtf8(ran->stdOut + ran->stdErr));
     binaries.m_version = *version;
 
-    if (hasClientPrograms(binaries.m_serverBinDir)) {
-        binaries.m_clientBinDir = binaries.m_serverBinDir;
-        return binaries;
-    }
-    // The same major first, else the oldest newer one (closest in behaviour).
-    for (const auto &[major, dir] : majors) {
-        if (!(major < binaries.m_version) && hasClientPrograms(dir)) {
-            binaries.m_clientBinDir = dir;
-            return binaries;
+    // pg_basebackup: this folder's own, else Debian's of the same major,
+    // else the oldest newer one (closest in behaviour).
+    if (isExecutable(binaries.m_serverBinDir, QStringLiteral("pg_basebackup"))) {
+        binaries.m_basebackupBinDir = binaries.m_serverBinDir;
+    } else {
+        for (const auto &[major, dir] : majors) {
+            if (!(major < binaries.m_version) && isExecutable(dir, QStringLiteral("pg_basebackup"))) {
+                binaries.m_basebackupBinDir = dir;
+                break;
+            }
         }
     }
-    QStringList installed;
-    for (const auto &[major, dir] : majors) {
-        if (hasClientPrograms(dir))
-            installed.append(major.majorString());
+    // psql likewise, else the newest older one: plain SQL works across majors.
+    if (isExecutable(binaries.m_serverBinDir, QStringLiteral("psql"))) {
+        binaries.m_clientBinDir = binaries.m_serverBinDir;
+    } else {
+        for (const auto &[major, dir] : majors) {
+            if (!(major < binaries.m_version) && isExecutable(dir, QStringLiteral("psql"))) {
+                binaries.m_clientBinDir = dir;
+                break;
+            }
+        }
+        for (auto it = majors.rbegin(); binaries.m_clientBinDir.isEmpty() && it != majors.rend(); ++it) {
+            if (isExecutable(it->second, QStringLiteral("psql")))
+                binaries.m_clientBinDir = it->second;
+        }
     }
-    return makeError(tr("The PostgreSQL %1 programs in %2 come without psql and pg_basebackup, and no client of "
-                        "PostgreSQL %1 or newer is installed here (found: %3); an older pg_basebackup refuses a "
-                        "newer server. Install postgresql-client-%1, or give --pg-bin a folder that has psql and "
-                        "pg_basebackup too.")
-                         .arg(binaries.m_version.majorString(), binaries.m_serverBinDir,
-                              installed.isEmpty() ? tr("none") : installed.join(QStringLiteral(", "))));
+    if (binaries.m_clientBinDir.isEmpty()) {
+        return makeError(tr("The PostgreSQL %1 programs in %2 come without psql, and no psql is installed here. "
+                            "Install postgresql-client-%1 (or any postgresql-client), or give --pg-bin a folder "
+                            "that has psql too.")
+                             .arg(binaries.m_version.majorString(), binaries.m_serverBinDir));
+    }
+    return binaries;
 }
 
-PgBinaries PgBinaries::fromState(const PgVersion &version, const QString &serverBinDir, const QString &clientBinDir)
+PgBinaries PgBinaries::fromState(const PgVersion &version, const QString &serverBinDir, const QString &clientBinDir,
+                                 const QString &basebackupBinDir)
 {
     PgBinaries binaries;
     binaries.m_version = version;
     binaries.m_serverBinDir = serverBinDir;
     binaries.m_clientBinDir = clientBinDir.isEmpty() ? serverBinDir : clientBinDir;
+    binaries.m_basebackupBinDir = basebackupBinDir;
     return binaries;
+}
+
+QString PgBinaries::pgBasebackup() const
+{
+    return m_basebackupBinDir.isEmpty() ? QString() : QDir(m_basebackupBinDir).filePath(QStringLiteral("pg_basebackup"));
 }
 
 QString PgBinaries::server(const QString &program) const

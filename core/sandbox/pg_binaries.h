@@ -11,8 +11,11 @@ class Host;
 // one folder (Debian's newest /usr/lib/postgresql/<N>/bin by default, or a
 // --pg-bin folder such as a version-matrix build), and psql and
 // pg_basebackup from the same folder or, when it has none, from Debian's
-// client of the same or a newer major (an older pg_basebackup refuses a
-// newer server). Found once by Sandbox::up, saved in the sandbox state.
+// client of the same or a newer major. An older pg_basebackup refuses a
+// newer server, so without one of the same or a newer major there is none
+// (Sandbox clones through the low-level backup API instead); an older psql
+// still runs plain SQL against a newer server. Found once by Sandbox::up,
+// saved in the sandbox state.
 class PgBinaries
 {
 public:
@@ -27,15 +30,19 @@ public:
     PgVersion version() const { return m_version; }
     QString serverBinDir() const { return m_serverBinDir; }
     QString clientBinDir() const { return m_clientBinDir; }
+    // Empty when no pg_basebackup here can copy this major.
+    QString basebackupBinDir() const { return m_basebackupBinDir; }
+    bool hasBasebackup() const { return !m_basebackupBinDir.isEmpty(); }
 
     QString initdb() const { return server(QStringLiteral("initdb")); }
     QString postgres() const { return server(QStringLiteral("postgres")); }
     QString pgCtl() const { return server(QStringLiteral("pg_ctl")); }
     QString psql() const { return client(QStringLiteral("psql")); }
-    QString pgBasebackup() const { return client(QStringLiteral("pg_basebackup")); }
+    QString pgBasebackup() const;
 
     // Built from saved state (the sandbox file) without looking again.
-    static PgBinaries fromState(const PgVersion &version, const QString &serverBinDir, const QString &clientBinDir);
+    static PgBinaries fromState(const PgVersion &version, const QString &serverBinDir, const QString &clientBinDir,
+                                const QString &basebackupBinDir);
 
 private:
     QString server(const QString &program) const;
@@ -44,4 +51,5 @@ private:
     PgVersion m_version;
     QString m_serverBinDir;
     QString m_clientBinDir;
+    QString m_basebackupBinDir;
 };

@@ -3,7 +3,9 @@
 #include "core/conf/conf_file.h"
 #include "core/conf/conninfo.h"
 #include "core/conf/recovery_settings.h"
+#include "core/plan/backup_clone.h"
 #include "core/sandbox/free_port.h"
+#include "core/sandbox/server_user_host.h"
 #include "core/sandbox/postmaster_pid_file.h"
 #include "core/version/version_rules.h"
 
@@ -179,7 +181,7 @@ Result<PgBinaries> Sandbox::checkInput(const SandboxOptions &options)
         // The sandbox keeps its own programs; they must still be there.
         const QString initdb = QDir(existing->binDir).filePath(QStringLiteral("initdb"));
         if (QFileInfo(initdb).isExecutable())
-            return PgBinaries::fromState(existing->version, existing->binDir, existing->clientBinDir);
+            return PgBinaries::fromState(existing->version, existing->binDir, existing->clientBinDir, existing->basebackupBinDir);
     }
     auto binaries = PgBinaries::find(m_host, options.pgBinDir);
     if (!binaries)
@@ -321,6 +323,7 @@ Result<SandboxState> Sandbox::createFresh(const PgBinaries &binaries, bool synch
     state.version = binaries.version();
     state.binDir = binaries.serverBinDir();
     state.clientBinDir = binaries.clientBinDir();
+    state.basebackupBinDir = binaries.basebackupBinDir();
     state.synchronous = false; // until the standby streams
     state.osUser = m_osUser;
     state.replicationUser = replicationUser;
@@ -397,18 +400,41 @@ Result<SandboxState> Sandbox::createFresh(const PgBinaries &binaries, bool synch
                                         writeOptions(m_as, 0600));
     if (!passWritten)
         return passWritten.error();
-    CommandLine basebackup(binaries.pgBasebackup(),
-                           {QStringLiteral("-D"), m_state->standby.dataDir, QStringLiteral("-d"),
-                            replicationConnInfo().toString(),
-                            QStringLiteral("-w"), QStringLiteral("--checkpoint=fast"), QStringLiteral("-X"),
-                            QStringLiteral("stream")});
-    if (!m_state->slotName.isEmpty() && rules.basebackupHasSlotOption())
-        basebackup.args({QStringLiteral("-S"), m_state->slotName});
-    if (binaries.version().atLeast(10))
-        basebackup.arg(QStringLiteral("--no-sync"));
-    ran = runChecked(basebackup, tr("copy the primary with pg_basebackup"));
-    if (!ran)
-        return ran.error();
+    if (binaries.hasBasebackup()) {
+        CommandLine basebackup(binaries.pgBasebackup(),
+                               {QStringLiteral("-D"), m_state->standby.dataDir, QStringLiteral("-d"),
+                                replicationConnInfo().toString(), QStringLiteral("-w"),
+                                QStringLiteral("--checkpoint=fast"), QStringLiteral("-X"), QStringLiteral("stream")});
+        if (!m_state->slotName.isEmpty() && rules.basebackupHasSlotOption())
+            basebackup.args({QStringLiteral("-S"), m_state->slotName});
+        if (binaries.version().atLeast(10))
+            basebackup.arg(QStringLiteral("--no-sync"));
+        ran = runChecked(basebackup, tr("copy the primary with pg_basebackup"));
+        if (!ran)
+            return ran.error();
+    } else {
+        // No pg_basebackup here of this major or newer (Debian's 15 refuses
+        // a 16+ server): the same copy through the low-level backup API.
+        CloneOptions clone;
+        clone.version = binaries.version();
+        clone.primaryDataDir = m_state->primary.dataDir;
+        clone.psqlPath = binaries.psql();
+        clone.socketDir = m_state->primary.socketDir;
+        clone.port = m_state->primary.port;
+        clone.user = m_state->primary.superuser;
+        clone.standbyDataDir = m_state->standby.dataDir;
+        clone.slotName = m_state->slotName;
+        clone.label = QStringLiteral("replica-studio sandbox");
+        ServerUserHost host(m_host, m_as);
+        auto cloned = BackupClone::run(host, host, clone);
+        if (!cloned)
+            return cloned.error();
+        note(tr("No pg_basebackup of PostgreSQL %1 or newer is installed, so the standby was cloned through the "
+                "low-level backup API (%2 MB, WAL %3 to %4).")
+                 .arg(binaries.version().majorString())
+                 .arg(cloned->bytes / (1024 * 1024))
+                 .arg(cloned->startLsn, cloned->stopLsn));
+    }
     written = writeStandbySettings();
     if (!written)
         return written.error();
@@ -539,7 +565,7 @@ Result<void> Sandbox::ensureLoaded()
     if (!loaded)
         return loaded.error();
     m_state = *loaded;
-    m_binaries = PgBinaries::fromState(m_state->version, m_state->binDir, m_state->clientBinDir);
+    m_binaries = PgBinaries::fromState(m_state->version, m_state->binDir, m_state->clientBinDir, m_state->basebackupBinDir);
     return {};
 }
 
@@ -786,7 +812,7 @@ Result<void> Sandbox::stopServer(const SandboxServer &server)
 Result<QList<QStringList>> Sandbox::query(const SandboxServer &server, const QString &sql, const QString &database)
 {
     if (!m_binaries && m_state)
-        m_binaries = PgBinaries::fromState(m_state->version, m_state->binDir, m_state->clientBinDir);
+        m_binaries = PgBinaries::fromState(m_state->version, m_state->binDir, m_state->clientBinDir, m_state->basebackupBinDir);
     const CommandLine psql(m_binaries->psql(),
                            {QStringLiteral("-X"), QStringLiteral("-q"), QStringLiteral("-A"), QStringLiteral("-t"),
                             QStringLiteral("-v"), QStringLiteral("ON_ERROR_STOP=1"), QStringLiteral("-F"),
@@ -1153,7 +1179,7 @@ Result<SandboxState> Sandbox::reset(const SandboxOptions &options)
     std::optional<PgBinaries> binaries;
     if (QFileInfo::exists(SandboxState::stateFilePath(m_dir)) && ensureLoaded()) {
         if (wanted.pgBinDir.isEmpty() && QFileInfo(QDir(m_state->binDir).filePath(QStringLiteral("initdb"))).isExecutable())
-            binaries = PgBinaries::fromState(m_state->version, m_state->binDir, m_state->clientBinDir);
+            binaries = PgBinaries::fromState(m_state->version, m_state->binDir, m_state->clientBinDir, m_state->basebackupBinDir);
         for (const SandboxServer *server : {&m_state->standby, &m_state->primary}) {
             if (isRunning(*server)) {
                 auto stopped = stopServer(*server);

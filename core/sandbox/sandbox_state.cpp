@@ -83,6 +83,7 @@ QJsonObject SandboxState::toJson() const
         {QStringLiteral("version"), version.majorString()},
         {QStringLiteral("binDir"), binDir},
         {QStringLiteral("clientBinDir"), clientBinDir},
+        {QStringLiteral("basebackupBinDir"), basebackupBinDir},
         {QStringLiteral("synchronous"), synchronous},
         {QStringLiteral("osUser"), osUser},
         {QStringLiteral("replicationUser"), replicationUser},
@@ -116,6 +117,7 @@ Result<SandboxState> SandboxState::fromJson(const QJsonObject &object, const QSt
     state.version = *version;
     state.binDir = object.value(QStringLiteral("binDir")).toString();
     state.clientBinDir = object.value(QStringLiteral("clientBinDir")).toString(state.binDir);
+    state.basebackupBinDir = object.value(QStringLiteral("basebackupBinDir")).toString();
     state.synchronous = object.value(QStringLiteral("synchronous")).toBool(true);
     state.osUser = object.value(QStringLiteral("osUser")).toString();
     state.replicationUser = object.value(QStringLiteral("replicationUser")).toString();

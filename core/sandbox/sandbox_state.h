@@ -36,7 +36,8 @@ struct SandboxState
     QString dir;           // the sandbox folder (absolute)
     PgVersion version;     // the servers' major
     QString binDir;        // initdb, postgres, pg_ctl
-    QString clientBinDir;  // psql, pg_basebackup (binDir, or Debian's of the same or a newer major)
+    QString clientBinDir;  // psql (binDir, or Debian's)
+    QString basebackupBinDir; // pg_basebackup of the same or a newer major; empty: cloned with BackupClone
     bool synchronous = true;
     SandboxServer primary;
     SandboxServer standby;
