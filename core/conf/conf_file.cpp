@@ -594,6 +594,12 @@ Result<void> ConfFile::set(const QString &name, const QString &value, const Vers
         return {};
     }
 
+    // postgresql.auto.conf belongs to ALTER SYSTEM, which rewrites it without comments: a line as
+    // ALTER SYSTEM writes it (value always quoted) at the end, no marked block.
+    if (m_fileName.endsWith(QLatin1String("postgresql.auto.conf"))) {
+        insertLines(int(m_lines.size()), {canonicalName.toUtf8() + " = " + renderValue(value, true)});
+        return {};
+    }
     const QByteArray text = canonicalName.toUtf8() + " = " + renderValue(value, stringType);
     int markerIndex = -1;
     for (int i = 0; i < m_lines.size(); ++i) {
