@@ -52,10 +52,18 @@ void onExitSignal(ssh_session, ssh_channel, const char *signal, int, const char 
 
 // Ends the remote process group of a cancelled or timed-out command: TERM,
 // up to 3 s to go, then KILL. $1 is the group, printed by the command itself.
-// (No "--" before the group: dash's kill does not take it.)
-const char endGroupScript[] = R"sh(kill -TERM "-$1" 2>/dev/null || exit 0
+// Zombies do not count (an init that reaps slowly keeps them around); no
+// "--" before the group: dash's kill does not take it.
+const char endGroupScript[] = R"sh(alive() {
+  if command -v ps >/dev/null 2>&1; then
+    ps -e -o pgid= -o stat= | awk -v g="$1" '$1 == g && $2 !~ /^Z/ { found = 1 } END { exit !found }'
+  else
+    kill -0 "-$1" 2>/dev/null
+  fi
+}
+kill -TERM "-$1" 2>/dev/null || exit 0
 i=0
-while [ $i -lt 30 ]; do kill -0 "-$1" 2>/dev/null || exit 0; sleep 0.1; i=$((i+1)); done
+while [ $i -lt 150 ]; do alive "$1" || exit 0; sleep 0.02; i=$((i+1)); done
 kill -KILL "-$1" 2>/dev/null
 exit 0
 )sh";
