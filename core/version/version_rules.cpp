@@ -7,6 +7,7 @@
 #include <climits>
 #include <cmath>
 #include <cstdlib>
+#include <iterator>
 
 namespace {
 
@@ -65,7 +66,8 @@ const Row rows[] = {
     // resources
     {"shared_buffers", V93, Now, Type::Integer, Context::Postmaster, Place::PostgresqlConf, "8kB", 16, HalfIntMax, "", "", "128MB"},
     {"work_mem", V93, Now, Type::Integer, Context::User, Place::PostgresqlConf, "kB", 64, IntMax, "", "", "4MB"},
-    {"maintenance_work_mem", V93, Now, Type::Integer, Context::User, Place::PostgresqlConf, "kB", 1024, IntMax, "", "", "64MB"},
+    {"maintenance_work_mem", V93, V16, Type::Integer, Context::User, Place::PostgresqlConf, "kB", 1024, IntMax, "", "", "64MB"},
+    {"maintenance_work_mem", V17, Now, Type::Integer, Context::User, Place::PostgresqlConf, "kB", 64, IntMax, "", "", "64MB"},
     {"max_worker_processes", V94, Now, Type::Integer, Context::Postmaster, Place::PostgresqlConf, "", 0, MaxBackends, "", "", "8"},
     {"max_prepared_transactions", V93, Now, Type::Integer, Context::Postmaster, Place::PostgresqlConf, "", 0, MaxBackends, "", "", "0"},
     {"huge_pages", V94, Now, Type::Enum, Context::Postmaster, Place::PostgresqlConf, "", 0, 0, "off on try", BoolAliases, "try"},
@@ -85,12 +87,13 @@ const Row rows[] = {
     {"wal_writer_delay", V93, Now, Type::Integer, Context::Sighup, Place::PostgresqlConf, "ms", 1, 10000, "", "", "200ms"},
     {"checkpoint_timeout", V93, V95, Type::Integer, Context::Sighup, Place::PostgresqlConf, "s", 30, 3600, "", "", "5min"},
     {"checkpoint_timeout", V96, Now, Type::Integer, Context::Sighup, Place::PostgresqlConf, "s", 30, 86400, "", "", "5min"},
-    {"checkpoint_completion_target", V93, Now, Type::Real, Context::Sighup, Place::PostgresqlConf, "", 0, 1, "", "", "0.9"},
+    {"checkpoint_completion_target", V93, V13, Type::Real, Context::Sighup, Place::PostgresqlConf, "", 0, 1, "", "", "0.5"},
+    {"checkpoint_completion_target", V14, Now, Type::Real, Context::Sighup, Place::PostgresqlConf, "", 0, 1, "", "", "0.9"},
     {"checkpoint_segments", V93, V94, Type::Integer, Context::Sighup, Place::PostgresqlConf, "", 1, IntMax, "", "", "3"},
-    {"max_wal_size", V95, V10, Type::Integer, Context::Sighup, Place::PostgresqlConf, "16MB", 2, IntMax, "", "", "1GB"},
-    {"max_wal_size", V11, Now, Type::Integer, Context::Sighup, Place::PostgresqlConf, "MB", 2, IntMax, "", "", "1GB"},
-    {"min_wal_size", V95, V10, Type::Integer, Context::Sighup, Place::PostgresqlConf, "16MB", 2, IntMax, "", "", "80MB"},
-    {"min_wal_size", V11, Now, Type::Integer, Context::Sighup, Place::PostgresqlConf, "MB", 2, IntMax, "", "", "80MB"},
+    {"max_wal_size", V95, V96, Type::Integer, Context::Sighup, Place::PostgresqlConf, "16MB", 2, IntMax, "", "", "1GB"},
+    {"max_wal_size", V10, Now, Type::Integer, Context::Sighup, Place::PostgresqlConf, "MB", 2, IntMax, "", "", "1GB"},
+    {"min_wal_size", V95, V96, Type::Integer, Context::Sighup, Place::PostgresqlConf, "16MB", 2, IntMax, "", "", "80MB"},
+    {"min_wal_size", V10, Now, Type::Integer, Context::Sighup, Place::PostgresqlConf, "MB", 2, IntMax, "", "", "80MB"},
     {"checkpoint_warning", V93, Now, Type::Integer, Context::Sighup, Place::PostgresqlConf, "s", 0, IntMax, "", "", "30s"},
     {"archive_mode", V93, V94, Type::Bool, Context::Postmaster, Place::PostgresqlConf, "", 0, 0, "", "", "off"},
     {"archive_mode", V95, Now, Type::Enum, Context::Postmaster, Place::PostgresqlConf, "", 0, 0, "always on off", BoolAliases, "off"},
@@ -164,7 +167,8 @@ const Row rows[] = {
     {"log_filename", V93, Now, Type::String, Context::Sighup, Place::PostgresqlConf, "", 0, 0, "", "", "postgresql-%Y-%m-%d_%H%M%S.log"},
     {"log_file_mode", V93, Now, Type::Integer, Context::Sighup, Place::PostgresqlConf, "", 0, 0777, "", "", "0600"},
     {"log_rotation_age", V93, Now, Type::Integer, Context::Sighup, Place::PostgresqlConf, "min", 0, INT_MAX / 60, "", "", "1d"},
-    {"log_rotation_size", V93, Now, Type::Integer, Context::Sighup, Place::PostgresqlConf, "kB", 0, INT_MAX / 1024, "", "", "10MB"},
+    {"log_rotation_size", V93, V17, Type::Integer, Context::Sighup, Place::PostgresqlConf, "kB", 0, INT_MAX / 1024, "", "", "10MB"},
+    {"log_rotation_size", V18, Now, Type::Integer, Context::Sighup, Place::PostgresqlConf, "kB", 0, IntMax, "", "", "10MB"},
     {"log_truncate_on_rotation", V93, Now, Type::Bool, Context::Sighup, Place::PostgresqlConf, "", 0, 0, "", "", "off"},
     {"log_min_messages", V93, Now, Type::Enum, Context::Superuser, Place::PostgresqlConf, "", 0, 0, LogLevels, "", "warning"},
     {"log_min_error_statement", V93, Now, Type::Enum, Context::Superuser, Place::PostgresqlConf, "", 0, 0, LogLevels, "", "error"},
@@ -185,7 +189,8 @@ const Row rows[] = {
     {"log_replication_commands", V95, Now, Type::Bool, Context::Superuser, Place::PostgresqlConf, "", 0, 0, "", "", "off"},
     {"log_temp_files", V93, Now, Type::Integer, Context::Superuser, Place::PostgresqlConf, "kB", -1, IntMax, "", "", "-1"},
     {"log_timezone", V93, Now, Type::String, Context::Sighup, Place::PostgresqlConf, "", 0, 0, "", "", "GMT"},
-    {"log_autovacuum_min_duration", V93, Now, Type::Integer, Context::Sighup, Place::PostgresqlConf, "ms", -1, IntMax, "", "", "-1"},
+    {"log_autovacuum_min_duration", V93, V14, Type::Integer, Context::Sighup, Place::PostgresqlConf, "ms", -1, IntMax, "", "", "-1"},
+    {"log_autovacuum_min_duration", V15, Now, Type::Integer, Context::Sighup, Place::PostgresqlConf, "ms", -1, IntMax, "", "", "10min"},
     {"log_recovery_conflict_waits", V14, Now, Type::Bool, Context::Sighup, Place::PostgresqlConf, "", 0, 0, "", "", "off"},
 };
 
@@ -211,6 +216,15 @@ bool isInternalSetting(const QString &name)
     }
     return false;
 }
+
+// The exact names of 10 to 18, from their servers.
+struct ServerSettingNames
+{
+    int major;
+    const char *const *names;
+    std::size_t count;
+};
+#include "core/version/settings_by_major.inc"
 
 // Settings of other majors that the table above does not describe, with their eras.
 struct Era
@@ -669,6 +683,16 @@ bool VersionRules::isKnownSetting(const QString &name) const
     if (setting(name))
         return true;
     const int major = m_version.majorNumber();
+    // 10 to 18: what the server itself lists in pg_settings, nothing else.
+    for (const ServerSettingNames &server : settingsFromServers) {
+        if (server.major != major)
+            continue;
+        for (std::size_t i = 0; i < server.count; ++i) {
+            if (name.compare(QLatin1String(server.names[i]), Qt::CaseInsensitive) == 0)
+                return true;
+        }
+        return false;
+    }
     bool described = false;
     for (const Row &row : rows) {
         if (name.compare(QLatin1String(row.name), Qt::CaseInsensitive) == 0)
