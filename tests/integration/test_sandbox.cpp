@@ -1,6 +1,7 @@
 #include "core/host/local_host.h"
 #include "core/sandbox/free_port.h"
 #include "core/sandbox/sandbox.h"
+#include "pg_builds.h"
 
 #include <QDir>
 #include <QFile>
@@ -45,6 +46,8 @@ private slots:
     void cliReusesRunningSandbox();
     void twoSandboxesSideBySide();
     void plainUser();
+    void otherMajors_data();
+    void otherMajors();
     void badInputChangesNothing_data();
     void badInputChangesNothing();
 
@@ -479,6 +482,47 @@ void TestSandbox::plainUser()
     QCOMPARE(run({QStringLiteral("start-standby")}), 0);
     QCOMPARE(run({QStringLiteral("down"), QStringLiteral("--remove")}, &said), 0);
     QVERIFY2(!QFileInfo::exists(dir + QStringLiteral("/primary")), said.constData());
+}
+
+void TestSandbox::otherMajors_data()
+{
+    QTest::addColumn<int>("major");
+    QTest::addColumn<QString>("recoveryFile"); // what makes the copy a standby in that major
+    QTest::addColumn<bool>("cloned");          // no pg_basebackup of that major here: BackupClone
+    QTest::addRow("11: recovery.conf") << 11 << QStringLiteral("recovery.conf") << false;
+    QTest::addRow("17: no pg_basebackup 17") << 17 << QStringLiteral("standby.signal") << true;
+}
+
+void TestSandbox::otherMajors()
+{
+    QFETCH(int, major);
+    QFETCH(QString, recoveryFile);
+    QFETCH(bool, cloned);
+    QString reason;
+    const QString bin = PgBuilds::binDir(major, &reason);
+    if (bin.isEmpty())
+        QSKIP(qPrintable(reason));
+    if (cloned && QFileInfo::exists(QStringLiteral("/usr/lib/postgresql/%1/bin/pg_basebackup").arg(major)))
+        QSKIP("Debian's client of that major is installed: pg_basebackup is used, not the clone");
+    const QString dir = sandboxDir(QStringLiteral("major-%1").arg(major));
+    m_made.append(dir);
+    Sandbox sandbox(m_host, dir);
+    SandboxOptions options;
+    options.pgBinDir = bin;
+    auto made = sandbox.up(options);
+    QVERIFY2(made.ok(), qPrintable(made.ok() ? QString() : made.error().fullText()));
+    QCOMPARE(made->version, PgVersion(major));
+    QCOMPARE(made->basebackupBinDir.isEmpty(), cloned);
+    QVERIFY(QFileInfo::exists(made->standby.dataDir + QLatin1Char('/') + recoveryFile));
+    const auto rows = replication(sandbox);
+    QCOMPARE(rows.size(), 1);
+    QCOMPARE(rows.first().state, QStringLiteral("streaming"));
+    QCOMPARE(rows.first().syncState, QStringLiteral("sync"));
+    QCOMPARE(scalar(sandbox, made->standby, QStringLiteral("SELECT city FROM weather")), QStringLiteral("San Francisco"));
+    QCOMPARE(scalar(sandbox, made->standby, QStringLiteral("SELECT setting::int / 10000 FROM pg_settings WHERE name = 'server_version_num'")),
+             QString::number(major));
+    QVERIFY(sandbox.down(true).ok());
+    QVERIFY(!QFileInfo::exists(dir));
 }
 
 void TestSandbox::badInputChangesNothing_data()
