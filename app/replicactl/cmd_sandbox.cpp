@@ -1,17 +1,22 @@
 #include "commands.h"
 
 #include "core/host/local_host.h"
+#include "core/monitor/replication_sampler.h"
+#include "core/monitor/replication_table.h"
 #include "core/sandbox/sandbox.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
+#include <QEventLoop>
 #include <QFileInfo>
 #include <QJsonDocument>
 #include <QTextStream>
+#include <QTimer>
 
 #include <algorithm>
 #include <functional>
 #include <map>
+#include <optional>
 
 // replicactl sandbox: the local demo pair (core/sandbox/sandbox.h) from the
 // command line. ./run demo runs `replicactl sandbox --help` to see whether
@@ -100,27 +105,35 @@ int fail(QTextStream &err, const Error &error, int code)
     return code;
 }
 
-QString table(const QList<QStringList> &rows)
+// One round of the monitor's sampler over both servers (libpq, the Unix
+// socket), so that this table is the one `replicactl status` and the GUI show.
+std::optional<ReplicationSample> sampleOnce(const SandboxStatus &status)
 {
-    QList<qsizetype> widths;
-    for (const QStringList &row : rows) {
-        for (qsizetype i = 0; i < row.size(); ++i) {
-            if (widths.size() <= i)
-                widths.append(0);
-            widths[i] = std::max(widths[i], row.at(i).size());
-        }
-    }
-    QString text;
-    for (const QStringList &row : rows) {
-        QStringList cells;
-        for (qsizetype i = 0; i < row.size(); ++i)
-            cells.append(row.at(i).leftJustified(widths.at(i)));
-        text += QStringLiteral("  ") + cells.join(QStringLiteral("  ")).trimmed() + QLatin1Char('\n');
-    }
-    return text;
+    const SandboxState &state = status.state;
+    ReplicationSampler sampler;
+    sampler.setPrimary(state.primary.name, state.primary.connectionString(QStringLiteral("postgres")));
+    sampler.addStandby(state.standby.name, state.standby.connectionString(QStringLiteral("postgres")));
+    sampler.setConnectTimeout(5000);
+    std::optional<ReplicationSample> sample;
+    QEventLoop loop;
+    // The first rounds may end before the connections are made: sample
+    // again until every running server has answered (or time is up).
+    QObject::connect(&sampler, &ReplicationSampler::sampleReady, &loop, [&](const ReplicationSample &ready) {
+        sample = ready;
+        const bool standbyAnswered = std::all_of(ready.standbyServers.cbegin(), ready.standbyServers.cend(),
+                                                 [](const ReplicationSample::Server &server) { return server.reachable; });
+        if ((ready.primary.reachable || !status.primaryRunning) && (standbyAnswered || !status.standbyRunning))
+            loop.quit();
+        else
+            QTimer::singleShot(50, &sampler, &ReplicationSampler::sampleNow);
+    });
+    QTimer::singleShot(15000, &loop, &QEventLoop::quit);
+    sampler.sampleNow();
+    loop.exec();
+    return sample;
 }
 
-void printStatus(QTextStream &out, const SandboxStatus &status)
+void printStatus(QTextStream &out, const SandboxStatus &status, const std::optional<ReplicationSample> &sample)
 {
     const SandboxState &state = status.state;
     out << tr("Sandbox %1: PostgreSQL %2, %3.")
@@ -129,44 +142,21 @@ void printStatus(QTextStream &out, const SandboxStatus &status)
                                           : state.synchronous ? tr("synchronous") : tr("asynchronous"))
         << '\n';
     const QString running = tr("running"), stopped = tr("stopped");
-    out << QStringLiteral("  %1 %2 %3\n")
+    out << QStringLiteral("  %1 %2\n")
                .arg(tr("primary:"), -9)
-               .arg(tr("port %1, %2").arg(state.primary.port).arg(status.primaryRunning ? running : stopped))
-               .arg(status.primaryRunning ? tr("(current WAL position %1, synchronous_standby_names '%2')")
-                                                .arg(status.primaryLsn, status.synchronousStandbyNames)
-                                          : QString());
-    QString standbyDetail;
-    if (status.standbyRunning) {
-        standbyDetail = status.standbyInRecovery
-            ? tr("(in recovery, replay %1; received %2, replayed %3)")
-                  .arg(status.replayPaused ? tr("paused") : tr("running"), status.standbyReceiveLsn, status.standbyReplayLsn)
-            : tr("(promoted: accepts writes)");
-    }
-    out << QStringLiteral("  %1 %2 %3\n")
+               .arg(tr("port %1, %2").arg(state.primary.port).arg(status.primaryRunning ? running : stopped));
+    out << QStringLiteral("  %1 %2\n")
                .arg(tr("standby:"), -9)
-               .arg(tr("port %1, %2").arg(state.standby.port).arg(status.standbyRunning ? running : stopped))
-               .arg(standbyDetail);
+               .arg(tr("port %1, %2%3")
+                        .arg(state.standby.port)
+                        .arg(status.standbyRunning ? running : stopped)
+                        .arg(status.standbyRunning && status.replayPaused ? tr(", replay paused") : QString()));
     out << '\n';
-    if (!status.primaryRunning) {
-        out << tr("The primary is stopped: no replication to show. Run 'replicactl sandbox up'.") << '\n';
+    if (!sample) {
+        out << tr("The servers did not answer within 15 s.") << '\n';
         return;
     }
-    if (status.replication.isEmpty()) {
-        out << tr("pg_stat_replication on the primary is empty: no standby is connected.") << '\n';
-        return;
-    }
-    QList<QStringList> rows{{QStringLiteral("application_name"), QStringLiteral("state"), QStringLiteral("sync_state"),
-                             QStringLiteral("sent_lsn"), QStringLiteral("write_lsn"), QStringLiteral("flush_lsn"),
-                             QStringLiteral("replay_lsn"), tr("lag bytes"), QStringLiteral("write_lag"),
-                             QStringLiteral("flush_lag"), QStringLiteral("replay_lag")}};
-    const auto orDash = [](const QString &text) { return text.isEmpty() ? QStringLiteral("-") : text; };
-    for (const SandboxReplicationRow &row : status.replication) {
-        rows.append({row.applicationName, row.state, row.syncState, orDash(row.sentLsn), orDash(row.writeLsn),
-                     orDash(row.flushLsn), orDash(row.replayLsn),
-                     row.replayLagBytes < 0 ? QStringLiteral("-") : QString::number(row.replayLagBytes),
-                     orDash(row.writeLag), orDash(row.flushLag), orDash(row.replayLag)});
-    }
-    out << tr("pg_stat_replication on the primary:") << '\n' << table(rows);
+    out << ReplicationTable::renderText(*sample);
 }
 
 } // namespace
@@ -283,11 +273,15 @@ int sandbox(const QStringList &arguments)
         auto status = sandbox.status();
         if (!status)
             return fail(err, status.error(), Failed);
+        const auto sample = sampleOnce(*status);
         if (parser.isSet(jsonOption)) {
-            out << QJsonDocument(status->toJson()).toJson(QJsonDocument::Indented);
+            QJsonObject json = status->toJson();
+            json.insert(QStringLiteral("monitor"), sample ? QJsonValue(ReplicationTable::toJson(*sample))
+                                                          : QJsonValue(QJsonValue::Null));
+            out << QJsonDocument(json).toJson(QJsonDocument::Indented);
             return Done;
         }
-        printStatus(out, *status);
+        printStatus(out, *status, sample);
         printConnections(out, sandbox);
         return Done;
     }

@@ -139,11 +139,9 @@ QString Sandbox::psqlCommand(const SandboxServer &server) const
     const QString psql = m_binaries ? m_binaries->psql()
                                     : (m_state ? QDir(m_state->clientBinDir).filePath(QStringLiteral("psql"))
                                                : QStringLiteral("psql"));
-    QString line = server.psqlCommand(psql);
-    if (runningAsRoot())
-        line = CommandLine(QStringLiteral("runuser"), {QStringLiteral("-u"), m_osUser, QStringLiteral("--")}).toShellString()
-            + QLatin1Char(' ') + line;
-    return line;
+    // Root needs no runuser here: it may enter the socket folder, and local
+    // connections are trusted (the folder is the servers' user's alone).
+    return server.psqlCommand(psql);
 }
 
 // ---------------------------------------------------------------- input

@@ -89,7 +89,7 @@ public:
     const QList<SandboxPhase> &phases() const { return m_phases; }
     qint64 totalMs() const { return m_totalMs; }
     bool reusedRunning() const { return m_reusedRunning; }
-    // psql as the server's user would type it: "psql -h ... -p ... -U ... mydb".
+    // psql as a person would type it: "psql -h ... -p ... -U ... mydb".
     QString psqlCommand(const SandboxServer &server) const;
 
 private:
