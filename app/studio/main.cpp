@@ -1,6 +1,7 @@
 #include "ui/main_window.h"
 
 #include <QApplication>
+#include <QCommandLineParser>
 
 int main(int argc, char *argv[])
 {
@@ -9,7 +10,24 @@ int main(int argc, char *argv[])
     QApplication::setOrganizationName(QStringLiteral("Replica Studio"));
     QApplication::setDesktopFileName(QStringLiteral("replica-studio"));
 
+    QCommandLineParser parser;
+    parser.setApplicationDescription(
+        QApplication::translate("main", "Set up, watch and teach PostgreSQL streaming replication."));
+    parser.addHelpOption();
+    const QCommandLineOption demoOption(
+        QStringLiteral("demo"),
+        QApplication::translate("main", "Open on the demo sandbox (a local primary and hot standby made by "
+                                        "\"replicactl sandbox up\")."));
+    const QCommandLineOption dirOption(
+        QStringLiteral("dir"), QApplication::translate("main", "The demo sandbox's folder (default: %1).")
+                                   .arg(QApplication::translate("main", "the one replicactl sandbox uses")),
+        QStringLiteral("DIR"));
+    parser.addOptions({demoOption, dirOption});
+    parser.process(app);
+
     MainWindow window;
+    // The demo is the only page so far: it is also what a bare start shows.
+    window.openDemo(parser.value(dirOption));
     window.show();
     return app.exec();
 }

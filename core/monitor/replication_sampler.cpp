@@ -289,7 +289,7 @@ QList<ReplicationProblem> ReplicationSampler::problemsIn(const ReplicationSample
             tr("The primary does not answer. %1").arg(primary.error.userText()));
     } else if (primary.inRecovery) {
         add(Severity::Warning, "primary-in-recovery", primary.name,
-            tr("%1 is watched as the primary but is in recovery (a standby): its pg_stat_replication only shows "
+            tr("\"%1\" is watched as the primary but is in recovery (a standby): its pg_stat_replication only shows "
                "cascading standbys. Point the monitor at the real primary.")
                 .arg(primary.name));
     }
@@ -319,22 +319,22 @@ QList<ReplicationProblem> ReplicationSampler::problemsIn(const ReplicationSample
         for (const auto &standby : sample.standbys)
             if (standby.state != QLatin1String("streaming"))
                 add(Severity::Warning, "standby-not-streaming", standby.applicationName,
-                    tr("Standby %1 is in state \"%2\", not streaming: it is still catching up or starting.")
+                    tr("Standby \"%1\" is in state \"%2\", not streaming: it is still catching up or starting.")
                         .arg(standby.applicationName, standby.state));
         for (const auto &slot : sample.replicationSlots) {
             if (slot.walStatus == QLatin1String("lost"))
                 add(Severity::Critical, "slot-lost", slot.name,
-                    tr("Replication slot %1 has lost WAL its standby still needs (wal_status lost): that standby "
+                    tr("Replication slot \"%1\" has lost WAL its standby still needs (wal_status lost): that standby "
                        "cannot catch up and must be cloned again.")
                         .arg(slot.name));
             else if (slot.walStatus == QLatin1String("unreserved"))
                 add(Severity::Warning, "slot-unreserved", slot.name,
-                    tr("Replication slot %1 is about to lose WAL (wal_status unreserved, max_slot_wal_keep_size "
+                    tr("Replication slot \"%1\" is about to lose WAL (wal_status unreserved, max_slot_wal_keep_size "
                        "reached). Bring its standby back soon.")
                         .arg(slot.name));
             else if (!slot.active && slot.type != QLatin1String("logical"))
                 add(Severity::Warning, "slot-inactive", slot.name,
-                    tr("Replication slot %1 is not in use; the primary keeps %2 of WAL for it, and keeps more until "
+                    tr("Replication slot \"%1\" is not in use; the primary keeps %2 of WAL for it, and keeps more until "
                        "a standby uses the slot or it is dropped (SELECT pg_drop_replication_slot('%1')).")
                         .arg(slot.name, ReplicationTable::formatBytes(slot.retainedBytes.value_or(0))));
         }
@@ -350,15 +350,15 @@ QList<ReplicationProblem> ReplicationSampler::problemsIn(const ReplicationSample
     for (const auto &server : sample.standbyServers) {
         if (!server.reachable) {
             add(Severity::Warning, "standby-unreachable", server.name,
-                tr("The standby %1 does not answer. %2").arg(server.name, server.error.userText()));
+                tr("Standby \"%1\" does not answer. %2").arg(server.name, server.error.userText()));
         } else if (!server.inRecovery) {
             add(Severity::Critical, "standby-not-in-recovery", server.name,
-                tr("%1 is not in recovery: it was promoted or started as a primary, and no longer follows %2. Rebuild "
+                tr("\"%1\" is not in recovery: it was promoted or started as a primary, and no longer follows \"%2\". Rebuild "
                    "it as a standby before writing to both.")
                     .arg(server.name, primary.name));
         } else if (server.replayPaused) {
             add(Severity::Warning, "replay-paused", server.name,
-                tr("Replay is paused on %1: it receives WAL but does not apply it. Resume it with SELECT %2().")
+                tr("Replay is paused on \"%1\": it receives WAL but does not apply it. Resume it with SELECT %2().")
                     .arg(server.name, rulesFor(server.serverVersionNum).walReplayResumeFunction()));
         }
     }

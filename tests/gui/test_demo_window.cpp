@@ -1,0 +1,184 @@
+#include "core/host/local_host.h"
+#include "core/monitor/replication_sampler.h"
+#include "core/sandbox/sandbox.h"
+#include "ui/main_window.h"
+#include "ui/no_sandbox_view.h"
+#include "ui/problem_banner.h"
+#include "ui/sandbox_view.h"
+#include "ui/server_list_model.h"
+
+#include <QApplication>
+#include <QDir>
+#include <QElapsedTimer>
+#include <QFileInfo>
+#include <QHeaderView>
+#include <QLabel>
+#include <QTableView>
+#include <QTemporaryDir>
+#include <QTimer>
+#include <QtTest/QTest>
+
+#include <unistd.h>
+
+namespace {
+
+QString screenshotDir()
+{
+    const QString dir = qEnvironmentVariable("REPLICA_SCREENSHOT_DIR", QStringLiteral(REPLICA_BINARY_DIR "/screenshots"));
+    QDir().mkpath(dir);
+    return dir;
+}
+
+void saveScreenshot(QWidget *window, const QString &name)
+{
+    const QString path = screenshotDir() + QLatin1Char('/') + name;
+    QVERIFY2(window->grab().save(path), qPrintable(path));
+    qInfo("screenshot: %s", qPrintable(path));
+}
+
+QString cell(QTableView *table, int row, int column)
+{
+    return table->model()->index(row, column).data().toString();
+}
+
+} // namespace
+
+// The demo window on a real sandbox (core/sandbox's up: a PostgreSQL 15
+// primary and hot standby), offscreen, with screenshots for a person to look at.
+class TestDemoWindow : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void initTestCase();
+    void noSandboxSaysWhatToRun();
+    void showsTheSandboxOnceItIsUp();
+    void troubleIsShownInlineAndClears();
+    void cleanupTestCase();
+
+private:
+    QTemporaryDir m_base;
+    LocalHost m_host;
+    std::unique_ptr<Sandbox> m_sandbox;
+    std::unique_ptr<MainWindow> m_window;
+    QString m_skip;
+};
+
+void TestDemoWindow::initTestCase()
+{
+    QVERIFY(m_base.isValid());
+    // postgres must enter the folder to run the sandbox's servers.
+    QVERIFY(QFile::setPermissions(m_base.path(), QFileDevice::ReadOwner | QFileDevice::WriteOwner |
+                                                     QFileDevice::ExeOwner | QFileDevice::ReadGroup |
+                                                     QFileDevice::ExeGroup | QFileDevice::ReadOther |
+                                                     QFileDevice::ExeOther));
+    if (::geteuid() != 0)
+        m_skip = QStringLiteral("needs root: the sandbox runs its servers as the postgres user");
+    else if (!QFileInfo::exists(QStringLiteral("/usr/lib/postgresql/15/bin/initdb")))
+        m_skip = QStringLiteral("Debian's PostgreSQL 15 (postgresql-15) is not installed");
+}
+
+void TestDemoWindow::cleanupTestCase()
+{
+    m_window.reset();
+    if (m_sandbox)
+        (void)m_sandbox->down(true);
+}
+
+void TestDemoWindow::noSandboxSaysWhatToRun()
+{
+    MainWindow window;
+    const QString dir = m_base.path() + QStringLiteral("/nothing here");
+    window.openDemo(dir);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    QVERIFY(window.noSandboxView());
+    QVERIFY(!window.sandboxView());
+    auto *command = window.noSandboxView()->findChild<QLabel *>(QStringLiteral("sandboxUpCommand"));
+    QVERIFY(command);
+    QCOMPARE(command->text(), QStringLiteral("replicactl sandbox up --dir '%1'").arg(dir));
+    QVERIFY(QApplication::activeModalWidget() == nullptr);
+    saveScreenshot(&window, QStringLiteral("demo-no-sandbox.png"));
+}
+
+void TestDemoWindow::showsTheSandboxOnceItIsUp()
+{
+    if (!m_skip.isEmpty())
+        QSKIP(qPrintable(m_skip));
+    const QString dir = m_base.path() + QStringLiteral("/demo");
+    m_window = std::make_unique<MainWindow>();
+    m_window->openDemo(dir);
+    m_window->show();
+    QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
+    QVERIFY(m_window->noSandboxView());
+
+    m_sandbox = std::make_unique<Sandbox>(m_host, dir);
+    const auto made = m_sandbox->up();
+    QVERIFY2(made.ok(), qPrintable(made.ok() ? QString() : made.error().fullText()));
+
+    // The window notices the new sandbox by itself and starts sampling.
+    QTRY_VERIFY_WITH_TIMEOUT(m_window->sandboxView() != nullptr, 10000);
+    QTableView *servers = m_window->sandboxView()->serverTable();
+    QTableView *replication = m_window->sandboxView()->replicationTable();
+    QTRY_COMPARE_WITH_TIMEOUT(cell(servers, 1, ServerListModel::Status), QStringLiteral("up"), 15000);
+    QTRY_COMPARE_WITH_TIMEOUT(replication->model()->rowCount(), 1, 15000);
+    QTRY_COMPARE_WITH_TIMEOUT(cell(replication, 0, 2), QStringLiteral("streaming"), 15000);
+
+    QCOMPARE(cell(servers, 0, ServerListModel::Name), made->primary.name);
+    QCOMPARE(cell(servers, 0, ServerListModel::Role), QStringLiteral("primary"));
+    QCOMPARE(cell(servers, 1, ServerListModel::Role), QStringLiteral("standby"));
+    QCOMPARE(cell(servers, 0, ServerListModel::Port), QString::number(made->primary.port));
+    QCOMPARE(cell(servers, 1, ServerListModel::Port), QString::number(made->standby.port));
+    QVERIFY(cell(servers, 0, ServerListModel::Version).startsWith(QStringLiteral("15.")));
+    QCOMPARE(cell(replication, 0, 0), made->standby.name);
+    QCOMPARE(cell(replication, 0, 3), QStringLiteral("sync (1)"));
+    QTRY_VERIFY_WITH_TIMEOUT(!m_window->sandboxView()->banner()->isVisible(), 10000);
+
+    // Updated every second, without holding the event loop up.
+    QElapsedTimer sinceTick;
+    qint64 longest = 0;
+    QTimer tick;
+    connect(&tick, &QTimer::timeout, this, [&] { longest = qMax(longest, sinceTick.restart()); });
+    const int roundsBefore = m_window->sampler()->roundsCompleted();
+    sinceTick.start();
+    tick.start(10);
+    QTest::qWait(3500);
+    tick.stop();
+    const int rounds = m_window->sampler()->roundsCompleted() - roundsBefore;
+    QVERIFY2(rounds >= 3 && rounds <= 5, qPrintable(QString::number(rounds)));
+    QVERIFY2(longest < 100, qPrintable(QStringLiteral("the GUI thread stalled for %1 ms").arg(longest)));
+    qInfo("%d samples in 3.5 s; longest GUI-thread stall %lld ms", rounds, longest);
+
+    // Nothing in the tables is cut off: every column shows its whole text.
+    for (QTableView *table : {servers, replication})
+        for (int c = 0; c < table->model()->columnCount() - 1; ++c)
+            QVERIFY2(table->columnWidth(c) >= static_cast<QAbstractItemView *>(table)->sizeHintForColumn(c) &&
+                         table->columnWidth(c) >= table->horizontalHeader()->sectionSizeHint(c),
+                     qPrintable(QStringLiteral("%1, column %2: %3 px").arg(table->objectName()).arg(c).arg(table->columnWidth(c))));
+    saveScreenshot(m_window.get(), QStringLiteral("demo-window.png"));
+}
+
+void TestDemoWindow::troubleIsShownInlineAndClears()
+{
+    if (!m_skip.isEmpty())
+        QSKIP(qPrintable(m_skip));
+    QVERIFY(m_sandbox && m_window && m_window->sandboxView());
+    ProblemBanner *banner = m_window->sandboxView()->banner();
+
+    const auto stopped = m_sandbox->stopStandby();
+    QVERIFY2(stopped.ok(), qPrintable(stopped.ok() ? QString() : stopped.error().fullText()));
+    QTRY_VERIFY_WITH_TIMEOUT(banner->isVisible() && banner->text().contains(QStringLiteral("start-standby")), 15000);
+    QVERIFY2(banner->text().contains(QStringLiteral("Commits on the primary wait")), qPrintable(banner->text()));
+    QCOMPARE(cell(m_window->sandboxView()->serverTable(), 1, ServerListModel::Status), QStringLiteral("down"));
+    QVERIFY(QApplication::activeModalWidget() == nullptr);
+    saveScreenshot(m_window.get(), QStringLiteral("demo-standby-stopped.png"));
+
+    const auto started = m_sandbox->startStandby();
+    QVERIFY2(started.ok(), qPrintable(started.ok() ? QString() : started.error().fullText()));
+    QTRY_VERIFY_WITH_TIMEOUT(!banner->isVisible(), 20000);
+    QTRY_COMPARE_WITH_TIMEOUT(cell(m_window->sandboxView()->replicationTable(), 0, 2), QStringLiteral("streaming"),
+                              15000);
+}
+
+QTEST_MAIN(TestDemoWindow)
+#include "test_demo_window.moc"

@@ -1,0 +1,84 @@
+#include "ui/replication_table_model.h"
+
+#include "core/monitor/replication_table.h"
+
+#include <QBrush>
+#include <QColor>
+
+ReplicationTableModel::ReplicationTableModel(QObject *parent) : QAbstractTableModel(parent) {}
+
+void ReplicationTableModel::setSample(const ReplicationSample &sample)
+{
+    // Same standbys as before (the usual case, every second): update the
+    // cells in place so that selection and scrolling stay put.
+    bool sameRows = sample.standbys.size() == m_standbys.size();
+    for (int i = 0; sameRows && i < m_standbys.size(); ++i)
+        sameRows = sample.standbys.at(i).applicationName == m_standbys.at(i).applicationName &&
+                   sample.standbys.at(i).pid == m_standbys.at(i).pid;
+    if (sameRows) {
+        m_standbys = sample.standbys;
+        if (!m_standbys.isEmpty())
+            emit dataChanged(index(0, 0), index(int(m_standbys.size()) - 1, ReplicationTable::ColumnCount - 1));
+        return;
+    }
+    beginResetModel();
+    m_standbys = sample.standbys;
+    endResetModel();
+}
+
+int ReplicationTableModel::rowCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : int(m_standbys.size());
+}
+
+int ReplicationTableModel::columnCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : ReplicationTable::ColumnCount;
+}
+
+QVariant ReplicationTableModel::data(const QModelIndex &index, int role) const
+{
+    if (!index.isValid() || index.row() >= m_standbys.size())
+        return {};
+    const auto &standby = m_standbys.at(index.row());
+    const auto column = ReplicationTable::Column(index.column());
+    switch (role) {
+    case Qt::DisplayRole:
+        return ReplicationTable::cell(standby, column);
+    case Qt::TextAlignmentRole:
+        if (column >= ReplicationTable::ByteLag)
+            return QVariant(Qt::AlignRight | Qt::AlignVCenter);
+        return QVariant(Qt::AlignLeft | Qt::AlignVCenter);
+    case Qt::ForegroundRole:
+        if (column == ReplicationTable::State && standby.state != QLatin1String("streaming"))
+            return QBrush(QColor(0xb0, 0x5a, 0x00));
+        if (column == ReplicationTable::SyncState && standby.syncState == QLatin1String("sync"))
+            return QBrush(QColor(0x1a, 0x6e, 0x2e));
+        return {};
+    case Qt::ToolTipRole:
+        switch (column) {
+        case ReplicationTable::ByteLag:
+            return tr("WAL the primary has written that this standby has not replayed yet.");
+        case ReplicationTable::WriteLag:
+        case ReplicationTable::FlushLag:
+        case ReplicationTable::ReplayLag:
+            return tr("Time between a commit on the primary and this standby's report of it; empty while "
+                      "the standby has nothing to catch up on.");
+        case ReplicationTable::SyncState:
+            return tr("sync: commits on the primary wait for this standby. async: they do not. "
+                      "The number is sync_priority.");
+        default:
+            return {};
+        }
+    default:
+        return {};
+    }
+}
+
+QVariant ReplicationTableModel::headerData(int section, Qt::Orientation orientation, int role) const
+{
+    if (orientation != Qt::Horizontal || role != Qt::DisplayRole || section < 0 ||
+        section >= ReplicationTable::ColumnCount)
+        return QAbstractTableModel::headerData(section, orientation, role);
+    return ReplicationTable::header(ReplicationTable::Column(section));
+}

@@ -1,0 +1,167 @@
+#include "ui/sandbox_view.h"
+
+#include "core/monitor/replication_sampler.h"
+#include "ui/problem_banner.h"
+#include "ui/replication_table_model.h"
+#include "ui/server_list_model.h"
+
+#include <QFontDatabase>
+#include <QGroupBox>
+#include <QHeaderView>
+#include <QLabel>
+#include <QScrollBar>
+#include <QTableView>
+#include <QVBoxLayout>
+
+namespace {
+
+QTableView *makeTable(QAbstractItemModel *model, const QString &name, bool stretchLast, QWidget *parent)
+{
+    auto *table = new QTableView(parent);
+    table->setObjectName(name);
+    table->setModel(model);
+    table->setSelectionBehavior(QAbstractItemView::SelectRows);
+    table->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    table->setAlternatingRowColors(true);
+    table->setWordWrap(false);
+    table->verticalHeader()->hide();
+    table->setVerticalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    table->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Fixed);
+    // A handful of rows: every column as wide as its text (the last one
+    // taking the rest when asked), recomputed as the values change.
+    QHeaderView *header = table->horizontalHeader();
+    header->setDefaultAlignment(Qt::AlignLeft | Qt::AlignVCenter);
+    header->setSectionResizeMode(QHeaderView::ResizeToContents);
+    if (stretchLast)
+        header->setSectionResizeMode(model->columnCount() - 1, QHeaderView::Stretch);
+    return table;
+}
+
+// Tall enough for the header and `rows` rows and no more: these tables hold
+// a handful of rows, and empty space below them reads as "missing".
+void fitHeight(QTableView *table, int rows)
+{
+    const int rowHeight = table->verticalHeader()->defaultSectionSize();
+    const int scrollBar =
+        table->horizontalScrollBar()->isVisible() ? table->horizontalScrollBar()->sizeHint().height() : 0;
+    table->setFixedHeight(table->horizontalHeader()->sizeHint().height() + rowHeight * qMax(rows, 1) +
+                          2 * table->frameWidth() + scrollBar);
+}
+
+} // namespace
+
+SandboxView::SandboxView(const SandboxState &state, ReplicationSampler *sampler, QWidget *parent)
+    : QWidget(parent),
+      m_servers(new ServerListModel(this)),
+      m_replication(new ReplicationTableModel(this)),
+      m_banner(new ProblemBanner(this)),
+      m_emptyReplication(new QLabel(this)),
+      m_updated(new QLabel(this))
+{
+    setObjectName(QStringLiteral("sandboxView"));
+    auto *title = new QLabel(this);
+    QFont titleFont = title->font();
+    titleFont.setPointSizeF(titleFont.pointSizeF() * 1.35);
+    titleFont.setBold(true);
+    title->setFont(titleFont);
+    title->setText(state.synchronous ? tr("Demo sandbox: PostgreSQL %1, synchronous replication")
+                                           .arg(state.version.majorString())
+                                     : tr("Demo sandbox: PostgreSQL %1, asynchronous replication")
+                                           .arg(state.version.majorString()));
+    auto *folder = new QLabel(tr("Folder: %1").arg(state.dir), this);
+    folder->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    folder->setForegroundRole(QPalette::PlaceholderText);
+
+    m_servers->setServerNames({state.primary.name, state.standby.name},
+                              {QStringLiteral("%1:%2").arg(state.primary.socketDir).arg(state.primary.port),
+                               QStringLiteral("%1:%2").arg(state.standby.socketDir).arg(state.standby.port)});
+    m_serverTable = makeTable(m_servers, QStringLiteral("serverTable"), true, this);
+    fitHeight(m_serverTable, 2);
+    m_replicationTable = makeTable(m_replication, QStringLiteral("replicationTable"), false, this);
+    fitHeight(m_replicationTable, 2);
+    m_emptyReplication->setWordWrap(true);
+    m_emptyReplication->setText(tr("Waiting for the first sample..."));
+
+    auto *serversBox = new QGroupBox(tr("Servers"), this);
+    serversBox->setSizePolicy(QSizePolicy::Preferred, QSizePolicy::Maximum);
+    auto *serversLayout = new QVBoxLayout(serversBox);
+    serversLayout->addWidget(m_serverTable);
+
+    auto *replicationBox = new QGroupBox(tr("Replication (pg_stat_replication on the primary)"), this);
+    replicationBox->setSizePolicy(QSizePolicy::Preferred, QSizePolicy::Maximum);
+    auto *replicationLayout = new QVBoxLayout(replicationBox);
+    replicationLayout->addWidget(m_replicationTable);
+    replicationLayout->addWidget(m_emptyReplication);
+
+    auto *connectBox = new QGroupBox(tr("Connect with psql"), this);
+    connectBox->setSizePolicy(QSizePolicy::Preferred, QSizePolicy::Maximum);
+    auto *connectLayout = new QVBoxLayout(connectBox);
+    const QString psql = state.clientBinDir.isEmpty() ? QStringLiteral("psql")
+                                                      : state.clientBinDir + QStringLiteral("/psql");
+    for (const SandboxServer *server : {&state.primary, &state.standby}) {
+        auto *line = new QLabel(tr("%1: %2").arg(server->name, server->psqlCommand(psql)), connectBox);
+        line->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
+        line->setTextInteractionFlags(Qt::TextSelectableByMouse);
+        line->setWordWrap(true);
+        connectLayout->addWidget(line);
+    }
+
+    m_updated->setForegroundRole(QPalette::PlaceholderText);
+    m_updated->setText(tr("Connecting to the servers..."));
+
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(16, 16, 16, 12);
+    layout->setSpacing(10);
+    layout->addWidget(title);
+    layout->addWidget(folder);
+    layout->addWidget(m_banner);
+    layout->addWidget(serversBox);
+    layout->addWidget(replicationBox);
+    layout->addWidget(connectBox);
+    layout->addStretch();
+    layout->addWidget(m_updated);
+
+    connect(sampler, &ReplicationSampler::sampleReady, this, &SandboxView::showSample);
+}
+
+QString SandboxView::command(const QString &action) const
+{
+    return m_commandFor ? m_commandFor(action) : QStringLiteral("replicactl sandbox ") + action;
+}
+
+QString SandboxView::hintFor(const ReplicationSample &sample) const
+{
+    // Sandbox-specific advice on top of the sampler's general sentences.
+    if (!sample.primary.reachable)
+        return tr("Start the sandbox again with: %1").arg(command(QStringLiteral("up")));
+    for (const auto &problem : sample.problems) {
+        if (problem.code == QLatin1String("standby-unreachable"))
+            return tr("Start the standby again with: %1").arg(command(QStringLiteral("start-standby")));
+        if (problem.code == QLatin1String("replay-paused"))
+            return tr("Resume replay with: %1").arg(command(QStringLiteral("resume-replay")));
+        if (problem.code == QLatin1String("standby-not-in-recovery"))
+            return tr("The standby was promoted. Make a fresh pair with: %1").arg(command(QStringLiteral("reset")));
+    }
+    return {};
+}
+
+void SandboxView::showSample(const ReplicationSample &sample)
+{
+    m_servers->setSample(sample);
+    m_replication->setSample(sample);
+    m_banner->setProblems(sample.problems, hintFor(sample));
+
+    const bool any = !sample.standbys.isEmpty();
+    m_replicationTable->setVisible(any);
+    m_emptyReplication->setVisible(!any);
+    if (!any)
+        m_emptyReplication->setText(sample.primary.reachable
+                                        ? tr("No standby is connected to the primary right now.")
+                                        : tr("Unknown: the primary does not answer."));
+    fitHeight(m_serverTable, m_servers->rowCount());
+    fitHeight(m_replicationTable, int(sample.standbys.size()));
+    m_updated->setText(tr("Updated %1, every second. Closing the window leaves the sandbox running; "
+                          "\"%2\" stops it.")
+                           .arg(sample.sampledAt.toLocalTime().toString(QStringLiteral("HH:mm:ss")),
+                                command(QStringLiteral("down"))));
+}
