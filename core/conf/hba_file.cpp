@@ -1,5 +1,7 @@
 #include "core/conf/hba_file.h"
 
+#include "core/version/version_rules.h"
+
 #include <QCoreApplication>
 #include <QHostAddress>
 
@@ -239,6 +241,8 @@ const QList<OptionInfo> &optionTable()
 // PostgreSQL's words.
 std::optional<QString> parseRuleFields(const QList<Field> &fields, const PgVersion &version, HbaRule &rule)
 {
+    // Facts VersionRules knows come from there; the hba-only ones (hostgssenc
+    // 12+, clientcert values) stay here beside the grammar they belong to.
     const bool newest = !version.isValid();
     const auto atLeast = [&](int major, int second = 0) { return newest || version.atLeast(major, second); };
 
@@ -303,7 +307,7 @@ std::optional<QString> parseRuleFields(const QList<Field> &fields, const PgVersi
         QStringLiteral("trust"), QStringLiteral("reject"), QStringLiteral("md5"),  QStringLiteral("password"),
         QStringLiteral("gss"),   QStringLiteral("ident"),  QStringLiteral("peer"), QStringLiteral("pam"),
         QStringLiteral("ldap"),  QStringLiteral("cert"),   QStringLiteral("radius")};
-    const bool scram = method == QLatin1String("scram-sha-256") && atLeast(10);
+    const bool scram = method == QLatin1String("scram-sha-256") && (newest || VersionRules(version).hasScram());
     if (method == QLatin1String("sspi"))
         return tr("sspi authentication is not supported on this platform");
     if (method == QLatin1String("bsd"))
@@ -576,7 +580,7 @@ void HbaFile::parseRecord(Record &record, const QByteArray &logical)
         return;
     }
     const Token &first = fields.first().first();
-    const bool includeAllowed = !m_version.isValid() || m_version.atLeast(16);
+    const bool includeAllowed = !m_version.isValid() || VersionRules(m_version).hasHbaInclude();
     if (includeAllowed && fields.first().size() == 1 &&
         (first.isKeyword("include") || first.isKeyword("include_if_exists") || first.isKeyword("include_dir"))) {
         record.kind = Record::Kind::Include;
