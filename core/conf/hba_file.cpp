@@ -557,10 +557,12 @@ HbaFile HbaFile::read(const QByteArray &text, const QString &fileName, PgVersion
                 physical.chop(1);
             // A backslash ending a line joins the next one, even inside quotes
             // or a comment; PostgreSQL drops both the backslash and the newline.
-            if (continuation && physical.endsWith('\\') && hasNewline && pos < text.size()) {
+            if (continuation && physical.endsWith('\\')) {
                 physical.chop(1);
                 logical += physical;
-                continue;
+                if (pos < text.size())
+                    continue;
+                break;
             }
             logical += physical;
             break;

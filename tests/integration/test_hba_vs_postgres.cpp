@@ -2,14 +2,20 @@
 #include "core/conf/hba_file.h"
 #include "core/conf/recovery_settings.h"
 
+#include "pg_builds.h"
 #include "test_pg_server.h"
 
+#include <QDir>
 #include <QFile>
 #include <QHostAddress>
 #include <QProcess>
 #include <QtTest/QTest>
 
+#include <map>
 #include <memory>
+
+#include <pwd.h>
+#include <unistd.h>
 
 // PostgreSQL is the judge: the same pg_hba.conf lines are read by HbaFile and
 // by a real PostgreSQL 15 (pg_hba_file_rules, which parses the file on disk
@@ -29,14 +35,22 @@ private slots:
     void addedRulesAreAccepted();
     void recoverySettingsReadByPostgres_data();
     void recoverySettingsReadByPostgres();
+    void otherMajorsAgree_data();
+    void otherMajorsAgree();
 
 private:
     QStringList serverVerdict(const QByteArray &hba);
     static QStringList ourVerdict(const QByteArray &hba);
     QString postgresC(const QString &name, QString *error);
 
+    // A data directory per major of the version matrix (initdb once).
+    QString dataDirFor(int major, QString *skipReason);
+    static bool runAsPostgres(const QStringList &command, QString *output);
+
     std::unique_ptr<TestPgServer> m_server;
     QByteArray m_originalHba;
+    std::unique_ptr<QTemporaryDir> m_majorsDir;
+    std::map<int, QString> m_dataDirs;
 };
 
 void TestHbaVsPostgres::initTestCase()
@@ -56,6 +70,7 @@ void TestHbaVsPostgres::initTestCase()
 void TestHbaVsPostgres::cleanupTestCase()
 {
     m_server.reset();
+    m_majorsDir.reset();
 }
 
 // Line 1 keeps psql's own connection possible whatever the row contains.
@@ -182,6 +197,8 @@ void TestHbaVsPostgres::verdicts_data()
         "# comment\n"
         "host all all 10.1.0.0/16 ldap ldapserver=ldap.example.net ldapprefix=\"cn=\" ldapsuffix=\", dc=example\"\n");
     QTest::addRow("continuation") << QByteArray("host all \\\n  all 10.0.0.0/8 \\\n  md5\nlocal all all peer\n");
+    QTest::addRow("backslash ending the file") << QByteArray("host all all 10.0.0.0/8 md5\\");
+    QTest::addRow("crlf line ends") << QByteArray("host all all 10.0.0.0/8 md5\r\nlocal all all peer\r\n");
     QTest::addRow("comments and spacing") << QByteArray("\t host\tall\tall\t127.0.0.1/32\tmd5 # trailing\n"
                                                         "local all all peer#glued\n\n   \n");
     QTest::addRow("invalid lines") << QByteArray(
@@ -318,6 +335,118 @@ void TestHbaVsPostgres::recoverySettingsReadByPostgres()
     QCOMPARE(back->value(QStringLiteral("password")), password.isEmpty() ? std::nullopt : std::optional<QString>(password));
     QCOMPARE(slot, settings.slotName);
     QCOMPARE(restore, settings.restoreCommand);
+}
+
+bool TestHbaVsPostgres::runAsPostgres(const QStringList &command, QString *output)
+{
+    QProcess process;
+    process.setProcessChannelMode(QProcess::MergedChannels);
+    process.setWorkingDirectory(QStringLiteral("/"));
+    process.start(QStringLiteral("runuser"), QStringList{QStringLiteral("-u"), QStringLiteral("postgres"), QStringLiteral("--")} + command);
+    const bool finished = process.waitForFinished(120000);
+    *output = QString::fromUtf8(process.readAll());
+    return finished && process.exitStatus() == QProcess::NormalExit && process.exitCode() == 0;
+}
+
+QString TestHbaVsPostgres::dataDirFor(int major, QString *skipReason)
+{
+    if (m_dataDirs.count(major))
+        return m_dataDirs[major];
+    const QString bin = PgBuilds::binDir(major, skipReason);
+    if (bin.isEmpty())
+        return {};
+    if (!m_majorsDir) {
+        m_majorsDir = std::make_unique<QTemporaryDir>(QDir::tempPath() + QStringLiteral("/replica-hba-XXXXXX"));
+        const passwd *postgres = getpwnam("postgres");
+        if (!postgres || ::chown(m_majorsDir->path().toLocal8Bit().constData(), postgres->pw_uid, postgres->pw_gid) != 0) {
+            *skipReason = QStringLiteral("cannot give a folder to the postgres user");
+            return {};
+        }
+    }
+    const QString dir = m_majorsDir->filePath(QString::number(major));
+    QString output;
+    if (!runAsPostgres({bin + QStringLiteral("/initdb"), QStringLiteral("-D"), dir, QStringLiteral("-A"),
+                        QStringLiteral("trust"), QStringLiteral("-U"), QStringLiteral("postgres"), QStringLiteral("--no-sync")},
+                       &output)) {
+        *skipReason = QStringLiteral("initdb of PostgreSQL %1 failed: %2").arg(major).arg(output);
+        return {};
+    }
+    m_dataDirs[major] = dir;
+    return dir;
+}
+
+// The grammar points that differ between majors, judged by each major's own
+// server: it refuses to start with a pg_hba.conf it cannot load.
+void TestHbaVsPostgres::otherMajorsAgree_data()
+{
+    QTest::addColumn<int>("major");
+    QTest::addColumn<QByteArray>("hba");
+    QTest::addColumn<bool>("valid"); // what that major's documentation says
+    const QByteArray continued = "host all all \\\n  10.0.0.0/8 md5\n";
+    QTest::addRow("13 has no continuation") << 13 << continued << false;
+    QTest::addRow("14 has continuation") << 14 << continued << true;
+    const QByteArray gssenc = "hostgssenc all all 10.0.0.0/8 md5\n";
+    QTest::addRow("11 has no hostgssenc") << 11 << gssenc << false;
+    QTest::addRow("12 has hostgssenc") << 12 << gssenc << true;
+    const QByteArray include = "include_if_exists missing.conf\ninclude extra.conf\ninclude_dir conf.d\n";
+    QTest::addRow("15 has no include") << 15 << include << false;
+    QTest::addRow("16 has include") << 16 << include << true;
+    QTest::addRow("18 has include") << 18 << include << true;
+    const QByteArray scram = "host replication replicator 10.0.0.2/32 scram-sha-256\n";
+    QTest::addRow("10 has scram") << 10 << scram << true;
+    // (clientcert needs hostssl, which a server without ssl = on refuses whatever the option says.)
+    QTest::addRow("17 bad mask") << 17 << QByteArray("host all all 10.0.0.0/33 md5\n") << false;
+}
+
+void TestHbaVsPostgres::otherMajorsAgree()
+{
+    QFETCH(int, major);
+    QFETCH(QByteArray, hba);
+    QFETCH(bool, valid);
+    QString skipReason;
+    const QString dir = dataDirFor(major, &skipReason);
+    if (dir.isEmpty())
+        QSKIP(qPrintable(skipReason));
+    const QByteArray text = withLocalTrust(hba);
+    const auto writeFile = [](const QString &path, const QByteArray &content) {
+        QFile file(path);
+        if (!file.open(QIODevice::WriteOnly | QIODevice::Truncate))
+            return false;
+        file.write(content);
+        file.close();
+        const passwd *postgres = getpwnam("postgres");
+        return postgres && ::chown(path.toLocal8Bit().constData(), postgres->pw_uid, postgres->pw_gid) == 0;
+    };
+    QVERIFY(writeFile(dir + QStringLiteral("/pg_hba.conf"), text));
+    QVERIFY(writeFile(dir + QStringLiteral("/extra.conf"), "host all all 10.9.0.0/16 md5\n"));
+    QDir(dir).mkpath(QStringLiteral("conf.d"));
+
+    const bool ours = HbaFile::read(text, QString(), PgVersion(major)).problems().isEmpty();
+    QString output;
+    const QString bin = PgBuilds::binDir(major);
+    const bool started = runAsPostgres({bin + QStringLiteral("/pg_ctl"), QStringLiteral("-D"), dir, QStringLiteral("-w"),
+                                        QStringLiteral("-t"), QStringLiteral("60"), QStringLiteral("-l"),
+                                        dir + QStringLiteral("/server.log"), QStringLiteral("-o"),
+                                        QStringLiteral("-p %1 -c listen_addresses='' -k %2").arg(TestPgServer::freePort()).arg(dir),
+                                        QStringLiteral("start")},
+                                       &output);
+    QFile log(dir + QStringLiteral("/server.log"));
+    log.open(QIODevice::ReadOnly);
+    const QString serverLog = QString::fromUtf8(log.readAll());
+    if (started) {
+        runAsPostgres({bin + QStringLiteral("/pg_ctl"), QStringLiteral("-D"), dir, QStringLiteral("-m"),
+                       QStringLiteral("immediate"), QStringLiteral("stop")},
+                      &output);
+    } else {
+        QVERIFY2(serverLog.contains(QStringLiteral("pg_hba.conf")), qPrintable(serverLog));
+    }
+    QFile::remove(dir + QStringLiteral("/server.log"));
+    QVERIFY2(ours == started, qPrintable(QStringLiteral("PostgreSQL %1 %2 the file, HbaFile %3 it.\n%4")
+                                             .arg(major)
+                                             .arg(started ? QStringLiteral("accepts") : QStringLiteral("refuses"))
+                                             .arg(ours ? QStringLiteral("accepts") : QStringLiteral("refuses"))
+                                             .arg(serverLog.right(1500))));
+    QCOMPARE(started, valid);
 }
 
 QTEST_GUILESS_MAIN(TestHbaVsPostgres)

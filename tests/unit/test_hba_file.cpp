@@ -211,6 +211,8 @@ void TestHbaFile::versionGrammar_data()
     const QByteArray continued = "host all all \\\n10.0.0.0/8 md5\n";
     QTest::addRow("continuation on 13") << continued << PgVersion(13) << false;
     QTest::addRow("continuation on 14") << continued << PgVersion(14) << true;
+    QTest::addRow("backslash ending the file") << QByteArray("local all all peer\\") << PgVersion(15) << true;
+    QTest::addRow("backslash ending the file on 13") << QByteArray("local all all peer\\") << PgVersion(13) << false;
 }
 
 void TestHbaFile::versionGrammar()
