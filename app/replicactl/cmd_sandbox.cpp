@@ -262,8 +262,12 @@ int sandbox(const QStringList &arguments)
             QStringList parts;
             for (const SandboxPhase &phase : sandbox.phases())
                 parts.append(tr("%1 %2 ms").arg(phase.name).arg(phase.ms));
-            out << tr("Ready in %1 ms from 'up' (%2).").arg(sandbox.totalMs()).arg(parts.join(QStringLiteral(", ")))
+            out << tr("Ready in %1 ms from '%2' (%3).")
+                       .arg(sandbox.totalMs())
+                       .arg(name, parts.join(QStringLiteral(", ")))
                 << '\n';
+        } else if (!sandbox.reusedRunning()) {
+            out << tr("Running again in %1 ms.").arg(sandbox.totalMs()) << '\n';
         }
         printConnections(out, sandbox);
         return Done;
