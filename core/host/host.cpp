@@ -25,13 +25,13 @@ QString userFor(RunAs as)
 // Written by us, never by the user: the path arrives as "$1". See
 // Host::writeFileThroughShell for what it guarantees.
 const char writeScript[] = R"sh(set -e
-p=$1 mode=$2 owner=$3 keep=$4
+p=$1 mode=$2 owner=$3 keep=$4 uploaded=$5
 if [ -L "$p" ]; then p=$(readlink -f -- "$p"); fi
 d=$(dirname -- "$p"); b=$(basename -- "$p")
-tmp=$(mktemp -- "$d/.$b.XXXXXX")
+if [ -n "$uploaded" ]; then tmp=$uploaded; else tmp=$(mktemp -- "$d/.$b.XXXXXX"); fi
 trap 'rm -f -- "$tmp"' EXIT
 trap 'exit 129' HUP; trap 'exit 130' INT; trap 'exit 143' TERM
-cat > "$tmp"
+[ -n "$uploaded" ] || cat > "$tmp"
 if [ -e "$p" ]; then
   [ -n "$mode" ] || mode=$(stat -c %a -- "$p")
   [ -n "$owner" ] || owner=$(stat -c %u:%g -- "$p")
@@ -120,12 +120,13 @@ Result<QByteArray> Host::readFileThroughShell(const QString &path, RunAs as)
 }
 
 Result<WriteReport> Host::writeFileThroughShell(const QString &path, const QByteArray &content,
-                                                const WriteOptions &options)
+                                                const WriteOptions &options, const QString &uploadedTemp)
 {
     const QString mode = options.mode ? QString::number(*options.mode, 8) : QString();
     const CommandLine command = CommandLine::shell(QString::fromLatin1(writeScript),
                                                    {path, mode, options.owner,
-                                                    options.keepBackup ? QStringLiteral("1") : QStringLiteral("0")});
+                                                    options.keepBackup ? QStringLiteral("1") : QStringLiteral("0"),
+                                                    uploadedTemp});
     RunOptions runOptions;
     runOptions.as = options.as;
     runOptions.stdinData = content;

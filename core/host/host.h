@@ -122,9 +122,11 @@ protected:
     // (a hard link, so nothing is copied; -N added when two land in one
     // second) and renames the temp file over the target, keeping owner and
     // mode unless given. Killed midway, the old file stays untouched.
+    // uploadedTemp: the content is already in that file (SFTP upload, same
+    // folder as the target), so the script takes it instead of stdin.
     Result<QByteArray> readFileThroughShell(const QString &path, RunAs as);
     Result<WriteReport> writeFileThroughShell(const QString &path, const QByteArray &content,
-                                              const WriteOptions &options);
+                                              const WriteOptions &options, const QString &uploadedTemp = {});
     Result<void> appendFileThroughShell(const QString &path, const QByteArray &content, RunAs as);
 
     Privilege m_privilege;

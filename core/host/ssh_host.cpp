@@ -3,6 +3,7 @@
 #include "core/host/line_splitter.h"
 
 #include <QCoreApplication>
+#include <QRandomGenerator>
 #include <QDir>
 #include <QElapsedTimer>
 #include <QFileInfo>
@@ -570,6 +571,19 @@ void SshHost::endRemoteGroup(qint64 processGroup, RunAs as)
         qWarning("SshHost: could not end process group %lld on %s", processGroup, qPrintable(displayName()));
 }
 
+sftp_session SshHost::openSftp()
+{
+    if (!m_session->sftpTried) {
+        m_session->sftpTried = true; // a server without SFTP is asked once per session
+        m_session->sftp = sftp_new(m_session->ssh);
+        if (m_session->sftp && sftp_init(m_session->sftp) != SSH_OK) {
+            sftp_free(m_session->sftp);
+            m_session->sftp = nullptr;
+        }
+    }
+    return m_session->sftp;
+}
+
 Result<QByteArray> SshHost::readFile(const QString &path, RunAs as)
 {
     std::lock_guard lock(m_mutex);
@@ -580,15 +594,7 @@ Result<QByteArray> SshHost::readFile(const QString &path, RunAs as)
         return readFileThroughShell(path, as);
     if (auto connected = ensureConnected(nullptr); !connected)
         return connected.error();
-    if (!m_session->sftpTried) {
-        m_session->sftpTried = true;
-        m_session->sftp = sftp_new(m_session->ssh);
-        if (m_session->sftp && sftp_init(m_session->sftp) != SSH_OK) {
-            sftp_free(m_session->sftp);
-            m_session->sftp = nullptr;
-        }
-    }
-    if (!m_session->sftp)
+    if (!openSftp())
         return readFileThroughShell(path, as);
 
     sftp_file file = sftp_open(m_session->sftp, path.toUtf8().constData(), O_RDONLY, 0);
@@ -620,7 +626,54 @@ Result<QByteArray> SshHost::readFile(const QString &path, RunAs as)
 Result<WriteReport> SshHost::writeFile(const QString &path, const QByteArray &content, const WriteOptions &options)
 {
     std::lock_guard lock(m_mutex);
-    return writeFileThroughShell(path, content, options);
+    auto privileged = withPrivilege(CommandLine(QStringLiteral("cat")), options.as);
+    if (!privileged)
+        return privileged.error();
+    if (privileged->command.program() != QLatin1String("cat")) // root/postgres through sudo or runuser
+        return writeFileThroughShell(path, content, options);
+    if (auto connected = ensureConnected(options.cancel); !connected)
+        return connected.error();
+    sftp_session sftp = openSftp();
+    if (!sftp)
+        return writeFileThroughShell(path, content, options);
+
+    // The content goes up by SFTP into a temp file beside the real target
+    // (symlinks resolved, as the script does); the shared script then keeps
+    // the backup, owner and mode and renames it into place.
+    QString target = path;
+    if (char *real = sftp_canonicalize_path(sftp, path.toUtf8().constData())) {
+        target = QString::fromUtf8(real);
+        ssh_string_free_char(real);
+    }
+    const QFileInfo info(target);
+    const QString temp = info.path() + QStringLiteral("/.") + info.fileName() + QLatin1Char('.')
+                         + QString::number(QRandomGenerator::global()->generate64(), 36);
+    const QByteArray tempName = temp.toUtf8();
+    sftp_file file = sftp_open(sftp, tempName.constData(), O_WRONLY | O_CREAT | O_EXCL, 0600);
+    if (!file) // the shell gives the precise reason (permission, missing folder)
+        return writeFileThroughShell(path, content, options);
+    auto abandon = [&](Error error) {
+        sftp_close(file);
+        sftp_unlink(sftp, tempName.constData());
+        return error;
+    };
+    for (qsizetype done = 0; done < content.size();) {
+        if (options.cancel && options.cancel->load())
+            return abandon(makeError(tr("Writing %1 on %2 was cancelled; the file was left as it was.").arg(path, displayName())));
+        const size_t chunk = size_t(std::min<qsizetype>(content.size() - done, 32 * 1024));
+        const ssize_t n = sftp_write(file, content.constData() + done, chunk);
+        if (n <= 0) {
+            Error error = abandon(sessionError(tr("Writing %1 on %2 failed midway; the file was left as it was.")
+                                                   .arg(path, displayName())));
+            dropSession();
+            return error;
+        }
+        done += n;
+    }
+    if (sftp_extension_supported(sftp, "fsync@openssh.com", "1"))
+        sftp_fsync(file);
+    sftp_close(file);
+    return writeFileThroughShell(path, {}, options, temp);
 }
 
 Result<void> SshHost::appendFile(const QString &path, const QByteArray &content, RunAs as)

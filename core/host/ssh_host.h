@@ -90,6 +90,7 @@ private:
     void endRemoteGroup(qint64 processGroup, RunAs as);
     Error sessionError(const QString &what) const;
     void dropSession();
+    struct sftp_session_struct *openSftp(); // null when the server has no SFTP
 
     SshHostConfig m_config;
     QString m_user;
