@@ -4,13 +4,13 @@
 
 #include <QCoreApplication>
 #include <QHostAddress>
+#include <QMap>
 
 #include <netdb.h>
 #include <sys/socket.h>
 
 #include <cerrno>
 #include <cstdlib>
-#include <cstring>
 
 namespace {
 
@@ -795,25 +795,31 @@ Result<HbaFile::AddResult> HbaFile::addRule(const HbaRule &given)
     const HbaRule &rule = *parsed;
 
     AddResult result;
-    for (const Record &record : m_records) {
-        if (record.kind == Record::Kind::Rule && sameRule(record.rule, rule)) {
-            result.lineNumber = record.firstLine;
+    // An earlier line that takes all of the rule's connections makes it
+    // useless, whether the rule is new or already there.
+    const auto warnIfShadowed = [&](qsizetype before) {
+        for (qsizetype i = 0; i < before; ++i) {
+            const Record &record = m_records[i];
+            if (record.kind == Record::Kind::Rule && covers(record.rule, rule)) {
+                result.warnings << tr("Line %1 (\"%2\") already matches the same connections and comes first, so "
+                                      "the rule would never be used; remove or narrow line %1 if the rule is meant "
+                                      "to apply.")
+                                       .arg(record.firstLine)
+                                       .arg(QString::fromUtf8(record.raw).simplified());
+                return;
+            }
+        }
+    };
+    for (qsizetype i = 0; i < m_records.size(); ++i) {
+        if (m_records[i].kind == Record::Kind::Rule && sameRule(m_records[i].rule, rule)) {
+            result.lineNumber = m_records[i].firstLine;
+            warnIfShadowed(i);
             return result;
         }
     }
 
     const qsizetype at = insertionIndex(rule);
-    for (qsizetype i = 0; i < at; ++i) {
-        const Record &record = m_records[i];
-        if (record.kind == Record::Kind::Rule && covers(record.rule, rule)) {
-            result.warnings << tr("Line %1 (\"%2\") already matches the same connections and comes first, so the "
-                                  "new rule would never be used; remove or narrow line %1 if the new rule is meant "
-                                  "to apply.")
-                                   .arg(record.firstLine)
-                                   .arg(QString::fromUtf8(record.raw).trimmed());
-            break;
-        }
-    }
+    warnIfShadowed(at);
 
     if (at == m_records.size() && !m_records.isEmpty() && !m_records.last().raw.endsWith('\n'))
         m_records.last().raw += '\n';

@@ -30,6 +30,7 @@ private slots:
     void addRuleGolden();
     void addRuleIsIdempotent_data();
     void addRuleIsIdempotent();
+    void existingRuleShadowed();
     void addRuleWarnsWhenShadowed_data();
     void addRuleWarnsWhenShadowed();
     void addRuleRefusesInvalid();
@@ -337,6 +338,20 @@ void TestHbaFile::addRuleIsIdempotent()
     const QByteArray once = empty->render();
     QVERIFY(!empty->addRule(*rule)->added);
     QCOMPARE(empty->render(), once);
+}
+
+// A rule that is already there but behind a line taking its connections
+// is reported too: it is there, and still never used.
+void TestHbaFile::existingRuleShadowed()
+{
+    Result<HbaFile> file = HbaFile::parse("host all all 0.0.0.0/0 reject\nhost all app 10.0.0.2/32 md5\n");
+    QVERIFY(file.ok());
+    const Result<HbaFile::AddResult> result = file->addRule(*HbaFile::parseRule(QStringLiteral("host all app 10.0.0.2/32 md5")));
+    QVERIFY(result.ok());
+    QVERIFY(!result->added);
+    QCOMPARE(result->lineNumber, 2);
+    QCOMPARE(result->warnings.size(), 1);
+    QVERIFY(result->warnings.first().startsWith(QStringLiteral("Line 1 ")));
 }
 
 void TestHbaFile::addRuleWarnsWhenShadowed_data()
