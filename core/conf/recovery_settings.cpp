@@ -143,6 +143,12 @@ Result<QByteArray> RecoverySettings::autoConf(const QByteArray &current) const
     if (!file)
         return file.error();
     const VersionRules rules(m_version);
+    // recovery.conf settings left in a 12+ file (standby_mode, trigger_file,
+    // promote_trigger_file from 16) stop the server from starting.
+    for (const char *obsolete : {"standby_mode", "trigger_file", "promote_trigger_file"}) {
+        if (!rules.isKnownSetting(QLatin1String(obsolete)))
+            file->unset(QLatin1String(obsolete));
+    }
     for (const auto &[name, value] : settings()) {
         if (Result<void> set = file->set(name, value, rules); !set)
             return set.error();

@@ -24,6 +24,7 @@ private slots:
     void refusals_data();
     void refusals();
     void parseExisting();
+    void obsoleteSettingsCommentedOut();
 };
 
 static RecoverySettings make(PgVersion version, bool passfile, bool slot, bool trigger, bool restore)
@@ -223,6 +224,23 @@ void TestRecoverySettings::parseExisting()
     QVERIFY(noSignal.ok());
     QVERIFY(!noSignal->standbyMode);
     QCOMPARE(noSignal->conninfo.value(QStringLiteral("sslsni")), std::optional<QString>(QStringLiteral("1")));
+}
+
+// Settings only recovery.conf knew, left in a 12+ file, would stop the
+// server from starting: they are commented out.
+void TestRecoverySettings::obsoleteSettingsCommentedOut()
+{
+    RecoverySettings settings = make(PgVersion(16), true, false, false, false);
+    const QByteArray current = "standby_mode = 'on'\ntrigger_file = '/tmp/t'\npromote_trigger_file = '/tmp/p'\nwork_mem = '8MB'\n";
+    const Result<QByteArray> edited = settings.autoConf(current);
+    QVERIFY2(edited.ok(), edited.ok() ? "" : qPrintable(edited.error().fullText()));
+    QVERIFY(edited->startsWith("#standby_mode = 'on'\n#trigger_file = '/tmp/t'\n#promote_trigger_file = '/tmp/p'\nwork_mem = '8MB'\n"));
+    // 15 still has promote_trigger_file.
+    RecoverySettings on15 = make(PgVersion(15), true, false, false, false);
+    const Result<QByteArray> edited15 = on15.autoConf(current);
+    QVERIFY(edited15.ok());
+    QVERIFY(edited15->contains("\npromote_trigger_file = '/tmp/p'\n"));
+    QVERIFY(edited15->startsWith("#standby_mode"));
 }
 
 QTEST_GUILESS_MAIN(TestRecoverySettings)
