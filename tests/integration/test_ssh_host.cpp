@@ -7,6 +7,7 @@
 #include <QElapsedTimer>
 #include <QFileInfo>
 #include <QRandomGenerator>
+#include <QScopeGuard>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTimer>
@@ -29,6 +30,8 @@ private slots:
     void initTestCase();
     void keyLogin();
     void passwordLogin();
+    void agentLogin();
+    void keyWithPassphrase();
     void wrongPasswordSaysWhatWasTried();
     void unknownKeyAcceptedIsWrittenToKnownHosts();
     void unknownKeyRefusedShowsFingerprint();
@@ -154,6 +157,59 @@ void TestSshHost::passwordLogin()
     auto result = host.run(CommandLine(QStringLiteral("id"), {QStringLiteral("-un")}));
     QVERIFY2(result.ok() && result->succeeded(), qPrintable(text(result)));
     QCOMPARE(QString::fromUtf8(result->stdOut.trimmed()), m_net->sudoNoPasswordUser());
+}
+
+void TestSshHost::agentLogin()
+{
+    LocalHost local;
+    const QString socket = m_dir.filePath(QStringLiteral("agent.sock"));
+    auto agent = local.run(CommandLine(QStringLiteral("ssh-agent"), {QStringLiteral("-a"), socket}));
+    QVERIFY2(agent.ok() && agent->succeeded(), qPrintable(text(agent)));
+    const QByteArray pidLine = agent->stdOut.mid(agent->stdOut.indexOf("SSH_AGENT_PID=") + 14);
+    const QString agentPid = QString::fromUtf8(pidLine.left(pidLine.indexOf(';')));
+    auto stopAgent = qScopeGuard([&] { (void)local.run(CommandLine(QStringLiteral("kill"), {agentPid})); });
+    const QByteArray oldSocket = qgetenv("SSH_AUTH_SOCK");
+    qputenv("SSH_AUTH_SOCK", socket.toUtf8());
+    auto restoreEnv = qScopeGuard([&] { oldSocket.isEmpty() ? qunsetenv("SSH_AUTH_SOCK") : qputenv("SSH_AUTH_SOCK", oldSocket); });
+    auto added = local.run(CommandLine(QStringLiteral("ssh-add"), {m_net->clientKeyPath()}));
+    QVERIFY2(added.ok() && added->succeeded(), qPrintable(text(added)));
+
+    SshHostConfig config = rootConfig();
+    config.useAgent = true;
+    config.identityFiles = {m_dir.filePath(QStringLiteral("no-such-key"))}; // only the agent has the key
+    SshHost host(config);
+    auto result = host.run(CommandLine(QStringLiteral("id"), {QStringLiteral("-un")}));
+    QVERIFY2(result.ok() && result->succeeded(), qPrintable(text(result)));
+    QCOMPARE(result->stdOut, QByteArray("root\n"));
+}
+
+void TestSshHost::keyWithPassphrase()
+{
+    const QString key = m_dir.filePath(QStringLiteral("protected_key"));
+    LocalHost local;
+    auto made = local.run(CommandLine(QStringLiteral("ssh-keygen"), {QStringLiteral("-q"), QStringLiteral("-t"), QStringLiteral("ed25519"),
+                                                                   QStringLiteral("-N"), QStringLiteral("open sesame"),
+                                                                   QStringLiteral("-f"), key}));
+    QVERIFY(made.ok() && made->succeeded());
+    QFile publicKey(key + QStringLiteral(".pub"));
+    QVERIFY(publicKey.open(QIODevice::ReadOnly));
+    QVERIFY(local.appendFile(m_net->runDir() + QStringLiteral("/authorized_keys"), publicKey.readAll()).ok());
+
+    SshHostConfig config = rootConfig();
+    config.identityFiles = {key};
+    QStringList askedFor;
+    config.askPassphrase = [&](const QString &path) -> std::optional<QString> {
+        askedFor << path;
+        return askedFor.size() == 1 ? QStringLiteral("wrong") : QStringLiteral("open sesame");
+    };
+    SshHost wrong(config);
+    auto refused = wrong.connect();
+    QVERIFY(!refused.ok());
+    QVERIFY2(refused.error().message.contains(QStringLiteral("wrong passphrase")), qPrintable(refused.error().message));
+    SshHost right(config);
+    auto connected = right.connect();
+    QVERIFY2(connected.ok(), qPrintable(errorText(connected)));
+    QCOMPARE(askedFor, QStringList({key, key}));
 }
 
 void TestSshHost::wrongPasswordSaysWhatWasTried()
