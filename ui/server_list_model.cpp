@@ -65,7 +65,7 @@ QVariant ServerListModel::data(const QModelIndex &index, int role) const
         case Port:
             return server.endpoint.section(QLatin1Char(':'), -1);
         case Status:
-            if (!m_sampled)
+            if (!m_sampled || server.connecting)
                 return tr("connecting...");
             if (!server.reachable)
                 return tr("down");
@@ -82,7 +82,7 @@ QVariant ServerListModel::data(const QModelIndex &index, int role) const
         }
         return {};
     }
-    if (role == Qt::ForegroundRole && index.column() == Status && m_sampled)
+    if (role == Qt::ForegroundRole && index.column() == Status && m_sampled && !server.connecting)
         return QBrush(server.reachable ? QColor(0x1a, 0x6e, 0x2e) : QColor(0xb0, 0x1e, 0x1e));
     if (role == Qt::ToolTipRole) {
         if (!server.reachable && m_sampled)

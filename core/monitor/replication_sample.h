@@ -67,6 +67,7 @@ struct ReplicationSample
         QString name;      // as the caller named it: "primary", "standby1"
         QString endpoint;  // host:port, or socket-dir:port
         bool reachable = false;
+        bool connecting = false; // not reachable yet, first attempt still under way (not a problem yet)
         PgError error;     // why not, when !reachable
         int serverVersionNum = 0;
         bool inRecovery = false;          // pg_is_in_recovery(): a standby

@@ -200,8 +200,11 @@ void ReplicationSampler::startRound()
         case PgConnection::State::Connecting:
             server.reachable = false;
             server.error = connection->lastError();
-            if (server.error.isEmpty())
+            if (server.error.isEmpty()) {
+                // The first attempt: nothing is known to be wrong yet.
+                server.connecting = true;
                 server.error.sentence = tr("Connecting to %1...").arg(connection->endpoint());
+            }
             break;
         }
     }
@@ -284,7 +287,7 @@ QList<ReplicationProblem> ReplicationSampler::problemsIn(const ReplicationSample
     };
     const ReplicationSample::Server &primary = sample.primary;
 
-    if (!primary.reachable) {
+    if (!primary.reachable && !primary.connecting) {
         add(Severity::Critical, "primary-unreachable", primary.name,
             tr("The primary does not answer. %1").arg(primary.error.userText()));
     } else if (primary.inRecovery) {
@@ -348,6 +351,8 @@ QList<ReplicationProblem> ReplicationSampler::problemsIn(const ReplicationSample
     }
 
     for (const auto &server : sample.standbyServers) {
+        if (server.connecting)
+            continue;
         if (!server.reachable) {
             add(Severity::Warning, "standby-unreachable", server.name,
                 tr("Standby \"%1\" does not answer. %2").arg(server.name, server.error.userText()));

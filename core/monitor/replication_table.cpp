@@ -83,6 +83,7 @@ QJsonObject serverJson(const ReplicationSample::Server &server)
     object[QStringLiteral("name")] = server.name;
     object[QStringLiteral("endpoint")] = jsonText(server.endpoint);
     object[QStringLiteral("reachable")] = server.reachable;
+    object[QStringLiteral("connecting")] = server.connecting;
     object[QStringLiteral("role")] = jsonText(server.role());
     if (!server.reachable) {
         QJsonObject error;

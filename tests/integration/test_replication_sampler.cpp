@@ -58,6 +58,7 @@ private slots:
     void olderMajorsGetTheirOwnNames();
     void primaryWouldBlock_data();
     void primaryWouldBlock();
+    void firstConnectIsNotAProblemYet();
     void samplesAStreamingPair();
     void lsnsMoveAndTheStandbyCatchesUp();
     void synchronousStandbyAndBlockingPrimary();
@@ -203,6 +204,24 @@ void TestReplicationSampler::primaryWouldBlock()
         QVERIFY(problems.first().message.contains(names));
         QVERIFY(problems.first().message.contains(QStringLiteral("pg_reload_conf()")));
     }
+}
+
+void TestReplicationSampler::firstConnectIsNotAProblemYet()
+{
+    ReplicationSample sample;
+    sample.primary.name = QStringLiteral("primary");
+    sample.primary.connecting = true;
+    ReplicationSample::Server standby;
+    standby.name = QStringLiteral("standby1");
+    standby.connecting = true;
+    sample.standbyServers << standby;
+    QVERIFY(ReplicationSampler::problemsIn(sample).isEmpty());
+
+    // Once an attempt has failed, it is.
+    sample.primary.connecting = false;
+    sample.standbyServers.first().connecting = false;
+    QCOMPARE(problemCodes(ReplicationSampler::problemsIn(sample)),
+             (QStringList{QStringLiteral("primary-unreachable"), QStringLiteral("standby-unreachable")}));
 }
 
 void TestReplicationSampler::samplesAStreamingPair()
