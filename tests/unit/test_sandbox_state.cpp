@@ -1,7 +1,9 @@
+#include "core/host/local_host.h"
 #include "core/sandbox/free_port.h"
 #include "core/sandbox/postmaster_pid_file.h"
 #include "core/sandbox/sandbox.h"
 
+#include <QDir>
 #include <QFile>
 #include <QJsonDocument>
 #include <QProcess>
@@ -31,6 +33,8 @@ private slots:
     void pidFileAliveness();
     void freePort();
     void defaultDirIgnoresApplicationName();
+    void checkInputRefuses_data();
+    void checkInputRefuses();
 
 private:
     static SandboxState sample(const QString &dir);
@@ -223,6 +227,34 @@ void TestSandboxState::defaultDirIgnoresApplicationName()
     QVERIFY(first.endsWith(QStringLiteral("/replica-studio/sandbox")));
     if (::geteuid() == 0)
         QVERIFY2(!first.startsWith(QStringLiteral("/root")), qPrintable(first)); // closed to postgres
+}
+
+void TestSandboxState::checkInputRefuses_data()
+{
+    QTest::addColumn<QString>("relative"); // under a temporary folder
+    QTest::addColumn<QString>("expected");
+    QTest::addRow("a file") << QStringLiteral("afile") << QStringLiteral("is a file, not a folder");
+    QTest::addRow("a folder with other files") << QStringLiteral("full") << QStringLiteral("already holds other files");
+    // sun_path holds 107 bytes: <dir>/run/.s.PGSQL.NNNNN must fit.
+    QTest::addRow("too long for a socket") << QStringLiteral("d").repeated(100) << QStringLiteral("too long a path");
+}
+
+void TestSandboxState::checkInputRefuses()
+{
+    QFETCH(QString, relative);
+    QFETCH(QString, expected);
+    QTemporaryDir base;
+    QVERIFY(base.isValid());
+    QFile file(base.filePath(QStringLiteral("afile")));
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.close();
+    QVERIFY(QDir(base.path()).mkpath(QStringLiteral("full/inside")));
+    LocalHost host;
+    Sandbox sandbox(host, base.filePath(relative));
+    auto checked = sandbox.checkInput({});
+    QVERIFY(!checked.ok());
+    QVERIFY2(checked.error().message.contains(expected), qPrintable(checked.error().message));
+    QVERIFY(!QFileInfo::exists(base.filePath(relative + QStringLiteral("/sandbox.json"))));
 }
 
 QTEST_GUILESS_MAIN(TestSandboxState)
