@@ -168,6 +168,30 @@ Result<PgBinaries> Sandbox::checkInput(const SandboxOptions &options)
     if (runningAsRoot() && homeOf("postgres").isEmpty())
         return makeError(tr("Run as root, the sandbox runs its servers as the postgres system user, and there is "
                             "none here. Install PostgreSQL's server package, or run this as a normal user."));
+    // Whoever runs the servers must reach the folder: root makes missing
+    // folders and hands the sandbox's own to postgres, but postgres must
+    // still pass through every folder above it (a home folder is often
+    // closed); a plain user must be able to make it.
+    QString ancestor = info.exists() && runningAsRoot() ? info.path() : m_dir;
+    while (!QFileInfo::exists(ancestor) && ancestor != QFileInfo(ancestor).path())
+        ancestor = QFileInfo(ancestor).path();
+    if (!info.exists() || runningAsRoot()) {
+        const CommandLine probe = runningAsRoot()
+            ? CommandLine::shell(QStringLiteral("cd -- \"$1\""), {ancestor})
+            : CommandLine::shell(QStringLiteral("test -w \"$1\" && test -x \"$1\""), {ancestor});
+        auto reachable = m_host.run(probe, runOptions(m_as, 30000));
+        if (!reachable)
+            return reachable.error();
+        if (!reachable->succeeded())
+            return makeError(runningAsRoot()
+                                 ? tr("The postgres system user, who runs the sandbox's servers, cannot enter %1, so it "
+                                      "could not reach %2. Choose a folder it can reach with --dir (for example "
+                                      "under /tmp or %3).")
+                                       .arg(ancestor, m_dir, homeOf("postgres"))
+                                 : tr("You cannot create %1: %2 is not writable for you. Choose another folder with "
+                                      "--dir.")
+                                       .arg(m_dir, ancestor));
+    }
 
     std::optional<SandboxState> existing;
     if (hasState) {
@@ -484,6 +508,9 @@ Result<SandboxState> Sandbox::createFresh(const PgBinaries &binaries, bool synch
 Result<void> Sandbox::prepareFolder()
 {
     const bool existed = QFileInfo::exists(m_dir);
+    QStringList created; // innermost first
+    for (QString dir = m_dir; !QFileInfo::exists(dir) && dir != QFileInfo(dir).path(); dir = QFileInfo(dir).path())
+        created.append(dir);
     if (!existed) {
         // As the servers' user when it may write the parent; as root else,
         // handing the folder over afterwards.
@@ -515,8 +542,9 @@ Result<void> Sandbox::prepareFolder()
     if (!reachable)
         return reachable.error();
     if (!reachable->succeeded()) {
-        if (!existed)
-            (void)m_host.run(CommandLine(QStringLiteral("rmdir"), {QStringLiteral("--"), m_dir}));
+        // Leave nothing behind: the folders made here, innermost first.
+        for (const QString &made : std::as_const(created))
+            (void)m_host.run(CommandLine(QStringLiteral("rmdir"), {QStringLiteral("--"), made}));
         return makeError(tr("The user %1, who runs the sandbox's servers, cannot reach the folder %2: a folder "
                             "above it is closed to that user. Choose a folder that user can enter with --dir "
                             "(for example under /tmp or %3).")

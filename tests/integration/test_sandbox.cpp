@@ -547,6 +547,9 @@ void TestSandbox::badInputChangesNothing_data()
         << QStringList{QStringLiteral("up"), QStringLiteral("--dir"), base + QStringLiteral("/new"), QStringLiteral("--pg-bin"),
                        base + QStringLiteral("/afile")}
         << QStringLiteral("is a file, not a folder");
+    QTest::addRow("a folder closed to postgres")
+        << QStringList{QStringLiteral("up"), QStringLiteral("--dir"), base + QStringLiteral("/closed/inner/sandbox")}
+        << QStringLiteral("cannot enter");
     QTest::addRow("no sandbox there") << QStringList{QStringLiteral("status"), QStringLiteral("--dir"), base + QStringLiteral("/new")}
                                       << QStringLiteral("There is no sandbox");
     QTest::addRow("unknown action") << QStringList{QStringLiteral("explode")} << QStringLiteral("unknown action");
@@ -566,6 +569,9 @@ void TestSandbox::badInputChangesNothing()
     const QString base = m_base.path() + QStringLiteral("/bad");
     QDir().mkpath(base + QStringLiteral("/full"));
     QDir().mkpath(base + QStringLiteral("/emptybin"));
+    QDir().mkpath(base + QStringLiteral("/closed"));
+    QVERIFY(QFile::setPermissions(base + QStringLiteral("/closed"),
+                                  QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner));
     QFile other(base + QStringLiteral("/full/notes.txt"));
     QVERIFY(other.open(QIODevice::WriteOnly));
     other.write("the user's own file\n");
