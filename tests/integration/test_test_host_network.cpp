@@ -26,6 +26,7 @@ private slots:
     void hostsReachEachOther();
     void sudoOfTestUsers();
     void sshdStopsAndStarts();
+    void secondNetworkInSameProcess();
     void teardownLeavesNothing();
     void staleRunIsCleaned();
 
@@ -145,6 +146,31 @@ void TestTestHostNetwork::sshdStopsAndStarts()
     auto back = ssh(*m_hosts[0], QStringLiteral("root"), {QStringLiteral("true")});
     QVERIFY(back.ok());
     QVERIFY2(back->succeeded(), qPrintable(back->explain()));
+}
+
+void TestTestHostNetwork::secondNetworkInSameProcess()
+{
+    QString namespaceName;
+    {
+        TestHostNetwork second;
+        QVERIFY2(second.skipReason().isEmpty(), qPrintable(second.skipReason()));
+        QVERIFY(second.networkPrefix() != m_net->networkPrefix());
+        QVERIFY(second.runDir() != m_net->runDir());
+        const QList<TestHost *> hosts = second.create(1);
+        QCOMPARE(hosts.size(), 1);
+        namespaceName = hosts[0]->namespaceName();
+        QVERIFY(namespaceName != m_hosts[0]->namespaceName());
+        auto addresses = hosts[0]->runInside(CommandLine(QStringLiteral("ip"), {QStringLiteral("-4"), QStringLiteral("-o"), QStringLiteral("addr")}));
+        QVERIFY(addresses.ok());
+        QVERIFY(addresses->stdOut.contains(hosts[0]->address().toUtf8() + '/'));
+    }
+    // Gone with its object; the first network still answers.
+    LocalHost local;
+    auto namespaces = local.run(CommandLine(QStringLiteral("ip"), {QStringLiteral("netns"), QStringLiteral("list")}));
+    QVERIFY(namespaces.ok());
+    QVERIFY(!namespaces->stdOut.contains(namespaceName.toUtf8() + ' ') && !namespaces->stdOut.contains(namespaceName.toUtf8() + '\n'));
+    auto still = ssh(*m_hosts[0], QStringLiteral("root"), {QStringLiteral("true")});
+    QVERIFY(still.ok() && still->succeeded());
 }
 
 void TestTestHostNetwork::teardownLeavesNothing()

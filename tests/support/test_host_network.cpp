@@ -176,6 +176,14 @@ TestHostNetwork::TestHostNetwork()
             return;
         }
     }
+    // A second network alive in this process gets a letter: rs<pid>a...
+    for (char suffix = 'a'; suffix <= 'z'; ++suffix) {
+        const bool taken = std::any_of(g_networks.begin(), g_networks.end(),
+                                       [&](const TestHostNetwork *other) { return other->m_run == m_run; });
+        if (!taken)
+            break;
+        m_run = QString::number(::getpid()) + QLatin1Char(suffix);
+    }
     m_runDir = QStringLiteral("/var/tmp/replica-test/") + m_run;
     remember(m_script, m_run);
     g_networks.append(this);
