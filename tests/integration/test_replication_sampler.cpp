@@ -2,6 +2,7 @@
 #include "core/monitor/replication_sampler.h"
 #include "core/pg/pg_connection.h"
 
+#include "pg_builds.h"
 #include "test_pg_server.h"
 
 #include <QElapsedTimer>
@@ -66,6 +67,8 @@ private slots:
     void pausedReplayIsReported();
     void standbyRefusesWritesWith25006();
     void silentStandbyDoesNotHoldTheRoundsBack();
+    void monitoringSqlRunsOnEveryMajor_data();
+    void monitoringSqlRunsOnEveryMajor();
     void cleanupTestCase();
 
 private:
@@ -470,6 +473,58 @@ void TestReplicationSampler::silentStandbyDoesNotHoldTheRoundsBack()
     QVERIFY2(longestStall < 100, qPrintable(QStringLiteral("event loop stalled %1 ms").arg(longestStall)));
     qInfo("%lld samples in 4 s with a silent standby; longest event-loop stall %lld ms", qlonglong(samples.size()),
           longestStall);
+}
+
+void TestReplicationSampler::monitoringSqlRunsOnEveryMajor_data()
+{
+    QTest::addColumn<int>("major");
+    for (int major : PgBuilds::majors())
+        QTest::addRow("%d", major) << major;
+}
+
+void TestReplicationSampler::monitoringSqlRunsOnEveryMajor()
+{
+    // Each major's own server parses the SQL built for it: a column or
+    // function named for another major fails even when no row matches.
+    if (!m_skip.isEmpty())
+        QSKIP(qPrintable(m_skip));
+    QFETCH(int, major);
+    QString why;
+    const QString binDir = PgBuilds::binDir(major, &why);
+    if (binDir.isEmpty())
+        QSKIP(qPrintable(why));
+    TestPgServer server(QStringLiteral("pg%1").arg(major), binDir);
+    QString error;
+    QVERIFY2(server.init(&error), qPrintable(error));
+    QVERIFY2(server.start(&error), qPrintable(error));
+
+    PgConnection connection;
+    QSignalSpy connected(&connection, &PgConnection::connected);
+    connection.open(server.connectionString());
+    QTRY_COMPARE_WITH_TIMEOUT(connected.size(), 1, 10000);
+    QCOMPARE(connection.serverVersionNum() / 10000, major);
+    const ReplicationQueries queries{VersionRules(PgVersion::fromServerVersionNum(connection.serverVersionNum()))};
+    QSignalSpy results(&connection, &PgConnection::resultReady);
+    const QStringList sql{queries.serverStatus(), queries.statReplication(), queries.replicationSlots(),
+                          queries.statArchiver()};
+    for (const QString &statement : sql)
+        connection.exec(statement);
+    QTRY_COMPARE_WITH_TIMEOUT(results.size(), sql.size(), 10000);
+    for (int i = 0; i < results.size(); ++i) {
+        const auto result = results.at(i).first().value<PgResult>();
+        QVERIFY2(result.ok, qPrintable(QStringLiteral("%1\n%2").arg(result.error.raw, sql.at(i))));
+    }
+
+    // And the sampler reads the server whole.
+    ReplicationSampler sampler;
+    sampler.setInterval(200);
+    sampler.setPrimary(QStringLiteral("primary"), server.connectionString());
+    sampler.start();
+    const ReplicationSample sample = waitForSample(sampler, [](const ReplicationSample &s) { return s.primary.reachable; });
+    QCOMPARE(sample.primary.serverVersionNum / 10000, major);
+    QVERIFY(ReplicationSample::parseLsn(sample.primary.currentLsn).has_value());
+    QVERIFY(sample.archiver.has_value());
+    QVERIFY2(sample.problems.isEmpty(), qPrintable(problemCodes(sample.problems).join(QLatin1Char(','))));
 }
 
 QTEST_GUILESS_MAIN(TestReplicationSampler)

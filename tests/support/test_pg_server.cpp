@@ -40,7 +40,10 @@ QList<qint64> childrenOf(qint64 pid)
 
 } // namespace
 
-TestPgServer::TestPgServer(QString name) : m_name(std::move(name)) {}
+TestPgServer::TestPgServer(QString name, QString binDir)
+    : m_name(std::move(name)), m_binDir(binDir.isEmpty() ? defaultBinDir() : std::move(binDir))
+{
+}
 
 TestPgServer::~TestPgServer()
 {
@@ -52,15 +55,20 @@ QString TestPgServer::unavailableReason()
 {
     if (::geteuid() != 0)
         return QStringLiteral("needs root: the test server's programs run as the postgres user through runuser");
-    if (!QFile::exists(binDir() + QStringLiteral("/initdb")))
+    if (!QFile::exists(defaultBinDir() + QStringLiteral("/initdb")))
         return QStringLiteral("no PostgreSQL server programs in %1 (install postgresql-15 or set REPLICA_PG_BIN)")
-            .arg(binDir());
+            .arg(defaultBinDir());
     if (!QFile::exists(runuser()))
         return QStringLiteral("runuser is missing");
     return {};
 }
 
-QString TestPgServer::binDir()
+QString TestPgServer::clientBinDir()
+{
+    return QStringLiteral("/usr/lib/postgresql/15/bin");
+}
+
+QString TestPgServer::defaultBinDir()
 {
     const QString fromEnvironment = qEnvironmentVariable("REPLICA_PG_BIN");
     return fromEnvironment.isEmpty() ? QStringLiteral("/usr/lib/postgresql/15/bin") : fromEnvironment;
@@ -169,7 +177,7 @@ bool TestPgServer::init(QString *error)
     if (!runAsPostgres({binDir() + QStringLiteral("/initdb"), QStringLiteral("-D"), dataDir(), QStringLiteral("-A"),
                         QStringLiteral("trust"), QStringLiteral("-U"), QStringLiteral("postgres"),
                         QStringLiteral("-E"), QStringLiteral("UTF8"), QStringLiteral("--locale=C"),
-                        QStringLiteral("--no-sync"), QStringLiteral("--no-instructions")},
+                        QStringLiteral("--no-sync")},
                        &output)) {
         *error = QStringLiteral("initdb failed: %1").arg(output);
         return false;
@@ -182,7 +190,7 @@ bool TestPgServer::initStandbyOf(const TestPgServer &primary, const QString &app
     if (!makeFolder(error))
         return false;
     QString output;
-    if (!runAsPostgres({binDir() + QStringLiteral("/pg_basebackup"), QStringLiteral("-D"), dataDir(),
+    if (!runAsPostgres({clientBinDir() + QStringLiteral("/pg_basebackup"), QStringLiteral("-D"), dataDir(),
                         QStringLiteral("-h"), primary.socketDir(), QStringLiteral("-p"),
                         QString::number(primary.port()), QStringLiteral("-U"), QStringLiteral("postgres"),
                         QStringLiteral("-X"), QStringLiteral("stream"), QStringLiteral("-c"), QStringLiteral("fast"),
@@ -273,7 +281,7 @@ bool TestPgServer::reload()
 QString TestPgServer::psql(const QString &sql, bool *ok, const QString &database) const
 {
     QString output;
-    const bool succeeded = runAsPostgres({binDir() + QStringLiteral("/psql"), QStringLiteral("-X"), QStringLiteral("-q"),
+    const bool succeeded = runAsPostgres({clientBinDir() + QStringLiteral("/psql"), QStringLiteral("-X"), QStringLiteral("-q"),
                                           QStringLiteral("-A"), QStringLiteral("-t"), QStringLiteral("-v"),
                                           QStringLiteral("ON_ERROR_STOP=1"), QStringLiteral("-h"), socketDir(),
                                           QStringLiteral("-p"), QString::number(m_port), QStringLiteral("-U"),

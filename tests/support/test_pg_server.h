@@ -15,7 +15,9 @@
 class TestPgServer
 {
 public:
-    explicit TestPgServer(QString name = QStringLiteral("primary"));
+    // binDir: the server programs to use (initdb, pg_ctl, postgres), e.g. a
+    // build of another major from PgBuilds; Debian's 15 by default.
+    explicit TestPgServer(QString name = QStringLiteral("primary"), QString binDir = {});
     ~TestPgServer();
     TestPgServer(const TestPgServer &) = delete;
     TestPgServer &operator=(const TestPgServer &) = delete;
@@ -23,7 +25,10 @@ public:
     // Why these tests cannot run here (not root, no PostgreSQL binaries), or empty.
     static QString unavailableReason();
     // Debian's PostgreSQL 15 programs, or $REPLICA_PG_BIN.
-    static QString binDir();
+    static QString defaultBinDir();
+    // psql and pg_basebackup: Debian's (the other majors' builds have none).
+    static QString clientBinDir();
+    QString binDir() const { return m_binDir; }
     static int freePort();
 
     // initdb (trust for local and 127.0.0.1) and a small, fast configuration.
@@ -65,6 +70,7 @@ private:
                        int timeoutMs = 60000) const;
 
     QString m_name;
+    QString m_binDir;
     std::unique_ptr<QTemporaryDir> m_folder;
     int m_port = 0;
     bool m_started = false;
