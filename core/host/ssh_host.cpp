@@ -461,9 +461,10 @@ Result<CommandResult> SshHost::runOnChannel(const CommandLine &command, const Ru
     })
                                          : LineSplitter::Sink());
 
-    const QByteArray input = privileged->stdinPrefix + options.stdinData;
+    QByteArray input = privileged->stdinPrefix + options.stdinData;
     qsizetype written = 0;
     bool inputDone = false;
+    bool sourceDone = !options.stdinSource; // streamed input (RunOptions::stdinSource) still coming
     bool groupKnown = false;
     QByteArray head;
     qint64 processGroup = 0;
@@ -481,6 +482,15 @@ Result<CommandResult> SshHost::runOnChannel(const CommandLine &command, const Ru
     while (true) {
         bool progress = false;
         if (!inputDone) {
+            if (!sourceDone && written >= input.size() && !ssh_channel_is_eof(channel)
+                && !ssh_channel_is_closed(channel)) {
+                if (std::optional<QByteArray> next = options.stdinSource(); !next) {
+                    sourceDone = true;
+                } else if (!next->isEmpty()) {
+                    input = std::move(*next);
+                    written = 0;
+                }
+            }
             if (ssh_channel_is_eof(channel) || ssh_channel_is_closed(channel)) {
                 inputDone = true; // the command stopped reading
             } else if (written < input.size()) {
@@ -494,7 +504,7 @@ Result<CommandResult> SshHost::runOnChannel(const CommandLine &command, const Ru
                     progress = n > 0;
                 }
             }
-            if (!inputDone && written >= input.size()) {
+            if (!inputDone && written >= input.size() && sourceDone) {
                 ssh_channel_send_eof(channel);
                 inputDone = true;
             }
@@ -521,6 +531,11 @@ Result<CommandResult> SshHost::runOnChannel(const CommandLine &command, const Ru
                 groupKnown = true;
                 bytes = head.mid(newline + 1);
                 head.clear();
+            }
+            if (options.onStdOutData) {
+                if (!bytes.isEmpty())
+                    options.onStdOutData(bytes);
+                continue;
             }
             result.stdOut += bytes;
             outLines.feed(bytes);

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QDir>
 #include <QList>
 #include <QString>
 
@@ -15,6 +16,9 @@ struct PgBuild
 
     bool ok() const { return skipReason.isEmpty(); }
     QString binDir() const { return dir + QStringLiteral("/bin"); }
+    // The build laid out as Debian installs a major (bin/ with Debian's psql,
+    // no pg_basebackup): what a test host binds at /usr/lib/postgresql/<major>.
+    QString debianLayout() const { return QDir::cleanPath(dir + QStringLiteral("/../../debian")); }
 };
 
 // Finds the builds that tests/support/pg-builds fetched (./run test runs it
