@@ -62,7 +62,10 @@ class BackupClone
 public:
     using Progress = std::function<void(qint64 done, qint64 total)>;
 
-    // Blocks until the copy is complete (call it from a worker thread).
+    // Blocks until the copy is complete (call it from a worker thread). The
+    // two sides run at once: primary and standby must be two Host objects,
+    // or one that runs commands concurrently (LocalHost; an SshHost runs one
+    // command at a time).
     // progress runs on the calling thread; total is the data directory's size
     // (0 until known) and grows when the stream turns out bigger. cancel, set
     // from any thread, ends both sides: the backup is aborted by the server

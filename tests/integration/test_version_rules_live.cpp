@@ -1,3 +1,5 @@
+#include "core/conf/conf_file.h"
+#include "core/conf/hba_file.h"
 #include "core/version/pg_version.h"
 #include "core/version/version_rules.h"
 
@@ -585,13 +587,15 @@ void TestVersionRulesLive::replicationEditsAccepted()
 
     QFile original(live->dataDir() + QStringLiteral("/postgresql.conf"));
     QVERIFY(original.open(QIODevice::ReadOnly));
-    QByteArray text = original.readAll();
-    text += "\n# replication (Replica Studio)\n";
+    // The edits through ConfFile, as the plan makes them, on initdb's own file.
+    auto conf = ConfFile::parse(original.readAll(), original.fileName());
+    QVERIFY2(conf, qPrintable(conf ? QString() : conf.error().fullText()));
     QStringList mismatches;
     for (const auto &[name, value] : edits) {
         if (auto valid = rules.validateSetting(name, value); !valid)
             mismatches << QStringLiteral("VersionRules refuses its own %1 = '%2': %3").arg(name, value, valid.error().message);
-        text += confLine(name, value);
+        if (auto set = conf->set(name, value, rules); !set)
+            mismatches << QStringLiteral("ConfFile refuses %1 = '%2': %3").arg(name, value, set.error().message);
         // Each value alone, read back by the server as it will run with it.
         const auto judged = postgresC(live, confLine(name, value), name);
         if (judged.first != 0) {
@@ -607,10 +611,17 @@ void TestVersionRulesLive::replicationEditsAccepted()
         if (judged.second != expected)
             mismatches << QStringLiteral("%1 = '%2' reads back as '%3', expected '%4'").arg(name, value, judged.second, expected);
     }
-    // The whole file as one, as the server will read it at the restart.
-    const auto whole = postgresC(live, text, QStringLiteral("wal_level"));
-    if (whole.first != 0)
-        mismatches << QStringLiteral("the edited postgresql.conf is refused: %1").arg(whole.second);
+    // The whole file as one, as the server will read it at the restart; the last
+    // value of each name is the one that counts.
+    const QByteArray text = conf->render();
+    for (const auto &[name, value] : edits) {
+        const auto whole = postgresC(live, text, name);
+        const auto alone = postgresC(live, confLine(name, conf->value(name).value_or(QString())), name);
+        if (whole.first != 0)
+            mismatches << QStringLiteral("the edited postgresql.conf is refused: %1").arg(whole.second);
+        else if (whole.second != alone.second)
+            mismatches << QStringLiteral("%1 in the edited file reads '%2', ConfFile says '%3'").arg(name, whole.second, alone.second);
+    }
 
     // pg_file_settings of the running server, on the edited file in place.
     original.seek(0);
@@ -650,10 +661,21 @@ void TestVersionRulesLive::hbaEditsAccepted()
     const QByteArray original = hba.readAll();
     hba.close();
 
-    // The replication line for the standby's own address, with the best method the major has.
+    // The replication line for the standby's own address, with the best method
+    // the major has, added by HbaFile as the plan adds it.
     const QString method = rules.preferredPasswordMethod();
-    const QByteArray line = QStringLiteral("host    replication     replicator      198.18.1.2/32           %1\n").arg(method).toUtf8();
-    QVERIFY(live->writeServerFile(hbaPath, original + line));
+    HbaRule rule;
+    rule.type = QStringLiteral("host");
+    rule.databases = {QStringLiteral("replication")};
+    rule.users = {QStringLiteral("replicator")};
+    rule.address = QStringLiteral("198.18.1.2/32");
+    rule.method = method;
+    auto file = HbaFile::parse(original, hbaPath, PgVersion(major));
+    QVERIFY2(file, qPrintable(file ? QString() : file.error().fullText()));
+    auto added = file->addRule(rule);
+    QVERIFY2(added, qPrintable(added ? QString() : added.error().fullText()));
+    const QByteArray line = (HbaFile::formatRule(rule) + QLatin1Char('\n')).toUtf8();
+    QVERIFY(live->writeServerFile(hbaPath, file->render()));
     auto found = live->rows(QStringLiteral("SELECT coalesce(error, ''), type, array_to_string(database, ','), "
                                            "array_to_string(user_name, ','), coalesce(address, ''), "
                                            "coalesce(netmask, ''), coalesce(auth_method, '') FROM pg_hba_file_rules"));
