@@ -52,8 +52,8 @@ std::optional<PgVersion> PgVersion::parse(const QString &text)
         }
         if (first > 99)
             continue; // a year, a build number: not a major
-        if (hasThird)
-            continue; // 10+ has two numbers at most
+        // 10+ has two numbers; a third (an npm build's "17.10.0") is packaging, not PostgreSQL's.
+        (void)hasThird;
         PgVersion version(first);
         if (hasSecond)
             version.m_minorRelease = match.captured(2).toInt();

@@ -48,7 +48,8 @@ void TestPgVersion::parse_data()
     QTest::addRow("words") << QStringLiteral("not a version") << false << QString() << -1 << 0;
     QTest::addRow("9 alone") << QStringLiteral("9") << false << QString() << -1 << 0;
     QTest::addRow("zero") << QStringLiteral("0") << false << QString() << -1 << 0;
-    QTest::addRow("too many parts for 10+") << QStringLiteral("15.1.2") << false << QString() << -1 << 0;
+    QTest::addRow("npm package version") << QStringLiteral("17.10.0-beta.17") << true << QStringLiteral("17") << 10 << 1700;
+    QTest::addRow("year is not a major") << QStringLiteral("2026") << false << QString() << -1 << 0;
 }
 
 void TestPgVersion::parse()
