@@ -40,8 +40,8 @@ QList<qint64> childrenOf(qint64 pid)
 
 } // namespace
 
-TestPgServer::TestPgServer(QString name, QString binDir)
-    : m_name(std::move(name)), m_binDir(binDir.isEmpty() ? defaultBinDir() : std::move(binDir))
+TestPgServer::TestPgServer(QString name, QString serverBinDir)
+    : m_name(std::move(name)), m_binDir(serverBinDir.isEmpty() ? binDir() : std::move(serverBinDir))
 {
 }
 
@@ -55,9 +55,9 @@ QString TestPgServer::unavailableReason()
 {
     if (::geteuid() != 0)
         return QStringLiteral("needs root: the test server's programs run as the postgres user through runuser");
-    if (!QFile::exists(defaultBinDir() + QStringLiteral("/initdb")))
+    if (!QFile::exists(binDir() + QStringLiteral("/initdb")))
         return QStringLiteral("no PostgreSQL server programs in %1 (install postgresql-15 or set REPLICA_PG_BIN)")
-            .arg(defaultBinDir());
+            .arg(binDir());
     if (!QFile::exists(runuser()))
         return QStringLiteral("runuser is missing");
     return {};
@@ -68,7 +68,7 @@ QString TestPgServer::clientBinDir()
     return QStringLiteral("/usr/lib/postgresql/15/bin");
 }
 
-QString TestPgServer::defaultBinDir()
+QString TestPgServer::binDir()
 {
     const QString fromEnvironment = qEnvironmentVariable("REPLICA_PG_BIN");
     return fromEnvironment.isEmpty() ? QStringLiteral("/usr/lib/postgresql/15/bin") : fromEnvironment;
@@ -174,7 +174,7 @@ bool TestPgServer::init(QString *error)
     if (!makeFolder(error))
         return false;
     QString output;
-    if (!runAsPostgres({binDir() + QStringLiteral("/initdb"), QStringLiteral("-D"), dataDir(), QStringLiteral("-A"),
+    if (!runAsPostgres({m_binDir + QStringLiteral("/initdb"), QStringLiteral("-D"), dataDir(), QStringLiteral("-A"),
                         QStringLiteral("trust"), QStringLiteral("-U"), QStringLiteral("postgres"),
                         QStringLiteral("-E"), QStringLiteral("UTF8"), QStringLiteral("--locale=C"),
                         QStringLiteral("--no-sync")},
@@ -231,7 +231,7 @@ bool TestPgServer::writeHba(const QString &content)
 bool TestPgServer::start(QString *error)
 {
     QString output;
-    if (!runAsPostgres({binDir() + QStringLiteral("/pg_ctl"), QStringLiteral("-D"), dataDir(), QStringLiteral("-l"),
+    if (!runAsPostgres({m_binDir + QStringLiteral("/pg_ctl"), QStringLiteral("-D"), dataDir(), QStringLiteral("-l"),
                         folder() + QStringLiteral("/server.log"), QStringLiteral("-w"), QStringLiteral("-t"),
                         QStringLiteral("60"), QStringLiteral("start")},
                        &output, {}, 90000)) {
@@ -247,7 +247,7 @@ bool TestPgServer::stop(const QString &mode)
     if (!m_folder)
         return true;
     QString output;
-    const bool stopped = runAsPostgres({binDir() + QStringLiteral("/pg_ctl"), QStringLiteral("-D"), dataDir(),
+    const bool stopped = runAsPostgres({m_binDir + QStringLiteral("/pg_ctl"), QStringLiteral("-D"), dataDir(),
                                         QStringLiteral("-m"), mode, QStringLiteral("-w"), QStringLiteral("stop")},
                                        &output, {}, 60000);
     if (stopped)
@@ -274,7 +274,7 @@ bool TestPgServer::killAll()
 bool TestPgServer::reload()
 {
     QString output;
-    return runAsPostgres({binDir() + QStringLiteral("/pg_ctl"), QStringLiteral("-D"), dataDir(), QStringLiteral("reload")},
+    return runAsPostgres({m_binDir + QStringLiteral("/pg_ctl"), QStringLiteral("-D"), dataDir(), QStringLiteral("reload")},
                          &output);
 }
 

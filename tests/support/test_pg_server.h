@@ -15,9 +15,9 @@
 class TestPgServer
 {
 public:
-    // binDir: the server programs to use (initdb, pg_ctl, postgres), e.g. a
+    // serverBinDir: the server programs to use (initdb, pg_ctl, postgres), e.g. a
     // build of another major from PgBuilds; Debian's 15 by default.
-    explicit TestPgServer(QString name = QStringLiteral("primary"), QString binDir = {});
+    explicit TestPgServer(QString name = QStringLiteral("primary"), QString serverBinDir = {});
     ~TestPgServer();
     TestPgServer(const TestPgServer &) = delete;
     TestPgServer &operator=(const TestPgServer &) = delete;
@@ -25,10 +25,11 @@ public:
     // Why these tests cannot run here (not root, no PostgreSQL binaries), or empty.
     static QString unavailableReason();
     // Debian's PostgreSQL 15 programs, or $REPLICA_PG_BIN.
-    static QString defaultBinDir();
+    static QString binDir();
     // psql and pg_basebackup: Debian's (the other majors' builds have none).
     static QString clientBinDir();
-    QString binDir() const { return m_binDir; }
+    // The server programs this one runs.
+    QString serverBinDir() const { return m_binDir; }
     static int freePort();
 
     // initdb (trust for local and 127.0.0.1) and a small, fast configuration.
