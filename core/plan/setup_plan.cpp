@@ -4,6 +4,7 @@
 #include "core/diff/text_diff.h"
 #include "core/host/host.h"
 #include "core/plan/discovery.h"
+#include "core/plan/steps/backup_clone_step.h"
 #include "core/plan/steps/demo_data_step.h"
 #include "core/plan/steps/install_step.h"
 #include "core/plan/steps/primary_cluster_step.h"
@@ -132,7 +133,15 @@ Result<SetupPlan> SetupPlan::build(PlanChoices choices, const HostFacts &primary
         add(new SlotStep(basis));
     if (choices.demoData)
         add(new DemoDataStep(basis));
-    add(new StandbyCloneStep(basis));
+    // pg_basebackup refuses a server newer than itself: without one of the
+    // primary's major or newer on the standby, the low-level backup API copies.
+    bool basebackupNewEnough = false;
+    for (const PgInstallation &found : standby.installations)
+        basebackupNewEnough = basebackupNewEnough || (found.clientTools && found.version >= version);
+    if (basebackupNewEnough || standby.installations.isEmpty())
+        add(new StandbyCloneStep(basis));
+    else
+        add(new BackupCloneStep(basis));
     add(new StandbyRecoveryStep(basis, files.primaryAutoConf, files.standbyConf, files.standbyConfKnown));
     add(new StandbyStartStep(basis));
     if (choices.synchronous)

@@ -61,6 +61,7 @@ private slots:
     void versionFacts();
     void existingPrimaryShowsRealDiffs();
     void mismatchedMajorsRefused();
+    void olderBasebackupMeansBackupClone();
     void secondStandbyKeepsTheFirst_data();
     void secondStandbyKeepsTheFirst();
 };
@@ -226,6 +227,33 @@ void TestPlanDryRun::secondStandbyKeepsTheFirst()
     } else {
         QVERIFY2(QString::fromUtf8(edit.after).contains(expected), edit.after.constData());
     }
+}
+
+void TestPlanDryRun::olderBasebackupMeansBackupClone()
+{
+    // A 17 server from a build without client tools, Debian's 15 client beside it (the version matrix's hosts).
+    const PgVersion version(17);
+    HostFacts primary = debianFacts(version, QStringLiteral("198.18.0.2"));
+    HostFacts standby = debianFacts(version, QStringLiteral("198.18.0.3"));
+    for (HostFacts *facts : {&primary, &standby}) {
+        facts->installations.first().clientTools = false;
+        facts->installations.append({PgVersion(15), QStringLiteral("/usr/lib/postgresql/15/bin"), true});
+    }
+    auto plan = SetupPlan::build(choicesFor(version, true), primary, standby);
+    QVERIFY(plan.ok());
+    const QString text = plan->toText();
+    QVERIFY(text.contains(QStringLiteral("Copy the primary to the standby (low-level backup API)")));
+    QVERIFY(!text.contains(QStringLiteral("pg_basebackup -h")));
+    QVERIFY(text.contains(QStringLiteral("pg_backup_start")));
+    // psql and pg_isready come from the 15 client; the server programs from 17.
+    QVERIFY(text.contains(QStringLiteral("/usr/lib/postgresql/15/bin/psql")));
+    QVERIFY(text.contains(QStringLiteral("/usr/lib/postgresql/17/bin/postgres -D")));
+
+    // With a 17 client on the standby, pg_basebackup it is.
+    standby.installations.first().clientTools = true;
+    auto withClient = SetupPlan::build(choicesFor(version, true), primary, standby);
+    QVERIFY(withClient.ok());
+    QVERIFY(withClient->toText().contains(QStringLiteral("/usr/lib/postgresql/17/bin/pg_basebackup -h")));
 }
 
 QTEST_GUILESS_MAIN(TestPlanDryRun)

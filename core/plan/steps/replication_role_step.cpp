@@ -9,7 +9,7 @@ namespace {
 QString tr(const char *text) { return QCoreApplication::translate("ReplicationRoleStep", text); }
 
 const QString roleQuery = QStringLiteral(
-    "SELECT rolcanlogin::int || rolreplication::int FROM pg_roles WHERE rolname = :'role'");
+    "SELECT (rolcanlogin AND rolreplication)::text FROM pg_roles WHERE rolname = :'role'");
 }
 
 ReplicationRoleStep::ReplicationRoleStep(PlanBasis basis) : SetupStep(QStringLiteral("replication-role"), std::move(basis))
@@ -84,7 +84,7 @@ Result<bool> ReplicationRoleStep::check(StepContext &context)
     auto role = context.sql(HostRole::Primary, QStringLiteral("postgres"), roleQuery, {{QStringLiteral("role"), choices().replicationUser}});
     if (!role)
         return role.error();
-    if (*role != QLatin1String("11"))
+    if (*role != QLatin1String("true"))
         return false;
     auto kept = context.run(HostRole::Primary, CommandLine(QStringLiteral("cat"), {basis().primary.passfile()}), RunAs::Postgres);
     if (!kept)

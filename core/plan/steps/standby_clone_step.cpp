@@ -173,6 +173,21 @@ Result<void> StandbyCloneStep::prepare(StepContext &context)
     if (auto written = writeEdit(context, passfile); !written)
         return written.error();
 
+    // A copy cut short (a dropped connection) may still hold the slot for a moment.
+    if (rules().hasReplicationSlots()) {
+        auto free = context.waitUntil(
+            [&]() -> Result<bool> {
+                auto active = context.sql(HostRole::Primary, QStringLiteral("postgres"),
+                                          QStringLiteral("SELECT active FROM pg_replication_slots WHERE slot_name = :'slot'"),
+                                          {{QStringLiteral("slot"), choices().slotName}});
+                if (!active)
+                    return active.error();
+                return *active != QLatin1String("t");
+            },
+            60000, tr("the slot %1 is still in use by another connection. End that connection (pg_stat_replication shows it) and run the setup again.").arg(choices().slotName));
+        if (!free)
+            return free;
+    }
     auto ready = context.run(HostRole::Standby,
                              CommandLine(standby.clientProgram(QStringLiteral("pg_isready")),
                                          {QStringLiteral("-h"), choices().primaryAddress, QStringLiteral("-p"), QString::number(basis().primary.port()),

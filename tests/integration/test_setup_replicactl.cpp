@@ -1,0 +1,332 @@
+// `replicactl setup` end to end on the suite's test hosts (network
+// namespaces with their own sshd and private PostgreSQL folders, Debian's
+// PostgreSQL 15 packages, no cluster): the walkthrough's scenario verified,
+// a re-run that changes no file, a second (async) standby, a standby whose
+// sshd dies during pg_basebackup, and hostile input.
+#include "core/host/host.h"
+#include "test_host_network.h"
+
+#include <QCryptographicHash>
+#include <QElapsedTimer>
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+#include <QTemporaryDir>
+#include <QtTest/QTest>
+
+#pragma GCC diagnostic ignored "-Wmissing-field-initializers"
+
+namespace {
+
+struct Run
+{
+    int exitCode = -1;
+    QString out;
+    QString err;
+    // stderr first: QVERIFY2 shows only the start of a long message.
+    QString all() const { return err + QStringLiteral("\n--- end of stdout ---\n") + out.right(1500); }
+};
+
+QString replicactl()
+{
+    return QStringLiteral(REPLICA_BINARY_DIR "/app/replicactl/replicactl");
+}
+
+} // namespace
+
+class TestSetupReplicactl : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void initTestCase();
+    void cleanupTestCase();
+    void syncPairWithDemoDataIsVerified();
+    void sameCommandAgainChangesNothing();
+    void secondStandbyAsync();
+    void sshdKilledDuringBasebackupThenResumed();
+    void hostilePasswordAndDataDirectoryWithSpace();
+    void savedPlanWithInvalidSettingChangesNothing();
+
+private:
+    Run run(const QStringList &arguments, const std::function<void(const QString &)> &onOutput = {}, int timeoutMs = 300000);
+    QStringList sshOptions() const;
+    QString target(TestHost *host) const { return QStringLiteral("root@") + host->address(); }
+    QString sql(TestHost *host, const QString &database, const QString &query, bool *ok = nullptr, QString *error = nullptr);
+    // sha256 of each configuration file on a host, by path.
+    QMap<QString, QByteArray> configChecksums(TestHost *host);
+
+    std::unique_ptr<TestHostNetwork> m_net;
+    QList<TestHost *> m_hosts;
+};
+
+void TestSetupReplicactl::initTestCase()
+{
+    m_net = std::make_unique<TestHostNetwork>();
+    if (!m_net->skipReason().isEmpty())
+        QSKIP(qPrintable(m_net->skipReason()));
+    if (!QFile::exists(QStringLiteral("/usr/lib/postgresql/15/bin/postgres")))
+        QSKIP("Debian's postgresql-15 package is needed on this machine.");
+    if (!QFile::exists(replicactl()))
+        QSKIP("Build the replicactl target first.");
+    m_hosts = m_net->create(7);
+    QCOMPARE(m_hosts.size(), 7);
+}
+
+void TestSetupReplicactl::cleanupTestCase()
+{
+    m_net.reset();
+}
+
+QStringList TestSetupReplicactl::sshOptions() const
+{
+    return {QStringLiteral("-i"), m_net->clientKeyPath(), QStringLiteral("--known-hosts"), m_net->knownHostsPath()};
+}
+
+Run TestSetupReplicactl::run(const QStringList &arguments, const std::function<void(const QString &)> &onOutput, int timeoutMs)
+{
+    QProcess process;
+    Run result;
+    QObject::connect(&process, &QProcess::readyReadStandardOutput, &process, [&] {
+        const QString chunk = QString::fromUtf8(process.readAllStandardOutput());
+        result.out += chunk;
+        if (onOutput)
+            onOutput(result.out);
+    });
+    process.start(replicactl(), arguments);
+    process.closeWriteChannel();
+    if (!process.waitForStarted())
+        return result;
+    QElapsedTimer clock;
+    clock.start();
+    // waitForFinished() emits readyRead as output arrives, so onOutput sees it live.
+    while (!process.waitForFinished(100) && process.state() != QProcess::NotRunning) {
+        if (clock.elapsed() > timeoutMs) {
+            process.kill();
+            process.waitForFinished();
+            qWarning("replicactl took longer than %d ms and was killed", timeoutMs);
+            break;
+        }
+    }
+    result.out += QString::fromUtf8(process.readAllStandardOutput());
+    result.err = QString::fromUtf8(process.readAllStandardError());
+    result.exitCode = process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1;
+    return result;
+}
+
+QString TestSetupReplicactl::sql(TestHost *host, const QString &database, const QString &query, bool *ok, QString *error)
+{
+    RunOptions options{.as = RunAs::Postgres, .stdinData = query.toUtf8()};
+    auto ran = host->runInside(CommandLine(QStringLiteral("psql"), {QStringLiteral("-X"), QStringLiteral("-A"), QStringLiteral("-t"), QStringLiteral("-v"),
+                                                                     QStringLiteral("ON_ERROR_STOP=1"), QStringLiteral("-d"), database}),
+                               options);
+    if (ok)
+        *ok = ran && ran->succeeded();
+    if (error && ran)
+        *error = QString::fromUtf8(ran->stdErr);
+    return ran ? QString::fromUtf8(ran->stdOut).trimmed() : ran.error().fullText();
+}
+
+QMap<QString, QByteArray> TestSetupReplicactl::configChecksums(TestHost *host)
+{
+    QMap<QString, QByteArray> sums;
+    auto found = host->runInside(CommandLine::shell(QStringLiteral(
+        "find /etc/postgresql /var/lib/postgresql -maxdepth 4 -type f \\( -name '*.conf' -o -name '.pgpass' -o -name 'standby.signal' \\) "
+        "-exec sha256sum {} + | sort")));
+    if (!found)
+        return sums;
+    for (const QByteArray &line : found->stdOut.split('\n')) {
+        if (line.size() > 66)
+            sums.insert(QString::fromUtf8(line.mid(66)), line.left(64));
+    }
+    return sums;
+}
+
+void TestSetupReplicactl::syncPairWithDemoDataIsVerified()
+{
+    TestHost *primary = m_hosts.at(0);
+    TestHost *standby = m_hosts.at(1);
+    const Run setup = run(QStringList{QStringLiteral("setup"), QStringLiteral("--primary"), target(primary), QStringLiteral("--standby"), target(standby),
+                                      QStringLiteral("--sync"), QStringLiteral("--demo-data"), QStringLiteral("--yes")}
+                          + sshOptions());
+    QVERIFY2(setup.exitCode == 0, qPrintable(setup.all()));
+    QVERIFY2(setup.out.contains(QStringLiteral("Done: the standby streams and is verified.")), qPrintable(setup.all()));
+    QVERIFY(setup.out.contains(QStringLiteral("[ok] A write on the standby is refused with SQLSTATE 25006")));
+
+    // The walkthrough's scenario, checked here without the tool.
+    QCOMPARE(sql(standby, QStringLiteral("mydb"), QStringLiteral("SELECT city, temp_lo, temp_hi FROM weather")), QStringLiteral("San Francisco|46|50"));
+    bool ok = true;
+    QString error;
+    sql(standby, QStringLiteral("mydb"), QStringLiteral("INSERT INTO weather VALUES ('Tokyo', 46, 50, 0.25, '1994-11-27')"), &ok, &error);
+    QVERIFY(!ok);
+    QVERIFY2(error.contains(QStringLiteral("cannot execute INSERT in a read-only transaction")), qPrintable(error));
+    const QString name = QStringLiteral("standby_") + standby->address().replace(QLatin1Char('.'), QLatin1Char('_'));
+    QCOMPARE(sql(primary, QStringLiteral("postgres"), QStringLiteral("SELECT usename, application_name, state, sync_state FROM pg_stat_replication")),
+             QStringLiteral("replicator|%1|streaming|sync").arg(name));
+    // Least privilege: a role that may replicate and nothing else, with a SCRAM verifier.
+    QCOMPARE(sql(primary, QStringLiteral("postgres"), QStringLiteral("SELECT rolsuper, rolreplication, rolcanlogin, left(rolpassword, 14) FROM pg_authid WHERE rolname = 'replicator'")),
+             QStringLiteral("f|t|t|SCRAM-SHA-256$"));
+    QCOMPARE(sql(primary, QStringLiteral("postgres"), QStringLiteral("SELECT type, database[1], user_name[1], address, netmask, auth_method FROM pg_hba_file_rules WHERE 'replicator' = ANY(user_name)")),
+             QStringLiteral("host|replication|replicator|%1|255.255.255.255|scram-sha-256").arg(standby->address()));
+    // The password is in the standby's passfile, 0600, not in primary_conninfo.
+    auto mode = standby->runInside(CommandLine(QStringLiteral("stat"), {QStringLiteral("-c"), QStringLiteral("%U %a"), QStringLiteral("/var/lib/postgresql/.pgpass")}));
+    QVERIFY(mode);
+    QCOMPARE(mode->stdOut.trimmed(), QByteArray("postgres 600"));
+    const QString conninfo = sql(standby, QStringLiteral("postgres"), QStringLiteral("SHOW primary_conninfo"));
+    QVERIFY2(!conninfo.contains(QStringLiteral("password")), qPrintable(conninfo));
+    QVERIFY(conninfo.contains(QStringLiteral("application_name=") + name));
+}
+
+void TestSetupReplicactl::sameCommandAgainChangesNothing()
+{
+    TestHost *primary = m_hosts.at(0);
+    TestHost *standby = m_hosts.at(1);
+    const auto primaryBefore = configChecksums(primary);
+    const auto standbyBefore = configChecksums(standby);
+    QVERIFY(primaryBefore.contains(QStringLiteral("/etc/postgresql/15/main/postgresql.conf")));
+    QVERIFY(standbyBefore.contains(QStringLiteral("/var/lib/postgresql/15/main/standby.signal")));
+    const Run again = run(QStringList{QStringLiteral("setup"), QStringLiteral("--primary"), target(primary), QStringLiteral("--standby"), target(standby),
+                                      QStringLiteral("--sync"), QStringLiteral("--demo-data"), QStringLiteral("--yes")}
+                          + sshOptions());
+    QVERIFY2(again.exitCode == 0, qPrintable(again.all()));
+    // Every step but the verification (which always runs) was already done.
+    QVERIFY2(again.out.contains(QStringLiteral("1 steps applied, 11 already done.")), qPrintable(again.out));
+    QVERIFY(!again.out.contains(QStringLiteral("writing ")));
+    QCOMPARE(configChecksums(primary), primaryBefore);
+    QCOMPARE(configChecksums(standby), standbyBefore);
+}
+
+void TestSetupReplicactl::secondStandbyAsync()
+{
+    TestHost *primary = m_hosts.at(0);
+    TestHost *second = m_hosts.at(2);
+    const Run added = run(QStringList{QStringLiteral("setup"), QStringLiteral("--primary"), target(primary), QStringLiteral("--standby"), target(second),
+                                      QStringLiteral("--async"), QStringLiteral("--yes")}
+                          + sshOptions());
+    QVERIFY2(added.exitCode == 0, qPrintable(added.all()));
+    const QString rows = sql(primary, QStringLiteral("postgres"),
+                             QStringLiteral("SELECT application_name || '|' || state || '|' || sync_state FROM pg_stat_replication ORDER BY application_name"));
+    const QString first = QStringLiteral("standby_") + m_hosts.at(1)->address().replace(QLatin1Char('.'), QLatin1Char('_'));
+    const QString name = QStringLiteral("standby_") + second->address().replace(QLatin1Char('.'), QLatin1Char('_'));
+    QCOMPARE(rows, QStringLiteral("%1|streaming|sync\n%2|streaming|async").arg(first, name));
+    // Both standbys have a slot; the first one's setting is kept.
+    QCOMPARE(sql(primary, QStringLiteral("postgres"), QStringLiteral("SELECT count(*) FROM pg_replication_slots WHERE active")), QStringLiteral("2"));
+    QCOMPARE(sql(primary, QStringLiteral("postgres"), QStringLiteral("SHOW synchronous_standby_names")), first);
+}
+
+void TestSetupReplicactl::sshdKilledDuringBasebackupThenResumed()
+{
+    TestHost *primary = m_hosts.at(0);
+    TestHost *standby = m_hosts.at(3);
+    // Enough data that pg_basebackup runs a few seconds.
+    bool ok = false;
+    sql(primary, QStringLiteral("postgres"), QStringLiteral("CREATE TABLE IF NOT EXISTS ballast AS SELECT g, repeat('x', 200) AS pad FROM generate_series(1, 400000) g"), &ok);
+    QVERIFY(ok);
+    const QStringList arguments = QStringList{QStringLiteral("setup"), QStringLiteral("--primary"), target(primary), QStringLiteral("--standby"), target(standby),
+                                              QStringLiteral("--async"), QStringLiteral("--yes")}
+                                  + sshOptions();
+    bool killed = false;
+    const Run cut = run(arguments, [&](const QString &output) {
+        if (killed || !output.contains(QStringLiteral("pg_basebackup -h")))
+            return;
+        killed = true;
+        // The listener and every session it started (by their process ids): a dead link.
+        QFile mainPid(standby->stateDir() + QStringLiteral("/ssh/sshd.main"));
+        QVERIFY(mainPid.open(QIODevice::ReadOnly));
+        const QString listener = QString::fromLatin1(mainPid.readAll().trimmed());
+        QProcess children;
+        children.start(QStringLiteral("ps"), {QStringLiteral("-o"), QStringLiteral("pid="), QStringLiteral("--ppid"), listener});
+        children.waitForFinished();
+        const QStringList sessions = QString::fromLatin1(children.readAllStandardOutput()).split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+        QVERIFY(standby->stopSshd());
+        for (const QString &pid : sessions)
+            QProcess::execute(QStringLiteral("kill"), {QStringLiteral("-9"), pid.trimmed()});
+    });
+    QVERIFY(killed);
+    QCOMPARE(cut.exitCode, 1);
+    QVERIFY2(cut.err.contains(QStringLiteral("Step failed: Copy the primary to the standby (pg_basebackup) [standby-clone]")), qPrintable(cut.all()));
+    QVERIFY2(cut.err.contains(QStringLiteral("run the same plan again")), qPrintable(cut.all()));
+
+    QVERIFY(standby->startSshd());
+    const Run resumed = run(arguments);
+    QVERIFY2(resumed.exitCode == 0, qPrintable(resumed.all()));
+    QVERIFY(resumed.out.contains(QStringLiteral("Already done: Replication role")));
+    QVERIFY(resumed.out.contains(QStringLiteral("previous data directory is kept as")));
+    QCOMPARE(sql(standby, QStringLiteral("postgres"), QStringLiteral("SELECT count(*) FROM ballast")), QStringLiteral("400000"));
+}
+
+void TestSetupReplicactl::hostilePasswordAndDataDirectoryWithSpace()
+{
+    TestHost *primary = m_hosts.at(4);
+    TestHost *standby = m_hosts.at(5);
+    const QString password = QStringLiteral("it's a \"pass word\" with $HOME, `id` and a \\ backslash:colon");
+    QTemporaryDir dir;
+    QFile file(dir.filePath(QStringLiteral("password")));
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.write(password.toUtf8() + '\n');
+    file.close();
+    const QString dataDir = QStringLiteral("/var/lib/postgresql/15/my data");
+    const Run setup = run(QStringList{QStringLiteral("setup"), QStringLiteral("--primary"), target(primary), QStringLiteral("--standby"), target(standby),
+                                      QStringLiteral("--sync"), QStringLiteral("--password-file"), file.fileName(),
+                                      QStringLiteral("--standby-data-dir"), dataDir, QStringLiteral("--yes")}
+                          + sshOptions());
+    QVERIFY2(setup.exitCode == 0, qPrintable(setup.all()));
+    QVERIFY(!setup.out.contains(password));
+    QCOMPARE(sql(standby, QStringLiteral("postgres"), QStringLiteral("SHOW data_directory")), dataDir);
+    // The password works as given: log in with it over TCP from the standby.
+    RunOptions options{.as = RunAs::Postgres};
+    options.stdinData = "SELECT 1";
+    QProcess probe;
+    auto login = standby->runInside(CommandLine(QStringLiteral("env"), {QStringLiteral("PGPASSFILE=/var/lib/postgresql/.pgpass"), QStringLiteral("psql"), QStringLiteral("-X"),
+                                                                        QStringLiteral("-A"), QStringLiteral("-t"), QStringLiteral("-w"),
+                                                                        QStringLiteral("host=%1 user=replicator dbname=replication replication=true").arg(primary->address()),
+                                                                        QStringLiteral("-c"), QStringLiteral("IDENTIFY_SYSTEM")}),
+                                    options);
+    QVERIFY(login);
+    QVERIFY2(login->succeeded(), login->stdErr.constData());
+    // And the password itself, not only the passfile: a SCRAM login with it.
+    auto direct = standby->runInside(CommandLine(QStringLiteral("env"), {QStringLiteral("PGPASSFILE=/nonexistent"), QStringLiteral("psql"), QStringLiteral("-X"), QStringLiteral("-A"), QStringLiteral("-t"),
+                                                                         QStringLiteral("host=%1 user=replicator dbname=replication replication=true").arg(primary->address()),
+                                                                         QStringLiteral("-c"), QStringLiteral("IDENTIFY_SYSTEM")}),
+                                     RunOptions{.as = RunAs::Postgres, .stdinData = {}});
+    QVERIFY(direct);
+    QVERIFY(!direct->succeeded()); // no password: refused, so the passfile was what let the first one in
+}
+
+void TestSetupReplicactl::savedPlanWithInvalidSettingChangesNothing()
+{
+    TestHost *primary = m_hosts.at(4);
+    TestHost *standby = m_hosts.at(6);
+    QTemporaryDir dir;
+    const QString planPath = dir.filePath(QStringLiteral("plan.json"));
+    const Run saved = run(QStringList{QStringLiteral("setup"), QStringLiteral("--primary"), target(primary), QStringLiteral("--standby"), target(standby),
+                                      QStringLiteral("--async"), QStringLiteral("--dry-run"), QStringLiteral("--save-plan"), planPath}
+                          + sshOptions());
+    QVERIFY2(saved.exitCode == 0, qPrintable(saved.all()));
+    QVERIFY(saved.out.contains(QStringLiteral("[primary-conf]")));
+    QFile file(planPath);
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    QJsonObject plan = QJsonDocument::fromJson(file.readAll()).object();
+    file.close();
+    const QString conf = plan.value(QStringLiteral("files")).toObject().value(QStringLiteral("primaryConf")).toString();
+    QVERIFY(!conf.isEmpty());
+    plan.insert(QStringLiteral("edits"), QJsonArray{QJsonObject{{QStringLiteral("step"), QStringLiteral("primary-conf")},
+                                                               {QStringLiteral("index"), 0},
+                                                               {QStringLiteral("after"), conf + QStringLiteral("\nwal_level = replica\nmax_wal_senders = lots\n")}}});
+    QVERIFY(file.open(QIODevice::WriteOnly | QIODevice::Truncate));
+    file.write(QJsonDocument(plan).toJson());
+    file.close();
+
+    const auto primaryBefore = configChecksums(primary);
+    const auto standbyBefore = configChecksums(standby);
+    const Run refused = run(QStringList{QStringLiteral("apply"), planPath, QStringLiteral("--yes")} + sshOptions());
+    QCOMPARE(refused.exitCode, 2);
+    QVERIFY2(refused.err.contains(QStringLiteral("max_wal_senders")) && refused.err.contains(QStringLiteral("nothing was changed")), qPrintable(refused.all()));
+    QCOMPARE(configChecksums(primary), primaryBefore);
+    QCOMPARE(configChecksums(standby), standbyBefore);
+}
+
+QTEST_GUILESS_MAIN(TestSetupReplicactl)
+#include "test_setup_replicactl.moc"
