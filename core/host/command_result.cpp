@@ -60,6 +60,8 @@ QString CommandResult::explain() const
                       "this user to run sudo without one (NOPASSWD in sudoers).");
     } else if (stdErr.contains("incorrect password attempt") || stdErr.contains("Sorry, try again")) {
         sentence = tr("sudo refused the password. Check the password given for this host.");
+    } else if (stdErr.contains("su: Authentication failure") || stdErr.contains("su: incorrect password")) {
+        sentence = tr("su refused root's password. Check the root password given for this host.");
     } else if (stdErr.contains("is not in the sudoers file") || stdErr.contains("is not allowed to execute")) {
         sentence = tr("The login user may not use sudo for this. Add it to sudoers on the host, or "
                       "log in as a user that may.");

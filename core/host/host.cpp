@@ -59,7 +59,8 @@ sync -- "$1" 2>/dev/null || true
 
 } // namespace
 
-Result<Host::PrivilegedCommand> Host::withPrivilege(const CommandLine &command, RunAs as) const
+Result<Host::PrivilegedCommand> Host::withPrivilege(const CommandLine &command, RunAs as,
+                                                    const QString &stdinFile) const
 {
     const QString target = userFor(as);
     const QString login = loginUser();
@@ -97,14 +98,70 @@ Result<Host::PrivilegedCommand> Host::withPrivilege(const CommandLine &command, 
                                            QStringLiteral("-p"), QString(), QStringLiteral("-H"),
                                            QStringLiteral("-u"), target, QStringLiteral("--")}),
                                  m_privilege.password.toUtf8() + '\n'};
-    case Privilege::Method::Su:
-        // su reads the password from a terminal only; it is usable from a
-        // root login (runuser above) or where sudo is missing, over a pty.
-        return makeError(tr("Becoming %1 through su on %2 is not supported yet: su reads its password "
-                            "from a terminal. Use sudo on this host, or log in as root.")
-                             .arg(target, displayName()));
+    case Privilege::Method::Su: {
+        if (m_privilege.password.isEmpty())
+            return makeError(tr("su on %1 needs root's password. Enter it in the host's settings.").arg(displayName()));
+        // su reads the password from stdin when there is no terminal; its
+        // root shell then becomes postgres with runuser.
+        CommandLine inner = as == RunAs::Postgres
+                                ? CommandLine(QStringLiteral("runuser"), QStringList{QStringLiteral("-u"), QStringLiteral("postgres"),
+                                                                                     QStringLiteral("--"), command.program()}
+                                                                             + command.arguments())
+                                : command;
+        if (!stdinFile.isEmpty()) // "$0" is the file: sh -c script file program args...
+            inner = CommandLine(QStringLiteral("sh"), QStringList{QStringLiteral("-c"), QStringLiteral("exec \"$@\" < \"$0\""),
+                                                                  stdinFile, inner.program()}
+                                                          + inner.arguments());
+        // su keeps the login user's PATH: root's programs (runuser, pg_ctlcluster) need sbin,
+        // as sudo's secure_path gives them.
+        inner = CommandLine(QStringLiteral("env"), QStringList{QStringLiteral("PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin"),
+                                                               inner.program()}
+                                                       + inner.arguments());
+        return PrivilegedCommand{CommandLine(QStringLiteral("su"), {QStringLiteral("-s"), QStringLiteral("/bin/sh"),
+                                                                    QStringLiteral("-c"), inner.toShellString(),
+                                                                    QStringLiteral("root")}),
+                                 m_privilege.password.toUtf8() + '\n'};
+    }
     }
     return makeError(tr("Unknown privilege method for %1.").arg(displayName()));
+}
+
+bool Host::needsStagedInput(const RunOptions &options) const
+{
+    const QString target = userFor(options.as);
+    return m_privilege.method == Privilege::Method::Su && !options.stdinData.isEmpty() && !target.isEmpty()
+           && target != loginUser() && loginUser() != QLatin1String("root");
+}
+
+Result<CommandResult> Host::runWithStagedInput(const CommandLine &command, const RunOptions &options)
+{
+    RunOptions stage;
+    stage.stdinData = options.stdinData;
+    stage.cancel = options.cancel;
+    auto staged = run(CommandLine::shell(QStringLiteral(
+                          "umask 077; d=/dev/shm; [ -d \"$d\" ] && [ -w \"$d\" ] || d=${TMPDIR:-/tmp}; "
+                          "t=$(mktemp \"$d/replica-input.XXXXXX\") && cat > \"$t\" && printf %s \"$t\"")),
+                      stage);
+    if (!staged)
+        return staged.error();
+    if (!staged->succeeded())
+        return staged->toError(tr("pass the input of %1 to su on %2").arg(command.program(), displayName()));
+    const QString file = QString::fromUtf8(staged->stdOut);
+    auto privileged = withPrivilege(command, options.as, file);
+    Result<CommandResult> result = makeError(QString());
+    if (!privileged) {
+        result = privileged.error();
+    } else {
+        RunOptions main = options;
+        main.as = RunAs::LoginUser; // already wrapped in su
+        main.stdinData = privileged->stdinPrefix;
+        result = run(privileged->command, main);
+        if (result)
+            result->command = command;
+    }
+    RunOptions quiet;
+    (void)run(CommandLine(QStringLiteral("rm"), {QStringLiteral("-f"), QStringLiteral("--"), file}), quiet);
+    return result;
 }
 
 Result<QByteArray> Host::readFileThroughShell(const QString &path, RunAs as)

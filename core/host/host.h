@@ -23,7 +23,7 @@ struct Privilege
         Direct,         // the login user is root already (or nothing is needed)
         SudoNoPassword, // sudo -n
         SudoPassword,   // sudo -S, password on stdin
-        Su,             // su, root's password on a pty
+        Su,             // su to root with root's password (first line of stdin)
     };
     Method method = Method::Direct;
     QString password;
@@ -113,7 +113,17 @@ protected:
         CommandLine command;
         QByteArray stdinPrefix;
     };
-    Result<PrivilegedCommand> withPrivilege(const CommandLine &command, RunAs as) const;
+    // stdinFile (su only): the command's input, staged in a file, since su
+    // leaves nothing of stdin for the command (PAM reads ahead).
+    Result<PrivilegedCommand> withPrivilege(const CommandLine &command, RunAs as,
+                                            const QString &stdinFile = {}) const;
+
+    // su with input for the command: run() implementations hand such calls
+    // here first. The input goes to a private file of the login user
+    // (/dev/shm when there is one), su's root shell redirects it into the
+    // command, and the file is removed afterwards.
+    bool needsStagedInput(const RunOptions &options) const;
+    Result<CommandResult> runWithStagedInput(const CommandLine &command, const RunOptions &options);
 
     // Files through fixed shell scripts run with run() (user text only as
     // "$1"): the way to act as another user, and SshHost's fallback when the

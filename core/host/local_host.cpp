@@ -74,6 +74,8 @@ QString LocalHost::address() const
 
 Result<CommandResult> LocalHost::run(const CommandLine &command, const RunOptions &options)
 {
+    if (needsStagedInput(options))
+        return runWithStagedInput(command, options);
     CommandResult result;
     result.command = command;
     auto privileged = withPrivilege(command, options.as);

@@ -388,6 +388,8 @@ Result<void> SshHost::authenticate()
 Result<CommandResult> SshHost::run(const CommandLine &command, const RunOptions &options)
 {
     std::lock_guard lock(m_mutex);
+    if (needsStagedInput(options))
+        return runWithStagedInput(command, options);
     for (int attempt = 0; attempt < 2; ++attempt) {
         if (auto connected = ensureConnected(options.cancel); !connected)
             return connected.error();

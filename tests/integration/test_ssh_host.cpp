@@ -51,6 +51,7 @@ private slots:
     void sudoWithoutPassword();
     void sudoWithPassword();
     void wrongSudoPasswordIsExplained();
+    void suWithRootPassword();
     void reconnectsAfterConnectionDropped();
     void concurrentCallsAreSerialised();
 
@@ -576,6 +577,59 @@ void TestSshHost::wrongSudoPasswordIsExplained()
     QVERIFY(result.ok());
     QVERIFY(!result->succeeded());
     QVERIFY2(result->explain().contains(QStringLiteral("sudo refused the password")), qPrintable(text(result)));
+}
+
+void TestSshHost::suWithRootPassword()
+{
+    // A host of its own whose /etc/shadow (a private copy) gives root a
+    // password: this machine's root password stays untouched.
+    LocalHost local;
+    auto hash = local.run(CommandLine(QStringLiteral("openssl"), {QStringLiteral("passwd"), QStringLiteral("-6"), QStringLiteral("-stdin")}),
+                          RunOptions{.stdinData = "root's secret\n"});
+    if (!hash || !hash->succeeded())
+        QSKIP("openssl is needed to make a root password for the su test host.");
+    const QString shadow = m_dir.filePath(QStringLiteral("shadow"));
+    auto copied = local.run(CommandLine::shell(QStringLiteral("cp -p /etc/shadow \"$1\" && "
+                                                              "awk -F: -v OFS=: -v h=\"$2\" '$1 == \"root\" { $2 = h } { print }' /etc/shadow > \"$1\""),
+                                               {shadow, QString::fromUtf8(hash->stdOut.trimmed())}));
+    QVERIFY2(copied.ok() && copied->succeeded(), qPrintable(text(copied)));
+    TestHostOptions options;
+    options.extraMounts.append({shadow, QStringLiteral("/etc/shadow")});
+    const QList<TestHost *> made = m_net->create(1, options);
+    QCOMPARE(made.size(), 1);
+
+    SshHostConfig config = userConfig(m_net->sudoPasswordUser(), m_net->userPassword());
+    config.host = made[0]->address();
+    SshHost host(config);
+    host.setPrivilege({Privilege::Method::Su, QStringLiteral("root's secret")});
+    for (const auto &[as, user] : {std::pair{RunAs::Root, QByteArray("root\n")}, std::pair{RunAs::Postgres, QByteArray("postgres\n")}}) {
+        auto result = host.run(CommandLine(QStringLiteral("id"), {QStringLiteral("-un")}), RunOptions{.as = as});
+        QVERIFY2(result.ok() && result->succeeded(), qPrintable(text(result)));
+        QCOMPARE(result->stdOut, user);
+    }
+    // Input for the command gets past su whole (PAM reads ahead on stdin).
+    const QByteArray input(100000, 'x');
+    auto counted = host.run(CommandLine(QStringLiteral("wc"), {QStringLiteral("-c")}), RunOptions{.as = RunAs::Root, .stdinData = input});
+    QVERIFY2(counted.ok() && counted->succeeded(), qPrintable(text(counted)));
+    QCOMPARE(counted->stdOut.trimmed(), QByteArray("100000"));
+    const QString path = QStringLiteral("/var/lib/postgresql/through-su.conf");
+    auto written = host.writeFile(path, "via su\n", WriteOptions{.as = RunAs::Postgres});
+    QVERIFY2(written.ok(), qPrintable(errorText(written)));
+    auto read = host.readFile(path, RunAs::Postgres);
+    QVERIFY(read.ok());
+    QCOMPARE(*read, QByteArray("via su\n"));
+    auto owner = made[0]->runInside(CommandLine(QStringLiteral("stat"), {QStringLiteral("-c"), QStringLiteral("%U"), path}));
+    QVERIFY(owner.ok());
+    QCOMPARE(owner->stdOut, QByteArray("postgres\n"));
+    auto leftovers = host.run(CommandLine::shell(QStringLiteral("ls /dev/shm /tmp | grep -c replica-input || true")));
+    QVERIFY(leftovers.ok());
+    QCOMPARE(leftovers->stdOut.trimmed(), QByteArray("0"));
+
+    host.setPrivilege({Privilege::Method::Su, QStringLiteral("wrong")});
+    auto refused = host.run(CommandLine(QStringLiteral("true")), RunOptions{.as = RunAs::Root});
+    QVERIFY(refused.ok());
+    QVERIFY(!refused->succeeded());
+    QVERIFY2(refused->explain().contains(QStringLiteral("su refused root's password")), qPrintable(text(refused)));
 }
 
 void TestSshHost::reconnectsAfterConnectionDropped()
