@@ -191,6 +191,7 @@ void PgConnection::open(const QString &conninfo)
     QStringList keys;
     QStringList values;
     QString hostaddr;
+    m_host.clear();
     for (PQconninfoOption *option = options; option->keyword; ++option) {
         if (!option->val)
             continue;
@@ -221,6 +222,14 @@ void PgConnection::open(const QString &conninfo)
     // libpq resolves host names with a blocking getaddrinfo() inside
     // PQconnectStart; do it here on Qt's lookup thread and hand libpq the
     // address, keeping host= for TLS and the passfile.
+    // PQconninfoParse leaves out the environment's defaults; libpq would
+    // still use PGHOST, so it is looked at here too.
+    if (m_host.isEmpty() && hostaddr.isEmpty() && qEnvironmentVariableIsSet("PGHOST") &&
+        !qEnvironmentVariableIsSet("PGHOSTADDR")) {
+        m_host = qEnvironmentVariable("PGHOST");
+        keys << QStringLiteral("host");
+        values << m_host;
+    }
     const bool isName = !m_host.isEmpty() && !m_host.startsWith(QLatin1Char('/')) &&
                         !m_host.startsWith(QLatin1Char('@')) && !m_host.contains(QLatin1Char(',')) &&
                         QHostAddress(m_host).isNull() && hostaddr.isEmpty();
@@ -379,8 +388,15 @@ void PgConnection::watchSocket(bool read, bool write)
 
 void PgConnection::dropNotifiers()
 {
-    delete m_readNotifier;
-    delete m_writeNotifier;
+    // Often called from a notifier's own activated() (a lost connection):
+    // switch them off now, delete them once that signal has returned.
+    for (QSocketNotifier *notifier : {m_readNotifier, m_writeNotifier}) {
+        if (!notifier)
+            continue;
+        notifier->setEnabled(false);
+        notifier->disconnect(this);
+        notifier->deleteLater();
+    }
     m_readNotifier = nullptr;
     m_writeNotifier = nullptr;
     m_socket = -1;

@@ -431,6 +431,16 @@ void TestPgConnection::hostNameIsResolvedOffThread()
     QVERIFY2(result.ok, qPrintable(result.error.raw));
     QVERIFY(result.value(0, QStringLiteral("a")).has_value());
 
+    // PGHOST is a host name too, when the string names none.
+    qputenv("PGHOST", "localhost");
+    PgConnection fromEnvironment;
+    QSignalSpy environmentStates(&fromEnvironment, &PgConnection::stateChanged);
+    const bool viaEnvironment =
+        openConnection(fromEnvironment, QStringLiteral("port=%1 user=postgres sslmode=disable").arg(m_server->port()));
+    qunsetenv("PGHOST");
+    QVERIFY(viaEnvironment);
+    QCOMPARE(environmentStates.first().first().value<PgConnection::State>(), PgConnection::State::Resolving);
+
     PgConnection unknown;
     QSignalSpy failed(&unknown, &PgConnection::failed);
     unknown.open(QStringLiteral("host=no-such-host.invalid port=5432 user=postgres"));
