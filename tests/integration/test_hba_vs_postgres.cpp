@@ -274,7 +274,7 @@ QString TestHbaVsPostgres::postgresC(const QString &name, QString *error)
 {
     QProcess process;
     process.start(QStringLiteral("runuser"), {QStringLiteral("-u"), QStringLiteral("postgres"), QStringLiteral("--"),
-                                              TestPgServer::binDir() + QStringLiteral("/postgres"), QStringLiteral("-C"),
+                                              m_server->binDir() + QStringLiteral("/postgres"), QStringLiteral("-C"),
                                               name, QStringLiteral("-D"), m_server->dataDir()});
     if (!process.waitForFinished(30000) || process.exitCode() != 0) {
         *error = QString::fromUtf8(process.readAllStandardError());
