@@ -5,9 +5,10 @@
 //   bench_sandbox_up [ROUNDS]        (default 3; root or a plain user)
 //
 // Per round, in turn: Sandbox::up in a new folder; the script with the same
-// steps (including the sandbox's fsync-off first start of the standby); the
-// script as a person would first write it (the standby's first start fsyncs
-// its whole directory). Prints each time, the medians, the ratio
+// steps in the same order (the standby's first start without fsync, mydb made
+// once the standby streams); the script as a person would first write it
+// (mydb before the base backup, so that the backup's checkpoint fsyncs its
+// files; the standby's first start fsyncs its whole directory). Prints each time, the medians, the ratio
 // sandbox/script, and the sandbox's phases, so that what dominates is seen.
 // Never passes or fails on time.
 

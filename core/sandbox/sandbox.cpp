@@ -16,6 +16,7 @@
 #include <QFileInfo>
 #include <QJsonDocument>
 #include <QRandomGenerator>
+#include <QRegularExpression>
 #include <QStandardPaths>
 #include <QThread>
 
@@ -384,9 +385,6 @@ Result<SandboxState> Sandbox::createFresh(const PgBinaries &binaries, bool synch
     auto written = writePrimarySettings();
     if (!written)
         return written.error();
-    auto checked = checkSettings(m_state->primary);
-    if (!checked)
-        return checked.error();
     phase(tr("initdb and settings"), clock.restart());
 
     auto started = startServer(m_state->primary);
@@ -394,8 +392,8 @@ Result<SandboxState> Sandbox::createFresh(const PgBinaries &binaries, bool synch
         return started.error();
     phase(tr("primary start"), clock.restart());
 
-    // The replication role, its slot, and the walkthrough's table. The
-    // password travels on psql's standard input, never in its arguments.
+    // The replication role and its slot. The password travels on psql's
+    // standard input, never in its arguments.
     const QString password = generatePassword();
     QString script = QStringLiteral("\\set password '%1'\n").arg(password);
     if (rules.hasScram())
@@ -403,18 +401,12 @@ Result<SandboxState> Sandbox::createFresh(const PgBinaries &binaries, bool synch
     script += QStringLiteral("CREATE ROLE %1 WITH LOGIN REPLICATION PASSWORD :'password';\n").arg(replicationUser);
     if (!m_state->slotName.isEmpty())
         script += QStringLiteral("SELECT pg_create_physical_replication_slot('%1');\n").arg(m_state->slotName);
-    script += QStringLiteral("CREATE DATABASE %1;\n"
-                             "\\connect %1\n"
-                             "CREATE TABLE weather (city varchar(80), temp_lo int, temp_hi int, prcp real, date date);\n"
-                             "INSERT INTO weather VALUES ('San Francisco', 46, 50, 0.25, '1994-11-27');\n")
-                  .arg(lessonDatabase);
-    auto loaded = query(m_state->primary, script);
-    if (!loaded)
-        return loaded.error();
-    note(tr("Created the role %1 (LOGIN REPLICATION, %2 password), the slot %3, the database %4 and its "
-            "weather table.")
-             .arg(replicationUser, rules.preferredPasswordMethod(), m_state->slotName, lessonDatabase));
-    phase(tr("role, slot and demo data"), clock.restart());
+    auto made = query(m_state->primary, script);
+    if (!made)
+        return made.error();
+    note(tr("Created the role %1 (LOGIN REPLICATION, %2 password) and the slot %3.")
+             .arg(replicationUser, rules.preferredPasswordMethod(), m_state->slotName));
+    phase(tr("role and slot"), clock.restart());
 
     // Any port: the primary may move to another one when this one is taken.
     const QByteArray passLine = QStringLiteral("127.0.0.1:*:*:%1:%2\n").arg(replicationUser, password).toUtf8();
@@ -457,18 +449,7 @@ Result<SandboxState> Sandbox::createFresh(const PgBinaries &binaries, bool synch
                  .arg(cloned->bytes / (1024 * 1024))
                  .arg(cloned->startLsn, cloned->stopLsn));
     }
-    written = writeStandbySettings();
-    if (!written)
-        return written.error();
-    // A server started from a base backup first fsyncs its whole data
-    // directory (it was not shut down cleanly): seconds on a busy disk, for
-    // a copy that exists for a lesson. So the standby's first start runs
-    // with fsync off, and fsync goes back on (a reload) once it runs; the
-    // kernel writes the copy out within moments anyway. Should the machine
-    // crash in between, the next `up` finds a broken standby and makes a
-    // fresh pair.
-    const QString standbyConf = QDir(m_state->standby.dataDir).filePath(QStringLiteral("postgresql.conf"));
-    written = writeConf(standbyConf, {{QStringLiteral("fsync"), QStringLiteral("off")}});
+    written = writeStandbySettings(true);
     if (!written)
         return written.error();
     phase(tr("base backup and standby settings"), clock.restart());
@@ -476,6 +457,7 @@ Result<SandboxState> Sandbox::createFresh(const PgBinaries &binaries, bool synch
     started = startServer(m_state->standby);
     if (!started)
         return started.error();
+    const QString standbyConf = QDir(m_state->standby.dataDir).filePath(QStringLiteral("postgresql.conf"));
     written = writeConf(standbyConf, {{QStringLiteral("fsync"), QStringLiteral("on")}});
     if (!written)
         return written.error();
@@ -489,12 +471,31 @@ Result<SandboxState> Sandbox::createFresh(const PgBinaries &binaries, bool synch
         return streaming.error();
     phase(tr("streaming"), clock.restart());
 
+    // The walkthrough's database only now: made before the base backup, its
+    // few hundred new files would all be fsynced by the backup's checkpoint
+    // (over a second on a busy disk); made now, it reaches the standby as WAL.
+    auto loaded = query(m_state->primary,
+                        QStringLiteral("CREATE DATABASE %1;\n"
+                                       "\\connect %1\n"
+                                       "CREATE TABLE weather (city varchar(80), temp_lo int, temp_hi int, prcp real, "
+                                       "date date);\n"
+                                       "INSERT INTO weather VALUES ('San Francisco', 46, 50, 0.25, '1994-11-27');\n")
+                            .arg(lessonDatabase));
+    if (!loaded)
+        return loaded.error();
+    note(tr("Created the database %1 and its weather table with the San Francisco row.").arg(lessonDatabase));
+    phase(tr("demo data"), clock.restart());
+
     if (synchronous) {
         auto applied = applySynchronous(true, true);
         if (!applied)
             return applied.error();
-        phase(tr("synchronous"), clock.restart());
     }
+    // When up returns, the standby shows the row.
+    auto replayed = waitForReplay(streamingTimeoutMs);
+    if (!replayed)
+        return replayed.error();
+    phase(synchronous ? tr("synchronous, replayed") : tr("replayed"), clock.restart());
     m_state->synchronous = synchronous;
     saved = saveState();
     if (!saved)
@@ -608,7 +609,7 @@ Result<CommandResult> Sandbox::runChecked(const CommandLine &command, const QStr
 }
 
 Result<void> Sandbox::writeConf(const QString &path, const QList<std::pair<QString, QString>> &settings,
-                                const QStringList &unset)
+                                const QStringList &unset, const SandboxServer *judge)
 {
     const VersionRules rules(m_state->version);
     QByteArray text;
@@ -631,6 +632,15 @@ Result<void> Sandbox::writeConf(const QString &path, const QList<std::pair<QStri
     auto written = m_host.writeFile(path, conf->render(), writeOptions(m_as, 0600));
     if (!written)
         return written.error();
+    if (judge) {
+        // PostgreSQL judges the file before a reload or start takes it; a
+        // refused file is put back as it was.
+        auto checked = checkSettings(*judge);
+        if (!checked) {
+            (void)m_host.writeFile(path, text, writeOptions(m_as, 0600));
+            return checked.error();
+        }
+    }
     return {};
 }
 
@@ -657,16 +667,26 @@ Result<void> Sandbox::writePrimarySettings()
         settings.append({QStringLiteral("cluster_name"), QStringLiteral("sandbox-primary")});
     if (rules.hasScram())
         settings.append({QStringLiteral("password_encryption"), QStringLiteral("scram-sha-256")});
-    return writeConf(QDir(primary.dataDir).filePath(QStringLiteral("postgresql.conf")), settings);
+    return writeConf(QDir(primary.dataDir).filePath(QStringLiteral("postgresql.conf")), settings, {}, &primary);
 }
 
-Result<void> Sandbox::writeStandbySettings()
+Result<void> Sandbox::writeStandbySettings(bool firstStart)
 {
     const VersionRules rules(m_state->version);
     const SandboxServer &standby = m_state->standby;
     QList<std::pair<QString, QString>> settings{{QStringLiteral("port"), QString::number(standby.port)}};
     if (rules.hasClusterName())
         settings.append({QStringLiteral("cluster_name"), QStringLiteral("sandbox-standby")});
+    if (firstStart) {
+        // A server started from a base backup first fsyncs its whole data
+        // directory (it was not shut down cleanly): seconds on a busy disk,
+        // for a copy that exists for a lesson. So the standby's first start
+        // runs with fsync off, and createFresh turns it back on (a reload)
+        // once it runs; the kernel writes the copy out within moments anyway.
+        // Should the machine crash in between, the next `up` finds a broken
+        // standby and makes a fresh pair.
+        settings.append({QStringLiteral("fsync"), QStringLiteral("off")});
+    }
     auto written = writeConf(QDir(standby.dataDir).filePath(QStringLiteral("postgresql.conf")), settings);
     if (!written)
         return written.error();
@@ -702,7 +722,7 @@ Result<void> Sandbox::writeStandbySettings()
         if (!wrote)
             return wrote.error();
     }
-    return {};
+    return checkSettings(standby);
 }
 
 ConnInfo Sandbox::replicationConnInfo() const
@@ -890,13 +910,37 @@ Result<void> Sandbox::waitForStreaming(int timeoutMs)
     return {};
 }
 
+Result<void> Sandbox::waitForReplay(int timeoutMs)
+{
+    const VersionRules rules(m_state->version);
+    auto position = query(m_state->primary, QStringLiteral("SELECT %1();\n").arg(rules.currentWalLsnFunction()));
+    if (!position)
+        return position.error();
+    const QString lsn = position->value(0).value(0);
+    static const QRegularExpression lsnPattern(QStringLiteral("^[0-9A-F]+/[0-9A-F]+$"));
+    if (!lsnPattern.match(lsn).hasMatch())
+        return makeError(tr("The primary reported no WAL position."), lsn);
+    const QString condition = QStringLiteral("EXISTS (SELECT 1 FROM pg_stat_replication WHERE application_name = '%1' "
+                                             "AND %2 >= '%3'::pg_lsn)")
+                                  .arg(m_state->standby.name, rules.replayLsnColumn(), lsn);
+    auto replayed = waitOn(m_state->primary, condition, timeoutMs);
+    if (!replayed)
+        return replayed.error();
+    if (!*replayed)
+        return makeError(tr("The standby did not replay the primary's changes within %1 s. Its log (%2) says why.")
+                             .arg(timeoutMs / 1000)
+                             .arg(QDir(m_dir).filePath(m_state->standby.name + QStringLiteral(".log"))));
+    return {};
+}
+
 Result<void> Sandbox::applySynchronous(bool synchronous, bool wait)
 {
     const VersionRules rules(m_state->version);
     const QString conf = QDir(m_state->primary.dataDir).filePath(QStringLiteral("postgresql.conf"));
     auto written = synchronous
-        ? writeConf(conf, {{QStringLiteral("synchronous_standby_names"), rules.renderSyncStandbyNames({m_state->standby.name})}})
-        : writeConf(conf, {}, {QStringLiteral("synchronous_standby_names")});
+        ? writeConf(conf, {{QStringLiteral("synchronous_standby_names"), rules.renderSyncStandbyNames({m_state->standby.name})}},
+                    {}, &m_state->primary)
+        : writeConf(conf, {}, {QStringLiteral("synchronous_standby_names")}, &m_state->primary);
     if (!written)
         return written.error();
     auto reloaded = query(m_state->primary, QStringLiteral("SELECT pg_reload_conf();\n"));

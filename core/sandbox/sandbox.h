@@ -102,10 +102,14 @@ private:
 
     // Runs as the servers' user unless told otherwise; a failure becomes an Error naming the action.
     Result<CommandResult> runChecked(const CommandLine &command, const QString &action, std::optional<RunAs> as = {});
+    // Edits a server file with ConfFile (values checked by VersionRules);
+    // with a judge, PostgreSQL reads that server's files afterwards and a
+    // refused edit is undone.
     Result<void> writeConf(const QString &path, const QList<std::pair<QString, QString>> &settings,
-                           const QStringList &unset = {});
+                           const QStringList &unset = {}, const SandboxServer *judge = nullptr);
     Result<void> writePrimarySettings();
-    Result<void> writeStandbySettings();
+    // firstStart: a fresh copy, started once without its whole-directory fsync.
+    Result<void> writeStandbySettings(bool firstStart = false);
     Result<void> checkSettings(const SandboxServer &server);
     ConnInfo replicationConnInfo() const;
 
@@ -117,6 +121,8 @@ private:
     // holds or the time is up; returns whether it held.
     Result<bool> waitOn(const SandboxServer &server, const QString &condition, int timeoutMs);
     Result<void> waitForStreaming(int timeoutMs);
+    // Until the standby has replayed everything the primary has written so far.
+    Result<void> waitForReplay(int timeoutMs);
     Result<void> applySynchronous(bool synchronous, bool wait);
 
     void note(const QString &action);
