@@ -13,6 +13,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
+#include <QScopeGuard>
 #include <QTemporaryDir>
 #include <QtTest/QTest>
 
@@ -227,6 +228,18 @@ void TestSetupReplicactl::sshdKilledDuringBasebackupThenResumed()
     const QStringList arguments = QStringList{QStringLiteral("setup"), QStringLiteral("--primary"), target(primary), QStringLiteral("--standby"), target(standby),
                                               QStringLiteral("--async"), QStringLiteral("--yes")}
                                   + sshOptions();
+    // A slow link into the standby (its end of the bridge, 80 Mbit/s), so that
+    // the ~120 MB copy is still running when sshd goes: on a bare veth it ends
+    // within a second, before the kill lands.
+    const QString standbyLink = standby->namespaceName();
+    QCOMPARE(QProcess::execute(QStringLiteral("tc"), {QStringLiteral("qdisc"), QStringLiteral("add"), QStringLiteral("dev"), standbyLink, QStringLiteral("root"),
+                                                      QStringLiteral("tbf"), QStringLiteral("rate"), QStringLiteral("80mbit"), QStringLiteral("burst"),
+                                                      QStringLiteral("64kb"), QStringLiteral("latency"), QStringLiteral("500ms")}),
+             0);
+    auto removeShaping = [&] {
+        QProcess::execute(QStringLiteral("tc"), {QStringLiteral("qdisc"), QStringLiteral("del"), QStringLiteral("dev"), standbyLink, QStringLiteral("root")});
+    };
+    auto unshape = qScopeGuard(removeShaping);
     bool killed = false;
     const Run cut = run(arguments, [&](const QString &output) {
         if (killed || !output.contains(QStringLiteral("pg_basebackup -h")))
@@ -249,6 +262,8 @@ void TestSetupReplicactl::sshdKilledDuringBasebackupThenResumed()
     QVERIFY2(cut.err.contains(QStringLiteral("Step failed: Copy the primary to the standby (pg_basebackup) [standby-clone]")), qPrintable(cut.all()));
     QVERIFY2(cut.err.contains(QStringLiteral("run the same plan again")), qPrintable(cut.all()));
 
+    unshape.dismiss();
+    removeShaping();
     QVERIFY(standby->startSshd());
     const Run resumed = run(arguments);
     QVERIFY2(resumed.exitCode == 0, qPrintable(resumed.all()));
