@@ -5,6 +5,18 @@
 #include <QBrush>
 #include <QColor>
 
+namespace {
+
+// Figures (byte and time lags) line up on the right, under their headers.
+QVariant alignment(ReplicationTable::Column column)
+{
+    if (column >= ReplicationTable::ByteLag)
+        return QVariant(Qt::AlignRight | Qt::AlignVCenter);
+    return QVariant(Qt::AlignLeft | Qt::AlignVCenter);
+}
+
+} // namespace
+
 ReplicationTableModel::ReplicationTableModel(QObject *parent) : QAbstractTableModel(parent) {}
 
 void ReplicationTableModel::setSample(const ReplicationSample &sample)
@@ -46,9 +58,7 @@ QVariant ReplicationTableModel::data(const QModelIndex &index, int role) const
     case Qt::DisplayRole:
         return ReplicationTable::cell(standby, column);
     case Qt::TextAlignmentRole:
-        if (column >= ReplicationTable::ByteLag)
-            return QVariant(Qt::AlignRight | Qt::AlignVCenter);
-        return QVariant(Qt::AlignLeft | Qt::AlignVCenter);
+        return alignment(column);
     case Qt::ForegroundRole:
         if (column == ReplicationTable::State && standby.state != QLatin1String("streaming"))
             return QBrush(QColor(0xb0, 0x5a, 0x00));
@@ -77,8 +87,12 @@ QVariant ReplicationTableModel::data(const QModelIndex &index, int role) const
 
 QVariant ReplicationTableModel::headerData(int section, Qt::Orientation orientation, int role) const
 {
-    if (orientation != Qt::Horizontal || role != Qt::DisplayRole || section < 0 ||
-        section >= ReplicationTable::ColumnCount)
+    if (orientation != Qt::Horizontal || section < 0 || section >= ReplicationTable::ColumnCount)
         return QAbstractTableModel::headerData(section, orientation, role);
-    return ReplicationTable::header(ReplicationTable::Column(section));
+    const auto column = ReplicationTable::Column(section);
+    if (role == Qt::TextAlignmentRole)
+        return alignment(column);
+    if (role == Qt::DisplayRole)
+        return ReplicationTable::header(column);
+    return QAbstractTableModel::headerData(section, orientation, role);
 }

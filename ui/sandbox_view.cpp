@@ -15,7 +15,7 @@
 
 namespace {
 
-QTableView *makeTable(QAbstractItemModel *model, const QString &name, bool stretchLast, QWidget *parent)
+QTableView *makeTable(QAbstractItemModel *model, const QString &name, QWidget *parent)
 {
     auto *table = new QTableView(parent);
     table->setObjectName(name);
@@ -27,13 +27,12 @@ QTableView *makeTable(QAbstractItemModel *model, const QString &name, bool stret
     table->verticalHeader()->hide();
     table->setVerticalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
     table->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Fixed);
-    // A handful of rows: every column as wide as its text (the last one
-    // taking the rest when asked), recomputed as the values change.
+    // A handful of rows: every column as wide as its text and the last one
+    // taking the rest, recomputed as the values change.
     QHeaderView *header = table->horizontalHeader();
     header->setDefaultAlignment(Qt::AlignLeft | Qt::AlignVCenter);
     header->setSectionResizeMode(QHeaderView::ResizeToContents);
-    if (stretchLast)
-        header->setSectionResizeMode(model->columnCount() - 1, QHeaderView::Stretch);
+    header->setSectionResizeMode(model->columnCount() - 1, QHeaderView::Stretch);
     return table;
 }
 
@@ -75,9 +74,9 @@ SandboxView::SandboxView(const SandboxState &state, ReplicationSampler *sampler,
     m_servers->setServerNames({state.primary.name, state.standby.name},
                               {QStringLiteral("%1:%2").arg(state.primary.socketDir).arg(state.primary.port),
                                QStringLiteral("%1:%2").arg(state.standby.socketDir).arg(state.standby.port)});
-    m_serverTable = makeTable(m_servers, QStringLiteral("serverTable"), true, this);
+    m_serverTable = makeTable(m_servers, QStringLiteral("serverTable"), this);
     fitHeight(m_serverTable, 2);
-    m_replicationTable = makeTable(m_replication, QStringLiteral("replicationTable"), false, this);
+    m_replicationTable = makeTable(m_replication, QStringLiteral("replicationTable"), this);
     fitHeight(m_replicationTable, 2);
     m_emptyReplication->setWordWrap(true);
     m_emptyReplication->setText(tr("Waiting for the first sample..."));
