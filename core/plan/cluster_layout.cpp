@@ -116,7 +116,9 @@ PlannedCommand ClusterLayout::create(bool dataChecksums) const
         CommandLine command(QStringLiteral("env"));
         if (dataChecksums)
             command.arg(QStringLiteral("PGSETUP_INITDB_OPTIONS=--data-checksums"));
-        command.arg(m_binDir + QStringLiteral("/postgresql-%1-setup").arg(rhelSuffix(m_version))).arg(QStringLiteral("initdb"));
+        // postgresql96-setup up to 9.6, postgresql-10-setup from 10.
+        const QString script = m_version.atLeast(10) ? QStringLiteral("/postgresql-%1-setup") : QStringLiteral("/postgresql%1-setup");
+        command.arg(m_binDir + script.arg(rhelSuffix(m_version))).arg(QStringLiteral("initdb"));
         planned.command = command;
         planned.as = RunAs::Root;
         break;

@@ -62,6 +62,8 @@ private slots:
     void existingPrimaryShowsRealDiffs();
     void mismatchedMajorsRefused();
     void olderBasebackupMeansBackupClone();
+    void rhelSetupScript_data();
+    void rhelSetupScript();
     void secondStandbyKeepsTheFirst_data();
     void secondStandbyKeepsTheFirst();
 };
@@ -254,6 +256,29 @@ void TestPlanDryRun::olderBasebackupMeansBackupClone()
     auto withClient = SetupPlan::build(choicesFor(version, true), primary, standby);
     QVERIFY(withClient.ok());
     QVERIFY(withClient->toText().contains(QStringLiteral("/usr/lib/postgresql/17/bin/pg_basebackup -h")));
+}
+
+void TestPlanDryRun::rhelSetupScript_data()
+{
+    QTest::addColumn<QString>("major");
+    QTest::addColumn<QString>("script");
+    // PGDG's packages: no dash before 10.
+    QTest::newRow("9.3") << "9.3" << "/usr/pgsql-9.3/bin/postgresql93-setup";
+    QTest::newRow("9.6") << "9.6" << "/usr/pgsql-9.6/bin/postgresql96-setup";
+    QTest::newRow("10") << "10" << "/usr/pgsql-10/bin/postgresql-10-setup";
+    QTest::newRow("16") << "16" << "/usr/pgsql-16/bin/postgresql-16-setup";
+}
+
+void TestPlanDryRun::rhelSetupScript()
+{
+    QFETCH(QString, major);
+    QFETCH(QString, script);
+    HostFacts facts;
+    facts.family = HostFacts::OsFamily::Rhel;
+    const ClusterLayout layout(facts, *PgVersion::parse(major), QStringLiteral("main"), 5432, QString());
+    const QStringList arguments = layout.create(true).command.arguments();
+    QVERIFY2(arguments.contains(script), qPrintable(arguments.join(QLatin1Char(' '))));
+    QCOMPARE(arguments.last(), QStringLiteral("initdb"));
 }
 
 QTEST_GUILESS_MAIN(TestPlanDryRun)
