@@ -67,9 +67,15 @@ Result<Host::PrivilegedCommand> Host::withPrivilege(const CommandLine &command, 
     if (target.isEmpty() || target == login)
         return PrivilegedCommand{command, {}};
 
+    // Started from /: the login user's directory (/root) is closed to postgres,
+    // and PostgreSQL's programs report "could not change directory" for it.
+    const CommandLine fromRootDir(QStringLiteral("sh"),
+                                  QStringList{QStringLiteral("-c"), QStringLiteral("cd / && exec \"$@\""),
+                                              QStringLiteral("sh"), command.program()} +
+                                      command.arguments());
     auto prefixed = [&](QStringList prefix) {
-        prefix.append(command.program());
-        prefix.append(command.arguments());
+        prefix.append(fromRootDir.program());
+        prefix.append(fromRootDir.arguments());
         const QString program = prefix.takeFirst();
         return CommandLine(program, prefix);
     };
@@ -103,11 +109,12 @@ Result<Host::PrivilegedCommand> Host::withPrivilege(const CommandLine &command, 
             return makeError(tr("su on %1 needs root's password. Enter it in the host's settings.").arg(displayName()));
         // su reads the password from stdin when there is no terminal; its
         // root shell then becomes postgres with runuser.
-        CommandLine inner = as == RunAs::Postgres
-                                ? CommandLine(QStringLiteral("runuser"), QStringList{QStringLiteral("-u"), QStringLiteral("postgres"),
-                                                                                     QStringLiteral("--"), command.program()}
-                                                                             + command.arguments())
-                                : command;
+        CommandLine inner =
+            as == RunAs::Postgres
+                ? CommandLine(QStringLiteral("runuser"), QStringList{QStringLiteral("-u"), QStringLiteral("postgres"),
+                                                                     QStringLiteral("--"), fromRootDir.program()} +
+                                                             fromRootDir.arguments())
+                : fromRootDir;
         if (!stdinFile.isEmpty()) // "$0" is the file: sh -c script file program args...
             inner = CommandLine(QStringLiteral("sh"), QStringList{QStringLiteral("-c"), QStringLiteral("exec \"$@\" < \"$0\""),
                                                                   stdinFile, inner.program()}
