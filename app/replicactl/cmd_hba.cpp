@@ -20,9 +20,10 @@ namespace ReplicaCtl {
 
 namespace {
 
+// The context lupdate gives code in namespace ReplicaCtl, so that the .ts file matches.
 QString tr(const char *text)
 {
-    return QCoreApplication::translate("replicactl hba", text);
+    return QCoreApplication::translate("ReplicaCtl", text);
 }
 
 // The major of the cluster the file belongs to, when it sits in a data

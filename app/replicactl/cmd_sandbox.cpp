@@ -26,9 +26,10 @@ namespace ReplicaCtl {
 
 namespace {
 
+// The context lupdate gives code in namespace ReplicaCtl, so that the .ts file matches.
 QString tr(const char *text)
 {
-    return QCoreApplication::translate("replicactl", text);
+    return QCoreApplication::translate("ReplicaCtl", text);
 }
 
 struct Action
@@ -42,17 +43,17 @@ struct Action
 const QList<Action> &actions()
 {
     static const QList<Action> table{
-        {QStringLiteral("up"), QT_TRANSLATE_NOOP("replicactl", "make the pair and wait until it streams, or reuse a running one"), true},
-        {QStringLiteral("down"), QT_TRANSLATE_NOOP("replicactl", "stop both servers (--remove: delete the sandbox's files too)"), false},
-        {QStringLiteral("status"), QT_TRANSLATE_NOOP("replicactl", "both servers and the replication table (--json)"), false},
-        {QStringLiteral("stop-standby"), QT_TRANSLATE_NOOP("replicactl", "stop the standby (in sync mode, commits on the primary then wait)"), false},
-        {QStringLiteral("start-standby"), QT_TRANSLATE_NOOP("replicactl", "start the standby and wait until it streams"), false},
-        {QStringLiteral("pause-replay"), QT_TRANSLATE_NOOP("replicactl", "pause WAL replay on the standby"), false},
-        {QStringLiteral("resume-replay"), QT_TRANSLATE_NOOP("replicactl", "resume WAL replay on the standby"), false},
-        {QStringLiteral("sync"), QT_TRANSLATE_NOOP("replicactl", "make replication synchronous (reload)"), false},
-        {QStringLiteral("async"), QT_TRANSLATE_NOOP("replicactl", "make replication asynchronous (reload)"), false},
-        {QStringLiteral("promote"), QT_TRANSLATE_NOOP("replicactl", "promote the standby to a primary"), false},
-        {QStringLiteral("reset"), QT_TRANSLATE_NOOP("replicactl", "throw both servers away and make a fresh pair"), true},
+        {QStringLiteral("up"), QT_TRANSLATE_NOOP("ReplicaCtl", "make the pair and wait until it streams, or reuse a running one"), true},
+        {QStringLiteral("down"), QT_TRANSLATE_NOOP("ReplicaCtl", "stop both servers (--remove: delete the sandbox's files too)"), false},
+        {QStringLiteral("status"), QT_TRANSLATE_NOOP("ReplicaCtl", "both servers and the replication table (--json)"), false},
+        {QStringLiteral("stop-standby"), QT_TRANSLATE_NOOP("ReplicaCtl", "stop the standby (in sync mode, commits on the primary then wait)"), false},
+        {QStringLiteral("start-standby"), QT_TRANSLATE_NOOP("ReplicaCtl", "start the standby and wait until it streams"), false},
+        {QStringLiteral("pause-replay"), QT_TRANSLATE_NOOP("ReplicaCtl", "pause WAL replay on the standby"), false},
+        {QStringLiteral("resume-replay"), QT_TRANSLATE_NOOP("ReplicaCtl", "resume WAL replay on the standby"), false},
+        {QStringLiteral("sync"), QT_TRANSLATE_NOOP("ReplicaCtl", "make replication synchronous (reload)"), false},
+        {QStringLiteral("async"), QT_TRANSLATE_NOOP("ReplicaCtl", "make replication asynchronous (reload)"), false},
+        {QStringLiteral("promote"), QT_TRANSLATE_NOOP("ReplicaCtl", "promote the standby to a primary"), false},
+        {QStringLiteral("reset"), QT_TRANSLATE_NOOP("ReplicaCtl", "throw both servers away and make a fresh pair"), true},
     };
     return table;
 }

@@ -28,9 +28,10 @@ namespace ReplicaCtl {
 
 namespace {
 
+// The context lupdate gives code in namespace ReplicaCtl, so that the .ts file matches.
 QString tr(const char *text)
 {
-    return QCoreApplication::translate("replicactl", text);
+    return QCoreApplication::translate("ReplicaCtl", text);
 }
 
 QTextStream &out()

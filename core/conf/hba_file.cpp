@@ -249,26 +249,26 @@ std::optional<QString> parseRuleFields(const QList<Field> &fields, const PgVersi
     qsizetype f = 0;
     const Field &typeField = fields[f];
     if (typeField.size() > 1)
-        return tr("multiple values specified for connection type");
+        return QCoreApplication::translate("HbaFile", "multiple values specified for connection type");
     const Token &typeToken = typeField.first();
     const QString type = QString::fromUtf8(typeToken.text);
     if (!connectionTypes().contains(type) || ((type == QLatin1String("hostgssenc") || type == QLatin1String("hostnogssenc")) && !atLeast(12)))
-        return tr("invalid connection type \"%1\"").arg(type);
+        return QCoreApplication::translate("HbaFile", "invalid connection type \"%1\"").arg(type);
     rule.type = type;
     const bool local = type == QLatin1String("local");
 
     if (++f >= fields.size())
-        return tr("end-of-line before database specification");
+        return QCoreApplication::translate("HbaFile", "end-of-line before database specification");
     rule.databases = writtenList(fields[f]);
     if (++f >= fields.size())
-        return tr("end-of-line before role specification");
+        return QCoreApplication::translate("HbaFile", "end-of-line before role specification");
     rule.users = writtenList(fields[f]);
 
     if (!local) {
         if (++f >= fields.size())
-            return tr("end-of-line before IP address specification");
+            return QCoreApplication::translate("HbaFile", "end-of-line before IP address specification");
         if (fields[f].size() > 1)
-            return tr("multiple values specified for host address");
+            return QCoreApplication::translate("HbaFile", "multiple values specified for host address");
         const Token &address = fields[f].first();
         rule.address = QString::fromUtf8(address.written);
         if (!address.isKeyword("all") && !address.isKeyword("samehost") && !address.isKeyword("samenet")) {
@@ -277,30 +277,33 @@ std::optional<QString> parseRuleFields(const QList<Field> &fields, const PgVersi
             const std::optional<QHostAddress> ip = numericAddress(host);
             if (slash >= 0) {
                 if (!ip)
-                    return tr("specifying both host name and CIDR mask is invalid: \"%1\"")
+                    return QCoreApplication::translate("HbaFile",
+                                                       "specifying both host name and CIDR mask is invalid: \"%1\"")
                         .arg(QString::fromUtf8(address.text));
                 if (!cidrBits(address.text.mid(slash + 1), ip->protocol() == QAbstractSocket::IPv6Protocol))
-                    return tr("invalid CIDR mask in address \"%1\"").arg(QString::fromUtf8(address.text));
+                    return QCoreApplication::translate("HbaFile", "invalid CIDR mask in address \"%1\"")
+                        .arg(QString::fromUtf8(address.text));
             } else if (ip) {
                 if (++f >= fields.size())
-                    return tr("end-of-line before netmask specification");
+                    return QCoreApplication::translate("HbaFile", "end-of-line before netmask specification");
                 if (fields[f].size() > 1)
-                    return tr("multiple values specified for netmask");
+                    return QCoreApplication::translate("HbaFile", "multiple values specified for netmask");
                 const Token &maskToken = fields[f].first();
                 const std::optional<QHostAddress> mask = numericAddress(maskToken.text);
                 if (!mask)
-                    return tr("invalid IP mask \"%1\"").arg(QString::fromUtf8(maskToken.text));
+                    return QCoreApplication::translate("HbaFile", "invalid IP mask \"%1\"")
+                        .arg(QString::fromUtf8(maskToken.text));
                 if (mask->protocol() != ip->protocol())
-                    return tr("IP address and mask do not match");
+                    return QCoreApplication::translate("HbaFile", "IP address and mask do not match");
                 rule.netmask = QString::fromUtf8(maskToken.written);
             }
         }
     }
 
     if (++f >= fields.size())
-        return tr("end-of-line before authentication method");
+        return QCoreApplication::translate("HbaFile", "end-of-line before authentication method");
     if (fields[f].size() > 1)
-        return tr("multiple values specified for authentication type");
+        return QCoreApplication::translate("HbaFile", "multiple values specified for authentication type");
     const QString method = QString::fromUtf8(fields[f].first().text);
     rule.method = QString::fromUtf8(fields[f].first().written);
     static const QStringList methods{
@@ -309,46 +312,52 @@ std::optional<QString> parseRuleFields(const QList<Field> &fields, const PgVersi
         QStringLiteral("ldap"),  QStringLiteral("cert"),   QStringLiteral("radius")};
     const bool scram = method == QLatin1String("scram-sha-256") && (newest || VersionRules(version).hasScram());
     if (method == QLatin1String("sspi"))
-        return tr("sspi authentication is not supported on this platform");
+        return QCoreApplication::translate("HbaFile", "sspi authentication is not supported on this platform");
     if (method == QLatin1String("bsd"))
-        return tr("bsd authentication is not supported on this platform");
+        return QCoreApplication::translate("HbaFile", "bsd authentication is not supported on this platform");
     if (!methods.contains(method) && !scram)
-        return tr("invalid authentication method \"%1\"").arg(method);
+        return QCoreApplication::translate("HbaFile", "invalid authentication method \"%1\"").arg(method);
     QString effectiveMethod = method;
     if (local && method == QLatin1String("ident"))
         effectiveMethod = QStringLiteral("peer"); // PostgreSQL turns ident on local into peer
     if (local && method == QLatin1String("gss"))
-        return tr("gssapi authentication is not supported on local sockets");
+        return QCoreApplication::translate("HbaFile", "gssapi authentication is not supported on local sockets");
     if (!local && method == QLatin1String("peer"))
-        return tr("peer authentication is only supported on local sockets");
+        return QCoreApplication::translate("HbaFile", "peer authentication is only supported on local sockets");
     if (type != QLatin1String("hostssl") && method == QLatin1String("cert"))
-        return tr("cert authentication is only supported on hostssl connections");
+        return QCoreApplication::translate("HbaFile", "cert authentication is only supported on hostssl connections");
 
     for (++f; f < fields.size(); ++f) {
         for (const Token &option : fields[f]) {
             const qsizetype equals = option.text.indexOf('=');
             if (equals < 0)
-                return tr("authentication option not in name=value format: %1").arg(QString::fromUtf8(option.text));
+                return QCoreApplication::translate("HbaFile", "authentication option not in name=value format: %1")
+                    .arg(QString::fromUtf8(option.text));
             rule.options << QString::fromUtf8(option.written);
             const QByteArray name = option.text.left(equals);
             const QByteArray value = option.text.mid(equals + 1);
             const auto found = std::find_if(optionTable().begin(), optionTable().end(),
                                             [&](const OptionInfo &info) { return name == info.name; });
             if (found == optionTable().end())
-                return tr("unrecognized authentication option name: \"%1\"").arg(QString::fromUtf8(name));
+                return QCoreApplication::translate("HbaFile", "unrecognized authentication option name: \"%1\"")
+                    .arg(QString::fromUtf8(name));
             if (!found->methods.isEmpty() && !found->methods.contains(effectiveMethod))
-                return tr("authentication option \"%1\" is only valid for authentication methods %2")
+                return QCoreApplication::translate(
+                           "HbaFile", "authentication option \"%1\" is only valid for authentication methods %2")
                     .arg(QString::fromUtf8(name), QLatin1String(found->methodsText));
             if (name == "clientcert") {
                 if (type != QLatin1String("hostssl"))
-                    return tr("clientcert can only be configured for \"hostssl\" rows");
+                    return QCoreApplication::translate("HbaFile",
+                                                       "clientcert can only be configured for \"hostssl\" rows");
                 // 1 and 0 up to 13; verify-ca and verify-full from 12.
                 const bool numeric = (value == "1" || value == "0") && !atLeast(14);
                 const bool named = (value == "verify-full" || value == "verify-ca") && atLeast(12);
                 if (!numeric && !named && !(value == "no-verify" && atLeast(12) && !atLeast(14)))
-                    return tr("invalid value for clientcert: \"%1\"").arg(QString::fromUtf8(value));
+                    return QCoreApplication::translate("HbaFile", "invalid value for clientcert: \"%1\"")
+                        .arg(QString::fromUtf8(value));
                 if (effectiveMethod == QLatin1String("cert") && value != "verify-full")
-                    return tr("clientcert only accepts \"verify-full\" when using \"cert\" authentication");
+                    return QCoreApplication::translate(
+                        "HbaFile", "clientcert only accepts \"verify-full\" when using \"cert\" authentication");
             }
         }
     }
@@ -357,12 +366,14 @@ std::optional<QString> parseRuleFields(const QList<Field> &fields, const PgVersi
             return option.startsWith(QLatin1String("radiusserver"));
         });
         if (!hasServers)
-            return tr("authentication method \"radius\" requires argument \"radiusservers\" to be set");
+            return QCoreApplication::translate(
+                "HbaFile", "authentication method \"radius\" requires argument \"radiusservers\" to be set");
         const bool hasSecrets = std::any_of(rule.options.begin(), rule.options.end(), [](const QString &option) {
             return option.startsWith(QLatin1String("radiussecret"));
         });
         if (!hasSecrets)
-            return tr("authentication method \"radius\" requires argument \"radiussecrets\" to be set");
+            return QCoreApplication::translate(
+                "HbaFile", "authentication method \"radius\" requires argument \"radiussecrets\" to be set");
     }
     if (effectiveMethod == QLatin1String("ldap")) {
         const auto has = [&](const char *name) {
@@ -371,10 +382,12 @@ std::optional<QString> parseRuleFields(const QList<Field> &fields, const PgVersi
             });
         };
         if (!has("ldapserver") && !has("ldapurl"))
-            return tr("authentication method \"ldap\" requires argument \"ldapserver\" to be set");
+            return QCoreApplication::translate(
+                "HbaFile", "authentication method \"ldap\" requires argument \"ldapserver\" to be set");
         if (!has("ldapbasedn") && !has("ldapprefix") && !has("ldapsuffix") && !has("ldapurl"))
-            return tr("authentication method \"ldap\" requires argument \"ldapbasedn\", \"ldapprefix\", or "
-                      "\"ldapsuffix\" to be set");
+            return QCoreApplication::translate(
+                "HbaFile", "authentication method \"ldap\" requires argument \"ldapbasedn\", \"ldapprefix\", or "
+                           "\"ldapsuffix\" to be set");
     }
     return std::nullopt;
 }

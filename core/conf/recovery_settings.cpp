@@ -187,7 +187,9 @@ Result<RecoverySettings> fromConf(const ConfFile &file, PgVersion version, bool 
     if (const std::optional<QString> conninfo = file.value(QStringLiteral("primary_conninfo"))) {
         Result<ConnInfo> parsed = ConnInfo::parse(*conninfo, settings.version());
         if (!parsed)
-            return makeError(tr("primary_conninfo in %1 (line %2) is not a connection string PostgreSQL %3 can use.")
+            return makeError(QCoreApplication::translate(
+                                 "RecoverySettings",
+                                 "primary_conninfo in %1 (line %2) is not a connection string PostgreSQL %3 can use.")
                                  .arg(file.fileName())
                                  .arg(file.lineOf(QStringLiteral("primary_conninfo")))
                                  .arg(settings.version().majorString()),

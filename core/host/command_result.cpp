@@ -13,16 +13,20 @@ QString tr(const char *text)
 QString signalMeaning(const QString &name)
 {
     if (name == QLatin1String("KILL"))
-        return tr("It was killed (SIGKILL): by the system's out-of-memory killer, an administrator or a "
-                  "timeout. Check the system log (dmesg, journalctl) on that machine.");
+        return QCoreApplication::translate(
+            "CommandResult", "It was killed (SIGKILL): by the system's out-of-memory killer, an administrator or a "
+                             "timeout. Check the system log (dmesg, journalctl) on that machine.");
     if (name == QLatin1String("TERM") || name == QLatin1String("INT") || name == QLatin1String("HUP"))
-        return tr("It was asked to stop (SIG%1) before it finished.").arg(name);
+        return QCoreApplication::translate("CommandResult", "It was asked to stop (SIG%1) before it finished.")
+            .arg(name);
     if (name == QLatin1String("SEGV") || name == QLatin1String("BUS") || name == QLatin1String("ABRT")
         || name == QLatin1String("ILL") || name == QLatin1String("FPE"))
-        return tr("It crashed (SIG%1). Check the program's log and the system log on that machine.").arg(name);
+        return QCoreApplication::translate(
+                   "CommandResult", "It crashed (SIG%1). Check the program's log and the system log on that machine.")
+            .arg(name);
     if (name == QLatin1String("PIPE"))
-        return tr("It lost the other end of a pipe (SIGPIPE).");
-    return tr("It was ended by signal SIG%1.").arg(name);
+        return QCoreApplication::translate("CommandResult", "It lost the other end of a pipe (SIGPIPE).");
+    return QCoreApplication::translate("CommandResult", "It was ended by signal SIG%1.").arg(name);
 }
 
 } // namespace

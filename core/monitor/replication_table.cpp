@@ -63,17 +63,22 @@ QString alignedTable(const QList<QStringList> &rows)
 
 QString serverLine(const ReplicationSample::Server &server)
 {
-    const QString where = server.endpoint.isEmpty() ? server.name : tr("%1 (%2)").arg(server.name, server.endpoint);
+    const QString where =
+        server.endpoint.isEmpty()
+            ? server.name
+            : QCoreApplication::translate("ReplicationTable", "%1 (%2)").arg(server.name, server.endpoint);
     if (!server.reachable)
-        return tr("%1: down. %2").arg(where, server.error.userText());
+        return QCoreApplication::translate("ReplicationTable", "%1: down. %2").arg(where, server.error.userText());
     const QString version = ReplicationTable::formatVersion(server.serverVersionNum);
     if (!server.inRecovery)
-        return tr("%1: primary, PostgreSQL %2, WAL at %3").arg(where, version, orDash(server.currentLsn));
-    QString line = tr("%1: standby, PostgreSQL %2, received %3, replayed %4, last replayed transaction %5")
-                       .arg(where, version, orDash(server.receiveLsn), orDash(server.replayLsn),
-                            timeText(server.lastReplayTime));
+        return QCoreApplication::translate("ReplicationTable", "%1: primary, PostgreSQL %2, WAL at %3")
+            .arg(where, version, orDash(server.currentLsn));
+    QString line =
+        QCoreApplication::translate(
+            "ReplicationTable", "%1: standby, PostgreSQL %2, received %3, replayed %4, last replayed transaction %5")
+            .arg(where, version, orDash(server.receiveLsn), orDash(server.replayLsn), timeText(server.lastReplayTime));
     if (server.replayPaused)
-        line += tr(", replay paused");
+        line += QCoreApplication::translate("ReplicationTable", ", replay paused");
     return line;
 }
 

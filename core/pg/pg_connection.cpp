@@ -53,65 +53,88 @@ PgError describeConnectFailure(const QString &raw, const QString &endpoint, cons
 
     if (has("password authentication failed") || has("authentication failed for user")) {
         error.sqlState = QStringLiteral("28P01");
-        error.sentence = tr("The server at %1 refused the password for user \"%2\". Check the password "
-                            "(or the ~/.pgpass entry) and try again.")
-                             .arg(endpoint, user);
+        error.sentence =
+            QCoreApplication::translate("PgConnection",
+                                        "The server at %1 refused the password for user \"%2\". Check the password "
+                                        "(or the ~/.pgpass entry) and try again.")
+                .arg(endpoint, user);
     } else if (has("no password supplied")) {
         error.sqlState = QStringLiteral("28P01");
-        error.sentence = tr("The server at %1 asks user \"%2\" for a password and none was given. Enter the "
-                            "password, or add it to a passfile (~/.pgpass, mode 0600).")
-                             .arg(endpoint, user);
+        error.sentence =
+            QCoreApplication::translate(
+                "PgConnection", "The server at %1 asks user \"%2\" for a password and none was given. Enter the "
+                                "password, or add it to a passfile (~/.pgpass, mode 0600).")
+                .arg(endpoint, user);
     } else if (has("no pg_hba.conf entry")) {
         error.sqlState = QStringLiteral("28000");
-        error.sentence = tr("The server at %1 has no pg_hba.conf line that lets user \"%2\" connect to database "
-                            "\"%3\" from this address. Add a line for this client to pg_hba.conf on the server "
-                            "and reload it (SELECT pg_reload_conf()).")
-                             .arg(endpoint, user, database);
+        error.sentence =
+            QCoreApplication::translate(
+                "PgConnection", "The server at %1 has no pg_hba.conf line that lets user \"%2\" connect to database "
+                                "\"%3\" from this address. Add a line for this client to pg_hba.conf on the server "
+                                "and reload it (SELECT pg_reload_conf()).")
+                .arg(endpoint, user, database);
     } else if (has("role \"") && has("does not exist")) {
         error.sqlState = QStringLiteral("28000");
-        error.sentence = tr("The server at %1 has no role named \"%2\". Connect as an existing user, or create "
-                            "the role first.")
-                             .arg(endpoint, user);
+        error.sentence =
+            QCoreApplication::translate(
+                "PgConnection", "The server at %1 has no role named \"%2\". Connect as an existing user, or create "
+                                "the role first.")
+                .arg(endpoint, user);
     } else if (has("database \"") && has("does not exist")) {
         error.sqlState = QStringLiteral("3D000");
-        error.sentence = tr("The server at %1 has no database named \"%2\". Connect to an existing database "
-                            "(such as postgres), or create it first.")
-                             .arg(endpoint, database);
+        error.sentence =
+            QCoreApplication::translate(
+                "PgConnection", "The server at %1 has no database named \"%2\". Connect to an existing database "
+                                "(such as postgres), or create it first.")
+                .arg(endpoint, database);
     } else if (has("the database system is starting up") || has("the database system is shutting down") ||
                has("the database system is in recovery mode") || has("not yet accepting connections")) {
         error.sqlState = QStringLiteral("57P03");
-        error.sentence = tr("The server at %1 is starting up or shutting down and does not accept connections "
-                            "yet. Wait a moment and connect again.")
-                             .arg(endpoint);
+        error.sentence =
+            QCoreApplication::translate(
+                "PgConnection", "The server at %1 is starting up or shutting down and does not accept connections "
+                                "yet. Wait a moment and connect again.")
+                .arg(endpoint);
     } else if (has("too many clients") || has("remaining connection slots are reserved")) {
         error.sqlState = QStringLiteral("53300");
-        error.sentence = tr("The server at %1 has no free connection slot (max_connections is reached). Close "
-                            "other sessions or raise max_connections, then connect again.")
-                             .arg(endpoint);
+        error.sentence =
+            QCoreApplication::translate(
+                "PgConnection", "The server at %1 has no free connection slot (max_connections is reached). Close "
+                                "other sessions or raise max_connections, then connect again.")
+                .arg(endpoint);
     } else if (has("could not translate host name") || has("Name or service not known")) {
         error.sqlState = QStringLiteral("08001");
-        error.sentence = tr("The host name in %1 could not be resolved. Check the spelling, or use the "
-                            "server's IP address.")
-                             .arg(endpoint);
+        error.sentence =
+            QCoreApplication::translate("PgConnection",
+                                        "The host name in %1 could not be resolved. Check the spelling, or use the "
+                                        "server's IP address.")
+                .arg(endpoint);
     } else if (has("Connection refused") || has("No such file or directory")) {
         error.sqlState = QStringLiteral("08001");
-        error.sentence = tr("No PostgreSQL server is listening at %1. Start the server (or check that it "
-                            "listens on this address and port: listen_addresses, port), then connect again.")
-                             .arg(endpoint);
+        error.sentence =
+            QCoreApplication::translate(
+                "PgConnection", "No PostgreSQL server is listening at %1. Start the server (or check that it "
+                                "listens on this address and port: listen_addresses, port), then connect again.")
+                .arg(endpoint);
     } else if (has("timeout expired") || has("Connection timed out") || has("No route to host") ||
                has("Network is unreachable")) {
         error.sqlState = QStringLiteral("08001");
-        error.sentence = tr("The server at %1 does not answer. Check the address and port, that the machine "
-                            "is up, and that no firewall drops the connection.")
-                             .arg(endpoint);
+        error.sentence =
+            QCoreApplication::translate(
+                "PgConnection", "The server at %1 does not answer. Check the address and port, that the machine "
+                                "is up, and that no firewall drops the connection.")
+                .arg(endpoint);
     } else if (has("permission denied for database")) {
         error.sqlState = QStringLiteral("42501");
-        error.sentence = tr("User \"%1\" may not connect to database \"%2\" on %3. Grant CONNECT on the "
-                            "database to this user, or connect as another user.")
-                             .arg(user, database, endpoint);
+        error.sentence =
+            QCoreApplication::translate("PgConnection",
+                                        "User \"%1\" may not connect to database \"%2\" on %3. Grant CONNECT on the "
+                                        "database to this user, or connect as another user.")
+                .arg(user, database, endpoint);
     } else {
         error.sqlState = QStringLiteral("08001");
-        error.sentence = tr("Could not connect to the server at %1: %2").arg(endpoint, error.message);
+        error.sentence = QCoreApplication::translate("PgConnection", "Could not connect to the server at %1: %2")
+                             .arg(endpoint, error.message);
     }
     return error;
 }

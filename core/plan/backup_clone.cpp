@@ -206,15 +206,20 @@ Result<Statements> statementsFor(const CloneOptions &options)
 {
     const VersionRules rules(options.version);
     if (!options.version.isValid())
-        return makeError(tr("The primary's PostgreSQL version is unknown: find it before cloning."));
+        return makeError(QCoreApplication::translate(
+            "BackupClone", "The primary's PostgreSQL version is unknown: find it before cloning."));
     if (!rules.hasNonExclusiveBackup())
-        return makeError(tr("PostgreSQL %1 has only the exclusive backup API, which cannot clone a running "
-                            "primary safely. Use pg_basebackup of version %1 on the standby.")
-                             .arg(options.version.majorString()));
+        return makeError(
+            QCoreApplication::translate("BackupClone",
+                                        "PostgreSQL %1 has only the exclusive backup API, which cannot clone a running "
+                                        "primary safely. Use pg_basebackup of version %1 on the standby.")
+                .arg(options.version.majorString()));
     if (!options.slotName.isEmpty() && !isSlotName(options.slotName))
-        return makeError(tr("The slot name \"%1\" is not valid: use 1 to 63 lower-case letters, digits and "
-                            "underscores.")
-                             .arg(options.slotName));
+        return makeError(
+            QCoreApplication::translate("BackupClone",
+                                        "The slot name \"%1\" is not valid: use 1 to 63 lower-case letters, digits and "
+                                        "underscores.")
+                .arg(options.slotName));
 
     // The label is ours, but keep it to characters that need no thought.
     QString label = options.label;
@@ -259,35 +264,45 @@ Result<Statements> statementsFor(const CloneOptions &options)
 QString explainPrimaryFailure(const QString &what, const CloneOptions &options)
 {
     if (what == QLatin1String("no-data-directory"))
-        return tr("%1 on the primary is not a PostgreSQL data directory: check the cluster's data directory.")
+        return QCoreApplication::translate(
+                   "BackupClone",
+                   "%1 on the primary is not a PostgreSQL data directory: check the cluster's data directory.")
             .arg(options.primaryDataDir);
     if (what == QLatin1String("tablespaces"))
-        return tr("The primary has tablespaces outside its data directory, which the clone does not copy. "
-                  "Use pg_basebackup of the primary's version on the standby.");
+        return QCoreApplication::translate(
+            "BackupClone", "The primary has tablespaces outside its data directory, which the clone does not copy. "
+                           "Use pg_basebackup of the primary's version on the standby.");
     if (what == QLatin1String("start"))
-        return tr("The primary refused to start the backup: check that the role may run %1 and that "
-                  "max_replication_slots and wal_level allow a replication slot.")
+        return QCoreApplication::translate(
+                   "BackupClone", "The primary refused to start the backup: check that the role may run %1 and that "
+                                  "max_replication_slots and wal_level allow a replication slot.")
             .arg(VersionRules(options.version).backupStartFunction());
     if (what == QLatin1String("stop"))
-        return tr("The primary could not finish the backup: see its log.");
+        return QCoreApplication::translate("BackupClone", "The primary could not finish the backup: see its log.");
     if (what.startsWith(QLatin1String("tar")))
-        return tr("Reading the primary's data directory failed: check that the postgres user can read all of %1.")
+        return QCoreApplication::translate(
+                   "BackupClone",
+                   "Reading the primary's data directory failed: check that the postgres user can read all of %1.")
             .arg(options.primaryDataDir);
-    return tr("The copy on the primary failed.");
+    return QCoreApplication::translate("BackupClone", "The copy on the primary failed.");
 }
 
 QString explainStandbyFailure(const QString &what, const CloneOptions &options)
 {
     if (what == QLatin1String("not-empty"))
-        return tr("%1 on the standby is not empty: set the old data directory aside first.")
+        return QCoreApplication::translate("BackupClone",
+                                           "%1 on the standby is not empty: set the old data directory aside first.")
             .arg(options.standbyDataDir);
     if (what == QLatin1String("mkdir"))
-        return tr("Cannot make %1 on the standby: check that the postgres user may write its parent folder.")
+        return QCoreApplication::translate(
+                   "BackupClone",
+                   "Cannot make %1 on the standby: check that the postgres user may write its parent folder.")
             .arg(options.standbyDataDir);
     if (what == QLatin1String("tar"))
-        return tr("Writing the copy into %1 on the standby failed: check its free disk space.")
+        return QCoreApplication::translate("BackupClone",
+                                           "Writing the copy into %1 on the standby failed: check its free disk space.")
             .arg(options.standbyDataDir);
-    return tr("The copy on the standby failed.");
+    return QCoreApplication::translate("BackupClone", "The copy on the standby failed.");
 }
 
 // The word after "replica-clone: error " in a command's stderr.

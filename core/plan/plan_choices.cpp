@@ -25,7 +25,9 @@ Result<void> checkDirectory(const QString &path, const QString &what)
         return {};
     if (!path.startsWith(QLatin1Char('/')) || path.contains(QLatin1Char('\n')) || path.contains(QChar(0))
         || path.contains(QLatin1Char('\''))) {
-        return makeError(tr("The %1 \"%2\" must be an absolute path without newlines or single quotes.").arg(what, path));
+        return makeError(QCoreApplication::translate(
+                             "PlanChoices", "The %1 \"%2\" must be an absolute path without newlines or single quotes.")
+                             .arg(what, path));
     }
     return {};
 }

@@ -40,7 +40,7 @@ QString describeMajors(const HostFacts &facts)
     QStringList majors;
     for (const PgInstallation &found : facts.installations)
         majors.append(found.version.majorString());
-    return majors.isEmpty() ? tr("none") : majors.join(QStringLiteral(", "));
+    return majors.isEmpty() ? QCoreApplication::translate("SetupPlan", "none") : majors.join(QStringLiteral(", "));
 }
 
 // The newest major with a cluster, else the newest installed.

@@ -12,7 +12,7 @@ namespace {
 
 QString tr(const char *text)
 {
-    return QCoreApplication::translate("Sandbox", text);
+    return QCoreApplication::translate("PgBinaries", text);
 }
 
 bool isExecutable(const QString &dir, const QString &program)
