@@ -1,4 +1,5 @@
 #include "commands.h"
+#include "core/i18n/translations.h"
 
 #include <QCoreApplication>
 #include <QTextStream>
@@ -44,6 +45,7 @@ int main(int argc, char *argv[])
     QCoreApplication::setApplicationName(QStringLiteral("replicactl"));
     QCoreApplication::setOrganizationName(QStringLiteral("Replica Studio"));
     QCoreApplication::setApplicationVersion(QStringLiteral(PROJECT_VERSION));
+    Translations::install();
 
     QStringList arguments = app.arguments().mid(1);
     QTextStream err(stderr);

@@ -1,3 +1,4 @@
+#include "core/i18n/translations.h"
 #include "ui/main_window.h"
 
 #include <QApplication>
@@ -9,6 +10,7 @@ int main(int argc, char *argv[])
     QApplication::setApplicationName(QStringLiteral("Replica Studio"));
     QApplication::setOrganizationName(QStringLiteral("Replica Studio"));
     QApplication::setDesktopFileName(QStringLiteral("replica-studio"));
+    Translations::install();
 
     QCommandLineParser parser;
     parser.setApplicationDescription(

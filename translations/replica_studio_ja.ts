@@ -1,0 +1,3108 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="ja_JP">
+<context>
+    <name>BackupClone</name>
+    <message>
+        <source>The primary&apos;s PostgreSQL version is unknown: find it before cloning.</source>
+        <translation>プライマリの PostgreSQL のバージョンが不明です。複製する前に調べてください。</translation>
+    </message>
+    <message>
+        <source>PostgreSQL %1 has only the exclusive backup API, which cannot clone a running primary safely. Use pg_basebackup of version %1 on the standby.</source>
+        <translation>PostgreSQL %1 には排他的バックアップ API しかなく、稼働中のプライマリを安全に複製できません。スタンバイでバージョン %1 の pg_basebackup を使ってください。</translation>
+    </message>
+    <message>
+        <source>The slot name &quot;%1&quot; is not valid: use 1 to 63 lower-case letters, digits and underscores.</source>
+        <translation>スロット名 &quot;%1&quot; は不正です。小文字の英字、数字、アンダースコアで 1 から 63 文字にしてください。</translation>
+    </message>
+    <message>
+        <source>%1 on the primary is not a PostgreSQL data directory: check the cluster&apos;s data directory.</source>
+        <translation>プライマリの %1 は PostgreSQL のデータディレクトリではありません。クラスタのデータディレクトリを確認してください。</translation>
+    </message>
+    <message>
+        <source>The primary has tablespaces outside its data directory, which the clone does not copy. Use pg_basebackup of the primary&apos;s version on the standby.</source>
+        <translation>プライマリにはデータディレクトリの外にテーブル空間があり、この複製ではコピーされません。スタンバイでプライマリと同じバージョンの pg_basebackup を使ってください。</translation>
+    </message>
+    <message>
+        <source>The primary refused to start the backup: check that the role may run %1 and that max_replication_slots and wal_level allow a replication slot.</source>
+        <translation>プライマリがバックアップの開始を拒否しました。ロールが %1 を実行できること、max_replication_slots と wal_level がレプリケーションスロットを許していることを確認してください。</translation>
+    </message>
+    <message>
+        <source>The primary could not finish the backup: see its log.</source>
+        <translation>プライマリがバックアップを完了できませんでした。ログを確認してください。</translation>
+    </message>
+    <message>
+        <source>Reading the primary&apos;s data directory failed: check that the postgres user can read all of %1.</source>
+        <translation>プライマリのデータディレクトリの読み込みに失敗しました。postgres ユーザが %1 全体を読めることを確認してください。</translation>
+    </message>
+    <message>
+        <source>The copy on the primary failed.</source>
+        <translation>プライマリでのコピーに失敗しました。</translation>
+    </message>
+    <message>
+        <source>%1 on the standby is not empty: set the old data directory aside first.</source>
+        <translation>スタンバイの %1 は空ではありません。先に古いデータディレクトリを退避してください。</translation>
+    </message>
+    <message>
+        <source>Cannot make %1 on the standby: check that the postgres user may write its parent folder.</source>
+        <translation>スタンバイに %1 を作成できません。postgres ユーザが親フォルダに書き込めることを確認してください。</translation>
+    </message>
+    <message>
+        <source>Writing the copy into %1 on the standby failed: check its free disk space.</source>
+        <translation>スタンバイの %1 への書き込みに失敗しました。ディスクの空き容量を確認してください。</translation>
+    </message>
+    <message>
+        <source>The copy on the standby failed.</source>
+        <translation>スタンバイでのコピーに失敗しました。</translation>
+    </message>
+    <message>
+        <source>Name the data directories of both the primary and the standby.</source>
+        <translation>プライマリとスタンバイの両方のデータディレクトリを指定してください。</translation>
+    </message>
+    <message>
+        <source>The clone was cancelled; nothing is left of it on the standby.</source>
+        <translation>複製は取り消されました。スタンバイには何も残っていません。</translation>
+    </message>
+    <message>
+        <source>copy the primary&apos;s data directory</source>
+        <translation>プライマリのデータディレクトリをコピー</translation>
+    </message>
+    <message>
+        <source>write the copy on the standby</source>
+        <translation>コピーをスタンバイに書き込み</translation>
+    </message>
+</context>
+<context>
+    <name>BackupCloneStep</name>
+    <message>
+        <source>Copy the primary to the standby (low-level backup API)</source>
+        <translation>プライマリをスタンバイに複製（低レベルバックアップ API）</translation>
+    </message>
+    <message>
+        <source>The standby has no pg_basebackup of PostgreSQL %1 or newer, so the copy goes through %2 / %3 and the SSH connections. An existing data directory in %4 is renamed, never deleted.</source>
+        <translation>スタンバイには PostgreSQL %1 以降の pg_basebackup がないため、%2 / %3 と SSH 接続を経由して複製します。%4 にある既存のデータディレクトリは名前を変えて残し、削除はしません。</translation>
+    </message>
+    <message>
+        <source>Hold the backup open and stream the data directory and its WAL as tar.</source>
+        <translation>バックアップを開始したまま、データディレクトリとその WAL を tar 形式でストリーミングします。</translation>
+    </message>
+    <message>
+        <source>Unpack the stream into the standby&apos;s data directory.</source>
+        <translation>ストリームをスタンバイのデータディレクトリに展開します。</translation>
+    </message>
+    <message>
+        <source>Copying through the low-level backup API (no pg_basebackup of this major on the standby).</source>
+        <translation>低レベルバックアップ API で複製しています（スタンバイにこのメジャーバージョンの pg_basebackup がありません）。</translation>
+    </message>
+    <message>
+        <source>%1 of %2 MB</source>
+        <translation>%1 / %2 MB</translation>
+    </message>
+    <message>
+        <source>Copy complete: %1 MB, %2 WAL segments.</source>
+        <translation>複製が完了しました: %1 MB、WAL セグメント %2 個。</translation>
+    </message>
+</context>
+<context>
+    <name>ClusterLayout</name>
+    <message>
+        <source>Create the cluster (initdb) with data checksums, so that corrupted pages are detected.</source>
+        <translation>データチェックサムを有効にしてクラスタを作成（initdb）し、破損したページを検出できるようにします。</translation>
+    </message>
+    <message>
+        <source>Start the server.</source>
+        <translation>サーバを起動します。</translation>
+    </message>
+    <message>
+        <source>Stop the server (fast shutdown).</source>
+        <translation>サーバを停止します（fast シャットダウン）。</translation>
+    </message>
+    <message>
+        <source>Restart the server so that the new settings take effect.</source>
+        <translation>新しい設定を反映するためにサーバを再起動します。</translation>
+    </message>
+    <message>
+        <source>Reload the configuration.</source>
+        <translation>設定ファイルを再読み込みします。</translation>
+    </message>
+</context>
+<context>
+    <name>CommandResult</name>
+    <message>
+        <source>It was killed (SIGKILL): by the system&apos;s out-of-memory killer, an administrator or a timeout. Check the system log (dmesg, journalctl) on that machine.</source>
+        <translation>強制終了されました（SIGKILL）。システムの OOM キラー、管理者、またはタイムアウトによるものです。そのマシンのシステムログ（dmesg、journalctl）を確認してください。</translation>
+    </message>
+    <message>
+        <source>It was asked to stop (SIG%1) before it finished.</source>
+        <translation>完了する前に停止を要求されました（SIG%1）。</translation>
+    </message>
+    <message>
+        <source>It crashed (SIG%1). Check the program&apos;s log and the system log on that machine.</source>
+        <translation>クラッシュしました（SIG%1）。そのマシンのプログラムのログとシステムログを確認してください。</translation>
+    </message>
+    <message>
+        <source>It lost the other end of a pipe (SIGPIPE).</source>
+        <translation>パイプの相手側を失いました（SIGPIPE）。</translation>
+    </message>
+    <message>
+        <source>It was ended by signal SIG%1.</source>
+        <translation>シグナル SIG%1 で終了しました。</translation>
+    </message>
+    <message>
+        <source>%1 was cancelled before it finished; it was stopped on the host.</source>
+        <translation>%1 は完了前に取り消され、ホスト上で停止されました。</translation>
+    </message>
+    <message>
+        <source>%1 did not finish within the time allowed (%2 s) and was stopped. Check whether the host is overloaded or the command waits for something (a lock, a checkpoint, a password prompt), or allow more time.</source>
+        <translation>%1 は制限時間（%2 秒）内に完了しなかったため停止されました。ホストが過負荷でないか、コマンドが何か（ロック、チェックポイント、パスワード入力）を待っていないかを確認するか、制限時間を延ばしてください。</translation>
+    </message>
+    <message>
+        <source>%1 succeeded.</source>
+        <translation>%1 は成功しました。</translation>
+    </message>
+    <message>
+        <source>sudo asked for a password. Choose &quot;sudo with a password&quot; for this host, or allow this user to run sudo without one (NOPASSWD in sudoers).</source>
+        <translation>sudo がパスワードを要求しました。このホストで「パスワードありの sudo」を選ぶか、このユーザがパスワードなしで sudo を実行できるようにしてください（sudoers の NOPASSWD）。</translation>
+    </message>
+    <message>
+        <source>sudo refused the password. Check the password given for this host.</source>
+        <translation>sudo がパスワードを拒否しました。このホストに指定したパスワードを確認してください。</translation>
+    </message>
+    <message>
+        <source>su refused root&apos;s password. Check the root password given for this host.</source>
+        <translation>su が root のパスワードを拒否しました。このホストに指定した root のパスワードを確認してください。</translation>
+    </message>
+    <message>
+        <source>The login user may not use sudo for this. Add it to sudoers on the host, or log in as a user that may.</source>
+        <translation>ログインユーザはこの操作に sudo を使えません。ホストの sudoers に追加するか、使えるユーザでログインしてください。</translation>
+    </message>
+    <message>
+        <source>%1 did not finish. %2</source>
+        <translation>%1 は完了しませんでした。%2</translation>
+    </message>
+    <message>
+        <source>%1 was not found on the host. Check that it is installed and on the PATH of the user that runs it.</source>
+        <translation>%1 がホスト上に見つかりませんでした。インストールされていること、実行するユーザの PATH にあることを確認してください。</translation>
+    </message>
+    <message>
+        <source>%1 was found but could not be run: check its permissions (execute bit, noexec mount) and that it is a program for this machine.</source>
+        <translation>%1 は見つかりましたが実行できませんでした。パーミッション（実行ビット、noexec マウント）と、このマシン用のプログラムであることを確認してください。</translation>
+    </message>
+    <message>
+        <source>%1 ended because a command in it got signal %2.</source>
+        <translation>%1 は、その中のコマンドがシグナル %2 を受けたため終了しました。</translation>
+    </message>
+    <message>
+        <source>%1 ended without an exit status (the connection may have dropped).</source>
+        <translation>%1 は終了ステータスなしで終了しました（接続が切れた可能性があります）。</translation>
+    </message>
+    <message>
+        <source>%1 failed with exit status %2.</source>
+        <translation>%1 は終了ステータス %2 で失敗しました。</translation>
+    </message>
+    <message>
+        <source>Its last words: %1</source>
+        <translation>最後の出力: %1</translation>
+    </message>
+    <message>
+        <source>Could not %1. %2</source>
+        <translation>次の操作に失敗しました: %1。%2</translation>
+    </message>
+</context>
+<context>
+    <name>ConfFile</name>
+    <message>
+        <source>syntax error in file &quot;%1&quot; line %2, near end of line</source>
+        <translation>ファイル &quot;%1&quot; の %2 行目、行末付近に構文エラーがあります</translation>
+    </message>
+    <message>
+        <source>syntax error in file &quot;%1&quot; line %2, near token &quot;%3&quot;</source>
+        <translation>ファイル &quot;%1&quot; の %2 行目、トークン &quot;%3&quot; 付近に構文エラーがあります</translation>
+    </message>
+    <message>
+        <source>%1 is a directive, not a setting: edit that line by hand.</source>
+        <translation>%1 はパラメータではなくディレクティブです。その行は手で編集してください。</translation>
+    </message>
+    <message>
+        <source>The value of %1 cannot contain a NUL character.</source>
+        <translation>%1 の値に NUL 文字は使えません。</translation>
+    </message>
+    <message>
+        <source>In PostgreSQL %1, %2 belongs in recovery.conf, not in %3.</source>
+        <translation>PostgreSQL %1 では、%2 は %3 ではなく recovery.conf に書きます。</translation>
+    </message>
+    <message>
+        <source>%1 cannot go in recovery.conf in PostgreSQL %2: only recovery settings can.</source>
+        <translation>PostgreSQL %2 では %1 を recovery.conf に書けません。recovery.conf に書けるのはリカバリ用のパラメータだけです。</translation>
+    </message>
+</context>
+<context>
+    <name>ConnInfo</name>
+    <message>
+        <source>Write the connection string as keyword=value pairs (host=... port=...); connection URIs are not read here.</source>
+        <translation>接続文字列は keyword=value の組（host=... port=...）で書いてください。ここでは接続 URI は読み取りません。</translation>
+    </message>
+    <message>
+        <source>The connection string is not valid: %1</source>
+        <translation>接続文字列が不正です: %1</translation>
+    </message>
+    <message>
+        <source>missing &quot;=&quot; after &quot;%1&quot; in connection info string</source>
+        <translation>接続情報文字列で &quot;%1&quot; の後に &quot;=&quot; がありません</translation>
+    </message>
+    <message>
+        <source>unterminated quoted string in connection info string</source>
+        <translation>接続情報文字列中の引用符が閉じていません</translation>
+    </message>
+    <message>
+        <source>invalid connection option &quot;%1&quot;</source>
+        <translation>不正な接続オプション &quot;%1&quot;</translation>
+    </message>
+</context>
+<context>
+    <name>DemoDataStep</name>
+    <message>
+        <source>Demo data: database mydb, table weather</source>
+        <translation>デモデータ: データベース mydb、テーブル weather</translation>
+    </message>
+    <message>
+        <source>A row to look for on the standby: the San Francisco weather row of the PostgreSQL tutorial.</source>
+        <translation>スタンバイで確認するための行: PostgreSQL チュートリアルにある San Francisco の weather の行です。</translation>
+    </message>
+    <message>
+        <source>Create the database.</source>
+        <translation>データベースを作成します。</translation>
+    </message>
+    <message>
+        <source>Create the table and insert the row.</source>
+        <translation>テーブルを作成し、行を挿入します。</translation>
+    </message>
+</context>
+<context>
+    <name>Discovery</name>
+    <message>
+        <source>find out what %1 has</source>
+        <translation>%1 の環境を調べる</translation>
+    </message>
+    <message>
+        <source>%1: cannot become root (sudo or su); installing packages and creating clusters will fail.</source>
+        <translation>%1: root になれません（sudo または su）。パッケージのインストールとクラスタの作成は失敗します。</translation>
+    </message>
+    <message>
+        <source>%1: cannot run commands as the postgres user.</source>
+        <translation>%1: postgres ユーザとしてコマンドを実行できません。</translation>
+    </message>
+    <message>
+        <source>Could not find which address %1 uses to reach %2. Give the standby&apos;s address explicitly.</source>
+        <translation>%1 が %2 に接続するときに使うアドレスを特定できませんでした。スタンバイのアドレスを明示的に指定してください。</translation>
+    </message>
+</context>
+<context>
+    <name>HbaFile</name>
+    <message>
+        <source>multiple values specified for connection type</source>
+        <translation>接続タイプに複数の値が指定されています</translation>
+    </message>
+    <message>
+        <source>invalid connection type &quot;%1&quot;</source>
+        <translation>不正な接続タイプ &quot;%1&quot;</translation>
+    </message>
+    <message>
+        <source>end-of-line before database specification</source>
+        <translation>データベースの指定の前に行が終わっています</translation>
+    </message>
+    <message>
+        <source>end-of-line before role specification</source>
+        <translation>ロールの指定の前に行が終わっています</translation>
+    </message>
+    <message>
+        <source>end-of-line before IP address specification</source>
+        <translation>IP アドレスの指定の前に行が終わっています</translation>
+    </message>
+    <message>
+        <source>multiple values specified for host address</source>
+        <translation>ホストアドレスに複数の値が指定されています</translation>
+    </message>
+    <message>
+        <source>specifying both host name and CIDR mask is invalid: &quot;%1&quot;</source>
+        <translation>ホスト名と CIDR マスクを両方指定することはできません: &quot;%1&quot;</translation>
+    </message>
+    <message>
+        <source>invalid CIDR mask in address &quot;%1&quot;</source>
+        <translation>アドレス &quot;%1&quot; の CIDR マスクが不正です</translation>
+    </message>
+    <message>
+        <source>end-of-line before netmask specification</source>
+        <translation>ネットマスクの指定の前に行が終わっています</translation>
+    </message>
+    <message>
+        <source>multiple values specified for netmask</source>
+        <translation>ネットマスクに複数の値が指定されています</translation>
+    </message>
+    <message>
+        <source>invalid IP mask &quot;%1&quot;</source>
+        <translation>不正な IP マスク &quot;%1&quot;</translation>
+    </message>
+    <message>
+        <source>IP address and mask do not match</source>
+        <translation>IP アドレスとマスクが一致しません</translation>
+    </message>
+    <message>
+        <source>end-of-line before authentication method</source>
+        <translation>認証方式の前に行が終わっています</translation>
+    </message>
+    <message>
+        <source>multiple values specified for authentication type</source>
+        <translation>認証タイプに複数の値が指定されています</translation>
+    </message>
+    <message>
+        <source>sspi authentication is not supported on this platform</source>
+        <translation>このプラットフォームでは sspi 認証はサポートされていません</translation>
+    </message>
+    <message>
+        <source>bsd authentication is not supported on this platform</source>
+        <translation>このプラットフォームでは bsd 認証はサポートされていません</translation>
+    </message>
+    <message>
+        <source>invalid authentication method &quot;%1&quot;</source>
+        <translation>不正な認証方式 &quot;%1&quot;</translation>
+    </message>
+    <message>
+        <source>gssapi authentication is not supported on local sockets</source>
+        <translation>gssapi 認証はローカルソケットではサポートされていません</translation>
+    </message>
+    <message>
+        <source>peer authentication is only supported on local sockets</source>
+        <translation>peer 認証はローカルソケットでのみサポートされています</translation>
+    </message>
+    <message>
+        <source>cert authentication is only supported on hostssl connections</source>
+        <translation>cert 認証は hostssl 接続でのみサポートされています</translation>
+    </message>
+    <message>
+        <source>authentication option not in name=value format: %1</source>
+        <translation>認証オプションが name=value 形式になっていません: %1</translation>
+    </message>
+    <message>
+        <source>unrecognized authentication option name: &quot;%1&quot;</source>
+        <translation>認識できない認証オプション名: &quot;%1&quot;</translation>
+    </message>
+    <message>
+        <source>authentication option &quot;%1&quot; is only valid for authentication methods %2</source>
+        <translation>認証オプション &quot;%1&quot; は認証方式 %2 でのみ有効です</translation>
+    </message>
+    <message>
+        <source>clientcert can only be configured for &quot;hostssl&quot; rows</source>
+        <translation>clientcert は &quot;hostssl&quot; の行でのみ設定できます</translation>
+    </message>
+    <message>
+        <source>invalid value for clientcert: &quot;%1&quot;</source>
+        <translation>clientcert の値が不正です: &quot;%1&quot;</translation>
+    </message>
+    <message>
+        <source>clientcert only accepts &quot;verify-full&quot; when using &quot;cert&quot; authentication</source>
+        <translation>&quot;cert&quot; 認証を使う場合、clientcert には &quot;verify-full&quot; しか指定できません</translation>
+    </message>
+    <message>
+        <source>authentication method &quot;radius&quot; requires argument &quot;radiusservers&quot; to be set</source>
+        <translation>認証方式 &quot;radius&quot; では引数 &quot;radiusservers&quot; の設定が必要です</translation>
+    </message>
+    <message>
+        <source>authentication method &quot;radius&quot; requires argument &quot;radiussecrets&quot; to be set</source>
+        <translation>認証方式 &quot;radius&quot; では引数 &quot;radiussecrets&quot; の設定が必要です</translation>
+    </message>
+    <message>
+        <source>authentication method &quot;ldap&quot; requires argument &quot;ldapserver&quot; to be set</source>
+        <translation>認証方式 &quot;ldap&quot; では引数 &quot;ldapserver&quot; の設定が必要です</translation>
+    </message>
+    <message>
+        <source>authentication method &quot;ldap&quot; requires argument &quot;ldapbasedn&quot;, &quot;ldapprefix&quot;, or &quot;ldapsuffix&quot; to be set</source>
+        <translation>認証方式 &quot;ldap&quot; では引数 &quot;ldapbasedn&quot;、&quot;ldapprefix&quot;、&quot;ldapsuffix&quot; のいずれかの設定が必要です</translation>
+    </message>
+    <message>
+        <source>missing file name after &quot;%1&quot;</source>
+        <translation>&quot;%1&quot; の後にファイル名がありません</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; takes exactly one file name</source>
+        <translation>&quot;%1&quot; にはファイル名をちょうど1つ指定します</translation>
+    </message>
+    <message>
+        <source>line %1: %2</source>
+        <translation>%1 行目: %2</translation>
+    </message>
+    <message>
+        <source>%1 has lines PostgreSQL would refuse; correct them and try again.</source>
+        <translation>%1 には PostgreSQL が受け付けない行があります。修正してからもう一度実行してください。</translation>
+    </message>
+    <message>
+        <source>A pg_hba.conf rule is one line; remove the line break.</source>
+        <translation>pg_hba.conf の規則は1行です。改行を取り除いてください。</translation>
+    </message>
+    <message>
+        <source>The rule is empty; write it as in pg_hba.conf, e.g. &quot;host replication replicator 10.0.0.2/32 scram-sha-256&quot;.</source>
+        <translation>規則が空です。pg_hba.conf と同じ形式で書いてください（例: &quot;host replication replicator 10.0.0.2/32 scram-sha-256&quot;）。</translation>
+    </message>
+    <message>
+        <source>This is not a valid pg_hba.conf rule: %1.</source>
+        <translation>pg_hba.conf の規則として正しくありません: %1。</translation>
+    </message>
+    <message>
+        <source>Line %1 (&quot;%2&quot;) already matches the same connections and comes first, so the rule would never be used; remove or narrow line %1 if the rule is meant to apply.</source>
+        <translation>%1 行目（&quot;%2&quot;）が同じ接続にすでに一致し、先に評価されるため、この規則は使われません。この規則を効かせるなら、%1 行目を削除するか対象を絞ってください。</translation>
+    </message>
+</context>
+<context>
+    <name>Host</name>
+    <message>
+        <source>The user %1 cannot act as %2 on %3 without sudo or su. Choose how this host becomes %2 (sudo with or without a password, or su), or log in as root.</source>
+        <translation>ユーザ %1 は、sudo または su なしでは %3 で %2 として操作できません。このホストで %2 になる方法（パスワードあり／なしの sudo、または su）を選ぶか、root でログインしてください。</translation>
+    </message>
+    <message>
+        <source>sudo on %1 needs the password of %2. Enter it in the host&apos;s settings.</source>
+        <translation>%1 の sudo には %2 のパスワードが必要です。ホストの設定で入力してください。</translation>
+    </message>
+    <message>
+        <source>su on %1 needs root&apos;s password. Enter it in the host&apos;s settings.</source>
+        <translation>%1 の su には root のパスワードが必要です。ホストの設定で入力してください。</translation>
+    </message>
+    <message>
+        <source>Unknown privilege method for %1.</source>
+        <translation>%1 の権限取得の方法が不明です。</translation>
+    </message>
+    <message>
+        <source>pass the input of %1 to su on %2</source>
+        <translation>%1 の入力を %2 の su に渡す</translation>
+    </message>
+    <message>
+        <source>read %1 on %2</source>
+        <translation>%2 の %1 を読み込む</translation>
+    </message>
+    <message>
+        <source>Writing %1 on %2 was cancelled; the file was left as it was.</source>
+        <translation>%2 の %1 への書き込みは取り消されました。ファイルは元のままです。</translation>
+    </message>
+    <message>
+        <source>write %1 on %2; the file was left as it was</source>
+        <translation>%2 の %1 に書き込む（ファイルは元のまま）</translation>
+    </message>
+    <message>
+        <source>append to %1 on %2</source>
+        <translation>%2 の %1 に追記する</translation>
+    </message>
+</context>
+<context>
+    <name>HostTarget</name>
+    <message>
+        <source>&quot;%1&quot; is not a host. Write it as USER@HOST or USER@HOST:PORT, for example postgres@db1:22.</source>
+        <translation>&quot;%1&quot; はホストの指定ではありません。USER@HOST または USER@HOST:PORT の形式で書いてください（例: postgres@db1:22）。</translation>
+    </message>
+    <message>
+        <source>The SSH port in &quot;%1&quot; must be between 1 and 65535.</source>
+        <translation>&quot;%1&quot; の SSH ポートは 1 から 65535 の範囲で指定してください。</translation>
+    </message>
+</context>
+<context>
+    <name>HostTask</name>
+    <message>
+        <source>Still running.</source>
+        <translation>実行中です。</translation>
+    </message>
+    <message>
+        <source>Done.</source>
+        <translation>完了しました。</translation>
+    </message>
+</context>
+<context>
+    <name>InstallStep</name>
+    <message>
+        <source>Install PostgreSQL %1 on the %2</source>
+        <translation>%2 に PostgreSQL %1 をインストール</translation>
+    </message>
+    <message>
+        <source>The %1 has no PostgreSQL %2 server yet; both machines need the same major version.</source>
+        <translation>%1 にはまだ PostgreSQL %2 のサーバがありません。両方のマシンで同じメジャーバージョンが必要です。</translation>
+    </message>
+    <message>
+        <source>Refresh the package lists.</source>
+        <translation>パッケージリストを更新します。</translation>
+    </message>
+    <message>
+        <source>Install the server and client packages.</source>
+        <translation>サーバとクライアントのパッケージをインストールします。</translation>
+    </message>
+    <message>
+        <source>Install the server package from the PostgreSQL (PGDG) repository.</source>
+        <translation>PostgreSQL（PGDG）リポジトリからサーバパッケージをインストールします。</translation>
+    </message>
+    <message>
+        <source>PostgreSQL %1 is not installed on the %2. Install it with the commands shown, or allow the setup to install packages, then run it again.</source>
+        <translation>%2 に PostgreSQL %1 がインストールされていません。表示されたコマンドでインストールするか、構築時のパッケージのインストールを許可してから、もう一度実行してください。</translation>
+    </message>
+    <message>
+        <source>install PostgreSQL</source>
+        <translation>PostgreSQL をインストール</translation>
+    </message>
+</context>
+<context>
+    <name>LocalHost</name>
+    <message>
+        <source>this computer</source>
+        <translation>このコンピュータ</translation>
+    </message>
+    <message>
+        <source>Could not read %1 on this computer: %2</source>
+        <translation>このコンピュータの %1 を読み込めませんでした: %2</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>Replica Studio</source>
+        <translation>Replica Studio</translation>
+    </message>
+    <message>
+        <source>Replica Studio sets up, watches and teaches PostgreSQL streaming replication.</source>
+        <translation>Replica Studio は PostgreSQL ストリーミングレプリケーションの構築・監視・学習のためのツールです。</translation>
+    </message>
+    <message>
+        <source>Replica Studio: demo sandbox</source>
+        <translation>Replica Studio: デモ用サンドボックス</translation>
+    </message>
+    <message>
+        <source>The sandbox in this folder could not be read: %1</source>
+        <translation>このフォルダのサンドボックスを読み込めませんでした: %1</translation>
+    </message>
+    <message>
+        <source>No sandbox in %1 yet.</source>
+        <translation>%1 にはまだサンドボックスがありません。</translation>
+    </message>
+</context>
+<context>
+    <name>NoSandboxView</name>
+    <message>
+        <source>No demo sandbox yet</source>
+        <translation>デモ用サンドボックスはまだありません</translation>
+    </message>
+    <message>
+        <source>This window notices the new sandbox by itself and shows its two servers and the live replication between them. Closing the window leaves the sandbox running; the same command with &quot;down&quot; instead of &quot;up&quot; stops it.</source>
+        <translation>新しいサンドボックスができると、このウィンドウが自動で検出し、2台のサーバとその間のレプリケーションの様子をリアルタイムで表示します。ウィンドウを閉じてもサンドボックスは動き続けます。停止するには同じコマンドの &quot;up&quot; を &quot;down&quot; に変えて実行してください。</translation>
+    </message>
+    <message>
+        <source>A demo sandbox is a PostgreSQL primary and a hot standby streaming from it, made on this machine in a few seconds, in %1. Create it from a terminal:</source>
+        <translation>デモ用サンドボックスとは、PostgreSQL のプライマリと、そこからストリーミングするホットスタンバイのことで、このマシンの %1 に数秒で作れます。端末から作成してください:</translation>
+    </message>
+</context>
+<context>
+    <name>PgBinaries</name>
+    <message>
+        <source>No PostgreSQL server is installed here. Install one (for example: apt-get install postgresql-15) or give the folder of its programs with --pg-bin.</source>
+        <translation>このマシンには PostgreSQL サーバがインストールされていません。インストールするか（例: apt-get install postgresql-15）、そのプログラムのあるフォルダを --pg-bin で指定してください。</translation>
+    </message>
+    <message>
+        <source>The folder %1 given with --pg-bin does not exist. Give the bin folder of a PostgreSQL installation, such as /usr/lib/postgresql/15/bin.</source>
+        <translation>--pg-bin で指定したフォルダ %1 は存在しません。/usr/lib/postgresql/15/bin のような、PostgreSQL インストール先の bin フォルダを指定してください。</translation>
+    </message>
+    <message>
+        <source>%1 given with --pg-bin is a file, not a folder. Give the bin folder of a PostgreSQL installation, such as /usr/lib/postgresql/15/bin.</source>
+        <translation>--pg-bin で指定した %1 はフォルダではなくファイルです。/usr/lib/postgresql/15/bin のような、PostgreSQL インストール先の bin フォルダを指定してください。</translation>
+    </message>
+    <message>
+        <source>The folder %1 given with --pg-bin holds no initdb, postgres and pg_ctl. Give the bin folder of a PostgreSQL installation, such as /usr/lib/postgresql/15/bin.</source>
+        <translation>--pg-bin で指定したフォルダ %1 には initdb、postgres、pg_ctl がありません。/usr/lib/postgresql/15/bin のような、PostgreSQL インストール先の bin フォルダを指定してください。</translation>
+    </message>
+    <message>
+        <source>run %1 --version</source>
+        <translation>%1 --version を実行</translation>
+    </message>
+    <message>
+        <source>%1 did not report a PostgreSQL version this program knows.</source>
+        <translation>%1 は、このプログラムが対応している PostgreSQL のバージョンを報告しませんでした。</translation>
+    </message>
+    <message>
+        <source>The PostgreSQL %1 programs in %2 come without psql, and no psql is installed here. Install postgresql-client-%1 (or any postgresql-client), or give --pg-bin a folder that has psql too.</source>
+        <translation>%2 にある PostgreSQL %1 のプログラムには psql が含まれておらず、このマシンにも psql がインストールされていません。postgresql-client-%1（またはいずれかの postgresql-client）をインストールするか、psql もあるフォルダを --pg-bin に指定してください。</translation>
+    </message>
+</context>
+<context>
+    <name>PgConnection</name>
+    <message>
+        <source>The server at %1 refused the password for user &quot;%2&quot;. Check the password (or the ~/.pgpass entry) and try again.</source>
+        <translation>%1 のサーバがユーザ &quot;%2&quot; のパスワードを拒否しました。パスワード（または ~/.pgpass のエントリ）を確認して、もう一度試してください。</translation>
+    </message>
+    <message>
+        <source>The server at %1 asks user &quot;%2&quot; for a password and none was given. Enter the password, or add it to a passfile (~/.pgpass, mode 0600).</source>
+        <translation>%1 のサーバがユーザ &quot;%2&quot; にパスワードを要求しましたが、指定されていません。パスワードを入力するか、パスワードファイル（~/.pgpass、モード 0600）に追加してください。</translation>
+    </message>
+    <message>
+        <source>The server at %1 has no pg_hba.conf line that lets user &quot;%2&quot; connect to database &quot;%3&quot; from this address. Add a line for this client to pg_hba.conf on the server and reload it (SELECT pg_reload_conf()).</source>
+        <translation>%1 のサーバの pg_hba.conf に、このアドレスからユーザ &quot;%2&quot; がデータベース &quot;%3&quot; に接続することを許可する行がありません。サーバの pg_hba.conf にこのクライアント用の行を追加し、リロード（SELECT pg_reload_conf()）してください。</translation>
+    </message>
+    <message>
+        <source>The server at %1 has no role named &quot;%2&quot;. Connect as an existing user, or create the role first.</source>
+        <translation>%1 のサーバに &quot;%2&quot; という名前のロールはありません。既存のユーザで接続するか、先にロールを作成してください。</translation>
+    </message>
+    <message>
+        <source>The server at %1 has no database named &quot;%2&quot;. Connect to an existing database (such as postgres), or create it first.</source>
+        <translation>%1 のサーバに &quot;%2&quot; という名前のデータベースはありません。既存のデータベース（postgres など）に接続するか、先に作成してください。</translation>
+    </message>
+    <message>
+        <source>The server at %1 is starting up or shutting down and does not accept connections yet. Wait a moment and connect again.</source>
+        <translation>%1 のサーバは起動中または停止中で、まだ接続を受け付けていません。少し待ってから再接続してください。</translation>
+    </message>
+    <message>
+        <source>The server at %1 has no free connection slot (max_connections is reached). Close other sessions or raise max_connections, then connect again.</source>
+        <translation>%1 のサーバには空きの接続枠がありません（max_connections に到達）。他のセッションを閉じるか max_connections を増やしてから、再接続してください。</translation>
+    </message>
+    <message>
+        <source>The host name in %1 could not be resolved. Check the spelling, or use the server&apos;s IP address.</source>
+        <translation>%1 のホスト名を解決できませんでした。綴りを確認するか、サーバの IP アドレスを使ってください。</translation>
+    </message>
+    <message>
+        <source>No PostgreSQL server is listening at %1. Start the server (or check that it listens on this address and port: listen_addresses, port), then connect again.</source>
+        <translation>%1 で待ち受けている PostgreSQL サーバがありません。サーバを起動して（またはこのアドレスとポートで待ち受けているか listen_addresses、port を確認して）から、再接続してください。</translation>
+    </message>
+    <message>
+        <source>The server at %1 does not answer. Check the address and port, that the machine is up, and that no firewall drops the connection.</source>
+        <translation>%1 のサーバが応答しません。アドレスとポート、マシンが稼働していること、ファイアウォールが接続を破棄していないことを確認してください。</translation>
+    </message>
+    <message>
+        <source>User &quot;%1&quot; may not connect to database &quot;%2&quot; on %3. Grant CONNECT on the database to this user, or connect as another user.</source>
+        <translation>ユーザ &quot;%1&quot; は %3 のデータベース &quot;%2&quot; に接続できません。このユーザにデータベースの CONNECT 権限を付与するか、別のユーザで接続してください。</translation>
+    </message>
+    <message>
+        <source>Could not connect to the server at %1: %2</source>
+        <translation>%1 のサーバに接続できませんでした: %2</translation>
+    </message>
+    <message>
+        <source>The connection was reopened before the query ran.</source>
+        <translation>問い合わせの実行前に接続が開き直されました。</translation>
+    </message>
+    <message>
+        <source>The connection string is not valid: %1. Write it as key=value pairs (host=... port=... user=... dbname=...) or as a postgresql:// URI.</source>
+        <translation>接続文字列が不正です: %1。key=value の組（host=... port=... user=... dbname=...）または postgresql:// URI で書いてください。</translation>
+    </message>
+    <message>
+        <source>The host name &quot;%1&quot; could not be resolved. Check the spelling, or use the server&apos;s IP address.</source>
+        <translation>ホスト名 &quot;%1&quot; を解決できませんでした。綴りを確認するか、サーバの IP アドレスを使ってください。</translation>
+    </message>
+    <message>
+        <source>Out of memory.</source>
+        <translation>メモリ不足です。</translation>
+    </message>
+    <message>
+        <source>Could not start a connection: out of memory.</source>
+        <translation>接続を開始できませんでした: メモリ不足です。</translation>
+    </message>
+    <message>
+        <source>timeout expired after %1 ms</source>
+        <translation>%1 ミリ秒でタイムアウトしました</translation>
+    </message>
+    <message>
+        <source>The server at %1 did not answer within %2 seconds. Check the address and port, that the machine is up, and that no firewall drops the connection.</source>
+        <translation>%1 のサーバが %2 秒以内に応答しませんでした。アドレスとポート、マシンが稼働していること、ファイアウォールが接続を破棄していないことを確認してください。</translation>
+    </message>
+    <message>
+        <source>connection is not open</source>
+        <translation>接続が開かれていません</translation>
+    </message>
+    <message>
+        <source>The query was not sent: there is no open connection to the server. Connect first.</source>
+        <translation>問い合わせを送信していません。サーバへの接続が開かれていません。先に接続してください。</translation>
+    </message>
+    <message>
+        <source>The query could not be sent: %1</source>
+        <translation>問い合わせを送信できませんでした: %1</translation>
+    </message>
+    <message>
+        <source>The query failed.</source>
+        <translation>問い合わせが失敗しました。</translation>
+    </message>
+    <message>
+        <source>The connection to the server at %1 was lost: the server stopped, restarted or closed the session. Check that the server is running, then connect again.</source>
+        <translation>%1 のサーバとの接続が失われました。サーバが停止、再起動したか、セッションを閉じました。サーバが稼働していることを確認してから、再接続してください。</translation>
+    </message>
+    <message>
+        <source>canceling statement due to user request</source>
+        <translation>ユーザからの要求により文をキャンセルしています</translation>
+    </message>
+    <message>
+        <source>The query was cancelled before it ran.</source>
+        <translation>問い合わせは実行前に取り消されました。</translation>
+    </message>
+    <message>
+        <source>connection closed</source>
+        <translation>接続が閉じられました</translation>
+    </message>
+    <message>
+        <source>The query did not finish: the connection was closed.</source>
+        <translation>問い合わせは完了しませんでした。接続が閉じられました。</translation>
+    </message>
+</context>
+<context>
+    <name>PlanChoices</name>
+    <message>
+        <source>The %1 &quot;%2&quot; must be an absolute path without newlines or single quotes.</source>
+        <translation>%1 &quot;%2&quot; は、改行や単一引用符を含まない絶対パスでなければなりません。</translation>
+    </message>
+    <message>
+        <source>Name both hosts: the primary and the standby, as USER@HOST[:PORT].</source>
+        <translation>プライマリとスタンバイの両方のホストを USER@HOST[:PORT] の形式で指定してください。</translation>
+    </message>
+    <message>
+        <source>The primary and the standby are the same host (%1). Choose two different machines.</source>
+        <translation>プライマリとスタンバイが同じホスト（%1）です。別々のマシンを選んでください。</translation>
+    </message>
+    <message>
+        <source>Choose a PostgreSQL major version from 9.3 to 18.</source>
+        <translation>PostgreSQL のメジャーバージョンを 9.3 から 18 の中から選んでください。</translation>
+    </message>
+    <message>
+        <source>The slot name &quot;%1&quot; may hold only lower-case letters, digits and underscores (at most 63).</source>
+        <translation>スロット名 &quot;%1&quot; に使えるのは小文字の英字、数字、アンダースコアだけです（最大 63 文字）。</translation>
+    </message>
+    <message>
+        <source>The application_name &quot;%1&quot; may hold only letters, digits, &apos;_&apos;, &apos;.&apos; and &apos;-&apos; (at most 63).</source>
+        <translation>application_name &quot;%1&quot; に使えるのは英字、数字、&apos;_&apos;、&apos;.&apos;、&apos;-&apos; だけです（最大 63 文字）。</translation>
+    </message>
+    <message>
+        <source>The replication role &quot;%1&quot; may hold only lower-case letters, digits and underscores.</source>
+        <translation>レプリケーション用ロール &quot;%1&quot; に使えるのは小文字の英字、数字、アンダースコアだけです。</translation>
+    </message>
+    <message>
+        <source>The authentication method &quot;%1&quot; is not offered: choose scram-sha-256 or md5.</source>
+        <translation>認証方式 &quot;%1&quot; は選べません。scram-sha-256 か md5 を選んでください。</translation>
+    </message>
+    <message>
+        <source>PostgreSQL %1 has no scram-sha-256 (it came with 10): choose md5.</source>
+        <translation>PostgreSQL %1 には scram-sha-256 がありません（10 で導入）。md5 を選んでください。</translation>
+    </message>
+    <message>
+        <source>The PostgreSQL port %1 must be between 1 and 65535.</source>
+        <translation>PostgreSQL のポート %1 は 1 から 65535 の範囲で指定してください。</translation>
+    </message>
+    <message>
+        <source>The cluster name &quot;%1&quot; may hold only letters, digits, &apos;_&apos;, &apos;.&apos; and &apos;-&apos;.</source>
+        <translation>クラスタ名 &quot;%1&quot; に使えるのは英字、数字、&apos;_&apos;、&apos;.&apos;、&apos;-&apos; だけです。</translation>
+    </message>
+    <message>
+        <source>primary&apos;s data directory</source>
+        <translation>プライマリのデータディレクトリ</translation>
+    </message>
+    <message>
+        <source>standby&apos;s data directory</source>
+        <translation>スタンバイのデータディレクトリ</translation>
+    </message>
+    <message>
+        <source>archive directory</source>
+        <translation>アーカイブディレクトリ</translation>
+    </message>
+    <message>
+        <source>The WAL sizes kept for standbys must be zero or more megabytes.</source>
+        <translation>スタンバイ用に保持する WAL のサイズは 0 MB 以上にしてください。</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a host name or IP address.</source>
+        <translation>&quot;%1&quot; はホスト名でも IP アドレスでもありません。</translation>
+    </message>
+    <message>
+        <source>The plan names no PostgreSQL version it can use (&quot;%1&quot;).</source>
+        <translation>プランに使える PostgreSQL のバージョンが指定されていません（&quot;%1&quot;）。</translation>
+    </message>
+</context>
+<context>
+    <name>PlanRunner</name>
+    <message>
+        <source>Cancelled during &quot;%1&quot;. Run the same plan again to go on: the steps already done are skipped.</source>
+        <translation>「%1」の途中で取り消されました。続けるには同じプランをもう一度実行してください。完了済みのステップは飛ばされます。</translation>
+    </message>
+    <message>
+        <source>Once this is corrected, run the same plan again: the steps already done are skipped.</source>
+        <translation>これを修正したら、同じプランをもう一度実行してください。完了済みのステップは飛ばされます。</translation>
+    </message>
+    <message>
+        <source>== %1. %2</source>
+        <translation>== %1. %2</translation>
+    </message>
+    <message>
+        <source>Cancelled.</source>
+        <translation>取り消されました。</translation>
+    </message>
+    <message>
+        <source>Already done: %1</source>
+        <translation>実施済み: %1</translation>
+    </message>
+    <message>
+        <source>Could not restore every file of this step: %1</source>
+        <translation>このステップのファイルをすべては元に戻せませんでした: %1</translation>
+    </message>
+</context>
+<context>
+    <name>PrimaryClusterStep</name>
+    <message>
+        <source>Use the primary&apos;s cluster</source>
+        <translation>プライマリの既存のクラスタを使う</translation>
+    </message>
+    <message>
+        <source>Create the primary&apos;s cluster</source>
+        <translation>プライマリのクラスタを作成</translation>
+    </message>
+    <message>
+        <source>The primary already has a PostgreSQL %1 cluster in %2; it must be running.</source>
+        <translation>プライマリには %2 に PostgreSQL %1 のクラスタがすでにあります。稼働している必要があります。</translation>
+    </message>
+    <message>
+        <source>The primary has no PostgreSQL %1 cluster yet: one is created in %2 and started.</source>
+        <translation>プライマリにはまだ PostgreSQL %1 のクラスタがありません。%2 に作成して起動します。</translation>
+    </message>
+    <message>
+        <source>create the primary&apos;s cluster</source>
+        <translation>プライマリのクラスタを作成</translation>
+    </message>
+    <message>
+        <source>start the primary</source>
+        <translation>プライマリを起動</translation>
+    </message>
+</context>
+<context>
+    <name>PrimaryConfStep</name>
+    <message>
+        <source>Replication settings in the primary&apos;s postgresql.conf</source>
+        <translation>プライマリの postgresql.conf にあるレプリケーション関連の設定</translation>
+    </message>
+    <message>
+        <source>The primary must write enough WAL for a standby (wal_level = %1), accept WAL sender connections, keep WAL for a standby that falls behind and archive it.</source>
+        <translation>プライマリは、スタンバイに十分な WAL を出力し（wal_level = %1）、WAL 送信プロセスへの接続を受け付け、遅れたスタンバイのために WAL を保持してアーカイブする必要があります。</translation>
+    </message>
+    <message>
+        <source>max_slot_wal_keep_size caps the WAL a slot may hold back, so that a standby that goes away cannot fill the primary&apos;s disk.</source>
+        <translation>max_slot_wal_keep_size はスロットが保持できる WAL の量に上限を設け、いなくなったスタンバイがプライマリのディスクを使い切らないようにします。</translation>
+    </message>
+    <message>
+        <source>Create the WAL archive directory, readable by postgres only.</source>
+        <translation>postgres だけが読める WAL アーカイブ用ディレクトリを作成します。</translation>
+    </message>
+    <message>
+        <source>Let PostgreSQL read the new file and print each setting back (one run per setting); a file it refuses is restored.</source>
+        <translation>PostgreSQL に新しいファイルを読ませ、各パラメータの値を出力させます（パラメータごとに1回実行）。拒否されたファイルは元に戻します。</translation>
+    </message>
+    <message>
+        <source>PostgreSQL refused the new configuration on the %1: %2</source>
+        <translation>%1 の PostgreSQL が新しい設定を拒否しました: %2</translation>
+    </message>
+    <message>
+        <source>On the %1, PostgreSQL reads %2 = %3, not %4: another file (postgresql.auto.conf after ALTER SYSTEM, or an include) sets it later. Remove that setting (ALTER SYSTEM RESET %2) and run the setup again.</source>
+        <translation>%1 の PostgreSQL では %2 = %3 と読まれ、%4 になっていません。別のファイル（ALTER SYSTEM 後の postgresql.auto.conf や include したファイル）が後から設定しています。その設定を削除して（ALTER SYSTEM RESET %2）、もう一度構築を実行してください。</translation>
+    </message>
+    <message>
+        <source>create the archive directory</source>
+        <translation>アーカイブディレクトリを作成</translation>
+    </message>
+</context>
+<context>
+    <name>PrimaryHbaStep</name>
+    <message>
+        <source>Let the standby in: pg_hba.conf on the primary</source>
+        <translation>スタンバイの接続を許可: プライマリの pg_hba.conf</translation>
+    </message>
+    <message>
+        <source>Only the standby&apos;s own address (%1) may open replication connections, as %2, with %3.</source>
+        <translation>レプリケーション接続を開けるのは、スタンバイ自身のアドレス（%1）から %2 として、%3 で認証する場合だけです。</translation>
+    </message>
+    <message>
+        <source>Ask the server to read the new file (pg_hba_file_rules) before it takes effect; a file with errors is restored.</source>
+        <translation>反映前にサーバに新しいファイルを読ませます（pg_hba_file_rules）。エラーのあるファイルは元に戻します。</translation>
+    </message>
+    <message>
+        <source>The edited pg_hba.conf no longer lets the standby in. Keep a line like &quot;%1&quot;.</source>
+        <translation>編集後の pg_hba.conf ではスタンバイが接続できません。&quot;%1&quot; のような行を残してください。</translation>
+    </message>
+    <message>
+        <source>PostgreSQL refused the new pg_hba.conf on the primary (line %1). It was restored; correct the line and run the setup again.</source>
+        <translation>プライマリの PostgreSQL が新しい pg_hba.conf を拒否しました（%1 行目）。ファイルは元に戻しました。その行を修正して、もう一度構築を実行してください。</translation>
+    </message>
+</context>
+<context>
+    <name>PrimaryRestartStep</name>
+    <message>
+        <source>Restart the primary with the new settings</source>
+        <translation>新しい設定でプライマリを再起動</translation>
+    </message>
+    <message>
+        <source>%1 take effect only after a restart; the others after a reload. The restart is skipped when the running server has them already.</source>
+        <translation>%1 は再起動後に、その他はリロード後に反映されます。稼働中のサーバにすでに反映されている場合、再起動は省略します。</translation>
+    </message>
+    <message>
+        <source>Restarting the primary for: %1</source>
+        <translation>次の設定のためにプライマリを再起動します: %1</translation>
+    </message>
+    <message>
+        <source>restart the primary</source>
+        <translation>プライマリを再起動</translation>
+    </message>
+    <message>
+        <source>the primary does not run with the new settings after the restart. Look at its log file.</source>
+        <translation>再起動後のプライマリが新しい設定で動いていません。ログファイルを確認してください。</translation>
+    </message>
+</context>
+<context>
+    <name>ProblemBanner</name>
+    <message>
+        <source>Critical</source>
+        <translation>重大</translation>
+    </message>
+    <message>
+        <source>Warning</source>
+        <translation>警告</translation>
+    </message>
+</context>
+<context>
+    <name>RecoverySettings</name>
+    <message>
+        <source>Give the primary&apos;s address for primary_conninfo.</source>
+        <translation>primary_conninfo に使うプライマリのアドレスを指定してください。</translation>
+    </message>
+    <message>
+        <source>The primary&apos;s port %1 is not a TCP port; give a number from 1 to 65535.</source>
+        <translation>プライマリのポート %1 は TCP ポートではありません。1 から 65535 の数値を指定してください。</translation>
+    </message>
+    <message>
+        <source>PostgreSQL %1&apos;s libpq has no passfile option: put the password in the .pgpass file in the home folder of the server&apos;s user and leave the passfile empty.</source>
+        <translation>PostgreSQL %1 の libpq には passfile オプションがありません。パスワードはサーバのユーザのホームフォルダにある .pgpass ファイルに書き、passfile は空にしてください。</translation>
+    </message>
+    <message>
+        <source>These settings describe a standby; standby mode must be on.</source>
+        <translation>これらはスタンバイの設定なので、standby_mode は on でなければなりません。</translation>
+    </message>
+    <message>
+        <source>A standby needs primary_conninfo to stream from the primary, or restore_command to read an archive; give at least one.</source>
+        <translation>スタンバイには、プライマリからストリーミングするための primary_conninfo か、アーカイブを読むための restore_command が必要です。少なくとも一方を指定してください。</translation>
+    </message>
+    <message>
+        <source>PostgreSQL %1&apos;s libpq does not know %2 and would refuse the whole primary_conninfo; leave %3 out.</source>
+        <translation>PostgreSQL %1 の libpq は %2 を認識せず、primary_conninfo 全体を拒否します。%3を指定しないでください。</translation>
+    </message>
+    <message>
+        <source>it</source>
+        <translation>それ</translation>
+    </message>
+    <message>
+        <source>them</source>
+        <translation>それら</translation>
+    </message>
+    <message>
+        <source>PostgreSQL %1 has no replication slots (they came in 9.4); leave the slot name empty.</source>
+        <translation>PostgreSQL %1 にはレプリケーションスロットがありません（9.4 で導入）。スロット名は空にしてください。</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a replication slot name: use 1 to 63 lower-case letters, digits and underscores.</source>
+        <translation>&quot;%1&quot; はレプリケーションスロット名として使えません。小文字の英字、数字、アンダースコアで 1 から 63 文字にしてください。</translation>
+    </message>
+    <message>
+        <source>PostgreSQL %1 has no promote trigger file; promote the standby with pg_ctl promote or SELECT pg_promote() instead.</source>
+        <translation>PostgreSQL %1 には昇格用のトリガファイルがありません。代わりに pg_ctl promote または SELECT pg_promote() でスタンバイを昇格してください。</translation>
+    </message>
+    <message>
+        <source>PostgreSQL %1 has no recovery.conf: its standby settings go into postgresql.auto.conf with an empty standby.signal.</source>
+        <translation>PostgreSQL %1 には recovery.conf がありません。スタンバイの設定は postgresql.auto.conf に書き、空の standby.signal を置きます。</translation>
+    </message>
+    <message>
+        <source>PostgreSQL %1 reads its standby settings from recovery.conf, not postgresql.auto.conf.</source>
+        <translation>PostgreSQL %1 はスタンバイの設定を postgresql.auto.conf ではなく recovery.conf から読みます。</translation>
+    </message>
+    <message>
+        <source>primary_conninfo in %1 (line %2) is not a connection string PostgreSQL %3 can use.</source>
+        <translation>%1（%2 行目）の primary_conninfo は、PostgreSQL %3 が使える接続文字列ではありません。</translation>
+    </message>
+    <message>
+        <source>PostgreSQL %1 refuses to start with a recovery.conf in its data directory; move its settings to postgresql.auto.conf and create standby.signal.</source>
+        <translation>PostgreSQL %1 はデータディレクトリに recovery.conf があると起動しません。その設定を postgresql.auto.conf に移し、standby.signal を作成してください。</translation>
+    </message>
+    <message>
+        <source>standby_mode in recovery.conf is &quot;%1&quot;, which is not a boolean; use on or off.</source>
+        <translation>recovery.conf の standby_mode が &quot;%1&quot; で、ブール値ではありません。on か off を使ってください。</translation>
+    </message>
+    <message>
+        <source>PostgreSQL %1 reads its standby settings from recovery.conf.</source>
+        <translation>PostgreSQL %1 はスタンバイの設定を recovery.conf から読みます。</translation>
+    </message>
+</context>
+<context>
+    <name>ReplicaCtl</name>
+    <message>
+        <source>Usage: replicactl conf FILE [--set NAME=VALUE]... [--unset NAME]... [--version MAJOR] [--write]
+
+Edits a postgresql.conf (or postgresql.auto.conf, recovery.conf) the way PostgreSQL reads it and
+prints the change as a unified diff. Nothing is written unless --write is given; then the file is
+replaced atomically and the previous one kept beside it as FILE.&lt;date&gt;.bak.
+
+  --set NAME=VALUE  set a setting (the value as PostgreSQL should see it, without quotes)
+  --unset NAME      comment out the lines that set NAME
+  --version MAJOR   check values against this PostgreSQL major (9.3 ... 18); by default the
+                    major in the file&apos;s path (/etc/postgresql/15/...), else the newest
+  --write           write the file
+</source>
+        <translation>使い方: replicactl conf FILE [--set NAME=VALUE]... [--unset NAME]... [--version MAJOR] [--write]
+
+postgresql.conf（または postgresql.auto.conf、recovery.conf）を PostgreSQL と同じ規則で読んで編集し、
+変更を unified diff 形式で表示します。--write を指定しない限り何も書き込みません。指定した場合は
+ファイルをアトミックに置き換え、以前のファイルを FILE.&lt;date&gt;.bak として同じ場所に残します。
+
+  --set NAME=VALUE  パラメータを設定する（値は PostgreSQL が解釈する形で、引用符なしで指定）
+  --unset NAME      NAME を設定している行をコメントアウトする
+  --version MAJOR   この PostgreSQL メジャーバージョン（9.3 ... 18）の規則で値を検査する。
+                    省略時はファイルのパス（/etc/postgresql/15/...）にあるメジャーバージョン、
+                    なければ最新のもの
+  --write           ファイルに書き込む
+</translation>
+    </message>
+    <message>
+        <source>replicactl conf: --set needs NAME=VALUE, for example --set wal_level=replica.
+</source>
+        <translation>replicactl conf: --set には NAME=VALUE を指定してください（例: --set wal_level=replica）。
+</translation>
+    </message>
+    <message>
+        <source>replicactl conf: --unset needs the name of a setting.
+</source>
+        <translation>replicactl conf: --unset にはパラメータ名を指定してください。
+</translation>
+    </message>
+    <message>
+        <source>replicactl conf: --version takes a PostgreSQL major from %1 to %2, such as 15 or 9.6.
+</source>
+        <translation>replicactl conf: --version には %1 から %2 までの PostgreSQL メジャーバージョンを指定してください（例: 15、9.6）。
+</translation>
+    </message>
+    <message>
+        <source>replicactl conf: unknown option %1.
+</source>
+        <translation>replicactl conf: 不明なオプション %1 です。
+</translation>
+    </message>
+    <message>
+        <source>replicactl conf: one file at a time; %1 is a second one.
+</source>
+        <translation>replicactl conf: 一度に扱えるファイルは1つです。%1 は2つ目のファイルです。
+</translation>
+    </message>
+    <message>
+        <source>replicactl conf: say what to change with --set NAME=VALUE or --unset NAME.
+</source>
+        <translation>replicactl conf: 変更内容を --set NAME=VALUE または --unset NAME で指定してください。
+</translation>
+    </message>
+    <message>
+        <source>replicactl conf: cannot read %1: %2.
+</source>
+        <translation>replicactl conf: %1 を読み込めません: %2。
+</translation>
+    </message>
+    <message>
+        <source>Checking values against PostgreSQL %1; use --version to choose another major.
+</source>
+        <translation>値は PostgreSQL %1 の規則で検査します。別のメジャーバージョンを選ぶには --version を使ってください。
+</translation>
+    </message>
+    <message>
+        <source>replicactl conf: %1 cannot be edited: PostgreSQL would refuse it as it is.
+</source>
+        <translation>replicactl conf: %1 は編集できません。現在の内容のままでは PostgreSQL が受け付けません。
+</translation>
+    </message>
+    <message>
+        <source>replicactl conf: nothing was changed.
+</source>
+        <translation>replicactl conf: 何も変更しませんでした。
+</translation>
+    </message>
+    <message>
+        <source>%1 already says that: nothing to change.
+</source>
+        <translation>%1 はすでにその設定になっています。変更はありません。
+</translation>
+    </message>
+    <message>
+        <source>PostgreSQL %1 needs a restart for: %2.
+</source>
+        <translation>PostgreSQL %1 では次の変更に再起動が必要です: %2。
+</translation>
+    </message>
+    <message>
+        <source>A reload is enough for: %1.
+</source>
+        <translation>次の変更はリロードで反映されます: %1。
+</translation>
+    </message>
+    <message>
+        <source>Nothing was written; add --write to write %1.
+</source>
+        <translation>何も書き込んでいません。%1 に書き込むには --write を付けてください。
+</translation>
+    </message>
+    <message>
+        <source>replicactl conf: %1 was not written.
+</source>
+        <translation>replicactl conf: %1 は書き込まれませんでした。
+</translation>
+    </message>
+    <message>
+        <source>Wrote %1.
+</source>
+        <translation>%1 に書き込みました。
+</translation>
+    </message>
+    <message>
+        <source>Wrote %1; the previous version is %2.
+</source>
+        <translation>%1 に書き込みました。以前の版は %2 です。
+</translation>
+    </message>
+    <message>
+        <source>Adds rules to a pg_hba.conf and shows the change as a unified diff. Nothing is written unless --write is given.</source>
+        <translation>pg_hba.conf に規則を追加し、変更を unified diff 形式で表示します。--write を指定しない限り何も書き込みません。</translation>
+    </message>
+    <message>
+        <source>The pg_hba.conf to edit.</source>
+        <translation>編集する pg_hba.conf。</translation>
+    </message>
+    <message>
+        <source>A rule as written in pg_hba.conf, e.g. &quot;host replication replicator 10.0.0.2/32 scram-sha-256&quot;. May be given several times.</source>
+        <translation>pg_hba.conf に書く形式の規則（例: &quot;host replication replicator 10.0.0.2/32 scram-sha-256&quot;）。複数回指定できます。</translation>
+    </message>
+    <message>
+        <source>RULE</source>
+        <translation>RULE</translation>
+    </message>
+    <message>
+        <source>The PostgreSQL major the file is for (default: PG_VERSION beside the file, else the newest).</source>
+        <translation>このファイルを使う PostgreSQL のメジャーバージョン（省略時: ファイルと同じ場所の PG_VERSION、なければ最新）。</translation>
+    </message>
+    <message>
+        <source>N</source>
+        <translation>N</translation>
+    </message>
+    <message>
+        <source>Write the file (keeping a dated backup) instead of only showing the diff.</source>
+        <translation>差分を表示するだけでなく、ファイルに書き込みます（日付付きのバックアップを残します）。</translation>
+    </message>
+    <message>
+        <source>Show this help.</source>
+        <translation>このヘルプを表示します。</translation>
+    </message>
+    <message>
+        <source>Run &apos;replicactl hba --help&apos; for the options.</source>
+        <translation>オプションは &apos;replicactl hba --help&apos; で確認できます。</translation>
+    </message>
+    <message>
+        <source>Give exactly one pg_hba.conf to edit, e.g. replicactl hba /etc/postgresql/15/main/pg_hba.conf --add &quot;host replication replicator 10.0.0.2/32 scram-sha-256&quot;.</source>
+        <translation>編集する pg_hba.conf を1つだけ指定してください。例: replicactl hba /etc/postgresql/15/main/pg_hba.conf --add &quot;host replication replicator 10.0.0.2/32 scram-sha-256&quot;</translation>
+    </message>
+    <message>
+        <source>Nothing to do: give at least one --add &quot;RULE&quot;.</source>
+        <translation>何もすることがありません。--add &quot;RULE&quot; を少なくとも1つ指定してください。</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a PostgreSQL version; give a major such as 9.6 or 15.</source>
+        <translation>&quot;%1&quot; は PostgreSQL のバージョンではありません。9.6 や 15 のようにメジャーバージョンを指定してください。</translation>
+    </message>
+    <message>
+        <source>Cannot read %1: %2. Check the path and that you may read it.</source>
+        <translation>%1 を読み込めません: %2。パスと読み取り権限を確認してください。</translation>
+    </message>
+    <message>
+        <source>Already there (line %1): %2</source>
+        <translation>すでにあります（%1 行目）: %2</translation>
+    </message>
+    <message>
+        <source>Warning: %1</source>
+        <translation>警告: %1</translation>
+    </message>
+    <message>
+        <source>Nothing written; run again with --write to apply.</source>
+        <translation>何も書き込んでいません。反映するには --write を付けて再実行してください。</translation>
+    </message>
+    <message>
+        <source>Wrote %1 (the previous version is in %2). Reload PostgreSQL to use it.</source>
+        <translation>%1 に書き込みました（以前の版は %2 にあります）。反映するには PostgreSQL をリロードしてください。</translation>
+    </message>
+    <message>
+        <source>Usage: replicactl sandbox ACTION [--dir DIR] [OPTIONS]
+
+A PostgreSQL primary and hot standby on this computer, in one folder, on free
+loopback ports, for the demo and for learning. Run as root, the servers run as
+the postgres system user.
+
+Actions:
+</source>
+        <translation>使い方: replicactl sandbox ACTION [--dir DIR] [OPTIONS]
+
+このコンピュータ上の1つのフォルダに、空いているループバックのポートで PostgreSQL の
+プライマリとホットスタンバイを作ります。デモと学習用です。root で実行すると、
+サーバは postgres システムユーザで動きます。
+
+アクション:
+</translation>
+    </message>
+    <message>
+        <source>
+Options:
+  --dir DIR      the sandbox folder (default: %1)
+  --async        up/reset: asynchronous replication (default: synchronous)
+  --sync         up: switch an existing sandbox to synchronous
+  --pg-bin DIR   up/reset: the folder of initdb, postgres and pg_ctl of another
+                 PostgreSQL major (default: Debian&apos;s newest, /usr/lib/postgresql/N/bin)
+  --json         status: print JSON
+  --remove       down: delete the sandbox&apos;s files after stopping it
+
+Exit status: 0 done, 1 failed, 2 bad input.
+</source>
+        <translation>
+オプション:
+  --dir DIR      サンドボックスのフォルダ（省略時: %1）
+  --async        up/reset: 非同期レプリケーション（省略時: 同期）
+  --sync         up: 既存のサンドボックスを同期レプリケーションに切り替える
+  --pg-bin DIR   up/reset: 別の PostgreSQL メジャーバージョンの initdb、postgres、pg_ctl
+                 があるフォルダ（省略時: Debian の最新版、/usr/lib/postgresql/N/bin）
+  --json         status: JSON で出力する
+  --remove       down: 停止後にサンドボックスのファイルを削除する
+
+終了ステータス: 0 完了、1 失敗、2 入力の誤り。
+</translation>
+    </message>
+    <message>
+        <source>Connect with psql:</source>
+        <translation>psql で接続するには:</translation>
+    </message>
+    <message>
+        <source>primary:</source>
+        <translation>プライマリ:</translation>
+    </message>
+    <message>
+        <source>standby:</source>
+        <translation>スタンバイ:</translation>
+    </message>
+    <message>
+        <source>Connection strings:</source>
+        <translation>接続文字列:</translation>
+    </message>
+    <message>
+        <source>Sandbox %1: PostgreSQL %2, %3.</source>
+        <translation>サンドボックス %1: PostgreSQL %2、%3。</translation>
+    </message>
+    <message>
+        <source>standby promoted (two primaries, no replication)</source>
+        <translation>スタンバイは昇格済み（プライマリが2つ、レプリケーションなし）</translation>
+    </message>
+    <message>
+        <source>synchronous</source>
+        <translation>同期</translation>
+    </message>
+    <message>
+        <source>asynchronous</source>
+        <translation>非同期</translation>
+    </message>
+    <message>
+        <source>running</source>
+        <translation>稼働中</translation>
+    </message>
+    <message>
+        <source>stopped</source>
+        <translation>停止</translation>
+    </message>
+    <message>
+        <source>port %1, %2</source>
+        <translation>ポート %1、%2</translation>
+    </message>
+    <message>
+        <source>port %1, %2%3</source>
+        <translation>ポート %1、%2%3</translation>
+    </message>
+    <message>
+        <source>, replay paused</source>
+        <translation>、リカバリ適用は一時停止中</translation>
+    </message>
+    <message>
+        <source>The servers did not answer within 15 s.</source>
+        <translation>サーバが 15 秒以内に応答しませんでした。</translation>
+    </message>
+    <message>
+        <source>replicactl sandbox: unknown action &apos;%1&apos;.</source>
+        <translation>replicactl sandbox: 不明なアクション &apos;%1&apos; です。</translation>
+    </message>
+    <message>
+        <source>The sandbox folder.</source>
+        <translation>サンドボックスのフォルダ。</translation>
+    </message>
+    <message>
+        <source>Asynchronous replication.</source>
+        <translation>非同期レプリケーション。</translation>
+    </message>
+    <message>
+        <source>Synchronous replication.</source>
+        <translation>同期レプリケーション。</translation>
+    </message>
+    <message>
+        <source>PostgreSQL&apos;s programs.</source>
+        <translation>PostgreSQL のプログラム。</translation>
+    </message>
+    <message>
+        <source>JSON output.</source>
+        <translation>JSON で出力。</translation>
+    </message>
+    <message>
+        <source>Delete the files.</source>
+        <translation>ファイルを削除する。</translation>
+    </message>
+    <message>
+        <source>This help.</source>
+        <translation>このヘルプ。</translation>
+    </message>
+    <message>
+        <source>Run &apos;replicactl sandbox --help&apos; for the options.</source>
+        <translation>オプションは &apos;replicactl sandbox --help&apos; で確認できます。</translation>
+    </message>
+    <message>
+        <source>replicactl sandbox %1: unexpected argument &apos;%2&apos;.</source>
+        <translation>replicactl sandbox %1: 予期しない引数 &apos;%2&apos; です。</translation>
+    </message>
+    <message>
+        <source>Give --sync or --async, not both.</source>
+        <translation>--sync と --async はどちらか一方だけを指定してください。</translation>
+    </message>
+    <message>
+        <source>--async, --sync and --pg-bin belong to &apos;up&apos; and &apos;reset&apos;; use &apos;replicactl sandbox sync&apos; or &apos;async&apos; to switch an existing sandbox.</source>
+        <translation>--async、--sync、--pg-bin は &apos;up&apos; と &apos;reset&apos; 用のオプションです。既存のサンドボックスを切り替えるには &apos;replicactl sandbox sync&apos; または &apos;async&apos; を使ってください。</translation>
+    </message>
+    <message>
+        <source>--json belongs to &apos;status&apos; and --remove to &apos;down&apos;.</source>
+        <translation>--json は &apos;status&apos; 用、--remove は &apos;down&apos; 用のオプションです。</translation>
+    </message>
+    <message>
+        <source>--dir needs a folder.</source>
+        <translation>--dir にはフォルダを指定してください。</translation>
+    </message>
+    <message>
+        <source>%1 %2 ms</source>
+        <translation>%1 %2 ミリ秒</translation>
+    </message>
+    <message>
+        <source>Ready in %1 ms from &apos;%2&apos; (%3).</source>
+        <translation>&apos;%2&apos; から %1 ミリ秒で準備ができました（%3）。</translation>
+    </message>
+    <message>
+        <source>Running again in %1 ms.</source>
+        <translation>%1 ミリ秒で再び稼働しました。</translation>
+    </message>
+    <message>
+        <source>Private key file for SSH (may be given twice).</source>
+        <translation>SSH の秘密鍵ファイル（2回まで指定できます）。</translation>
+    </message>
+    <message>
+        <source>KEYFILE</source>
+        <translation>KEYFILE</translation>
+    </message>
+    <message>
+        <source>known_hosts file to check the hosts&apos; keys against (default ~/.ssh/known_hosts).</source>
+        <translation>ホスト鍵の照合に使う known_hosts ファイル（省略時: ~/.ssh/known_hosts）。</translation>
+    </message>
+    <message>
+        <source>FILE</source>
+        <translation>FILE</translation>
+    </message>
+    <message>
+        <source>Trust a host key seen for the first time (its fingerprint is printed); a changed key is still refused.</source>
+        <translation>初めて見るホスト鍵を信頼します（フィンガープリントを表示します）。変更された鍵は引き続き拒否します。</translation>
+    </message>
+    <message>
+        <source>Trusting the new host key of %1:%2: %3 %4
+</source>
+        <translation>%1:%2 の新しいホスト鍵を信頼します: %3 %4
+</translation>
+    </message>
+    <message>
+        <source>Its key is %1 %2: check it, then add --accept-new-host-keys or put it in known_hosts.</source>
+        <translation>その鍵は %1 %2 です。確認したうえで --accept-new-host-keys を付けるか、known_hosts に追加してください。</translation>
+    </message>
+    <message>
+        <source>Could not read the password file %1.</source>
+        <translation>パスワードファイル %1 を読み込めませんでした。</translation>
+    </message>
+    <message>
+        <source>The password file %1 is empty: put the replication password on its first line.</source>
+        <translation>パスワードファイル %1 が空です。1行目にレプリケーション用のパスワードを書いてください。</translation>
+    </message>
+    <message>
+        <source>Apply this plan? [y/N] </source>
+        <translation>このプランを適用しますか？ [y/N] </translation>
+    </message>
+    <message>
+        <source>Verification:</source>
+        <translation>検証:</translation>
+    </message>
+    <message>
+        <source>%1 steps applied, %2 already done.</source>
+        <translation>%1 個のステップを適用しました。%2 個は実施済みでした。</translation>
+    </message>
+    <message>
+        <source>Step failed: %1 [%2]</source>
+        <translation>ステップが失敗しました: %1 [%2]</translation>
+    </message>
+    <message>
+        <source>Last command: %1</source>
+        <translation>最後のコマンド: %1</translation>
+    </message>
+    <message>
+        <source>Its output:</source>
+        <translation>その出力:</translation>
+    </message>
+    <message>
+        <source>The plan ran, but the replication could not be verified.</source>
+        <translation>プランは実行しましたが、レプリケーションを検証できませんでした。</translation>
+    </message>
+    <message>
+        <source>Done: the standby streams and is verified.</source>
+        <translation>完了: スタンバイはストリーミング中で、検証も済みました。</translation>
+    </message>
+    <message>
+        <source>Set up a PostgreSQL primary and a hot standby over SSH, and verify that the standby streams.</source>
+        <translation>SSH 経由で PostgreSQL のプライマリとホットスタンバイを構築し、スタンバイがストリーミングしていることを検証します。</translation>
+    </message>
+    <message>
+        <source>The primary, reached over SSH.</source>
+        <translation>プライマリ（SSH で接続）。</translation>
+    </message>
+    <message>
+        <source>USER@HOST[:PORT]</source>
+        <translation>USER@HOST[:PORT]</translation>
+    </message>
+    <message>
+        <source>The standby, reached over SSH.</source>
+        <translation>スタンバイ（SSH で接続）。</translation>
+    </message>
+    <message>
+        <source>Synchronous replication (the default): commits wait for the standby.</source>
+        <translation>同期レプリケーション（デフォルト）: コミットはスタンバイを待ちます。</translation>
+    </message>
+    <message>
+        <source>PostgreSQL major version (default: what the primary has).</source>
+        <translation>PostgreSQL のメジャーバージョン（省略時: プライマリにあるもの）。</translation>
+    </message>
+    <message>
+        <source>Name of the replication slot (default: the application name).</source>
+        <translation>レプリケーションスロットの名前（省略時: application_name）。</translation>
+    </message>
+    <message>
+        <source>NAME</source>
+        <translation>NAME</translation>
+    </message>
+    <message>
+        <source>The standby&apos;s application_name (default: from its host name).</source>
+        <translation>スタンバイの application_name（省略時: ホスト名から決定）。</translation>
+    </message>
+    <message>
+        <source>How the standby reaches the primary (default: the primary&apos;s SSH host).</source>
+        <translation>スタンバイからプライマリへの接続先（省略時: プライマリの SSH ホスト）。</translation>
+    </message>
+    <message>
+        <source>ADDRESS</source>
+        <translation>ADDRESS</translation>
+    </message>
+    <message>
+        <source>The standby&apos;s address as the primary sees it, for pg_hba.conf (default: found out).</source>
+        <translation>プライマリから見たスタンバイのアドレス。pg_hba.conf に使います（省略時: 自動で調べます）。</translation>
+    </message>
+    <message>
+        <source>The primary&apos;s data directory (default: the distribution&apos;s).</source>
+        <translation>プライマリのデータディレクトリ（省略時: ディストリビューションの標準）。</translation>
+    </message>
+    <message>
+        <source>DIR</source>
+        <translation>DIR</translation>
+    </message>
+    <message>
+        <source>The standby&apos;s data directory (default: the distribution&apos;s).</source>
+        <translation>スタンバイのデータディレクトリ（省略時: ディストリビューションの標準）。</translation>
+    </message>
+    <message>
+        <source>File whose first line is the replication password (default: kept on the primary, or generated).</source>
+        <translation>1行目がレプリケーション用パスワードのファイル（省略時: プライマリに保存済みのもの、なければ生成）。</translation>
+    </message>
+    <message>
+        <source>Create the walkthrough&apos;s mydb database with its weather table and row.</source>
+        <translation>ウォークスルーで使う mydb データベースと weather テーブル、その1行を作成します。</translation>
+    </message>
+    <message>
+        <source>The walkthrough&apos;s own choices (postgres superuser, md5, application_name slave): weaker, for teaching only.</source>
+        <translation>ウォークスルーどおりの選択（postgres スーパーユーザ、md5、application_name slave）。安全性が低いので学習専用です。</translation>
+    </message>
+    <message>
+        <source>Never install packages; stop instead when PostgreSQL is missing.</source>
+        <translation>パッケージをインストールしません。PostgreSQL がなければそこで中止します。</translation>
+    </message>
+    <message>
+        <source>Print every step with its commands and file diffs; change nothing.</source>
+        <translation>各ステップのコマンドとファイルの差分を表示するだけで、何も変更しません。</translation>
+    </message>
+    <message>
+        <source>Save the plan as JSON (for replicactl apply).</source>
+        <translation>プランを JSON で保存します（replicactl apply 用）。</translation>
+    </message>
+    <message>
+        <source>Write the plan as a shell script.</source>
+        <translation>プランをシェルスクリプトとして書き出します。</translation>
+    </message>
+    <message>
+        <source>Apply without asking.</source>
+        <translation>確認せずに適用します。</translation>
+    </message>
+    <message>
+        <source>Run &apos;replicactl setup --help&apos; for the options.</source>
+        <translation>オプションは &apos;replicactl setup --help&apos; で確認できます。</translation>
+    </message>
+    <message>
+        <source>Unexpected argument: %1. Run &apos;replicactl setup --help&apos; for the options.</source>
+        <translation>予期しない引数です: %1。オプションは &apos;replicactl setup --help&apos; で確認できます。</translation>
+    </message>
+    <message>
+        <source>Name both hosts: --primary USER@HOST[:PORT] --standby USER@HOST[:PORT].</source>
+        <translation>両方のホストを指定してください: --primary USER@HOST[:PORT] --standby USER@HOST[:PORT]</translation>
+    </message>
+    <message>
+        <source>Choose either --sync or --async.</source>
+        <translation>--sync と --async のどちらか一方を選んでください。</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a PostgreSQL version: give a major such as 9.6 or 15.</source>
+        <translation>&quot;%1&quot; は PostgreSQL のバージョンではありません。9.6 や 15 のようにメジャーバージョンを指定してください。</translation>
+    </message>
+    <message>
+        <source>Could not write the script to %1.</source>
+        <translation>スクリプトを %1 に書き込めませんでした。</translation>
+    </message>
+    <message>
+        <source>Nothing was changed.</source>
+        <translation>何も変更しませんでした。</translation>
+    </message>
+    <message>
+        <source>Apply a setup plan saved by &apos;replicactl setup --save-plan&apos; or the wizard.</source>
+        <translation>&apos;replicactl setup --save-plan&apos; またはウィザードで保存した構築プランを適用します。</translation>
+    </message>
+    <message>
+        <source>File whose first line is the replication password.</source>
+        <translation>1行目がレプリケーション用パスワードのファイル。</translation>
+    </message>
+    <message>
+        <source>Print the plan; change nothing.</source>
+        <translation>プランを表示するだけで、何も変更しません。</translation>
+    </message>
+    <message>
+        <source>The saved plan.</source>
+        <translation>保存したプラン。</translation>
+    </message>
+    <message>
+        <source>Give one plan file: replicactl apply PLAN.json</source>
+        <translation>プランファイルを1つ指定してください: replicactl apply PLAN.json</translation>
+    </message>
+    <message>
+        <source>%1 changed on the %2 since the plan was saved, so your edit of it cannot be applied. Make the plan again.</source>
+        <translation>プランの保存後に%2の %1 が変更されたため、その編集は適用できません。プランを作り直してください。</translation>
+    </message>
+    <message>
+        <source>No running PostgreSQL cluster was found on %1.</source>
+        <translation>%1 で稼働中の PostgreSQL クラスタが見つかりませんでした。</translation>
+    </message>
+    <message>
+        <source>Show the replication table of a primary (and the state of its standbys) over SSH.</source>
+        <translation>SSH 経由でプライマリのレプリケーション状況（とスタンバイの状態）を表示します。</translation>
+    </message>
+    <message>
+        <source>A standby, reached over SSH (may be given more than once).</source>
+        <translation>スタンバイ（SSH で接続、複数回指定できます）。</translation>
+    </message>
+    <message>
+        <source>Print JSON instead of a table.</source>
+        <translation>表ではなく JSON で出力します。</translation>
+    </message>
+    <message>
+        <source>Name the primary: --primary USER@HOST[:PORT].</source>
+        <translation>プライマリを指定してください: --primary USER@HOST[:PORT]</translation>
+    </message>
+    <message>
+        <source>make the pair and wait until it streams, or reuse a running one</source>
+        <translation>ペアを作ってストリーミングするまで待つ（稼働中ならそれを使う）</translation>
+    </message>
+    <message>
+        <source>stop both servers (--remove: delete the sandbox&apos;s files too)</source>
+        <translation>両方のサーバを停止する（--remove: サンドボックスのファイルも削除）</translation>
+    </message>
+    <message>
+        <source>both servers and the replication table (--json)</source>
+        <translation>両方のサーバとレプリケーションの表（--json）</translation>
+    </message>
+    <message>
+        <source>stop the standby (in sync mode, commits on the primary then wait)</source>
+        <translation>スタンバイを停止する（同期モードではプライマリのコミットが待たされる）</translation>
+    </message>
+    <message>
+        <source>start the standby and wait until it streams</source>
+        <translation>スタンバイを起動してストリーミングするまで待つ</translation>
+    </message>
+    <message>
+        <source>pause WAL replay on the standby</source>
+        <translation>スタンバイの WAL 適用を一時停止する</translation>
+    </message>
+    <message>
+        <source>resume WAL replay on the standby</source>
+        <translation>スタンバイの WAL 適用を再開する</translation>
+    </message>
+    <message>
+        <source>make replication synchronous (reload)</source>
+        <translation>同期レプリケーションにする（リロード）</translation>
+    </message>
+    <message>
+        <source>make replication asynchronous (reload)</source>
+        <translation>非同期レプリケーションにする（リロード）</translation>
+    </message>
+    <message>
+        <source>promote the standby to a primary</source>
+        <translation>スタンバイをプライマリに昇格する</translation>
+    </message>
+    <message>
+        <source>throw both servers away and make a fresh pair</source>
+        <translation>両方のサーバを破棄して新しいペアを作る</translation>
+    </message>
+</context>
+<context>
+    <name>ReplicationRoleStep</name>
+    <message>
+        <source>Replication role &quot;%1&quot;</source>
+        <translation>レプリケーション用ロール &quot;%1&quot;</translation>
+    </message>
+    <message>
+        <source>As in the walkthrough, the standby connects as the postgres superuser with an md5 password. This is weaker than a role that may only replicate; use it for teaching only.</source>
+        <translation>ウォークスルーと同じく、スタンバイは postgres スーパーユーザとして md5 パスワードで接続します。レプリケーションしかできないロールより安全性が低いので、学習用にのみ使ってください。</translation>
+    </message>
+    <message>
+        <source>The standby connects as a role that may log in and replicate and do nothing else, with a %1 password that never appears on a command line.</source>
+        <translation>スタンバイは、ログインとレプリケーションだけができるロールとして、%1 パスワードで接続します。パスワードがコマンドラインに現れることはありません。</translation>
+    </message>
+    <message>
+        <source>Set the password of the postgres role (ALTER ROLE ... PASSWORD).</source>
+        <translation>postgres ロールのパスワードを設定します（ALTER ROLE ... PASSWORD）。</translation>
+    </message>
+    <message>
+        <source>Create the role: CREATE ROLE %1 LOGIN REPLICATION PASSWORD &apos;&lt;verifier&gt;&apos; (or ALTER ROLE when it exists).</source>
+        <translation>ロールを作成します: CREATE ROLE %1 LOGIN REPLICATION PASSWORD &apos;&lt;verifier&gt;&apos;（存在する場合は ALTER ROLE）。</translation>
+    </message>
+    <message>
+        <source>the SQL with the password&apos;s %1 verifier</source>
+        <translation>パスワードの %1 ベリファイアを含む SQL</translation>
+    </message>
+    <message>
+        <source>A new replication password was generated; it is kept in the passfiles of the postgres user (0600).</source>
+        <translation>新しいレプリケーション用パスワードを生成しました。postgres ユーザのパスワードファイル（0600）に保存されています。</translation>
+    </message>
+</context>
+<context>
+    <name>ReplicationSampler</name>
+    <message>
+        <source>Not connected yet.</source>
+        <translation>まだ接続していません。</translation>
+    </message>
+    <message>
+        <source>Connecting to %1...</source>
+        <translation>%1 に接続しています...</translation>
+    </message>
+    <message>
+        <source>%1 did not answer the monitoring queries within %2 seconds: the server is overloaded or the network is stalled.</source>
+        <translation>%1 が監視用の問い合わせに %2 秒以内に応答しませんでした。サーバが過負荷か、ネットワークが止まっています。</translation>
+    </message>
+    <message>
+        <source>The primary does not answer. %1</source>
+        <translation>プライマリが応答しません。%1</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is watched as the primary but is in recovery (a standby): its pg_stat_replication only shows cascading standbys. Point the monitor at the real primary.</source>
+        <translation>&quot;%1&quot; をプライマリとして監視していますが、リカバリ中（スタンバイ）です。その pg_stat_replication にはカスケードしたスタンバイしか表示されません。本来のプライマリを監視対象にしてください。</translation>
+    </message>
+    <message>
+        <source>Commits on the primary wait: synchronous_standby_names is &apos;%1&apos; but %2 of the %3 synchronous standbys it needs are connected. Start the standby again, or clear synchronous_standby_names and reload (SELECT pg_reload_conf()) to let commits through.</source>
+        <translation>プライマリのコミットが待たされています。synchronous_standby_names は &apos;%1&apos; ですが、必要な %3 台の同期スタンバイのうち %2 台しか接続していません。スタンバイを再び起動するか、synchronous_standby_names を空にしてリロード（SELECT pg_reload_conf()）すればコミットが通るようになります。</translation>
+    </message>
+    <message>
+        <source>No standby is connected to the primary (pg_stat_replication is empty). Check that the standby runs and that its primary_conninfo points at this primary.</source>
+        <translation>プライマリに接続しているスタンバイがありません（pg_stat_replication が空です）。スタンバイが稼働していること、その primary_conninfo がこのプライマリを指していることを確認してください。</translation>
+    </message>
+    <message>
+        <source>Standby &quot;%1&quot; is in state &quot;%2&quot;, not streaming: it is still catching up or starting.</source>
+        <translation>スタンバイ &quot;%1&quot; の状態は &quot;%2&quot; で、ストリーミングしていません。まだ追いついている途中か、起動中です。</translation>
+    </message>
+    <message>
+        <source>Replication slot &quot;%1&quot; has lost WAL its standby still needs (wal_status lost): that standby cannot catch up and must be cloned again.</source>
+        <translation>レプリケーションスロット &quot;%1&quot; は、スタンバイがまだ必要とする WAL を失いました（wal_status lost）。このスタンバイは追いつけないので、もう一度クローンし直す必要があります。</translation>
+    </message>
+    <message>
+        <source>Replication slot &quot;%1&quot; is about to lose WAL (wal_status unreserved, max_slot_wal_keep_size reached). Bring its standby back soon.</source>
+        <translation>レプリケーションスロット &quot;%1&quot; はまもなく WAL を失います（wal_status unreserved、max_slot_wal_keep_size に到達）。早くスタンバイを戻してください。</translation>
+    </message>
+    <message>
+        <source>Replication slot &quot;%1&quot; is not in use; the primary keeps %2 of WAL for it, and keeps more until a standby uses the slot or it is dropped (SELECT pg_drop_replication_slot(&apos;%1&apos;)).</source>
+        <translation>レプリケーションスロット &quot;%1&quot; は使われていません。プライマリはこのスロットのために %2 の WAL を保持しており、スタンバイがスロットを使うか、スロットが削除される（SELECT pg_drop_replication_slot(&apos;%1&apos;)）まで保持量は増え続けます。</translation>
+    </message>
+    <message>
+        <source>WAL archiving fails (last failure: %1). Check archive_command and the archive&apos;s free space; WAL piles up in pg_wal until it succeeds.</source>
+        <translation>WAL アーカイブが失敗しています（最後の失敗: %1）。archive_command とアーカイブ先の空き容量を確認してください。成功するまで WAL は pg_wal に溜まり続けます。</translation>
+    </message>
+    <message>
+        <source>Standby &quot;%1&quot; does not answer. %2</source>
+        <translation>スタンバイ &quot;%1&quot; が応答しません。%2</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not in recovery: it was promoted or started as a primary, and no longer follows &quot;%2&quot;. Rebuild it as a standby before writing to both.</source>
+        <translation>&quot;%1&quot; はリカバリ中ではありません。昇格されたかプライマリとして起動されたため、もう &quot;%2&quot; に追従していません。両方に書き込む前に、スタンバイとして作り直してください。</translation>
+    </message>
+    <message>
+        <source>Replay is paused on &quot;%1&quot;: it receives WAL but does not apply it. Resume it with SELECT %2().</source>
+        <translation>&quot;%1&quot; ではリカバリの適用が一時停止されています。WAL は受信していますが適用していません。SELECT %2() で再開してください。</translation>
+    </message>
+</context>
+<context>
+    <name>ReplicationTable</name>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>%1: down. %2</source>
+        <translation>%1: 停止。%2</translation>
+    </message>
+    <message>
+        <source>%1: primary, PostgreSQL %2, WAL at %3</source>
+        <translation>%1: プライマリ、PostgreSQL %2、WAL 位置 %3</translation>
+    </message>
+    <message>
+        <source>%1: standby, PostgreSQL %2, received %3, replayed %4, last replayed transaction %5</source>
+        <translation>%1: スタンバイ、PostgreSQL %2、受信 %3、適用 %4、最後に適用したトランザクション %5</translation>
+    </message>
+    <message>
+        <source>, replay paused</source>
+        <translation>、リカバリ適用は一時停止中</translation>
+    </message>
+    <message>
+        <source>Standby</source>
+        <translation>スタンバイ</translation>
+    </message>
+    <message>
+        <source>Client</source>
+        <translation>クライアント</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状態</translation>
+    </message>
+    <message>
+        <source>Sync</source>
+        <translation>同期</translation>
+    </message>
+    <message>
+        <source>Sent LSN</source>
+        <translation>送信 LSN</translation>
+    </message>
+    <message>
+        <source>Write LSN</source>
+        <translation>書き込み LSN</translation>
+    </message>
+    <message>
+        <source>Flush LSN</source>
+        <translation>フラッシュ LSN</translation>
+    </message>
+    <message>
+        <source>Replay LSN</source>
+        <translation>適用 LSN</translation>
+    </message>
+    <message>
+        <source>Byte lag</source>
+        <translation>遅延バイト数</translation>
+    </message>
+    <message>
+        <source>Write lag</source>
+        <translation>書き込み遅延</translation>
+    </message>
+    <message>
+        <source>Flush lag</source>
+        <translation>フラッシュ遅延</translation>
+    </message>
+    <message>
+        <source>Replay lag</source>
+        <translation>適用遅延</translation>
+    </message>
+    <message>
+        <source>local socket</source>
+        <translation>ローカルソケット</translation>
+    </message>
+    <message>
+        <source>%1 bytes</source>
+        <translation>%1 バイト</translation>
+    </message>
+    <message>
+        <source>%1 ms</source>
+        <translation>%1 ミリ秒</translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <translation>%1 秒</translation>
+    </message>
+    <message>
+        <source>Sampled at %1</source>
+        <translation>取得時刻 %1</translation>
+    </message>
+    <message>
+        <source>  synchronous_standby_names = &apos;%1&apos;, synchronous_commit = %2</source>
+        <translation>  synchronous_standby_names = &apos;%1&apos;, synchronous_commit = %2</translation>
+    </message>
+    <message>
+        <source>No standby is connected (pg_stat_replication is empty).</source>
+        <translation>接続しているスタンバイがありません（pg_stat_replication が空です）。</translation>
+    </message>
+    <message>
+        <source>Replication state unknown: the primary does not answer.</source>
+        <translation>レプリケーションの状態は不明です。プライマリが応答しません。</translation>
+    </message>
+    <message>
+        <source>Slot</source>
+        <translation>スロット</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>種類</translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation>使用中</translation>
+    </message>
+    <message>
+        <source>Restart LSN</source>
+        <translation>restart LSN</translation>
+    </message>
+    <message>
+        <source>WAL status</source>
+        <translation>WAL 状態</translation>
+    </message>
+    <message>
+        <source>Retained WAL</source>
+        <translation>保持 WAL</translation>
+    </message>
+    <message>
+        <source>Safe WAL size</source>
+        <translation>安全な WAL サイズ</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>はい</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>いいえ</translation>
+    </message>
+    <message>
+        <source>Archiver: %1 archived (last %2 at %3), %4 failed (last %5 at %6)</source>
+        <translation>アーカイバ: %1 件アーカイブ済み（最後 %2、%3）、%4 件失敗（最後 %5、%6）</translation>
+    </message>
+    <message>
+        <source>CRITICAL: %1</source>
+        <translation>重大: %1</translation>
+    </message>
+    <message>
+        <source>WARNING: %1</source>
+        <translation>警告: %1</translation>
+    </message>
+</context>
+<context>
+    <name>ReplicationTableModel</name>
+    <message>
+        <source>WAL the primary has written that this standby has not replayed yet.</source>
+        <translation>プライマリが書き込んだ WAL のうち、このスタンバイがまだ適用していない量。</translation>
+    </message>
+    <message>
+        <source>Time between a commit on the primary and this standby&apos;s report of it; empty while the standby has nothing to catch up on.</source>
+        <translation>プライマリでのコミットから、このスタンバイがそれを報告するまでの時間。スタンバイに追いつくべきものがないときは空欄です。</translation>
+    </message>
+    <message>
+        <source>sync: commits on the primary wait for this standby. async: they do not. The number is sync_priority.</source>
+        <translation>sync: プライマリのコミットはこのスタンバイを待ちます。async: 待ちません。数字は sync_priority です。</translation>
+    </message>
+</context>
+<context>
+    <name>Sandbox</name>
+    <message>
+        <source>No free TCP port was found on 127.0.0.1. Stop some servers and try again.</source>
+        <translation>127.0.0.1 で空いている TCP ポートが見つかりませんでした。いくつかのサーバを停止してから再実行してください。</translation>
+    </message>
+    <message>
+        <source>There is no sandbox in %1. Run &apos;replicactl sandbox up&apos; to make one.</source>
+        <translation>%1 にサンドボックスがありません。作成するには &apos;replicactl sandbox up&apos; を実行してください。</translation>
+    </message>
+    <message>
+        <source>The sandbox file %1 cannot be read: %2. Run this as the user who made the sandbox.</source>
+        <translation>サンドボックスのファイル %1 を読み込めません: %2。サンドボックスを作成したユーザで実行してください。</translation>
+    </message>
+    <message>
+        <source>The sandbox file %1 is damaged. Run &apos;replicactl sandbox reset&apos; to make a fresh pair.</source>
+        <translation>サンドボックスのファイル %1 が壊れています。&apos;replicactl sandbox reset&apos; を実行して新しいペアを作ってください。</translation>
+    </message>
+    <message>
+        <source>%1 is a file, not a folder. Give --dir a new or empty folder, or the folder of a sandbox.</source>
+        <translation>%1 はフォルダではなくファイルです。--dir には新しいフォルダか空のフォルダ、またはサンドボックスのフォルダを指定してください。</translation>
+    </message>
+    <message>
+        <source>The folder %1 already holds other files and no sandbox. Give --dir a new or empty folder.</source>
+        <translation>フォルダ %1 にはサンドボックス以外のファイルがすでにあります。--dir には新しいフォルダか空のフォルダを指定してください。</translation>
+    </message>
+    <message>
+        <source>The folder %1 has too long a path for the servers&apos; Unix sockets (at most %2 bytes in all). Give --dir a shorter path.</source>
+        <translation>フォルダ %1 のパスは、サーバの Unix ドメインソケットに使うには長すぎます（全体で最大 %2 バイト）。--dir にもっと短いパスを指定してください。</translation>
+    </message>
+    <message>
+        <source>Run as root, the sandbox runs its servers as the postgres system user, and there is none here. Install PostgreSQL&apos;s server package, or run this as a normal user.</source>
+        <translation>root で実行すると、サンドボックスはサーバを postgres システムユーザで動かしますが、このマシンにはそのユーザがいません。PostgreSQL のサーバパッケージをインストールするか、一般ユーザで実行してください。</translation>
+    </message>
+    <message>
+        <source>The postgres system user, who runs the sandbox&apos;s servers, cannot enter %1, so it could not reach %2. Choose a folder it can reach with --dir (for example under /tmp or %3).</source>
+        <translation>サンドボックスのサーバを動かす postgres システムユーザが %1 に入れないため、%2 にたどり着けません。このユーザが入れるフォルダを --dir で指定してください（例: /tmp や %3 の下）。</translation>
+    </message>
+    <message>
+        <source>You cannot create %1: %2 is not writable for you. Choose another folder with --dir.</source>
+        <translation>%1 を作成できません: %2 に書き込み権限がありません。--dir で別のフォルダを指定してください。</translation>
+    </message>
+    <message>
+        <source>The sandbox in %1 runs PostgreSQL %2, not %3. Run &apos;replicactl sandbox reset --pg-bin %4&apos; to replace it, or choose another folder with --dir.</source>
+        <translation>%1 のサンドボックスは PostgreSQL %3 ではなく %2 で動いています。置き換えるには &apos;replicactl sandbox reset --pg-bin %4&apos; を実行するか、--dir で別のフォルダを指定してください。</translation>
+    </message>
+    <message>
+        <source>The sandbox in %1 could not be restarted (%2); it is replaced by a fresh pair.</source>
+        <translation>%1 のサンドボックスを再起動できませんでした（%2）。新しいペアに置き換えます。</translation>
+    </message>
+    <message>
+        <source>The sandbox in %1 is already running; it is reused as it is.</source>
+        <translation>%1 のサンドボックスはすでに稼働しています。そのまま使います。</translation>
+    </message>
+    <message>
+        <source>Started the primary on port %1.</source>
+        <translation>ポート %1 でプライマリを起動しました。</translation>
+    </message>
+    <message>
+        <source>Started the standby on port %1.</source>
+        <translation>ポート %1 でスタンバイを起動しました。</translation>
+    </message>
+    <message>
+        <source>The standby was promoted earlier: both servers are primaries. Run &apos;replicactl sandbox reset&apos; for a fresh pair.</source>
+        <translation>スタンバイは以前に昇格されており、両方のサーバがプライマリです。新しいペアを作るには &apos;replicactl sandbox reset&apos; を実行してください。</translation>
+    </message>
+    <message>
+        <source>Making a PostgreSQL %1 primary and standby in %2 (ports %3 and %4).</source>
+        <translation>%2 に PostgreSQL %1 のプライマリとスタンバイを作成します（ポート %3 と %4）。</translation>
+    </message>
+    <message>
+        <source>create the primary&apos;s data directory with initdb</source>
+        <translation>initdb でプライマリのデータディレクトリを作成</translation>
+    </message>
+    <message>
+        <source>initdb and settings</source>
+        <translation>initdb と設定</translation>
+    </message>
+    <message>
+        <source>primary start</source>
+        <translation>プライマリの起動</translation>
+    </message>
+    <message>
+        <source>Created the role %1 (LOGIN REPLICATION, %2 password) and the slot %3.</source>
+        <translation>ロール %1（LOGIN REPLICATION、%2 パスワード）とスロット %3 を作成しました。</translation>
+    </message>
+    <message>
+        <source>role and slot</source>
+        <translation>ロールとスロット</translation>
+    </message>
+    <message>
+        <source>copy the primary with pg_basebackup</source>
+        <translation>pg_basebackup でプライマリを複製</translation>
+    </message>
+    <message>
+        <source>No pg_basebackup of PostgreSQL %1 or newer is installed, so the standby was cloned through the low-level backup API (%2 MB, WAL %3 to %4).</source>
+        <translation>PostgreSQL %1 以降の pg_basebackup がインストールされていないため、低レベルバックアップ API でスタンバイを複製しました（%2 MB、WAL %3 から %4）。</translation>
+    </message>
+    <message>
+        <source>base backup and standby settings</source>
+        <translation>ベースバックアップとスタンバイの設定</translation>
+    </message>
+    <message>
+        <source>standby start</source>
+        <translation>スタンバイの起動</translation>
+    </message>
+    <message>
+        <source>streaming</source>
+        <translation>ストリーミング</translation>
+    </message>
+    <message>
+        <source>Created the database %1 and its weather table with the San Francisco row.</source>
+        <translation>データベース %1 と、San Francisco の行を持つ weather テーブルを作成しました。</translation>
+    </message>
+    <message>
+        <source>demo data</source>
+        <translation>デモデータ</translation>
+    </message>
+    <message>
+        <source>synchronous, replayed</source>
+        <translation>同期、適用済み</translation>
+    </message>
+    <message>
+        <source>replayed</source>
+        <translation>適用済み</translation>
+    </message>
+    <message>
+        <source>The standby streams synchronously: a commit on the primary returns once the standby has flushed it.</source>
+        <translation>スタンバイは同期モードでストリーミングしています。プライマリでのコミットは、スタンバイがそれをフラッシュした時点で返ります。</translation>
+    </message>
+    <message>
+        <source>The standby streams asynchronously.</source>
+        <translation>スタンバイは非同期モードでストリーミングしています。</translation>
+    </message>
+    <message>
+        <source>create the sandbox folder %1</source>
+        <translation>サンドボックスのフォルダ %1 を作成</translation>
+    </message>
+    <message>
+        <source>Created the folder %1.</source>
+        <translation>フォルダ %1 を作成しました。</translation>
+    </message>
+    <message>
+        <source>give the folder %1 to the postgres user</source>
+        <translation>フォルダ %1 の所有者を postgres ユーザにする</translation>
+    </message>
+    <message>
+        <source>The user %1, who runs the sandbox&apos;s servers, cannot reach the folder %2: a folder above it is closed to that user. Choose a folder that user can enter with --dir (for example under /tmp or %3).</source>
+        <translation>サンドボックスのサーバを動かすユーザ %1 がフォルダ %2 にたどり着けません。上位のフォルダがこのユーザに閉じられています。このユーザが入れるフォルダを --dir で指定してください（例: /tmp や %3 の下）。</translation>
+    </message>
+    <message>
+        <source>create the socket folder</source>
+        <translation>ソケット用フォルダを作成</translation>
+    </message>
+    <message>
+        <source>remove the sandbox&apos;s files in %1</source>
+        <translation>%1 にあるサンドボックスのファイルを削除</translation>
+    </message>
+    <message>
+        <source>Removed the sandbox&apos;s files in %1.</source>
+        <translation>%1 にあるサンドボックスのファイルを削除しました。</translation>
+    </message>
+    <message>
+        <source>check the %1&apos;s settings with postgres -C</source>
+        <translation>postgres -C で %1 の設定を確認</translation>
+    </message>
+    <message>
+        <source>remove the %1&apos;s stale lock files</source>
+        <translation>%1 の古いロックファイルを削除</translation>
+    </message>
+    <message>
+        <source>The %1 had stopped without cleaning up (process %2 is gone); removed its stale postmaster.pid.</source>
+        <translation>%1 は後始末をせずに停止していました（プロセス %2 は存在しません）。古い postmaster.pid を削除しました。</translation>
+    </message>
+    <message>
+        <source>Port %1 of the %2 is taken by another program; the %2 moves to port %3.</source>
+        <translation>%2 のポート %1 は別のプログラムが使用しているため、%2 はポート %3 に移ります。</translation>
+    </message>
+    <message>
+        <source>start the %1 (see %2)</source>
+        <translation>%1 を起動（%2 を参照）</translation>
+    </message>
+    <message>
+        <source>stop the %1</source>
+        <translation>%1 を停止</translation>
+    </message>
+    <message>
+        <source>run SQL on the %1</source>
+        <translation>%1 で SQL を実行</translation>
+    </message>
+    <message>
+        <source>The standby did not start streaming from the primary within %1 s. Its log (%2) says why; &apos;replicactl sandbox reset&apos; makes a fresh pair.</source>
+        <translation>スタンバイが %1 秒以内にプライマリからのストリーミングを開始しませんでした。理由はログ（%2）にあります。&apos;replicactl sandbox reset&apos; で新しいペアを作れます。</translation>
+    </message>
+    <message>
+        <source>The primary reported no WAL position.</source>
+        <translation>プライマリが WAL 位置を報告しませんでした。</translation>
+    </message>
+    <message>
+        <source>The standby did not replay the primary&apos;s changes within %1 s. Its log (%2) says why.</source>
+        <translation>スタンバイが %1 秒以内にプライマリの変更を適用しませんでした。理由はログ（%2）にあります。</translation>
+    </message>
+    <message>
+        <source>Set synchronous_standby_names = &apos;%1&apos; on the primary and reloaded it.</source>
+        <translation>プライマリで synchronous_standby_names = &apos;%1&apos; を設定し、リロードしました。</translation>
+    </message>
+    <message>
+        <source>Cleared synchronous_standby_names on the primary and reloaded it: commits no longer wait for the standby.</source>
+        <translation>プライマリの synchronous_standby_names を空にしてリロードしました。コミットはもうスタンバイを待ちません。</translation>
+    </message>
+    <message>
+        <source>The primary did not report the standby as synchronous within 10 s. Check both logs in %1.</source>
+        <translation>プライマリが 10 秒以内にスタンバイを同期として報告しませんでした。%1 にある両方のログを確認してください。</translation>
+    </message>
+    <message>
+        <source>The primary still reports a synchronous standby after 10 s. Check its log in %1.</source>
+        <translation>10 秒経ってもプライマリはまだ同期スタンバイを報告しています。%1 にあるログを確認してください。</translation>
+    </message>
+    <message>
+        <source>There is no sandbox in %1; nothing to stop.</source>
+        <translation>%1 にサンドボックスはありません。停止するものはありません。</translation>
+    </message>
+    <message>
+        <source>The %1 was not running.</source>
+        <translation>%1 は稼働していませんでした。</translation>
+    </message>
+    <message>
+        <source>Stopped the %1.</source>
+        <translation>%1 を停止しました。</translation>
+    </message>
+    <message>
+        <source>The standby was not running.</source>
+        <translation>スタンバイは稼働していませんでした。</translation>
+    </message>
+    <message>
+        <source>Stopped the standby.</source>
+        <translation>スタンバイを停止しました。</translation>
+    </message>
+    <message>
+        <source>The primary is synchronous: its commits now wait until the standby is back. Start it again (start-standby) or switch to asynchronous (async) to release them.</source>
+        <translation>プライマリは同期モードです。プライマリのコミットはスタンバイが戻るまで待たされます。解放するには、スタンバイを再び起動する（start-standby）か、非同期に切り替えて（async）ください。</translation>
+    </message>
+    <message>
+        <source>The standby was already running.</source>
+        <translation>スタンバイはすでに稼働していました。</translation>
+    </message>
+    <message>
+        <source>The standby streams from the primary again.</source>
+        <translation>スタンバイはプライマリからのストリーミングを再開しました。</translation>
+    </message>
+    <message>
+        <source>The standby is not running as a standby. Start it with &apos;replicactl sandbox start-standby&apos;, or &apos;reset&apos; after a promote.</source>
+        <translation>スタンバイがスタンバイとして稼働していません。&apos;replicactl sandbox start-standby&apos; で起動するか、昇格後であれば &apos;reset&apos; を実行してください。</translation>
+    </message>
+    <message>
+        <source>Paused replay on the standby (%1()): it still receives WAL but applies none, so new rows stay invisible there until resume-replay.</source>
+        <translation>スタンバイのリカバリ適用を一時停止しました（%1()）。WAL は受信し続けますが適用しないため、resume-replay するまで新しい行はスタンバイから見えません。</translation>
+    </message>
+    <message>
+        <source>Resumed replay on the standby (%1()).</source>
+        <translation>スタンバイのリカバリ適用を再開しました（%1()）。</translation>
+    </message>
+    <message>
+        <source>The standby was promoted: there is no replication to make synchronous. Run &apos;replicactl sandbox reset&apos; for a fresh pair.</source>
+        <translation>スタンバイは昇格済みのため、同期にするレプリケーションがありません。新しいペアを作るには &apos;replicactl sandbox reset&apos; を実行してください。</translation>
+    </message>
+    <message>
+        <source>The primary is not running. Run &apos;replicactl sandbox up&apos; first.</source>
+        <translation>プライマリが稼働していません。先に &apos;replicactl sandbox up&apos; を実行してください。</translation>
+    </message>
+    <message>
+        <source>The standby does not stream now, so with synchronous replication every commit on the primary would wait. Start it first with &apos;replicactl sandbox start-standby&apos;.</source>
+        <translation>スタンバイは現在ストリーミングしていないため、同期レプリケーションにするとプライマリのコミットがすべて待たされます。先に &apos;replicactl sandbox start-standby&apos; で起動してください。</translation>
+    </message>
+    <message>
+        <source>The standby was promoted already. Run &apos;replicactl sandbox reset&apos; for a fresh pair.</source>
+        <translation>スタンバイはすでに昇格されています。新しいペアを作るには &apos;replicactl sandbox reset&apos; を実行してください。</translation>
+    </message>
+    <message>
+        <source>The standby is not running. Start it with &apos;replicactl sandbox start-standby&apos; first.</source>
+        <translation>スタンバイが稼働していません。先に &apos;replicactl sandbox start-standby&apos; で起動してください。</translation>
+    </message>
+    <message>
+        <source>promote the standby</source>
+        <translation>スタンバイを昇格</translation>
+    </message>
+    <message>
+        <source>The standby did not finish its promotion within 30 s. See %1.</source>
+        <translation>スタンバイが 30 秒以内に昇格を完了しませんでした。%1 を確認してください。</translation>
+    </message>
+    <message>
+        <source>Promoted the standby: it now accepts writes on port %1, on a new timeline. The old primary keeps running on its own; the two no longer replicate.</source>
+        <translation>スタンバイを昇格しました。ポート %1 で新しいタイムライン上の書き込みを受け付けます。旧プライマリは単独で動き続け、両者の間のレプリケーションはなくなりました。</translation>
+    </message>
+    <message>
+        <source>Dropped the slot %1 on the old primary, so that it does not keep WAL for a standby that is gone.</source>
+        <translation>旧プライマリのスロット %1 を削除しました。もう存在しないスタンバイのために WAL を保持し続けないようにするためです。</translation>
+    </message>
+    <message>
+        <source>%1: %2 ms</source>
+        <translation>%1: %2 ミリ秒</translation>
+    </message>
+    <message>
+        <source>The sandbox file describes its %1 incompletely. Run &apos;replicactl sandbox reset&apos; to make a fresh pair.</source>
+        <translation>サンドボックスのファイルにある %1 の記述が不完全です。&apos;replicactl sandbox reset&apos; を実行して新しいペアを作ってください。</translation>
+    </message>
+    <message>
+        <source>The sandbox in %1 was written by another version of Replica Studio (format %2). Remove the folder or choose another one with --dir.</source>
+        <translation>%1 のサンドボックスは別のバージョンの Replica Studio で書かれています（形式 %2）。フォルダを削除するか、--dir で別のフォルダを指定してください。</translation>
+    </message>
+    <message>
+        <source>The sandbox file in %1 names no valid PostgreSQL version. Run &apos;replicactl sandbox reset&apos;.</source>
+        <translation>%1 のサンドボックスのファイルに有効な PostgreSQL のバージョンがありません。&apos;replicactl sandbox reset&apos; を実行してください。</translation>
+    </message>
+    <message>
+        <source>The sandbox file in %1 names no PostgreSQL programs. Run &apos;replicactl sandbox reset&apos;.</source>
+        <translation>%1 のサンドボックスのファイルに PostgreSQL のプログラムの指定がありません。&apos;replicactl sandbox reset&apos; を実行してください。</translation>
+    </message>
+</context>
+<context>
+    <name>SandboxView</name>
+    <message>
+        <source>Demo sandbox: PostgreSQL %1, synchronous replication</source>
+        <translation>デモ用サンドボックス: PostgreSQL %1、同期レプリケーション</translation>
+    </message>
+    <message>
+        <source>Demo sandbox: PostgreSQL %1, asynchronous replication</source>
+        <translation>デモ用サンドボックス: PostgreSQL %1、非同期レプリケーション</translation>
+    </message>
+    <message>
+        <source>Folder: %1</source>
+        <translation>フォルダ: %1</translation>
+    </message>
+    <message>
+        <source>Waiting for the first sample...</source>
+        <translation>最初のサンプルを待っています...</translation>
+    </message>
+    <message>
+        <source>Servers</source>
+        <translation>サーバ</translation>
+    </message>
+    <message>
+        <source>Replication (pg_stat_replication on the primary)</source>
+        <translation>レプリケーション（プライマリの pg_stat_replication）</translation>
+    </message>
+    <message>
+        <source>Connect with psql</source>
+        <translation>psql で接続</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>Connecting to the servers...</source>
+        <translation>サーバに接続しています...</translation>
+    </message>
+    <message>
+        <source>Start the sandbox again with: %1</source>
+        <translation>サンドボックスを再び起動するには: %1</translation>
+    </message>
+    <message>
+        <source>Start the standby again with: %1</source>
+        <translation>スタンバイを再び起動するには: %1</translation>
+    </message>
+    <message>
+        <source>Resume replay with: %1</source>
+        <translation>リカバリの適用を再開するには: %1</translation>
+    </message>
+    <message>
+        <source>The standby was promoted. Make a fresh pair with: %1</source>
+        <translation>スタンバイは昇格されました。新しいペアを作るには: %1</translation>
+    </message>
+    <message>
+        <source>No standby is connected to the primary right now.</source>
+        <translation>現在、プライマリに接続しているスタンバイはありません。</translation>
+    </message>
+    <message>
+        <source>Unknown: the primary does not answer.</source>
+        <translation>不明: プライマリが応答しません。</translation>
+    </message>
+    <message>
+        <source>Updated %1, every second. Closing the window leaves the sandbox running; &quot;%2&quot; stops it.</source>
+        <translation>%1 に更新（毎秒）。ウィンドウを閉じてもサンドボックスは動き続けます。停止するには &quot;%2&quot;。</translation>
+    </message>
+</context>
+<context>
+    <name>ServerListModel</name>
+    <message>
+        <source>unknown</source>
+        <translation>不明</translation>
+    </message>
+    <message>
+        <source>standby</source>
+        <translation>スタンバイ</translation>
+    </message>
+    <message>
+        <source>primary</source>
+        <translation>プライマリ</translation>
+    </message>
+    <message>
+        <source>connecting...</source>
+        <translation>接続中...</translation>
+    </message>
+    <message>
+        <source>down</source>
+        <translation>停止</translation>
+    </message>
+    <message>
+        <source>up, replay paused</source>
+        <translation>稼働中、リカバリ適用は一時停止中</translation>
+    </message>
+    <message>
+        <source>up</source>
+        <translation>稼働中</translation>
+    </message>
+    <message>
+        <source>writes at %1</source>
+        <translation>書き込み位置 %1</translation>
+    </message>
+    <message>
+        <source>received %1, replayed %2</source>
+        <translation>受信 %1、適用 %2</translation>
+    </message>
+    <message>
+        <source>Server</source>
+        <translation>サーバ</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>ロール</translation>
+    </message>
+    <message>
+        <source>Version</source>
+        <translation>バージョン</translation>
+    </message>
+    <message>
+        <source>Port</source>
+        <translation>ポート</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状態</translation>
+    </message>
+    <message>
+        <source>WAL position</source>
+        <translation>WAL 位置</translation>
+    </message>
+</context>
+<context>
+    <name>SetupPlan</name>
+    <message>
+        <source>none</source>
+        <translation>なし</translation>
+    </message>
+    <message>
+        <source>Neither host has PostgreSQL installed. Choose the major version to install (for example --pg-version 15).</source>
+        <translation>どちらのホストにも PostgreSQL がインストールされていません。インストールするメジャーバージョンを選んでください（例: --pg-version 15）。</translation>
+    </message>
+    <message>
+        <source>Could not find the standby&apos;s IP address for pg_hba.conf. Give it explicitly (the standby&apos;s address as the primary sees it).</source>
+        <translation>pg_hba.conf に使うスタンバイの IP アドレスが見つかりませんでした。明示的に指定してください（プライマリから見たスタンバイのアドレス）。</translation>
+    </message>
+    <message>
+        <source>The %1 has PostgreSQL %2, not %3: primary and standby must run the same major version. Install PostgreSQL %3 on the %1 (or allow the setup to install it), or choose another version.</source>
+        <translation>%1 の PostgreSQL は %3 ではなく %2 です。プライマリとスタンバイは同じメジャーバージョンで動かす必要があります。%1 に PostgreSQL %3 をインストールする（または構築時のインストールを許可する）か、別のバージョンを選んでください。</translation>
+    </message>
+    <message>
+        <source>The %1 has no PostgreSQL installed. Install PostgreSQL %2 there, or allow the setup to install it.</source>
+        <translation>%1 には PostgreSQL がインストールされていません。そこに PostgreSQL %2 をインストールするか、構築時のインストールを許可してください。</translation>
+    </message>
+    <message>
+        <source>The standby runs a PostgreSQL %1 cluster on port %2, and the primary is %3. Stop it or choose another port.</source>
+        <translation>スタンバイではポート %2 で PostgreSQL %1 のクラスタが稼働しており、プライマリは %3 です。そのクラスタを停止するか、別のポートを選んでください。</translation>
+    </message>
+    <message>
+        <source>As in the walkthrough: the standby connects as the postgres superuser with md5 and application_name &quot;%1&quot;. This is weaker than the default (a replicator role that may only replicate, scram-sha-256); use it for teaching only.</source>
+        <translation>ウォークスルーと同じく、スタンバイは postgres スーパーユーザとして md5、application_name &quot;%1&quot; で接続します。デフォルト（レプリケーションしかできない replicator ロール、scram-sha-256）より安全性が低いので、学習用にのみ使ってください。</translation>
+    </message>
+    <message>
+        <source>The clocks of the two hosts differ by %1 s: lag times shown later will be off. Synchronise them (NTP).</source>
+        <translation>2台のホストの時刻が %1 秒ずれています。後で表示される遅延時間が不正確になります。時刻を同期してください（NTP）。</translation>
+    </message>
+    <message>
+        <source>The standby has less than 1 GB free for the copy of the primary.</source>
+        <translation>スタンバイにはプライマリを複製するための空き容量が 1 GB 未満しかありません。</translation>
+    </message>
+    <message>
+        <source>The plan has no step &quot;%1&quot;.</source>
+        <translation>プランにステップ &quot;%1&quot; はありません。</translation>
+    </message>
+    <message>
+        <source>This file is not a Replica Studio setup plan.</source>
+        <translation>このファイルは Replica Studio の構築プランではありません。</translation>
+    </message>
+    <message>
+        <source>This plan was saved by a newer Replica Studio. Update the program to apply it.</source>
+        <translation>このプランは新しいバージョンの Replica Studio で保存されています。適用するにはプログラムを更新してください。</translation>
+    </message>
+    <message>
+        <source>The saved plan has an invalid choice, so nothing was changed: %1</source>
+        <translation>保存したプランに不正な選択があるため、何も変更しませんでした: %1</translation>
+    </message>
+    <message>
+        <source>The saved plan has an invalid edit in step &quot;%1&quot;, so nothing was changed: %2</source>
+        <translation>保存したプランのステップ &quot;%1&quot; に不正な編集があるため、何も変更しませんでした: %2</translation>
+    </message>
+    <message>
+        <source>Could not write the plan to %1. Choose a folder you can write to.</source>
+        <translation>プランを %1 に書き込めませんでした。書き込めるフォルダを選んでください。</translation>
+    </message>
+    <message>
+        <source>Could not read the plan %1.</source>
+        <translation>プラン %1 を読み込めませんでした。</translation>
+    </message>
+    <message>
+        <source>%1 is not a valid plan file (JSON error at offset %2).</source>
+        <translation>%1 は正しいプランファイルではありません（オフセット %2 で JSON エラー）。</translation>
+    </message>
+    <message>
+        <source>Setup plan: primary %1, standby %2, PostgreSQL %3, %4
+</source>
+        <translation>構築プラン: プライマリ %1、スタンバイ %2、PostgreSQL %3、%4
+</translation>
+    </message>
+    <message>
+        <source>synchronous</source>
+        <translation>同期</translation>
+    </message>
+    <message>
+        <source>asynchronous</source>
+        <translation>非同期</translation>
+    </message>
+    <message>
+        <source>Replication role %1 (%2), slot %3, application_name %4
+</source>
+        <translation>レプリケーション用ロール %1（%2）、スロット %3、application_name %4
+</translation>
+    </message>
+    <message>
+        <source>(none before 9.4)</source>
+        <translation>（9.4 より前はなし）</translation>
+    </message>
+    <message>
+        <source>Primary data directory %1 (configuration in %2), standby data directory %3
+</source>
+        <translation>プライマリのデータディレクトリ %1（設定ファイルは %2）、スタンバイのデータディレクトリ %3
+</translation>
+    </message>
+    <message>
+        <source>Warning: %1
+</source>
+        <translation>警告: %1
+</translation>
+    </message>
+    <message>
+        <source>      stdin: %1
+</source>
+        <translation>      標準入力: %1
+</translation>
+    </message>
+    <message>
+        <source>   [%1] %2: the line for the replication password (mode 0600, owner postgres; the password is not shown)
+</source>
+        <translation>   [%1] %2: レプリケーション用パスワードの行（モード 0600、所有者 postgres。パスワードは表示しません）
+</translation>
+    </message>
+    <message>
+        <source>   [%1] %2: created empty
+</source>
+        <translation>   [%1] %2: 空で作成
+</translation>
+    </message>
+    <message>
+        <source>   [%1] %2 (made by an earlier step; the diff is against what it is expected to hold):
+</source>
+        <translation>   [%1] %2（前のステップで作成。差分はそのステップ後に想定される内容との比較）:
+</translation>
+    </message>
+    <message>
+        <source>   [%1] %2: already as wanted, unchanged
+</source>
+        <translation>   [%1] %2: すでに期待どおりのため変更なし
+</translation>
+    </message>
+    <message>
+        <source> (edited by you)</source>
+        <translation>（編集済み）</translation>
+    </message>
+</context>
+<context>
+    <name>SetupStep</name>
+    <message>
+        <source>The step &quot;%1&quot; has no file edit number %2.</source>
+        <translation>ステップ &quot;%1&quot; にはファイル編集の %2 番がありません。</translation>
+    </message>
+    <message>
+        <source>%1 does not exist yet (an earlier step makes it), so it cannot be edited by hand; change it after the setup.</source>
+        <translation>%1 はまだ存在しない（前のステップで作成される）ため、手で編集できません。構築後に変更してください。</translation>
+    </message>
+    <message>
+        <source>%1 on the %2: %3</source>
+        <translation>%2 の %1: %3</translation>
+    </message>
+    <message>
+        <source>The edited %1 no longer sets %2, which the replication needs. Put the line &quot;%2 = %3&quot; back.</source>
+        <translation>編集後の %1 では、レプリケーションに必要な %2 が設定されていません。&quot;%2 = %3&quot; の行を戻してください。</translation>
+    </message>
+    <message>
+        <source>%1 on the %2 changed since the plan was made, so your edit of it would overwrite that change. Make the plan again.</source>
+        <translation>%2 の %1 はプランの作成後に変更されたため、あなたの編集がその変更を上書きしてしまいます。プランを作り直してください。</translation>
+    </message>
+    <message>
+        <source>[%1] writing %2</source>
+        <translation>[%1] %2 を書き込み中</translation>
+    </message>
+    <message>
+        <source>[%1] restoring %2</source>
+        <translation>[%1] %2 を復元中</translation>
+    </message>
+</context>
+<context>
+    <name>SlotStep</name>
+    <message>
+        <source>Replication slot &quot;%1&quot; on the primary</source>
+        <translation>プライマリのレプリケーションスロット &quot;%1&quot;</translation>
+    </message>
+    <message>
+        <source>The slot makes the primary keep the WAL this standby still needs, even while it is disconnected.</source>
+        <translation>スロットがあると、プライマリはこのスタンバイがまだ必要とする WAL を、スタンバイが切断している間も保持します。</translation>
+    </message>
+    <message>
+        <source>Create the slot.</source>
+        <translation>スロットを作成します。</translation>
+    </message>
+    <message>
+        <source>A logical slot named &quot;%1&quot; exists on the primary. Choose another slot name.</source>
+        <translation>プライマリに &quot;%1&quot; という名前の論理スロットがあります。別のスロット名を選んでください。</translation>
+    </message>
+</context>
+<context>
+    <name>SshHost</name>
+    <message>
+        <source>Could not start an SSH session (out of memory?).</source>
+        <translation>SSH セッションを開始できませんでした（メモリ不足？）。</translation>
+    </message>
+    <message>
+        <source>Connecting to %1 was cancelled.</source>
+        <translation>%1 への接続は取り消されました。</translation>
+    </message>
+    <message>
+        <source>%1 did not answer within %2 s. Check the address and port, that the machine is up and that no firewall drops SSH (port %3).</source>
+        <translation>%1 が %2 秒以内に応答しませんでした。アドレスとポート、マシンが稼働していること、ファイアウォールが SSH（ポート %3）を破棄していないことを確認してください。</translation>
+    </message>
+    <message>
+        <source>Could not connect to %1. Check the address and port, and that an SSH server runs there.</source>
+        <translation>%1 に接続できませんでした。アドレスとポート、そこで SSH サーバが動いていることを確認してください。</translation>
+    </message>
+    <message>
+        <source>%1 sent no usable host key.</source>
+        <translation>%1 は使用できるホスト鍵を送ってきませんでした。</translation>
+    </message>
+    <message>
+        <source>The host key of %1 is not the one recorded in %2; nothing was sent. This happens when the machine was reinstalled or its address now belongs to another machine, but it can also mean that someone intercepts the connection. Ask the machine&apos;s administrator for its key fingerprint (ssh-keygen -lf /etc/ssh/ssh_host_%3_key.pub on it). If it is %4, remove the old entry with &quot;ssh-keygen -R %5 -f %2&quot; and connect again.</source>
+        <translation>%1 のホスト鍵が %2 に記録されているものと異なります。何も送信していません。マシンが再インストールされた場合や、そのアドレスが別のマシンのものになった場合に起こりますが、誰かが接続を傍受している可能性もあります。マシンの管理者に鍵のフィンガープリントを確認してください（そのマシンで ssh-keygen -lf /etc/ssh/ssh_host_%3_key.pub）。それが %4 なら、&quot;ssh-keygen -R %5 -f %2&quot; で古いエントリを削除してから再接続してください。</translation>
+    </message>
+    <message>
+        <source>%1 is not known yet: its %2 key has the fingerprint %3. Compare it with the fingerprint shown on the machine itself (ssh-keygen -lf on its host key) and accept it only if they match.</source>
+        <translation>%1 はまだ既知のホストではありません。その %2 鍵のフィンガープリントは %3 です。マシン自身で表示したフィンガープリント（ホスト鍵に対する ssh-keygen -lf）と比較し、一致する場合にだけ受け入れてください。</translation>
+    </message>
+    <message>
+        <source>Could not add the key of %1 to %2. Check that the file is writable.</source>
+        <translation>%1 の鍵を %2 に追加できませんでした。ファイルに書き込めることを確認してください。</translation>
+    </message>
+    <message>
+        <source>Could not check the host key of %1 against %2.</source>
+        <translation>%1 のホスト鍵を %2 と照合できませんでした。</translation>
+    </message>
+    <message>
+        <source>The connection to %1 failed while logging in.</source>
+        <translation>ログイン中に %1 との接続が失敗しました。</translation>
+    </message>
+    <message>
+        <source>public key</source>
+        <translation>公開鍵</translation>
+    </message>
+    <message>
+        <source>password</source>
+        <translation>パスワード</translation>
+    </message>
+    <message>
+        <source>keyboard-interactive</source>
+        <translation>キーボードインタラクティブ</translation>
+    </message>
+    <message>
+        <source>keys of ssh-agent (refused)</source>
+        <translation>ssh-agent の鍵（拒否）</translation>
+    </message>
+    <message>
+        <source>key %1 (no such file)</source>
+        <translation>鍵 %1（ファイルなし）</translation>
+    </message>
+    <message>
+        <source>key %1 (not accepted)</source>
+        <translation>鍵 %1（受け入れられず）</translation>
+    </message>
+    <message>
+        <source>key %1 (needs a passphrase, none given)</source>
+        <translation>鍵 %1（パスフレーズが必要だが未指定）</translation>
+    </message>
+    <message>
+        <source>key %1 (wrong passphrase or unreadable)</source>
+        <translation>鍵 %1（パスフレーズが違うか読み込めない）</translation>
+    </message>
+    <message>
+        <source>key %1 (refused)</source>
+        <translation>鍵 %1（拒否）</translation>
+    </message>
+    <message>
+        <source>password (refused)</source>
+        <translation>パスワード（拒否）</translation>
+    </message>
+    <message>
+        <source>keyboard-interactive with the password (refused)</source>
+        <translation>パスワードによるキーボードインタラクティブ（拒否）</translation>
+    </message>
+    <message>
+        <source>nothing that matches (no key file found, no password given)</source>
+        <translation>該当するものなし（鍵ファイルが見つからず、パスワードも未指定）</translation>
+    </message>
+    <message>
+        <source>Could not log in to %1 as %2. The server accepts: %3. Tried: %4. Check the user name and the password, or add your public key to ~/.ssh/authorized_keys of %2 on that machine.</source>
+        <translation>%1 に %2 としてログインできませんでした。サーバが受け付ける方式: %3。試した方式: %4。ユーザ名とパスワードを確認するか、そのマシンの %2 の ~/.ssh/authorized_keys に公開鍵を追加してください。</translation>
+    </message>
+    <message>
+        <source>no method we know</source>
+        <translation>対応している方式なし</translation>
+    </message>
+    <message>
+        <source>Could not run %1 on %2.</source>
+        <translation>%2 で %1 を実行できませんでした。</translation>
+    </message>
+    <message>
+        <source>Could not open a channel to %1.</source>
+        <translation>%1 へのチャネルを開けませんでした。</translation>
+    </message>
+    <message>
+        <source>Could not open a channel to %1: the connection was lost.</source>
+        <translation>%1 へのチャネルを開けませんでした: 接続が失われました。</translation>
+    </message>
+    <message>
+        <source>%1 refused to run %2.</source>
+        <translation>%1 が %2 の実行を拒否しました。</translation>
+    </message>
+    <message>
+        <source>The connection to %1 was lost while %2 ran. It may have finished or still be running there: check before running it again.</source>
+        <translation>%2 の実行中に %1 との接続が失われました。向こうで完了したか、まだ実行中の可能性があります。再実行する前に確認してください。</translation>
+    </message>
+    <message>
+        <source>it does not exist</source>
+        <translation>存在しません</translation>
+    </message>
+    <message>
+        <source>permission denied; read it as root or postgres</source>
+        <translation>権限がありません。root または postgres で読んでください</translation>
+    </message>
+    <message>
+        <source>Could not read %1 on %2: %3.</source>
+        <translation>%2 の %1 を読み込めませんでした: %3。</translation>
+    </message>
+    <message>
+        <source>Reading %1 on %2 failed midway.</source>
+        <translation>%2 の %1 の読み込みが途中で失敗しました。</translation>
+    </message>
+    <message>
+        <source>Writing %1 on %2 was cancelled; the file was left as it was.</source>
+        <translation>%2 の %1 への書き込みは取り消されました。ファイルは元のままです。</translation>
+    </message>
+    <message>
+        <source>Writing %1 on %2 failed midway; the file was left as it was.</source>
+        <translation>%2 の %1 への書き込みが途中で失敗しました。ファイルは元のままです。</translation>
+    </message>
+</context>
+<context>
+    <name>StandbyCloneStep</name>
+    <message>
+        <source>Copy the primary to the standby (pg_basebackup)</source>
+        <translation>プライマリをスタンバイに複製（pg_basebackup）</translation>
+    </message>
+    <message>
+        <source>A standby starts from a copy of the primary&apos;s data directory. An existing data directory in %1 is renamed, never deleted.</source>
+        <translation>スタンバイはプライマリのデータディレクトリの複製から始まります。%1 にある既存のデータディレクトリは名前を変えて残し、削除はしません。</translation>
+    </message>
+    <message>
+        <source>Create the standby&apos;s cluster for its configuration folder (%1); its data directory is replaced below.</source>
+        <translation>設定フォルダ（%1）のためにスタンバイのクラスタを作成します。データディレクトリは後で置き換えます。</translation>
+    </message>
+    <message>
+        <source>Stop the standby&apos;s server if it runs.</source>
+        <translation>スタンバイのサーバが稼働していれば停止します。</translation>
+    </message>
+    <message>
+        <source>Set the existing data directory aside (when there is one).</source>
+        <translation>既存のデータディレクトリがあれば、別名で退避します。</translation>
+    </message>
+    <message>
+        <source>An empty data directory, readable by postgres only.</source>
+        <translation>postgres だけが読める空のデータディレクトリ。</translation>
+    </message>
+    <message>
+        <source>Check that the standby reaches the primary&apos;s port.</source>
+        <translation>スタンバイからプライマリのポートに到達できることを確認します。</translation>
+    </message>
+    <message>
+        <source>Copy the primary with an immediate checkpoint, streaming the WAL through the slot; the password comes from the passfile.</source>
+        <translation>即時チェックポイントでプライマリを複製し、WAL はスロット経由でストリーミングします。パスワードはパスワードファイルから読みます。</translation>
+    </message>
+    <message>
+        <source>create the standby&apos;s cluster</source>
+        <translation>スタンバイのクラスタを作成</translation>
+    </message>
+    <message>
+        <source>stop the standby&apos;s server</source>
+        <translation>スタンバイのサーバを停止</translation>
+    </message>
+    <message>
+        <source>set the standby&apos;s old data directory aside</source>
+        <translation>スタンバイの古いデータディレクトリを退避</translation>
+    </message>
+    <message>
+        <source>The standby&apos;s previous data directory is kept as %1.</source>
+        <translation>スタンバイの以前のデータディレクトリは %1 として残してあります。</translation>
+    </message>
+    <message>
+        <source>create the standby&apos;s data directory</source>
+        <translation>スタンバイのデータディレクトリを作成</translation>
+    </message>
+    <message>
+        <source>the slot %1 is still in use by another connection. End that connection (pg_stat_replication shows it) and run the setup again.</source>
+        <translation>スロット %1 は別の接続がまだ使用しています。その接続（pg_stat_replication に表示されます）を終了してから、もう一度構築を実行してください。</translation>
+    </message>
+    <message>
+        <source>The standby cannot reach the primary at %1 port %2. Check the firewall between them and listen_addresses on the primary.</source>
+        <translation>スタンバイから %1 のポート %2 のプライマリに到達できません。両者の間のファイアウォールと、プライマリの listen_addresses を確認してください。</translation>
+    </message>
+    <message>
+        <source>copy the primary with pg_basebackup</source>
+        <translation>pg_basebackup でプライマリを複製</translation>
+    </message>
+    <message>
+        <source>Copy complete.</source>
+        <translation>複製が完了しました。</translation>
+    </message>
+</context>
+<context>
+    <name>StandbyRecoveryStep</name>
+    <message>
+        <source>Make the copy a standby: recovery.conf</source>
+        <translation>複製をスタンバイにする: recovery.conf</translation>
+    </message>
+    <message>
+        <source>Make the copy a standby: standby.signal and primary_conninfo</source>
+        <translation>複製をスタンバイにする: standby.signal と primary_conninfo</translation>
+    </message>
+    <message>
+        <source>The standby connects to the primary as %1 with application_name %2 (the name synchronous_standby_names uses), through the slot, and answers read-only queries (hot_standby).</source>
+        <translation>スタンバイは %1 として application_name %2（synchronous_standby_names で使う名前）でスロット経由でプライマリに接続し、読み取り専用の問い合わせに応答します（hot_standby）。</translation>
+    </message>
+    <message>
+        <source>Let PostgreSQL read the standby&apos;s configuration back.</source>
+        <translation>PostgreSQL にスタンバイの設定を読ませて確認します。</translation>
+    </message>
+    <message>
+        <source>Let PostgreSQL read the standby&apos;s configuration back (also primary_slot_name and hot_standby).</source>
+        <translation>PostgreSQL にスタンバイの設定を読ませて確認します（primary_slot_name と hot_standby も）。</translation>
+    </message>
+</context>
+<context>
+    <name>StandbyStartStep</name>
+    <message>
+        <source>Start the standby and wait until it streams</source>
+        <translation>スタンバイを起動してストリーミングするまで待つ</translation>
+    </message>
+    <message>
+        <source>The standby connects to the primary and replays its WAL; the primary lists it in pg_stat_replication as %1.</source>
+        <translation>スタンバイはプライマリに接続して WAL を適用します。プライマリの pg_stat_replication には %1 として表示されます。</translation>
+    </message>
+    <message>
+        <source>Wait until the standby streams.</source>
+        <translation>スタンバイがストリーミングするまで待ちます。</translation>
+    </message>
+    <message>
+        <source>start the standby</source>
+        <translation>スタンバイを起動</translation>
+    </message>
+    <message>
+        <source>the standby does not stream. Look at the standby&apos;s log (%1) for the reason, such as a refused password or pg_hba.conf line.</source>
+        <translation>スタンバイがストリーミングしていません。パスワードや pg_hba.conf の行が拒否されたなどの理由が、スタンバイのログ（%1）にあります。</translation>
+    </message>
+</context>
+<context>
+    <name>StepContext</name>
+    <message>
+        <source>Cancelled before the command ran.</source>
+        <translation>コマンドの実行前に取り消されました。</translation>
+    </message>
+    <message>
+        <source>The %1 server refused a query: %2</source>
+        <translation>%1 サーバが問い合わせを拒否しました: %2</translation>
+    </message>
+    <message>
+        <source>Cancelled while waiting: %1</source>
+        <translation>待機中に取り消されました: %1</translation>
+    </message>
+    <message>
+        <source>Gave up after %1 s: %2</source>
+        <translation>%1 秒で諦めました: %2</translation>
+    </message>
+    <message>
+        <source>the %1 server does not accept connections. Look at its log file.</source>
+        <translation>%1 サーバが接続を受け付けません。ログファイルを確認してください。</translation>
+    </message>
+</context>
+<context>
+    <name>SyncStep</name>
+    <message>
+        <source>Synchronous replication: name the standby in synchronous_standby_names</source>
+        <translation>同期レプリケーション: synchronous_standby_names にスタンバイを指定</translation>
+    </message>
+    <message>
+        <source>From now on a commit on the primary waits until the standby has the WAL. This is switched on only now that the standby streams; before, every commit would wait forever.</source>
+        <translation>これ以降、プライマリでのコミットはスタンバイが WAL を受け取るまで待ちます。スタンバイがストリーミングを始めた今になって初めて有効にします。それより前に有効にすると、すべてのコミットが永遠に待たされます。</translation>
+    </message>
+    <message>
+        <source>Wait until the standby is synchronous.</source>
+        <translation>スタンバイが同期になるまで待ちます。</translation>
+    </message>
+    <message>
+        <source>the standby does not become synchronous. Check that its application_name is %1.</source>
+        <translation>スタンバイが同期になりません。その application_name が %1 であることを確認してください。</translation>
+    </message>
+</context>
+<context>
+    <name>VerifyStep</name>
+    <message>
+        <source>Verify the replication</source>
+        <translation>レプリケーションを検証</translation>
+    </message>
+    <message>
+        <source>Proof that it works: a row written on the primary appears on the standby, and the standby refuses writes.</source>
+        <translation>動作していることの証明: プライマリで書き込んだ行がスタンバイに現れ、スタンバイは書き込みを拒否します。</translation>
+    </message>
+    <message>
+        <source>Write a marker row on the primary.</source>
+        <translation>プライマリに目印の行を書き込みます。</translation>
+    </message>
+    <message>
+        <source>Read the marker row on the standby.</source>
+        <translation>スタンバイで目印の行を読みます。</translation>
+    </message>
+    <message>
+        <source>Try a write on the standby: it must fail with SQLSTATE 25006.</source>
+        <translation>スタンバイで書き込みを試みます: SQLSTATE 25006 で失敗しなければなりません。</translation>
+    </message>
+    <message>
+        <source>The primary lists the standby %1 as streaming</source>
+        <translation>プライマリがスタンバイ %1 をストリーミング中として表示している</translation>
+    </message>
+    <message>
+        <source>not in pg_stat_replication</source>
+        <translation>pg_stat_replication にありません</translation>
+    </message>
+    <message>
+        <source>The standby is synchronous</source>
+        <translation>スタンバイが同期になっている</translation>
+    </message>
+    <message>
+        <source>sync_state = %1</source>
+        <translation>sync_state = %1</translation>
+    </message>
+    <message>
+        <source>The standby is in recovery (a hot standby)</source>
+        <translation>スタンバイがリカバリ中（ホットスタンバイ）である</translation>
+    </message>
+    <message>
+        <source>pg_is_in_recovery() = %1</source>
+        <translation>pg_is_in_recovery() = %1</translation>
+    </message>
+    <message>
+        <source>the marker row did not reach the standby</source>
+        <translation>目印の行がスタンバイに届きませんでした</translation>
+    </message>
+    <message>
+        <source>A row written on the primary is read on the standby</source>
+        <translation>プライマリで書き込んだ行をスタンバイで読める</translation>
+    </message>
+    <message>
+        <source>marker %1 seen</source>
+        <translation>目印 %1 を確認</translation>
+    </message>
+    <message>
+        <source>The demo row (weather, San Francisco) is on the standby</source>
+        <translation>デモの行（weather、San Francisco）がスタンバイにある</translation>
+    </message>
+    <message>
+        <source>A write on the standby is refused with SQLSTATE 25006</source>
+        <translation>スタンバイでの書き込みが SQLSTATE 25006 で拒否される</translation>
+    </message>
+    <message>
+        <source>the INSERT succeeded</source>
+        <translation>INSERT が成功してしまいました</translation>
+    </message>
+    <message>
+        <source>The replication does not work as it should. Look at the standby&apos;s log file.</source>
+        <translation>レプリケーションが正しく動作していません。スタンバイのログファイルを確認してください。</translation>
+    </message>
+</context>
+<context>
+    <name>VersionRules</name>
+    <message>
+        <source>B, kB, MB, GB and TB</source>
+        <translation>B、kB、MB、GB、TB</translation>
+    </message>
+    <message>
+        <source>kB, MB, GB and TB</source>
+        <translation>kB、MB、GB、TB</translation>
+    </message>
+    <message>
+        <source>kB, MB and GB</source>
+        <translation>kB、MB、GB</translation>
+    </message>
+    <message>
+        <source>us, ms, s, min, h and d</source>
+        <translation>us、ms、s、min、h、d</translation>
+    </message>
+    <message>
+        <source>ms, s, min, h and d</source>
+        <translation>ms、s、min、h、d</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a number.</source>
+        <translation>&quot;%1&quot; は数値ではありません。</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; exceeds the integer range.</source>
+        <translation>&quot;%1&quot; は整数の範囲を超えています。</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; has something after its unit.</source>
+        <translation>&quot;%1&quot; の単位の後に余分な文字があります。</translation>
+    </message>
+    <message>
+        <source>%1 takes a plain number, without a unit.</source>
+        <translation>%1 には単位なしの数値を指定します。</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a unit of %2: use %3.</source>
+        <translation>&quot;%1&quot; は %2 の単位として使えません。%3 のいずれかを使ってください。</translation>
+    </message>
+    <message>
+        <source>%1 cannot be set in a configuration file: PostgreSQL fixes it when the cluster is made (initdb) or the server is built.</source>
+        <translation>%1 は設定ファイルでは設定できません。クラスタ作成時（initdb）またはサーバのビルド時に PostgreSQL が固定します。</translation>
+    </message>
+    <message>
+        <source> Use %1 instead.</source>
+        <translation>代わりに %1 を使ってください。</translation>
+    </message>
+    <message>
+        <source> Promote with pg_ctl promote or SELECT pg_promote() instead.</source>
+        <translation>代わりに pg_ctl promote または SELECT pg_promote() で昇格してください。</translation>
+    </message>
+    <message>
+        <source> Use max_wal_size instead.</source>
+        <translation>代わりに max_wal_size を使ってください。</translation>
+    </message>
+    <message>
+        <source> From 12 on, an empty standby.signal file in the data directory makes a standby.</source>
+        <translation>12 以降では、データディレクトリに空の standby.signal ファイルを置くとスタンバイになります。</translation>
+    </message>
+    <message>
+        <source>PostgreSQL %1 has no setting named %2.%3</source>
+        <translation>PostgreSQL %1 には %2 という名前のパラメータはありません。%3</translation>
+    </message>
+    <message>
+        <source>%1 cannot be &quot;%2&quot; in PostgreSQL %3: it takes a boolean (on or off, true or false, yes or no, 1 or 0).</source>
+        <translation>PostgreSQL %3 では %1 を &quot;%2&quot; にできません。ブール値（on/off、true/false、yes/no、1/0）を指定してください。</translation>
+    </message>
+    <message>
+        <source>%1 cannot be &quot;%2&quot; in PostgreSQL %3: use one of %4.</source>
+        <translation>PostgreSQL %3 では %1 を &quot;%2&quot; にできません。%4 のいずれかを指定してください。</translation>
+    </message>
+    <message>
+        <source>%1 cannot be &quot;%2&quot; in PostgreSQL %3: %4</source>
+        <translation>PostgreSQL %3 では %1 を &quot;%2&quot; にできません: %4</translation>
+    </message>
+    <message>
+        <source>%1 cannot be &quot;%2&quot; in PostgreSQL %3: it must be between %4 and %5%6.</source>
+        <translation>PostgreSQL %3 では %1 を &quot;%2&quot; にできません。%4 から %5 の範囲で指定してください%6。</translation>
+    </message>
+    <message>
+        <source>%1 cannot be &quot;%2&quot; in PostgreSQL %3: it takes a number between %4 and %5.</source>
+        <translation>PostgreSQL %3 では %1 を &quot;%2&quot; にできません。%4 から %5 の数値を指定してください。</translation>
+    </message>
+    <message>
+        <source>%1 cannot be set in a configuration file: it is fixed when the cluster is made (initdb).</source>
+        <translation>%1 は設定ファイルでは設定できません。クラスタ作成時（initdb）に固定されます。</translation>
+    </message>
+</context>
+<context>
+    <name>main</name>
+    <message>
+        <source>Set up, watch and teach PostgreSQL streaming replication.</source>
+        <translation>PostgreSQL ストリーミングレプリケーションの構築・監視・学習。</translation>
+    </message>
+    <message>
+        <source>Open on the demo sandbox (a local primary and hot standby made by &quot;replicactl sandbox up&quot;).</source>
+        <translation>デモ用サンドボックス（&quot;replicactl sandbox up&quot; で作る、ローカルのプライマリとホットスタンバイ）を開きます。</translation>
+    </message>
+    <message>
+        <source>The demo sandbox&apos;s folder (default: %1).</source>
+        <translation>デモ用サンドボックスのフォルダ（省略時: %1）。</translation>
+    </message>
+    <message>
+        <source>the one replicactl sandbox uses</source>
+        <translation>replicactl sandbox が使うフォルダ</translation>
+    </message>
+</context>
+<context>
+    <name>replicactl</name>
+    <message>
+        <source>edit a postgresql.conf and show the diff</source>
+        <translation>postgresql.conf を編集して差分を表示する</translation>
+    </message>
+    <message>
+        <source>edit a pg_hba.conf and show the diff</source>
+        <translation>pg_hba.conf を編集して差分を表示する</translation>
+    </message>
+    <message>
+        <source>set up a primary and a standby over SSH</source>
+        <translation>SSH 経由でプライマリとスタンバイを構築する</translation>
+    </message>
+    <message>
+        <source>apply a saved plan</source>
+        <translation>保存したプランを適用する</translation>
+    </message>
+    <message>
+        <source>show the replication state of a pair</source>
+        <translation>ペアのレプリケーション状態を表示する</translation>
+    </message>
+    <message>
+        <source>run a local primary and standby for the demo</source>
+        <translation>デモ用にローカルでプライマリとスタンバイを動かす</translation>
+    </message>
+    <message>
+        <source>Usage: replicactl COMMAND [OPTIONS]
+
+Commands:
+</source>
+        <translation>使い方: replicactl COMMAND [OPTIONS]
+
+コマンド:
+</translation>
+    </message>
+    <message>
+        <source>
+Run &apos;replicactl COMMAND --help&apos; for the options of one command.
+</source>
+        <translation>
+各コマンドのオプションは &apos;replicactl COMMAND --help&apos; で確認できます。
+</translation>
+    </message>
+</context>
+</TS>
