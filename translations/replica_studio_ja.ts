@@ -1606,7 +1606,7 @@ Exit status: 0 done, 1 failed, 2 bad input.
     </message>
     <message>
         <source>%1 changed on the %2 since the plan was saved, so your edit of it cannot be applied. Make the plan again.</source>
-        <translation>プランの保存後に%2の %1 が変更されたため、その編集は適用できません。プランを作り直してください。</translation>
+        <translation>プランの保存後に %2 の %1 が変更されたため、その編集は適用できません。プランを作り直してください。</translation>
     </message>
     <message>
         <source>No running PostgreSQL cluster was found on %1.</source>
