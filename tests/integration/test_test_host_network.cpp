@@ -26,6 +26,8 @@ private slots:
     void hostsReachEachOther();
     void sudoOfTestUsers();
     void sshdStopsAndStarts();
+    void sshdWithoutSftp();
+    void sshdWithKeyboardInteractiveOnly();
     void secondNetworkInSameProcess();
     void teardownLeavesNothing();
     void staleRunIsCleaned();
@@ -146,6 +148,39 @@ void TestTestHostNetwork::sshdStopsAndStarts()
     auto back = ssh(*m_hosts[0], QStringLiteral("root"), {QStringLiteral("true")});
     QVERIFY(back.ok());
     QVERIFY2(back->succeeded(), qPrintable(back->explain()));
+}
+
+void TestTestHostNetwork::sshdWithoutSftp()
+{
+    const QList<TestHost *> made = m_net->create(1, TestHostOptions{.sftp = false});
+    QCOMPARE(made.size(), 1);
+    auto commands = ssh(*made[0], QStringLiteral("root"), {QStringLiteral("true")});
+    QVERIFY(commands.ok());
+    QVERIFY2(commands->succeeded(), qPrintable(commands->explain()));
+    LocalHost local;
+    auto sftp =
+        local.run(CommandLine(QStringLiteral("sftp"),
+                              {QStringLiteral("-b"), QStringLiteral("-"), QStringLiteral("-i"), m_net->clientKeyPath(),
+                               QStringLiteral("-o"), QStringLiteral("UserKnownHostsFile=") + m_net->knownHostsPath(),
+                               QStringLiteral("root@") + made[0]->address()}),
+                  RunOptions{.stdinData = "pwd\n", .timeoutMs = 30000});
+    QVERIFY(sftp.ok());
+    QVERIFY(!sftp->succeeded());
+    QVERIFY2(sftp->stdErr.contains("subsystem request failed"), sftp->stdErr.constData());
+}
+
+void TestTestHostNetwork::sshdWithKeyboardInteractiveOnly()
+{
+    const QList<TestHost *> made = m_net->create(1, TestHostOptions{.keyboardInteractiveOnly = true});
+    QCOMPARE(made.size(), 1);
+    // The suite's key opens no door here (SshHost's tests log in through PAM).
+    auto refused = ssh(*made[0], QStringLiteral("root"), {QStringLiteral("true")});
+    QVERIFY(refused.ok());
+    QCOMPARE(refused->exitCode, 255);
+    QVERIFY2(refused->stdErr.contains("Permission denied (keyboard-interactive)"), refused->stdErr.constData());
+    QFile config(made[0]->stateDir() + QStringLiteral("/ssh/sshd_config"));
+    QVERIFY(config.open(QIODevice::ReadOnly));
+    QVERIFY(config.readAll().contains("UsePAM yes\n")); // PAM asks for the password
 }
 
 void TestTestHostNetwork::secondNetworkInSameProcess()

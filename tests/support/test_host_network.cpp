@@ -241,6 +241,10 @@ QList<TestHost *> TestHostNetwork::create(int n, const TestHostOptions &options)
         const int number = int(m_hosts.size()) + 1;
         QStringList arguments{QStringLiteral("create-host"), m_run, QString::number(m_octet), QString::number(number),
                               options.permitRootPassword ? QStringLiteral("yes") : QStringLiteral("prohibit-password")};
+        if (!options.sftp)
+            arguments << QStringLiteral("--no-sftp");
+        if (options.keyboardInteractiveOnly)
+            arguments << QStringLiteral("--kbdint-only");
         for (const auto &mount : options.extraMounts)
             arguments << mount.source + QLatin1Char(':') + mount.target;
         auto result = script(arguments);

@@ -56,6 +56,11 @@ struct TestHostOptions
     };
     QList<BindMount> extraMounts;
     bool permitRootPassword = false; // PermitRootLogin yes instead of prohibit-password
+    bool sftp = true;                // false: sshd offers no SFTP subsystem (SshHost's shell fallback)
+    // Keyboard-interactive only, the password asked by PAM (UsePAM yes,
+    // /etc/pam.d/sshd); no password or public key authentication, so root
+    // cannot log in over SSH: use runInside() to set such a host up.
+    bool keyboardInteractiveOnly = false;
 };
 
 // The test hosts of one test run: a bridge rs<pid>br with 198.18.<X>.254/24
