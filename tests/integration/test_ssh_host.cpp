@@ -7,6 +7,7 @@
 #include <QElapsedTimer>
 #include <QFileInfo>
 #include <QRandomGenerator>
+#include <QRegularExpression>
 #include <QScopeGuard>
 #include <QSignalSpy>
 #include <QTemporaryDir>
@@ -15,6 +16,8 @@
 
 #include <atomic>
 #include <thread>
+
+Q_DECLARE_METATYPE(RunAs)
 
 // Designated initializers name only the options each test sets.
 #pragma GCC diagnostic ignored "-Wmissing-field-initializers"
@@ -33,6 +36,7 @@ private slots:
     void agentLogin();
     void keyWithPassphrase();
     void wrongPasswordSaysWhatWasTried();
+    void keyboardInteractiveThroughPam();
     void unknownKeyAcceptedIsWrittenToKnownHosts();
     void unknownKeyRefusedShowsFingerprint();
     void hashedKnownHostsEntryIsRecognised();
@@ -48,6 +52,8 @@ private slots:
     void fiftyMegabytesWrittenAndReadBack();
     void interruptedWriteKeepsOldFile();
     void writeAsPostgresKeepsBackup();
+    void filesWithoutSftpMatchSftp_data();
+    void filesWithoutSftpMatchSftp();
     void sudoWithoutPassword();
     void sudoWithPassword();
     void wrongSudoPasswordIsExplained();
@@ -60,9 +66,13 @@ private:
     SshHostConfig userConfig(const QString &user, const QString &password) const;
     QString freshKnownHosts(const QString &content = {});
     int acceptedLogins() const;
+    TestHost *noSftpHost();
+    void writeRewriteAppendRead(SshHost &host, const TestHost &inside, const QString &path, RunAs as,
+                                const QString &owner, QStringList *facts);
 
     std::unique_ptr<TestHostNetwork> m_net;
     TestHost *m_host = nullptr;
+    TestHost *m_noSftpHost = nullptr;
     std::shared_ptr<SshHost> m_root;
     QTemporaryDir m_dir;
     int m_knownHostsCount = 0;
@@ -223,6 +233,35 @@ void TestSshHost::wrongPasswordSaysWhatWasTried()
     QVERIFY2(message.contains(QStringLiteral("The server accepts: public key, password")), qPrintable(message));
     QVERIFY2(message.contains(QStringLiteral("password (refused)")), qPrintable(message));
     QVERIFY2(message.contains(QStringLiteral("no-such-key (no such file)")), qPrintable(message));
+}
+
+void TestSshHost::keyboardInteractiveThroughPam()
+{
+    const QList<TestHost *> made = m_net->create(1, TestHostOptions{.keyboardInteractiveOnly = true});
+    QCOMPARE(made.size(), 1);
+    SshHostConfig config = userConfig(m_net->sudoNoPasswordUser(), m_net->userPassword());
+    config.host = made[0]->address();
+    SshHost host(config);
+    auto result = host.run(CommandLine(QStringLiteral("id"), {QStringLiteral("-un")}));
+    QVERIFY2(result.ok() && result->succeeded(), qPrintable(text(result) + made[0]->sshdLog()));
+    QCOMPARE(QString::fromUtf8(result->stdOut.trimmed()), m_net->sudoNoPasswordUser());
+    QTRY_VERIFY2(made[0]->sshdLog().contains(QStringLiteral("Accepted keyboard-interactive/pam for ") +
+                                             m_net->sudoNoPasswordUser()),
+                 qPrintable(made[0]->sshdLog()));
+
+    config.password = QStringLiteral("not the password");
+    SshHost wrong(config);
+    auto refused = wrong.connect();
+    QVERIFY(!refused.ok());
+    const QString message = refused.error().message;
+    QVERIFY2(message.contains(QStringLiteral("Could not log in")), qPrintable(message));
+    QVERIFY2(message.contains(QStringLiteral("The server accepts: keyboard-interactive.")), qPrintable(message));
+    QVERIFY2(message.contains(QStringLiteral("Tried: keyboard-interactive with the password (refused).")),
+             qPrintable(message));
+    // sshd's monitor writes the log after the client got the answer.
+    QTRY_VERIFY2(made[0]->sshdLog().contains(QStringLiteral("Failed keyboard-interactive/pam for ") +
+                                             m_net->sudoNoPasswordUser()),
+                 qPrintable(made[0]->sshdLog()));
 }
 
 void TestSshHost::unknownKeyAcceptedIsWrittenToKnownHosts()
@@ -527,6 +566,129 @@ void TestSshHost::writeAsPostgresKeepsBackup()
     QVERIFY(now.ok());
     QCOMPARE(*now, QByteArray("a = 2\nb = 3\n"));
     QVERIFY(!QFileInfo::exists(path)); // the test host's folder, not this machine's
+}
+
+TestHost *TestSshHost::noSftpHost()
+{
+    if (!m_noSftpHost) {
+        const QList<TestHost *> made = m_net->create(1, TestHostOptions{.sftp = false});
+        m_noSftpHost = made.value(0);
+    }
+    return m_noSftpHost;
+}
+
+// Writes binary content with NULs to `path`, reads it back, replaces it with
+// 5 MB, appends, reads again and the backup too, each byte for byte; `facts`
+// gets what stays on the machine (owner, mode, backup), to compare hosts.
+void TestSshHost::writeRewriteAppendRead(SshHost &host, const TestHost &inside, const QString &path, RunAs as,
+                                         const QString &owner, QStringList *facts)
+{
+    QByteArray small = QByteArrayLiteral("\0\0leading NULs\n\0");
+    for (int byte = 0; byte < 256; ++byte)
+        small.append(char(byte));
+    QByteArray big(5 * 1024 * 1024, Qt::Uninitialized);
+    QRandomGenerator(7).fillRange(reinterpret_cast<quint32 *>(big.data()), big.size() / 4);
+    big.replace(0, 4096, QByteArray(4096, '\0'));
+    const QByteArray tail = QByteArrayLiteral("\0appended\0\n");
+
+    auto first = host.writeFile(path, small, WriteOptions{.as = as, .mode = 0640, .owner = owner});
+    QVERIFY2(first.ok(), qPrintable(errorText(first)));
+    QVERIFY(first->backupPath.isEmpty());
+    auto readSmall = host.readFile(path, as);
+    QVERIFY2(readSmall.ok(), qPrintable(errorText(readSmall)));
+    QVERIFY(*readSmall == small);
+    auto second = host.writeFile(path, big, WriteOptions{.as = as});
+    QVERIFY2(second.ok(), qPrintable(errorText(second)));
+    QVERIFY(second->backupPath.startsWith(path + QLatin1Char('.')));
+    auto appended = host.appendFile(path, tail, as);
+    QVERIFY2(appended.ok(), qPrintable(errorText(appended)));
+    auto readBig = host.readFile(path, as);
+    QVERIFY2(readBig.ok(), qPrintable(errorText(readBig)));
+    QCOMPARE(readBig->size(), big.size() + tail.size());
+    QVERIFY(*readBig == big + tail);
+    auto backup = host.readFile(second->backupPath, as);
+    QVERIFY2(backup.ok(), qPrintable(errorText(backup)));
+    QVERIFY(*backup == small);
+    auto missing = host.readFile(path + QStringLiteral(".missing"), as);
+    QVERIFY(!missing.ok());
+    QVERIFY2(
+        missing.error().message.startsWith(QStringLiteral("Could not read ") + path + QStringLiteral(".missing on ")),
+        qPrintable(missing.error().message));
+
+    auto stat = inside.runInside(CommandLine(
+        QStringLiteral("stat"), {QStringLiteral("-c"), QStringLiteral("%U:%G %a"), path, second->backupPath}));
+    QVERIFY2(stat.ok() && stat->succeeded(), qPrintable(text(stat)));
+    const QStringList modes = QString::fromUtf8(stat->stdOut.trimmed()).split(QLatin1Char('\n'));
+    QCOMPARE(modes.size(), 2);
+    *facts << QStringLiteral("file ") + modes[0] << QStringLiteral("backup ") + modes[1];
+    const QRegularExpression dated(QStringLiteral("^\\.\\d{8}-\\d{6}(-\\d+)?\\.bak$"));
+    QVERIFY2(dated.match(second->backupPath.mid(path.size())).hasMatch(), qPrintable(second->backupPath));
+    auto leftovers = inside.runInside(CommandLine::shell(
+        QStringLiteral("ls -A \"$(dirname \"$1\")\" | grep -c \"^\\.$(basename \"$1\")\" || true"), {path}));
+    QVERIFY(leftovers.ok());
+    *facts << QStringLiteral("temp files left: ") + QString::fromUtf8(leftovers->stdOut.trimmed());
+}
+
+void TestSshHost::filesWithoutSftpMatchSftp_data()
+{
+    QTest::addColumn<bool>("asRoot"); // log in as root (key) or as the sudo user (password)
+    QTest::addColumn<RunAs>("as");
+    QTest::addColumn<QString>("folder"); // empty: the test's temporary folder
+    QTest::addColumn<QString>("owner");  // given on the first write
+    QTest::addColumn<QString>("expected");
+
+    QTest::newRow("root logs in, writes as root")
+        << true << RunAs::LoginUser << QString() << QStringLiteral("postgres:postgres")
+        << QStringLiteral("postgres:postgres 640");
+    QTest::newRow("root logs in, writes as postgres")
+        << true << RunAs::Postgres << QStringLiteral("/var/lib/postgresql") << QString()
+        << QStringLiteral("postgres:postgres 640");
+    QTest::newRow("user logs in, writes as the login user")
+        << false << RunAs::LoginUser << QStringLiteral("/home/%1") << QString() << QStringLiteral("%1:%1 640");
+    QTest::newRow("user logs in, writes as root by sudo")
+        << false << RunAs::Root << QString() << QString() << QStringLiteral("root:root 640");
+}
+
+void TestSshHost::filesWithoutSftpMatchSftp()
+{
+    QFETCH(bool, asRoot);
+    QFETCH(RunAs, as);
+    QFETCH(QString, folder);
+    QFETCH(QString, owner);
+    QFETCH(QString, expected);
+    TestHost *withoutSftp = noSftpHost();
+    QVERIFY(withoutSftp);
+    const QString user = m_net->sudoNoPasswordUser();
+    if (folder.isEmpty())
+        folder = m_dir.path();
+    folder.replace(QStringLiteral("%1"), user);
+    expected.replace(QStringLiteral("%1"), user);
+
+    QMap<QString, QStringList> factsPerHost;
+    for (TestHost *inside : {m_host, withoutSftp}) {
+        SshHostConfig config = asRoot ? rootConfig() : userConfig(user, m_net->userPassword());
+        config.host = inside->address();
+        SshHost host(config);
+        host.setPrivilege({Privilege::Method::SudoNoPassword, {}});
+        // Some folders are shared by the hosts, and rows in one folder differ in `as`.
+        const QString path = folder + QStringLiteral("/files-%1-%2.bin").arg(inside->name()).arg(int(as));
+        QStringList facts;
+        writeRewriteAppendRead(host, *inside, path, as, owner, &facts);
+        if (QTest::currentTestFailed())
+            return;
+        factsPerHost[inside->name()] = facts;
+    }
+    const QStringList sftpFacts = factsPerHost.value(m_host->name());
+    QCOMPARE(factsPerHost.value(withoutSftp->name()), sftpFacts);
+    QCOMPARE(sftpFacts, QStringList({QStringLiteral("file ") + expected, QStringLiteral("backup ") + expected,
+                                     QStringLiteral("temp files left: 0")}));
+    // The host without SFTP was asked for it, said no, and the shell did the work.
+    QVERIFY2(withoutSftp->sshdLog().contains(QStringLiteral("subsystem not found")),
+             qPrintable(withoutSftp->sshdLog()));
+    QVERIFY(!withoutSftp->sshdLog().contains(QStringLiteral("Starting session: subsystem")));
+    if (as == RunAs::LoginUser)
+        QVERIFY2(m_host->sshdLog().contains(QStringLiteral("Starting session: subsystem 'sftp'")),
+                 qPrintable(m_host->sshdLog()));
 }
 
 void TestSshHost::sudoWithoutPassword()
