@@ -4,36 +4,27 @@
 #include "core/plan/steps/verify_step.h"
 
 #include <QCoreApplication>
-#include <QThread>
-
 
 PlanRunner::PlanRunner(QObject *parent) : QObject(parent) {}
 
 PlanRunner::~PlanRunner()
 {
-    if (m_thread) {
-        m_cancel = true;
-        m_thread->wait();
-        delete m_thread;
-    }
+    m_cancel = true;
+    join();
 }
 
 bool PlanRunner::start(SetupPlan *plan, Host *primary, Host *standby, const QString &password)
 {
     if (isRunning())
         return false;
-    if (m_thread) {
-        m_thread->wait();
-        delete m_thread;
-    }
+    join();
     m_cancel = false;
     m_failure.reset();
     m_verification = {};
     m_applied = 0;
     m_skipped = 0;
-    m_thread = QThread::create([this, plan, primary, standby, password] { run(plan, primary, standby, password); });
-    m_thread->setObjectName(QStringLiteral("PlanRunner"));
-    m_thread->start();
+    m_running = true;
+    m_thread = std::thread([this, plan, primary, standby, password] { run(plan, primary, standby, password); });
     return true;
 }
 
@@ -44,13 +35,18 @@ void PlanRunner::cancel()
 
 bool PlanRunner::isRunning() const
 {
-    return m_thread && m_thread->isRunning();
+    return m_running;
 }
 
 void PlanRunner::wait()
 {
-    if (m_thread)
-        m_thread->wait();
+    join();
+}
+
+void PlanRunner::join()
+{
+    if (m_thread.joinable())
+        m_thread.join();
 }
 
 std::optional<PlanRunner::Failure> PlanRunner::failure() const
@@ -124,5 +120,6 @@ void PlanRunner::run(SetupPlan *plan, Host *primary, Host *standby, QString pass
         ++m_applied;
         emit stepFinished(current, step.id(), step.title());
     }
+    m_running = false; // before finished(): its receivers may start the next run
     emit finished(succeeded);
 }

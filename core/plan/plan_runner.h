@@ -6,11 +6,10 @@
 #include <QString>
 
 #include <atomic>
-#include <memory>
 #include <optional>
+#include <thread>
 
 class Host;
-class QThread;
 class SetupPlan;
 
 // Runs a SetupPlan's steps, in order, on a worker thread of its own: for
@@ -65,7 +64,12 @@ signals:
 private:
     void run(SetupPlan *plan, Host *primary, Host *standby, QString password);
 
-    QThread *m_thread = nullptr;
+    void join();
+
+    // A std::thread, joined rather than QThread::wait()ed: join returns only
+    // once the thread's thread-local data (OpenSSL's, from libssh) is freed.
+    std::thread m_thread;
+    std::atomic_bool m_running{false};
     std::atomic_bool m_cancel{false};
     std::optional<Failure> m_failure;
     VerificationReport m_verification;
