@@ -461,9 +461,15 @@ void TestMatrix::setupPair()
         process.setProcessChannelMode(QProcess::MergedChannels);
         process.start(replicactl(), arguments);
         process.closeWriteChannel();
-        process.waitForFinished(600000);
+        // Inside QTest's 300 s per function, so that a hang is reported with what it printed so far.
+        const bool ended = process.waitForFinished(120000);
+        if (!ended)
+            process.kill();
+        process.waitForFinished();
         *output = QString::fromUtf8(process.readAll());
-        return process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1;
+        if (!ended)
+            output->append(QStringLiteral("\n(replicactl setup did not end within 120 s and was killed)"));
+        return ended && process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1;
     };
     auto logs = [&] { return serverLog(hosts.at(0), major) + QLatin1Char('\n') + serverLog(hosts.at(1), major); };
     const QString checksumScript = QStringLiteral("find /etc/postgresql /var/lib/postgresql/$1/main -maxdepth 3 -type f "
