@@ -377,11 +377,16 @@ Result<void> SshHost::authenticate()
     }
     if (tried.isEmpty())
         tried << tr("nothing that matches (no key file found, no password given)");
-    return makeError(tr("Could not log in to %1 as %2. The server accepts: %3. Tried: %4. Check the user name "
-                        "and the password, or add your public key to ~/.ssh/authorized_keys of %2 on that machine.")
-                         .arg(displayName(), m_user,
-                              offered.isEmpty() ? tr("no method we know") : offered.join(QStringLiteral(", ")),
-                              tried.join(QStringLiteral("; "))),
+    // Adding a key is no advice for a server that takes none (keyboard-interactive only, say).
+    const QString message =
+        (methods & SSH_AUTH_METHOD_PUBLICKEY)
+            ? tr("Could not log in to %1 as %2. The server accepts: %3. Tried: %4. Check the user name "
+                 "and the password, or add your public key to ~/.ssh/authorized_keys of %2 on that machine.")
+            : tr("Could not log in to %1 as %2. The server accepts: %3. Tried: %4. Check the user name "
+                 "and the password; this server takes no keys.");
+    return makeError(message.arg(displayName(), m_user,
+                                 offered.isEmpty() ? tr("no method we know") : offered.join(QStringLiteral(", ")),
+                                 tried.join(QStringLiteral("; "))),
                      QString::fromUtf8(ssh_get_error(ssh)));
 }
 

@@ -258,6 +258,8 @@ void TestSshHost::keyboardInteractiveThroughPam()
     QVERIFY2(message.contains(QStringLiteral("The server accepts: keyboard-interactive.")), qPrintable(message));
     QVERIFY2(message.contains(QStringLiteral("Tried: keyboard-interactive with the password (refused).")),
              qPrintable(message));
+    QVERIFY2(message.contains(QStringLiteral("this server takes no keys")), qPrintable(message));
+    QVERIFY2(!message.contains(QStringLiteral("authorized_keys")), qPrintable(message));
     // sshd's monitor writes the log after the client got the answer.
     QTRY_VERIFY2(made[0]->sshdLog().contains(QStringLiteral("Failed keyboard-interactive/pam for ") +
                                              m_net->sudoNoPasswordUser()),
