@@ -1,13 +1,12 @@
 #include "core/conf/conf_file.h"
 #include "core/version/version_rules.h"
 
-#include <QDir>
+#include "live_server.h"
+
 #include <QFile>
-#include <QProcess>
-#include <QTemporaryDir>
 #include <QtTest/QTest>
 
-#include <unistd.h>
+#include <memory>
 
 // PostgreSQL is the judge of its own files: for each tricky postgresql.conf,
 // ConfFile + VersionRules must accept exactly what `postgres -C NAME -D DATA`
@@ -32,8 +31,7 @@ private:
     };
     PostgresVerdict askPostgres(const QByteArray &conf, const QString &name);
 
-    std::optional<QTemporaryDir> m_dir;
-    QString m_dataDir;
+    std::unique_ptr<LiveServer> m_server;
 };
 
 namespace {
@@ -72,46 +70,34 @@ QString normalized(const VersionRules &rules, const QString &name, const QString
 
 void TestConfVsPostgres::initTestCase()
 {
-    if (::geteuid() != 0)
+    if (!LiveServer::runningAsRoot())
         QSKIP("needs root: initdb and postgres run as the postgres user through runuser");
     if (!QFile::exists(binDir + QStringLiteral("/postgres")))
         QSKIP("PostgreSQL 15 is not installed (/usr/lib/postgresql/15/bin)");
-    m_dir.emplace();
-    QVERIFY(m_dir->isValid());
-    QVERIFY(QProcess::execute(QStringLiteral("chown"), {QStringLiteral("postgres:postgres"), m_dir->path()}) == 0);
-    m_dataDir = m_dir->filePath(QStringLiteral("data"));
-    QProcess initdb;
-    initdb.start(QStringLiteral("runuser"), {QStringLiteral("-u"), QStringLiteral("postgres"), QStringLiteral("--"),
-                                             binDir + QStringLiteral("/initdb"), QStringLiteral("-D"), m_dataDir,
-                                             QStringLiteral("-A"), QStringLiteral("trust"), QStringLiteral("--no-sync")});
-    QVERIFY(initdb.waitForFinished(120000));
-    QVERIFY2(initdb.exitCode() == 0, initdb.readAllStandardError().constData());
+    m_server = std::make_unique<LiveServer>(binDir);
+    const auto made = m_server->initdb();
+    QVERIFY2(made, qPrintable(made ? QString() : made.error().fullText()));
 }
 
 void TestConfVsPostgres::cleanupTestCase()
 {
-    m_dir.reset(); // root removes the postgres-owned folder
+    m_server.reset(); // root removes the postgres-owned folder
 }
 
 TestConfVsPostgres::PostgresVerdict TestConfVsPostgres::askPostgres(const QByteArray &conf, const QString &name)
 {
-    QFile file(m_dataDir + QStringLiteral("/postgresql.conf"));
-    if (!file.open(QIODevice::WriteOnly | QIODevice::Truncate))
+    if (!m_server->writeServerFile(m_server->dataDir() + QStringLiteral("/postgresql.conf"), conf))
         return {false, {}, QStringLiteral("cannot write postgresql.conf")};
-    file.write(conf);
-    file.close();
-    file.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ReadGroup | QFileDevice::ReadOther);
-    QProcess postgres;
-    postgres.start(QStringLiteral("runuser"), {QStringLiteral("-u"), QStringLiteral("postgres"), QStringLiteral("--"),
-                                               binDir + QStringLiteral("/postgres"), QStringLiteral("-C"), name,
-                                               QStringLiteral("-D"), m_dataDir});
-    if (!postgres.waitForFinished(30000))
+    const auto ran = m_server->runAsServerUser(
+        QStringLiteral("postgres"), {QStringLiteral("-C"), name, QStringLiteral("-D"), m_server->dataDir()}, {}, 30000);
+    if (!ran)
+        return {false, {}, ran.error().fullText()};
+    if (ran->timedOut)
         return {false, {}, QStringLiteral("postgres -C did not finish")};
-    QString out = QString::fromUtf8(postgres.readAllStandardOutput());
+    QString out = QString::fromUtf8(ran->stdOut);
     if (out.endsWith(QLatin1Char('\n')))
         out.chop(1);
-    return {postgres.exitStatus() == QProcess::NormalExit && postgres.exitCode() == 0, out,
-            QString::fromUtf8(postgres.readAllStandardError())};
+    return {ran->succeeded(), out, QString::fromUtf8(ran->stdErr)};
 }
 
 void TestConfVsPostgres::sameVerdict_data()

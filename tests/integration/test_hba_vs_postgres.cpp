@@ -2,20 +2,16 @@
 #include "core/conf/hba_file.h"
 #include "core/conf/recovery_settings.h"
 
+#include "live_server.h"
 #include "pg_builds.h"
-#include "test_pg_server.h"
 
 #include <QDir>
 #include <QFile>
 #include <QHostAddress>
-#include <QProcess>
 #include <QtTest/QTest>
 
 #include <map>
 #include <memory>
-
-#include <pwd.h>
-#include <unistd.h>
 
 // PostgreSQL is the judge: the same pg_hba.conf lines are read by HbaFile and
 // by a real PostgreSQL 15 (pg_hba_file_rules, which parses the file on disk
@@ -43,25 +39,26 @@ private:
     static QStringList ourVerdict(const QByteArray &hba);
     QString postgresC(const QString &name, QString *error);
 
-    // A data directory per major of the version matrix (initdb once).
-    QString dataDirFor(int major, QString *skipReason);
-    static bool runAsPostgres(const QStringList &command, QString *output);
+    // A stopped server per major of the version matrix (initdb once).
+    LiveServer *serverOf(int major, QString *skipReason);
 
-    std::unique_ptr<TestPgServer> m_server;
+    std::unique_ptr<LiveServer> m_server;
     QByteArray m_originalHba;
-    std::unique_ptr<QTemporaryDir> m_majorsDir;
-    std::map<int, QString> m_dataDirs;
+    std::map<int, std::unique_ptr<LiveServer>> m_majors;
 };
 
 void TestHbaVsPostgres::initTestCase()
 {
-    const QString reason = TestPgServer::unavailableReason();
+    const QString reason = LiveServer::unavailableReason();
     if (!reason.isEmpty())
         QSKIP(qPrintable(reason));
-    m_server = std::make_unique<TestPgServer>(QStringLiteral("hba"));
-    QString error;
-    QVERIFY2(m_server->init(&error), qPrintable(error));
-    QVERIFY2(m_server->start(&error), qPrintable(error));
+    m_server = std::make_unique<LiveServer>();
+    auto step = m_server->initdb();
+    if (step)
+        step = m_server->appendSettings(LiveServer::smallFastSettings());
+    if (step)
+        step = m_server->start();
+    QVERIFY2(step, qPrintable(step ? QString() : step.error().fullText()));
     QFile hba(m_server->dataDir() + QStringLiteral("/pg_hba.conf"));
     QVERIFY(hba.open(QIODevice::ReadOnly));
     m_originalHba = hba.readAll();
@@ -70,7 +67,7 @@ void TestHbaVsPostgres::initTestCase()
 void TestHbaVsPostgres::cleanupTestCase()
 {
     m_server.reset();
-    m_majorsDir.reset();
+    m_majors.clear();
 }
 
 // Line 1 keeps psql's own connection possible whatever the row contains.
@@ -81,25 +78,19 @@ static QByteArray withLocalTrust(const QByteArray &lines)
 
 QStringList TestHbaVsPostgres::serverVerdict(const QByteArray &hba)
 {
-    QFile file(m_server->dataDir() + QStringLiteral("/pg_hba.conf"));
-    if (!file.open(QIODevice::WriteOnly | QIODevice::Truncate))
+    if (!m_server->writeHba(hba))
         return {QStringLiteral("cannot write pg_hba.conf")};
-    file.write(hba);
-    file.close();
-    bool ok = false;
-    const QString rows = m_server->psql(
+    const auto rows = m_server->rows(
         QStringLiteral("SELECT line_number, coalesce(type, ''), coalesce(array_to_string(database, ','), ''), "
                        "coalesce(array_to_string(user_name, ','), ''), coalesce(address, ''), coalesce(netmask, ''), "
                        "coalesce(auth_method, ''), coalesce(array_to_string(options, ' '), ''), coalesce(error, '') "
-                       "FROM pg_hba_file_rules ORDER BY line_number"),
-        &ok);
-    if (!ok)
-        return {QStringLiteral("psql failed: ") + rows};
+                       "FROM pg_hba_file_rules ORDER BY line_number"));
+    if (!rows)
+        return {QStringLiteral("psql failed: ") + rows.error().fullText()};
     QStringList verdict;
-    for (const QString &row : rows.split(QLatin1Char('\n'), Qt::SkipEmptyParts)) {
-        const QStringList c = row.split(QLatin1Char('|'));
+    for (const QStringList &c : *rows) {
         if (c.size() != 9)
-            return {QStringLiteral("unexpected row: ") + row};
+            return {QStringLiteral("unexpected row: ") + c.join(QLatin1Char('|'))};
         if (!c[8].isEmpty())
             verdict << QStringLiteral("%1 error: %2").arg(c[0], c[8]);
         else
@@ -272,15 +263,13 @@ void TestHbaVsPostgres::addedRulesAreAccepted()
 
 QString TestHbaVsPostgres::postgresC(const QString &name, QString *error)
 {
-    QProcess process;
-    process.start(QStringLiteral("runuser"), {QStringLiteral("-u"), QStringLiteral("postgres"), QStringLiteral("--"),
-                                              m_server->binDir() + QStringLiteral("/postgres"), QStringLiteral("-C"),
-                                              name, QStringLiteral("-D"), m_server->dataDir()});
-    if (!process.waitForFinished(30000) || process.exitCode() != 0) {
-        *error = QString::fromUtf8(process.readAllStandardError());
+    const auto ran = m_server->runAsServerUser(
+        QStringLiteral("postgres"), {QStringLiteral("-C"), name, QStringLiteral("-D"), m_server->dataDir()}, {}, 30000);
+    if (!ran || !ran->succeeded()) {
+        *error = ran ? QString::fromUtf8(ran->stdErr) : ran.error().fullText();
         return {};
     }
-    return QString::fromUtf8(process.readAllStandardOutput()).chopped(1);
+    return QString::fromUtf8(ran->stdOut).chopped(1);
 }
 
 void TestHbaVsPostgres::recoverySettingsReadByPostgres_data()
@@ -337,42 +326,19 @@ void TestHbaVsPostgres::recoverySettingsReadByPostgres()
     QCOMPARE(restore, settings.restoreCommand);
 }
 
-bool TestHbaVsPostgres::runAsPostgres(const QStringList &command, QString *output)
+LiveServer *TestHbaVsPostgres::serverOf(int major, QString *skipReason)
 {
-    QProcess process;
-    process.setProcessChannelMode(QProcess::MergedChannels);
-    process.setWorkingDirectory(QStringLiteral("/"));
-    process.start(QStringLiteral("runuser"), QStringList{QStringLiteral("-u"), QStringLiteral("postgres"), QStringLiteral("--")} + command);
-    const bool finished = process.waitForFinished(120000);
-    *output = QString::fromUtf8(process.readAll());
-    return finished && process.exitStatus() == QProcess::NormalExit && process.exitCode() == 0;
-}
-
-QString TestHbaVsPostgres::dataDirFor(int major, QString *skipReason)
-{
-    if (m_dataDirs.count(major))
-        return m_dataDirs[major];
+    if (auto found = m_majors.find(major); found != m_majors.end())
+        return found->second.get();
     const QString bin = PgBuilds::binDir(major, skipReason);
     if (bin.isEmpty())
-        return {};
-    if (!m_majorsDir) {
-        m_majorsDir = std::make_unique<QTemporaryDir>(QDir::tempPath() + QStringLiteral("/replica-hba-XXXXXX"));
-        const passwd *postgres = getpwnam("postgres");
-        if (!postgres || ::chown(m_majorsDir->path().toLocal8Bit().constData(), postgres->pw_uid, postgres->pw_gid) != 0) {
-            *skipReason = QStringLiteral("cannot give a folder to the postgres user");
-            return {};
-        }
+        return nullptr;
+    auto server = std::make_unique<LiveServer>(bin);
+    if (auto made = server->initdb(); !made) {
+        *skipReason = QStringLiteral("initdb of PostgreSQL %1 failed: %2").arg(major).arg(made.error().fullText());
+        return nullptr;
     }
-    const QString dir = m_majorsDir->filePath(QString::number(major));
-    QString output;
-    if (!runAsPostgres({bin + QStringLiteral("/initdb"), QStringLiteral("-D"), dir, QStringLiteral("-A"),
-                        QStringLiteral("trust"), QStringLiteral("-U"), QStringLiteral("postgres"), QStringLiteral("--no-sync")},
-                       &output)) {
-        *skipReason = QStringLiteral("initdb of PostgreSQL %1 failed: %2").arg(major).arg(output);
-        return {};
-    }
-    m_dataDirs[major] = dir;
-    return dir;
+    return (m_majors[major] = std::move(server)).get();
 }
 
 // The grammar points that differ between majors, judged by each major's own
@@ -404,43 +370,26 @@ void TestHbaVsPostgres::otherMajorsAgree()
     QFETCH(QByteArray, hba);
     QFETCH(bool, valid);
     QString skipReason;
-    const QString dir = dataDirFor(major, &skipReason);
-    if (dir.isEmpty())
+    LiveServer *server = serverOf(major, &skipReason);
+    if (!server)
         QSKIP(qPrintable(skipReason));
     const QByteArray text = withLocalTrust(hba);
-    const auto writeFile = [](const QString &path, const QByteArray &content) {
-        QFile file(path);
-        if (!file.open(QIODevice::WriteOnly | QIODevice::Truncate))
-            return false;
-        file.write(content);
-        file.close();
-        const passwd *postgres = getpwnam("postgres");
-        return postgres && ::chown(path.toLocal8Bit().constData(), postgres->pw_uid, postgres->pw_gid) == 0;
-    };
-    QVERIFY(writeFile(dir + QStringLiteral("/pg_hba.conf"), text));
-    QVERIFY(writeFile(dir + QStringLiteral("/extra.conf"), "host all all 10.9.0.0/16 md5\n"));
-    QDir(dir).mkpath(QStringLiteral("conf.d"));
+    QVERIFY(server->writeHba(text));
+    QVERIFY(
+        server->writeServerFile(server->dataDir() + QStringLiteral("/extra.conf"), "host all all 10.9.0.0/16 md5\n"));
+    QDir(server->dataDir()).mkpath(QStringLiteral("conf.d"));
 
     const bool ours = HbaFile::read(text, QString(), PgVersion(major)).problems().isEmpty();
-    QString output;
-    const QString bin = PgBuilds::binDir(major);
-    const bool started = runAsPostgres({bin + QStringLiteral("/pg_ctl"), QStringLiteral("-D"), dir, QStringLiteral("-w"),
-                                        QStringLiteral("-t"), QStringLiteral("60"), QStringLiteral("-l"),
-                                        dir + QStringLiteral("/server.log"), QStringLiteral("-o"),
-                                        QStringLiteral("-p %1 -c listen_addresses='' -k %2").arg(TestPgServer::freePort()).arg(dir),
-                                        QStringLiteral("start")},
-                                       &output);
-    QFile log(dir + QStringLiteral("/server.log"));
+    const bool started = bool(server->start({QStringLiteral("listen_addresses=")}));
+    QFile log(server->logFile());
     log.open(QIODevice::ReadOnly);
     const QString serverLog = QString::fromUtf8(log.readAll());
     if (started) {
-        runAsPostgres({bin + QStringLiteral("/pg_ctl"), QStringLiteral("-D"), dir, QStringLiteral("-m"),
-                       QStringLiteral("immediate"), QStringLiteral("stop")},
-                      &output);
+        (void)server->stop(LiveServer::StopMode::Immediate);
     } else {
         QVERIFY2(serverLog.contains(QStringLiteral("pg_hba.conf")), qPrintable(serverLog));
     }
-    QFile::remove(dir + QStringLiteral("/server.log"));
+    QFile::remove(server->logFile());
     QVERIFY2(ours == started, qPrintable(QStringLiteral("PostgreSQL %1 %2 the file, HbaFile %3 it.\n%4")
                                              .arg(major)
                                              .arg(started ? QStringLiteral("accepts") : QStringLiteral("refuses"))

@@ -1,6 +1,6 @@
 #include "core/pg/pg_connection.h"
 
-#include "test_pg_server.h"
+#include "live_server.h"
 
 #include <QElapsedTimer>
 #include <QSignalSpy>
@@ -124,7 +124,7 @@ private slots:
 private:
     bool openConnection(PgConnection &connection, const QString &conninfo);
 
-    std::unique_ptr<TestPgServer> m_server;
+    std::unique_ptr<LiveServer> m_server;
 };
 
 bool TestPgConnection::openConnection(PgConnection &connection, const QString &conninfo)
@@ -143,27 +143,27 @@ void TestPgConnection::initTestCase()
 {
     qRegisterMetaType<PgResult>();
     qRegisterMetaType<PgError>();
-    const QString reason = TestPgServer::unavailableReason();
+    const QString reason = LiveServer::unavailableReason();
     if (!reason.isEmpty())
         QSKIP(qPrintable(reason));
-    m_server = std::make_unique<TestPgServer>();
-    QString error;
-    QVERIFY2(m_server->init(&error), qPrintable(error));
-    QVERIFY(m_server->writeHba(QStringLiteral("local all all trust\n"
-                                              "host all pwuser 127.0.0.1/32 scram-sha-256\n"
-                                              "host all pwuser ::1/128 scram-sha-256\n"
-                                              "host all postgres,ghost 127.0.0.1/32 trust\n"
-                                              "host all postgres,ghost ::1/128 trust\n")));
-    QVERIFY(m_server->appendSettings(QStringLiteral("listen_addresses = '127.0.0.1,::1'")));
-    QVERIFY2(m_server->start(&error), qPrintable(error));
-    bool ok = false;
-    m_server->psql(QStringLiteral("CREATE ROLE pwuser LOGIN PASSWORD 'right horse battery';\n"
-                                  "CREATE ROLE stranger LOGIN;\n"
-                                  "CREATE TABLE weather (city text, temp_lo int, temp_hi int, prcp real, date date);\n"
-                                  "CREATE TABLE guarded (id int PRIMARY KEY);\n"
-                                  "INSERT INTO guarded VALUES (1);\n"),
-                   &ok);
-    QVERIFY(ok);
+    m_server = std::make_unique<LiveServer>();
+    auto step = m_server->initdb();
+    QVERIFY2(step, qPrintable(step ? QString() : step.error().fullText()));
+    QVERIFY(m_server->appendSettings(LiveServer::smallFastSettings()));
+    QVERIFY(m_server->writeHba("local all all trust\n"
+                               "host all pwuser 127.0.0.1/32 scram-sha-256\n"
+                               "host all pwuser ::1/128 scram-sha-256\n"
+                               "host all postgres,ghost 127.0.0.1/32 trust\n"
+                               "host all postgres,ghost ::1/128 trust\n"));
+    step = m_server->start({QStringLiteral("listen_addresses=127.0.0.1,::1")});
+    QVERIFY2(step, qPrintable(step ? QString() : step.error().fullText()));
+    auto made = m_server->query(
+        QStringLiteral("CREATE ROLE pwuser LOGIN PASSWORD 'right horse battery';\n"
+                       "CREATE ROLE stranger LOGIN;\n"
+                       "CREATE TABLE weather (city text, temp_lo int, temp_hi int, prcp real, date date);\n"
+                       "CREATE TABLE guarded (id int PRIMARY KEY);\n"
+                       "INSERT INTO guarded VALUES (1);\n"));
+    QVERIFY2(made, qPrintable(made ? QString() : made.error().fullText()));
 }
 
 void TestPgConnection::cleanupTestCase()
@@ -174,7 +174,7 @@ void TestPgConnection::cleanupTestCase()
 void TestPgConnection::queryReturnsColumnsRowsAndTag()
 {
     PgConnection connection;
-    QVERIFY(openConnection(connection, m_server->connectionString()));
+    QVERIFY(openConnection(connection, m_server->conninfo()));
     QCOMPARE(connection.state(), PgConnection::State::Ready);
     QVERIFY(connection.serverVersionNum() >= 150000);
     QCOMPARE(connection.user(), QStringLiteral("postgres"));
@@ -215,7 +215,7 @@ void TestPgConnection::parametersAreBoundNeverPasted()
 {
     QFETCH(QString, value);
     PgConnection connection;
-    QVERIFY(openConnection(connection, m_server->connectionString()));
+    QVERIFY(openConnection(connection, m_server->conninfo()));
 
     const quint64 echo = connection.exec(QStringLiteral("SELECT $1::text AS v, length($1::text) AS n"), {value});
     const PgResult echoed = waitForResult(connection, echo);
@@ -239,7 +239,7 @@ void TestPgConnection::parametersAreBoundNeverPasted()
 void TestPgConnection::nullParametersAndValues()
 {
     PgConnection connection;
-    QVERIFY(openConnection(connection, m_server->connectionString()));
+    QVERIFY(openConnection(connection, m_server->conninfo()));
     const quint64 id = connection.exec(
         QStringLiteral("SELECT $1::text AS a, $1::text IS NULL AS a_is_null, $2::text AS b, NULL::int AS c"),
         {std::nullopt, QString(QLatin1String(""))});
@@ -294,7 +294,7 @@ void TestPgConnection::errorsKeepSqlState()
     QFETCH(QString, detailOrHint);
 
     PgConnection connection;
-    QVERIFY(openConnection(connection, m_server->connectionString()));
+    QVERIFY(openConnection(connection, m_server->conninfo()));
     for (const QString &statement : setup) {
         const PgResult prepared = waitForResult(connection, connection.exec(statement));
         QVERIFY2(prepared.ok, qPrintable(prepared.error.raw));
@@ -318,7 +318,7 @@ void TestPgConnection::errorsKeepSqlState()
 void TestPgConnection::noticesAreCollected()
 {
     PgConnection connection;
-    QVERIFY(openConnection(connection, m_server->connectionString()));
+    QVERIFY(openConnection(connection, m_server->conninfo()));
     const PgResult result = waitForResult(
         connection, connection.exec(QStringLiteral("DO $$BEGIN RAISE NOTICE 'standby is %', 'late'; END$$")));
     QVERIFY2(result.ok, qPrintable(result.error.raw));
@@ -329,7 +329,7 @@ void TestPgConnection::noticesAreCollected()
 void TestPgConnection::queriesRunInOrder()
 {
     PgConnection connection;
-    QVERIFY(openConnection(connection, m_server->connectionString()));
+    QVERIFY(openConnection(connection, m_server->conninfo()));
     QList<quint64> ids;
     QList<PgResult> results;
     connect(&connection, &PgConnection::resultReady, this, [&results](const PgResult &r) { results << r; });
@@ -347,7 +347,7 @@ void TestPgConnection::queriesRunInOrder()
 void TestPgConnection::queryBeforeConnectedWaitsForIt()
 {
     PgConnection connection;
-    connection.open(m_server->connectionString());
+    connection.open(m_server->conninfo());
     QVERIFY(connection.state() == PgConnection::State::Connecting);
     const quint64 id = connection.exec(QStringLiteral("SELECT current_user"));
     const PgResult result = waitForResult(connection, id);
@@ -372,7 +372,7 @@ void TestPgConnection::connectFailuresSayWhatToDo_data()
     QTest::addColumn<QString>("sentencePart");
 
     const int port = m_server ? m_server->port() : 0;
-    const int deadPort = TestPgServer::freePort();
+    const int deadPort = LiveServer::freePort();
     const QString socket = m_server ? m_server->socketDir() : QString();
     QTest::addRow("server down (TCP)") << QStringLiteral("host=127.0.0.1 port=%1 user=postgres").arg(deadPort)
                                        << QStringLiteral("08001")
@@ -470,15 +470,18 @@ void TestPgConnection::silentAddressTimesOutWithoutStalling()
 
 void TestPgConnection::serverKilledMidSession()
 {
-    TestPgServer doomed(QStringLiteral("doomed"));
-    QString error;
-    QVERIFY2(doomed.init(&error), qPrintable(error));
-    QVERIFY2(doomed.start(&error), qPrintable(error));
+    LiveServer doomed;
+    auto step = doomed.initdb();
+    if (step)
+        step = doomed.appendSettings(LiveServer::smallFastSettings());
+    if (step)
+        step = doomed.start();
+    QVERIFY2(step, qPrintable(step ? QString() : step.error().fullText()));
 
     PgConnection busy;
     PgConnection idle;
-    QVERIFY(openConnection(busy, doomed.connectionString()));
-    QVERIFY(openConnection(idle, doomed.connectionString()));
+    QVERIFY(openConnection(busy, doomed.conninfo()));
+    QVERIFY(openConnection(idle, doomed.conninfo()));
     QSignalSpy busyFailed(&busy, &PgConnection::failed);
     QSignalSpy idleFailed(&idle, &PgConnection::failed);
 
@@ -504,7 +507,7 @@ void TestPgConnection::serverKilledMidSession()
 
     // Reconnecting to a dead server fails cleanly.
     QSignalSpy refused(&busy, &PgConnection::failed);
-    busy.open(doomed.connectionString());
+    busy.open(doomed.conninfo());
     QTRY_COMPARE_WITH_TIMEOUT(refused.size(), 1, 10000);
     QCOMPARE(refused.first().first().value<PgError>().sqlState, QStringLiteral("08001"));
 }
@@ -512,7 +515,7 @@ void TestPgConnection::serverKilledMidSession()
 void TestPgConnection::cancelStopsARunningQuery()
 {
     PgConnection connection;
-    QVERIFY(openConnection(connection, m_server->connectionString()));
+    QVERIFY(openConnection(connection, m_server->conninfo()));
     const quint64 sleeping = connection.exec(QStringLiteral("SELECT pg_sleep(60)"));
     const quint64 queued = connection.exec(QStringLiteral("SELECT 2"));
     QList<PgResult> results;

@@ -2,8 +2,8 @@
 #include "core/monitor/replication_sampler.h"
 #include "core/pg/pg_connection.h"
 
+#include "live_server.h"
 #include "pg_builds.h"
-#include "test_pg_server.h"
 
 #include <QElapsedTimer>
 #include <QSignalSpy>
@@ -75,8 +75,8 @@ private:
     ReplicationSample waitForSample(ReplicationSampler &sampler, const std::function<bool(const ReplicationSample &)> &wanted,
                                     int timeoutMs = 20000);
 
-    std::unique_ptr<TestPgServer> m_primary;
-    std::unique_ptr<TestPgServer> m_standby;
+    std::unique_ptr<LiveServer> m_primary;
+    std::unique_ptr<LiveServer> m_standby;
     QString m_skip;
 };
 
@@ -84,18 +84,24 @@ void TestReplicationSampler::initTestCase()
 {
     qRegisterMetaType<ReplicationSample>();
     qRegisterMetaType<PgResult>();
-    m_skip = TestPgServer::unavailableReason();
+    m_skip = LiveServer::unavailableReason();
     if (!m_skip.isEmpty())
         return; // the server-less tests still run
-    QString error;
-    m_primary = std::make_unique<TestPgServer>(QStringLiteral("primary"));
-    QVERIFY2(m_primary->init(&error), qPrintable(error));
-    QVERIFY2(m_primary->start(&error), qPrintable(error));
-    m_standby = std::make_unique<TestPgServer>(QStringLiteral("standby1"));
-    QVERIFY2(m_standby->initStandbyOf(*m_primary, QStringLiteral("standby1"), &error), qPrintable(error));
-    QVERIFY2(m_standby->start(&error), qPrintable(error));
+    m_primary = std::make_unique<LiveServer>();
+    auto step = m_primary->initdb();
+    if (step)
+        step = m_primary->appendSettings(LiveServer::smallFastSettings());
+    if (step)
+        step = m_primary->start();
+    QVERIFY2(step, qPrintable(step ? QString() : step.error().fullText()));
+    m_standby = std::make_unique<LiveServer>();
+    step = m_standby->initStandbyOf(*m_primary, QStringLiteral("standby1"));
+    if (step)
+        step = m_standby->start();
+    QVERIFY2(step, qPrintable(step ? QString() : step.error().fullText()));
     QTRY_COMPARE_WITH_TIMEOUT(
-        m_primary->psql(QStringLiteral("SELECT state FROM pg_stat_replication WHERE application_name = 'standby1'")),
+        m_primary->query(QStringLiteral("SELECT state FROM pg_stat_replication WHERE application_name = 'standby1'"))
+            .valueOr(QString()),
         QStringLiteral("streaming"), 30000);
 }
 
@@ -233,8 +239,8 @@ void TestReplicationSampler::samplesAStreamingPair()
         QSKIP(qPrintable(m_skip));
     ReplicationSampler sampler;
     sampler.setInterval(200);
-    sampler.setPrimary(QStringLiteral("primary"), m_primary->connectionString());
-    sampler.addStandby(QStringLiteral("standby1"), m_standby->connectionString());
+    sampler.setPrimary(QStringLiteral("primary"), m_primary->conninfo());
+    sampler.addStandby(QStringLiteral("standby1"), m_standby->conninfo());
     sampler.start();
     const ReplicationSample sample = waitForSample(sampler, [](const ReplicationSample &s) {
         return s.primary.reachable && !s.standbyServers.isEmpty() && s.standbyServers.first().reachable &&
@@ -283,19 +289,17 @@ void TestReplicationSampler::lsnsMoveAndTheStandbyCatchesUp()
         QSKIP(qPrintable(m_skip));
     ReplicationSampler sampler;
     sampler.setInterval(200);
-    sampler.setPrimary(QStringLiteral("primary"), m_primary->connectionString());
-    sampler.addStandby(QStringLiteral("standby1"), m_standby->connectionString());
+    sampler.setPrimary(QStringLiteral("primary"), m_primary->conninfo());
+    sampler.addStandby(QStringLiteral("standby1"), m_standby->conninfo());
     sampler.start();
     const ReplicationSample before = waitForSample(sampler, [](const ReplicationSample &s) {
         return s.primary.reachable && !s.standbys.isEmpty();
     });
     const quint64 startLsn = ReplicationSample::parseLsn(before.primary.currentLsn).value_or(0);
     QVERIFY(startLsn > 0);
-    bool ok = false;
-    m_primary->psql(QStringLiteral("CREATE TABLE IF NOT EXISTS filler (n int, pad text);"
-                                   "INSERT INTO filler SELECT g, repeat('x', 200) FROM generate_series(1, 20000) g;"),
-                    &ok);
-    QVERIFY(ok);
+    QVERIFY(m_primary->query(
+        QStringLiteral("CREATE TABLE IF NOT EXISTS filler (n int, pad text);"
+                       "INSERT INTO filler SELECT g, repeat('x', 200) FROM generate_series(1, 20000) g;")));
     const ReplicationSample after = waitForSample(sampler, [startLsn](const ReplicationSample &s) {
         if (s.standbys.isEmpty() || s.standbyServers.isEmpty())
             return false;
@@ -307,7 +311,8 @@ void TestReplicationSampler::lsnsMoveAndTheStandbyCatchesUp()
     QVERIFY(after.sampledAt.isValid());
     QCOMPARE(after.standbys.first().byteLag.value_or(-1), 0);
     QVERIFY(after.standbyServers.first().lastReplayTime.has_value());
-    QCOMPARE(m_standby->psql(QStringLiteral("SELECT count(*) FROM filler")), QStringLiteral("20000"));
+    QCOMPARE(m_standby->query(QStringLiteral("SELECT count(*) FROM filler")).valueOr(QString()),
+             QStringLiteral("20000"));
 }
 
 void TestReplicationSampler::synchronousStandbyAndBlockingPrimary()
@@ -316,11 +321,12 @@ void TestReplicationSampler::synchronousStandbyAndBlockingPrimary()
         QSKIP(qPrintable(m_skip));
     ReplicationSampler sampler;
     sampler.setInterval(200);
-    sampler.setPrimary(QStringLiteral("primary"), m_primary->connectionString());
+    sampler.setPrimary(QStringLiteral("primary"), m_primary->conninfo());
     QSignalSpy problemsChanged(&sampler, &ReplicationSampler::problemsChanged);
     sampler.start();
 
-    m_primary->psql(QStringLiteral("ALTER SYSTEM SET synchronous_standby_names = 'standby1'; SELECT pg_reload_conf()"));
+    QVERIFY(m_primary->query(
+        QStringLiteral("ALTER SYSTEM SET synchronous_standby_names = 'standby1'; SELECT pg_reload_conf()")));
     const ReplicationSample sync = waitForSample(sampler, [](const ReplicationSample &s) {
         return !s.standbys.isEmpty() && s.standbys.first().syncState == QLatin1String("sync");
     });
@@ -329,7 +335,8 @@ void TestReplicationSampler::synchronousStandbyAndBlockingPrimary()
     QVERIFY(!hasProblem(sync, QStringLiteral("primary-would-block")));
 
     // Names a standby that is not there: every commit would wait.
-    m_primary->psql(QStringLiteral("ALTER SYSTEM SET synchronous_standby_names = 'nobody'; SELECT pg_reload_conf()"));
+    QVERIFY(m_primary->query(
+        QStringLiteral("ALTER SYSTEM SET synchronous_standby_names = 'nobody'; SELECT pg_reload_conf()")));
     const ReplicationSample blocked = waitForSample(sampler, [](const ReplicationSample &s) {
         return hasProblem(s, QStringLiteral("primary-would-block"));
     });
@@ -338,7 +345,7 @@ void TestReplicationSampler::synchronousStandbyAndBlockingPrimary()
     QCOMPARE(blocked.standbys.first().syncState, QStringLiteral("async"));
     QVERIFY(!problemsChanged.isEmpty());
 
-    m_primary->psql(QStringLiteral("ALTER SYSTEM RESET synchronous_standby_names; SELECT pg_reload_conf()"));
+    QVERIFY(m_primary->query(QStringLiteral("ALTER SYSTEM RESET synchronous_standby_names; SELECT pg_reload_conf()")));
     const ReplicationSample released = waitForSample(sampler, [](const ReplicationSample &s) {
         return s.primary.reachable && s.problems.isEmpty();
     });
@@ -352,8 +359,8 @@ void TestReplicationSampler::stoppedStandbyIsReportedAndRecovers()
         QSKIP(qPrintable(m_skip));
     ReplicationSampler sampler;
     sampler.setInterval(200);
-    sampler.setPrimary(QStringLiteral("primary"), m_primary->connectionString());
-    sampler.addStandby(QStringLiteral("standby1"), m_standby->connectionString());
+    sampler.setPrimary(QStringLiteral("primary"), m_primary->conninfo());
+    sampler.addStandby(QStringLiteral("standby1"), m_standby->conninfo());
     sampler.start();
     waitForSample(sampler, [](const ReplicationSample &s) { return !s.standbys.isEmpty() && s.problems.isEmpty(); });
 
@@ -370,8 +377,8 @@ void TestReplicationSampler::stoppedStandbyIsReportedAndRecovers()
     QVERIFY(!down.replicationSlots.first().active);
     QVERIFY(down.primary.reachable);
 
-    QString error;
-    QVERIFY2(m_standby->start(&error), qPrintable(error));
+    const auto restarted = m_standby->start();
+    QVERIFY2(restarted, qPrintable(restarted ? QString() : restarted.error().fullText()));
     const ReplicationSample back = waitForSample(sampler, [](const ReplicationSample &s) {
         return !s.standbys.isEmpty() && s.standbys.first().state == QLatin1String("streaming") &&
                s.standbyServers.first().reachable && s.problems.isEmpty();
@@ -385,10 +392,10 @@ void TestReplicationSampler::pausedReplayIsReported()
         QSKIP(qPrintable(m_skip));
     ReplicationSampler sampler;
     sampler.setInterval(200);
-    sampler.setPrimary(QStringLiteral("primary"), m_primary->connectionString());
-    sampler.addStandby(QStringLiteral("standby1"), m_standby->connectionString());
+    sampler.setPrimary(QStringLiteral("primary"), m_primary->conninfo());
+    sampler.addStandby(QStringLiteral("standby1"), m_standby->conninfo());
     sampler.start();
-    m_standby->psql(QStringLiteral("SELECT pg_wal_replay_pause()"));
+    QVERIFY(m_standby->query(QStringLiteral("SELECT pg_wal_replay_pause()")));
     const ReplicationSample paused = waitForSample(sampler, [](const ReplicationSample &s) {
         return hasProblem(s, QStringLiteral("replay-paused"));
     });
@@ -398,7 +405,7 @@ void TestReplicationSampler::pausedReplayIsReported()
     for (const auto &problem : paused.problems)
         found = found || problem.message.contains(QStringLiteral("pg_wal_replay_resume()"));
     QVERIFY(found);
-    m_standby->psql(QStringLiteral("SELECT pg_wal_replay_resume()"));
+    QVERIFY(m_standby->query(QStringLiteral("SELECT pg_wal_replay_resume()")));
     waitForSample(sampler, [](const ReplicationSample &s) {
         return !s.standbyServers.isEmpty() && s.standbyServers.first().reachable && !s.standbyServers.first().replayPaused;
     });
@@ -410,10 +417,10 @@ void TestReplicationSampler::standbyRefusesWritesWith25006()
 {
     if (!m_skip.isEmpty())
         QSKIP(qPrintable(m_skip));
-    m_primary->psql(QStringLiteral("CREATE TABLE IF NOT EXISTS weather (city text, temp_lo int)"));
+    QVERIFY(m_primary->query(QStringLiteral("CREATE TABLE IF NOT EXISTS weather (city text, temp_lo int)")));
     PgConnection standby;
     QSignalSpy connected(&standby, &PgConnection::connected);
-    standby.open(m_standby->connectionString());
+    standby.open(m_standby->conninfo());
     QTRY_COMPARE_WITH_TIMEOUT(connected.size(), 1, 10000);
     QSignalSpy results(&standby, &PgConnection::resultReady);
     standby.exec(QStringLiteral("INSERT INTO weather (city, temp_lo) VALUES ($1, $2)"),
@@ -447,7 +454,7 @@ void TestReplicationSampler::silentStandbyDoesNotHoldTheRoundsBack()
     ReplicationSampler sampler;
     sampler.setInterval(200);
     sampler.setConnectTimeout(3000);
-    sampler.setPrimary(QStringLiteral("primary"), m_primary->connectionString());
+    sampler.setPrimary(QStringLiteral("primary"), m_primary->conninfo());
     sampler.addStandby(QStringLiteral("ghost"), QStringLiteral("host=127.0.0.1 port=%1 user=postgres")
                                                     .arg(ntohs(address.sin_port)));
     QTimer tick;
@@ -493,14 +500,17 @@ void TestReplicationSampler::monitoringSqlRunsOnEveryMajor()
     const QString binDir = PgBuilds::binDir(major, &why);
     if (binDir.isEmpty())
         QSKIP(qPrintable(why));
-    TestPgServer server(QStringLiteral("pg%1").arg(major), binDir);
-    QString error;
-    QVERIFY2(server.init(&error), qPrintable(error));
-    QVERIFY2(server.start(&error), qPrintable(error));
+    LiveServer server(binDir);
+    auto step = server.initdb();
+    if (step)
+        step = server.appendSettings(LiveServer::smallFastSettings());
+    if (step)
+        step = server.start();
+    QVERIFY2(step, qPrintable(step ? QString() : step.error().fullText()));
 
     PgConnection connection;
     QSignalSpy connected(&connection, &PgConnection::connected);
-    connection.open(server.connectionString());
+    connection.open(server.conninfo());
     QTRY_COMPARE_WITH_TIMEOUT(connected.size(), 1, 10000);
     QCOMPARE(connection.serverVersionNum() / 10000, major);
     const ReplicationQueries queries{VersionRules(PgVersion::fromServerVersionNum(connection.serverVersionNum()))};
@@ -518,7 +528,7 @@ void TestReplicationSampler::monitoringSqlRunsOnEveryMajor()
     // And the sampler reads the server whole.
     ReplicationSampler sampler;
     sampler.setInterval(200);
-    sampler.setPrimary(QStringLiteral("primary"), server.connectionString());
+    sampler.setPrimary(QStringLiteral("primary"), server.conninfo());
     sampler.start();
     const ReplicationSample sample = waitForSample(sampler, [](const ReplicationSample &s) { return s.primary.reachable; });
     QCOMPARE(sample.primary.serverVersionNum / 10000, major);
