@@ -1,79 +1,17 @@
 #include "core/pg/pg_connection.h"
 
 #include "live_server.h"
+#include "silent_port.h"
+#include "stall_meter.h"
 
 #include <QElapsedTimer>
 #include <QSignalSpy>
-#include <QTimer>
 #include <QtTest/QTest>
-
-#include <arpa/inet.h>
-#include <netinet/in.h>
-#include <sys/socket.h>
-#include <unistd.h>
 
 Q_DECLARE_METATYPE(PgResult)
 Q_DECLARE_METATYPE(PgError)
 
 namespace {
-
-// Measures how long the event loop stays away: a 10 ms timer that records
-// the longest gap between two of its ticks.
-class StallMeter
-{
-public:
-    StallMeter()
-    {
-        m_timer.setInterval(10);
-        QObject::connect(&m_timer, &QTimer::timeout, [this] {
-            m_longest = qMax(m_longest, m_sinceTick.restart());
-        });
-        m_sinceTick.start();
-        m_timer.start();
-    }
-    qint64 longestMs() const { return m_longest; }
-
-private:
-    QTimer m_timer;
-    QElapsedTimer m_sinceTick;
-    qint64 m_longest = 0;
-};
-
-// A loopback TCP port that never answers: a listening socket nobody accepts
-// on, its one-entry queue filled by a first connection, so that the next
-// SYN is dropped as on a dead network (traffic stays on loopback).
-class SilentPort
-{
-public:
-    SilentPort()
-    {
-        m_listener = ::socket(AF_INET, SOCK_STREAM, 0);
-        sockaddr_in address{};
-        address.sin_family = AF_INET;
-        address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-        ::bind(m_listener, reinterpret_cast<sockaddr *>(&address), sizeof address);
-        ::listen(m_listener, 0);
-        socklen_t length = sizeof address;
-        ::getsockname(m_listener, reinterpret_cast<sockaddr *>(&address), &length);
-        m_port = ntohs(address.sin_port);
-        for (int &filler : m_fillers) {
-            filler = ::socket(AF_INET, SOCK_STREAM | SOCK_NONBLOCK, 0);
-            ::connect(filler, reinterpret_cast<sockaddr *>(&address), sizeof address);
-        }
-    }
-    ~SilentPort()
-    {
-        for (int filler : m_fillers)
-            ::close(filler);
-        ::close(m_listener);
-    }
-    int port() const { return m_port; }
-
-private:
-    int m_listener = -1;
-    int m_fillers[2] = {-1, -1};
-    int m_port = 0;
-};
 
 PgResult waitForResult(PgConnection &connection, quint64 id, int timeoutMs = 20000)
 {

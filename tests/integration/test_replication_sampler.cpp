@@ -4,16 +4,11 @@
 
 #include "live_server.h"
 #include "pg_builds.h"
+#include "silent_port.h"
+#include "stall_meter.h"
 
-#include <QElapsedTimer>
 #include <QSignalSpy>
-#include <QTimer>
 #include <QtTest/QTest>
-
-#include <sys/socket.h>
-#include <netinet/in.h>
-#include <arpa/inet.h>
-#include <unistd.h>
 
 Q_DECLARE_METATYPE(ReplicationSample)
 Q_DECLARE_METATYPE(PgResult)
@@ -437,39 +432,19 @@ void TestReplicationSampler::silentStandbyDoesNotHoldTheRoundsBack()
     if (!m_skip.isEmpty())
         QSKIP(qPrintable(m_skip));
     // A loopback port whose accept queue is full: connects hang there.
-    const int listener = ::socket(AF_INET, SOCK_STREAM, 0);
-    sockaddr_in address{};
-    address.sin_family = AF_INET;
-    address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-    ::bind(listener, reinterpret_cast<sockaddr *>(&address), sizeof address);
-    ::listen(listener, 0);
-    socklen_t length = sizeof address;
-    ::getsockname(listener, reinterpret_cast<sockaddr *>(&address), &length);
-    int fillers[2];
-    for (int &filler : fillers) {
-        filler = ::socket(AF_INET, SOCK_STREAM | SOCK_NONBLOCK, 0);
-        ::connect(filler, reinterpret_cast<sockaddr *>(&address), sizeof address);
-    }
+    const SilentPort ghost;
 
     ReplicationSampler sampler;
     sampler.setInterval(200);
     sampler.setConnectTimeout(3000);
     sampler.setPrimary(QStringLiteral("primary"), m_primary->conninfo());
-    sampler.addStandby(QStringLiteral("ghost"), QStringLiteral("host=127.0.0.1 port=%1 user=postgres")
-                                                    .arg(ntohs(address.sin_port)));
-    QTimer tick;
-    QElapsedTimer sinceTick;
-    qint64 longestStall = 0;
-    connect(&tick, &QTimer::timeout, this, [&] { longestStall = qMax(longestStall, sinceTick.restart()); });
-    sinceTick.start();
-    tick.start(10);
+    sampler.addStandby(QStringLiteral("ghost"),
+                       QStringLiteral("host=127.0.0.1 port=%1 user=postgres").arg(ghost.port()));
+    StallMeter meter;
     QSignalSpy samples(&sampler, &ReplicationSampler::sampleReady);
     sampler.start();
     QTest::qWait(4000);
-    tick.stop();
-    for (int filler : fillers)
-        ::close(filler);
-    ::close(listener);
+    meter.stop();
 
     // Rounds go on at the interval while the ghost hangs, then times out.
     QVERIFY2(samples.size() >= 10, qPrintable(QString::number(samples.size())));
@@ -477,9 +452,9 @@ void TestReplicationSampler::silentStandbyDoesNotHoldTheRoundsBack()
     QVERIFY(last.primary.reachable);
     QVERIFY(!last.standbyServers.first().reachable);
     QVERIFY(hasProblem(last, QStringLiteral("standby-unreachable")));
-    QVERIFY2(longestStall < 100, qPrintable(QStringLiteral("event loop stalled %1 ms").arg(longestStall)));
+    QVERIFY2(meter.longestMs() < 100, qPrintable(QStringLiteral("event loop stalled %1 ms").arg(meter.longestMs())));
     qInfo("%lld samples in 4 s with a silent standby; longest event-loop stall %lld ms", qlonglong(samples.size()),
-          longestStall);
+          meter.longestMs());
 }
 
 void TestReplicationSampler::monitoringSqlRunsOnEveryMajor_data()
