@@ -35,6 +35,9 @@ private:
     static Result<void> writeStandbySettings(const LiveServer &primary, const LiveServer &standby, int major,
                                              const QString &slot);
     static bool waitForStreaming(const LiveServer &primary, const QString &applicationName, QString *state);
+    // A clone of `primary` into `standbyDataDir` through slot `slot`.
+    static CloneOptions cloneOptions(int major, const LiveServer &primary, const QString &standbyDataDir,
+                                     const QString &slot);
 };
 
 void TestBackupClone::initTestCase()
@@ -85,6 +88,20 @@ void TestBackupClone::cloneBecomesStreamingStandby_data()
     QTest::addColumn<int>("major");
     for (int major : PgBuilds::majors())
         QTest::addRow("%d", major) << major;
+}
+
+CloneOptions TestBackupClone::cloneOptions(int major, const LiveServer &primary, const QString &standbyDataDir,
+                                           const QString &slot)
+{
+    CloneOptions options;
+    options.version = PgVersion(major);
+    options.primaryDataDir = primary.dataDir();
+    options.psqlPath = PgBuilds::clientBinDir() + QStringLiteral("/psql");
+    options.socketDir = primary.socketDir();
+    options.port = primary.port();
+    options.standbyDataDir = standbyDataDir;
+    options.slotName = slot;
+    return options;
 }
 
 Result<void> TestBackupClone::writeStandbySettings(const LiveServer &primary, const LiveServer &standby, int major,
@@ -148,14 +165,7 @@ void TestBackupClone::cloneBecomesStreamingStandby()
     LiveServer standby(binDir);
     QVERIFY(standby.adoptDataDir());
 
-    CloneOptions options;
-    options.version = PgVersion(major);
-    options.primaryDataDir = primary.dataDir();
-    options.psqlPath = PgBuilds::clientBinDir() + QStringLiteral("/psql");
-    options.socketDir = primary.socketDir();
-    options.port = primary.port();
-    options.standbyDataDir = standby.dataDir();
-    options.slotName = QStringLiteral("standby1");
+    const CloneOptions options = cloneOptions(major, primary, standby.dataDir(), QStringLiteral("standby1"));
 
     // A row written while the copy runs reaches the standby through the WAL.
     bool wroteDuringCopy = false;
@@ -232,14 +242,7 @@ void TestBackupClone::cancelLeavesNothingBehind()
     LiveServer standby(binDir);
     QVERIFY(standby.adoptDataDir());
 
-    CloneOptions options;
-    options.version = PgVersion(major);
-    options.primaryDataDir = primary.dataDir();
-    options.psqlPath = PgBuilds::clientBinDir() + QStringLiteral("/psql");
-    options.socketDir = primary.socketDir();
-    options.port = primary.port();
-    options.standbyDataDir = standby.dataDir();
-    options.slotName = QStringLiteral("standby_cancelled");
+    CloneOptions options = cloneOptions(major, primary, standby.dataDir(), QStringLiteral("standby_cancelled"));
 
     std::atomic_bool cancel = false;
     LocalHost host;
@@ -276,14 +279,7 @@ void TestBackupClone::refusesNonEmptyStandbyDirectory()
     QVERIFY(other.initdb());
     const QStringList before = QDir(other.dataDir()).entryList(QDir::AllEntries | QDir::NoDotAndDotDot);
 
-    CloneOptions options;
-    options.version = PgVersion(major);
-    options.primaryDataDir = primary.dataDir();
-    options.psqlPath = PgBuilds::clientBinDir() + QStringLiteral("/psql");
-    options.socketDir = primary.socketDir();
-    options.port = primary.port();
-    options.standbyDataDir = other.dataDir();
-    options.slotName = QStringLiteral("standby_refused");
+    const CloneOptions options = cloneOptions(major, primary, other.dataDir(), QStringLiteral("standby_refused"));
     LocalHost host;
     auto cloned = BackupClone::run(host, host, options);
     QVERIFY(!cloned);
