@@ -67,6 +67,8 @@ private slots:
     void cleanupTestCase();
 
 private:
+    // Starts sampling the class's primary and standby every 200 ms.
+    void watchPrimaryAndStandby(ReplicationSampler &sampler) const;
     ReplicationSample waitForSample(ReplicationSampler &sampler, const std::function<bool(const ReplicationSample &)> &wanted,
                                     int timeoutMs = 20000);
 
@@ -104,6 +106,14 @@ void TestReplicationSampler::cleanupTestCase()
 {
     m_standby.reset();
     m_primary.reset();
+}
+
+void TestReplicationSampler::watchPrimaryAndStandby(ReplicationSampler &sampler) const
+{
+    sampler.setInterval(200);
+    sampler.setPrimary(QStringLiteral("primary"), m_primary->conninfo());
+    sampler.addStandby(QStringLiteral("standby1"), m_standby->conninfo());
+    sampler.start();
 }
 
 ReplicationSample TestReplicationSampler::waitForSample(ReplicationSampler &sampler,
@@ -233,10 +243,7 @@ void TestReplicationSampler::samplesAStreamingPair()
     if (!m_skip.isEmpty())
         QSKIP(qPrintable(m_skip));
     ReplicationSampler sampler;
-    sampler.setInterval(200);
-    sampler.setPrimary(QStringLiteral("primary"), m_primary->conninfo());
-    sampler.addStandby(QStringLiteral("standby1"), m_standby->conninfo());
-    sampler.start();
+    watchPrimaryAndStandby(sampler);
     const ReplicationSample sample = waitForSample(sampler, [](const ReplicationSample &s) {
         return s.primary.reachable && !s.standbyServers.isEmpty() && s.standbyServers.first().reachable &&
                !s.standbys.isEmpty();
@@ -283,10 +290,7 @@ void TestReplicationSampler::lsnsMoveAndTheStandbyCatchesUp()
     if (!m_skip.isEmpty())
         QSKIP(qPrintable(m_skip));
     ReplicationSampler sampler;
-    sampler.setInterval(200);
-    sampler.setPrimary(QStringLiteral("primary"), m_primary->conninfo());
-    sampler.addStandby(QStringLiteral("standby1"), m_standby->conninfo());
-    sampler.start();
+    watchPrimaryAndStandby(sampler);
     const ReplicationSample before = waitForSample(sampler, [](const ReplicationSample &s) {
         return s.primary.reachable && !s.standbys.isEmpty();
     });
@@ -353,10 +357,7 @@ void TestReplicationSampler::stoppedStandbyIsReportedAndRecovers()
     if (!m_skip.isEmpty())
         QSKIP(qPrintable(m_skip));
     ReplicationSampler sampler;
-    sampler.setInterval(200);
-    sampler.setPrimary(QStringLiteral("primary"), m_primary->conninfo());
-    sampler.addStandby(QStringLiteral("standby1"), m_standby->conninfo());
-    sampler.start();
+    watchPrimaryAndStandby(sampler);
     waitForSample(sampler, [](const ReplicationSample &s) { return !s.standbys.isEmpty() && s.problems.isEmpty(); });
 
     QVERIFY(m_standby->stop());
@@ -386,10 +387,7 @@ void TestReplicationSampler::pausedReplayIsReported()
     if (!m_skip.isEmpty())
         QSKIP(qPrintable(m_skip));
     ReplicationSampler sampler;
-    sampler.setInterval(200);
-    sampler.setPrimary(QStringLiteral("primary"), m_primary->conninfo());
-    sampler.addStandby(QStringLiteral("standby1"), m_standby->conninfo());
-    sampler.start();
+    watchPrimaryAndStandby(sampler);
     QVERIFY(m_standby->query(QStringLiteral("SELECT pg_wal_replay_pause()")));
     const ReplicationSample paused = waitForSample(sampler, [](const ReplicationSample &s) {
         return hasProblem(s, QStringLiteral("replay-paused"));
