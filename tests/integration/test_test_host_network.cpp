@@ -204,6 +204,10 @@ void TestTestHostNetwork::secondNetworkInSameProcess()
     auto namespaces = local.run(CommandLine(QStringLiteral("ip"), {QStringLiteral("netns"), QStringLiteral("list")}));
     QVERIFY(namespaces.ok());
     QVERIFY(!namespaces->stdOut.contains(namespaceName.toUtf8() + ' ') && !namespaces->stdOut.contains(namespaceName.toUtf8() + '\n'));
+    // Its link too, at once: the next network of this process reuses the name.
+    auto link = local.run(CommandLine(QStringLiteral("ip"), {QStringLiteral("link"), QStringLiteral("show"), namespaceName}));
+    QVERIFY(link.ok());
+    QVERIFY2(!link->succeeded(), link->stdOut.constData());
     auto still = ssh(*m_hosts[0], QStringLiteral("root"), {QStringLiteral("true")});
     QVERIFY(still.ok() && still->succeeded());
 }
