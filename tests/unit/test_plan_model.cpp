@@ -5,6 +5,7 @@
 #include "core/plan/passfile.h"
 #include "core/plan/password_verifier.h"
 #include "core/plan/setup_plan.h"
+#include "core/plan/steps/primary_restart_step.h"
 #include "fixtures.h"
 
 #include <QJsonArray>
@@ -64,6 +65,7 @@ private slots:
     void choicesRefused_data();
     void choicesRefused();
     void jsonRoundTripKeepsEdits();
+    void restartExpectsTheEditedValues();
     void invalidEditRefused_data();
     void invalidEditRefused();
     void savedPlanWithInvalidSettingRefused();
@@ -190,6 +192,22 @@ void TestPlanModel::jsonRoundTripKeepsEdits()
     auto fromFile = SetupPlan::load(path);
     QVERIFY(fromFile.ok());
     QCOMPARE(fromFile->toText(), plan.toText());
+}
+
+void TestPlanModel::restartExpectsTheEditedValues()
+{
+    SetupPlan plan = existingPlan();
+    QByteArray edited = plan.step(QStringLiteral("primary-conf"))->edits().first().after;
+    edited.replace("max_wal_senders = 10", "max_wal_senders = 12");
+    QVERIFY(plan.editFile(QStringLiteral("primary-conf"), 0, edited).ok());
+    auto loaded = SetupPlan::fromJson(plan.toJson());
+    QVERIFY(loaded.ok());
+    const auto *restart = dynamic_cast<const PrimaryRestartStep *>(loaded->step(QStringLiteral("primary-restart")));
+    QVERIFY(restart);
+    const auto wanted = restart->wantedSettings(*loaded);
+    // The server runs with the user's 12 after primary-conf; expecting the planned 10 would restart it on every run.
+    QVERIFY(wanted.contains(qMakePair(QStringLiteral("max_wal_senders"), QStringLiteral("12"))));
+    QVERIFY(wanted.contains(qMakePair(QStringLiteral("wal_level"), QStringLiteral("replica"))));
 }
 
 void TestPlanModel::invalidEditRefused_data()

@@ -120,6 +120,21 @@ Result<void> PrimaryConfStep::confirmWithServer(StepContext &context, HostRole r
     return {};
 }
 
+QList<QPair<QString, QString>> PrimaryConfStep::expectedSettings() const
+{
+    const FileEdit &edit = m_edits.first();
+    QList<QPair<QString, QString>> expected = edit.settings;
+    if (!edit.userEdited)
+        return expected;
+    if (auto parsed = ConfFile::parse(edit.after, edit.path)) {
+        for (auto &[name, value] : expected) {
+            if (const auto own = parsed->value(name))
+                value = *own;
+        }
+    }
+    return expected;
+}
+
 Result<bool> PrimaryConfStep::check(StepContext &context)
 {
     auto archive = context.run(HostRole::Primary, CommandLine(QStringLiteral("test"), {QStringLiteral("-d"), archiveDirectory(basis())}), RunAs::Postgres);
@@ -139,18 +154,7 @@ Result<void> PrimaryConfStep::apply(StepContext &context)
     auto written = writeEdit(context, m_edits.first());
     if (!written)
         return written.error();
-    FileEdit applied = m_edits.first();
-    // What the server must read back: the step's settings, or the user's own values for them.
-    QList<QPair<QString, QString>> expected = applied.settings;
-    if (applied.userEdited) {
-        if (auto parsed = ConfFile::parse(*written, applied.path)) {
-            for (auto &[name, value] : expected) {
-                if (const auto own = parsed->value(name))
-                    value = *own;
-            }
-        }
-    }
-    if (auto confirmed = confirmWithServer(context, HostRole::Primary, expected); !confirmed)
+    if (auto confirmed = confirmWithServer(context, HostRole::Primary, expectedSettings()); !confirmed)
         return confirmed.error(); // the runner restores the file (undo)
     return {};
 }

@@ -20,6 +20,10 @@ public:
     Result<bool> check(StepContext &context) override;
     Result<void> apply(StepContext &context) override;
 
+    // What the server must read once this step is done: the step's settings,
+    // with the user's own values where the user edited the file.
+    QList<QPair<QString, QString>> expectedSettings() const;
+
     // The settings a primary needs for this plan (name, value as written in the file), in order.
     static QList<QPair<QString, QString>> replicationSettings(const PlanBasis &basis, bool forPrimary);
     static QString archiveDirectory(const PlanBasis &basis);

@@ -1,5 +1,6 @@
 #include "primary_restart_step.h"
 
+#include "core/plan/setup_plan.h"
 #include "core/plan/steps/primary_conf_step.h"
 
 #include <QCoreApplication>
@@ -33,10 +34,18 @@ QList<PlannedCommand> PrimaryRestartStep::commands() const
     return {restart};
 }
 
+QList<QPair<QString, QString>> PrimaryRestartStep::wantedSettings(const SetupPlan &plan) const
+{
+    // The user may have edited the values in the primary-conf diff: those are what the server runs with.
+    if (const auto *conf = dynamic_cast<const PrimaryConfStep *>(plan.step(QStringLiteral("primary-conf"))))
+        return conf->expectedSettings();
+    return PrimaryConfStep::replicationSettings(basis(), true);
+}
+
 Result<QStringList> PrimaryRestartStep::differing(StepContext &context) const
 {
+    const auto settings = wantedSettings(context.plan());
     QStringList names;
-    const auto settings = PrimaryConfStep::replicationSettings(basis(), true);
     for (const auto &[name, value] : settings)
         names.append(name);
     // One query: each setting's running value in its base unit, as `postgres -C` prints it.
@@ -72,6 +81,24 @@ Result<QStringList> PrimaryRestartStep::differing(StepContext &context) const
     return differ;
 }
 
+Result<bool> PrimaryRestartStep::needsRestart(StepContext &context, const QStringList &differ) const
+{
+    if (!rules().hasPendingRestart()) {
+        for (const QString &name : differ) {
+            if (rules().needsRestart(name))
+                return true;
+        }
+        return false;
+    }
+    // After the reload, PostgreSQL itself says which of them wait for a restart.
+    auto pending = context.sql(HostRole::Primary, QStringLiteral("postgres"),
+                               QStringLiteral("SELECT count(*) FROM pg_settings WHERE pending_restart AND name = ANY (string_to_array(:'names', ','))"),
+                               {{QStringLiteral("names"), differ.join(QLatin1Char(','))}});
+    if (!pending)
+        return pending.error();
+    return *pending != QLatin1String("0");
+}
+
 Result<bool> PrimaryRestartStep::check(StepContext &context)
 {
     auto differ = differing(context);
@@ -85,19 +112,18 @@ Result<void> PrimaryRestartStep::apply(StepContext &context)
     auto differ = differing(context);
     if (!differ)
         return differ.error();
-    bool restart = false;
-    for (const QString &name : *differ)
-        restart = restart || rules().needsRestart(name);
-    if (restart) {
+    auto reloaded = context.sql(HostRole::Primary, QStringLiteral("postgres"), QStringLiteral("SELECT pg_reload_conf()"));
+    if (!reloaded)
+        return reloaded.error();
+    auto restart = needsRestart(context, *differ);
+    if (!restart)
+        return restart.error();
+    if (*restart) {
         context.log(tr("Restarting the primary for: %1").arg(differ->join(QStringLiteral(", "))));
         const PlannedCommand command = basis().primary.restart();
         auto done = context.runOk(HostRole::Primary, command.command, command.as, tr("restart the primary"));
         if (!done)
             return done.error();
-    } else {
-        auto reloaded = context.sql(HostRole::Primary, QStringLiteral("postgres"), QStringLiteral("SELECT pg_reload_conf()"));
-        if (!reloaded)
-            return reloaded.error();
     }
     if (auto up = context.waitUntilAccepting(HostRole::Primary); !up)
         return up;

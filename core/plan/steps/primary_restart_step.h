@@ -16,7 +16,12 @@ public:
     Result<bool> check(StepContext &context) override;
     Result<void> apply(StepContext &context) override;
 
+    // The values the primary-conf step leaves in the file (the user's edit included).
+    QList<QPair<QString, QString>> wantedSettings(const SetupPlan &plan) const;
+
 private:
     // Settings whose running value differs from the wanted one.
     Result<QStringList> differing(StepContext &context) const;
+    // Asked after a reload: pending_restart from 9.5, VersionRules before.
+    Result<bool> needsRestart(StepContext &context, const QStringList &differ) const;
 };
