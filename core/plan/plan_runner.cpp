@@ -89,6 +89,8 @@ void PlanRunner::run(SetupPlan *plan, Host *primary, Host *standby, QString pass
         emit stepStarted(current, step.id(), step.title());
         emit logLine(tr("== %1. %2").arg(current + 1).arg(step.title()));
         if (m_cancel) {
+            // The previous step's command is not this step's.
+            context.forgetLastCommand();
             fail(step, makeError(tr("Cancelled.")));
             succeeded = false;
             break;

@@ -37,8 +37,11 @@ void StepContext::progress(int percent, const QString &text) const
 Result<CommandResult> StepContext::run(HostRole role, const CommandLine &command, RunAs as, const QByteArray &stdinData,
                                        int timeoutMs, std::function<void(OutputChannel, const QByteArray &)> onLine)
 {
-    if (isCancelled())
+    if (isCancelled()) {
+        // The last command's output must not stand for this one in a failure report.
+        forgetLastCommand();
         return makeError(QCoreApplication::translate("StepContext", "Cancelled before the command ran."), command.toShellString());
+    }
     const QString who = as == RunAs::Root ? QStringLiteral("#") : as == RunAs::Postgres ? QStringLiteral("postgres$") : QStringLiteral("$");
     log(QStringLiteral("[%1] %2 %3").arg(hostRoleName(role), who, command.toShellString()));
     m_lastCommand = command;
@@ -56,6 +59,12 @@ Result<CommandResult> StepContext::run(HostRole role, const CommandLine &command
         m_lastOutput = result.error().fullText();
     }
     return result;
+}
+
+void StepContext::forgetLastCommand()
+{
+    m_lastCommand = CommandLine();
+    m_lastOutput.clear();
 }
 
 Result<CommandResult> StepContext::runOk(HostRole role, const CommandLine &command, RunAs as, const QString &action,

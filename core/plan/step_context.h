@@ -77,6 +77,7 @@ public:
 
     const CommandLine &lastCommand() const { return m_lastCommand; }
     QString lastOutput() const { return m_lastOutput; }
+    void forgetLastCommand();
 
 private:
     const SetupPlan &m_plan;

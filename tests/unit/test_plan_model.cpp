@@ -2,6 +2,7 @@
 // password verifiers (checked against an independent implementation: Python's
 // hashlib), JSON round trips with user edits, refusal of invalid saved plans
 // before anything changes, and the shell-script export (checked by sh -n).
+#include "core/host/local_host.h"
 #include "core/plan/passfile.h"
 #include "core/plan/password_verifier.h"
 #include "core/plan/setup_plan.h"
@@ -66,6 +67,7 @@ private slots:
     void choicesRefused();
     void jsonRoundTripKeepsEdits();
     void restartExpectsTheEditedValues();
+    void cancelForgetsTheLastOutput();
     void invalidEditRefused_data();
     void invalidEditRefused();
     void savedPlanWithInvalidSettingRefused();
@@ -208,6 +210,22 @@ void TestPlanModel::restartExpectsTheEditedValues()
     // The server runs with the user's 12 after primary-conf; expecting the planned 10 would restart it on every run.
     QVERIFY(wanted.contains(qMakePair(QStringLiteral("max_wal_senders"), QStringLiteral("12"))));
     QVERIFY(wanted.contains(qMakePair(QStringLiteral("wal_level"), QStringLiteral("replica"))));
+}
+
+void TestPlanModel::cancelForgetsTheLastOutput()
+{
+    const SetupPlan plan = existingPlan();
+    LocalHost host;
+    std::atomic_bool cancel = false;
+    StepContext context(plan, &host, &host, &cancel);
+    auto shown = context.run(HostRole::Primary, CommandLine(QStringLiteral("echo"), {QStringLiteral("secret-from-a-file")}), RunAs::LoginUser);
+    QVERIFY(shown && shown->succeeded());
+    QCOMPARE(context.lastOutput(), QStringLiteral("secret-from-a-file"));
+    cancel = true;
+    QVERIFY(!context.run(HostRole::Primary, CommandLine(QStringLiteral("true")), RunAs::LoginUser));
+    // A failure report names the last command and its output: not the one before the cancel.
+    QVERIFY(context.lastCommand().isEmpty());
+    QVERIFY(context.lastOutput().isEmpty());
 }
 
 void TestPlanModel::invalidEditRefused_data()

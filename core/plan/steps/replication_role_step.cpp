@@ -60,19 +60,32 @@ QString ReplicationRoleStep::verifierFor(const QString &password) const
     return PasswordVerifier::md5(password, choices().replicationUser);
 }
 
+Result<std::optional<QString>> ReplicationRoleStep::keptPassword(StepContext &context)
+{
+    FileEdit passfile;
+    passfile.host = HostRole::Primary;
+    passfile.path = context.cluster(HostRole::Primary).passfile();
+    passfile.as = RunAs::Postgres;
+    // Read as a file, never through run(): a command's output is kept for failure reports and logs.
+    bool exists = false;
+    auto content = readCurrent(context, passfile, exists);
+    if (!content)
+        return content.error();
+    if (!exists)
+        return std::optional<QString>();
+    return Passfile::passwordForUser(*content, QStringLiteral("replication"), context.choices().replicationUser);
+}
+
 Result<QString> ReplicationRoleStep::resolvePassword(StepContext &context)
 {
     if (!context.replicationPassword.isEmpty())
         return context.replicationPassword;
-    auto kept = context.run(HostRole::Primary, CommandLine(QStringLiteral("cat"), {context.cluster(HostRole::Primary).passfile()}),
-                            RunAs::Postgres);
+    auto kept = keptPassword(context);
     if (!kept)
         return kept.error();
-    if (kept->exitCode == 0) {
-        if (auto password = Passfile::passwordForUser(kept->stdOut, QStringLiteral("replication"), context.choices().replicationUser)) {
-            context.replicationPassword = *password;
-            return *password;
-        }
+    if (*kept) {
+        context.replicationPassword = **kept;
+        return **kept;
     }
     context.replicationPassword = PasswordVerifier::generatePassword();
     context.log(tr("A new replication password was generated; it is kept in the passfiles of the postgres user (0600)."));
@@ -86,16 +99,13 @@ Result<bool> ReplicationRoleStep::check(StepContext &context)
         return role.error();
     if (*role != QLatin1String("true"))
         return false;
-    auto kept = context.run(HostRole::Primary, CommandLine(QStringLiteral("cat"), {basis().primary.passfile()}), RunAs::Postgres);
-    if (!kept)
-        return kept.error();
-    const auto password = kept->exitCode == 0
-                              ? Passfile::passwordForUser(kept->stdOut, QStringLiteral("replication"), choices().replicationUser)
-                              : std::nullopt;
+    auto password = keptPassword(context);
     if (!password)
+        return password.error();
+    if (!*password)
         return false;
     // A password given for this run that differs from the kept one must be set.
-    return context.replicationPassword.isEmpty() || context.replicationPassword == *password;
+    return context.replicationPassword.isEmpty() || context.replicationPassword == **password;
 }
 
 Result<void> ReplicationRoleStep::apply(StepContext &context)

@@ -2,6 +2,8 @@
 
 #include "core/plan/setup_step.h"
 
+#include <optional>
+
 // Step 3: the role the standby connects as: `replicator` with LOGIN
 // REPLICATION and nothing more (the postgres superuser in walkthrough
 // mode). The password goes to the server as a verifier computed here
@@ -23,5 +25,7 @@ public:
     static Result<QString> resolvePassword(StepContext &context);
 
 private:
+    // The replication password in the primary's passfile, if it holds one.
+    static Result<std::optional<QString>> keptPassword(StepContext &context);
     QString verifierFor(const QString &password) const;
 };
