@@ -7,6 +7,7 @@
 #include "core/plan/password_verifier.h"
 #include "core/plan/setup_plan.h"
 #include "core/plan/steps/primary_restart_step.h"
+#include "core/plan/steps/sync_step.h"
 #include "fixtures.h"
 
 #include <QJsonArray>
@@ -68,6 +69,8 @@ private slots:
     void jsonRoundTripKeepsEdits();
     void restartExpectsTheEditedValues();
     void cancelForgetsTheLastOutput();
+    void synchronousStates_data();
+    void synchronousStates();
     void invalidEditRefused_data();
     void invalidEditRefused();
     void savedPlanWithInvalidSettingRefused();
@@ -226,6 +229,29 @@ void TestPlanModel::cancelForgetsTheLastOutput()
     // A failure report names the last command and its output: not the one before the cancel.
     QVERIFY(context.lastCommand().isEmpty());
     QVERIFY(context.lastOutput().isEmpty());
+}
+
+void TestPlanModel::synchronousStates_data()
+{
+    QTest::addColumn<QString>("state");
+    QTest::addColumn<QString>("names");
+    QTest::addColumn<bool>("synchronous");
+    QTest::newRow("sync") << "sync" << "FIRST 1 (a)" << true;
+    QTest::newRow("9.5 list") << "sync" << "a, b" << true;
+    QTest::newRow("second in FIRST: potential") << "potential" << "FIRST 1 (a, b)" << false;
+    QTest::newRow("second in a 9.5 list") << "potential" << "a, b" << false;
+    QTest::newRow("quorum under ANY") << "quorum" << "ANY 1 (a, b)" << true;
+    QTest::newRow("quorum under any, lower case") << "quorum" << " any 2 (a, b, c)" << true;
+    QTest::newRow("async") << "async" << "FIRST 1 (a)" << false;
+    QTest::newRow("not listed") << "" << "" << false;
+}
+
+void TestPlanModel::synchronousStates()
+{
+    QFETCH(QString, state);
+    QFETCH(QString, names);
+    QFETCH(bool, synchronous);
+    QCOMPARE(SyncStep::isSynchronous(state, names), synchronous);
 }
 
 void TestPlanModel::invalidEditRefused_data()

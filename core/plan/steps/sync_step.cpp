@@ -46,6 +46,23 @@ QStringList SyncStep::namesIn(const QString &value)
     return names;
 }
 
+bool SyncStep::isSynchronous(const QString &syncState, const QString &standbyNames)
+{
+    if (syncState == QLatin1String("sync"))
+        return true;
+    // quorum: one of the ANY n (...) set, each of which a commit may wait for.
+    return syncState == QLatin1String("quorum") && standbyNames.trimmed().startsWith(QLatin1String("any"), Qt::CaseInsensitive);
+}
+
+QString SyncStep::stateText(const QString &syncState)
+{
+    if (syncState == QLatin1String("potential")) {
+        return tr("sync_state = potential: commits do not wait for this standby; another standby named before it in "
+                  "synchronous_standby_names is the synchronous one");
+    }
+    return tr("sync_state = %1").arg(syncState.isEmpty() ? tr("(none)") : syncState);
+}
+
 QString SyncStep::valueFor(const QByteArray &current) const
 {
     QStringList names;
@@ -96,8 +113,7 @@ Result<bool> SyncStep::check(StepContext &context)
     auto state = StandbyStartStep::replicationState(context);
     if (!state)
         return state.error();
-    const QString sync = state->section(QLatin1Char('|'), 1);
-    return sync == QLatin1String("sync") || sync == QLatin1String("quorum") || sync == QLatin1String("potential");
+    return isSynchronous(state->section(QLatin1Char('|'), 1), *running);
 }
 
 Result<void> SyncStep::apply(StepContext &context)
@@ -112,18 +128,23 @@ Result<void> SyncStep::apply(StepContext &context)
     auto reloaded = context.sql(HostRole::Primary, QStringLiteral("postgres"), QStringLiteral("SELECT pg_reload_conf()"));
     if (!reloaded)
         return reloaded.error();
-    const bool alone = namesIn(value).size() == 1;
-    auto synchronous = context.waitUntil(
+    QString sync;
+    auto named = context.waitUntil(
         [&]() -> Result<bool> {
             auto state = StandbyStartStep::replicationState(context);
             if (!state)
                 return state.error();
-            const QString sync = state->section(QLatin1Char('|'), 1);
-            if (alone)
-                return sync == QLatin1String("sync");
-            return sync == QLatin1String("sync") || sync == QLatin1String("quorum") || sync == QLatin1String("potential");
+            sync = state->section(QLatin1Char('|'), 1);
+            // potential settles at once when another standby is listed first; waiting longer would not change it.
+            return isSynchronous(sync, value) || sync == QLatin1String("potential");
         },
         30000, tr("the standby does not become synchronous. Check that its application_name is %1.").arg(choices().applicationName));
+    Result<void> synchronous = named;
+    if (named && !isSynchronous(sync, value)) {
+        synchronous = makeError(tr("The standby is not synchronous: %1. Name both in synchronous_standby_names with FIRST 2 (...) or ANY 1 (...) "
+                                   "if commits should wait for it too.").arg(stateText(sync)),
+                                QStringLiteral("synchronous_standby_names = '%1'").arg(value));
+    }
     if (!synchronous) {
         // Commits would wait for this standby forever: take the setting back at once.
         (void)undo(context);

@@ -22,6 +22,12 @@ public:
     // The names in a synchronous_standby_names value of any era: "a, b", "2 (a, b)", "FIRST 1 (a)", "ANY 1 (a, b)".
     static QStringList namesIn(const QString &value);
 
+    // Whether a sync_state means commits wait for this standby: sync, or quorum
+    // under ANY n (...). potential does not: another standby is named before it.
+    static bool isSynchronous(const QString &syncState, const QString &standbyNames);
+    // sync_state for a report, potential spelled out.
+    static QString stateText(const QString &syncState);
+
 protected:
     Result<QByteArray> afterFor(const FileEdit &edit, const QByteArray &current, bool exists) const override;
 

@@ -2,6 +2,7 @@
 
 #include "core/plan/password_verifier.h"
 #include "core/plan/steps/standby_start_step.h"
+#include "core/plan/steps/sync_step.h"
 
 #include <QCoreApplication>
 
@@ -52,9 +53,11 @@ Result<void> VerifyStep::apply(StepContext &context)
     add(tr("The primary lists the standby %1 as streaming").arg(choices().applicationName), state->startsWith(QLatin1String("streaming|")),
         state->isEmpty() ? tr("not in pg_stat_replication") : state->section(QLatin1Char('|'), 0, 0));
     if (choices().synchronous) {
+        auto names = context.sql(HostRole::Primary, QStringLiteral("postgres"), QStringLiteral("SHOW synchronous_standby_names"));
+        if (!names)
+            return names.error();
         const QString sync = state->section(QLatin1Char('|'), 1);
-        add(tr("The standby is synchronous"), sync == QLatin1String("sync") || sync == QLatin1String("quorum") || sync == QLatin1String("potential"),
-            tr("sync_state = %1").arg(sync));
+        add(tr("The standby is synchronous"), SyncStep::isSynchronous(sync, *names), SyncStep::stateText(sync));
     }
     auto recovery = context.sql(HostRole::Standby, QStringLiteral("postgres"), QStringLiteral("SELECT pg_is_in_recovery()"));
     if (!recovery)
