@@ -203,10 +203,17 @@ void TestSetupReplicactl::secondStandbyAsync()
 {
     TestHost *primary = m_hosts.at(0);
     TestHost *second = m_hosts.at(2);
+    // A replicator given more than it needs (by hand, or by an older tool) is brought back to LOGIN REPLICATION only.
+    bool widened = false;
+    sql(primary, QStringLiteral("postgres"), QStringLiteral("ALTER ROLE replicator SUPERUSER CREATEDB CREATEROLE"), &widened);
+    QVERIFY(widened);
     const Run added = run(QStringList{QStringLiteral("setup"), QStringLiteral("--primary"), target(primary), QStringLiteral("--standby"), target(second),
                                       QStringLiteral("--async"), QStringLiteral("--yes")}
                           + sshOptions());
     QVERIFY2(added.exitCode == 0, qPrintable(added.all()));
+    QCOMPARE(sql(primary, QStringLiteral("postgres"),
+                 QStringLiteral("SELECT rolsuper, rolcreatedb, rolcreaterole, rolreplication, rolcanlogin FROM pg_roles WHERE rolname = 'replicator'")),
+             QStringLiteral("f|f|f|t|t"));
     const QString rows = sql(primary, QStringLiteral("postgres"),
                              QStringLiteral("SELECT application_name || '|' || state || '|' || sync_state FROM pg_stat_replication ORDER BY application_name"));
     const QString first = QStringLiteral("standby_") + m_hosts.at(1)->address().replace(QLatin1Char('.'), QLatin1Char('_'));

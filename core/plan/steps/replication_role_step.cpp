@@ -8,8 +8,15 @@
 namespace {
 QString tr(const char *text) { return QCoreApplication::translate("ReplicationRoleStep", text); }
 
-const QString roleQuery = QStringLiteral(
-    "SELECT (rolcanlogin AND rolreplication)::text FROM pg_roles WHERE rolname = :'role'");
+// In place: a role that may log in and replicate; outside the walkthrough's
+// postgres superuser, also nothing more (no superuser, no createdb, no createrole).
+QString roleQuery(bool leastPrivilege)
+{
+    return leastPrivilege
+               ? QStringLiteral("SELECT (rolcanlogin AND rolreplication AND NOT rolsuper AND NOT rolcreatedb AND NOT rolcreaterole)::text "
+                                "FROM pg_roles WHERE rolname = :'role'")
+               : QStringLiteral("SELECT (rolcanlogin AND rolreplication)::text FROM pg_roles WHERE rolname = :'role'");
+}
 }
 
 ReplicationRoleStep::ReplicationRoleStep(PlanBasis basis) : SetupStep(QStringLiteral("replication-role"), std::move(basis))
@@ -48,7 +55,8 @@ QList<PlannedCommand> ReplicationRoleStep::commands() const
     psql.as = RunAs::Postgres;
     psql.purpose = choices().asInWalkthrough
                        ? tr("Set the password of the postgres role (ALTER ROLE ... PASSWORD).")
-                       : tr("Create the role: CREATE ROLE %1 LOGIN REPLICATION PASSWORD '<verifier>' (or ALTER ROLE when it exists).").arg(choices().replicationUser);
+                       : tr("Create the role: CREATE ROLE %1 LOGIN REPLICATION PASSWORD '<verifier>' "
+                            "(or, when it exists, ALTER ROLE ... NOSUPERUSER NOCREATEDB NOCREATEROLE).").arg(choices().replicationUser);
     psql.stdinNote = tr("the SQL with the password's %1 verifier").arg(choices().authMethod);
     return {psql};
 }
@@ -94,7 +102,7 @@ Result<QString> ReplicationRoleStep::resolvePassword(StepContext &context)
 
 Result<bool> ReplicationRoleStep::check(StepContext &context)
 {
-    auto role = context.sql(HostRole::Primary, QStringLiteral("postgres"), roleQuery, {{QStringLiteral("role"), choices().replicationUser}});
+    auto role = context.sql(HostRole::Primary, QStringLiteral("postgres"), roleQuery(!choices().asInWalkthrough), {{QStringLiteral("role"), choices().replicationUser}});
     if (!role)
         return role.error();
     if (*role != QLatin1String("true"))
@@ -113,7 +121,7 @@ Result<void> ReplicationRoleStep::apply(StepContext &context)
     auto password = resolvePassword(context);
     if (!password)
         return password.error();
-    auto role = context.sql(HostRole::Primary, QStringLiteral("postgres"), roleQuery, {{QStringLiteral("role"), choices().replicationUser}});
+    auto role = context.sql(HostRole::Primary, QStringLiteral("postgres"), roleQuery(!choices().asInWalkthrough), {{QStringLiteral("role"), choices().replicationUser}});
     if (!role)
         return role.error();
     // The verifier holds only base64 letters, '$' and ':', so it is safe
@@ -123,7 +131,8 @@ Result<void> ReplicationRoleStep::apply(StepContext &context)
     if (role->isEmpty())
         sql = QStringLiteral("CREATE ROLE :\"role\" LOGIN REPLICATION PASSWORD '%1';\n").arg(verifier);
     else
-        sql = QStringLiteral("ALTER ROLE :\"role\" WITH LOGIN REPLICATION PASSWORD '%1';\n").arg(verifier);
+        sql = QStringLiteral("ALTER ROLE :\"role\" WITH LOGIN REPLICATION%1 PASSWORD '%2';\n")
+                  .arg(choices().asInWalkthrough ? QString() : QStringLiteral(" NOSUPERUSER NOCREATEDB NOCREATEROLE"), verifier);
     auto done = context.sql(HostRole::Primary, QStringLiteral("postgres"), sql, {{QStringLiteral("role"), choices().replicationUser}});
     if (!done)
         return done.error();
