@@ -95,6 +95,7 @@ void PlanRunner::run(SetupPlan *plan, Host *primary, Host *standby, QString pass
             succeeded = false;
             break;
         }
+        step.clearUndo();
         auto done = step.check(context);
         if (!done) {
             fail(step, done.error());
@@ -107,7 +108,6 @@ void PlanRunner::run(SetupPlan *plan, Host *primary, Host *standby, QString pass
             emit stepSkipped(current, step.id(), step.title());
             continue;
         }
-        step.clearUndo();
         auto applied = step.apply(context);
         if (auto *verify = dynamic_cast<VerifyStep *>(&step))
             m_verification = verify->report();

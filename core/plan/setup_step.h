@@ -37,8 +37,10 @@ public:
     // Gives every file this step wrote its previous content back (a file the
     // step created is removed). Called by the runner when apply() failed.
     Result<void> undo(StepContext &context);
-    // Forgets what an earlier apply() wrote (the runner calls it before apply()).
+    // Forgets what an earlier apply() wrote (the runner calls it before each step).
     void clearUndo() { m_applied.clear(); }
+    // Whether apply() wrote a file in this run (what undo() would restore).
+    bool wroteFiles() const { return !m_applied.isEmpty(); }
 
     const QList<FileEdit> &edits() const { return m_edits; }
     // A user's own text for one edit: validated (ConfFile / HbaFile parse and

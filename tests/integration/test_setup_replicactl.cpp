@@ -48,6 +48,7 @@ private slots:
     void sameCommandAgainChangesNothing();
     void secondStandbyAsync();
     void sshdKilledDuringBasebackupThenResumed();
+    void newApplicationNameReachesTheRunningStandby();
     void hostilePasswordAndDataDirectoryWithSpace();
     void savedPlanWithInvalidSettingChangesNothing();
 
@@ -277,6 +278,20 @@ void TestSetupReplicactl::sshdKilledDuringBasebackupThenResumed()
     QVERIFY(resumed.out.contains(QStringLiteral("Already done: Replication role")));
     QVERIFY(resumed.out.contains(QStringLiteral("previous data directory is kept as")));
     QCOMPARE(sql(standby, QStringLiteral("postgres"), QStringLiteral("SELECT count(*) FROM ballast")), QStringLiteral("400000"));
+}
+
+void TestSetupReplicactl::newApplicationNameReachesTheRunningStandby()
+{
+    TestHost *primary = m_hosts.at(0);
+    TestHost *standby = m_hosts.at(3);
+    // The same pair again under another name: standby-recovery rewrites primary_conninfo
+    // of a standby that runs, which must then read it (a reload on 15).
+    const Run renamed = run(QStringList{QStringLiteral("setup"), QStringLiteral("--primary"), target(primary), QStringLiteral("--standby"), target(standby),
+                                        QStringLiteral("--async"), QStringLiteral("--application-name"), QStringLiteral("renamed_standby"), QStringLiteral("--yes")}
+                            + sshOptions());
+    QVERIFY2(renamed.exitCode == 0, qPrintable(renamed.all()));
+    QCOMPARE(sql(primary, QStringLiteral("postgres"), QStringLiteral("SELECT state FROM pg_stat_replication WHERE application_name = 'renamed_standby'")),
+             QStringLiteral("streaming"));
 }
 
 void TestSetupReplicactl::hostilePasswordAndDataDirectoryWithSpace()

@@ -1,5 +1,7 @@
 #include "standby_start_step.h"
 
+#include "core/plan/setup_plan.h"
+
 #include <QCoreApplication>
 
 namespace {
@@ -15,7 +17,8 @@ QString StandbyStartStep::title() const
 
 QString StandbyStartStep::why() const
 {
-    return tr("The standby connects to the primary and replays its WAL; the primary lists it in pg_stat_replication as %1.")
+    return tr("The standby connects to the primary and replays its WAL; the primary lists it in pg_stat_replication as %1. "
+              "A standby that runs already gets its new settings by a reload (13+) or a restart.")
         .arg(choices().applicationName);
 }
 
@@ -39,10 +42,48 @@ Result<QString> StandbyStartStep::replicationState(StepContext &context)
 
 Result<bool> StandbyStartStep::check(StepContext &context)
 {
+    // standby-recovery wrote the standby's files in this run: a running standby must read them.
+    if (const SetupStep *recovery = context.plan().step(QStringLiteral("standby-recovery")); recovery && recovery->wroteFiles())
+        return false;
     auto state = replicationState(context);
     if (!state)
         return state.error();
     return state->startsWith(QLatin1String("streaming|"));
+}
+
+Result<void> StandbyStartStep::control(StepContext &context, const PlannedCommand &command, const QString &action) const
+{
+    auto ran = context.run(HostRole::Standby, command.command, command.as);
+    if (!ran)
+        return ran.error();
+    if (ran->succeeded())
+        return {};
+    Error error = ran->toError(action);
+    auto log = context.run(HostRole::Standby, CommandLine(QStringLiteral("tail"), {QStringLiteral("-n"), QStringLiteral("20"), basis().standby.logFile()}), RunAs::Root);
+    if (log && log->succeeded())
+        error.detail += QStringLiteral("\n") + QString::fromUtf8(log->stdOut);
+    return error;
+}
+
+Result<void> StandbyStartStep::applyNewSettings(StepContext &context) const
+{
+    // It runs, but standby-recovery changed its settings (application_name,
+    // slot, primary, hot_standby) since it started, in this run or an earlier one.
+    bool restart = !rules().version().atLeast(13); // primary_conninfo and primary_slot_name are reloadable from 13
+    if (!restart) {
+        auto reloaded = context.sql(HostRole::Standby, QStringLiteral("postgres"), QStringLiteral("SELECT pg_reload_conf()"));
+        if (!reloaded)
+            return reloaded.error();
+        // hot_standby, for one, still waits for a restart.
+        auto pending = context.sql(HostRole::Standby, QStringLiteral("postgres"), QStringLiteral("SELECT count(*) FROM pg_settings WHERE pending_restart"));
+        if (!pending)
+            return pending.error();
+        restart = *pending != QLatin1String("0");
+    }
+    if (!restart)
+        return {};
+    context.log(tr("The standby runs with its earlier settings: restarting it."));
+    return control(context, basis().standby.restart(), tr("restart the standby"));
 }
 
 Result<void> StandbyStartStep::apply(StepContext &context)
@@ -53,17 +94,10 @@ Result<void> StandbyStartStep::apply(StepContext &context)
     if (!status)
         return status.error();
     if (status->exitCode != 0) {
-        const PlannedCommand start = standby.start();
-        auto started = context.run(HostRole::Standby, start.command, start.as);
-        if (!started)
-            return started.error();
-        if (!started->succeeded()) {
-            Error error = started->toError(tr("start the standby"));
-            auto log = context.run(HostRole::Standby, CommandLine(QStringLiteral("tail"), {QStringLiteral("-n"), QStringLiteral("20"), standby.logFile()}), RunAs::Root);
-            if (log && log->succeeded())
-                error.detail += QStringLiteral("\n") + QString::fromUtf8(log->stdOut);
-            return error;
-        }
+        if (auto started = control(context, standby.start(), tr("start the standby")); !started)
+            return started;
+    } else if (auto updated = applyNewSettings(context); !updated) {
+        return updated;
     }
     auto streaming = context.waitUntil(
         [&]() -> Result<bool> {

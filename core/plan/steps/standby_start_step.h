@@ -4,6 +4,8 @@
 
 // Step 11: start the standby and wait until the primary's
 // pg_stat_replication shows it (by application_name) in state streaming.
+// A standby that runs already (a re-run that changed its recovery settings)
+// is reloaded, or restarted where a setting needs it.
 class StandbyStartStep : public SetupStep
 {
 public:
@@ -17,4 +19,9 @@ public:
 
     // state and sync_state of this standby on the primary ("streaming|async"), empty when absent.
     static Result<QString> replicationState(StepContext &context);
+
+private:
+    // Runs pg_ctl start/restart on the standby; a failure carries the end of its log.
+    Result<void> control(StepContext &context, const PlannedCommand &command, const QString &action) const;
+    Result<void> applyNewSettings(StepContext &context) const;
 };
