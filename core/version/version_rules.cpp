@@ -70,6 +70,7 @@ const Row rows[] = {
     {"maintenance_work_mem", V17, Now, Type::Integer, Context::User, Place::PostgresqlConf, "kB", 64, IntMax, "", "", "64MB"},
     {"max_worker_processes", V94, Now, Type::Integer, Context::Postmaster, Place::PostgresqlConf, "", 0, MaxBackends, "", "", "8"},
     {"max_prepared_transactions", V93, Now, Type::Integer, Context::Postmaster, Place::PostgresqlConf, "", 0, MaxBackends, "", "", "0"},
+    {"max_locks_per_transaction", V93, Now, Type::Integer, Context::Postmaster, Place::PostgresqlConf, "", 10, IntMax, "", "", "64"},
     {"huge_pages", V94, Now, Type::Enum, Context::Postmaster, Place::PostgresqlConf, "", 0, 0, "off on try", BoolAliases, "try"},
     {"shared_preload_libraries", V93, Now, Type::String, Context::Postmaster, Place::PostgresqlConf, "", 0, 0, "", "", ""},
 

@@ -208,6 +208,14 @@ void TestSetupReplicactl::secondStandbyAsync()
     bool widened = false;
     sql(primary, QStringLiteral("postgres"), QStringLiteral("ALTER ROLE replicator SUPERUSER CREATEDB CREATEROLE"), &widened);
     QVERIFY(widened);
+    // The DBA raised max_connections on the pair: the new standby's fresh postgresql.conf
+    // (Debian's, not copied by pg_basebackup) must get it too, or hot standby refuses to run.
+    for (TestHost *host : {m_hosts.at(1), primary}) {
+        auto raised = host->runInside(CommandLine::shell(QStringLiteral(
+            "echo 'max_connections = 150' >> /etc/postgresql/15/main/postgresql.conf && pg_ctlcluster 15 main restart")));
+        QVERIFY(raised);
+        QVERIFY2(raised->succeeded(), raised->stdErr.constData());
+    }
     const Run added = run(QStringList{QStringLiteral("setup"), QStringLiteral("--primary"), target(primary), QStringLiteral("--standby"), target(second),
                                       QStringLiteral("--async"), QStringLiteral("--yes")}
                           + sshOptions());
@@ -215,6 +223,7 @@ void TestSetupReplicactl::secondStandbyAsync()
     QCOMPARE(sql(primary, QStringLiteral("postgres"),
                  QStringLiteral("SELECT rolsuper, rolcreatedb, rolcreaterole, rolreplication, rolcanlogin FROM pg_roles WHERE rolname = 'replicator'")),
              QStringLiteral("f|f|f|t|t"));
+    QCOMPARE(sql(second, QStringLiteral("postgres"), QStringLiteral("SHOW max_connections")), QStringLiteral("150"));
     const QString rows = sql(primary, QStringLiteral("postgres"),
                              QStringLiteral("SELECT application_name || '|' || state || '|' || sync_state FROM pg_stat_replication ORDER BY application_name"));
     const QString first = QStringLiteral("standby_") + m_hosts.at(1)->address().replace(QLatin1Char('.'), QLatin1Char('_'));

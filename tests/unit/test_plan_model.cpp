@@ -7,6 +7,7 @@
 #include "core/plan/password_verifier.h"
 #include "core/plan/setup_plan.h"
 #include "core/plan/steps/primary_restart_step.h"
+#include "core/plan/steps/standby_recovery_step.h"
 #include "core/plan/steps/sync_step.h"
 #include "fixtures.h"
 
@@ -71,6 +72,7 @@ private slots:
     void cancelForgetsTheLastOutput();
     void synchronousStates_data();
     void synchronousStates();
+    void standbyGetsThePrimarysCapacity();
     void invalidEditRefused_data();
     void invalidEditRefused();
     void savedPlanWithInvalidSettingRefused();
@@ -252,6 +254,26 @@ void TestPlanModel::synchronousStates()
     QFETCH(QString, names);
     QFETCH(bool, synchronous);
     QCOMPARE(SyncStep::isSynchronous(state, names), synchronous);
+}
+
+void TestPlanModel::standbyGetsThePrimarysCapacity()
+{
+    QHash<QString, QString> primary{{QStringLiteral("max_connections"), QStringLiteral("150")},
+                                    {QStringLiteral("max_prepared_transactions"), QStringLiteral("0")},
+                                    {QStringLiteral("max_locks_per_transaction"), QStringLiteral("128")},
+                                    {QStringLiteral("max_worker_processes"), QStringLiteral("8")},
+                                    {QStringLiteral("max_wal_senders"), QStringLiteral("20")}};
+    const VersionRules v15{PgVersion(15)};
+    // Debian's fresh file sets max_connections = 100; the rest are PostgreSQL's defaults.
+    using Settings = QList<QPair<QString, QString>>;
+    QCOMPARE(StandbyRecoveryStep::raisedToPrimary(v15, "max_connections = 100\n", primary),
+             (Settings{{QStringLiteral("max_connections"), QStringLiteral("150")},
+                       {QStringLiteral("max_locks_per_transaction"), QStringLiteral("128")},
+                       {QStringLiteral("max_wal_senders"), QStringLiteral("20")}}));
+    // Higher on the standby already: left alone.
+    QCOMPARE(StandbyRecoveryStep::raisedToPrimary(v15, "max_connections = 300\nmax_locks_per_transaction = 256\nmax_wal_senders = 20\n", primary), Settings{});
+    // max_wal_senders counts only from 12.
+    QCOMPARE(StandbyRecoveryStep::raisedToPrimary(VersionRules{PgVersion(11)}, "max_connections = 150\nmax_locks_per_transaction = 128\n", primary), Settings{});
 }
 
 void TestPlanModel::invalidEditRefused_data()

@@ -1,5 +1,6 @@
 #include "standby_recovery_step.h"
 
+#include "core/conf/conf_file.h"
 #include "core/conf/conninfo.h"
 #include "core/plan/steps/primary_conf_step.h"
 
@@ -7,6 +8,18 @@
 
 namespace {
 QString tr(const char *text) { return QCoreApplication::translate("StandbyRecoveryStep", text); }
+
+// A hot standby refuses to run (FATAL up to 13, paused recovery from 14)
+// when one of these is lower than on the primary.
+QStringList capacityNames(const VersionRules &rules)
+{
+    QStringList names{QStringLiteral("max_connections"), QStringLiteral("max_prepared_transactions"), QStringLiteral("max_locks_per_transaction")};
+    if (rules.setting(QStringLiteral("max_worker_processes")))
+        names.append(QStringLiteral("max_worker_processes"));
+    if (rules.version().atLeast(12))
+        names.append(QStringLiteral("max_wal_senders"));
+    return names;
+}
 
 }
 
@@ -86,6 +99,49 @@ QList<QPair<QString, QString>> StandbyRecoveryStep::recoverySettings() const
     return settings;
 }
 
+QList<QPair<QString, QString>> StandbyRecoveryStep::raisedToPrimary(const VersionRules &rules, const QByteArray &standbyConf,
+                                                                    const QHash<QString, QString> &onPrimary)
+{
+    QList<QPair<QString, QString>> raised;
+    const auto parsed = ConfFile::parse(standbyConf, QStringLiteral("postgresql.conf"));
+    for (const QString &name : capacityNames(rules)) {
+        const auto info = rules.setting(name);
+        if (!info || !onPrimary.contains(name))
+            continue;
+        const QString own = (parsed ? parsed->value(name) : std::nullopt).value_or(info->defaultValue);
+        const auto standbyValue = rules.integerInBaseUnit(name, own);
+        const auto primaryValue = rules.integerInBaseUnit(name, onPrimary.value(name));
+        if (primaryValue && (!standbyValue || *primaryValue > *standbyValue))
+            raised.append({name, onPrimary.value(name)});
+    }
+    return raised;
+}
+
+Result<FileEdit> StandbyRecoveryStep::confEdit(StepContext &context) const
+{
+    FileEdit edit = m_edits.last();
+    if (edit.userEdited)
+        return edit; // the user's own text, as shown
+    const QStringList names = capacityNames(rules());
+    auto rows = context.sql(HostRole::Primary, QStringLiteral("postgres"),
+                            QStringLiteral("SELECT name || '=' || setting FROM pg_settings WHERE name = ANY (string_to_array(:'names', ','))"),
+                            {{QStringLiteral("names"), names.join(QLatin1Char(','))}});
+    if (!rows)
+        return rows.error();
+    QHash<QString, QString> onPrimary;
+    for (const QString &line : rows->split(QLatin1Char('\n'), Qt::SkipEmptyParts))
+        onPrimary.insert(line.section(QLatin1Char('='), 0, 0), line.section(QLatin1Char('='), 1));
+    bool exists = false;
+    auto current = readCurrent(context, edit, exists);
+    if (!current)
+        return current.error();
+    for (const auto &[name, value] : raisedToPrimary(rules(), *current, onPrimary)) {
+        edit.settings.removeIf([&name](const QPair<QString, QString> &setting) { return setting.first == name; });
+        edit.settings.append({name, value});
+    }
+    return edit;
+}
+
 QString StandbyRecoveryStep::title() const
 {
     return rules().usesRecoveryConf() ? tr("Make the copy a standby: recovery.conf")
@@ -95,8 +151,9 @@ QString StandbyRecoveryStep::title() const
 QString StandbyRecoveryStep::why() const
 {
     return tr("The standby connects to the primary as %1 with application_name %2 (the name synchronous_standby_names uses), "
-              "through the slot, and answers read-only queries (hot_standby).")
-        .arg(choices().replicationUser, choices().applicationName);
+              "through the slot, and answers read-only queries (hot_standby). Where the primary runs with a higher %3 "
+              "than the standby's postgresql.conf has, the standby gets the primary's value, since a hot standby refuses to run with less.")
+        .arg(choices().replicationUser, choices().applicationName, capacityNames(rules()).join(QStringLiteral(", ")));
 }
 
 QList<PlannedCommand> StandbyRecoveryStep::commands() const
@@ -108,9 +165,22 @@ QList<PlannedCommand> StandbyRecoveryStep::commands() const
              tr("Let PostgreSQL read the standby's configuration back (also primary_slot_name and hot_standby)."), {}}};
 }
 
+Result<QList<FileEdit>> StandbyRecoveryStep::editsNow(StepContext &context) const
+{
+    auto conf = confEdit(context);
+    if (!conf)
+        return conf.error();
+    QList<FileEdit> edits = m_edits;
+    edits.last() = *conf;
+    return edits;
+}
+
 Result<bool> StandbyRecoveryStep::check(StepContext &context)
 {
-    for (const FileEdit &edit : std::as_const(m_edits)) {
+    auto edits = editsNow(context);
+    if (!edits)
+        return edits.error();
+    for (const FileEdit &edit : std::as_const(*edits)) {
         auto there = editInPlace(context, edit);
         if (!there || !*there)
             return there;
@@ -120,7 +190,10 @@ Result<bool> StandbyRecoveryStep::check(StepContext &context)
 
 Result<void> StandbyRecoveryStep::apply(StepContext &context)
 {
-    for (const FileEdit &edit : std::as_const(m_edits)) {
+    auto edits = editsNow(context);
+    if (!edits)
+        return edits.error();
+    for (const FileEdit &edit : std::as_const(*edits)) {
         if (auto written = writeEdit(context, edit); !written)
             return written.error();
     }
