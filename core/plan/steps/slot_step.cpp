@@ -18,6 +18,15 @@ QString SlotStep::why() const
     return tr("The slot makes the primary keep the WAL this standby still needs, even while it is disconnected.");
 }
 
+QString SlotStep::createSql() const
+{
+    // From 9.6 the slot reserves WAL at once (immediately_reserve), not only
+    // once a standby first connects: the copy's WAL is kept from its start.
+    if (rules().version().atLeast(9, 6))
+        return QStringLiteral("SELECT pg_create_physical_replication_slot(:'slot', true);");
+    return QStringLiteral("SELECT pg_create_physical_replication_slot(:'slot');");
+}
+
 QList<PlannedCommand> SlotStep::commands() const
 {
     PlannedCommand command;
@@ -26,7 +35,7 @@ QList<PlannedCommand> SlotStep::commands() const
     command.command.args({QStringLiteral("-v"), QStringLiteral("slot=") + choices().slotName});
     command.as = RunAs::Postgres;
     command.purpose = tr("Create the slot.");
-    command.stdinSql = QStringLiteral("SELECT pg_create_physical_replication_slot(:'slot');");
+    command.stdinSql = createSql();
     return {command};
 }
 
@@ -45,7 +54,7 @@ Result<bool> SlotStep::check(StepContext &context)
 Result<void> SlotStep::apply(StepContext &context)
 {
     auto made = context.sql(HostRole::Primary, QStringLiteral("postgres"),
-                            QStringLiteral("SELECT pg_create_physical_replication_slot(:'slot')"),
+                            createSql(),
                             {{QStringLiteral("slot"), choices().slotName}});
     if (!made)
         return made.error();

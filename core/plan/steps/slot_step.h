@@ -15,4 +15,7 @@ public:
     QList<PlannedCommand> commands() const override;
     Result<bool> check(StepContext &context) override;
     Result<void> apply(StepContext &context) override;
+
+private:
+    QString createSql() const;
 };
