@@ -6,6 +6,7 @@
 #include "core/plan/passfile.h"
 #include "core/plan/password_verifier.h"
 #include "core/plan/setup_plan.h"
+#include "core/plan/steps/primary_hba_step.h"
 #include "core/plan/steps/primary_restart_step.h"
 #include "core/plan/steps/standby_recovery_step.h"
 #include "core/plan/steps/sync_step.h"
@@ -36,7 +37,7 @@ HostFacts debianFacts(const PgVersion &version, const QString &address, bool wit
     return facts;
 }
 
-SetupPlan existingPlan(PlanChoices choices = {})
+SetupPlan existingPlan(PlanChoices choices = {}, const QByteArray &extraHba = {})
 {
     if (choices.primary.isEmpty()) {
         choices.primary = *HostTarget::parse(QStringLiteral("root@198.18.0.2"));
@@ -45,7 +46,7 @@ SetupPlan existingPlan(PlanChoices choices = {})
     }
     PlanFiles files;
     files.primaryConf = Fixtures::read(QStringLiteral("plan/debian-15-postgresql.conf"));
-    files.primaryHba = Fixtures::read(QStringLiteral("plan/debian-15-pg_hba.conf"));
+    files.primaryHba = Fixtures::read(QStringLiteral("plan/debian-15-pg_hba.conf")) + extraHba;
     files.primaryConfKnown = files.primaryHbaKnown = true;
     auto plan = SetupPlan::build(choices, debianFacts(PgVersion(15), QStringLiteral("198.18.0.2"), true),
                                  debianFacts(PgVersion(15), QStringLiteral("198.18.0.3"), false), files);
@@ -73,6 +74,8 @@ private slots:
     void synchronousStates_data();
     void synchronousStates();
     void standbyGetsThePrimarysCapacity();
+    void hbaErrorsOnlyTheEditIntroducedCount();
+    void hbaShadowingLineIsShown();
     void invalidEditRefused_data();
     void invalidEditRefused();
     void savedPlanWithInvalidSettingRefused();
@@ -274,6 +277,29 @@ void TestPlanModel::standbyGetsThePrimarysCapacity()
     QCOMPARE(StandbyRecoveryStep::raisedToPrimary(v15, "max_connections = 300\nmax_locks_per_transaction = 256\nmax_wal_senders = 20\n", primary), Settings{});
     // max_wal_senders counts only from 12.
     QCOMPARE(StandbyRecoveryStep::raisedToPrimary(VersionRules{PgVersion(11)}, "max_connections = 150\nmax_locks_per_transaction = 128\n", primary), Settings{});
+}
+
+void TestPlanModel::hbaErrorsOnlyTheEditIntroducedCount()
+{
+    const QStringList before{QStringLiteral("97\thostssl record cannot match because SSL is disabled")};
+    // The same old line, one lower now that the rule went in above it: not ours.
+    QCOMPARE(PrimaryHbaStep::introducedErrors(before, {QStringLiteral("98\thostssl record cannot match because SSL is disabled")}), QStringList());
+    QCOMPARE(PrimaryHbaStep::introducedErrors(before, {QStringLiteral("98\thostssl record cannot match because SSL is disabled"),
+                                                       QStringLiteral("99\tinvalid authentication method \"scram\"")}),
+             QStringList{QStringLiteral("99: invalid authentication method \"scram\"")});
+    // A second copy of a known error is new.
+    QCOMPARE(PrimaryHbaStep::introducedErrors(before, {QStringLiteral("3\thostssl record cannot match because SSL is disabled"),
+                                                       QStringLiteral("98\thostssl record cannot match because SSL is disabled")}).size(),
+             1);
+}
+
+void TestPlanModel::hbaShadowingLineIsShown()
+{
+    // An earlier line takes every replication connection from the standby's network first.
+    const SetupPlan plan = existingPlan({}, "host    replication     all             198.18.0.0/24           md5\n");
+    const QString why = plan.step(QStringLiteral("primary-hba"))->describe().why;
+    QVERIFY2(why.contains(QStringLiteral("already matches the same connections")), qPrintable(why));
+    QVERIFY(!existingPlan().step(QStringLiteral("primary-hba"))->describe().why.contains(QStringLiteral("Warning")));
 }
 
 void TestPlanModel::invalidEditRefused_data()

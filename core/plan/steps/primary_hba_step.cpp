@@ -23,6 +23,37 @@ PrimaryHbaStep::PrimaryHbaStep(PlanBasis basis, const QByteArray &currentHba, bo
     auto after = afterFor(edit, currentHba, beforeKnown);
     edit.after = after ? *after : currentHba;
     m_edits.append(edit);
+    m_shadowed = shadowWarnings(currentHba);
+}
+
+QStringList PrimaryHbaStep::shadowWarnings(const QByteArray &hba) const
+{
+    HbaFile file = HbaFile::read(hba, m_edits.first().path, rules().version());
+    auto added = file.addRule(rule());
+    return added ? added->warnings : QStringList();
+}
+
+QStringList PrimaryHbaStep::introducedErrors(const QStringList &before, const QStringList &after)
+{
+    // Rows are "line<TAB>error"; the new line moves those below it, so only the error text counts.
+    QStringList known;
+    for (const QString &row : before)
+        known.append(row.section(QLatin1Char('\t'), 1));
+    QStringList introduced;
+    for (const QString &row : after) {
+        if (!known.removeOne(row.section(QLatin1Char('\t'), 1)))
+            introduced.append(row.section(QLatin1Char('\t'), 0, 0) + QStringLiteral(": ") + row.section(QLatin1Char('\t'), 1));
+    }
+    return introduced;
+}
+
+Result<QStringList> PrimaryHbaStep::errorRows(StepContext &context) const
+{
+    auto rows = context.sql(HostRole::Primary, QStringLiteral("postgres"),
+                            QStringLiteral("SELECT line_number || E'\\t' || error FROM pg_hba_file_rules WHERE error IS NOT NULL ORDER BY line_number"));
+    if (!rows)
+        return rows.error();
+    return rows->split(QLatin1Char('\n'), Qt::SkipEmptyParts);
 }
 
 HbaRule PrimaryHbaStep::rule() const
@@ -45,8 +76,11 @@ QString PrimaryHbaStep::title() const
 
 QString PrimaryHbaStep::why() const
 {
-    return tr("Only the standby's own address (%1) may open replication connections, as %2, with %3.")
-        .arg(choices().standbyAddress, choices().replicationUser, choices().authMethod);
+    QString text = tr("Only the standby's own address (%1) may open replication connections, as %2, with %3.")
+                       .arg(choices().standbyAddress, choices().replicationUser, choices().authMethod);
+    for (const QString &warning : m_shadowed)
+        text += QLatin1Char(' ') + tr("Warning: %1").arg(warning);
+    return text;
 }
 
 QList<PlannedCommand> PrimaryHbaStep::commands() const
@@ -93,16 +127,31 @@ Result<bool> PrimaryHbaStep::check(StepContext &context)
 
 Result<void> PrimaryHbaStep::apply(StepContext &context)
 {
+    QStringList errorsBefore;
+    if (rules().hasHbaFileRules()) {
+        auto rows = errorRows(context);
+        if (!rows)
+            return rows.error();
+        errorsBefore = *rows;
+    }
+    bool exists = false;
+    if (auto current = readCurrent(context, m_edits.first(), exists); current) {
+        for (const QString &warning : shadowWarnings(*current))
+            context.log(tr("Warning: %1").arg(warning));
+    }
     auto written = writeEdit(context, m_edits.first());
     if (!written)
         return written.error();
     if (rules().hasHbaFileRules()) {
-        auto errors = context.sql(HostRole::Primary, QStringLiteral("postgres"),
-                                  QStringLiteral("SELECT line_number || ': ' || error FROM pg_hba_file_rules WHERE error IS NOT NULL"));
-        if (!errors)
-            return errors.error();
-        if (!errors->isEmpty())
-            return makeError(tr("PostgreSQL refused the new pg_hba.conf on the primary (line %1). It was restored; correct the line and run the setup again.").arg(*errors));
+        auto rows = errorRows(context);
+        if (!rows)
+            return rows.error();
+        // Lines that were wrong before this edit are the user's business, not a reason to undo it.
+        const QStringList introduced = introducedErrors(errorsBefore, *rows);
+        if (!introduced.isEmpty()) {
+            return makeError(tr("PostgreSQL refused the new pg_hba.conf on the primary (line %1). It was restored; correct the line and run the setup again.")
+                                 .arg(introduced.join(QStringLiteral("; "))));
+        }
     }
     auto reloaded = context.sql(HostRole::Primary, QStringLiteral("postgres"), QStringLiteral("SELECT pg_reload_conf()"));
     if (!reloaded)

@@ -6,7 +6,8 @@
 // Step 5: the primary's pg_hba.conf lets the replication role in for
 // replication from the standby's own address (/32) only, with
 // scram-sha-256 where the server has it. The server judges the file
-// (pg_hba_file_rules from 10) and reloads; a refused file is restored.
+// (pg_hba_file_rules from 10) and reloads; a file with errors the edit
+// introduced is restored. An earlier line that shadows the rule is warned about.
 class PrimaryHbaStep : public SetupStep
 {
 public:
@@ -20,7 +21,18 @@ public:
 
     HbaRule rule() const;
 
+    // pg_hba_file_rules error rows ("line<TAB>error") in `after` that `before`
+    // did not have, as "line: error"; lines move, so the error text decides.
+    static QStringList introducedErrors(const QStringList &before, const QStringList &after);
+
 protected:
     Result<QByteArray> afterFor(const FileEdit &edit, const QByteArray &current, bool exists) const override;
     Result<void> validateAfter(const FileEdit &edit) const override;
+
+private:
+    // What HbaFile::addRule warns about in this file: an earlier line that takes the standby's connections first.
+    QStringList shadowWarnings(const QByteArray &hba) const;
+    Result<QStringList> errorRows(StepContext &context) const;
+
+    QStringList m_shadowed; // for the file as planned, shown in why()
 };
