@@ -313,32 +313,51 @@ void TestSetupReplicactl::hostilePasswordAndDataDirectoryWithSpace()
     QVERIFY(file.open(QIODevice::WriteOnly));
     file.write(password.toUtf8() + '\n');
     file.close();
+    // A space in both data directories: the standby's, and the primary's (its archive_command, archive directory and postgres -C).
     const QString dataDir = QStringLiteral("/var/lib/postgresql/15/my data");
     const Run setup = run(QStringList{QStringLiteral("setup"), QStringLiteral("--primary"), target(primary), QStringLiteral("--standby"), target(standby),
                                       QStringLiteral("--sync"), QStringLiteral("--password-file"), file.fileName(),
-                                      QStringLiteral("--standby-data-dir"), dataDir, QStringLiteral("--yes")}
+                                      QStringLiteral("--primary-data-dir"), dataDir, QStringLiteral("--standby-data-dir"), dataDir, QStringLiteral("--yes")}
                           + sshOptions());
     QVERIFY2(setup.exitCode == 0, qPrintable(setup.all()));
     QVERIFY(!setup.out.contains(password));
+    QVERIFY(!setup.err.contains(password));
+    QCOMPARE(sql(primary, QStringLiteral("postgres"), QStringLiteral("SHOW data_directory")), dataDir);
     QCOMPARE(sql(standby, QStringLiteral("postgres"), QStringLiteral("SHOW data_directory")), dataDir);
-    // The password works as given: log in with it over TCP from the standby.
-    RunOptions options{.as = RunAs::Postgres};
-    options.stdinData = "SELECT 1";
-    QProcess probe;
-    auto login = standby->runInside(CommandLine(QStringLiteral("env"), {QStringLiteral("PGPASSFILE=/var/lib/postgresql/.pgpass"), QStringLiteral("psql"), QStringLiteral("-X"),
-                                                                        QStringLiteral("-A"), QStringLiteral("-t"), QStringLiteral("-w"),
-                                                                        QStringLiteral("host=%1 user=replicator dbname=replication replication=true").arg(primary->address()),
-                                                                        QStringLiteral("-c"), QStringLiteral("IDENTIFY_SYSTEM")}),
-                                    options);
+
+    // The archive_command quotes its directory: a switched WAL segment is archived, none fails.
+    bool switched = false;
+    sql(primary, QStringLiteral("postgres"), QStringLiteral("CREATE TABLE archive_probe AS SELECT 1 AS i; SELECT pg_switch_wal();"), &switched);
+    QVERIFY(switched);
+    QTRY_COMPARE_WITH_TIMEOUT(sql(primary, QStringLiteral("postgres"), QStringLiteral("SELECT archived_count > 0 FROM pg_stat_archiver")), QStringLiteral("t"), 30000);
+    QCOMPARE(sql(primary, QStringLiteral("postgres"), QStringLiteral("SELECT failed_count FROM pg_stat_archiver")), QStringLiteral("0"));
+
+    auto identify = [&](const QString &passfile) {
+        return standby->runInside(CommandLine(QStringLiteral("env"), {QStringLiteral("PGPASSFILE=") + passfile, QStringLiteral("psql"), QStringLiteral("-X"),
+                                                                      QStringLiteral("-A"), QStringLiteral("-t"), QStringLiteral("-w"),
+                                                                      QStringLiteral("host=%1 user=replicator dbname=replication replication=true").arg(primary->address()),
+                                                                      QStringLiteral("-c"), QStringLiteral("IDENTIFY_SYSTEM")}),
+                                  RunOptions{.as = RunAs::Postgres});
+    };
+    // The tool's passfile lets the standby in.
+    auto login = identify(QStringLiteral("/var/lib/postgresql/.pgpass"));
     QVERIFY(login);
     QVERIFY2(login->succeeded(), login->stdErr.constData());
-    // And the password itself, not only the passfile: a SCRAM login with it.
-    auto direct = standby->runInside(CommandLine(QStringLiteral("env"), {QStringLiteral("PGPASSFILE=/nonexistent"), QStringLiteral("psql"), QStringLiteral("-X"), QStringLiteral("-A"), QStringLiteral("-t"),
-                                                                         QStringLiteral("host=%1 user=replicator dbname=replication replication=true").arg(primary->address()),
-                                                                         QStringLiteral("-c"), QStringLiteral("IDENTIFY_SYSTEM")}),
-                                     RunOptions{.as = RunAs::Postgres, .stdinData = {}});
+    // And the password itself, as the user gave it: a passfile this test writes (its own escaping of '\\' and ':').
+    QString escaped = password;
+    escaped.replace(QStringLiteral("\\"), QStringLiteral("\\\\")).replace(QStringLiteral(":"), QStringLiteral("\\:"));
+    const QString ownPassfile = QStringLiteral("/tmp/replica-test-pgpass");
+    RunOptions write{.as = RunAs::Postgres};
+    write.stdinData = QStringLiteral("*:*:replication:replicator:%1\n").arg(escaped).toUtf8();
+    auto written = standby->runInside(CommandLine::shell(QStringLiteral("umask 077 && cat > \"$1\""), {ownPassfile}), write);
+    QVERIFY(written && written->succeeded());
+    auto direct = identify(ownPassfile);
     QVERIFY(direct);
-    QVERIFY(!direct->succeeded()); // no password: refused, so the passfile was what let the first one in
+    QVERIFY2(direct->succeeded(), direct->stdErr.constData());
+    // Without a password the primary refuses: no trust line lets the standby in.
+    auto none = identify(QStringLiteral("/nonexistent"));
+    QVERIFY(none);
+    QVERIFY(!none->succeeded());
 }
 
 void TestSetupReplicactl::savedPlanWithInvalidSettingChangesNothing()
