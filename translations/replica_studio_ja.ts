@@ -921,6 +921,10 @@
         <source>PostgreSQL refused the new pg_hba.conf on the primary (line %1). It was restored; correct the line and run the setup again.</source>
         <translation>プライマリの PostgreSQL が新しい pg_hba.conf を拒否しました（%1 行目）。ファイルは元に戻しました。その行を修正して、もう一度構築を実行してください。</translation>
     </message>
+    <message>
+        <source>Warning: %1</source>
+        <translation type="unfinished">警告: %1</translation>
+    </message>
 </context>
 <context>
     <name>PrimaryRestartStep</name>
@@ -1692,16 +1696,16 @@ Exit status: 0 done, 1 failed, 2 bad input.
         <translation>postgres ロールのパスワードを設定します（ALTER ROLE ... PASSWORD）。</translation>
     </message>
     <message>
-        <source>Create the role: CREATE ROLE %1 LOGIN REPLICATION PASSWORD &apos;&lt;verifier&gt;&apos; (or ALTER ROLE when it exists).</source>
-        <translation>ロールを作成します: CREATE ROLE %1 LOGIN REPLICATION PASSWORD &apos;&lt;verifier&gt;&apos;（存在する場合は ALTER ROLE）。</translation>
-    </message>
-    <message>
         <source>the SQL with the password&apos;s %1 verifier</source>
         <translation>パスワードの %1 ベリファイアを含む SQL</translation>
     </message>
     <message>
         <source>A new replication password was generated; it is kept in the passfiles of the postgres user (0600).</source>
         <translation>新しいレプリケーション用パスワードを生成しました。postgres ユーザのパスワードファイル（0600）に保存されています。</translation>
+    </message>
+    <message>
+        <source>Create the role: CREATE ROLE %1 LOGIN REPLICATION PASSWORD &apos;&lt;verifier&gt;&apos; (or, when it exists, ALTER ROLE ... NOSUPERUSER NOCREATEDB NOCREATEROLE).</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -2802,10 +2806,6 @@ Exit status: 0 done, 1 failed, 2 bad input.
         <translation>複製をスタンバイにする: standby.signal と primary_conninfo</translation>
     </message>
     <message>
-        <source>The standby connects to the primary as %1 with application_name %2 (the name synchronous_standby_names uses), through the slot, and answers read-only queries (hot_standby).</source>
-        <translation>スタンバイは %1 として application_name %2（synchronous_standby_names で使う名前）でスロット経由でプライマリに接続し、読み取り専用の問い合わせに応答します（hot_standby）。</translation>
-    </message>
-    <message>
         <source>Let PostgreSQL read the standby&apos;s configuration back.</source>
         <translation>PostgreSQL にスタンバイの設定を読ませて確認します。</translation>
     </message>
@@ -2813,16 +2813,16 @@ Exit status: 0 done, 1 failed, 2 bad input.
         <source>Let PostgreSQL read the standby&apos;s configuration back (also primary_slot_name and hot_standby).</source>
         <translation>PostgreSQL にスタンバイの設定を読ませて確認します（primary_slot_name と hot_standby も）。</translation>
     </message>
+    <message>
+        <source>The standby connects to the primary as %1 with application_name %2 (the name synchronous_standby_names uses), through the slot, and answers read-only queries (hot_standby). Where the primary runs with a higher %3 than the standby&apos;s postgresql.conf has, the standby gets the primary&apos;s value, since a hot standby refuses to run with less.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>StandbyStartStep</name>
     <message>
         <source>Start the standby and wait until it streams</source>
         <translation>スタンバイを起動してストリーミングするまで待つ</translation>
-    </message>
-    <message>
-        <source>The standby connects to the primary and replays its WAL; the primary lists it in pg_stat_replication as %1.</source>
-        <translation>スタンバイはプライマリに接続して WAL を適用します。プライマリの pg_stat_replication には %1 として表示されます。</translation>
     </message>
     <message>
         <source>Wait until the standby streams.</source>
@@ -2835,6 +2835,18 @@ Exit status: 0 done, 1 failed, 2 bad input.
     <message>
         <source>the standby does not stream. Look at the standby&apos;s log (%1) for the reason, such as a refused password or pg_hba.conf line.</source>
         <translation>スタンバイがストリーミングしていません。パスワードや pg_hba.conf の行が拒否されたなどの理由が、スタンバイのログ（%1）にあります。</translation>
+    </message>
+    <message>
+        <source>The standby connects to the primary and replays its WAL; the primary lists it in pg_stat_replication as %1. A standby that runs already gets its new settings by a reload (13+) or a restart.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The standby runs with its earlier settings: restarting it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>restart the standby</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -2878,6 +2890,22 @@ Exit status: 0 done, 1 failed, 2 bad input.
         <source>the standby does not become synchronous. Check that its application_name is %1.</source>
         <translation>スタンバイが同期になりません。その application_name が %1 であることを確認してください。</translation>
     </message>
+    <message>
+        <source>sync_state = potential: commits do not wait for this standby; another standby named before it in synchronous_standby_names is the synchronous one</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>sync_state = %1</source>
+        <translation type="unfinished">sync_state = %1</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The standby is not synchronous: %1. Name both in synchronous_standby_names with FIRST 2 (...) or ANY 1 (...) if commits should wait for it too.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>VerifyStep</name>
@@ -2912,10 +2940,6 @@ Exit status: 0 done, 1 failed, 2 bad input.
     <message>
         <source>The standby is synchronous</source>
         <translation>スタンバイが同期になっている</translation>
-    </message>
-    <message>
-        <source>sync_state = %1</source>
-        <translation>sync_state = %1</translation>
     </message>
     <message>
         <source>The standby is in recovery (a hot standby)</source>
