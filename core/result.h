@@ -13,6 +13,9 @@ struct Error
 {
     QString message; // user-facing, translated, says what to do
     QString detail;  // technical: stderr, libpq/libssh message, path
+    // The user's input (or what it asks of the hosts) was refused before
+    // anything changed, as opposed to a failure on the way (replicactl's exit 2 vs 1).
+    bool refused = false;
 
     // "message (detail)" on one line, for logs and the command line.
     QString fullText() const
@@ -64,5 +67,15 @@ private:
 
 inline Error makeError(QString message, QString detail = {})
 {
-    return Error{std::move(message), std::move(detail)};
+    Error error;
+    error.message = std::move(message);
+    error.detail = std::move(detail);
+    return error;
+}
+
+inline Error makeRefusal(QString message, QString detail = {})
+{
+    Error error = makeError(std::move(message), std::move(detail));
+    error.refused = true;
+    return error;
 }

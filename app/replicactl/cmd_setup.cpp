@@ -192,7 +192,8 @@ int setup(const QStringList &arguments)
     parser.addOption({QStringLiteral("password-file"), tr("File whose first line is the replication password (default: kept on the primary, or generated)."), tr("FILE")});
     parser.addOption({QStringLiteral("demo-data"), tr("Create the walkthrough's mydb database with its weather table and row.")});
     parser.addOption({QStringLiteral("as-in-walkthrough"), tr("The walkthrough's own choices (postgres superuser, md5, application_name slave): weaker, for teaching only.")});
-    parser.addOption({QStringLiteral("no-install"), tr("Never install packages; stop instead when PostgreSQL is missing.")});
+    parser.addOption({QStringLiteral("install"), tr("Install the chosen PostgreSQL major with the host's package manager where it is missing "
+                                                    "(the plan shows the commands). Without it, a host that lacks PostgreSQL is refused.")});
     parser.addOption({QStringLiteral("dry-run"), tr("Print every step with its commands and file diffs; change nothing.")});
     parser.addOption({QStringLiteral("save-plan"), tr("Save the plan as JSON (for replicactl apply)."), tr("FILE")});
     parser.addOption({QStringLiteral("export-script"), tr("Write the plan as a shell script."), tr("FILE")});
@@ -244,7 +245,7 @@ int setup(const QStringList &arguments)
     choices.standbyDataDir = parser.value(QStringLiteral("standby-data-dir"));
     choices.demoData = parser.isSet(QStringLiteral("demo-data"));
     choices.asInWalkthrough = parser.isSet(QStringLiteral("as-in-walkthrough"));
-    choices.installPackages = !parser.isSet(QStringLiteral("no-install"));
+    choices.installPackages = parser.isSet(QStringLiteral("install"));
     if (choices.version.isValid()) {
         // Check what can be checked before connecting: bad input changes nothing.
         PlanChoices early = choices;

@@ -25,6 +25,8 @@
 #include <QJsonDocument>
 #include <QSaveFile>
 
+#include <tuple>
+
 namespace {
 
 QString tr(const char *text)
@@ -54,6 +56,47 @@ PgVersion defaultVersion(const HostFacts &facts)
     return best.isValid() ? best : facts.newestInstalled();
 }
 
+// Mismatched majors are refused before anything changes. A host that already
+// has a cluster of another major is never "fixed" by installing the chosen
+// one beside it; a host without the chosen major gets it installed only when
+// the user agreed to installing packages.
+Result<void> refuseMismatch(const PlanChoices &choices, const HostFacts &primary, const HostFacts &standby)
+{
+    const PgVersion &version = choices.version;
+    for (const auto &[facts, role] : {std::pair{&primary, HostRole::Primary}, std::pair{&standby, HostRole::Standby}}) {
+        if (facts->installation(version))
+            continue;
+        if (!facts->clusters.isEmpty()) {
+            const ClusterInfo &cluster = facts->clusters.first();
+            return makeRefusal(QCoreApplication::translate("SetupPlan", "The %1 has a PostgreSQL %2 cluster (%3), not %4: primary and standby must run the same major version. "
+                                  "Choose PostgreSQL %2 for both, or upgrade the %1 first.")
+                                   .arg(hostRoleName(role), cluster.version.majorString(), cluster.dataDir, version.majorString()));
+        }
+        if (!facts->installations.isEmpty() && !choices.installPackages) {
+            return makeRefusal(QCoreApplication::translate("SetupPlan", "The %1 has PostgreSQL %2, not %3: primary and standby must run the same major version. "
+                                  "Install PostgreSQL %3 on the %1 (or let the setup install it: replicactl setup --install), or choose another version.")
+                                   .arg(hostRoleName(role), describeMajors(*facts), version.majorString()));
+        }
+        if (facts->installations.isEmpty() && !choices.installPackages) {
+            return makeRefusal(QCoreApplication::translate("SetupPlan", "The %1 has no PostgreSQL installed. Install PostgreSQL %2 there, or let the setup install it "
+                                  "(replicactl setup --install; the plan shows the package commands).")
+                                   .arg(hostRoleName(role), version.majorString()));
+        }
+    }
+    // A cluster of another major already running on the port would make the new one fail to start.
+    for (const auto &[facts, role, port] : {std::tuple{&primary, HostRole::Primary, choices.primaryPort},
+                                            std::tuple{&standby, HostRole::Standby, choices.standbyPort}}) {
+        for (const ClusterInfo &cluster : facts->clusters) {
+            if (cluster.version != version && cluster.running && cluster.port == port)
+                return makeRefusal(QCoreApplication::translate("SetupPlan", "The %1 runs a PostgreSQL %2 cluster on port %3, and the plan is for %4. Stop it, choose another port, or choose PostgreSQL %2.")
+                                       .arg(hostRoleName(role), cluster.version.majorString())
+                                       .arg(cluster.port)
+                                       .arg(version.majorString()));
+        }
+    }
+    return {};
+}
+
 } // namespace
 
 Result<SetupPlan> SetupPlan::build(PlanChoices choices, const HostFacts &primary, const HostFacts &standby, const PlanFiles &files)
@@ -74,25 +117,8 @@ Result<SetupPlan> SetupPlan::build(PlanChoices choices, const HostFacts &primary
         return makeError(tr("Could not find the standby's IP address for pg_hba.conf. Give it explicitly (the standby's address as the primary sees it)."));
 
     const PgVersion &version = choices.version;
-    // Mismatched majors are refused before anything changes.
-    for (const auto &[facts, role] : {std::pair{&primary, HostRole::Primary}, std::pair{&standby, HostRole::Standby}}) {
-        if (!facts->installation(version) && !facts->installations.isEmpty() && !choices.installPackages) {
-            return makeError(tr("The %1 has PostgreSQL %2, not %3: primary and standby must run the same major version. "
-                                "Install PostgreSQL %3 on the %1 (or allow the setup to install it), or choose another version.")
-                                 .arg(hostRoleName(role), describeMajors(*facts), version.majorString()));
-        }
-        if (!facts->installation(version) && facts->installations.isEmpty() && !choices.installPackages) {
-            return makeError(tr("The %1 has no PostgreSQL installed. Install PostgreSQL %2 there, or allow the setup to install it.")
-                                 .arg(hostRoleName(role), version.majorString()));
-        }
-    }
-    for (const ClusterInfo &cluster : standby.clusters) {
-        if (cluster.version != version && cluster.running && cluster.port == choices.standbyPort)
-            return makeError(tr("The standby runs a PostgreSQL %1 cluster on port %2, and the primary is %3. Stop it or choose another port.")
-                                 .arg(cluster.version.majorString())
-                                 .arg(cluster.port)
-                                 .arg(version.majorString()));
-    }
+    if (auto refused = refuseMismatch(choices, primary, standby); !refused)
+        return refused.error();
 
     SetupPlan plan;
     plan.m_files = files;

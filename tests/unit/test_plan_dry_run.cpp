@@ -60,6 +60,7 @@ private slots:
     void versionFacts_data();
     void versionFacts();
     void existingPrimaryShowsRealDiffs();
+    void mismatchedMajorsRefused_data();
     void mismatchedMajorsRefused();
     void olderBasebackupMeansBackupClone();
     void rhelSetupScript_data();
@@ -189,12 +190,53 @@ void TestPlanDryRun::existingPrimaryShowsRealDiffs()
             || text.contains(QStringLiteral("+host replication replicator 198.18.0.3/32 scram-sha-256")));
 }
 
+void TestPlanDryRun::mismatchedMajorsRefused_data()
+{
+    QTest::addColumn<bool>("install");
+    QTest::addColumn<int>("standbyMajor");  // 0: nothing installed
+    QTest::addColumn<bool>("standbyCluster");
+    QTest::addColumn<bool>("primaryRunsFifteen"); // a running 15 cluster on 5432 beside the planned 16
+    QTest::addColumn<QString>("refusal");   // empty: a plan, with an install step when the standby lacks 16
+    QTest::newRow("other major installed") << false << 13 << false << false << "same major version";
+    QTest::newRow("other major installed, --install") << true << 13 << false << false << "";
+    QTest::newRow("other major's cluster, --install") << true << 13 << true << false << "same major version";
+    QTest::newRow("nothing installed") << false << 0 << false << false << "--install";
+    QTest::newRow("nothing installed, --install") << true << 0 << false << false << "";
+    QTest::newRow("primary's port taken by 15") << false << 16 << false << true << "port 5432";
+    QTest::newRow("primary's port taken by 15, --install") << true << 16 << false << true << "port 5432";
+}
+
 void TestPlanDryRun::mismatchedMajorsRefused()
 {
-    auto plan = SetupPlan::build(choicesFor(PgVersion(15), true), debianFacts(PgVersion(15), QStringLiteral("198.18.0.2")),
-                                 debianFacts(PgVersion(13), QStringLiteral("198.18.0.3")));
+    QFETCH(bool, install);
+    QFETCH(int, standbyMajor);
+    QFETCH(bool, standbyCluster);
+    QFETCH(bool, primaryRunsFifteen);
+    QFETCH(QString, refusal);
+    const PgVersion version(16);
+    PlanChoices choices = choicesFor(version, true);
+    choices.installPackages = install;
+    HostFacts primary = debianFacts(version, QStringLiteral("198.18.0.2"));
+    if (primaryRunsFifteen) {
+        primary.installations.append({PgVersion(15), QStringLiteral("/usr/lib/postgresql/15/bin"), true});
+        primary.clusters.append({PgVersion(15), QStringLiteral("main"), 5432, QStringLiteral("/var/lib/postgresql/15/main"),
+                                 QStringLiteral("/etc/postgresql/15/main"), QStringLiteral("/var/run/postgresql"), QString(), true});
+    }
+    HostFacts standby = debianFacts(PgVersion(standbyMajor == 0 ? 16 : standbyMajor), QStringLiteral("198.18.0.3"));
+    if (standbyMajor == 0)
+        standby.installations.clear();
+    if (standbyCluster) {
+        standby.clusters.append({PgVersion(standbyMajor), QStringLiteral("main"), 5433, QStringLiteral("/var/lib/postgresql/13/main"),
+                                 QStringLiteral("/etc/postgresql/13/main"), QStringLiteral("/var/run/postgresql"), QString(), false});
+    }
+    auto plan = SetupPlan::build(choices, primary, standby);
+    if (refusal.isEmpty()) {
+        QVERIFY2(plan.ok(), plan.ok() ? "" : qPrintable(plan.error().fullText()));
+        QCOMPARE(plan->step(QStringLiteral("install-standby")) != nullptr, standbyMajor != 16);
+        return;
+    }
     QVERIFY(!plan.ok());
-    QVERIFY2(plan.error().message.contains(QStringLiteral("same major version")), qPrintable(plan.error().message));
+    QVERIFY2(plan.error().message.contains(refusal), qPrintable(plan.error().message));
 }
 
 void TestPlanDryRun::secondStandbyKeepsTheFirst_data()
