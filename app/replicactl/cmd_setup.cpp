@@ -246,11 +246,12 @@ int setup(const QStringList &arguments)
     choices.demoData = parser.isSet(QStringLiteral("demo-data"));
     choices.asInWalkthrough = parser.isSet(QStringLiteral("as-in-walkthrough"));
     choices.installPackages = parser.isSet(QStringLiteral("install"));
-    if (choices.version.isValid()) {
+    {
         // Check what can be checked before connecting: bad input changes nothing.
         PlanChoices early = choices;
         early.fillDefaults();
-        if (auto valid = early.validate(); !valid) {
+        auto valid = early.version.isValid() ? early.validate() : early.validateVersionIndependent();
+        if (!valid) {
             err() << valid.error().message << '\n';
             return BadInput;
         }
@@ -269,7 +270,7 @@ int setup(const QStringList &arguments)
     auto plan = SetupPlan::prepare(choices, *connection->primary, *connection->standby);
     if (!plan) {
         err() << plan.error().fullText() << '\n';
-        return Failed;
+        return plan.error().refused ? BadInput : Failed;
     }
     if (parser.isSet(QStringLiteral("save-plan"))) {
         if (auto saved = plan->save(parser.value(QStringLiteral("save-plan"))); !saved) {
@@ -344,7 +345,7 @@ int apply(const QStringList &arguments)
     auto plan = SetupPlan::prepare(saved->choices(), *connection->primary, *connection->standby);
     if (!plan) {
         err() << plan.error().fullText() << '\n';
-        return Failed;
+        return plan.error().refused ? BadInput : Failed;
     }
     for (int i = 0; i < saved->stepCount(); ++i) {
         const SetupStep &step = saved->step(i);

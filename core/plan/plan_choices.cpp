@@ -65,24 +65,31 @@ void PlanChoices::fillDefaults()
 
 Result<void> PlanChoices::validate() const
 {
+    if (auto valid = validateVersionIndependent(); !valid)
+        return valid;
+    if (!version.isValid() || !version.atLeast(9, 3) || version.atLeast(19))
+        return makeError(tr("Choose a PostgreSQL major version from 9.3 to 18."));
+    if (authMethod == QLatin1String("scram-sha-256") && !VersionRules(version).hasScram())
+        return makeError(tr("PostgreSQL %1 has no scram-sha-256 (it came with 10): choose md5.").arg(version.majorString()));
+    return {};
+}
+
+Result<void> PlanChoices::validateVersionIndependent() const
+{
     if (primary.isEmpty() || standby.isEmpty())
         return makeError(tr("Name both hosts: the primary and the standby, as USER@HOST[:PORT]."));
     if (primary.host == standby.host && primary.port == standby.port)
         return makeError(tr("The primary and the standby are the same host (%1). Choose two different machines.").arg(primary.toString()));
-    if (!version.isValid() || !version.atLeast(9, 3) || version.atLeast(19))
-        return makeError(tr("Choose a PostgreSQL major version from 9.3 to 18."));
-    const VersionRules rules(version);
-    if (!isPlainName(slotName, 63) && !(slotName.isEmpty()))
-        return makeError(tr("The slot name \"%1\" may hold only lower-case letters, digits and underscores (at most 63).").arg(slotName));
+    // application_name first: the default slot name is made from it.
     static const QRegularExpression appName(QStringLiteral("^[A-Za-z0-9_.-]{1,63}$"));
     if (!applicationName.isEmpty() && !appName.match(applicationName).hasMatch())
         return makeError(tr("The application_name \"%1\" may hold only letters, digits, '_', '.' and '-' (at most 63).").arg(applicationName));
+    if (!isPlainName(slotName, 63) && !(slotName.isEmpty()))
+        return makeError(tr("The slot name \"%1\" may hold only lower-case letters, digits and underscores (at most 63).").arg(slotName));
     if (!isPlainName(replicationUser, 63))
         return makeError(tr("The replication role \"%1\" may hold only lower-case letters, digits and underscores.").arg(replicationUser));
     if (!authMethod.isEmpty() && authMethod != QLatin1String("scram-sha-256") && authMethod != QLatin1String("md5"))
         return makeError(tr("The authentication method \"%1\" is not offered: choose scram-sha-256 or md5.").arg(authMethod));
-    if (authMethod == QLatin1String("scram-sha-256") && !rules.hasScram())
-        return makeError(tr("PostgreSQL %1 has no scram-sha-256 (it came with 10): choose md5.").arg(version.majorString()));
     for (int port : {primaryPort, standbyPort}) {
         if (port < 1 || port > 65535)
             return makeError(tr("The PostgreSQL port %1 must be between 1 and 65535.").arg(port));

@@ -40,6 +40,9 @@ struct PlanChoices
     void fillDefaults();
     // Every field checked, with a message that names it and says what is allowed.
     Result<void> validate() const;
+    // What validate() checks without knowing the major (names, ports, paths,
+    // addresses): replicactl runs it before connecting, so bad input changes nothing.
+    Result<void> validateVersionIndependent() const;
 
     QJsonObject toJson() const;
     static Result<PlanChoices> fromJson(const QJsonObject &object);

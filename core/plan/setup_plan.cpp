@@ -106,15 +106,15 @@ Result<SetupPlan> SetupPlan::build(PlanChoices choices, const HostFacts &primary
         if (!choices.version.isValid())
             choices.version = defaultVersion(standby);
         if (!choices.version.isValid())
-            return makeError(tr("Neither host has PostgreSQL installed. Choose the major version to install (for example --pg-version 15)."));
+            return makeRefusal(tr("Neither host has PostgreSQL installed. Choose the major version to install (for example --pg-version 15)."));
     }
     choices.fillDefaults();
     if (choices.standbyAddress.isEmpty() && !standby.addresses.isEmpty())
         choices.standbyAddress = standby.addresses.first();
     if (auto valid = choices.validate(); !valid)
-        return valid.error();
+        return makeRefusal(valid.error().message, valid.error().detail);
     if (choices.standbyAddress.isEmpty())
-        return makeError(tr("Could not find the standby's IP address for pg_hba.conf. Give it explicitly (the standby's address as the primary sees it)."));
+        return makeRefusal(tr("Could not find the standby's IP address for pg_hba.conf. Give it explicitly (the standby's address as the primary sees it)."));
 
     const PgVersion &version = choices.version;
     if (auto refused = refuseMismatch(choices, primary, standby); !refused)

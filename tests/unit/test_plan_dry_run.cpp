@@ -237,6 +237,7 @@ void TestPlanDryRun::mismatchedMajorsRefused()
     }
     QVERIFY(!plan.ok());
     QVERIFY2(plan.error().message.contains(refusal), qPrintable(plan.error().message));
+    QVERIFY(plan.error().refused); // replicactl's exit 2, not 1
 }
 
 void TestPlanDryRun::secondStandbyKeepsTheFirst_data()
