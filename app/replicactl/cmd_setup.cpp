@@ -186,7 +186,7 @@ int setup(const QStringList &arguments)
     parser.addOption({QStringLiteral("slot"), tr("Name of the replication slot (default: the application name)."), tr("NAME")});
     parser.addOption({QStringLiteral("application-name"), tr("The standby's application_name (default: from its host name)."), tr("NAME")});
     parser.addOption({QStringLiteral("primary-address"), tr("How the standby reaches the primary (default: the primary's SSH host)."), tr("ADDRESS")});
-    parser.addOption({QStringLiteral("standby-address"), tr("The standby's address as the primary sees it, for pg_hba.conf (default: found out)."), tr("ADDRESS")});
+    parser.addOption({QStringLiteral("standby-address"), tr("The standby's IP address as the primary sees it, for pg_hba.conf (default: found out; a host name is refused)."), tr("ADDRESS")});
     parser.addOption({QStringLiteral("primary-data-dir"), tr("The primary's data directory (default: the distribution's)."), tr("DIR")});
     parser.addOption({QStringLiteral("standby-data-dir"), tr("The standby's data directory (default: the distribution's)."), tr("DIR")});
     parser.addOption({QStringLiteral("password-file"), tr("File whose first line is the replication password (default: kept on the primary, or generated)."), tr("FILE")});

@@ -110,6 +110,11 @@ Result<void> PlanChoices::validateVersionIndependent() const
         if (!a.isEmpty() && !address.match(a).hasMatch())
             return makeError(tr("\"%1\" is not a host name or IP address.").arg(a));
     }
+    if (!standbyAddress.isEmpty() && QHostAddress(standbyAddress).isNull()) {
+        return makeError(tr("The standby's address \"%1\" must be an IP address: pg_hba.conf takes it as %1/32, and PostgreSQL "
+                            "refuses a host name there. Give the address the primary sees the standby connect from.")
+                             .arg(standbyAddress));
+    }
     return {};
 }
 

@@ -173,6 +173,10 @@ Result<SetupPlan> SetupPlan::build(PlanChoices choices, const HostFacts &primary
     if (choices.synchronous)
         add(new SyncStep(basis, files.primaryConf, files.primaryConfKnown));
     add(new VerifyStep(basis));
+    for (const auto &step : plan.m_steps) {
+        if (const std::optional<Error> &problem = step->planningError())
+            return makeRefusal(step->title() + QStringLiteral(": ") + problem->message, problem->detail);
+    }
     return plan;
 }
 

@@ -10,6 +10,8 @@
 #include <QList>
 #include <QString>
 
+#include <optional>
+
 // One step of a setup plan (install, create the primary, role, settings,
 // ..., verify). A step can describe() exactly what it will run and change,
 // check() whether it is already in place (then the runner skips it, so a
@@ -43,6 +45,10 @@ public:
     bool wroteFiles() const { return !m_applied.isEmpty(); }
 
     const QList<FileEdit> &edits() const { return m_edits; }
+    // Why this step could not be planned (a file edit its choices cannot make),
+    // or nothing. SetupPlan::build() refuses the whole plan then, rather than
+    // showing the file as unchanged.
+    const std::optional<Error> &planningError() const { return m_planningError; }
     // A user's own text for one edit: validated (ConfFile / HbaFile parse and
     // VersionRules for every setting) before it replaces the planned after.
     virtual Result<void> setEditedAfter(int index, const QByteArray &after);
@@ -67,6 +73,7 @@ protected:
 
     PlanBasis m_basis;
     QList<FileEdit> m_edits;
+    std::optional<Error> m_planningError;
 
 private:
     friend class SetupPlan;

@@ -81,6 +81,7 @@ private slots:
     void savedPlanWithInvalidSettingRefused();
     void shellExport();
     void walkthroughModeIsLabelled();
+    void hbaStepKeepsItsPlanningError();
 };
 
 void TestPlanModel::hostTarget_data()
@@ -158,6 +159,7 @@ void TestPlanModel::choicesRefused_data()
     QTest::newRow("data dir with quote") << "standbyDataDir" << "/srv/it's" << "data directory";
     QTest::newRow("version 8.4") << "version" << "8.4" << "9.3 to 18";
     QTest::newRow("unknown method") << "authMethod" << "trust" << "scram-sha-256 or md5";
+    QTest::newRow("standby address a host name") << "standbyAddress" << "db2.example" << "must be an IP address";
 }
 
 void TestPlanModel::choicesRefused()
@@ -397,6 +399,18 @@ void TestPlanModel::walkthroughModeIsLabelled()
     QVERIFY(plan.warnings().join(QLatin1Char(' ')).contains(QStringLiteral("weaker")));
     QVERIFY(plan.toText().contains(QStringLiteral("weaker")));
     QVERIFY(plan.toText().contains(QStringLiteral("host    replication     postgres")) || plan.toText().contains(QStringLiteral("replication postgres")));
+}
+
+void TestPlanModel::hbaStepKeepsItsPlanningError()
+{
+    // A rule PostgreSQL would refuse (a host name before /32) must not turn into "already as wanted, unchanged".
+    const SetupPlan plan = existingPlan();
+    PlanBasis basis = plan.basis();
+    basis.choices.standbyAddress = QStringLiteral("db2.example");
+    const PrimaryHbaStep step(basis, plan.files().primaryHba, true);
+    QVERIFY(step.planningError().has_value());
+    QVERIFY2(step.planningError()->fullText().contains(QStringLiteral("db2.example")), qPrintable(step.planningError()->fullText()));
+    QVERIFY(!plan.step(QStringLiteral("primary-hba"))->planningError());
 }
 
 QTEST_GUILESS_MAIN(TestPlanModel)

@@ -55,6 +55,8 @@ void TestReplicactlSetupInput::badInputBeforeConnecting_data()
                                                  << "application_name";
     QTest::newRow("relative data dir") << QStringList{QStringLiteral("--standby-data-dir"), QStringLiteral("data")} << "data directory";
     QTest::newRow("address with a space") << QStringList{QStringLiteral("--primary-address"), QStringLiteral("db 1")} << "db 1";
+    QTest::newRow("standby address a host name") << QStringList{QStringLiteral("--standby-address"), QStringLiteral("db2.example")}
+                                                 << "must be an IP address";
     QTest::newRow("with a version too") << QStringList{QStringLiteral("--pg-version"), QStringLiteral("15"), QStringLiteral("--slot"), QStringLiteral("a-b")}
                                         << "slot name";
 }

@@ -51,6 +51,8 @@ PrimaryConfStep::PrimaryConfStep(PlanBasis basis, const QByteArray &currentConf,
     edit.before = currentConf;
     auto after = afterFor(edit, currentConf, beforeKnown);
     edit.after = after ? *after : currentConf;
+    if (!after)
+        m_planningError = after.error();
     m_edits.append(edit);
 }
 

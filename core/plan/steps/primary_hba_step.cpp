@@ -22,6 +22,8 @@ PrimaryHbaStep::PrimaryHbaStep(PlanBasis basis, const QByteArray &currentHba, bo
     edit.settings.append({QStringLiteral("rule"), HbaFile::formatRule(wanted)});
     auto after = afterFor(edit, currentHba, beforeKnown);
     edit.after = after ? *after : currentHba;
+    if (!after)
+        m_planningError = after.error();
     m_edits.append(edit);
     m_shadowed = shadowWarnings(currentHba);
 }
