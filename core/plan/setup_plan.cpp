@@ -355,6 +355,24 @@ QString asWho(RunAs as)
     return QStringLiteral("login user");
 }
 
+// The exported script's statements for the replication role, as a printf
+// format whose one %s is the password: created when missing, then altered,
+// so that a second run of the script does not abort. The secret is hashed
+// with scram where the hba line says scram (10-13 default to md5).
+// No '$' and no backslash but printf's \n: the format sits in double quotes.
+QString roleSql(const PlanChoices &c)
+{
+    QString sql;
+    if (c.authMethod == QLatin1String("scram-sha-256"))
+        sql += QStringLiteral("SET password_encryption = 'scram-sha-256';\\n");
+    if (!c.asInWalkthrough) {
+        sql += QStringLiteral("DO 'BEGIN IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = ''%1'') THEN CREATE ROLE %1; END IF; END';\\n")
+                   .arg(c.replicationUser);
+    }
+    sql += QStringLiteral("ALTER ROLE %1 WITH LOGIN REPLICATION PASSWORD '%s';\\n").arg(c.replicationUser);
+    return sql;
+}
+
 QString indent(const QString &text, const QString &prefix)
 {
     QStringList lines = text.split(QLatin1Char('\n'));
@@ -454,10 +472,8 @@ QString SetupPlan::toShellScript() const
         out += indent(d.why, QStringLiteral("# "));
         if (d.id == QLatin1String("replication-role")) {
             const PlannedCommand &psql = d.commands.first();
-            const QString verb = c.asInWalkthrough ? QStringLiteral("ALTER ROLE %1 WITH LOGIN REPLICATION PASSWORD '%s';")
-                                                   : QStringLiteral("CREATE ROLE %1 LOGIN REPLICATION PASSWORD '%s';");
-            out += QStringLiteral("printf \"%1\\n\" \"$REPLICATION_PASSWORD\" | on_primary %2\n")
-                       .arg(verb.arg(c.replicationUser), wrap(HostRole::Primary, psql.as, psql.command));
+            out += QStringLiteral("printf \"%1\" \"$REPLICATION_PASSWORD\" | on_primary %2\n")
+                       .arg(roleSql(c), wrap(HostRole::Primary, psql.as, psql.command));
         } else {
             for (const PlannedCommand &command : d.commands) {
                 if (command.command.program() == QLatin1String("mv"))

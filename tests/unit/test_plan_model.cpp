@@ -376,6 +376,15 @@ void TestPlanModel::shellExport()
     // The password only ever comes from printf's argument: no literal after PASSWORD.
     QVERIFY(script.contains(QStringLiteral("PASSWORD '%s'")));
     QCOMPARE(script.count(QStringLiteral("PASSWORD '")), script.count(QStringLiteral("PASSWORD '%s'")));
+    // The role: hashed with scram as its hba line says (10-13 default to md5), created only when
+    // missing and then altered, so that the script can run twice under set -e.
+    const qsizetype role = script.indexOf(QStringLiteral("printf \"SET password_encryption = 'scram-sha-256';\\n"));
+    QVERIFY2(role > 0, qPrintable(script));
+    const QString roleLine = script.mid(role, script.indexOf(QLatin1Char('\n'), role) - role);
+    QVERIFY2(roleLine.contains(QStringLiteral("IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = ''replicator'') THEN CREATE ROLE replicator;")),
+             qPrintable(roleLine));
+    QVERIFY2(roleLine.contains(QStringLiteral("ALTER ROLE replicator WITH LOGIN REPLICATION PASSWORD '%s';")), qPrintable(roleLine));
+    QVERIFY(!script.contains(QStringLiteral("CREATE ROLE replicator LOGIN")));
     // Every step of the plan is in the script, in order.
     qsizetype at = 0;
     for (int i = 0; i < plan.stepCount(); ++i) {
