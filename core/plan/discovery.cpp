@@ -10,8 +10,29 @@
 #include <QJsonObject>
 #include <QRegularExpression>
 
+#include <algorithm>
+#include <optional>
+
 namespace {
 QString tr(const char *text) { return QCoreApplication::translate("Discovery", text); }
+
+// "15|/var/lib/pgsql/15/data|5432|yes|/var/run/postgresql": a cluster found by its data directory.
+std::optional<ClusterInfo> scannedCluster(const QString &value)
+{
+    const QStringList parts = value.split(QLatin1Char('|'));
+    if (parts.size() < 5)
+        return std::nullopt;
+    ClusterInfo cluster;
+    cluster.version = PgVersion::parse(parts.at(0)).value_or(PgVersion());
+    cluster.dataDir = parts.at(1);
+    cluster.confDir = cluster.dataDir;
+    cluster.port = parts.at(2).toInt();
+    cluster.running = parts.at(3) == QLatin1String("yes");
+    cluster.socketDir = parts.at(4);
+    if (!cluster.version.isValid() || cluster.port <= 0)
+        return std::nullopt;
+    return cluster;
+}
 }
 
 QString Discovery::script()
@@ -33,6 +54,19 @@ p=$(command -v postgres 2>/dev/null) && { d=$(dirname "$p"); c=no; if [ -x "$d/p
 p=$(command -v pg_config 2>/dev/null) && { d=$("$p" --bindir 2>/dev/null); if [ -x "$d/postgres" ]; then c=no; if [ -x "$d/psql" ] && [ -x "$d/pg_basebackup" ]; then c=yes; fi; echo "bin=$d|$c|$("$d/postgres" --version 2>/dev/null)"; fi; }
 p=$(command -v pg_basebackup 2>/dev/null) && echo "client=$(dirname "$p")|$("$p" --version 2>/dev/null)"
 if command -v pg_lsclusters >/dev/null 2>&1; then echo "clusters_json=$(pg_lsclusters --json 2>/dev/null | tr -d '\n')"; fi
+# Clusters pg_lsclusters does not know: RHEL's /var/lib/pgsql/N/data and
+# /var/lib/pgsql/data, and data directories named by the user ($@). Version from PG_VERSION; port and socket from
+# postmaster.pid while it runs, else the last "port =" of postgresql.conf.
+for d in /var/lib/pgsql/*/data /var/lib/pgsql/data "$@"; do
+  [ -f "$d/PG_VERSION" ] || continue
+  v=$(cat "$d/PG_VERSION"); r=no; port=; sock=
+  if [ -f "$d/postmaster.pid" ]; then
+    pid=$(sed -n 1p "$d/postmaster.pid")
+    if [ -n "$pid" ] && [ -d "/proc/$pid" ]; then r=yes; port=$(sed -n 4p "$d/postmaster.pid"); sock=$(sed -n 5p "$d/postmaster.pid"); fi
+  fi
+  [ -n "$port" ] || port=$(sed -n 's/^[[:space:]]*port[[:space:]]*=[[:space:]]*\([0-9]*\).*/\1/p' "$d/postgresql.conf" 2>/dev/null | tail -n 1)
+  echo "cluster=$v|$d|${port:-5432}|$r|$sock"
+done
 h=$(getent passwd postgres | cut -d: -f6) && echo "postgres_home=$h"
 echo "hostname=$(hostname 2>/dev/null)"
 for a in $(hostname -I 2>/dev/null); do echo "address=$a"; done
@@ -47,6 +81,7 @@ HostFacts Discovery::parseReport(const QByteArray &report)
 {
     HostFacts facts;
     QString like;
+    QList<ClusterInfo> scanned; // added after pg_lsclusters' own, unless it listed them
     for (const QByteArray &raw : report.split('\n')) {
         const QString line = QString::fromUtf8(raw).trimmed();
         const qsizetype equals = line.indexOf(QLatin1Char('='));
@@ -90,6 +125,9 @@ HostFacts Discovery::parseReport(const QByteArray &report)
                 if (cluster.version.isValid())
                     facts.clusters.append(cluster);
             }
+        } else if (key == QLatin1String("cluster")) {
+            if (auto cluster = scannedCluster(value))
+                scanned.append(*cluster);
         } else if (key == QLatin1String("postgres_home")) {
             facts.postgresHome = value;
         } else if (key == QLatin1String("hostname")) {
@@ -108,12 +146,18 @@ HostFacts Discovery::parseReport(const QByteArray &report)
         facts.family = HostFacts::OsFamily::Debian;
     else if (family.contains(QLatin1String("rhel")) || family.contains(QLatin1String("fedora")) || family.contains(QLatin1String("centos")))
         facts.family = HostFacts::OsFamily::Rhel;
-    if (facts.family == HostFacts::OsFamily::Debian && facts.clusters.isEmpty() && !report.contains("clusters_json="))
+    if (facts.family == HostFacts::OsFamily::Debian && !report.contains("clusters_json="))
         facts.family = HostFacts::OsFamily::Other; // Debian without postgresql-common: plain initdb and pg_ctl
+    for (const ClusterInfo &cluster : std::as_const(scanned)) {
+        const bool listed = std::any_of(facts.clusters.cbegin(), facts.clusters.cend(),
+                                        [&cluster](const ClusterInfo &known) { return known.dataDir == cluster.dataDir; });
+        if (!listed)
+            facts.clusters.append(cluster);
+    }
     return facts;
 }
 
-Result<HostFacts> Discovery::discover(Host &host, const std::atomic_bool *cancel)
+Result<HostFacts> Discovery::discover(Host &host, const std::atomic_bool *cancel, const QStringList &dataDirs)
 {
     RunOptions asRoot;
     asRoot.as = RunAs::Root;
@@ -133,7 +177,7 @@ Result<HostFacts> Discovery::discover(Host &host, const std::atomic_bool *cancel
     if (!canRoot)
         options.as = RunAs::LoginUser;
     const qint64 before = QDateTime::currentMSecsSinceEpoch();
-    auto report = host.run(CommandLine::shell(script()), options);
+    auto report = host.run(CommandLine::shell(script(), dataDirs), options);
     const qint64 after = QDateTime::currentMSecsSinceEpoch();
     if (!report)
         return report.error();

@@ -5,6 +5,7 @@
 
 #include <QByteArray>
 #include <QString>
+#include <QStringList>
 
 #include <atomic>
 
@@ -13,13 +14,15 @@ class Host;
 // Finds out, read only, what a host has: the OS (/etc/os-release), the
 // package manager, PostgreSQL installations (Debian's /usr/lib/postgresql/N,
 // RHEL's /usr/pgsql-N, pg_config / postgres on the PATH) and their versions,
-// clusters (pg_lsclusters on Debian), how to become root and postgres, free
+// clusters (pg_lsclusters on Debian; elsewhere by their data directory:
+// RHEL's /var/lib/pgsql/N/data, or one the user named), how to become root and postgres, free
 // disk and the clock. One fixed script per host, so that discovery costs a
 // round trip or three. Used by SetupPlan::prepare() and the wizard's first page.
 class Discovery
 {
 public:
-    static Result<HostFacts> discover(Host &host, const std::atomic_bool *cancel = nullptr);
+    // dataDirs: data directories the user named, looked at as well (a plain initdb cluster).
+    static Result<HostFacts> discover(Host &host, const std::atomic_bool *cancel = nullptr, const QStringList &dataDirs = {});
     // The report of the discovery script turned into facts (public for tests).
     static HostFacts parseReport(const QByteArray &report);
     // The fixed script discover() runs (no user text in it).

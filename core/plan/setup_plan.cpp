@@ -182,10 +182,11 @@ Result<SetupPlan> SetupPlan::build(PlanChoices choices, const HostFacts &primary
 
 Result<SetupPlan> SetupPlan::prepare(PlanChoices choices, Host &primaryHost, Host &standbyHost, const std::atomic_bool *cancel)
 {
-    auto primary = Discovery::discover(primaryHost, cancel);
+    auto named = [](const QString &dataDir) { return dataDir.isEmpty() ? QStringList() : QStringList{dataDir}; };
+    auto primary = Discovery::discover(primaryHost, cancel, named(choices.primaryDataDir));
     if (!primary)
         return primary.error();
-    auto standby = Discovery::discover(standbyHost, cancel);
+    auto standby = Discovery::discover(standbyHost, cancel, named(choices.standbyDataDir));
     if (!standby)
         return standby.error();
     if (choices.primaryAddress.isEmpty())
@@ -212,12 +213,13 @@ Result<SetupPlan> SetupPlan::prepare(PlanChoices choices, Host &primaryHost, Hos
             known = true;
         }
     };
+    // The primary's files whenever they are there, even of a cluster discovery
+    // did not find: the user sees the real diff. The standby's data directory
+    // is replaced by the copy, so only a known cluster's files count there.
     bool ignored = false;
-    if (p.existed()) {
-        read(primaryHost, p.configFile(), files.primaryConf, files.primaryConfKnown);
-        read(primaryHost, p.hbaFile(), files.primaryHba, files.primaryHbaKnown);
-        read(primaryHost, p.autoConfFile(), files.primaryAutoConf, ignored);
-    }
+    read(primaryHost, p.configFile(), files.primaryConf, files.primaryConfKnown);
+    read(primaryHost, p.hbaFile(), files.primaryHba, files.primaryHbaKnown);
+    read(primaryHost, p.autoConfFile(), files.primaryAutoConf, ignored);
     if (s.existed())
         read(standbyHost, s.configFile(), files.standbyConf, files.standbyConfKnown);
     return build(first->choices(), *primary, *standby, files);

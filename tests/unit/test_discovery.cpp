@@ -1,0 +1,139 @@
+// Discovery of clusters that pg_lsclusters does not list (RHEL's
+// /var/lib/pgsql/N/data, a plain initdb directory the user names): the
+// discovery script itself run here with sh on a data directory made for the
+// test, and its report turned into facts and a cluster layout.
+#include "core/plan/cluster_layout.h"
+#include "core/plan/discovery.h"
+#include "core/plan/setup_plan.h"
+#include "fixtures.h"
+
+#include <QCoreApplication>
+#include <QDir>
+#include <QFile>
+#include <QProcess>
+#include <QTemporaryDir>
+#include <QtTest/QTest>
+
+class TestDiscovery : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void scriptFindsNamedDataDirectory_data();
+    void scriptFindsNamedDataDirectory();
+    void rhelClusterGivesExistingLayout();
+    void pgLsclustersListedOnce();
+    void rhelPrimaryShowsRealDiff();
+};
+
+namespace {
+
+void write(const QString &path, const QByteArray &content)
+{
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.write(content);
+}
+
+QByteArray runScript(const QString &dataDir)
+{
+    QProcess sh;
+    sh.start(QStringLiteral("sh"), {QStringLiteral("-c"), Discovery::script(), QStringLiteral("sh"), dataDir});
+    sh.waitForFinished(30000);
+    return sh.readAllStandardOutput();
+}
+
+} // namespace
+
+void TestDiscovery::scriptFindsNamedDataDirectory_data()
+{
+    QTest::addColumn<bool>("running");
+    QTest::addColumn<int>("port");
+    QTest::addColumn<QString>("socketDir");
+    QTest::newRow("stopped: port from postgresql.conf") << false << 5439 << QString();
+    QTest::newRow("running: port and socket from postmaster.pid") << true << 5440 << QStringLiteral("/tmp");
+}
+
+void TestDiscovery::scriptFindsNamedDataDirectory()
+{
+    QFETCH(bool, running);
+    QFETCH(int, port);
+    QFETCH(QString, socketDir);
+    QTemporaryDir dir;
+    const QString dataDir = dir.filePath(QStringLiteral("my data"));
+    QVERIFY(QDir().mkpath(dataDir));
+    write(dataDir + QStringLiteral("/PG_VERSION"), "15\n");
+    write(dataDir + QStringLiteral("/postgresql.conf"), "#port = 5432\nport = 5433\n  port = 5439 # the last one wins\n");
+    if (running) {
+        // A live pid (this test's), as the postmaster writes the file.
+        write(dataDir + QStringLiteral("/postmaster.pid"),
+              QByteArray::number(QCoreApplication::applicationPid()) + '\n' + dataDir.toUtf8() + "\n1700000000\n5440\n/tmp\n*\n 123 456\nready\n");
+    }
+    const HostFacts facts = Discovery::parseReport(runScript(dataDir));
+    std::optional<ClusterInfo> found;
+    for (const ClusterInfo &cluster : facts.clusters) {
+        if (cluster.dataDir == dataDir)
+            found = cluster;
+    }
+    QVERIFY2(found, qPrintable(QString::fromUtf8(runScript(dataDir))));
+    QCOMPARE(found->version, PgVersion(15));
+    QCOMPARE(found->port, port);
+    QCOMPARE(found->running, running);
+    QCOMPARE(found->socketDir, socketDir);
+    QCOMPARE(found->confDir, dataDir);
+}
+
+void TestDiscovery::rhelClusterGivesExistingLayout()
+{
+    const HostFacts facts = Discovery::parseReport("os_id=rocky\nos_like=rhel centos fedora\npkg=dnf\n"
+                                                   "bin=/usr/pgsql-15/bin|yes|postgres (PostgreSQL) 15.4\n"
+                                                   "cluster=15|/var/lib/pgsql/15/data|5432|yes|/run/postgresql\n");
+    QCOMPARE(facts.family, HostFacts::OsFamily::Rhel);
+    QCOMPARE(facts.clusters.size(), 1);
+    const ClusterLayout layout(facts, PgVersion(15), QStringLiteral("main"), 5432, QString());
+    QVERIFY(layout.existed());
+    QVERIFY(layout.wasRunning());
+    QCOMPARE(layout.configFile(), QStringLiteral("/var/lib/pgsql/15/data/postgresql.conf"));
+    QCOMPARE(layout.socketDir(), QStringLiteral("/run/postgresql"));
+}
+
+void TestDiscovery::pgLsclustersListedOnce()
+{
+    // Debian: a data directory the user names that pg_lsclusters lists too is one cluster, with its /etc config.
+    const HostFacts facts = Discovery::parseReport(
+        "os_id=debian\npkg=apt-get\nbin=/usr/lib/postgresql/15/bin|yes|postgres (PostgreSQL) 15.4\n"
+        "clusters_json=[{\"version\":\"15\",\"cluster\":\"main\",\"port\":5432,\"pgdata\":\"/var/lib/postgresql/15/main\","
+        "\"configdir\":\"/etc/postgresql/15/main\",\"running\":1}]\n"
+        "cluster=15|/var/lib/postgresql/15/main|5432|yes|/var/run/postgresql\n"
+        "cluster=16|/srv/pg16|5433|no|\n");
+    QCOMPARE(facts.family, HostFacts::OsFamily::Debian);
+    QCOMPARE(facts.clusters.size(), 2);
+    QCOMPARE(facts.clusters.first().confDir, QStringLiteral("/etc/postgresql/15/main"));
+    QCOMPARE(facts.clusters.last().dataDir, QStringLiteral("/srv/pg16"));
+}
+
+void TestDiscovery::rhelPrimaryShowsRealDiff()
+{
+    // A running RHEL cluster is used as it is, and its files are shown as they are.
+    const QByteArray rhel = "os_id=rocky\nos_like=rhel centos fedora\npkg=dnf\nbin=/usr/pgsql-15/bin|yes|postgres (PostgreSQL) 15.4\n";
+    const HostFacts primary = Discovery::parseReport(rhel + "cluster=15|/var/lib/pgsql/15/data|5432|yes|/run/postgresql\naddress=198.18.0.2\n");
+    const HostFacts standby = Discovery::parseReport(rhel + "address=198.18.0.3\n");
+    PlanChoices choices;
+    choices.primary = *HostTarget::parse(QStringLiteral("root@198.18.0.2"));
+    choices.standby = *HostTarget::parse(QStringLiteral("root@198.18.0.3"));
+    PlanFiles files;
+    files.primaryConf = Fixtures::read(QStringLiteral("plan/debian-15-postgresql.conf"));
+    files.primaryHba = Fixtures::read(QStringLiteral("plan/debian-15-pg_hba.conf"));
+    files.primaryConfKnown = files.primaryHbaKnown = true;
+    auto plan = SetupPlan::build(choices, primary, standby, files);
+    QVERIFY2(plan.ok(), plan.ok() ? "" : qPrintable(plan.error().fullText()));
+    QCOMPARE(plan->choices().version, PgVersion(15));
+    QVERIFY(plan->cluster(HostRole::Primary).existed());
+    const QString text = plan->toText();
+    QVERIFY2(!text.contains(QStringLiteral("postgresql-15-setup")), qPrintable(text));
+    QVERIFY(text.contains(QStringLiteral("[primary] /var/lib/pgsql/15/data/postgresql.conf:\n")));
+    QVERIFY(text.contains(QStringLiteral("-#wal_level = replica")));
+}
+
+QTEST_GUILESS_MAIN(TestDiscovery)
+#include "test_discovery.moc"
