@@ -186,14 +186,18 @@ int setup(const QStringList &arguments)
     parser.addOption({QStringLiteral("slot"), tr("Name of the replication slot (default: the application name)."), tr("NAME")});
     parser.addOption({QStringLiteral("application-name"), tr("The standby's application_name (default: from its host name)."), tr("NAME")});
     parser.addOption({QStringLiteral("primary-address"), tr("How the standby reaches the primary (default: the primary's SSH host)."), tr("ADDRESS")});
-    parser.addOption({QStringLiteral("standby-address"), tr("The standby's IP address as the primary sees it, for pg_hba.conf (default: found out; a host name is refused)."), tr("ADDRESS")});
+    parser.addOption({QStringLiteral("standby-address"),
+                      tr("The standby's IP address as the primary sees it, for pg_hba.conf (default: found out; a host "
+                         "name is refused)."),
+                      tr("ADDRESS")});
     parser.addOption({QStringLiteral("primary-data-dir"), tr("The primary's data directory (default: the distribution's)."), tr("DIR")});
     parser.addOption({QStringLiteral("standby-data-dir"), tr("The standby's data directory (default: the distribution's)."), tr("DIR")});
     parser.addOption({QStringLiteral("password-file"), tr("File whose first line is the replication password (default: kept on the primary, or generated)."), tr("FILE")});
     parser.addOption({QStringLiteral("demo-data"), tr("Create the walkthrough's mydb database with its weather table and row.")});
     parser.addOption({QStringLiteral("as-in-walkthrough"), tr("The walkthrough's own choices (postgres superuser, md5, application_name slave): weaker, for teaching only.")});
-    parser.addOption({QStringLiteral("install"), tr("Install the chosen PostgreSQL major with the host's package manager where it is missing "
-                                                    "(the plan shows the commands). Without it, a host that lacks PostgreSQL is refused.")});
+    parser.addOption({QStringLiteral("install"),
+                      tr("Install the chosen PostgreSQL major with the host's package manager where it is missing "
+                         "(the plan shows the commands). Without it, a host that lacks PostgreSQL is refused.")});
     parser.addOption({QStringLiteral("dry-run"), tr("Print every step with its commands and file diffs; change nothing.")});
     parser.addOption({QStringLiteral("save-plan"), tr("Save the plan as JSON (for replicactl apply)."), tr("FILE")});
     parser.addOption({QStringLiteral("export-script"), tr("Write the plan as a shell script."), tr("FILE")});

@@ -48,7 +48,8 @@ ClusterLayout::ClusterLayout(const HostFacts &facts, const PgVersion &version, c
         }
     }
 
-    std::optional<ClusterInfo> found = facts.cluster(version, m_family == HostFacts::OsFamily::Debian ? clusterName : QString());
+    std::optional<ClusterInfo> found =
+        facts.cluster(version, m_family == HostFacts::OsFamily::Debian ? clusterName : QString());
     for (const ClusterInfo &cluster : facts.clusters) {
         if (!dataDirChoice.isEmpty() && cluster.dataDir == dataDirChoice && cluster.version == version)
             found = cluster; // the one the user named, among several of the major

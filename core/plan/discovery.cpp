@@ -149,8 +149,9 @@ HostFacts Discovery::parseReport(const QByteArray &report)
     if (facts.family == HostFacts::OsFamily::Debian && !report.contains("clusters_json="))
         facts.family = HostFacts::OsFamily::Other; // Debian without postgresql-common: plain initdb and pg_ctl
     for (const ClusterInfo &cluster : std::as_const(scanned)) {
-        const bool listed = std::any_of(facts.clusters.cbegin(), facts.clusters.cend(),
-                                        [&cluster](const ClusterInfo &known) { return known.dataDir == cluster.dataDir; });
+        const bool listed =
+            std::any_of(facts.clusters.cbegin(), facts.clusters.cend(),
+                        [&cluster](const ClusterInfo &known) { return known.dataDir == cluster.dataDir; });
         if (!listed)
             facts.clusters.append(cluster);
     }

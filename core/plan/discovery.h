@@ -22,7 +22,8 @@ class Discovery
 {
 public:
     // dataDirs: data directories the user named, looked at as well (a plain initdb cluster).
-    static Result<HostFacts> discover(Host &host, const std::atomic_bool *cancel = nullptr, const QStringList &dataDirs = {});
+    static Result<HostFacts> discover(Host &host, const std::atomic_bool *cancel = nullptr,
+                                      const QStringList &dataDirs = {});
     // The report of the discovery script turned into facts (public for tests).
     static HostFacts parseReport(const QByteArray &report);
     // The fixed script discover() runs (no user text in it).

@@ -70,7 +70,8 @@ Result<void> PlanChoices::validate() const
     if (!version.isValid() || !version.atLeast(9, 3) || version.atLeast(19))
         return makeError(tr("Choose a PostgreSQL major version from 9.3 to 18."));
     if (authMethod == QLatin1String("scram-sha-256") && !VersionRules(version).hasScram())
-        return makeError(tr("PostgreSQL %1 has no scram-sha-256 (it came with 10): choose md5.").arg(version.majorString()));
+        return makeError(
+            tr("PostgreSQL %1 has no scram-sha-256 (it came with 10): choose md5.").arg(version.majorString()));
     return {};
 }
 
@@ -85,11 +86,14 @@ Result<void> PlanChoices::validateVersionIndependent() const
     if (!applicationName.isEmpty() && !appName.match(applicationName).hasMatch())
         return makeError(tr("The application_name \"%1\" may hold only letters, digits, '_', '.' and '-' (at most 63).").arg(applicationName));
     if (!isPlainName(slotName, 63) && !(slotName.isEmpty()))
-        return makeError(tr("The slot name \"%1\" may hold only lower-case letters, digits and underscores (at most 63).").arg(slotName));
+        return makeError(
+            tr("The slot name \"%1\" may hold only lower-case letters, digits and underscores (at most 63).")
+                .arg(slotName));
     if (!isPlainName(replicationUser, 63))
         return makeError(tr("The replication role \"%1\" may hold only lower-case letters, digits and underscores.").arg(replicationUser));
     if (!authMethod.isEmpty() && authMethod != QLatin1String("scram-sha-256") && authMethod != QLatin1String("md5"))
-        return makeError(tr("The authentication method \"%1\" is not offered: choose scram-sha-256 or md5.").arg(authMethod));
+        return makeError(
+            tr("The authentication method \"%1\" is not offered: choose scram-sha-256 or md5.").arg(authMethod));
     for (int port : {primaryPort, standbyPort}) {
         if (port < 1 || port > 65535)
             return makeError(tr("The PostgreSQL port %1 must be between 1 and 65535.").arg(port));
@@ -111,9 +115,10 @@ Result<void> PlanChoices::validateVersionIndependent() const
             return makeError(tr("\"%1\" is not a host name or IP address.").arg(a));
     }
     if (!standbyAddress.isEmpty() && QHostAddress(standbyAddress).isNull()) {
-        return makeError(tr("The standby's address \"%1\" must be an IP address: pg_hba.conf takes it as %1/32, and PostgreSQL "
-                            "refuses a host name there. Give the address the primary sees the standby connect from.")
-                             .arg(standbyAddress));
+        return makeError(
+            tr("The standby's address \"%1\" must be an IP address: pg_hba.conf takes it as %1/32, and PostgreSQL "
+               "refuses a host name there. Give the address the primary sees the standby connect from.")
+                .arg(standbyAddress));
     }
     return {};
 }

@@ -68,19 +68,28 @@ Result<void> refuseMismatch(const PlanChoices &choices, const HostFacts &primary
             continue;
         if (!facts->clusters.isEmpty()) {
             const ClusterInfo &cluster = facts->clusters.first();
-            return makeRefusal(QCoreApplication::translate("SetupPlan", "The %1 has a PostgreSQL %2 cluster (%3), not %4: primary and standby must run the same major version. "
-                                  "Choose PostgreSQL %2 for both, or upgrade the %1 first.")
-                                   .arg(hostRoleName(role), cluster.version.majorString(), cluster.dataDir, version.majorString()));
+            return makeRefusal(
+                QCoreApplication::translate("SetupPlan", "The %1 has a PostgreSQL %2 cluster (%3), not %4: primary and "
+                                                         "standby must run the same major version. "
+                                                         "Choose PostgreSQL %2 for both, or upgrade the %1 first.")
+                    .arg(hostRoleName(role), cluster.version.majorString(), cluster.dataDir, version.majorString()));
         }
         if (!facts->installations.isEmpty() && !choices.installPackages) {
-            return makeRefusal(QCoreApplication::translate("SetupPlan", "The %1 has PostgreSQL %2, not %3: primary and standby must run the same major version. "
-                                  "Install PostgreSQL %3 on the %1 (or let the setup install it: replicactl setup --install), or choose another version.")
-                                   .arg(hostRoleName(role), describeMajors(*facts), version.majorString()));
+            return makeRefusal(
+                QCoreApplication::translate(
+                    "SetupPlan",
+                    "The %1 has PostgreSQL %2, not %3: primary and standby must run the same major version. "
+                    "Install PostgreSQL %3 on the %1 (or let the setup install it: replicactl setup --install), or "
+                    "choose another version.")
+                    .arg(hostRoleName(role), describeMajors(*facts), version.majorString()));
         }
         if (facts->installations.isEmpty() && !choices.installPackages) {
-            return makeRefusal(QCoreApplication::translate("SetupPlan", "The %1 has no PostgreSQL installed. Install PostgreSQL %2 there, or let the setup install it "
-                                  "(replicactl setup --install; the plan shows the package commands).")
-                                   .arg(hostRoleName(role), version.majorString()));
+            return makeRefusal(
+                QCoreApplication::translate(
+                    "SetupPlan",
+                    "The %1 has no PostgreSQL installed. Install PostgreSQL %2 there, or let the setup install it "
+                    "(replicactl setup --install; the plan shows the package commands).")
+                    .arg(hostRoleName(role), version.majorString()));
         }
     }
     // A cluster of another major already running on the port would make the new one fail to start.
@@ -88,7 +97,9 @@ Result<void> refuseMismatch(const PlanChoices &choices, const HostFacts &primary
                                             std::tuple{&standby, HostRole::Standby, choices.standbyPort}}) {
         for (const ClusterInfo &cluster : facts->clusters) {
             if (cluster.version != version && cluster.running && cluster.port == port)
-                return makeRefusal(QCoreApplication::translate("SetupPlan", "The %1 runs a PostgreSQL %2 cluster on port %3, and the plan is for %4. Stop it, choose another port, or choose PostgreSQL %2.")
+                return makeRefusal(QCoreApplication::translate(
+                                       "SetupPlan", "The %1 runs a PostgreSQL %2 cluster on port %3, and the plan is "
+                                                    "for %4. Stop it, choose another port, or choose PostgreSQL %2.")
                                        .arg(hostRoleName(role), cluster.version.majorString())
                                        .arg(cluster.port)
                                        .arg(version.majorString()));
@@ -106,7 +117,8 @@ Result<SetupPlan> SetupPlan::build(PlanChoices choices, const HostFacts &primary
         if (!choices.version.isValid())
             choices.version = defaultVersion(standby);
         if (!choices.version.isValid())
-            return makeRefusal(tr("Neither host has PostgreSQL installed. Choose the major version to install (for example --pg-version 15)."));
+            return makeRefusal(tr("Neither host has PostgreSQL installed. Choose the major version to install (for "
+                                  "example --pg-version 15)."));
     }
     choices.fillDefaults();
     if (choices.standbyAddress.isEmpty() && !standby.addresses.isEmpty())
@@ -114,7 +126,8 @@ Result<SetupPlan> SetupPlan::build(PlanChoices choices, const HostFacts &primary
     if (auto valid = choices.validate(); !valid)
         return makeRefusal(valid.error().message, valid.error().detail);
     if (choices.standbyAddress.isEmpty())
-        return makeRefusal(tr("Could not find the standby's IP address for pg_hba.conf. Give it explicitly (the standby's address as the primary sees it)."));
+        return makeRefusal(tr("Could not find the standby's IP address for pg_hba.conf. Give it explicitly (the "
+                              "standby's address as the primary sees it)."));
 
     const PgVersion &version = choices.version;
     if (auto refused = refuseMismatch(choices, primary, standby); !refused)
@@ -368,7 +381,8 @@ QString roleSql(const PlanChoices &c)
     if (c.authMethod == QLatin1String("scram-sha-256"))
         sql += QStringLiteral("SET password_encryption = 'scram-sha-256';\\n");
     if (!c.asInWalkthrough) {
-        sql += QStringLiteral("DO 'BEGIN IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = ''%1'') THEN CREATE ROLE %1; END IF; END';\\n")
+        sql += QStringLiteral("DO 'BEGIN IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = ''%1'') THEN CREATE "
+                              "ROLE %1; END IF; END';\\n")
                    .arg(c.replicationUser);
     }
     sql += QStringLiteral("ALTER ROLE %1 WITH LOGIN REPLICATION PASSWORD '%s';\\n").arg(c.replicationUser);

@@ -63,11 +63,13 @@ void TestDiscovery::scriptFindsNamedDataDirectory()
     const QString dataDir = dir.filePath(QStringLiteral("my data"));
     QVERIFY(QDir().mkpath(dataDir));
     write(dataDir + QStringLiteral("/PG_VERSION"), "15\n");
-    write(dataDir + QStringLiteral("/postgresql.conf"), "#port = 5432\nport = 5433\n  port = 5439 # the last one wins\n");
+    write(dataDir + QStringLiteral("/postgresql.conf"),
+          "#port = 5432\nport = 5433\n  port = 5439 # the last one wins\n");
     if (running) {
         // A live pid (this test's), as the postmaster writes the file.
-        write(dataDir + QStringLiteral("/postmaster.pid"),
-              QByteArray::number(QCoreApplication::applicationPid()) + '\n' + dataDir.toUtf8() + "\n1700000000\n5440\n/tmp\n*\n 123 456\nready\n");
+        write(dataDir + QStringLiteral("/postmaster.pid"), QByteArray::number(QCoreApplication::applicationPid()) +
+                                                               '\n' + dataDir.toUtf8() +
+                                                               "\n1700000000\n5440\n/tmp\n*\n 123 456\nready\n");
     }
     const HostFacts facts = Discovery::parseReport(runScript(dataDir));
     std::optional<ClusterInfo> found;
@@ -102,7 +104,8 @@ void TestDiscovery::pgLsclustersListedOnce()
     // Debian: a data directory the user names that pg_lsclusters lists too is one cluster, with its /etc config.
     const HostFacts facts = Discovery::parseReport(
         "os_id=debian\npkg=apt-get\nbin=/usr/lib/postgresql/15/bin|yes|postgres (PostgreSQL) 15.4\n"
-        "clusters_json=[{\"version\":\"15\",\"cluster\":\"main\",\"port\":5432,\"pgdata\":\"/var/lib/postgresql/15/main\","
+        "clusters_json=[{\"version\":\"15\",\"cluster\":\"main\",\"port\":5432,\"pgdata\":\"/var/lib/postgresql/15/"
+        "main\","
         "\"configdir\":\"/etc/postgresql/15/main\",\"running\":1}]\n"
         "cluster=15|/var/lib/postgresql/15/main|5432|yes|/var/run/postgresql\n"
         "cluster=16|/srv/pg16|5433|no|\n");
@@ -115,8 +118,10 @@ void TestDiscovery::pgLsclustersListedOnce()
 void TestDiscovery::rhelPrimaryShowsRealDiff()
 {
     // A running RHEL cluster is used as it is, and its files are shown as they are.
-    const QByteArray rhel = "os_id=rocky\nos_like=rhel centos fedora\npkg=dnf\nbin=/usr/pgsql-15/bin|yes|postgres (PostgreSQL) 15.4\n";
-    const HostFacts primary = Discovery::parseReport(rhel + "cluster=15|/var/lib/pgsql/15/data|5432|yes|/run/postgresql\naddress=198.18.0.2\n");
+    const QByteArray rhel =
+        "os_id=rocky\nos_like=rhel centos fedora\npkg=dnf\nbin=/usr/pgsql-15/bin|yes|postgres (PostgreSQL) 15.4\n";
+    const HostFacts primary = Discovery::parseReport(
+        rhel + "cluster=15|/var/lib/pgsql/15/data|5432|yes|/run/postgresql\naddress=198.18.0.2\n");
     const HostFacts standby = Discovery::parseReport(rhel + "address=198.18.0.3\n");
     PlanChoices choices;
     choices.primary = *HostTarget::parse(QStringLiteral("root@198.18.0.2"));

@@ -193,10 +193,10 @@ void TestPlanDryRun::existingPrimaryShowsRealDiffs()
 void TestPlanDryRun::mismatchedMajorsRefused_data()
 {
     QTest::addColumn<bool>("install");
-    QTest::addColumn<int>("standbyMajor");  // 0: nothing installed
+    QTest::addColumn<int>("standbyMajor"); // 0: nothing installed
     QTest::addColumn<bool>("standbyCluster");
     QTest::addColumn<bool>("primaryRunsFifteen"); // a running 15 cluster on 5432 beside the planned 16
-    QTest::addColumn<QString>("refusal");   // empty: a plan, with an install step when the standby lacks 16
+    QTest::addColumn<QString>("refusal");         // empty: a plan, with an install step when the standby lacks 16
     QTest::newRow("other major installed") << false << 13 << false << false << "same major version";
     QTest::newRow("other major installed, --install") << true << 13 << false << false << "";
     QTest::newRow("other major's cluster, --install") << true << 13 << true << false << "same major version";
@@ -219,15 +219,17 @@ void TestPlanDryRun::mismatchedMajorsRefused()
     HostFacts primary = debianFacts(version, QStringLiteral("198.18.0.2"));
     if (primaryRunsFifteen) {
         primary.installations.append({PgVersion(15), QStringLiteral("/usr/lib/postgresql/15/bin"), true});
-        primary.clusters.append({PgVersion(15), QStringLiteral("main"), 5432, QStringLiteral("/var/lib/postgresql/15/main"),
-                                 QStringLiteral("/etc/postgresql/15/main"), QStringLiteral("/var/run/postgresql"), QString(), true});
+        primary.clusters.append(
+            {PgVersion(15), QStringLiteral("main"), 5432, QStringLiteral("/var/lib/postgresql/15/main"),
+             QStringLiteral("/etc/postgresql/15/main"), QStringLiteral("/var/run/postgresql"), QString(), true});
     }
     HostFacts standby = debianFacts(PgVersion(standbyMajor == 0 ? 16 : standbyMajor), QStringLiteral("198.18.0.3"));
     if (standbyMajor == 0)
         standby.installations.clear();
     if (standbyCluster) {
-        standby.clusters.append({PgVersion(standbyMajor), QStringLiteral("main"), 5433, QStringLiteral("/var/lib/postgresql/13/main"),
-                                 QStringLiteral("/etc/postgresql/13/main"), QStringLiteral("/var/run/postgresql"), QString(), false});
+        standby.clusters.append(
+            {PgVersion(standbyMajor), QStringLiteral("main"), 5433, QStringLiteral("/var/lib/postgresql/13/main"),
+             QStringLiteral("/etc/postgresql/13/main"), QStringLiteral("/var/run/postgresql"), QString(), false});
     }
     auto plan = SetupPlan::build(choices, primary, standby);
     if (refusal.isEmpty()) {

@@ -159,7 +159,9 @@ void TestPlanModel::choicesRefused_data()
     QTest::newRow("data dir with quote") << "standbyDataDir" << "/srv/it's" << "data directory";
     QTest::newRow("version 8.4") << "version" << "8.4" << "9.3 to 18";
     QTest::newRow("unknown method") << "authMethod" << "trust" << "scram-sha-256 or md5";
-    QTest::newRow("standby address a host name") << "standbyAddress" << "db2.example" << "must be an IP address";
+    QTest::newRow("standby address a host name") << "standbyAddress"
+                                                 << "db2.example"
+                                                 << "must be an IP address";
 }
 
 void TestPlanModel::choicesRefused()
@@ -381,9 +383,11 @@ void TestPlanModel::shellExport()
     const qsizetype role = script.indexOf(QStringLiteral("printf \"SET password_encryption = 'scram-sha-256';\\n"));
     QVERIFY2(role > 0, qPrintable(script));
     const QString roleLine = script.mid(role, script.indexOf(QLatin1Char('\n'), role) - role);
-    QVERIFY2(roleLine.contains(QStringLiteral("IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = ''replicator'') THEN CREATE ROLE replicator;")),
+    QVERIFY2(roleLine.contains(QStringLiteral(
+                 "IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = ''replicator'') THEN CREATE ROLE replicator;")),
              qPrintable(roleLine));
-    QVERIFY2(roleLine.contains(QStringLiteral("ALTER ROLE replicator WITH LOGIN REPLICATION PASSWORD '%s';")), qPrintable(roleLine));
+    QVERIFY2(roleLine.contains(QStringLiteral("ALTER ROLE replicator WITH LOGIN REPLICATION PASSWORD '%s';")),
+             qPrintable(roleLine));
     QVERIFY(!script.contains(QStringLiteral("CREATE ROLE replicator LOGIN")));
     // Every step of the plan is in the script, in order.
     qsizetype at = 0;
@@ -418,7 +422,8 @@ void TestPlanModel::hbaStepKeepsItsPlanningError()
     basis.choices.standbyAddress = QStringLiteral("db2.example");
     const PrimaryHbaStep step(basis, plan.files().primaryHba, true);
     QVERIFY(step.planningError().has_value());
-    QVERIFY2(step.planningError()->fullText().contains(QStringLiteral("db2.example")), qPrintable(step.planningError()->fullText()));
+    QVERIFY2(step.planningError()->fullText().contains(QStringLiteral("db2.example")),
+             qPrintable(step.planningError()->fullText()));
     QVERIFY(!plan.step(QStringLiteral("primary-hba"))->planningError());
 }
 

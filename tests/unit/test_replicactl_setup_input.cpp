@@ -42,22 +42,26 @@ TestReplicactlSetupInput::Run TestReplicactlSetupInput::replicactl(const QString
     // Refusing bad input takes no network: far less than an SSH connect timeout.
     if (!process.waitForFinished(15000))
         return {};
-    return {process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1, QString::fromUtf8(process.readAllStandardOutput()),
-            QString::fromUtf8(process.readAllStandardError())};
+    return {process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1,
+            QString::fromUtf8(process.readAllStandardOutput()), QString::fromUtf8(process.readAllStandardError())};
 }
 
 void TestReplicactlSetupInput::badInputBeforeConnecting_data()
 {
     QTest::addColumn<QStringList>("arguments");
     QTest::addColumn<QString>("named");
-    QTest::newRow("slot with capitals") << QStringList{QStringLiteral("--slot"), QStringLiteral("Standby1")} << "slot name";
-    QTest::newRow("application_name with space") << QStringList{QStringLiteral("--application-name"), QStringLiteral("my standby")}
-                                                 << "application_name";
-    QTest::newRow("relative data dir") << QStringList{QStringLiteral("--standby-data-dir"), QStringLiteral("data")} << "data directory";
-    QTest::newRow("address with a space") << QStringList{QStringLiteral("--primary-address"), QStringLiteral("db 1")} << "db 1";
-    QTest::newRow("standby address a host name") << QStringList{QStringLiteral("--standby-address"), QStringLiteral("db2.example")}
-                                                 << "must be an IP address";
-    QTest::newRow("with a version too") << QStringList{QStringLiteral("--pg-version"), QStringLiteral("15"), QStringLiteral("--slot"), QStringLiteral("a-b")}
+    QTest::newRow("slot with capitals") << QStringList{QStringLiteral("--slot"), QStringLiteral("Standby1")}
+                                        << "slot name";
+    QTest::newRow("application_name with space")
+        << QStringList{QStringLiteral("--application-name"), QStringLiteral("my standby")} << "application_name";
+    QTest::newRow("relative data dir") << QStringList{QStringLiteral("--standby-data-dir"), QStringLiteral("data")}
+                                       << "data directory";
+    QTest::newRow("address with a space")
+        << QStringList{QStringLiteral("--primary-address"), QStringLiteral("db 1")} << "db 1";
+    QTest::newRow("standby address a host name")
+        << QStringList{QStringLiteral("--standby-address"), QStringLiteral("db2.example")} << "must be an IP address";
+    QTest::newRow("with a version too") << QStringList{QStringLiteral("--pg-version"), QStringLiteral("15"),
+                                                       QStringLiteral("--slot"), QStringLiteral("a-b")}
                                         << "slot name";
 }
 
@@ -65,9 +69,10 @@ void TestReplicactlSetupInput::badInputBeforeConnecting()
 {
     QFETCH(QStringList, arguments);
     QFETCH(QString, named);
-    const Run run = replicactl(QStringList{QStringLiteral("--primary"), QStringLiteral("root@192.0.2.1"), QStringLiteral("--standby"),
-                                           QStringLiteral("root@192.0.2.2"), QStringLiteral("--dry-run")}
-                               + arguments);
+    const Run run = replicactl(QStringList{QStringLiteral("--primary"), QStringLiteral("root@192.0.2.1"),
+                                           QStringLiteral("--standby"), QStringLiteral("root@192.0.2.2"),
+                                           QStringLiteral("--dry-run")} +
+                               arguments);
     QVERIFY2(run.exitCode == 2, qPrintable(QStringLiteral("exit %1: %2").arg(run.exitCode).arg(run.err)));
     QVERIFY2(run.err.contains(named), qPrintable(run.err));
 }
