@@ -809,6 +809,10 @@
         <source>The plan names no PostgreSQL version it can use (&quot;%1&quot;).</source>
         <translation>プランに使える PostgreSQL のバージョンが指定されていません（&quot;%1&quot;）。</translation>
     </message>
+    <message>
+        <source>The standby&apos;s address &quot;%1&quot; must be an IP address: pg_hba.conf takes it as %1/32, and PostgreSQL refuses a host name there. Give the address the primary sees the standby connect from.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>PlanRunner</name>
@@ -1513,10 +1517,6 @@ Exit status: 0 done, 1 failed, 2 bad input.
         <translation>ADDRESS</translation>
     </message>
     <message>
-        <source>The standby&apos;s address as the primary sees it, for pg_hba.conf (default: found out).</source>
-        <translation>プライマリから見たスタンバイのアドレス。pg_hba.conf に使います（省略時: 自動で調べます）。</translation>
-    </message>
-    <message>
         <source>The primary&apos;s data directory (default: the distribution&apos;s).</source>
         <translation>プライマリのデータディレクトリ（省略時: ディストリビューションの標準）。</translation>
     </message>
@@ -1539,10 +1539,6 @@ Exit status: 0 done, 1 failed, 2 bad input.
     <message>
         <source>The walkthrough&apos;s own choices (postgres superuser, md5, application_name slave): weaker, for teaching only.</source>
         <translation>ウォークスルーどおりの選択（postgres スーパーユーザ、md5、application_name slave）。安全性が低いので学習専用です。</translation>
-    </message>
-    <message>
-        <source>Never install packages; stop instead when PostgreSQL is missing.</source>
-        <translation>パッケージをインストールしません。PostgreSQL がなければそこで中止します。</translation>
     </message>
     <message>
         <source>Print every step with its commands and file diffs; change nothing.</source>
@@ -1675,6 +1671,14 @@ Exit status: 0 done, 1 failed, 2 bad input.
     <message>
         <source>throw both servers away and make a fresh pair</source>
         <translation>両方のサーバを破棄して新しいペアを作る</translation>
+    </message>
+    <message>
+        <source>The standby&apos;s IP address as the primary sees it, for pg_hba.conf (default: found out; a host name is refused).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Install the chosen PostgreSQL major with the host&apos;s package manager where it is missing (the plan shows the commands). Without it, a host that lacks PostgreSQL is refused.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -2401,18 +2405,6 @@ Exit status: 0 done, 1 failed, 2 bad input.
         <translation>pg_hba.conf に使うスタンバイの IP アドレスが見つかりませんでした。明示的に指定してください（プライマリから見たスタンバイのアドレス）。</translation>
     </message>
     <message>
-        <source>The %1 has PostgreSQL %2, not %3: primary and standby must run the same major version. Install PostgreSQL %3 on the %1 (or allow the setup to install it), or choose another version.</source>
-        <translation>%1 の PostgreSQL は %3 ではなく %2 です。プライマリとスタンバイは同じメジャーバージョンで動かす必要があります。%1 に PostgreSQL %3 をインストールする（または構築時のインストールを許可する）か、別のバージョンを選んでください。</translation>
-    </message>
-    <message>
-        <source>The %1 has no PostgreSQL installed. Install PostgreSQL %2 there, or allow the setup to install it.</source>
-        <translation>%1 には PostgreSQL がインストールされていません。そこに PostgreSQL %2 をインストールするか、構築時のインストールを許可してください。</translation>
-    </message>
-    <message>
-        <source>The standby runs a PostgreSQL %1 cluster on port %2, and the primary is %3. Stop it or choose another port.</source>
-        <translation>スタンバイではポート %2 で PostgreSQL %1 のクラスタが稼働しており、プライマリは %3 です。そのクラスタを停止するか、別のポートを選んでください。</translation>
-    </message>
-    <message>
         <source>As in the walkthrough: the standby connects as the postgres superuser with md5 and application_name &quot;%1&quot;. This is weaker than the default (a replicator role that may only replicate, scram-sha-256); use it for teaching only.</source>
         <translation>ウォークスルーと同じく、スタンバイは postgres スーパーユーザとして md5、application_name &quot;%1&quot; で接続します。デフォルト（レプリケーションしかできない replicator ロール、scram-sha-256）より安全性が低いので、学習用にのみ使ってください。</translation>
     </message>
@@ -2525,6 +2517,22 @@ Exit status: 0 done, 1 failed, 2 bad input.
     <message>
         <source> (edited by you)</source>
         <translation>（編集済み）</translation>
+    </message>
+    <message>
+        <source>The %1 has a PostgreSQL %2 cluster (%3), not %4: primary and standby must run the same major version. Choose PostgreSQL %2 for both, or upgrade the %1 first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The %1 has PostgreSQL %2, not %3: primary and standby must run the same major version. Install PostgreSQL %3 on the %1 (or let the setup install it: replicactl setup --install), or choose another version.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The %1 has no PostgreSQL installed. Install PostgreSQL %2 there, or let the setup install it (replicactl setup --install; the plan shows the package commands).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The %1 runs a PostgreSQL %2 cluster on port %3, and the plan is for %4. Stop it, choose another port, or choose PostgreSQL %2.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
