@@ -206,13 +206,15 @@ void TestSetupReplicactl::secondStandbyAsync()
     TestHost *second = m_hosts.at(2);
     // A replicator given more than it needs (by hand, or by an older tool) is brought back to LOGIN REPLICATION only.
     bool widened = false;
-    sql(primary, QStringLiteral("postgres"), QStringLiteral("ALTER ROLE replicator SUPERUSER CREATEDB CREATEROLE"), &widened);
+    sql(primary, QStringLiteral("postgres"), QStringLiteral("ALTER ROLE replicator SUPERUSER CREATEDB CREATEROLE"),
+        &widened);
     QVERIFY(widened);
     // The DBA raised max_connections on the pair: the new standby's fresh postgresql.conf
     // (Debian's, not copied by pg_basebackup) must get it too, or hot standby refuses to run.
     for (TestHost *host : {m_hosts.at(1), primary}) {
-        auto raised = host->runInside(CommandLine::shell(QStringLiteral(
-            "echo 'max_connections = 150' >> /etc/postgresql/15/main/postgresql.conf && pg_ctlcluster 15 main restart")));
+        auto raised = host->runInside(
+            CommandLine::shell(QStringLiteral("echo 'max_connections = 150' >> /etc/postgresql/15/main/postgresql.conf "
+                                              "&& pg_ctlcluster 15 main restart")));
         QVERIFY(raised);
         QVERIFY2(raised->succeeded(), raised->stdErr.constData());
     }
@@ -221,7 +223,8 @@ void TestSetupReplicactl::secondStandbyAsync()
                           + sshOptions());
     QVERIFY2(added.exitCode == 0, qPrintable(added.all()));
     QCOMPARE(sql(primary, QStringLiteral("postgres"),
-                 QStringLiteral("SELECT rolsuper, rolcreatedb, rolcreaterole, rolreplication, rolcanlogin FROM pg_roles WHERE rolname = 'replicator'")),
+                 QStringLiteral("SELECT rolsuper, rolcreatedb, rolcreaterole, rolreplication, rolcanlogin FROM "
+                                "pg_roles WHERE rolname = 'replicator'")),
              QStringLiteral("f|f|f|t|t"));
     QCOMPARE(sql(second, QStringLiteral("postgres"), QStringLiteral("SHOW max_connections")), QStringLiteral("150"));
     const QString rows = sql(primary, QStringLiteral("postgres"),
@@ -295,11 +298,14 @@ void TestSetupReplicactl::newApplicationNameReachesTheRunningStandby()
     TestHost *standby = m_hosts.at(3);
     // The same pair again under another name: standby-recovery rewrites primary_conninfo
     // of a standby that runs, which must then read it (a reload on 15).
-    const Run renamed = run(QStringList{QStringLiteral("setup"), QStringLiteral("--primary"), target(primary), QStringLiteral("--standby"), target(standby),
-                                        QStringLiteral("--async"), QStringLiteral("--application-name"), QStringLiteral("renamed_standby"), QStringLiteral("--yes")}
-                            + sshOptions());
+    const Run renamed = run(QStringList{QStringLiteral("setup"), QStringLiteral("--primary"), target(primary),
+                                        QStringLiteral("--standby"), target(standby), QStringLiteral("--async"),
+                                        QStringLiteral("--application-name"), QStringLiteral("renamed_standby"),
+                                        QStringLiteral("--yes")} +
+                            sshOptions());
     QVERIFY2(renamed.exitCode == 0, qPrintable(renamed.all()));
-    QCOMPARE(sql(primary, QStringLiteral("postgres"), QStringLiteral("SELECT state FROM pg_stat_replication WHERE application_name = 'renamed_standby'")),
+    QCOMPARE(sql(primary, QStringLiteral("postgres"),
+                 QStringLiteral("SELECT state FROM pg_stat_replication WHERE application_name = 'renamed_standby'")),
              QStringLiteral("streaming"));
 }
 
@@ -313,12 +319,15 @@ void TestSetupReplicactl::hostilePasswordAndDataDirectoryWithSpace()
     QVERIFY(file.open(QIODevice::WriteOnly));
     file.write(password.toUtf8() + '\n');
     file.close();
-    // A space in both data directories: the standby's, and the primary's (its archive_command, archive directory and postgres -C).
+    // A space in both data directories: the standby's, and the primary's (its archive_command, archive directory and
+    // postgres -C).
     const QString dataDir = QStringLiteral("/var/lib/postgresql/15/my data");
-    const Run setup = run(QStringList{QStringLiteral("setup"), QStringLiteral("--primary"), target(primary), QStringLiteral("--standby"), target(standby),
-                                      QStringLiteral("--sync"), QStringLiteral("--password-file"), file.fileName(),
-                                      QStringLiteral("--primary-data-dir"), dataDir, QStringLiteral("--standby-data-dir"), dataDir, QStringLiteral("--yes")}
-                          + sshOptions());
+    const Run setup =
+        run(QStringList{QStringLiteral("setup"), QStringLiteral("--primary"), target(primary),
+                        QStringLiteral("--standby"), target(standby), QStringLiteral("--sync"),
+                        QStringLiteral("--password-file"), file.fileName(), QStringLiteral("--primary-data-dir"),
+                        dataDir, QStringLiteral("--standby-data-dir"), dataDir, QStringLiteral("--yes")} +
+            sshOptions());
     QVERIFY2(setup.exitCode == 0, qPrintable(setup.all()));
     QVERIFY(!setup.out.contains(password));
     QVERIFY(!setup.err.contains(password));
@@ -327,17 +336,24 @@ void TestSetupReplicactl::hostilePasswordAndDataDirectoryWithSpace()
 
     // The archive_command quotes its directory: a switched WAL segment is archived, none fails.
     bool switched = false;
-    sql(primary, QStringLiteral("postgres"), QStringLiteral("CREATE TABLE archive_probe AS SELECT 1 AS i; SELECT pg_switch_wal();"), &switched);
+    sql(primary, QStringLiteral("postgres"),
+        QStringLiteral("CREATE TABLE archive_probe AS SELECT 1 AS i; SELECT pg_switch_wal();"), &switched);
     QVERIFY(switched);
-    QTRY_COMPARE_WITH_TIMEOUT(sql(primary, QStringLiteral("postgres"), QStringLiteral("SELECT archived_count > 0 FROM pg_stat_archiver")), QStringLiteral("t"), 30000);
-    QCOMPARE(sql(primary, QStringLiteral("postgres"), QStringLiteral("SELECT failed_count FROM pg_stat_archiver")), QStringLiteral("0"));
+    QTRY_COMPARE_WITH_TIMEOUT(
+        sql(primary, QStringLiteral("postgres"), QStringLiteral("SELECT archived_count > 0 FROM pg_stat_archiver")),
+        QStringLiteral("t"), 30000);
+    QCOMPARE(sql(primary, QStringLiteral("postgres"), QStringLiteral("SELECT failed_count FROM pg_stat_archiver")),
+             QStringLiteral("0"));
 
     auto identify = [&](const QString &passfile) {
-        return standby->runInside(CommandLine(QStringLiteral("env"), {QStringLiteral("PGPASSFILE=") + passfile, QStringLiteral("psql"), QStringLiteral("-X"),
-                                                                      QStringLiteral("-A"), QStringLiteral("-t"), QStringLiteral("-w"),
-                                                                      QStringLiteral("host=%1 user=replicator dbname=replication replication=true").arg(primary->address()),
-                                                                      QStringLiteral("-c"), QStringLiteral("IDENTIFY_SYSTEM")}),
-                                  RunOptions{.as = RunAs::Postgres});
+        return standby->runInside(
+            CommandLine(
+                QStringLiteral("env"),
+                {QStringLiteral("PGPASSFILE=") + passfile, QStringLiteral("psql"), QStringLiteral("-X"),
+                 QStringLiteral("-A"), QStringLiteral("-t"), QStringLiteral("-w"),
+                 QStringLiteral("host=%1 user=replicator dbname=replication replication=true").arg(primary->address()),
+                 QStringLiteral("-c"), QStringLiteral("IDENTIFY_SYSTEM")}),
+            RunOptions{.as = RunAs::Postgres});
     };
     // The tool's passfile lets the standby in.
     auto login = identify(QStringLiteral("/var/lib/postgresql/.pgpass"));
@@ -349,7 +365,8 @@ void TestSetupReplicactl::hostilePasswordAndDataDirectoryWithSpace()
     const QString ownPassfile = QStringLiteral("/tmp/replica-test-pgpass");
     RunOptions write{.as = RunAs::Postgres};
     write.stdinData = QStringLiteral("*:*:replication:replicator:%1\n").arg(escaped).toUtf8();
-    auto written = standby->runInside(CommandLine::shell(QStringLiteral("umask 077 && cat > \"$1\""), {ownPassfile}), write);
+    auto written =
+        standby->runInside(CommandLine::shell(QStringLiteral("umask 077 && cat > \"$1\""), {ownPassfile}), write);
     QVERIFY(written && written->succeeded());
     auto direct = identify(ownPassfile);
     QVERIFY(direct);

@@ -230,7 +230,9 @@ void TestPlanModel::cancelForgetsTheLastOutput()
     LocalHost host;
     std::atomic_bool cancel = false;
     StepContext context(plan, &host, &host, &cancel);
-    auto shown = context.run(HostRole::Primary, CommandLine(QStringLiteral("echo"), {QStringLiteral("secret-from-a-file")}), RunAs::LoginUser);
+    auto shown =
+        context.run(HostRole::Primary, CommandLine(QStringLiteral("echo"), {QStringLiteral("secret-from-a-file")}),
+                    RunAs::LoginUser);
     QVERIFY(shown && shown->succeeded());
     QCOMPARE(context.lastOutput(), QStringLiteral("secret-from-a-file"));
     cancel = true;
@@ -245,14 +247,22 @@ void TestPlanModel::synchronousStates_data()
     QTest::addColumn<QString>("state");
     QTest::addColumn<QString>("names");
     QTest::addColumn<bool>("synchronous");
-    QTest::newRow("sync") << "sync" << "FIRST 1 (a)" << true;
-    QTest::newRow("9.5 list") << "sync" << "a, b" << true;
-    QTest::newRow("second in FIRST: potential") << "potential" << "FIRST 1 (a, b)" << false;
-    QTest::newRow("second in a 9.5 list") << "potential" << "a, b" << false;
-    QTest::newRow("quorum under ANY") << "quorum" << "ANY 1 (a, b)" << true;
-    QTest::newRow("quorum under any, lower case") << "quorum" << " any 2 (a, b, c)" << true;
-    QTest::newRow("async") << "async" << "FIRST 1 (a)" << false;
-    QTest::newRow("not listed") << "" << "" << false;
+    QTest::newRow("sync") << "sync"
+                          << "FIRST 1 (a)" << true;
+    QTest::newRow("9.5 list") << "sync"
+                              << "a, b" << true;
+    QTest::newRow("second in FIRST: potential") << "potential"
+                                                << "FIRST 1 (a, b)" << false;
+    QTest::newRow("second in a 9.5 list") << "potential"
+                                          << "a, b" << false;
+    QTest::newRow("quorum under ANY") << "quorum"
+                                      << "ANY 1 (a, b)" << true;
+    QTest::newRow("quorum under any, lower case") << "quorum"
+                                                  << " any 2 (a, b, c)" << true;
+    QTest::newRow("async") << "async"
+                           << "FIRST 1 (a)" << false;
+    QTest::newRow("not listed") << ""
+                                << "" << false;
 }
 
 void TestPlanModel::synchronousStates()
@@ -278,22 +288,31 @@ void TestPlanModel::standbyGetsThePrimarysCapacity()
                        {QStringLiteral("max_locks_per_transaction"), QStringLiteral("128")},
                        {QStringLiteral("max_wal_senders"), QStringLiteral("20")}}));
     // Higher on the standby already: left alone.
-    QCOMPARE(StandbyRecoveryStep::raisedToPrimary(v15, "max_connections = 300\nmax_locks_per_transaction = 256\nmax_wal_senders = 20\n", primary), Settings{});
+    QCOMPARE(StandbyRecoveryStep::raisedToPrimary(
+                 v15, "max_connections = 300\nmax_locks_per_transaction = 256\nmax_wal_senders = 20\n", primary),
+             Settings{});
     // max_wal_senders counts only from 12.
-    QCOMPARE(StandbyRecoveryStep::raisedToPrimary(VersionRules{PgVersion(11)}, "max_connections = 150\nmax_locks_per_transaction = 128\n", primary), Settings{});
+    QCOMPARE(StandbyRecoveryStep::raisedToPrimary(VersionRules{PgVersion(11)},
+                                                  "max_connections = 150\nmax_locks_per_transaction = 128\n", primary),
+             Settings{});
 }
 
 void TestPlanModel::hbaErrorsOnlyTheEditIntroducedCount()
 {
     const QStringList before{QStringLiteral("97\thostssl record cannot match because SSL is disabled")};
     // The same old line, one lower now that the rule went in above it: not ours.
-    QCOMPARE(PrimaryHbaStep::introducedErrors(before, {QStringLiteral("98\thostssl record cannot match because SSL is disabled")}), QStringList());
-    QCOMPARE(PrimaryHbaStep::introducedErrors(before, {QStringLiteral("98\thostssl record cannot match because SSL is disabled"),
-                                                       QStringLiteral("99\tinvalid authentication method \"scram\"")}),
+    QCOMPARE(PrimaryHbaStep::introducedErrors(
+                 before, {QStringLiteral("98\thostssl record cannot match because SSL is disabled")}),
+             QStringList());
+    QCOMPARE(PrimaryHbaStep::introducedErrors(
+                 before, {QStringLiteral("98\thostssl record cannot match because SSL is disabled"),
+                          QStringLiteral("99\tinvalid authentication method \"scram\"")}),
              QStringList{QStringLiteral("99: invalid authentication method \"scram\"")});
     // A second copy of a known error is new.
-    QCOMPARE(PrimaryHbaStep::introducedErrors(before, {QStringLiteral("3\thostssl record cannot match because SSL is disabled"),
-                                                       QStringLiteral("98\thostssl record cannot match because SSL is disabled")}).size(),
+    QCOMPARE(PrimaryHbaStep::introducedErrors(
+                 before, {QStringLiteral("3\thostssl record cannot match because SSL is disabled"),
+                          QStringLiteral("98\thostssl record cannot match because SSL is disabled")})
+                 .size(),
              1);
 }
 

@@ -44,7 +44,8 @@ QStringList PrimaryHbaStep::introducedErrors(const QStringList &before, const QS
     QStringList introduced;
     for (const QString &row : after) {
         if (!known.removeOne(row.section(QLatin1Char('\t'), 1)))
-            introduced.append(row.section(QLatin1Char('\t'), 0, 0) + QStringLiteral(": ") + row.section(QLatin1Char('\t'), 1));
+            introduced.append(row.section(QLatin1Char('\t'), 0, 0) + QStringLiteral(": ") +
+                              row.section(QLatin1Char('\t'), 1));
     }
     return introduced;
 }
@@ -52,7 +53,8 @@ QStringList PrimaryHbaStep::introducedErrors(const QStringList &before, const QS
 Result<QStringList> PrimaryHbaStep::errorRows(StepContext &context) const
 {
     auto rows = context.sql(HostRole::Primary, QStringLiteral("postgres"),
-                            QStringLiteral("SELECT line_number || E'\\t' || error FROM pg_hba_file_rules WHERE error IS NOT NULL ORDER BY line_number"));
+                            QStringLiteral("SELECT line_number || E'\\t' || error FROM pg_hba_file_rules WHERE error "
+                                           "IS NOT NULL ORDER BY line_number"));
     if (!rows)
         return rows.error();
     return rows->split(QLatin1Char('\n'), Qt::SkipEmptyParts);
@@ -151,7 +153,8 @@ Result<void> PrimaryHbaStep::apply(StepContext &context)
         // Lines that were wrong before this edit are the user's business, not a reason to undo it.
         const QStringList introduced = introducedErrors(errorsBefore, *rows);
         if (!introduced.isEmpty()) {
-            return makeError(tr("PostgreSQL refused the new pg_hba.conf on the primary (line %1). It was restored; correct the line and run the setup again.")
+            return makeError(tr("PostgreSQL refused the new pg_hba.conf on the primary (line %1). It was restored; "
+                                "correct the line and run the setup again.")
                                  .arg(introduced.join(QStringLiteral("; "))));
         }
     }

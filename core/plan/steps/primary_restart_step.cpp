@@ -91,9 +91,11 @@ Result<bool> PrimaryRestartStep::needsRestart(StepContext &context, const QStrin
         return false;
     }
     // After the reload, PostgreSQL itself says which of them wait for a restart.
-    auto pending = context.sql(HostRole::Primary, QStringLiteral("postgres"),
-                               QStringLiteral("SELECT count(*) FROM pg_settings WHERE pending_restart AND name = ANY (string_to_array(:'names', ','))"),
-                               {{QStringLiteral("names"), differ.join(QLatin1Char(','))}});
+    auto pending = context.sql(
+        HostRole::Primary, QStringLiteral("postgres"),
+        QStringLiteral(
+            "SELECT count(*) FROM pg_settings WHERE pending_restart AND name = ANY (string_to_array(:'names', ','))"),
+        {{QStringLiteral("names"), differ.join(QLatin1Char(','))}});
     if (!pending)
         return pending.error();
     return *pending != QLatin1String("0");
@@ -112,7 +114,8 @@ Result<void> PrimaryRestartStep::apply(StepContext &context)
     auto differ = differing(context);
     if (!differ)
         return differ.error();
-    auto reloaded = context.sql(HostRole::Primary, QStringLiteral("postgres"), QStringLiteral("SELECT pg_reload_conf()"));
+    auto reloaded =
+        context.sql(HostRole::Primary, QStringLiteral("postgres"), QStringLiteral("SELECT pg_reload_conf()"));
     if (!reloaded)
         return reloaded.error();
     auto restart = needsRestart(context, *differ);

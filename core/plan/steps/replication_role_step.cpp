@@ -13,7 +13,8 @@ QString tr(const char *text) { return QCoreApplication::translate("ReplicationRo
 QString roleQuery(bool leastPrivilege)
 {
     return leastPrivilege
-               ? QStringLiteral("SELECT (rolcanlogin AND rolreplication AND NOT rolsuper AND NOT rolcreatedb AND NOT rolcreaterole)::text "
+               ? QStringLiteral("SELECT (rolcanlogin AND rolreplication "
+                                "AND NOT rolsuper AND NOT rolcreatedb AND NOT rolcreaterole)::text "
                                 "FROM pg_roles WHERE rolname = :'role'")
                : QStringLiteral("SELECT (rolcanlogin AND rolreplication)::text FROM pg_roles WHERE rolname = :'role'");
 }
@@ -56,7 +57,8 @@ QList<PlannedCommand> ReplicationRoleStep::commands() const
     psql.purpose = choices().asInWalkthrough
                        ? tr("Set the password of the postgres role (ALTER ROLE ... PASSWORD).")
                        : tr("Create the role: CREATE ROLE %1 LOGIN REPLICATION PASSWORD '<verifier>' "
-                            "(or, when it exists, ALTER ROLE ... NOSUPERUSER NOCREATEDB NOCREATEROLE).").arg(choices().replicationUser);
+                            "(or, when it exists, ALTER ROLE ... NOSUPERUSER NOCREATEDB NOCREATEROLE).")
+                             .arg(choices().replicationUser);
     psql.stdinNote = tr("the SQL with the password's %1 verifier").arg(choices().authMethod);
     return {psql};
 }
@@ -102,7 +104,8 @@ Result<QString> ReplicationRoleStep::resolvePassword(StepContext &context)
 
 Result<bool> ReplicationRoleStep::check(StepContext &context)
 {
-    auto role = context.sql(HostRole::Primary, QStringLiteral("postgres"), roleQuery(!choices().asInWalkthrough), {{QStringLiteral("role"), choices().replicationUser}});
+    auto role = context.sql(HostRole::Primary, QStringLiteral("postgres"), roleQuery(!choices().asInWalkthrough),
+                            {{QStringLiteral("role"), choices().replicationUser}});
     if (!role)
         return role.error();
     if (*role != QLatin1String("true"))
@@ -121,7 +124,8 @@ Result<void> ReplicationRoleStep::apply(StepContext &context)
     auto password = resolvePassword(context);
     if (!password)
         return password.error();
-    auto role = context.sql(HostRole::Primary, QStringLiteral("postgres"), roleQuery(!choices().asInWalkthrough), {{QStringLiteral("role"), choices().replicationUser}});
+    auto role = context.sql(HostRole::Primary, QStringLiteral("postgres"), roleQuery(!choices().asInWalkthrough),
+                            {{QStringLiteral("role"), choices().replicationUser}});
     if (!role)
         return role.error();
     // The verifier holds only base64 letters, '$' and ':', so it is safe
@@ -132,7 +136,8 @@ Result<void> ReplicationRoleStep::apply(StepContext &context)
         sql = QStringLiteral("CREATE ROLE :\"role\" LOGIN REPLICATION PASSWORD '%1';\n").arg(verifier);
     else
         sql = QStringLiteral("ALTER ROLE :\"role\" WITH LOGIN REPLICATION%1 PASSWORD '%2';\n")
-                  .arg(choices().asInWalkthrough ? QString() : QStringLiteral(" NOSUPERUSER NOCREATEDB NOCREATEROLE"), verifier);
+                  .arg(choices().asInWalkthrough ? QString() : QStringLiteral(" NOSUPERUSER NOCREATEDB NOCREATEROLE"),
+                       verifier);
     auto done = context.sql(HostRole::Primary, QStringLiteral("postgres"), sql, {{QStringLiteral("role"), choices().replicationUser}});
     if (!done)
         return done.error();

@@ -53,8 +53,7 @@ Result<bool> SlotStep::check(StepContext &context)
 
 Result<void> SlotStep::apply(StepContext &context)
 {
-    auto made = context.sql(HostRole::Primary, QStringLiteral("postgres"),
-                            createSql(),
+    auto made = context.sql(HostRole::Primary, QStringLiteral("postgres"), createSql(),
                             {{QStringLiteral("slot"), choices().slotName}});
     if (!made)
         return made.error();

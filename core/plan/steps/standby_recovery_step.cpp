@@ -13,14 +13,14 @@ QString tr(const char *text) { return QCoreApplication::translate("StandbyRecove
 // when one of these is lower than on the primary.
 QStringList capacityNames(const VersionRules &rules)
 {
-    QStringList names{QStringLiteral("max_connections"), QStringLiteral("max_prepared_transactions"), QStringLiteral("max_locks_per_transaction")};
+    QStringList names{QStringLiteral("max_connections"), QStringLiteral("max_prepared_transactions"),
+                      QStringLiteral("max_locks_per_transaction")};
     if (rules.setting(QStringLiteral("max_worker_processes")))
         names.append(QStringLiteral("max_worker_processes"));
     if (rules.version().atLeast(12))
         names.append(QStringLiteral("max_wal_senders"));
     return names;
 }
-
 }
 
 StandbyRecoveryStep::StandbyRecoveryStep(PlanBasis basis, const QByteArray &predictedAutoConf, const QByteArray &standbyConf,
@@ -99,7 +99,8 @@ QList<QPair<QString, QString>> StandbyRecoveryStep::recoverySettings() const
     return settings;
 }
 
-QList<QPair<QString, QString>> StandbyRecoveryStep::raisedToPrimary(const VersionRules &rules, const QByteArray &standbyConf,
+QList<QPair<QString, QString>> StandbyRecoveryStep::raisedToPrimary(const VersionRules &rules,
+                                                                    const QByteArray &standbyConf,
                                                                     const QHash<QString, QString> &onPrimary)
 {
     QList<QPair<QString, QString>> raised;
@@ -123,9 +124,11 @@ Result<FileEdit> StandbyRecoveryStep::confEdit(StepContext &context) const
     if (edit.userEdited)
         return edit; // the user's own text, as shown
     const QStringList names = capacityNames(rules());
-    auto rows = context.sql(HostRole::Primary, QStringLiteral("postgres"),
-                            QStringLiteral("SELECT name || '=' || setting FROM pg_settings WHERE name = ANY (string_to_array(:'names', ','))"),
-                            {{QStringLiteral("names"), names.join(QLatin1Char(','))}});
+    auto rows = context.sql(
+        HostRole::Primary, QStringLiteral("postgres"),
+        QStringLiteral(
+            "SELECT name || '=' || setting FROM pg_settings WHERE name = ANY (string_to_array(:'names', ','))"),
+        {{QStringLiteral("names"), names.join(QLatin1Char(','))}});
     if (!rows)
         return rows.error();
     QHash<QString, QString> onPrimary;
@@ -150,9 +153,11 @@ QString StandbyRecoveryStep::title() const
 
 QString StandbyRecoveryStep::why() const
 {
-    return tr("The standby connects to the primary as %1 with application_name %2 (the name synchronous_standby_names uses), "
+    return tr("The standby connects to the primary as %1 with application_name %2 (the name synchronous_standby_names "
+              "uses), "
               "through the slot, and answers read-only queries (hot_standby). Where the primary runs with a higher %3 "
-              "than the standby's postgresql.conf has, the standby gets the primary's value, since a hot standby refuses to run with less.")
+              "than the standby's postgresql.conf has, the standby gets the primary's value, since a hot standby "
+              "refuses to run with less.")
         .arg(choices().replicationUser, choices().applicationName, capacityNames(rules()).join(QStringLiteral(", ")));
 }
 

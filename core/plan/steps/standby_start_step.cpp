@@ -17,7 +17,8 @@ QString StandbyStartStep::title() const
 
 QString StandbyStartStep::why() const
 {
-    return tr("The standby connects to the primary and replays its WAL; the primary lists it in pg_stat_replication as %1. "
+    return tr("The standby connects to the primary and replays its WAL; the primary lists it in pg_stat_replication as "
+              "%1. "
               "A standby that runs already gets its new settings by a reload (13+) or a restart.")
         .arg(choices().applicationName);
 }
@@ -43,7 +44,8 @@ Result<QString> StandbyStartStep::replicationState(StepContext &context)
 Result<bool> StandbyStartStep::check(StepContext &context)
 {
     // standby-recovery wrote the standby's files in this run: a running standby must read them.
-    if (const SetupStep *recovery = context.plan().step(QStringLiteral("standby-recovery")); recovery && recovery->wroteFiles())
+    if (const SetupStep *recovery = context.plan().step(QStringLiteral("standby-recovery"));
+        recovery && recovery->wroteFiles())
         return false;
     auto state = replicationState(context);
     if (!state)
@@ -59,7 +61,10 @@ Result<void> StandbyStartStep::control(StepContext &context, const PlannedComman
     if (ran->succeeded())
         return {};
     Error error = ran->toError(action);
-    auto log = context.run(HostRole::Standby, CommandLine(QStringLiteral("tail"), {QStringLiteral("-n"), QStringLiteral("20"), basis().standby.logFile()}), RunAs::Root);
+    auto log = context.run(
+        HostRole::Standby,
+        CommandLine(QStringLiteral("tail"), {QStringLiteral("-n"), QStringLiteral("20"), basis().standby.logFile()}),
+        RunAs::Root);
     if (log && log->succeeded())
         error.detail += QStringLiteral("\n") + QString::fromUtf8(log->stdOut);
     return error;
@@ -71,11 +76,13 @@ Result<void> StandbyStartStep::applyNewSettings(StepContext &context) const
     // slot, primary, hot_standby) since it started, in this run or an earlier one.
     bool restart = !rules().version().atLeast(13); // primary_conninfo and primary_slot_name are reloadable from 13
     if (!restart) {
-        auto reloaded = context.sql(HostRole::Standby, QStringLiteral("postgres"), QStringLiteral("SELECT pg_reload_conf()"));
+        auto reloaded =
+            context.sql(HostRole::Standby, QStringLiteral("postgres"), QStringLiteral("SELECT pg_reload_conf()"));
         if (!reloaded)
             return reloaded.error();
         // hot_standby, for one, still waits for a restart.
-        auto pending = context.sql(HostRole::Standby, QStringLiteral("postgres"), QStringLiteral("SELECT count(*) FROM pg_settings WHERE pending_restart"));
+        auto pending = context.sql(HostRole::Standby, QStringLiteral("postgres"),
+                                   QStringLiteral("SELECT count(*) FROM pg_settings WHERE pending_restart"));
         if (!pending)
             return pending.error();
         restart = *pending != QLatin1String("0");

@@ -51,7 +51,8 @@ bool SyncStep::isSynchronous(const QString &syncState, const QString &standbyNam
     if (syncState == QLatin1String("sync"))
         return true;
     // quorum: one of the ANY n (...) set, each of which a commit may wait for.
-    return syncState == QLatin1String("quorum") && standbyNames.trimmed().startsWith(QLatin1String("any"), Qt::CaseInsensitive);
+    return syncState == QLatin1String("quorum") &&
+           standbyNames.trimmed().startsWith(QLatin1String("any"), Qt::CaseInsensitive);
 }
 
 QString SyncStep::stateText(const QString &syncState)
@@ -138,11 +139,15 @@ Result<void> SyncStep::apply(StepContext &context)
             // potential settles at once when another standby is listed first; waiting longer would not change it.
             return isSynchronous(sync, value) || sync == QLatin1String("potential");
         },
-        30000, tr("the standby does not become synchronous. Check that its application_name is %1.").arg(choices().applicationName));
+        30000,
+        tr("the standby does not become synchronous. Check that its application_name is %1.")
+            .arg(choices().applicationName));
     Result<void> synchronous = named;
     if (named && !isSynchronous(sync, value)) {
-        synchronous = makeError(tr("The standby is not synchronous: %1. Name both in synchronous_standby_names with FIRST 2 (...) or ANY 1 (...) "
-                                   "if commits should wait for it too.").arg(stateText(sync)),
+        synchronous = makeError(tr("The standby is not synchronous: %1. Name both in synchronous_standby_names with "
+                                   "FIRST 2 (...) or ANY 1 (...) "
+                                   "if commits should wait for it too.")
+                                    .arg(stateText(sync)),
                                 QStringLiteral("synchronous_standby_names = '%1'").arg(value));
     }
     if (!synchronous) {

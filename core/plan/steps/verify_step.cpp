@@ -53,7 +53,8 @@ Result<void> VerifyStep::apply(StepContext &context)
     add(tr("The primary lists the standby %1 as streaming").arg(choices().applicationName), state->startsWith(QLatin1String("streaming|")),
         state->isEmpty() ? tr("not in pg_stat_replication") : state->section(QLatin1Char('|'), 0, 0));
     if (choices().synchronous) {
-        auto names = context.sql(HostRole::Primary, QStringLiteral("postgres"), QStringLiteral("SHOW synchronous_standby_names"));
+        auto names = context.sql(HostRole::Primary, QStringLiteral("postgres"),
+                                 QStringLiteral("SHOW synchronous_standby_names"));
         if (!names)
             return names.error();
         const QString sync = state->section(QLatin1Char('|'), 1);
