@@ -296,6 +296,34 @@
         <source>Could not find which address %1 uses to reach %2. Give the standby&apos;s address explicitly.</source>
         <translation>%1 が %2 に接続するときに使うアドレスを特定できませんでした。スタンバイのアドレスを明示的に指定してください。</translation>
     </message>
+    <message>
+        <source>The standby cannot reach the primary at %1 (%2), so nothing was changed. Check that a firewall on the primary or between the hosts lets TCP port %3 in from the standby, and that %4 is the primary&apos;s address as the standby sees it (--primary-address).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no answer within 5 s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no route</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The standby could not connect to %1, so nothing was changed. Check the primary&apos;s address as the standby sees it (--primary-address).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The primary listens on %1, but the standby&apos;s connection to it is rejected, so nothing was changed. Check the firewall on the primary: it must let TCP port %2 in from the standby.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The standby reaches the primary&apos;s host, but nothing listens on %1 yet (the plan sets listen_addresses); that the port is open to the standby is known only once the primary listens. A firewall that rejects it would stop the copy step.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not test from the standby whether it reaches the primary at %1 (no bash or timeout there).</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>HbaFile</name>

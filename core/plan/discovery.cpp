@@ -207,3 +207,104 @@ Result<QString> Discovery::sourceAddressTowards(Host &from, const QString &targe
                          QString::fromUtf8(route->stdErr));
     return match.captured(1);
 }
+
+QString Discovery::portProbeScript()
+{
+    // bash's /dev/tcp opens a TCP connection; timeout cuts a connect that
+    // a firewall drops (the kernel would retry for minutes).
+    return QStringLiteral(R"SH(
+command -v bash >/dev/null 2>&1 && command -v timeout >/dev/null 2>&1 || { echo "probe=unknown"; exit 0; }
+out=$(LC_ALL=C timeout 5 bash -c 'exec 3<>"/dev/tcp/$1/$2"' probe "$1" "$2" 2>&1); rc=$?
+if [ "$rc" -eq 0 ]; then echo "probe=open"
+elif [ "$rc" -eq 124 ]; then echo "probe=timeout"
+else
+  case "$out" in
+    *refused*) echo "probe=refused" ;;
+    *"No route"*|*nreachable*) echo "probe=noroute" ;;
+    *) echo "probe=failed" ;;
+  esac
+fi
+echo "detail=$(printf '%s' "$out" | tr '\n' ' ')"
+)SH");
+}
+
+Discovery::PortProbe Discovery::parsePortProbe(const QByteArray &report)
+{
+    PortProbe probe;
+    for (const QByteArray &raw : report.split('\n')) {
+        const QString line = QString::fromUtf8(raw).trimmed();
+        if (line.startsWith(QLatin1String("detail="))) {
+            probe.detail = line.mid(7).trimmed();
+            continue;
+        }
+        static const QList<std::pair<QString, PortProbe::Outcome>> outcomes{
+            {QStringLiteral("probe=open"), PortProbe::Outcome::Open},
+            {QStringLiteral("probe=refused"), PortProbe::Outcome::Refused},
+            {QStringLiteral("probe=timeout"), PortProbe::Outcome::TimedOut},
+            {QStringLiteral("probe=noroute"), PortProbe::Outcome::NoRoute},
+            {QStringLiteral("probe=failed"), PortProbe::Outcome::Failed},
+            {QStringLiteral("probe=unknown"), PortProbe::Outcome::Unknown}};
+        for (const auto &[text, outcome] : outcomes) {
+            if (line == text)
+                probe.outcome = outcome;
+        }
+    }
+    return probe;
+}
+
+Result<Discovery::PortProbe> Discovery::probePort(Host &from, const QString &address, int port)
+{
+    RunOptions options;
+    options.timeoutMs = 30000;
+    auto ran = from.run(CommandLine::shell(portProbeScript(), {address, QString::number(port)}), options);
+    if (!ran)
+        return ran.error();
+    return parsePortProbe(ran->stdOut);
+}
+
+Result<QString> Discovery::judgeReachability(const PortProbe &fromStandby, const PortProbe &primarySelf,
+                                             const QString &address, int port)
+{
+    using Outcome = PortProbe::Outcome;
+    const QString where = QStringLiteral("%1:%2").arg(address).arg(port);
+    switch (fromStandby.outcome) {
+    case Outcome::Open:
+        return QString();
+    case Outcome::TimedOut:
+    case Outcome::NoRoute:
+        return makeError(
+            tr("The standby cannot reach the primary at %1 (%2), so nothing was changed. Check that a firewall on the "
+               "primary "
+               "or between the hosts lets TCP port %3 in from the standby, and that %4 is the primary's address as the "
+               "standby sees it (--primary-address).")
+                .arg(where, fromStandby.outcome == Outcome::TimedOut ? tr("no answer within 5 s") : tr("no route"))
+                .arg(port)
+                .arg(address),
+            fromStandby.detail);
+    case Outcome::Failed:
+        return makeError(tr("The standby could not connect to %1, so nothing was changed. Check the primary's address "
+                            "as the standby "
+                            "sees it (--primary-address).")
+                             .arg(where),
+                         fromStandby.detail);
+    case Outcome::Refused:
+        if (primarySelf.outcome == Outcome::Open) {
+            return makeError(
+                tr("The primary listens on %1, but the standby's connection to it is rejected, so nothing was changed. "
+                   "Check the firewall on the primary: it must let TCP port %2 in from the standby.")
+                    .arg(where)
+                    .arg(port),
+                fromStandby.detail);
+        }
+        return tr("The standby reaches the primary's host, but nothing listens on %1 yet (the plan sets "
+                  "listen_addresses); "
+                  "that the port is open to the standby is known only once the primary listens. A firewall that "
+                  "rejects it "
+                  "would stop the copy step.")
+            .arg(where);
+    case Outcome::Unknown:
+        break;
+    }
+    return tr("Could not test from the standby whether it reaches the primary at %1 (no bash or timeout there).")
+        .arg(where);
+}

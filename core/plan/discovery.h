@@ -30,4 +30,23 @@ public:
     static QString script();
     // The address `from` uses to reach `target` (its source address), for the /32 pg_hba line.
     static Result<QString> sourceAddressTowards(Host &from, const QString &target);
+
+    // A TCP connect from one host to an address and port, read only.
+    struct PortProbe
+    {
+        enum class Outcome { Open, Refused, TimedOut, NoRoute, Unknown, Failed };
+        Outcome outcome = Outcome::Unknown;
+        QString detail; // what the connect said, for the message
+    };
+    static Result<PortProbe> probePort(Host &from, const QString &address, int port);
+    // The fixed probe script ($1 address, $2 port) and its report (public for tests).
+    static QString portProbeScript();
+    static PortProbe parsePortProbe(const QByteArray &report);
+    // Whether the standby will reach the primary's port, judged before anything
+    // changes: an error when it cannot (a firewall dropping or rejecting it, no
+    // route); a warning (non-empty) when it cannot be known yet because the
+    // primary does not listen there before the plan sets listen_addresses.
+    // `primarySelf` is the primary's connect to its own address and port.
+    static Result<QString> judgeReachability(const PortProbe &fromStandby, const PortProbe &primarySelf,
+                                             const QString &address, int port);
 };

@@ -108,6 +108,22 @@ Result<void> refuseMismatch(const PlanChoices &choices, const HostFacts &primary
     return {};
 }
 
+// Before anything changes: does the standby reach the primary's port? An
+// error when it cannot, a warning when it cannot be known yet.
+Result<QString> standbyReachesPrimary(Host &primaryHost, Host &standbyHost, const QString &address, int port)
+{
+    auto fromStandby = Discovery::probePort(standbyHost, address, port);
+    if (!fromStandby)
+        return fromStandby.error();
+    Discovery::PortProbe primarySelf;
+    if (fromStandby->outcome == Discovery::PortProbe::Outcome::Refused) {
+        // Refused: nothing listens there yet, or a firewall rejects. The primary's own connect tells which.
+        if (auto self = Discovery::probePort(primaryHost, address, port))
+            primarySelf = *self;
+    }
+    return Discovery::judgeReachability(*fromStandby, primarySelf, address, port);
+}
+
 } // namespace
 
 Result<SetupPlan> SetupPlan::build(PlanChoices choices, const HostFacts &primary, const HostFacts &standby, const PlanFiles &files)
@@ -235,7 +251,13 @@ Result<SetupPlan> SetupPlan::prepare(PlanChoices choices, Host &primaryHost, Hos
     read(primaryHost, p.autoConfFile(), files.primaryAutoConf, ignored);
     if (s.existed())
         read(standbyHost, s.configFile(), files.standbyConf, files.standbyConfKnown);
-    return build(first->choices(), *primary, *standby, files);
+    auto reachable = standbyReachesPrimary(primaryHost, standbyHost, first->choices().primaryAddress, p.port());
+    if (!reachable)
+        return reachable.error();
+    auto plan = build(first->choices(), *primary, *standby, files);
+    if (plan && !reachable->isEmpty())
+        plan->m_warnings.append(*reachable);
+    return plan;
 }
 
 SetupStep *SetupPlan::step(const QString &id) const

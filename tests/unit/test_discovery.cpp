@@ -11,6 +11,7 @@
 #include <QDir>
 #include <QFile>
 #include <QProcess>
+#include <QTcpServer>
 #include <QTemporaryDir>
 #include <QtTest/QTest>
 
@@ -24,6 +25,9 @@ private slots:
     void rhelClusterGivesExistingLayout();
     void pgLsclustersListedOnce();
     void rhelPrimaryShowsRealDiff();
+    void portProbe();
+    void reachabilityJudged_data();
+    void reachabilityJudged();
 };
 
 namespace {
@@ -138,6 +142,68 @@ void TestDiscovery::rhelPrimaryShowsRealDiff()
     QVERIFY2(!text.contains(QStringLiteral("postgresql-15-setup")), qPrintable(text));
     QVERIFY(text.contains(QStringLiteral("[primary] /var/lib/pgsql/15/data/postgresql.conf:\n")));
     QVERIFY(text.contains(QStringLiteral("-#wal_level = replica")));
+}
+
+void TestDiscovery::portProbe()
+{
+    using Outcome = Discovery::PortProbe::Outcome;
+    auto probe = [](quint16 port) {
+        QProcess sh;
+        sh.start(QStringLiteral("sh"), {QStringLiteral("-c"), Discovery::portProbeScript(), QStringLiteral("sh"),
+                                        QStringLiteral("127.0.0.1"), QString::number(port)});
+        sh.waitForFinished(30000);
+        return Discovery::parsePortProbe(sh.readAllStandardOutput());
+    };
+    QTcpServer server;
+    QVERIFY(server.listen(QHostAddress::LocalHost));
+    const quint16 port = server.serverPort();
+    QCOMPARE(int(probe(port).outcome), int(Outcome::Open));
+    server.close();
+    const Discovery::PortProbe closed = probe(port);
+    QCOMPARE(int(closed.outcome), int(Outcome::Refused));
+    QVERIFY2(closed.detail.contains(QStringLiteral("refused")), qPrintable(closed.detail));
+}
+
+void TestDiscovery::reachabilityJudged_data()
+{
+    using Outcome = Discovery::PortProbe::Outcome;
+    QTest::addColumn<int>("fromStandby");
+    QTest::addColumn<int>("primarySelf");
+    QTest::addColumn<QString>("error");   // a refusal naming what to check
+    QTest::addColumn<QString>("warning"); // else a warning, or nothing
+    QTest::newRow("open") << int(Outcome::Open) << int(Outcome::Unknown) << ""
+                          << "";
+    QTest::newRow("dropped") << int(Outcome::TimedOut) << int(Outcome::Unknown) << "firewall"
+                             << "";
+    QTest::newRow("no route") << int(Outcome::NoRoute) << int(Outcome::Unknown) << "no route"
+                              << "";
+    QTest::newRow("rejected while the primary listens")
+        << int(Outcome::Refused) << int(Outcome::Open) << "firewall on the primary"
+        << "";
+    QTest::newRow("nothing listens yet") << int(Outcome::Refused) << int(Outcome::Refused) << ""
+                                         << "listen_addresses";
+    QTest::newRow("cannot probe") << int(Outcome::Unknown) << int(Outcome::Unknown) << ""
+                                  << "Could not test";
+}
+
+void TestDiscovery::reachabilityJudged()
+{
+    QFETCH(int, fromStandby);
+    QFETCH(int, primarySelf);
+    QFETCH(QString, error);
+    QFETCH(QString, warning);
+    Discovery::PortProbe standby{Discovery::PortProbe::Outcome(fromStandby), QStringLiteral("detail")};
+    Discovery::PortProbe self{Discovery::PortProbe::Outcome(primarySelf), QString()};
+    const auto judged = Discovery::judgeReachability(standby, self, QStringLiteral("198.18.0.2"), 5432);
+    if (!error.isEmpty()) {
+        QVERIFY(!judged.ok());
+        QVERIFY2(judged.error().message.contains(error), qPrintable(judged.error().message));
+        QVERIFY(judged.error().message.contains(QStringLiteral("198.18.0.2:5432")));
+        QVERIFY(judged.error().message.contains(QStringLiteral("nothing was changed")));
+        return;
+    }
+    QVERIFY(judged.ok());
+    QVERIFY2(warning.isEmpty() ? judged->isEmpty() : judged->contains(warning), qPrintable(*judged));
 }
 
 QTEST_GUILESS_MAIN(TestDiscovery)
