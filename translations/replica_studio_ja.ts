@@ -298,31 +298,31 @@
     </message>
     <message>
         <source>The standby cannot reach the primary at %1 (%2), so nothing was changed. Check that a firewall on the primary or between the hosts lets TCP port %3 in from the standby, and that %4 is the primary&apos;s address as the standby sees it (--primary-address).</source>
-        <translation type="unfinished"></translation>
+        <translation>スタンバイから %1 のプライマリに到達できない（%2）ため、何も変更しませんでした。プライマリ上またはホスト間のファイアウォールが、スタンバイから TCP ポート %3 への接続を許可していること、および %4 がスタンバイから見たプライマリのアドレスであること（--primary-address）を確認してください。</translation>
     </message>
     <message>
         <source>no answer within 5 s</source>
-        <translation type="unfinished"></translation>
+        <translation>5 秒以内に応答なし</translation>
     </message>
     <message>
         <source>no route</source>
-        <translation type="unfinished"></translation>
+        <translation>経路なし</translation>
     </message>
     <message>
         <source>The standby could not connect to %1, so nothing was changed. Check the primary&apos;s address as the standby sees it (--primary-address).</source>
-        <translation type="unfinished"></translation>
+        <translation>スタンバイから %1 に接続できなかったため、何も変更しませんでした。スタンバイから見たプライマリのアドレス（--primary-address）を確認してください。</translation>
     </message>
     <message>
         <source>The primary listens on %1, but the standby&apos;s connection to it is rejected, so nothing was changed. Check the firewall on the primary: it must let TCP port %2 in from the standby.</source>
-        <translation type="unfinished"></translation>
+        <translation>プライマリは %1 で待ち受けていますが、スタンバイからの接続が拒否されるため、何も変更しませんでした。プライマリのファイアウォールを確認してください。スタンバイから TCP ポート %2 への接続を許可する必要があります。</translation>
     </message>
     <message>
         <source>The standby reaches the primary&apos;s host, but nothing listens on %1 yet (the plan sets listen_addresses); that the port is open to the standby is known only once the primary listens. A firewall that rejects it would stop the copy step.</source>
-        <translation type="unfinished"></translation>
+        <translation>スタンバイからプライマリのホストには到達できますが、%1 ではまだ何も待ち受けていません（listen_addresses はプランで設定します）。ポートがスタンバイに対して開いているかどうかは、プライマリが待ち受けを始めて初めてわかります。ファイアウォールが接続を拒否すると、複製のステップで止まります。</translation>
     </message>
     <message>
         <source>Could not test from the standby whether it reaches the primary at %1 (no bash or timeout there).</source>
-        <translation type="unfinished"></translation>
+        <translation>スタンバイから %1 のプライマリに到達できるかを確認できませんでした（スタンバイに bash または timeout がありません）。</translation>
     </message>
 </context>
 <context>
@@ -839,7 +839,7 @@
     </message>
     <message>
         <source>The standby&apos;s address &quot;%1&quot; must be an IP address: pg_hba.conf takes it as %1/32, and PostgreSQL refuses a host name there. Give the address the primary sees the standby connect from.</source>
-        <translation type="unfinished"></translation>
+        <translation>スタンバイのアドレス &quot;%1&quot; は IP アドレスにしてください。pg_hba.conf には %1/32 として書かれ、PostgreSQL はそこにホスト名を受け付けません。プライマリから見た、スタンバイの接続元アドレスを指定してください。</translation>
     </message>
 </context>
 <context>
@@ -955,7 +955,7 @@
     </message>
     <message>
         <source>Warning: %1</source>
-        <translation type="unfinished">警告: %1</translation>
+        <translation>警告: %1</translation>
     </message>
 </context>
 <context>
@@ -1702,11 +1702,11 @@ Exit status: 0 done, 1 failed, 2 bad input.
     </message>
     <message>
         <source>The standby&apos;s IP address as the primary sees it, for pg_hba.conf (default: found out; a host name is refused).</source>
-        <translation type="unfinished"></translation>
+        <translation>プライマリから見たスタンバイの IP アドレス。pg_hba.conf に使います（省略時: 自動で調べる。ホスト名は受け付けません）。</translation>
     </message>
     <message>
         <source>Install the chosen PostgreSQL major with the host&apos;s package manager where it is missing (the plan shows the commands). Without it, a host that lacks PostgreSQL is refused.</source>
-        <translation type="unfinished"></translation>
+        <translation>選んだ PostgreSQL メジャーバージョンがないホストには、そのホストのパッケージマネージャでインストールします（コマンドはプランに表示されます）。このオプションがないと、PostgreSQL のないホストは拒否されます。</translation>
     </message>
 </context>
 <context>
@@ -1737,7 +1737,7 @@ Exit status: 0 done, 1 failed, 2 bad input.
     </message>
     <message>
         <source>Create the role: CREATE ROLE %1 LOGIN REPLICATION PASSWORD &apos;&lt;verifier&gt;&apos; (or, when it exists, ALTER ROLE ... NOSUPERUSER NOCREATEDB NOCREATEROLE).</source>
-        <translation type="unfinished"></translation>
+        <translation>ロールを作成します: CREATE ROLE %1 LOGIN REPLICATION PASSWORD &apos;&lt;verifier&gt;&apos;（すでにある場合は ALTER ROLE ... NOSUPERUSER NOCREATEDB NOCREATEROLE）。</translation>
     </message>
 </context>
 <context>
@@ -2548,19 +2548,19 @@ Exit status: 0 done, 1 failed, 2 bad input.
     </message>
     <message>
         <source>The %1 has a PostgreSQL %2 cluster (%3), not %4: primary and standby must run the same major version. Choose PostgreSQL %2 for both, or upgrade the %1 first.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 にあるのは PostgreSQL %4 ではなく PostgreSQL %2 のクラスタ（%3）です。プライマリとスタンバイは同じメジャーバージョンで動かす必要があります。両方に PostgreSQL %2 を選ぶか、先に %1 をアップグレードしてください。</translation>
     </message>
     <message>
         <source>The %1 has PostgreSQL %2, not %3: primary and standby must run the same major version. Install PostgreSQL %3 on the %1 (or let the setup install it: replicactl setup --install), or choose another version.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 にあるのは PostgreSQL %3 ではなく PostgreSQL %2 です。プライマリとスタンバイは同じメジャーバージョンで動かす必要があります。%1 に PostgreSQL %3 をインストールする（または構築時にインストールさせる: replicactl setup --install）か、別のバージョンを選んでください。</translation>
     </message>
     <message>
         <source>The %1 has no PostgreSQL installed. Install PostgreSQL %2 there, or let the setup install it (replicactl setup --install; the plan shows the package commands).</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 には PostgreSQL がインストールされていません。%1 に PostgreSQL %2 をインストールするか、構築時にインストールさせてください（replicactl setup --install。パッケージのコマンドはプランに表示されます）。</translation>
     </message>
     <message>
         <source>The %1 runs a PostgreSQL %2 cluster on port %3, and the plan is for %4. Stop it, choose another port, or choose PostgreSQL %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 ではポート %3 で PostgreSQL %2 のクラスタが動いていますが、プランは PostgreSQL %4 用です。そのクラスタを停止するか、別のポートを選ぶか、PostgreSQL %2 を選んでください。</translation>
     </message>
 </context>
 <context>
@@ -2851,7 +2851,7 @@ Exit status: 0 done, 1 failed, 2 bad input.
     </message>
     <message>
         <source>The standby connects to the primary as %1 with application_name %2 (the name synchronous_standby_names uses), through the slot, and answers read-only queries (hot_standby). Where the primary runs with a higher %3 than the standby&apos;s postgresql.conf has, the standby gets the primary&apos;s value, since a hot standby refuses to run with less.</source>
-        <translation type="unfinished"></translation>
+        <translation>スタンバイは %1 として application_name %2（synchronous_standby_names で使う名前）でスロット経由でプライマリに接続し、読み取り専用の問い合わせに応答します（hot_standby）。プライマリがスタンバイの postgresql.conf より大きい %3 で動いている場合、スタンバイにはプライマリの値を設定します。ホットスタンバイはそれより小さい値では起動しないためです。</translation>
     </message>
 </context>
 <context>
@@ -2874,15 +2874,15 @@ Exit status: 0 done, 1 failed, 2 bad input.
     </message>
     <message>
         <source>The standby connects to the primary and replays its WAL; the primary lists it in pg_stat_replication as %1. A standby that runs already gets its new settings by a reload (13+) or a restart.</source>
-        <translation type="unfinished"></translation>
+        <translation>スタンバイはプライマリに接続して WAL を再生します。プライマリの pg_stat_replication には %1 として表示されます。すでに動いているスタンバイには、リロード（13 以降）または再起動で新しい設定を反映します。</translation>
     </message>
     <message>
         <source>The standby runs with its earlier settings: restarting it.</source>
-        <translation type="unfinished"></translation>
+        <translation>スタンバイが以前の設定のまま動いています。再起動します。</translation>
     </message>
     <message>
         <source>restart the standby</source>
-        <translation type="unfinished"></translation>
+        <translation>スタンバイを再起動</translation>
     </message>
 </context>
 <context>
@@ -2928,19 +2928,19 @@ Exit status: 0 done, 1 failed, 2 bad input.
     </message>
     <message>
         <source>sync_state = potential: commits do not wait for this standby; another standby named before it in synchronous_standby_names is the synchronous one</source>
-        <translation type="unfinished"></translation>
+        <translation>sync_state = potential: コミットはこのスタンバイを待ちません。synchronous_standby_names でこれより前に書かれた別のスタンバイが同期スタンバイです</translation>
     </message>
     <message>
         <source>sync_state = %1</source>
-        <translation type="unfinished">sync_state = %1</translation>
+        <translation>sync_state = %1</translation>
     </message>
     <message>
         <source>(none)</source>
-        <translation type="unfinished"></translation>
+        <translation>（なし）</translation>
     </message>
     <message>
         <source>The standby is not synchronous: %1. Name both in synchronous_standby_names with FIRST 2 (...) or ANY 1 (...) if commits should wait for it too.</source>
-        <translation type="unfinished"></translation>
+        <translation>スタンバイが同期になっていません: %1。コミットがこのスタンバイも待つようにするには、synchronous_standby_names に FIRST 2 (...) または ANY 1 (...) で両方を指定してください。</translation>
     </message>
 </context>
 <context>
