@@ -12,11 +12,6 @@
 
 namespace {
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("PgConnection", text);
-}
-
 QString fromPq(const char *text)
 {
     return text ? QString::fromUtf8(text) : QString();

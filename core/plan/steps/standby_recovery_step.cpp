@@ -138,9 +138,10 @@ Result<FileEdit> StandbyRecoveryStep::confEdit(StepContext &context) const
     auto current = readCurrent(context, edit, exists);
     if (!current)
         return current.error();
-    for (const auto &[name, value] : raisedToPrimary(rules(), *current, onPrimary)) {
-        edit.settings.removeIf([&name](const QPair<QString, QString> &setting) { return setting.first == name; });
-        edit.settings.append({name, value});
+    for (const auto &raised : raisedToPrimary(rules(), *current, onPrimary)) {
+        // Not a structured binding: clang 14 (the fuzz build) cannot capture one.
+        edit.settings.removeIf([&raised](const QPair<QString, QString> &setting) { return setting.first == raised.first; });
+        edit.settings.append(raised);
     }
     return edit;
 }
