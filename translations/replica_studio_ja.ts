@@ -564,12 +564,12 @@
         <translation>PostgreSQL（PGDG）リポジトリからサーバパッケージをインストールします。</translation>
     </message>
     <message>
-        <source>PostgreSQL %1 is not installed on the %2. Install it with the commands shown, or allow the setup to install packages, then run it again.</source>
-        <translation>%2 に PostgreSQL %1 がインストールされていません。表示されたコマンドでインストールするか、構築時のパッケージのインストールを許可してから、もう一度実行してください。</translation>
-    </message>
-    <message>
         <source>install PostgreSQL</source>
         <translation>PostgreSQL をインストール</translation>
+    </message>
+    <message>
+        <source>PostgreSQL %1 is not installed on the %2. Install it with the commands shown, or run the setup with --install, then run it again.</source>
+        <translation>%2 に PostgreSQL %1 がインストールされていません。表示されたコマンドでインストールするか、--install を付けて構築を実行してから、もう一度実行してください。</translation>
     </message>
 </context>
 <context>

@@ -59,7 +59,7 @@ Result<bool> InstallStep::check(StepContext &context)
 Result<void> InstallStep::apply(StepContext &context)
 {
     if (!choices().installPackages) {
-        return makeError(tr("PostgreSQL %1 is not installed on the %2. Install it with the commands shown, or allow the setup to install packages, then run it again.")
+        return makeError(tr("PostgreSQL %1 is not installed on the %2. Install it with the commands shown, or run the setup with --install, then run it again.")
                              .arg(rules().version().majorString(), hostRoleName(m_role)));
     }
     for (const PlannedCommand &planned : commands()) {
