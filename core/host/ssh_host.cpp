@@ -162,6 +162,11 @@ Result<void> SshHost::ensureConnected(const std::atomic_bool *cancel)
     ssh_options_set(ssh, SSH_OPTIONS_USER, user.constData());
     ssh_options_set(ssh, SSH_OPTIONS_KNOWNHOSTS, knownHosts.constData());
     ssh_options_set(ssh, SSH_OPTIONS_TIMEOUT, &timeoutSeconds);
+    // Every command is a few small packets (channel open, exec, EOF, close)
+    // that wait for each other: with Nagle's delay on, each waits for the
+    // peer's delayed ACK, some 40 ms, and a plan's hundred commands add up.
+    const int noDelay = 1;
+    ssh_options_set(ssh, SSH_OPTIONS_NODELAY, &noDelay);
     if (!m_config.readUserConfig) {
         const bool no = false;
         ssh_options_set(ssh, SSH_OPTIONS_PROCESS_CONFIG, &no);

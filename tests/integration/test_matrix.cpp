@@ -88,9 +88,18 @@ void TestMatrix::initTestCase()
 
 void TestMatrix::cleanupTestCase()
 {
+    QStringList summary;
     for (const auto &[major, times] : m_times)
-        qInfo("PostgreSQL %d: %s", major, qPrintable(times.join(QStringLiteral(", "))));
-    qInfo("The matrix took %lld s in all.", m_suite.elapsed() / 1000);
+        summary << QStringLiteral("PostgreSQL %1: %2").arg(major).arg(times.join(QStringLiteral(", ")));
+    summary << QStringLiteral("The matrix took %1 s in all.").arg(m_suite.elapsed() / 1000);
+    for (const QString &line : summary)
+        qInfo("%s", qPrintable(line));
+    // ctest shows no output of a test that passed: ./run test prints this file instead.
+    if (const QString report = qEnvironmentVariable("REPLICA_MATRIX_REPORT"); !report.isEmpty()) {
+        QFile file(report);
+        if (file.open(QIODevice::WriteOnly | QIODevice::Truncate))
+            file.write(summary.join(QLatin1Char('\n')).toUtf8() + '\n');
+    }
 }
 
 void TestMatrix::addTime(int major, const QString &what, qint64 ms)
