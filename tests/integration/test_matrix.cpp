@@ -470,7 +470,7 @@ void TestMatrix::setupPair()
         process.setProcessChannelMode(QProcess::MergedChannels);
         process.start(replicactl(), arguments);
         process.closeWriteChannel();
-        // Inside QTest's 300 s per function, so that a hang is reported with what it printed so far.
+        // A hang is reported with what it printed so far, not only as the watchdog's stack.
         const bool ended = process.waitForFinished(120000);
         if (!ended)
             process.kill();
