@@ -407,9 +407,8 @@ QString roleSql(const PlanChoices &c)
                               "ROLE %1; END IF; END';\\n")
                    .arg(c.replicationUser);
     }
-    // As the role step: nothing more than LOGIN REPLICATION, also for a role that was there before.
-    const QString narrowed = c.asInWalkthrough ? QString() : QStringLiteral(" NOSUPERUSER NOCREATEDB NOCREATEROLE");
-    sql += QStringLiteral("ALTER ROLE %1 WITH LOGIN REPLICATION%2 PASSWORD '%s';\\n").arg(c.replicationUser, narrowed);
+    sql += QStringLiteral("ALTER ROLE %1 WITH LOGIN REPLICATION%2 PASSWORD '%s';\\n")
+               .arg(c.replicationUser, ReplicationRoleStep::narrowing(c));
     return sql;
 }
 

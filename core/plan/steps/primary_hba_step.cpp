@@ -138,14 +138,13 @@ Result<void> PrimaryHbaStep::apply(StepContext &context)
             return rows.error();
         errorsBefore = *rows;
     }
-    bool exists = false;
-    if (auto current = readCurrent(context, m_edits.first(), exists); current) {
-        for (const QString &warning : shadowWarnings(*current))
-            context.log(tr("Warning: %1").arg(warning));
-    }
     auto written = writeEdit(context, m_edits.first());
     if (!written)
         return written.error();
+    // HbaFile warns about a shadowing line also when the rule is there already:
+    // the file as written tells, without reading it a second time.
+    for (const QString &warning : shadowWarnings(*written))
+        context.log(tr("Warning: %1").arg(warning));
     if (rules().hasHbaFileRules()) {
         auto rows = errorRows(context);
         if (!rows)

@@ -102,6 +102,11 @@ Result<QString> ReplicationRoleStep::resolvePassword(StepContext &context)
     return context.replicationPassword;
 }
 
+QString ReplicationRoleStep::narrowing(const PlanChoices &choices)
+{
+    return choices.asInWalkthrough ? QString() : QStringLiteral(" NOSUPERUSER NOCREATEDB NOCREATEROLE");
+}
+
 Result<bool> ReplicationRoleStep::check(StepContext &context)
 {
     auto role = context.sql(HostRole::Primary, QStringLiteral("postgres"), roleQuery(!choices().asInWalkthrough),
@@ -136,8 +141,7 @@ Result<void> ReplicationRoleStep::apply(StepContext &context)
         sql = QStringLiteral("CREATE ROLE :\"role\" LOGIN REPLICATION PASSWORD '%1';\n").arg(verifier);
     else
         sql = QStringLiteral("ALTER ROLE :\"role\" WITH LOGIN REPLICATION%1 PASSWORD '%2';\n")
-                  .arg(choices().asInWalkthrough ? QString() : QStringLiteral(" NOSUPERUSER NOCREATEDB NOCREATEROLE"),
-                       verifier);
+                  .arg(narrowing(choices()), verifier);
     auto done = context.sql(HostRole::Primary, QStringLiteral("postgres"), sql, {{QStringLiteral("role"), choices().replicationUser}});
     if (!done)
         return done.error();

@@ -23,6 +23,10 @@ public:
 
     // The password this run uses: given by the user, kept on the primary, or new.
     static Result<QString> resolvePassword(StepContext &context);
+    // What ALTER ROLE adds to LOGIN REPLICATION so that a role that was there
+    // with more rights keeps none of them (nothing in walkthrough mode); the
+    // exported script uses it too.
+    static QString narrowing(const PlanChoices &choices);
 
 private:
     // The replication password in the primary's passfile, if it holds one.
