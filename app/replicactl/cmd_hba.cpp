@@ -20,12 +20,6 @@ namespace ReplicaCtl {
 
 namespace {
 
-// The context lupdate gives code in namespace ReplicaCtl, so that the .ts file matches.
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("ReplicaCtl", text);
-}
-
 // The major of the cluster the file belongs to, when it sits in a data
 // directory (PG_VERSION beside it).
 std::optional<PgVersion> versionBeside(const QString &path)

@@ -26,12 +26,6 @@ namespace ReplicaCtl {
 
 namespace {
 
-// The context lupdate gives code in namespace ReplicaCtl, so that the .ts file matches.
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("ReplicaCtl", text);
-}
-
 struct Action
 {
     QString name;

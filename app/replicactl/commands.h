@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QCoreApplication>
 #include <QStringList>
 
 // replicactl's subcommands, one file each (cmd_<name>.cpp). Each gets the
@@ -8,6 +9,12 @@
 namespace ReplicaCtl {
 
 enum ExitCode { Done = 0, Failed = 1, BadInput = 2 };
+
+// The context lupdate gives tr() calls in namespace ReplicaCtl, so that the .ts file matches.
+inline QString tr(const char *text)
+{
+    return QCoreApplication::translate("ReplicaCtl", text);
+}
 
 int conf(const QStringList &arguments);    // edit postgresql.conf, print the diff
 int hba(const QStringList &arguments);     // edit pg_hba.conf, print the diff
