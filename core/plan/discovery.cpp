@@ -211,10 +211,12 @@ Result<QString> Discovery::sourceAddressTowards(Host &from, const QString &targe
 QString Discovery::portProbeScript()
 {
     // bash's /dev/tcp opens a TCP connection; timeout cuts a connect that
-    // a firewall drops (the kernel would retry for minutes).
+    // a firewall drops (the kernel would retry for minutes). --norc: under
+    // sshd, Debian's bash reads ~/.bashrc even for -c, which can take longer
+    // than the probe.
     return QStringLiteral(R"SH(
 command -v bash >/dev/null 2>&1 && command -v timeout >/dev/null 2>&1 || { echo "probe=unknown"; exit 0; }
-out=$(LC_ALL=C timeout 5 bash -c 'exec 3<>"/dev/tcp/$1/$2"' probe "$1" "$2" 2>&1); rc=$?
+out=$(LC_ALL=C timeout 5 bash --norc -c 'exec 3<>"/dev/tcp/$1/$2"' probe "$1" "$2" 2>&1); rc=$?
 if [ "$rc" -eq 0 ]; then echo "probe=open"
 elif [ "$rc" -eq 124 ]; then echo "probe=timeout"
 else
