@@ -2759,6 +2759,10 @@ Exit status: 0 done, 1 failed, 2 bad input.
         <source>Could not log in to %1 as %2. The server accepts: %3. Tried: %4. Check the user name and the password; this server takes no keys.</source>
         <translation>%1 に %2 としてログインできませんでした。サーバが受け付ける方式: %3。試した方式: %4。ユーザ名とパスワードを確認してください。このサーバは鍵による認証を受け付けません。</translation>
     </message>
+    <message>
+        <source>Could not run %1 on %2: the connection was lost.</source>
+        <translation>%2 で %1 を実行できませんでした。接続が切れました。</translation>
+    </message>
 </context>
 <context>
     <name>StandbyCloneStep</name>

@@ -3,6 +3,8 @@
 #include <QCoreApplication>
 #include <QStringList>
 
+#include <csignal>
+
 namespace {
 
 QString tr(const char *text)
@@ -29,7 +31,30 @@ QString signalMeaning(const QString &name)
     return QCoreApplication::translate("CommandResult", "It was ended by signal SIG%1.").arg(name);
 }
 
+const QList<std::pair<int, const char *>> signalNames{
+    {SIGHUP, "HUP"},   {SIGINT, "INT"},   {SIGQUIT, "QUIT"}, {SIGILL, "ILL"},   {SIGABRT, "ABRT"},
+    {SIGFPE, "FPE"},   {SIGKILL, "KILL"}, {SIGSEGV, "SEGV"}, {SIGPIPE, "PIPE"}, {SIGALRM, "ALRM"},
+    {SIGTERM, "TERM"}, {SIGUSR1, "USR1"}, {SIGUSR2, "USR2"}, {SIGBUS, "BUS"}};
+
 } // namespace
+
+QString signalName(int number)
+{
+    for (const auto &[signal, name] : signalNames) {
+        if (signal == number)
+            return QString::fromLatin1(name);
+    }
+    return QString::number(number);
+}
+
+int signalNumber(const QString &name)
+{
+    for (const auto &[signal, signalName] : signalNames) {
+        if (name == QLatin1String(signalName))
+            return signal;
+    }
+    return 0;
+}
 
 QString CommandResult::lastOutputLines(int count) const
 {

@@ -35,3 +35,8 @@ struct CommandResult
     // empty), for messages.
     QString lastOutputLines(int count = 3) const;
 };
+
+// Signal names as CommandResult::exitSignal spells them ("KILL" for 9) and
+// back; a number without a name here is spelt as the number.
+QString signalName(int number);
+int signalNumber(const QString &name);

@@ -20,24 +20,6 @@ QString tr(const char *text)
     return QCoreApplication::translate("LocalHost", text);
 }
 
-QString signalName(int number)
-{
-    switch (number) {
-    case SIGKILL: return QStringLiteral("KILL");
-    case SIGTERM: return QStringLiteral("TERM");
-    case SIGINT: return QStringLiteral("INT");
-    case SIGHUP: return QStringLiteral("HUP");
-    case SIGSEGV: return QStringLiteral("SEGV");
-    case SIGBUS: return QStringLiteral("BUS");
-    case SIGABRT: return QStringLiteral("ABRT");
-    case SIGILL: return QStringLiteral("ILL");
-    case SIGFPE: return QStringLiteral("FPE");
-    case SIGPIPE: return QStringLiteral("PIPE");
-    case SIGQUIT: return QStringLiteral("QUIT");
-    default: return QString::number(number);
-    }
-}
-
 // Ends the command's whole process group: TERM first so that it can clean
 // up (the write script removes its temp file), KILL for what lingers.
 void endProcessGroup(QProcess &process)

@@ -1,12 +1,14 @@
 #include "ssh_host.h"
 
 #include "core/host/line_splitter.h"
+#include "core/host/marker_scanner.h"
 
 #include <QCoreApplication>
 #include <QRandomGenerator>
 #include <QDir>
 #include <QElapsedTimer>
 #include <QFileInfo>
+#include <QLoggingCategory>
 #include <QScopeGuard>
 #include <QThread>
 
@@ -20,8 +22,18 @@
 
 #include <algorithm>
 #include <cstdlib>
+#include <functional>
+#include <optional>
+#include <vector>
 
 namespace {
+
+// QT_LOGGING_RULES="replica.ssh.debug=true" prints every remote command and
+// file transfer with its time: where a slow setup spends it.
+Q_LOGGING_CATEGORY(lcSsh, "replica.ssh", QtWarningMsg)
+
+// How long a login shell may take to start (its start-up files run).
+constexpr qint64 sessionShellStartMs = 30000;
 
 QString tr(const char *text)
 {
@@ -32,18 +44,6 @@ QString localUserName()
 {
     const passwd *entry = ::getpwuid(::geteuid());
     return entry ? QString::fromLocal8Bit(entry->pw_name) : QString();
-}
-
-int signalNumber(const QString &name)
-{
-    static const QList<std::pair<const char *, int>> numbers{
-        {"HUP", 1}, {"INT", 2}, {"QUIT", 3}, {"ILL", 4}, {"ABRT", 6}, {"FPE", 8}, {"KILL", 9},
-        {"SEGV", 11}, {"PIPE", 13}, {"ALRM", 14}, {"TERM", 15}, {"USR1", 10}, {"USR2", 12}, {"BUS", 7}};
-    for (const auto &[signal, number] : numbers) {
-        if (name == QLatin1String(signal))
-            return number;
-    }
-    return 0;
 }
 
 void onExitSignal(ssh_session, ssh_channel, const char *signal, int, const char *, const char *, void *userdata)
@@ -69,6 +69,221 @@ kill -KILL "-$1" 2>/dev/null
 exit 0
 )sh";
 
+// The command line as sent: sh prints a marker line with its pid, which is
+// the command's process group, and a marker on stderr, then becomes the
+// command. What comes before the markers is the login shell's (a ~/.bashrc
+// that prints), not the command's; a cancel kills that group.
+QByteArray withStartMarkers(const CommandLine &command, const QByteArray &startToken)
+{
+    QStringList words{QString::fromLatin1(startToken), command.program()};
+    words << command.arguments();
+    return CommandLine::shell(QStringLiteral("t=$1; shift; printf '%s %s\\n' \"$t\" \"$$\"; printf '%s\\n' \"$t\" >&2; "
+                                             "exec \"$@\""),
+                              words)
+        .toShellString()
+        .toUtf8();
+}
+
+// A shell that stays open for the whole SSH session and runs the commands
+// sent to it one after another: the login shell's start-up files (a
+// ~/.bashrc that runs pyenv or nvm takes 100 ms and more) then run once per
+// session, not once per command. Its first line is a token it echoes when it
+// is ready ("TOKEN ok"), or "TOKEN unavailable" when it lacks what it needs.
+// Then each request is a line "TOKEN N M", N bytes of command line and M
+// bytes of the command's standard input. The command runs in a session of
+// its own (setsid), as on an exec channel, so that a cancel can end its whole
+// process group; its unread input is drained so that the stream stays in
+// step. After it ended come "TOKEN" on stderr and "TOKEN STATUS" on stdout:
+// the end of its output (MarkerScanner).
+const char sessionShellScript[] = R"sh(IFS= read -r ready || exit 1
+if ! command -v setsid >/dev/null 2>&1 || [ "$(printf ab | head -c 1 2>/dev/null)" != a ]; then
+  printf '%s\n' "$ready" >&2; printf '%s unavailable\n' "$ready"; exit 0
+fi
+printf '%s\n' "$ready" >&2; printf '%s ok\n' "$ready"
+while read -r t n m; do
+  c=$(head -c "$n") || exit 1
+  if [ "$m" -gt 0 ]; then
+    head -c "$m" | { eval "setsid $c"; r=$?; cat >/dev/null; exit "$r"; }
+  else
+    eval "setsid $c" </dev/null
+  fi
+  r=$?
+  printf '%s\n' "$t" >&2; printf '%s %s\n' "$t" "$r"
+done
+)sh";
+
+// One command's bytes on a channel: its input goes out as the peer's window
+// allows while its stdout and stderr come in, in one loop, so that a command
+// that writes much before it reads all of its input cannot stall.
+class ChannelTraffic
+{
+public:
+    enum class Round { Moved, Idle, Failed };
+    using Receiver = std::function<void(bool isStdErr, const QByteArray &bytes)>;
+
+    ChannelTraffic(ssh_channel channel, QByteArray input, std::function<std::optional<QByteArray>()> source,
+                   bool eofAfterInput)
+        : m_channel(channel), m_input(std::move(input)), m_source(std::move(source)),
+          m_eofAfterInput(eofAfterInput), m_buffer(64 * 1024)
+    {
+    }
+
+    Round exchange(const Receiver &received)
+    {
+        bool moved = false;
+        if (!m_inputDone && !writeInput(&moved))
+            return Round::Failed;
+        for (const bool isStdErr : {false, true}) {
+            const int n = ssh_channel_read_nonblocking(m_channel, m_buffer.data(), uint32_t(m_buffer.size()), isStdErr);
+            if (n == SSH_ERROR)
+                return Round::Failed;
+            if (n > 0) {
+                moved = true;
+                received(isStdErr, QByteArray(m_buffer.data(), n));
+            }
+        }
+        return moved ? Round::Moved : Round::Idle;
+    }
+
+    bool channelEnded() const { return ssh_channel_is_eof(m_channel) || ssh_channel_is_closed(m_channel); }
+    bool inputDone() const { return m_inputDone; }
+    bool anyWritten() const { return m_anyWritten; }
+
+    // No more input: an exec channel's command sees the end of its stdin.
+    void endInput()
+    {
+        if (!m_inputDone && m_eofAfterInput)
+            ssh_channel_send_eof(m_channel);
+        m_inputDone = true;
+    }
+
+private:
+    bool writeInput(bool *moved)
+    {
+        if (m_source && m_written >= m_input.size() && !channelEnded()) {
+            if (std::optional<QByteArray> next = m_source(); !next) {
+                m_source = nullptr;
+            } else if (!next->isEmpty()) {
+                m_input = std::move(*next);
+                m_written = 0;
+            }
+        }
+        if (channelEnded()) {
+            m_inputDone = true; // the command stopped reading
+            return true;
+        }
+        if (m_written < m_input.size()) {
+            const uint32_t window = ssh_channel_window_size(m_channel);
+            if (window > 0) {
+                const uint32_t chunk =
+                    uint32_t(std::min<qsizetype>({qsizetype(window), 32 * 1024, m_input.size() - m_written}));
+                const int n = ssh_channel_write(m_channel, m_input.constData() + m_written, chunk);
+                if (n == SSH_ERROR)
+                    return false;
+                m_written += n;
+                m_anyWritten = m_anyWritten || n > 0;
+                *moved = n > 0;
+            }
+        }
+        if (m_written >= m_input.size() && !m_source)
+            endInput();
+        return true;
+    }
+
+    ssh_channel m_channel;
+    QByteArray m_input;
+    std::function<std::optional<QByteArray>()> m_source;
+    bool m_eofAfterInput;
+    qsizetype m_written = 0;
+    bool m_inputDone = false;
+    bool m_anyWritten = false;
+    std::vector<char> m_buffer;
+};
+
+// Where a command's output goes: up to its start markers (see
+// withStartMarkers) it is the login shell's, kept aside in case the command
+// never started; then stdout and stderr go into the result and to the
+// caller's callbacks.
+class CommandOutput
+{
+public:
+    CommandOutput(CommandResult &result, const RunOptions &options, const QByteArray &startToken)
+        : m_result(result), m_options(options), m_outStart(startToken), m_errStart(startToken),
+          m_outLines(options.onLine ? LineSplitter::Sink([&options](const QByteArray &line) {
+              options.onLine(OutputChannel::StdOut, line);
+          })
+                                    : LineSplitter::Sink()),
+          m_errLines(options.onLine ? LineSplitter::Sink([&options](const QByteArray &line) {
+              options.onLine(OutputChannel::StdErr, line);
+          })
+                                    : LineSplitter::Sink())
+    {
+    }
+
+    void stdOut(const QByteArray &received)
+    {
+        const QByteArray bytes = pastStart(m_outStart, m_outBefore, received);
+        if (bytes.isEmpty())
+            return;
+        if (m_options.onStdOutData) {
+            m_options.onStdOutData(bytes);
+            return;
+        }
+        m_result.stdOut += bytes;
+        m_outLines.feed(bytes);
+    }
+
+    void stdErr(const QByteArray &received)
+    {
+        const QByteArray bytes = pastStart(m_errStart, m_errBefore, received);
+        m_result.stdErr += bytes;
+        m_errLines.feed(bytes);
+    }
+
+    void finish()
+    {
+        // The command never started (a login shell that refused, such as
+        // nologin): what the shell said is all there is to explain it.
+        if (!m_outStart.reached())
+            m_result.stdOut = m_outBefore;
+        if (!m_errStart.reached())
+            m_result.stdErr = m_errBefore;
+        m_outLines.finish();
+        m_errLines.finish();
+    }
+
+    qint64 processGroup() const { return m_outStart.reached() ? m_outStart.trailer().toLongLong() : 0; }
+
+private:
+    // The bytes past the start marker; what comes before it goes to `before`.
+    static QByteArray pastStart(MarkerScanner &start, QByteArray &before, const QByteArray &bytes)
+    {
+        if (start.reached())
+            return bytes;
+        before += start.feed(bytes);
+        return start.reached() ? start.afterMarker() : QByteArray();
+    }
+
+    CommandResult &m_result;
+    const RunOptions &m_options;
+    MarkerScanner m_outStart;
+    MarkerScanner m_errStart;
+    QByteArray m_outBefore;
+    QByteArray m_errBefore;
+    LineSplitter m_outLines;
+    LineSplitter m_errLines;
+};
+
+// Whether the caller cancelled the command or its time is up (noted in the result).
+bool endRequested(const RunOptions &options, const QElapsedTimer &clock, CommandResult &result)
+{
+    if (options.cancel && options.cancel->load())
+        result.cancelled = true;
+    else if (options.timeoutMs > 0 && clock.elapsed() > options.timeoutMs)
+        result.timedOut = true;
+    return result.cancelled || result.timedOut;
+}
+
 } // namespace
 
 struct SshHost::Session
@@ -76,9 +291,22 @@ struct SshHost::Session
     ssh_session ssh = nullptr;
     sftp_session sftp = nullptr;
     bool sftpTried = false;
+    ssh_channel shell = nullptr; // the session shell (sessionShellScript), when open
+    bool shellUnavailable = false;
+    // Markers (MarkerScanner) are this and a count: nothing a command
+    // prints can be taken for one.
+    QByteArray tokenPrefix = QByteArray::number(QRandomGenerator::system()->generate64(), 36)
+                             + QByteArray::number(QRandomGenerator::system()->generate64(), 36);
+    quint64 tokenCount = 0;
+
+    QByteArray nextToken() { return tokenPrefix + '.' + QByteArray::number(++tokenCount); }
 
     ~Session()
     {
+        if (shell) {
+            ssh_channel_close(shell);
+            ssh_channel_free(shell);
+        }
         if (sftp)
             sftp_free(sftp);
         if (ssh) {
@@ -405,7 +633,10 @@ Result<CommandResult> SshHost::run(const CommandLine &command, const RunOptions 
             return connected.error();
         bool sent = false;
         m_sessionBroken = false;
+        QElapsedTimer clock;
+        clock.start();
         auto result = runOnChannel(command, options, &sent);
+        qCDebug(lcSsh).noquote() << displayName() << clock.elapsed() << "ms run" << command.toShellString();
         if (m_sessionBroken)
             dropSession();
         // A session that died while idle (server restarted, network
@@ -427,16 +658,23 @@ Result<CommandResult> SshHost::runOnChannel(const CommandLine &command, const Ru
         *sent = true; // nothing to retry
         return privileged.error();
     }
-    // The login shell becomes sh (exec keeps the pid), which prints its pid
-    // (sshd made it a session and process-group leader) and becomes the
-    // command: a cancel kills that group.
-    QStringList words{privileged->command.program()};
-    words << privileged->command.arguments();
-    const QString remote = QStringLiteral("exec ")
-                           + CommandLine::shell(QStringLiteral("echo $$; exec \"$@\""), words).toShellString();
+    const QByteArray input = privileged->stdinPrefix + options.stdinData;
+    // Streams between hosts keep a channel each: their input has no known length.
+    if (!options.stdinSource && !options.onStdOutData) {
+        auto shell = openSessionShell();
+        if (!shell)
+            return shell.error();
+        if (*shell)
+            return runInSessionShell(command, privileged->command, input, options, sent);
+    }
+    return runOnExecChannel(command, privileged->command, input, options, sent);
+}
 
-    ssh_session ssh = m_session->ssh;
-    ssh_channel channel = ssh_channel_new(ssh);
+Result<CommandResult> SshHost::runOnExecChannel(const CommandLine &command, const CommandLine &privileged,
+                                                const QByteArray &input, const RunOptions &options, bool *sent)
+{
+    const QByteArray token = m_session->nextToken();
+    ssh_channel channel = ssh_channel_new(m_session->ssh);
     if (!channel)
         return sessionError(tr("Could not open a channel to %1.").arg(displayName()));
     QString exitSignal;
@@ -458,122 +696,38 @@ Result<CommandResult> SshHost::runOnChannel(const CommandLine &command, const Ru
 
     QElapsedTimer clock;
     clock.start();
-    if (ssh_channel_request_exec(channel, remote.toUtf8().constData()) != SSH_OK)
+    // The login shell becomes sh (exec keeps the pid, which sshd made a
+    // session and process-group leader).
+    if (ssh_channel_request_exec(channel, ("exec " + withStartMarkers(privileged, token)).constData()) != SSH_OK)
         return sessionError(tr("%1 refused to run %2.").arg(displayName(), command.program()));
     *sent = true;
 
     CommandResult result;
     result.command = command;
-    LineSplitter outLines(options.onLine ? LineSplitter::Sink([&](const QByteArray &line) {
-        options.onLine(OutputChannel::StdOut, line);
-    })
-                                         : LineSplitter::Sink());
-    LineSplitter errLines(options.onLine ? LineSplitter::Sink([&](const QByteArray &line) {
-        options.onLine(OutputChannel::StdErr, line);
-    })
-                                         : LineSplitter::Sink());
-
-    QByteArray input = privileged->stdinPrefix + options.stdinData;
-    qsizetype written = 0;
-    bool inputDone = false;
-    bool sourceDone = !options.stdinSource; // streamed input (RunOptions::stdinSource) still coming
-    bool groupKnown = false;
-    QByteArray head;
-    qint64 processGroup = 0;
+    CommandOutput output(result, options, token);
+    ChannelTraffic traffic(channel, input, options.stdinSource, true);
     bool ended = false;
     QElapsedTimer sinceEnded;
-    std::vector<char> buffer(64 * 1024);
-
-    auto lost = [&] {
-        m_sessionBroken = true; // dropped by run(), once this channel is freed
-        return sessionError(tr("The connection to %1 was lost while %2 ran. It may have finished or "
-                               "still be running there: check before running it again.")
-                                .arg(displayName(), command.program()));
-    };
-
     while (true) {
-        bool progress = false;
-        if (!inputDone) {
-            if (!sourceDone && written >= input.size() && !ssh_channel_is_eof(channel)
-                && !ssh_channel_is_closed(channel)) {
-                if (std::optional<QByteArray> next = options.stdinSource(); !next) {
-                    sourceDone = true;
-                } else if (!next->isEmpty()) {
-                    input = std::move(*next);
-                    written = 0;
-                }
-            }
-            if (ssh_channel_is_eof(channel) || ssh_channel_is_closed(channel)) {
-                inputDone = true; // the command stopped reading
-            } else if (written < input.size()) {
-                const uint32_t window = ssh_channel_window_size(channel);
-                if (window > 0) {
-                    const uint32_t chunk = uint32_t(std::min<qsizetype>({qsizetype(window), 32 * 1024, input.size() - written}));
-                    const int n = ssh_channel_write(channel, input.constData() + written, chunk);
-                    if (n == SSH_ERROR)
-                        return lost();
-                    written += n;
-                    progress = n > 0;
-                }
-            }
-            if (!inputDone && written >= input.size() && sourceDone) {
-                ssh_channel_send_eof(channel);
-                inputDone = true;
-            }
-        }
-        for (int isStderr = 0; isStderr < 2; ++isStderr) {
-            const int n = ssh_channel_read_nonblocking(channel, buffer.data(), uint32_t(buffer.size()), isStderr);
-            if (n == SSH_ERROR)
-                return lost();
-            if (n <= 0)
-                continue;
-            progress = true;
-            QByteArray bytes(buffer.data(), n);
-            if (isStderr) {
-                result.stdErr += bytes;
-                errLines.feed(bytes);
-                continue;
-            }
-            if (!groupKnown) {
-                head += bytes;
-                const qsizetype newline = head.indexOf('\n');
-                if (newline < 0)
-                    continue;
-                processGroup = head.left(newline).toLongLong();
-                groupKnown = true;
-                bytes = head.mid(newline + 1);
-                head.clear();
-            }
-            if (options.onStdOutData) {
-                if (!bytes.isEmpty())
-                    options.onStdOutData(bytes);
-                continue;
-            }
-            result.stdOut += bytes;
-            outLines.feed(bytes);
-        }
-        if (!progress && (ssh_channel_is_eof(channel) || ssh_channel_is_closed(channel)))
+        const auto round = traffic.exchange([&](bool isStdErr, const QByteArray &bytes) {
+            isStdErr ? output.stdErr(bytes) : output.stdOut(bytes);
+        });
+        if (round == ChannelTraffic::Round::Failed)
+            return connectionLost(command);
+        if (round == ChannelTraffic::Round::Idle && traffic.channelEnded())
             break;
-        if (!ended) {
-            if (options.cancel && options.cancel->load())
-                result.cancelled = true;
-            else if (options.timeoutMs > 0 && clock.elapsed() > options.timeoutMs)
-                result.timedOut = true;
-            if (result.cancelled || result.timedOut) {
-                ended = true;
-                sinceEnded.start();
-                endRemoteGroup(groupKnown ? processGroup : 0, options.as);
-                ssh_channel_send_eof(channel);
-                inputDone = true;
-            }
-        } else if (sinceEnded.elapsed() > 10000) {
+        if (!ended && endRequested(options, clock, result)) {
+            ended = true;
+            sinceEnded.start();
+            endRemoteGroup(output.processGroup(), options.as);
+            traffic.endInput();
+        } else if (ended && sinceEnded.elapsed() > 10000) {
             break; // it would not go: stop waiting, the channel is closed below
         }
-        if (!progress && ssh_channel_poll_timeout(channel, 20, 0) == SSH_ERROR)
-            return lost();
+        if (round == ChannelTraffic::Round::Idle && ssh_channel_poll_timeout(channel, 20, 0) == SSH_ERROR)
+            return connectionLost(command);
     }
-    outLines.finish();
-    errLines.finish();
+    output.finish();
     if (!ended || ssh_channel_is_eof(channel))
         result.exitCode = ssh_channel_get_exit_status(channel);
     result.durationMs = clock.elapsed();
@@ -584,6 +738,148 @@ Result<CommandResult> SshHost::runOnChannel(const CommandLine &command, const Ru
     return result;
 }
 
+Result<bool> SshHost::openSessionShell()
+{
+    Session &session = *m_session;
+    if (session.shell) {
+        if (sessionShellIdle())
+            return true;
+        closeSessionShell();
+    }
+    if (session.shellUnavailable)
+        return false;
+
+    ssh_channel channel = ssh_channel_new(session.ssh);
+    if (!channel)
+        return sessionError(tr("Could not open a channel to %1.").arg(displayName()));
+    if (ssh_channel_open_session(channel) != SSH_OK) {
+        ssh_channel_free(channel);
+        return sessionError(tr("Could not open a channel to %1: the connection was lost.").arg(displayName()));
+    }
+    session.shell = channel;
+    const QByteArray command = CommandLine::shell(QString::fromLatin1(sessionShellScript)).toShellString().toUtf8();
+    if (ssh_channel_request_exec(channel, ("exec " + command).constData()) != SSH_OK) {
+        closeSessionShell();
+        session.shellUnavailable = true;
+        return false;
+    }
+    // Up to the token: whatever the start-up files printed; then "ok".
+    const QByteArray ready = session.nextToken();
+    MarkerScanner outEnd(ready), errEnd(ready);
+    ChannelTraffic traffic(channel, ready + '\n', {}, false);
+    QElapsedTimer clock;
+    clock.start();
+    while (!(outEnd.reached() && errEnd.reached()) && clock.elapsed() < sessionShellStartMs) {
+        const auto round = traffic.exchange([&](bool isStdErr, const QByteArray &bytes) {
+            isStdErr ? errEnd.feed(bytes) : outEnd.feed(bytes);
+        });
+        if (round == ChannelTraffic::Round::Failed)
+            break;
+        if (round == ChannelTraffic::Round::Idle && (traffic.channelEnded() || ssh_channel_poll_timeout(channel, 20, 0) == SSH_ERROR))
+            break;
+    }
+    if (outEnd.reached() && errEnd.reached() && outEnd.trailer() == "ok")
+        return true;
+    // A login shell that is not sh-like enough, a forced command, no setsid:
+    // every command gets an exec channel of its own, as it always could.
+    qCDebug(lcSsh).noquote() << displayName() << "keeps no session shell:" << outEnd.trailer();
+    closeSessionShell();
+    session.shellUnavailable = ssh_is_connected(session.ssh);
+    if (!session.shellUnavailable)
+        return sessionError(tr("Could not open a channel to %1: the connection was lost.").arg(displayName()));
+    return false;
+}
+
+bool SshHost::sessionShellIdle()
+{
+    // Takes in what arrived since the last command: a shell (or a whole
+    // session) that ended while idle shows here, before a command is sent.
+    ssh_channel shell = m_session->shell;
+    if (ssh_channel_poll_timeout(shell, 0, 0) == SSH_ERROR || !ssh_channel_is_open(shell) || ssh_channel_is_eof(shell))
+        return false;
+    std::vector<char> stray(4096);
+    for (const int isStdErr : {0, 1}) {
+        while (ssh_channel_read_nonblocking(shell, stray.data(), uint32_t(stray.size()), isStdErr) > 0) {
+        } // left behind by a process an earlier command started: not the next command's
+    }
+    return true;
+}
+
+void SshHost::closeSessionShell()
+{
+    Session &session = *m_session;
+    if (!session.shell)
+        return;
+    if (ssh_channel_is_open(session.shell)) {
+        ssh_channel_send_eof(session.shell); // its `read` ends, and so does it
+        ssh_channel_close(session.shell);
+    }
+    ssh_channel_free(session.shell);
+    session.shell = nullptr;
+}
+
+Result<CommandResult> SshHost::runInSessionShell(const CommandLine &command, const CommandLine &privileged,
+                                                 const QByteArray &input, const RunOptions &options, bool *sent)
+{
+    Session &session = *m_session;
+    // Distinct markers for the start and the end: neither contains the other.
+    const QByteArray token = session.nextToken();
+    const QByteArray startToken = token + ".b", endToken = token + ".e";
+    const QByteArray wrapped = withStartMarkers(privileged, startToken);
+    const QByteArray request = endToken + ' ' + QByteArray::number(wrapped.size()) + ' '
+                               + QByteArray::number(input.size()) + '\n' + wrapped + input;
+    CommandResult result;
+    result.command = command;
+    CommandOutput output(result, options, startToken);
+    MarkerScanner outEnd(endToken), errEnd(endToken);
+    ChannelTraffic traffic(session.shell, request, {}, false);
+    QElapsedTimer clock;
+    clock.start();
+    bool ended = false;
+    QElapsedTimer sinceEnded;
+    while (!(outEnd.reached() && errEnd.reached())) {
+        const auto round = traffic.exchange([&](bool isStdErr, const QByteArray &bytes) {
+            isStdErr ? output.stdErr(errEnd.feed(bytes)) : output.stdOut(outEnd.feed(bytes));
+        });
+        *sent = traffic.anyWritten();
+        if (round == ChannelTraffic::Round::Failed
+            || (round == ChannelTraffic::Round::Idle && traffic.channelEnded())) {
+            closeSessionShell();
+            if (!*sent)
+                return sessionError(tr("Could not run %1 on %2: the connection was lost.").arg(command.program(), displayName()));
+            return connectionLost(command);
+        }
+        if (!ended && endRequested(options, clock, result)) {
+            ended = true;
+            sinceEnded.start();
+            endRemoteGroup(output.processGroup(), options.as);
+        } else if (ended && (!traffic.inputDone() || sinceEnded.elapsed() > 10000)) {
+            break; // the shell is mid-request or the command lingers: closed below
+        }
+        if (round == ChannelTraffic::Round::Idle && ssh_channel_poll_timeout(session.shell, 20, 0) == SSH_ERROR)
+            return connectionLost(command);
+    }
+    output.finish();
+    result.durationMs = clock.elapsed();
+    if (!(outEnd.reached() && errEnd.reached())) {
+        closeSessionShell();
+        return result;
+    }
+    result.exitCode = outEnd.trailer().toInt();
+    // The shell reports a command that a signal ended as 128 + its number.
+    if (result.exitCode > 128 && result.exitCode < 160)
+        result.exitSignal = signalName(result.exitCode - 128);
+    return result;
+}
+
+Error SshHost::connectionLost(const CommandLine &command)
+{
+    m_sessionBroken = true; // dropped by run(), once the channel is freed
+    return sessionError(tr("The connection to %1 was lost while %2 ran. It may have finished or "
+                           "still be running there: check before running it again.")
+                            .arg(displayName(), command.program()));
+}
+
 void SshHost::endRemoteGroup(qint64 processGroup, RunAs as)
 {
     if (processGroup <= 1)
@@ -591,9 +887,11 @@ void SshHost::endRemoteGroup(qint64 processGroup, RunAs as)
     RunOptions options;
     options.as = as;
     options.timeoutMs = 15000;
+    auto privileged = withPrivilege(CommandLine::shell(QString::fromLatin1(endGroupScript), {QString::number(processGroup)}), as);
     bool sent = false;
-    auto ended = runOnChannel(CommandLine::shell(QString::fromLatin1(endGroupScript), {QString::number(processGroup)}),
-                              options, &sent);
+    // Its own channel: the session shell, if any, is busy with the command.
+    auto ended = privileged ? runOnExecChannel(privileged->command, privileged->command, privileged->stdinPrefix, options, &sent)
+                            : Result<CommandResult>(privileged.error());
     if (!ended || !ended->succeeded())
         qWarning("SshHost: could not end process group %lld on %s", processGroup, qPrintable(displayName()));
 }
@@ -614,6 +912,9 @@ sftp_session SshHost::openSftp()
 Result<QByteArray> SshHost::readFile(const QString &path, RunAs as)
 {
     std::lock_guard lock(m_mutex);
+    QElapsedTimer clock;
+    clock.start();
+    auto trace = qScopeGuard([&] { qCDebug(lcSsh).noquote() << displayName() << clock.elapsed() << "ms read" << path; });
     auto privileged = withPrivilege(CommandLine(QStringLiteral("cat")), as);
     if (!privileged)
         return privileged.error();
@@ -653,6 +954,9 @@ Result<QByteArray> SshHost::readFile(const QString &path, RunAs as)
 Result<WriteReport> SshHost::writeFile(const QString &path, const QByteArray &content, const WriteOptions &options)
 {
     std::lock_guard lock(m_mutex);
+    QElapsedTimer clock;
+    clock.start();
+    auto trace = qScopeGuard([&] { qCDebug(lcSsh).noquote() << displayName() << clock.elapsed() << "ms write" << path; });
     auto privileged = withPrivilege(CommandLine(QStringLiteral("cat")), options.as);
     if (!privileged)
         return privileged.error();

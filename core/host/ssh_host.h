@@ -43,9 +43,10 @@ struct SshHostConfig
     std::function<std::optional<QString>(const QString &keyPath)> askPassphrase;
 };
 
-// A machine reached over SSH with libssh: commands on exec channels, output
-// line by line, timeout and cancel that end the remote process group,
-// files through SFTP for the login user and through the shared shell
+// A machine reached over SSH with libssh: commands in one shell kept open
+// per session (an exec channel each where it cannot be kept, and for
+// streams between hosts), output line by line, timeout and cancel that end
+// the remote process group, files through SFTP for the login user and through the shared shell
 // scripts of Host otherwise (root/postgres via sudo or runuser). One SSH
 // session per host, opened on first use and again after it dropped. libssh
 // is not thread-safe per session, so every call holds m_mutex: calls from
@@ -87,6 +88,15 @@ private:
     Result<void> checkHostKey();
     Result<void> authenticate();
     Result<CommandResult> runOnChannel(const CommandLine &command, const RunOptions &options, bool *sent);
+    // `command` as the caller gave it (for the result), `privileged` as it runs.
+    Result<CommandResult> runOnExecChannel(const CommandLine &command, const CommandLine &privileged,
+                                           const QByteArray &input, const RunOptions &options, bool *sent);
+    Result<CommandResult> runInSessionShell(const CommandLine &command, const CommandLine &privileged,
+                                            const QByteArray &input, const RunOptions &options, bool *sent);
+    Result<bool> openSessionShell(); // false: this host keeps none, use exec channels
+    bool sessionShellIdle();
+    void closeSessionShell();
+    Error connectionLost(const CommandLine &command);
     void endRemoteGroup(qint64 processGroup, RunAs as);
     Error sessionError(const QString &what) const;
     void dropSession();

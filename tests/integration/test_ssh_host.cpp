@@ -58,6 +58,9 @@ private slots:
     void sudoWithPassword();
     void wrongSudoPasswordIsExplained();
     void suWithRootPassword();
+    void startupFilesRunOncePerSession();
+    void withoutSetsidEveryCommandHasItsOwnChannel();
+    void loginShellThatRefusesIsExplained();
     void reconnectsAfterConnectionDropped();
     void concurrentCallsAreSerialised();
 
@@ -67,6 +70,10 @@ private:
     QString freshKnownHosts(const QString &content = {});
     int acceptedLogins() const;
     TestHost *noSftpHost();
+    // Puts `lines` at the head of the sudo-without-password user's ~/.bashrc
+    // (Debian's bash reads it for every command over SSH) until the guard goes.
+    QString testUserFile(const QString &name) const;
+    [[nodiscard]] auto withBashrcHead(const QByteArray &lines);
     void writeRewriteAppendRead(SshHost &host, const TestHost &inside, const QString &path, RunAs as,
                                 const QString &owner, QStringList *facts);
 
@@ -796,12 +803,123 @@ void TestSshHost::suWithRootPassword()
     QVERIFY2(refused->explain().contains(QStringLiteral("su refused root's password")), qPrintable(text(refused)));
 }
 
+QString TestSshHost::testUserFile(const QString &name) const
+{
+    return QStringLiteral("/home/%1/%2").arg(m_net->sudoNoPasswordUser(), name);
+}
+
+auto TestSshHost::withBashrcHead(const QByteArray &lines)
+{
+    const QString bashrc = testUserFile(QStringLiteral(".bashrc"));
+    QFile file(bashrc);
+    const QByteArray original = file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
+    file.close();
+    if (file.open(QIODevice::WriteOnly | QIODevice::Truncate))
+        file.write(lines + '\n' + original);
+    file.close();
+    QFile::remove(testUserFile(QStringLiteral("bashrc-runs")));
+    return qScopeGuard([bashrc, original] {
+        QFile restored(bashrc);
+        if (restored.open(QIODevice::WriteOnly | QIODevice::Truncate))
+            restored.write(original);
+    });
+}
+
+namespace {
+
+int linesIn(const QString &path)
+{
+    QFile file(path);
+    return file.open(QIODevice::ReadOnly) ? int(file.readAll().count('\n')) : 0;
+}
+
+} // namespace
+
+void TestSshHost::startupFilesRunOncePerSession()
+{
+    // A slow ~/.bashrc (pyenv, nvm) would cost its time for every command;
+    // one that prints must not reach any command's output.
+    const QString runs = testUserFile(QStringLiteral("bashrc-runs"));
+    auto restore = withBashrcHead("echo run >> ~/bashrc-runs; echo 'Welcome from .bashrc'; echo 'bashrc noise' >&2");
+    SshHost host(userConfig(m_net->sudoNoPasswordUser(), m_net->userPassword()));
+    host.setPrivilege({Privilege::Method::SudoNoPassword, {}});
+    for (int i = 0; i < 5; ++i) {
+        auto echoed = host.run(CommandLine(QStringLiteral("echo"), {QString::number(i)}));
+        QVERIFY2(echoed.ok() && echoed->succeeded(), qPrintable(text(echoed)));
+        QCOMPARE(echoed->stdOut, QByteArray::number(i) + '\n');
+        QCOMPARE(echoed->stdErr, QByteArray());
+    }
+    auto failed = host.run(CommandLine::shell(QStringLiteral("echo out; echo err >&2; exit 7")));
+    QVERIFY(failed.ok());
+    QCOMPARE(failed->exitCode, 7);
+    QCOMPARE(failed->stdOut, QByteArray("out\n"));
+    QCOMPARE(failed->stdErr, QByteArray("err\n"));
+    // Input the command leaves unread does not spill into the next command.
+    auto unread = host.run(CommandLine::shell(QStringLiteral("head -c 3")), RunOptions{.stdinData = QByteArray(200000, 'y')});
+    QVERIFY(unread.ok() && unread->succeeded());
+    QCOMPARE(unread->stdOut, QByteArray("yyy"));
+    auto asRoot = host.run(CommandLine(QStringLiteral("wc"), {QStringLiteral("-c")}), RunOptions{.as = RunAs::Root, .stdinData = "12345"});
+    QVERIFY2(asRoot.ok() && asRoot->succeeded(), qPrintable(text(asRoot)));
+    QCOMPARE(asRoot->stdOut.trimmed(), QByteArray("5"));
+    QCOMPARE(linesIn(runs), 1);
+}
+
+void TestSshHost::withoutSetsidEveryCommandHasItsOwnChannel()
+{
+    // A PATH without setsid: the session shell declines, and each command
+    // runs on an exec channel of its own, as it can on any sshd.
+    const QString user = m_net->sudoNoPasswordUser();
+    const QString bin = testUserFile(QStringLiteral("bin-without-setsid"));
+    LocalHost local;
+    auto linked = local.run(CommandLine::shell(QStringLiteral("mkdir -p \"$1\" && for f in /usr/bin/* /usr/sbin/*; do "
+                                                              "[ \"${f##*/}\" = setsid ] || ln -sf \"$f\" \"$1/\"; done"),
+                                               {bin}));
+    QVERIFY2(linked.ok() && linked->succeeded(), qPrintable(text(linked)));
+    auto restore = withBashrcHead("echo run >> ~/bashrc-runs; echo 'Welcome from .bashrc'; echo 'bashrc noise' >&2; "
+                                  "export PATH=" + bin.toUtf8());
+    const QString runs = testUserFile(QStringLiteral("bashrc-runs"));
+    SshHost host(userConfig(user, m_net->userPassword()));
+    auto echoed = host.run(CommandLine(QStringLiteral("cat")), RunOptions{.stdinData = "through exec\n"});
+    QVERIFY2(echoed.ok() && echoed->succeeded(), qPrintable(text(echoed)));
+    QCOMPARE(echoed->stdOut, QByteArray("through exec\n"));
+    QCOMPARE(echoed->stdErr, QByteArray());
+    auto three = host.run(CommandLine::shell(QStringLiteral("exit 3")));
+    QVERIFY(three.ok());
+    QCOMPARE(three->exitCode, 3);
+    std::atomic_bool cancel{false};
+    RunOptions options;
+    options.cancel = &cancel;
+    options.onLine = [&](OutputChannel, const QByteArray &line) {
+        if (line == "started")
+            cancel = true;
+    };
+    auto cancelled = host.run(CommandLine::shell(QStringLiteral("sleep 617.5 & echo started; wait")), options);
+    QVERIFY2(cancelled.ok() && cancelled->cancelled, qPrintable(text(cancelled)));
+    QTRY_VERIFY_WITH_TIMEOUT(processGone(QStringLiteral("sleep 617.5")), 10000);
+    // One run for the declined session shell, then one per command (the
+    // cancel's own `kill` included).
+    QCOMPARE(linesIn(runs), 5);
+}
+
+void TestSshHost::loginShellThatRefusesIsExplained()
+{
+    // What the login shell said before it gave up is all the user can go by.
+    auto restore = withBashrcHead("echo 'This account is locked until Monday.'; exit 1");
+    SshHost host(userConfig(m_net->sudoNoPasswordUser(), m_net->userPassword()));
+    auto refused = host.run(CommandLine(QStringLiteral("true")));
+    QVERIFY2(refused.ok(), qPrintable(text(refused)));
+    QCOMPARE(refused->exitCode, 1);
+    QVERIFY2(refused->explain().contains(QStringLiteral("This account is locked until Monday.")), qPrintable(refused->explain()));
+}
+
 void TestSshHost::reconnectsAfterConnectionDropped()
 {
     SshHost host(rootConfig());
     QVERIFY(host.connect().ok());
     // The session's own sshd process goes: the connection drops mid-command.
-    auto dropped = host.run(CommandLine::shell(QStringLiteral("kill -KILL $PPID; sleep 5")));
+    auto dropped = host.run(CommandLine::shell(QStringLiteral(
+        "p=$PPID; while [ \"$(ps -o comm= -p \"$p\")\" != sshd ]; do p=$(ps -o ppid= -p \"$p\" | tr -d ' '); done; "
+        "kill -KILL \"$p\"; sleep 5")));
     QVERIFY(!dropped.ok());
     QVERIFY2(dropped.error().message.contains(QStringLiteral("was lost")), qPrintable(dropped.error().fullText()));
     auto again = host.run(CommandLine(QStringLiteral("echo"), {QStringLiteral("back")}));
