@@ -59,7 +59,7 @@ int hba(const QStringList &arguments)
         return BadInput;
     }
     if (parser.isSet(help)) {
-        out << parser.helpText();
+        out << commandHelp(parser, QStringLiteral("hba"));
         return Done;
     }
     const QStringList files = parser.positionalArguments();

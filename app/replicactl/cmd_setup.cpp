@@ -201,7 +201,7 @@ int setup(const QStringList &arguments)
         return BadInput;
     }
     if (parser.isSet(QStringLiteral("help"))) {
-        out() << parser.helpText();
+        out() << commandHelp(parser, QStringLiteral("setup"));
         return Done;
     }
     if (!parser.positionalArguments().isEmpty()) {
@@ -316,7 +316,7 @@ int apply(const QStringList &arguments)
         return BadInput;
     }
     if (parser.isSet(QStringLiteral("help"))) {
-        out() << parser.helpText();
+        out() << commandHelp(parser, QStringLiteral("apply"));
         return Done;
     }
     if (parser.positionalArguments().size() != 1) {
@@ -475,7 +475,7 @@ int status(const QStringList &arguments)
         return BadInput;
     }
     if (parser.isSet(QStringLiteral("help"))) {
-        out() << parser.helpText();
+        out() << commandHelp(parser, QStringLiteral("status"));
         return Done;
     }
     auto primaryTarget = HostTarget::parse(parser.value(QStringLiteral("primary")));

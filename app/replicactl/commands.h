@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QCommandLineParser>
 #include <QCoreApplication>
 #include <QStringList>
 
@@ -14,6 +15,18 @@ enum ExitCode { Done = 0, Failed = 1, BadInput = 2 };
 inline QString tr(const char *text)
 {
     return QCoreApplication::translate("ReplicaCtl", text);
+}
+
+// QCommandLineParser's help names the program as started
+// ("/usr/bin/replicactl [options]"); this names the subcommand too.
+inline QString commandHelp(const QCommandLineParser &parser, const QString &command)
+{
+    QString text = parser.helpText();
+    const QString program = QCoreApplication::arguments().value(0);
+    const qsizetype at = program.isEmpty() ? -1 : text.indexOf(program);
+    if (at >= 0 && at < text.indexOf(QLatin1Char('\n')))
+        text.replace(at, program.size(), QStringLiteral("replicactl ") + command);
+    return text;
 }
 
 int conf(const QStringList &arguments);    // edit postgresql.conf, print the diff

@@ -13,7 +13,7 @@ private slots:
     void initTestCase();
     void badInputBeforeConnecting_data();
     void badInputBeforeConnecting();
-    void helpNamesInstall();
+    void helpNamesCommandAndInstall();
 
 private:
     struct Run
@@ -77,10 +77,11 @@ void TestReplicactlSetupInput::badInputBeforeConnecting()
     QVERIFY2(run.err.contains(named), qPrintable(run.err));
 }
 
-void TestReplicactlSetupInput::helpNamesInstall()
+void TestReplicactlSetupInput::helpNamesCommandAndInstall()
 {
     const Run run = replicactl({QStringLiteral("--help")});
     QCOMPARE(run.exitCode, 0);
+    QVERIFY2(run.out.startsWith(QStringLiteral("Usage: replicactl setup [options]")), qPrintable(run.out));
     QVERIFY2(run.out.contains(QStringLiteral("--install")), qPrintable(run.out));
     QVERIFY(!run.out.contains(QStringLiteral("--no-install")));
 }
