@@ -518,6 +518,18 @@
         <source>append to %1 on %2</source>
         <translation>%2 の %1 に追記する</translation>
     </message>
+    <message>
+        <source>Could not read %1 on %2: it does not exist.</source>
+        <translation>%2 の %1 を読み込めませんでした: ファイルがありません。</translation>
+    </message>
+    <message>
+        <source>Could not read %1 on %2: permission denied; read it as root or postgres.</source>
+        <translation>%2 の %1 を読み込めませんでした: 権限がありません。root か postgres として読み込んでください。</translation>
+    </message>
+    <message>
+        <source>Could not read %1 on %2: %3.</source>
+        <translation>%2 の %1 を読み込めませんでした: %3。</translation>
+    </message>
 </context>
 <context>
     <name>HostTarget</name>
@@ -577,10 +589,6 @@
     <message>
         <source>this computer</source>
         <translation>このコンピュータ</translation>
-    </message>
-    <message>
-        <source>Could not read %1 on this computer: %2</source>
-        <translation>このコンピュータの %1 を読み込めませんでした: %2</translation>
     </message>
 </context>
 <context>
@@ -2730,18 +2738,6 @@ Exit status: 0 done, 1 failed, 2 bad input.
     <message>
         <source>The connection to %1 was lost while %2 ran. It may have finished or still be running there: check before running it again.</source>
         <translation>%2 の実行中に %1 との接続が失われました。向こうで完了したか、まだ実行中の可能性があります。再実行する前に確認してください。</translation>
-    </message>
-    <message>
-        <source>it does not exist</source>
-        <translation>存在しません</translation>
-    </message>
-    <message>
-        <source>permission denied; read it as root or postgres</source>
-        <translation>権限がありません。root または postgres で読んでください</translation>
-    </message>
-    <message>
-        <source>Could not read %1 on %2: %3.</source>
-        <translation>%2 の %1 を読み込めませんでした: %3。</translation>
     </message>
     <message>
         <source>Reading %1 on %2 failed midway.</source>

@@ -178,9 +178,28 @@ Result<QByteArray> Host::readFileThroughShell(const QString &path, RunAs as)
     auto result = run(CommandLine(QStringLiteral("cat"), {QStringLiteral("--"), path}), runOptions);
     if (!result)
         return result.error();
-    if (!result->succeeded())
-        return result->toError(tr("read %1 on %2").arg(path, displayName()));
-    return std::move(result->stdOut);
+    if (result->succeeded())
+        return std::move(result->stdOut);
+    const QString said = QString::fromUtf8(result->stdErr).trimmed();
+    if (result->stdErr.contains("No such file or directory"))
+        return readError(path, ReadFailure::Missing, said);
+    if (result->stdErr.contains("Permission denied"))
+        return readError(path, ReadFailure::Denied, said);
+    return result->toError(tr("read %1 on %2").arg(path, displayName()));
+}
+
+Error Host::readError(const QString &path, ReadFailure failure, const QString &detail) const
+{
+    const QString fullDetail = detail.isEmpty() ? path : path + QLatin1Char('\n') + detail;
+    switch (failure) {
+    case ReadFailure::Missing:
+        return makeError(tr("Could not read %1 on %2: it does not exist.").arg(path, displayName()), fullDetail);
+    case ReadFailure::Denied:
+        return makeError(tr("Could not read %1 on %2: permission denied; read it as root or postgres.").arg(path, displayName()), fullDetail);
+    case ReadFailure::Other:
+        break;
+    }
+    return makeError(tr("Could not read %1 on %2: %3.").arg(path, displayName(), detail), path);
 }
 
 Result<WriteReport> Host::writeFileThroughShell(const QString &path, const QByteArray &content,

@@ -135,6 +135,9 @@ protected:
     // uploadedTemp: the content is already in that file (SFTP upload, same
     // folder as the target), so the script takes it instead of stdin.
     Result<QByteArray> readFileThroughShell(const QString &path, RunAs as);
+    // The one wording of a failed read, whichever way it was read.
+    enum class ReadFailure { Missing, Denied, Other };
+    Error readError(const QString &path, ReadFailure failure, const QString &detail = {}) const;
     Result<WriteReport> writeFileThroughShell(const QString &path, const QByteArray &content,
                                               const WriteOptions &options, const QString &uploadedTemp = {});
     Result<void> appendFileThroughShell(const QString &path, const QByteArray &content, RunAs as);

@@ -6,6 +6,7 @@
 #include <QDeadlineTimer>
 #include <QElapsedTimer>
 #include <QFile>
+#include <QFileInfo>
 #include <QHostInfo>
 #include <QProcess>
 
@@ -170,8 +171,10 @@ Result<QByteArray> LocalHost::readFile(const QString &path, RunAs as)
         return readFileThroughShell(path, as);
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly))
-        return makeError(tr("Could not read %1 on this computer: %2").arg(path, file.errorString()),
-                         path);
+        return readError(path, !QFileInfo::exists(path) ? ReadFailure::Missing
+                               : file.error() == QFileDevice::PermissionsError ? ReadFailure::Denied
+                                                                             : ReadFailure::Other,
+                         file.errorString());
     return file.readAll();
 }
 

@@ -928,10 +928,10 @@ Result<QByteArray> SshHost::readFile(const QString &path, RunAs as)
     sftp_file file = sftp_open(m_session->sftp, path.toUtf8().constData(), O_RDONLY, 0);
     if (!file) {
         const int code = sftp_get_error(m_session->sftp);
-        const QString reason = code == SSH_FX_NO_SUCH_FILE         ? tr("it does not exist")
-                               : code == SSH_FX_PERMISSION_DENIED ? tr("permission denied; read it as root or postgres")
-                                                                   : QString::fromUtf8(ssh_get_error(m_session->ssh));
-        return makeError(tr("Could not read %1 on %2: %3.").arg(path, displayName(), reason), path);
+        return readError(path, code == SSH_FX_NO_SUCH_FILE         ? ReadFailure::Missing
+                               : code == SSH_FX_PERMISSION_DENIED ? ReadFailure::Denied
+                                                                   : ReadFailure::Other,
+                         QString::fromUtf8(ssh_get_error(m_session->ssh)));
     }
     QByteArray content;
     std::vector<char> buffer(64 * 1024);

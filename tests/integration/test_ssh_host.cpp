@@ -623,6 +623,7 @@ void TestSshHost::writeRewriteAppendRead(SshHost &host, const TestHost &inside, 
     QVERIFY2(
         missing.error().message.startsWith(QStringLiteral("Could not read ") + path + QStringLiteral(".missing on ")),
         qPrintable(missing.error().message));
+    *facts << QStringLiteral("missing: ") + missing.error().message.section(QStringLiteral(": "), -1);
 
     auto stat = inside.runInside(CommandLine(
         QStringLiteral("stat"), {QStringLiteral("-c"), QStringLiteral("%U:%G %a"), path, second->backupPath}));
@@ -689,7 +690,7 @@ void TestSshHost::filesWithoutSftpMatchSftp()
     }
     const QStringList sftpFacts = factsPerHost.value(m_host->name());
     QCOMPARE(factsPerHost.value(withoutSftp->name()), sftpFacts);
-    QCOMPARE(sftpFacts, QStringList({QStringLiteral("file ") + expected, QStringLiteral("backup ") + expected,
+    QCOMPARE(sftpFacts, QStringList({QStringLiteral("missing: it does not exist."), QStringLiteral("file ") + expected, QStringLiteral("backup ") + expected,
                                      QStringLiteral("temp files left: 0")}));
     // The host without SFTP was asked for it, said no, and the shell did the work.
     QVERIFY2(withoutSftp->sshdLog().contains(QStringLiteral("subsystem not found")),
