@@ -661,7 +661,7 @@ Result<CommandResult> SshHost::runOnChannel(const CommandLine &command, const Ru
     const QByteArray input = privileged->stdinPrefix + options.stdinData;
     // Streams between hosts keep a channel each: their input has no known length.
     if (!options.stdinSource && !options.onStdOutData) {
-        auto shell = openSessionShell();
+        auto shell = openSessionShell(options.cancel);
         if (!shell)
             return shell.error();
         if (*shell)
@@ -738,7 +738,7 @@ Result<CommandResult> SshHost::runOnExecChannel(const CommandLine &command, cons
     return result;
 }
 
-Result<bool> SshHost::openSessionShell()
+Result<bool> SshHost::openSessionShell(const std::atomic_bool *cancel)
 {
     Session &session = *m_session;
     if (session.shell) {
@@ -769,7 +769,8 @@ Result<bool> SshHost::openSessionShell()
     ChannelTraffic traffic(channel, ready + '\n', {}, false);
     QElapsedTimer clock;
     clock.start();
-    while (!(outEnd.reached() && errEnd.reached()) && clock.elapsed() < sessionShellStartMs) {
+    while (!(outEnd.reached() && errEnd.reached()) && clock.elapsed() < sessionShellStartMs
+           && !(cancel && cancel->load())) {
         const auto round = traffic.exchange([&](bool isStdErr, const QByteArray &bytes) {
             isStdErr ? errEnd.feed(bytes) : outEnd.feed(bytes);
         });
@@ -780,6 +781,10 @@ Result<bool> SshHost::openSessionShell()
     }
     if (outEnd.reached() && errEnd.reached() && outEnd.trailer() == "ok")
         return true;
+    if (cancel && cancel->load()) {
+        closeSessionShell(); // the next command tries again
+        return false;
+    }
     // A login shell that is not sh-like enough, a forced command, no setsid:
     // every command gets an exec channel of its own, as it always could.
     qCDebug(lcSsh).noquote() << displayName() << "keeps no session shell:" << outEnd.trailer();

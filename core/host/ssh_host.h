@@ -93,7 +93,7 @@ private:
                                            const QByteArray &input, const RunOptions &options, bool *sent);
     Result<CommandResult> runInSessionShell(const CommandLine &command, const CommandLine &privileged,
                                             const QByteArray &input, const RunOptions &options, bool *sent);
-    Result<bool> openSessionShell(); // false: this host keeps none, use exec channels
+    Result<bool> openSessionShell(const std::atomic_bool *cancel); // false: this host keeps none, use exec channels
     bool sessionShellIdle();
     void closeSessionShell();
     Error connectionLost(const CommandLine &command);
