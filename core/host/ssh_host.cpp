@@ -34,6 +34,8 @@ Q_LOGGING_CATEGORY(lcSsh, "replica.ssh", QtWarningMsg)
 
 // How long a login shell may take to start (its start-up files run).
 constexpr qint64 sessionShellStartMs = 30000;
+// After this long without a command, the session shell is pinged first.
+constexpr qint64 sessionShellPingAfterMs = 5000;
 
 QString tr(const char *text)
 {
@@ -88,26 +90,33 @@ QByteArray withStartMarkers(const CommandLine &command, const QByteArray &startT
 // sent to it one after another: the login shell's start-up files (a
 // ~/.bashrc that runs pyenv or nvm takes 100 ms and more) then run once per
 // session, not once per command. Its first line is a token it echoes when it
-// is ready ("TOKEN ok"), or "TOKEN unavailable" when it lacks what it needs.
-// Then each request is a line "TOKEN N M", N bytes of command line and M
-// bytes of the command's standard input. The command runs in a session of
-// its own (setsid), as on an exec channel, so that a cancel can end its whole
-// process group; its unread input is drained so that the stream stays in
-// step. After it ended come "TOKEN" on stderr and "TOKEN STATUS" on stdout:
-// the end of its output (MarkerScanner).
+// is ready ("TOKEN ok"), or "TOKEN unavailable" when it lacks what it needs:
+// setsid, and a head -c that reads no further than asked (busybox's reads
+// ahead, which would swallow the next request). Then each request is a line
+// "TOKEN N M", N bytes of command line ending in the comment "#TOKEN" (a
+// request cut short is refused, never run in part), and M bytes of the
+// command's standard input; N = 0 only answers (a ping). The command runs in
+// a session of its own (setsid), as on an exec channel, so that a cancel can
+// end its whole process group; its unread input is drained so that the
+// stream stays in step. After it ended come "TOKEN" on stderr and "TOKEN
+// STATUS" on stdout: the end of its output (MarkerScanner).
 const char sessionShellScript[] = R"sh(IFS= read -r ready || exit 1
-if ! command -v setsid >/dev/null 2>&1 || [ "$(printf ab | head -c 1 2>/dev/null)" != a ]; then
+if ! command -v setsid >/dev/null 2>&1 || [ "$(printf ab | { head -c 1 >/dev/null; cat; } 2>/dev/null)" != b ]; then
   printf '%s\n' "$ready" >&2; printf '%s unavailable\n' "$ready"; exit 0
 fi
 printf '%s\n' "$ready" >&2; printf '%s ok\n' "$ready"
 while read -r t n m; do
-  c=$(head -c "$n") || exit 1
-  if [ "$m" -gt 0 ]; then
-    head -c "$m" | { eval "setsid $c"; r=$?; cat >/dev/null; exit "$r"; }
-  else
-    eval "setsid $c" </dev/null
+  r=0
+  if [ "$n" -gt 0 ]; then
+    c=$(head -c "$n") || exit 1
+    case $c in *"#$t") ;; *) exit 1 ;; esac
+    if [ "$m" -gt 0 ]; then
+      head -c "$m" | (eval "setsid $c"; r=$?; cat >/dev/null; exit "$r")
+    else
+      eval "setsid $c" </dev/null
+    fi
+    r=$?
   fi
-  r=$?
   printf '%s\n' "$t" >&2; printf '%s %s\n' "$t" "$r"
 done
 )sh";
@@ -298,6 +307,8 @@ struct SshHost::Session
     QByteArray tokenPrefix = QByteArray::number(QRandomGenerator::system()->generate64(), 36)
                              + QByteArray::number(QRandomGenerator::system()->generate64(), 36);
     quint64 tokenCount = 0;
+
+    QElapsedTimer shellUsed; // since the session shell last answered
 
     QByteArray nextToken() { return tokenPrefix + '.' + QByteArray::number(++tokenCount); }
 
@@ -666,6 +677,13 @@ Result<CommandResult> SshHost::runOnChannel(const CommandLine &command, const Ru
             return shell.error();
         if (*shell)
             return runInSessionShell(command, privileged->command, input, options, sent);
+        if (options.cancel && options.cancel->load()) {
+            *sent = true; // cancelled before it started: not to be tried again
+            CommandResult cancelled;
+            cancelled.command = command;
+            cancelled.cancelled = true;
+            return cancelled;
+        }
     }
     return runOnExecChannel(command, privileged->command, input, options, sent);
 }
@@ -742,9 +760,17 @@ Result<bool> SshHost::openSessionShell(const std::atomic_bool *cancel)
 {
     Session &session = *m_session;
     if (session.shell) {
-        if (sessionShellIdle())
+        // After a pause the connection may have died unseen (a NAT that
+        // forgot it, a host that rebooted): a ping answers before a command
+        // goes out that could not be told to have run or not.
+        const bool recent = session.shellUsed.isValid() && session.shellUsed.elapsed() < sessionShellPingAfterMs;
+        if (sessionShellIdle() && (recent || awaitShellAnswer(session.nextToken(), true, m_config.connectTimeoutMs, cancel) == "0"))
             return true;
         closeSessionShell();
+        if (cancel && cancel->load())
+            return false;
+        if (!ssh_is_connected(session.ssh) || !recent)
+            return sessionError(tr("Could not open a channel to %1: the connection was lost.").arg(displayName()));
     }
     if (session.shellUnavailable)
         return false;
@@ -764,35 +790,43 @@ Result<bool> SshHost::openSessionShell(const std::atomic_bool *cancel)
         return false;
     }
     // Up to the token: whatever the start-up files printed; then "ok".
-    const QByteArray ready = session.nextToken();
-    MarkerScanner outEnd(ready), errEnd(ready);
-    ChannelTraffic traffic(channel, ready + '\n', {}, false);
-    QElapsedTimer clock;
-    clock.start();
-    while (!(outEnd.reached() && errEnd.reached()) && clock.elapsed() < sessionShellStartMs
-           && !(cancel && cancel->load())) {
-        const auto round = traffic.exchange([&](bool isStdErr, const QByteArray &bytes) {
-            isStdErr ? errEnd.feed(bytes) : outEnd.feed(bytes);
-        });
-        if (round == ChannelTraffic::Round::Failed)
-            break;
-        if (round == ChannelTraffic::Round::Idle && (traffic.channelEnded() || ssh_channel_poll_timeout(channel, 20, 0) == SSH_ERROR))
-            break;
-    }
-    if (outEnd.reached() && errEnd.reached() && outEnd.trailer() == "ok")
+    const QByteArray answer = awaitShellAnswer(session.nextToken(), false, sessionShellStartMs, cancel);
+    if (answer == "ok") {
+        session.shellUsed.start();
         return true;
+    }
     if (cancel && cancel->load()) {
         closeSessionShell(); // the next command tries again
         return false;
     }
     // A login shell that is not sh-like enough, a forced command, no setsid:
     // every command gets an exec channel of its own, as it always could.
-    qCDebug(lcSsh).noquote() << displayName() << "keeps no session shell:" << outEnd.trailer();
+    qCDebug(lcSsh).noquote() << displayName() << "keeps no session shell:" << answer;
     closeSessionShell();
     session.shellUnavailable = ssh_is_connected(session.ssh);
     if (!session.shellUnavailable)
         return sessionError(tr("Could not open a channel to %1: the connection was lost.").arg(displayName()));
     return false;
+}
+
+QByteArray SshHost::awaitShellAnswer(const QByteArray &token, bool ping, qint64 deadlineMs, const std::atomic_bool *cancel)
+{
+    ssh_channel shell = m_session->shell;
+    MarkerScanner outEnd(token), errEnd(token);
+    ChannelTraffic traffic(shell, token + (ping ? " 0 0\n" : "\n"), {}, false);
+    QElapsedTimer clock;
+    clock.start();
+    while (!(outEnd.reached() && errEnd.reached()) && clock.elapsed() < deadlineMs && !(cancel && cancel->load())) {
+        const auto round = traffic.exchange([&](bool isStdErr, const QByteArray &bytes) {
+            isStdErr ? errEnd.feed(bytes) : outEnd.feed(bytes);
+        });
+        if (round == ChannelTraffic::Round::Failed)
+            return {};
+        if (round == ChannelTraffic::Round::Idle
+            && (traffic.channelEnded() || ssh_channel_poll_timeout(shell, 20, 0) == SSH_ERROR))
+            return {};
+    }
+    return outEnd.reached() && errEnd.reached() ? outEnd.trailer() : QByteArray();
 }
 
 bool SshHost::sessionShellIdle()
@@ -830,7 +864,7 @@ Result<CommandResult> SshHost::runInSessionShell(const CommandLine &command, con
     // Distinct markers for the start and the end: neither contains the other.
     const QByteArray token = session.nextToken();
     const QByteArray startToken = token + ".b", endToken = token + ".e";
-    const QByteArray wrapped = withStartMarkers(privileged, startToken);
+    const QByteArray wrapped = withStartMarkers(privileged, startToken) + "\n#" + endToken;
     const QByteArray request = endToken + ' ' + QByteArray::number(wrapped.size()) + ' '
                                + QByteArray::number(input.size()) + '\n' + wrapped + input;
     CommandResult result;
@@ -870,6 +904,7 @@ Result<CommandResult> SshHost::runInSessionShell(const CommandLine &command, con
         closeSessionShell();
         return result;
     }
+    session.shellUsed.start();
     result.exitCode = outEnd.trailer().toInt();
     // The shell reports a command that a signal ended as 128 + its number.
     if (result.exitCode > 128 && result.exitCode < 160)

@@ -95,6 +95,9 @@ private:
                                             const QByteArray &input, const RunOptions &options, bool *sent);
     Result<bool> openSessionShell(const std::atomic_bool *cancel); // false: this host keeps none, use exec channels
     bool sessionShellIdle();
+    // Sends the ready line (or with `ping`, an empty request) and returns
+    // what the shell answers after `token`, empty when it does not in time.
+    QByteArray awaitShellAnswer(const QByteArray &token, bool ping, qint64 deadlineMs, const std::atomic_bool *cancel);
     void closeSessionShell();
     Error connectionLost(const CommandLine &command);
     void endRemoteGroup(qint64 processGroup, RunAs as);

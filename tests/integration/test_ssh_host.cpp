@@ -863,6 +863,12 @@ void TestSshHost::startupFilesRunOncePerSession()
     QVERIFY2(asRoot.ok() && asRoot->succeeded(), qPrintable(text(asRoot)));
     QCOMPARE(asRoot->stdOut.trimmed(), QByteArray("5"));
     QCOMPARE(linesIn(runs), 1);
+    // After a pause the shell is pinged before the next command, and answers.
+    QTest::qWait(5500);
+    auto afterPause = host.run(CommandLine(QStringLiteral("echo"), {QStringLiteral("still here")}));
+    QVERIFY2(afterPause.ok() && afterPause->succeeded(), qPrintable(text(afterPause)));
+    QCOMPARE(afterPause->stdOut, QByteArray("still here\n"));
+    QCOMPARE(linesIn(runs), 1);
 }
 
 void TestSshHost::withoutSetsidEveryCommandHasItsOwnChannel()
