@@ -25,13 +25,17 @@ QString userFor(RunAs as)
 // Written by us, never by the user: the path arrives as "$1". See
 // Host::writeFileThroughShell for what it guarantees.
 const char writeScript[] = R"sh(set -e
-p=$1 mode=$2 owner=$3 keep=$4 uploaded=$5
+p=$1 mode=$2 owner=$3 keep=$4 uploaded=$5 size=$6
 if [ -L "$p" ]; then p=$(readlink -f -- "$p"); fi
 d=$(dirname -- "$p"); b=$(basename -- "$p")
 if [ -n "$uploaded" ]; then tmp=$uploaded; else tmp=$(mktemp -- "$d/.$b.XXXXXX"); fi
 trap 'rm -f -- "$tmp"' EXIT
 trap 'exit 129' HUP; trap 'exit 130' INT; trap 'exit 143' TERM
-[ -n "$uploaded" ] || cat > "$tmp"
+if [ -z "$uploaded" ]; then
+  cat > "$tmp"
+  # Input that ended early (a cancel, a dropped connection) never becomes the file.
+  [ $(($(wc -c < "$tmp"))) -eq "$size" ] || { echo "only part of the content arrived" >&2; exit 1; }
+fi
 if [ -e "$p" ]; then
   [ -n "$mode" ] || mode=$(stat -c %a -- "$p")
   [ -n "$owner" ] || owner=$(stat -c %u:%g -- "$p")
@@ -209,7 +213,7 @@ Result<WriteReport> Host::writeFileThroughShell(const QString &path, const QByte
     const CommandLine command = CommandLine::shell(QString::fromLatin1(writeScript),
                                                    {path, mode, options.owner,
                                                     options.keepBackup ? QStringLiteral("1") : QStringLiteral("0"),
-                                                    uploadedTemp});
+                                                    uploadedTemp, QString::number(content.size())});
     RunOptions runOptions;
     runOptions.as = options.as;
     runOptions.stdinData = content;

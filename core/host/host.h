@@ -131,7 +131,8 @@ protected:
     // the target, fsyncs it, keeps the old file as <path>.<yyyyMMdd-HHmmss>.bak
     // (a hard link, so nothing is copied; -N added when two land in one
     // second) and renames the temp file over the target, keeping owner and
-    // mode unless given. Killed midway, the old file stays untouched.
+    // mode unless given. Killed midway, or given only part of the content
+    // (its size is checked), the old file stays untouched.
     // uploadedTemp: the content is already in that file (SFTP upload, same
     // folder as the target), so the script takes it instead of stdin.
     Result<QByteArray> readFileThroughShell(const QString &path, RunAs as);

@@ -21,6 +21,9 @@ public:
     QByteArray trailer() const { return m_trailer; }
     // What came after the marker's line in the feed that reached it.
     QByteArray afterMarker() const { return m_after; }
+    // Bytes held back as a possible start of the token: the stream's end
+    // when it ended without the marker.
+    QByteArray held() const { return m_reached ? QByteArray() : m_pending; }
 
 private:
     QByteArray m_token;

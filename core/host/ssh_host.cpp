@@ -254,9 +254,9 @@ public:
         // The command never started (a login shell that refused, such as
         // nologin): what the shell said is all there is to explain it.
         if (!m_outStart.reached())
-            m_result.stdOut = m_outBefore;
+            m_result.stdOut = m_outBefore + m_outStart.held();
         if (!m_errStart.reached())
-            m_result.stdErr = m_errBefore;
+            m_result.stdErr = m_errBefore + m_errStart.held();
         m_outLines.finish();
         m_errLines.finish();
     }

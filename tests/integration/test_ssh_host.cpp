@@ -51,6 +51,7 @@ private slots:
     void exitStatusAndSignal();
     void fiftyMegabytesWrittenAndReadBack();
     void interruptedWriteKeepsOldFile();
+    void cancelledWriteThroughShellKeepsOldFile();
     void writeAsPostgresKeepsBackup();
     void filesWithoutSftpMatchSftp_data();
     void filesWithoutSftpMatchSftp();
@@ -553,6 +554,25 @@ void TestSshHost::interruptedWriteKeepsOldFile()
     QCOMPARE(*read, QByteArray("the old content\n"));
     QTRY_COMPARE(QDir(m_dir.path()).entryList({QStringLiteral(".postgresql.conf.*")}, QDir::Files | QDir::Hidden),
                  QStringList());
+}
+
+void TestSshHost::cancelledWriteThroughShellKeepsOldFile()
+{
+    // As postgres the content goes through the shell on stdin. Cancelled
+    // before it all arrived, the command there sees its input end early:
+    // that must not become the file.
+    const QString path = QStringLiteral("/var/lib/postgresql/cancelled-write.conf");
+    QVERIFY(m_root->writeFile(path, "the old content\n", WriteOptions{.as = RunAs::Postgres}).ok());
+    std::atomic_bool cancel{true};
+    auto report = m_root->writeFile(path, QByteArray(5 * 1024 * 1024, 'x'), WriteOptions{.as = RunAs::Postgres, .cancel = &cancel});
+    QVERIFY(!report.ok());
+    QTest::qWait(1000); // whatever was still running there has ended
+    auto read = m_root->readFile(path, RunAs::Postgres);
+    QVERIFY2(read.ok(), qPrintable(errorText(read)));
+    QCOMPARE(read->left(100), QByteArray("the old content\n"));
+    auto temps = m_root->run(CommandLine::shell(QStringLiteral("ls -A /var/lib/postgresql | grep -c '^\\.cancelled-write' || true")));
+    QVERIFY(temps.ok());
+    QCOMPARE(temps->stdOut.trimmed(), QByteArray("0"));
 }
 
 void TestSshHost::writeAsPostgresKeepsBackup()

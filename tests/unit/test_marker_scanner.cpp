@@ -75,6 +75,7 @@ void TestMarkerScanner::partialTokenIsHeldNotLost()
     MarkerScanner scanner(token);
     QCOMPARE(scanner.feed("abc" + token.left(6)), QByteArray("abc"));
     QVERIFY(!scanner.reached());
+    QCOMPARE(scanner.held(), token.left(6)); // what a stream that ends here ended with
     // The token and its line may arrive in several pieces.
     QCOMPARE(scanner.feed(token.mid(6) + " 1"), QByteArray());
     QVERIFY(!scanner.reached());
