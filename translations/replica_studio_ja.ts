@@ -849,6 +849,18 @@
         <source>The standby&apos;s address &quot;%1&quot; must be an IP address: pg_hba.conf takes it as %1/32, and PostgreSQL refuses a host name there. Give the address the primary sees the standby connect from.</source>
         <translation>スタンバイのアドレス &quot;%1&quot; は IP アドレスにしてください。pg_hba.conf には %1/32 として書かれ、PostgreSQL はそこにホスト名を受け付けません。プライマリから見た、スタンバイの接続元アドレスを指定してください。</translation>
     </message>
+    <message>
+        <source>PostgreSQL %1 cannot let a commit wait for any of several standbys (ANY came with 10): name them in order instead.</source>
+        <translation>PostgreSQL %1 では、複数のスタンバイのいずれかをコミットが待つ設定 (ANY は 10 から) はできません。順番に名前を並べてください。</translation>
+    </message>
+    <message>
+        <source>PostgreSQL %1 lets a commit wait for one standby only (more came with 9.6).</source>
+        <translation>PostgreSQL %1 では、コミットが待てるスタンバイは 1 台だけです (複数は 9.6 から)。</translation>
+    </message>
+    <message>
+        <source>The number of standbys a commit waits for must be from 1 to 100, not %1.</source>
+        <translation>コミットが待つスタンバイの数は 1 から 100 の間で指定してください (%1 は指定できません)。</translation>
+    </message>
 </context>
 <context>
     <name>PlanRunner</name>
@@ -1715,6 +1727,22 @@ Exit status: 0 done, 1 failed, 2 bad input.
     <message>
         <source>Install the chosen PostgreSQL major with the host&apos;s package manager where it is missing (the plan shows the commands). Without it, a host that lacks PostgreSQL is refused.</source>
         <translation>選んだ PostgreSQL メジャーバージョンがないホストには、そのホストのパッケージマネージャでインストールします（コマンドはプランに表示されます）。このオプションがないと、PostgreSQL のないホストは拒否されます。</translation>
+    </message>
+    <message>
+        <source>With several synchronous standbys: a commit waits for any of them (ANY, a quorum; PostgreSQL 10+), not for the first one named.</source>
+        <translation>同期スタンバイが複数あるとき: コミットは最初に名前のあるスタンバイではなく、いずれかのスタンバイを待ちます (ANY、クォーラム。PostgreSQL 10 以降)。</translation>
+    </message>
+    <message>
+        <source>With several synchronous standbys: how many confirm each commit (default 1).</source>
+        <translation>同期スタンバイが複数あるとき: 各コミットを確認するスタンバイの数 (既定は 1)。</translation>
+    </message>
+    <message>
+        <source>--sync-count takes a number of standbys, such as 2, not &quot;%1&quot;.</source>
+        <translation>--sync-count にはスタンバイの数 (例: 2) を指定してください。「%1」は指定できません。</translation>
+    </message>
+    <message>
+        <source>--sync-any and --sync-count are for synchronous replication: leave out --async.</source>
+        <translation>--sync-any と --sync-count は同期レプリケーション用です。--async を外してください。</translation>
     </message>
 </context>
 <context>
@@ -2939,8 +2967,8 @@ Exit status: 0 done, 1 failed, 2 bad input.
         <translation>（なし）</translation>
     </message>
     <message>
-        <source>The standby is not synchronous: %1. Name both in synchronous_standby_names with FIRST 2 (...) or ANY 1 (...) if commits should wait for it too.</source>
-        <translation>スタンバイが同期になっていません: %1。コミットがこのスタンバイも待つようにするには、synchronous_standby_names に FIRST 2 (...) または ANY 1 (...) で両方を指定してください。</translation>
+        <source>The standby is not synchronous: %1. For commits to wait for it too, choose that a commit waits for any one of the standbys (ANY 1, replicactl --sync-any) or for all of them (replicactl --sync-count %2).</source>
+        <translation>スタンバイは同期になっていません: %1。このスタンバイもコミットに待たせるには、いずれか 1 台のスタンバイを待つ (ANY 1、replicactl --sync-any) か、すべてのスタンバイを待つ (replicactl --sync-count %2) を選んでください。</translation>
     </message>
 </context>
 <context>

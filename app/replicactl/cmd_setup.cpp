@@ -176,6 +176,11 @@ int setup(const QStringList &arguments)
     addSshOptions(parser);
     parser.addOption({QStringLiteral("sync"), tr("Synchronous replication (the default): commits wait for the standby.")});
     parser.addOption({QStringLiteral("async"), tr("Asynchronous replication.")});
+    parser.addOption({QStringLiteral("sync-any"),
+                      tr("With several synchronous standbys: a commit waits for any of them (ANY, a quorum; "
+                         "PostgreSQL 10+), not for the first one named.")});
+    parser.addOption({QStringLiteral("sync-count"),
+                      tr("With several synchronous standbys: how many confirm each commit (default 1)."), tr("N")});
     parser.addOption({QStringLiteral("pg-version"), tr("PostgreSQL major version (default: what the primary has)."), tr("N")});
     parser.addOption({QStringLiteral("slot"), tr("Name of the replication slot (default: the application name)."), tr("NAME")});
     parser.addOption({QStringLiteral("application-name"), tr("The standby's application_name (default: from its host name)."), tr("NAME")});
@@ -235,6 +240,19 @@ int setup(const QStringList &arguments)
         choices.version = *version;
     }
     choices.synchronous = !parser.isSet(QStringLiteral("async"));
+    choices.syncAny = parser.isSet(QStringLiteral("sync-any"));
+    if (parser.isSet(QStringLiteral("sync-count"))) {
+        bool isNumber = false;
+        choices.syncCount = parser.value(QStringLiteral("sync-count")).toInt(&isNumber);
+        if (!isNumber) {
+            err() << tr("--sync-count takes a number of standbys, such as 2, not \"%1\".").arg(parser.value(QStringLiteral("sync-count"))) << '\n';
+            return BadInput;
+        }
+    }
+    if (!choices.synchronous && (choices.syncAny || parser.isSet(QStringLiteral("sync-count")))) {
+        err() << tr("--sync-any and --sync-count are for synchronous replication: leave out --async.") << '\n';
+        return BadInput;
+    }
     choices.slotName = parser.value(QStringLiteral("slot"));
     choices.applicationName = parser.value(QStringLiteral("application-name"));
     choices.primaryAddress = parser.value(QStringLiteral("primary-address"));

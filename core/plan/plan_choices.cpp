@@ -72,6 +72,12 @@ Result<void> PlanChoices::validate() const
     if (authMethod == QLatin1String("scram-sha-256") && !VersionRules(version).hasScram())
         return makeError(
             tr("PostgreSQL %1 has no scram-sha-256 (it came with 10): choose md5.").arg(version.majorString()));
+    if (synchronous && syncAny && !version.atLeast(10))
+        return makeError(tr("PostgreSQL %1 cannot let a commit wait for any of several standbys (ANY came with 10): "
+                            "name them in order instead.")
+                             .arg(version.majorString()));
+    if (synchronous && syncCount > 1 && !version.atLeast(9, 6))
+        return makeError(tr("PostgreSQL %1 lets a commit wait for one standby only (more came with 9.6).").arg(version.majorString()));
     return {};
 }
 
@@ -107,6 +113,8 @@ Result<void> PlanChoices::validateVersionIndependent() const
         if (auto checked = checkDirectory(path, what); !checked)
             return checked;
     }
+    if (syncCount < 1 || syncCount > 100)
+        return makeError(tr("The number of standbys a commit waits for must be from 1 to 100, not %1.").arg(syncCount));
     if (walKeepMb < 0 || maxSlotWalKeepMb < -1)
         return makeError(tr("The WAL sizes kept for standbys must be zero or more megabytes."));
     static const QRegularExpression address(QStringLiteral("^[A-Za-z0-9_.:-]+$"));
@@ -132,6 +140,8 @@ QJsonObject PlanChoices::toJson() const
         {QStringLiteral("standbyAddress"), standbyAddress},
         {QStringLiteral("version"), version.isValid() ? version.majorString() : QString()},
         {QStringLiteral("synchronous"), synchronous},
+        {QStringLiteral("syncCount"), syncCount},
+        {QStringLiteral("syncAny"), syncAny},
         {QStringLiteral("slotName"), slotName},
         {QStringLiteral("applicationName"), applicationName},
         {QStringLiteral("replicationUser"), replicationUser},
@@ -174,6 +184,8 @@ Result<PlanChoices> PlanChoices::fromJson(const QJsonObject &object)
     choices.primaryAddress = text("primaryAddress", {});
     choices.standbyAddress = text("standbyAddress", {});
     choices.synchronous = flag("synchronous", true);
+    choices.syncCount = number("syncCount", 1);
+    choices.syncAny = flag("syncAny", false);
     choices.slotName = text("slotName", {});
     choices.applicationName = text("applicationName", {});
     choices.replicationUser = text("replicationUser", choices.replicationUser);

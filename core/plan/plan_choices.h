@@ -20,6 +20,11 @@ struct PlanChoices
 
     PgVersion version;
     bool synchronous = true;
+    // With more than one synchronous standby: how many confirm each commit,
+    // and whether any of them may (ANY, a quorum, 10+) or the first ones
+    // named must (FIRST). One standby is synchronous whatever these say.
+    int syncCount = 1;
+    bool syncAny = false;
     QString slotName;        // default: applicationName
     QString applicationName; // default: from the standby's host name
     QString replicationUser = QStringLiteral("replicator");

@@ -428,9 +428,11 @@ QString SetupPlan::toText() const
 {
     const PlanChoices &c = m_basis.choices;
     QString out;
+    QString mode = c.synchronous ? tr("synchronous") : tr("asynchronous");
+    if (c.synchronous && (c.syncAny || c.syncCount > 1))
+        mode += QStringLiteral(" (%1 %2)").arg(c.syncAny ? QStringLiteral("ANY") : QStringLiteral("FIRST")).arg(c.syncCount);
     out += tr("Setup plan: primary %1, standby %2, PostgreSQL %3, %4\n")
-               .arg(c.primary.toString(), c.standby.toString(), c.version.majorString(),
-                    c.synchronous ? tr("synchronous") : tr("asynchronous"));
+               .arg(c.primary.toString(), c.standby.toString(), c.version.majorString(), mode);
     out += tr("Replication role %1 (%2), slot %3, application_name %4\n")
                .arg(c.replicationUser, c.authMethod, m_basis.rules.hasReplicationSlots() ? c.slotName : tr("(none before 9.4)"), c.applicationName);
     out += tr("Primary data directory %1 (configuration in %2), standby data directory %3\n")

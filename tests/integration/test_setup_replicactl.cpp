@@ -47,6 +47,7 @@ private slots:
     void syncPairWithDemoDataIsVerified();
     void sameCommandAgainChangesNothing();
     void secondStandbyAsync();
+    void secondStandbyMadeSynchronous();
     void sshdKilledDuringBasebackupThenResumed();
     void newApplicationNameReachesTheRunningStandby();
     void hostilePasswordAndDataDirectoryWithSpace();
@@ -235,6 +236,35 @@ void TestSetupReplicactl::secondStandbyAsync()
     // Both standbys have a slot; the first one's setting is kept.
     QCOMPARE(sql(primary, QStringLiteral("postgres"), QStringLiteral("SELECT count(*) FROM pg_replication_slots WHERE active")), QStringLiteral("2"));
     QCOMPARE(sql(primary, QStringLiteral("postgres"), QStringLiteral("SHOW synchronous_standby_names")), first);
+}
+
+void TestSetupReplicactl::secondStandbyMadeSynchronous()
+{
+    TestHost *primary = m_hosts.at(0);
+    TestHost *second = m_hosts.at(2);
+    const QString first = QStringLiteral("standby_") + m_hosts.at(1)->address().replace(QLatin1Char('.'), QLatin1Char('_'));
+    const QString name = QStringLiteral("standby_") + second->address().replace(QLatin1Char('.'), QLatin1Char('_'));
+    const QStringList arguments = QStringList{QStringLiteral("setup"), QStringLiteral("--primary"), target(primary),
+                                              QStringLiteral("--standby"), target(second), QStringLiteral("--sync"), QStringLiteral("--yes")}
+                                  + sshOptions();
+    // Named after the first under FIRST 1 it could only be potential: refused,
+    // the setting put back, and the way out named.
+    const Run potential = run(arguments);
+    QVERIFY2(potential.exitCode == 1, qPrintable(potential.all()));
+    QVERIFY2(potential.all().contains(QStringLiteral("sync_state = potential")), qPrintable(potential.all()));
+    QVERIFY2(potential.all().contains(QStringLiteral("--sync-any")), qPrintable(potential.all()));
+    QCOMPARE(sql(primary, QStringLiteral("postgres"), QStringLiteral("SHOW synchronous_standby_names")), first);
+
+    // A commit waits for either of them: both are in the quorum.
+    const Run quorum = run(arguments + QStringList{QStringLiteral("--sync-any")});
+    QVERIFY2(quorum.exitCode == 0, qPrintable(quorum.all()));
+    QCOMPARE(sql(primary, QStringLiteral("postgres"), QStringLiteral("SHOW synchronous_standby_names")),
+             QStringLiteral("ANY 1 (%1, %2)").arg(first, name));
+    QCOMPARE(sql(primary, QStringLiteral("postgres"),
+                 QStringLiteral("SELECT application_name || '|' || sync_state FROM pg_stat_replication "
+                                "WHERE application_name LIKE 'standby_%' ORDER BY application_name")),
+             QStringLiteral("%1|quorum\n%2|quorum").arg(first, name));
+    QVERIFY2(quorum.out.contains(QStringLiteral("[ok] The standby is synchronous (sync_state = quorum)")), qPrintable(quorum.out));
 }
 
 void TestSetupReplicactl::sshdKilledDuringBasebackupThenResumed()

@@ -247,11 +247,17 @@ void TestPlanDryRun::secondStandbyKeepsTheFirst_data()
     QTest::addColumn<QString>("major");
     QTest::addColumn<QString>("existing");
     QTest::addColumn<QString>("expected");
-    QTest::newRow("9.3") << "9.3" << "standby_a" << "synchronous_standby_names = 'standby_a, standby_198_18_0_3'";
-    QTest::newRow("9.6 priority form") << "9.6" << "1 (standby_a)" << "synchronous_standby_names = 'standby_a, standby_198_18_0_3'";
-    QTest::newRow("15 FIRST form") << "15" << "FIRST 1 (standby_a)" << "synchronous_standby_names = 'standby_a, standby_198_18_0_3'";
-    QTest::newRow("15 quoted name") << "15" << "\"Standby A\"" << "synchronous_standby_names = '\"Standby A\", standby_198_18_0_3'";
-    QTest::newRow("15 already named") << "15" << "standby_198_18_0_3" << "";
+    QTest::addColumn<int>("syncCount");
+    QTest::addColumn<bool>("syncAny");
+    QTest::newRow("9.3") << "9.3" << "standby_a" << "synchronous_standby_names = 'standby_a, standby_198_18_0_3'" << 1 << false;
+    QTest::newRow("9.6 priority form") << "9.6" << "1 (standby_a)" << "synchronous_standby_names = 'standby_a, standby_198_18_0_3'" << 1 << false;
+    QTest::newRow("9.6 both") << "9.6" << "standby_a" << "synchronous_standby_names = '2 (standby_a, standby_198_18_0_3)'" << 2 << false;
+    QTest::newRow("15 FIRST form") << "15" << "FIRST 1 (standby_a)" << "synchronous_standby_names = 'standby_a, standby_198_18_0_3'" << 1 << false;
+    QTest::newRow("15 quoted name") << "15" << "\"Standby A\"" << "synchronous_standby_names = '\"Standby A\", standby_198_18_0_3'" << 1 << false;
+    QTest::newRow("15 already named") << "15" << "standby_198_18_0_3" << "" << 1 << false;
+    QTest::newRow("15 any one") << "15" << "standby_a" << "synchronous_standby_names = 'ANY 1 (standby_a, standby_198_18_0_3)'" << 1 << true;
+    QTest::newRow("15 both") << "15" << "FIRST 1 (standby_a)" << "synchronous_standby_names = 'FIRST 2 (standby_a, standby_198_18_0_3)'" << 2 << false;
+    QTest::newRow("15 more than named") << "15" << "standby_a" << "synchronous_standby_names = 'ANY 2 (standby_a, standby_198_18_0_3)'" << 5 << true;
 }
 
 void TestPlanDryRun::secondStandbyKeepsTheFirst()
@@ -259,6 +265,8 @@ void TestPlanDryRun::secondStandbyKeepsTheFirst()
     QFETCH(QString, major);
     QFETCH(QString, existing);
     QFETCH(QString, expected);
+    QFETCH(int, syncCount);
+    QFETCH(bool, syncAny);
     const PgVersion version = *PgVersion::parse(major);
     HostFacts primary = debianFacts(version, QStringLiteral("198.18.0.2"));
     primary.clusters.append({version, QStringLiteral("main"), 5432, QStringLiteral("/var/lib/postgresql/%1/main").arg(major),
@@ -266,7 +274,10 @@ void TestPlanDryRun::secondStandbyKeepsTheFirst()
     PlanFiles files;
     files.primaryConf = "wal_level = hot_standby\nsynchronous_standby_names = '" + existing.toUtf8().replace('\'', "''") + "'\n";
     files.primaryConfKnown = true;
-    auto plan = SetupPlan::build(choicesFor(version, true), primary, debianFacts(version, QStringLiteral("198.18.0.3")), files);
+    PlanChoices choices = choicesFor(version, true);
+    choices.syncCount = syncCount;
+    choices.syncAny = syncAny;
+    auto plan = SetupPlan::build(choices, primary, debianFacts(version, QStringLiteral("198.18.0.3")), files);
     QVERIFY2(plan.ok(), plan.ok() ? "" : qPrintable(plan.error().fullText()));
     const FileEdit edit = plan->step(QStringLiteral("sync"))->edits().first();
     if (expected.isEmpty()) {

@@ -60,6 +60,14 @@ void TestReplicactlSetupInput::badInputBeforeConnecting_data()
         << QStringList{QStringLiteral("--primary-address"), QStringLiteral("db 1")} << "db 1";
     QTest::newRow("standby address a host name")
         << QStringList{QStringLiteral("--standby-address"), QStringLiteral("db2.example")} << "must be an IP address";
+    QTest::newRow("no standbys to wait for") << QStringList{QStringLiteral("--sync-count"), QStringLiteral("0")}
+                                             << "from 1 to 100";
+    QTest::newRow("count not a number") << QStringList{QStringLiteral("--sync-count"), QStringLiteral("two")}
+                                        << "a number of standbys";
+    QTest::newRow("ANY before 10") << QStringList{QStringLiteral("--pg-version"), QStringLiteral("9.6"), QStringLiteral("--sync-any")}
+                                   << "ANY came with 10";
+    QTest::newRow("quorum but async") << QStringList{QStringLiteral("--async"), QStringLiteral("--sync-any")}
+                                      << "leave out --async";
     QTest::newRow("with a version too") << QStringList{QStringLiteral("--pg-version"), QStringLiteral("15"),
                                                        QStringLiteral("--slot"), QStringLiteral("a-b")}
                                         << "slot name";

@@ -71,7 +71,8 @@ QString SyncStep::valueFor(const QByteArray &current) const
         names = namesIn(parsed->value(QStringLiteral("synchronous_standby_names")).value_or(QString()));
     if (!names.contains(choices().applicationName))
         names.append(choices().applicationName);
-    return rules().renderSyncStandbyNames(names, 1, VersionRules::SyncMethod::First);
+    return rules().renderSyncStandbyNames(names, choices().syncCount,
+                                          choices().syncAny ? VersionRules::SyncMethod::Any : VersionRules::SyncMethod::First);
 }
 
 Result<QByteArray> SyncStep::afterFor(const FileEdit &edit, const QByteArray &current, bool exists) const
@@ -144,10 +145,11 @@ Result<void> SyncStep::apply(StepContext &context)
             .arg(choices().applicationName));
     Result<void> synchronous = named;
     if (named && !isSynchronous(sync, value)) {
-        synchronous = makeError(tr("The standby is not synchronous: %1. Name both in synchronous_standby_names with "
-                                   "FIRST 2 (...) or ANY 1 (...) "
-                                   "if commits should wait for it too.")
-                                    .arg(stateText(sync)),
+        synchronous = makeError(tr("The standby is not synchronous: %1. For commits to wait for it too, choose that "
+                                   "a commit waits for any one of the standbys (ANY 1, replicactl --sync-any) or for "
+                                   "all of them (replicactl --sync-count %2).")
+                                    .arg(stateText(sync))
+                                    .arg(namesIn(value).size()),
                                 QStringLiteral("synchronous_standby_names = '%1'").arg(value));
     }
     if (!synchronous) {
