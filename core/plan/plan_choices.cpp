@@ -72,12 +72,13 @@ Result<void> PlanChoices::validate() const
     if (authMethod == QLatin1String("scram-sha-256") && !VersionRules(version).hasScram())
         return makeError(
             tr("PostgreSQL %1 has no scram-sha-256 (it came with 10): choose md5.").arg(version.majorString()));
-    if (synchronous && syncAny && !version.atLeast(10))
-        return makeError(tr("PostgreSQL %1 cannot let a commit wait for any of several standbys (ANY came with 10): "
-                            "name them in order instead.")
-                             .arg(version.majorString()));
-    if (synchronous && syncCount > 1 && !version.atLeast(9, 6))
+    if (synchronous && !VersionRules(version).canRenderSyncStandbyNames(syncCount, syncMethod())) {
+        if (syncAny)
+            return makeError(tr("PostgreSQL %1 cannot let a commit wait for any of several standbys (ANY came with 10): "
+                                "name them in order instead.")
+                                 .arg(version.majorString()));
         return makeError(tr("PostgreSQL %1 lets a commit wait for one standby only (more came with 9.6).").arg(version.majorString()));
+    }
     return {};
 }
 

@@ -3,6 +3,7 @@
 #include "core/plan/host_target.h"
 #include "core/result.h"
 #include "core/version/pg_version.h"
+#include "core/version/version_rules.h"
 
 #include <QJsonObject>
 #include <QString>
@@ -25,6 +26,7 @@ struct PlanChoices
     // named must (FIRST). One standby is synchronous whatever these say.
     int syncCount = 1;
     bool syncAny = false;
+    VersionRules::SyncMethod syncMethod() const { return syncAny ? VersionRules::SyncMethod::Any : VersionRules::SyncMethod::First; }
     QString slotName;        // default: applicationName
     QString applicationName; // default: from the standby's host name
     QString replicationUser = QStringLiteral("replicator");

@@ -71,8 +71,7 @@ QString SyncStep::valueFor(const QByteArray &current) const
         names = namesIn(parsed->value(QStringLiteral("synchronous_standby_names")).value_or(QString()));
     if (!names.contains(choices().applicationName))
         names.append(choices().applicationName);
-    return rules().renderSyncStandbyNames(names, choices().syncCount,
-                                          choices().syncAny ? VersionRules::SyncMethod::Any : VersionRules::SyncMethod::First);
+    return rules().renderSyncStandbyNames(names, choices().syncCount, choices().syncMethod());
 }
 
 Result<QByteArray> SyncStep::afterFor(const FileEdit &edit, const QByteArray &current, bool exists) const
