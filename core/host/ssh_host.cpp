@@ -42,6 +42,18 @@ QString tr(const char *text)
     return QCoreApplication::translate("SshHost", text);
 }
 
+// On the replica.ssh category, how long the enclosing call took; `subject`
+// is asked only when the category is on.
+template<typename Subject>
+auto traceTime(const SshHost &host, const char *what, Subject subject)
+{
+    QElapsedTimer clock;
+    clock.start();
+    return qScopeGuard([&host, clock, what, subject] {
+        qCDebug(lcSsh).noquote() << host.displayName() << clock.elapsed() << "ms" << what << subject();
+    });
+}
+
 QString localUserName()
 {
     const passwd *entry = ::getpwuid(::geteuid());
@@ -401,8 +413,9 @@ Result<void> SshHost::ensureConnected(const std::atomic_bool *cancel)
     ssh_options_set(ssh, SSH_OPTIONS_USER, user.constData());
     ssh_options_set(ssh, SSH_OPTIONS_KNOWNHOSTS, knownHosts.constData());
     ssh_options_set(ssh, SSH_OPTIONS_TIMEOUT, &timeoutSeconds);
-    // Every command is a few small packets (channel open, exec, EOF, close)
-    // that wait for each other: with Nagle's delay on, each waits for the
+    // Every command is a few small packets that wait for each other (a
+    // request and its markers; on an exec channel open, exec, EOF and
+    // close): with Nagle's delay on, each waits for the
     // peer's delayed ACK, some 40 ms, and a plan's hundred commands add up.
     const int noDelay = 1;
     ssh_options_set(ssh, SSH_OPTIONS_NODELAY, &noDelay);
@@ -639,15 +652,13 @@ Result<CommandResult> SshHost::run(const CommandLine &command, const RunOptions 
     std::lock_guard lock(m_mutex);
     if (needsStagedInput(options))
         return runWithStagedInput(command, options);
+    auto trace = traceTime(*this, "run", [&] { return command.toShellString(); });
     for (int attempt = 0; attempt < 2; ++attempt) {
         if (auto connected = ensureConnected(options.cancel); !connected)
             return connected.error();
         bool sent = false;
         m_sessionBroken = false;
-        QElapsedTimer clock;
-        clock.start();
         auto result = runOnChannel(command, options, &sent);
-        qCDebug(lcSsh).noquote() << displayName() << clock.elapsed() << "ms run" << command.toShellString();
         if (m_sessionBroken)
             dropSession();
         // A session that died while idle (server restarted, network
@@ -759,6 +770,7 @@ Result<CommandResult> SshHost::runOnExecChannel(const CommandLine &command, cons
 Result<bool> SshHost::openSessionShell(const std::atomic_bool *cancel)
 {
     Session &session = *m_session;
+    auto lost = [this] { return sessionError(tr("Could not open a channel to %1: the connection was lost.").arg(displayName())); };
     if (session.shell) {
         // After a pause the connection may have died unseen (a NAT that
         // forgot it, a host that rebooted): a ping answers before a command
@@ -770,7 +782,7 @@ Result<bool> SshHost::openSessionShell(const std::atomic_bool *cancel)
         if (cancel && cancel->load())
             return false;
         if (!ssh_is_connected(session.ssh) || !recent)
-            return sessionError(tr("Could not open a channel to %1: the connection was lost.").arg(displayName()));
+            return lost();
     }
     if (session.shellUnavailable)
         return false;
@@ -780,7 +792,7 @@ Result<bool> SshHost::openSessionShell(const std::atomic_bool *cancel)
         return sessionError(tr("Could not open a channel to %1.").arg(displayName()));
     if (ssh_channel_open_session(channel) != SSH_OK) {
         ssh_channel_free(channel);
-        return sessionError(tr("Could not open a channel to %1: the connection was lost.").arg(displayName()));
+        return lost();
     }
     session.shell = channel;
     const QByteArray command = CommandLine::shell(QString::fromLatin1(sessionShellScript)).toShellString().toUtf8();
@@ -805,7 +817,7 @@ Result<bool> SshHost::openSessionShell(const std::atomic_bool *cancel)
     closeSessionShell();
     session.shellUnavailable = ssh_is_connected(session.ssh);
     if (!session.shellUnavailable)
-        return sessionError(tr("Could not open a channel to %1: the connection was lost.").arg(displayName()));
+        return lost();
     return false;
 }
 
@@ -952,9 +964,7 @@ sftp_session SshHost::openSftp()
 Result<QByteArray> SshHost::readFile(const QString &path, RunAs as)
 {
     std::lock_guard lock(m_mutex);
-    QElapsedTimer clock;
-    clock.start();
-    auto trace = qScopeGuard([&] { qCDebug(lcSsh).noquote() << displayName() << clock.elapsed() << "ms read" << path; });
+    auto trace = traceTime(*this, "read", [&] { return path; });
     auto privileged = withPrivilege(CommandLine(QStringLiteral("cat")), as);
     if (!privileged)
         return privileged.error();
@@ -994,9 +1004,7 @@ Result<QByteArray> SshHost::readFile(const QString &path, RunAs as)
 Result<WriteReport> SshHost::writeFile(const QString &path, const QByteArray &content, const WriteOptions &options)
 {
     std::lock_guard lock(m_mutex);
-    QElapsedTimer clock;
-    clock.start();
-    auto trace = qScopeGuard([&] { qCDebug(lcSsh).noquote() << displayName() << clock.elapsed() << "ms write" << path; });
+    auto trace = traceTime(*this, "write", [&] { return path; });
     auto privileged = withPrivilege(CommandLine(QStringLiteral("cat")), options.as);
     if (!privileged)
         return privileged.error();
