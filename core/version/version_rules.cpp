@@ -1,4 +1,5 @@
 #include "core/version/version_rules.h"
+#include "core/version/setting_grammar.h"
 
 #include <QCoreApplication>
 #include <QRegularExpression>
@@ -825,6 +826,37 @@ std::optional<qint64> VersionRules::integerInBaseUnit(const QString &name, const
     return *number;
 }
 
+bool VersionRules::sameSettingValue(const QString &name, const QString &shown, const QString &wanted) const
+{
+    if (shown.compare(wanted, Qt::CaseInsensitive) == 0)
+        return true;
+    const auto info = setting(name);
+    if (!info)
+        return false;
+    switch (info->type) {
+    case SettingInfo::Type::Integer: {
+        const auto inBaseUnit = integerInBaseUnit(name, wanted);
+        return inBaseUnit && QString::number(*inBaseUnit) == shown;
+    }
+    case SettingInfo::Type::Bool:
+        return parseBool(shown) && parseBool(shown) == parseBool(wanted);
+    case SettingInfo::Type::Real: {
+        bool shownOk = false, wantedOk = false;
+        const double a = shown.toDouble(&shownOk), b = wanted.trimmed().toDouble(&wantedOk);
+        return shownOk && wantedOk && a == b;
+    }
+    case SettingInfo::Type::Enum:
+        // 9.6+ reads the old name hot_standby as replica; "true" is "on".
+        if (name.compare(QLatin1String("wal_level"), Qt::CaseInsensitive) == 0)
+            return wanted.compare(QLatin1String("hot_standby"), Qt::CaseInsensitive) == 0 &&
+                   shown == walLevelForReplication();
+        return parseBool(shown) && parseBool(shown) == parseBool(wanted);
+    case SettingInfo::Type::String:
+        return false;
+    }
+    return false;
+}
+
 Result<void> VersionRules::validateSetting(const QString &name, const QString &value) const
 {
     const QString major = m_version.majorString();
@@ -837,7 +869,7 @@ Result<void> VersionRules::validateSetting(const QString &name, const QString &v
     }
     if (!info) {
         if (isKnownSetting(name))
-            return {}; // a setting Replica Studio does not describe: PostgreSQL checks it
+            return SettingGrammar::check(name, value, m_version); // else PostgreSQL checks it
         QString hint;
         const QString lower = name.toLower();
         if (lower == QLatin1String("wal_keep_segments") || lower == QLatin1String("wal_keep_size"))
@@ -901,6 +933,8 @@ Result<void> VersionRules::validateSetting(const QString &name, const QString &v
         break;
     }
     case SettingInfo::Type::String:
+        if (auto valid = SettingGrammar::check(info->name, value, m_version); !valid)
+            return valid;
         break;
     }
     if (info->context == SettingInfo::Context::Internal) {
