@@ -1,12 +1,16 @@
 #include "commands.h"
 
 #include "core/conf/conf_file.h"
+#include "core/conf/conf_tree.h"
+#include "core/conf/postgres_judge.h"
 #include "core/diff/text_diff.h"
 #include "core/host/local_host.h"
 #include "core/version/version_rules.h"
 
 #include <QCoreApplication>
+#include <QDir>
 #include <QFile>
+#include <QFileInfo>
 #include <QRegularExpression>
 #include <QTextStream>
 
@@ -26,17 +30,25 @@ struct Edit
 
 int usage(QTextStream &out)
 {
-    out << tr("Usage: replicactl conf FILE [--set NAME=VALUE]... [--unset NAME]... [--version MAJOR] [--write]\n"
+    out << tr("Usage: replicactl conf FILE [--set NAME=VALUE]... [--unset NAME]... [--version MAJOR] [--pg-bin DIR] "
+              "[--write]\n"
               "\n"
               "Edits a postgresql.conf (or postgresql.auto.conf, recovery.conf) the way PostgreSQL reads it and\n"
               "prints the change as a unified diff. Nothing is written unless --write is given; then the file is\n"
               "replaced atomically and the previous one kept beside it as FILE.<date>.bak.\n"
               "\n"
-              "  --set NAME=VALUE  set a setting (the value as PostgreSQL should see it, without quotes)\n"
+              "  --set NAME=VALUE  set a setting: the value as PostgreSQL should see it (--set listen_addresses=*),\n"
+              "                    or in the file's own quoted form (--set \"listen_addresses='*'\"), which is read\n"
+              "                    as PostgreSQL reads it\n"
               "  --unset NAME      comment out the lines that set NAME\n"
               "  --version MAJOR   check values against this PostgreSQL major (9.3 ... 18); by default the\n"
               "                    major in the file's path (/etc/postgresql/15/...), else the newest\n"
-              "  --write           write the file\n");
+              "  --pg-bin DIR      the folder of the postgres program that checks the edited file before it\n"
+              "                    is written (postgres -C); by default /usr/lib/postgresql/MAJOR/bin\n"
+              "  --write           write the file\n"
+              "\n"
+              "A setting that a later file sets again (an include, include_dir, postgresql.auto.conf) is\n"
+              "reported with the file and line that PostgreSQL takes it from.\n");
     return BadInput;
 }
 
@@ -50,6 +62,68 @@ std::optional<PgVersion> versionFromPath(const QString &path)
     return PgVersion::parse(match.captured(1));
 }
 
+// The lines of other files that PostgreSQL reads after this one and that set an edited setting again.
+// Returns the names it warned about.
+QStringList reportOverrides(const QString &path, const QByteArray &after, const QList<QPair<QString, QString>> &wanted,
+                            QTextStream &err)
+{
+    QStringList overridden;
+    const Result<ConfTree> tree = ConfTree::readLocal(QFileInfo(path).absoluteFilePath(), after);
+    if (!tree) {
+        err << tr("Could not follow what %1 includes: %2\n").arg(path, tree.error().message);
+        return overridden;
+    }
+    for (const auto &[name, value] : wanted) {
+        if (const auto winner = tree->overrideOf(name)) {
+            err << tr("Warning: %1\n").arg(ConfTree::describeOverride(name, *winner));
+            overridden.append(name);
+        }
+    }
+    return overridden;
+}
+
+// PostgreSQL's own reading of the edited file (postgres -C on a copy beside it): Done when it
+// accepts it, BadInput when it refuses it (nothing is written then). Without a postgres program of
+// this major here, says that the check was ours alone.
+int judgeWithPostgres(const QString &path, const QByteArray &after, const QList<QPair<QString, QString>> &wanted,
+                      const VersionRules &rules, const QString &pgBin, QTextStream &err)
+{
+    const QStringList overridden = reportOverrides(path, after, wanted, err);
+    const QString major = rules.version().majorString();
+    const QString folder = pgBin.isEmpty() ? QStringLiteral("/usr/lib/postgresql/%1/bin").arg(major) : pgBin;
+    const QString program = folder + QStringLiteral("/postgres");
+    if (!QFileInfo(program).isExecutable()) {
+        err << tr("No PostgreSQL %1 server program in %2 to check the edited file with (give --pg-bin): it was "
+                  "checked by Replica Studio's rules only.\n")
+                   .arg(major, folder);
+        return Done;
+    }
+    QStringList names;
+    for (const auto &setting : wanted)
+        names.append(setting.first);
+    if (names.isEmpty())
+        names.append(QStringLiteral("port")); // an --unset only: still ask whether the file loads
+    LocalHost host;
+    PostgresJudge judge(host, program);
+    const Result<PostgresJudge::Verdict> verdict = judge.judge(QFileInfo(path).absoluteFilePath(), after, names);
+    if (!verdict) {
+        err << tr("Could not ask PostgreSQL to check the edited file: %1\n").arg(verdict.error().fullText());
+        return Done;
+    }
+    if (!verdict->accepted) {
+        err << tr("replicactl conf: PostgreSQL %1 refuses the edited file, so nothing was written:\n").arg(major)
+            << verdict->message << '\n';
+        return BadInput;
+    }
+    for (const auto &[name, value] : wanted) {
+        const QString shown = verdict->values.value(name);
+        if (!overridden.contains(name) && !rules.sameSettingValue(name, shown, value))
+            err << tr("Warning: PostgreSQL %1 reads %2 = '%3' from these files, not '%4'.\n")
+                       .arg(major, name, shown, value);
+    }
+    return Done;
+}
+
 } // namespace
 
 int conf(const QStringList &arguments)
@@ -60,6 +134,7 @@ int conf(const QStringList &arguments)
     QList<Edit> edits;
     std::optional<PgVersion> version;
     bool write = false;
+    QString pgBin;
 
     for (int i = 0; i < arguments.size(); ++i) {
         const QString &argument = arguments[i];
@@ -99,6 +174,13 @@ int conf(const QStringList &arguments)
                            .arg(VersionRules::oldestSupported().majorString(), VersionRules::newestSupported().majorString());
                 return BadInput;
             }
+        } else if (argument == QLatin1String("--pg-bin") || argument.startsWith(QLatin1String("--pg-bin="))) {
+            const auto folder = valueOf(QStringLiteral("--pg-bin"));
+            if (!folder || !QFileInfo(*folder + QStringLiteral("/postgres")).isExecutable()) {
+                err << tr("replicactl conf: --pg-bin needs a folder that holds the postgres program.\n");
+                return BadInput;
+            }
+            pgBin = *folder;
         } else if (argument.startsWith(QLatin1String("-"))) {
             err << tr("replicactl conf: unknown option %1.\n").arg(argument);
             usage(err);
@@ -143,12 +225,18 @@ int conf(const QStringList &arguments)
     }
     QStringList restart;
     QStringList reload;
+    QList<QPair<QString, QString>> wanted; // the settings as PostgreSQL should read them
     for (const Edit &edit : edits) {
         if (edit.unset) {
             conf->unset(edit.name);
-        } else if (const Result<void> result = conf->set(edit.name, edit.value, rules); !result) {
-            err << tr("replicactl conf: nothing was changed.\n") << result.error().message << '\n';
-            return BadInput;
+        } else {
+            const Result<QString> value = ConfFile::valueFromTyped(edit.name, edit.value);
+            const Result<void> result = value ? conf->set(edit.name, *value, rules) : Result<void>(value.error());
+            if (!result) {
+                err << tr("replicactl conf: nothing was changed.\n") << result.error().message << '\n';
+                return BadInput;
+            }
+            wanted.append({edit.name, *value});
         }
         const auto info = rules.setting(edit.name);
         const QString name = info ? info->name : edit.name;
@@ -163,6 +251,8 @@ int conf(const QStringList &arguments)
         err << tr("%1 already says that: nothing to change.\n").arg(path);
         return Done;
     }
+    if (const int refused = judgeWithPostgres(path, after, wanted, rules, pgBin, err); refused != Done)
+        return refused;
     out << QString::fromUtf8(diff.unified(path, path));
     out.flush();
 

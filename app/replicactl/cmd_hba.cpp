@@ -108,6 +108,15 @@ int hba(const QStringList &arguments)
             err << rule.error().fullText() << '\n';
             return BadInput;
         }
+        for (const QString &named : HbaFile::referencedFiles(*rule, path)) {
+            if (!QFileInfo::exists(named)) {
+                err << tr("%1 names the file %2, which does not exist: PostgreSQL could not load pg_hba.conf at "
+                          "all. Create that file first, or list the names in the line. Nothing was changed.")
+                           .arg(text, named)
+                    << '\n';
+                return BadInput;
+            }
+        }
         const Result<HbaFile::AddResult> added = hbaFile->addRule(*rule);
         if (!added) {
             err << added.error().fullText() << '\n';

@@ -507,6 +507,19 @@ QByteArray ConfFile::renderValue(const QString &value, bool forceQuotes)
     return quoted;
 }
 
+Result<QString> ConfFile::valueFromTyped(const QString &name, const QString &typed)
+{
+    const QByteArray text = typed.trimmed().toUtf8();
+    if (!text.startsWith('\''))
+        return typed;
+    if (matchString(text, 0) != text.size()) {
+        return makeError(tr("The value of %1 starts with a quote but is not one quoted value: %2. Write the value "
+                            "without quotes, or quote all of it as postgresql.conf does ('it''s' for it's).")
+                             .arg(name, typed));
+    }
+    return QString::fromUtf8(unquote(text));
+}
+
 Result<void> ConfFile::set(const QString &name, const QString &value, const VersionRules &rules)
 {
     IncludeKind includeKind;

@@ -70,6 +70,12 @@ public:
     // unchanged (replica, 128MB, on), else single-quoted with '' and backslash escapes.
     // forceQuotes: strings, which PostgreSQL's sample files always quote.
     static QByteArray renderValue(const QString &value, bool forceQuotes);
+    // A value as a person types it (replicactl conf --set, a form field): wrapped in single quotes it
+    // is postgresql.conf's own quoted form ('*', 'it''s', as the file's comments spell values) and is
+    // read the way PostgreSQL reads it; anything else is the value itself. A value that opens a quote
+    // without being one whole quoted string is refused, so quotes meant as syntax never end up
+    // inside the value.
+    static Result<QString> valueFromTyped(const QString &name, const QString &typed);
 
 private:
     enum class LineKind { Blank, Comment, Setting, Include };

@@ -3,6 +3,8 @@
 #include "core/version/version_rules.h"
 
 #include <QCoreApplication>
+#include <QDir>
+#include <QFileInfo>
 #include <QHostAddress>
 #include <QMap>
 
@@ -872,4 +874,16 @@ Result<HbaFile::AddResult> HbaFile::addRule(const HbaRule &given)
     result.added = true;
     result.lineNumber = m_records[position - 1].firstLine;
     return result;
+}
+
+QStringList HbaFile::referencedFiles(const HbaRule &rule, const QString &hbaPath)
+{
+    QStringList files;
+    for (const QString &token : rule.databases + rule.users) {
+        if (!token.startsWith(QLatin1Char('@')) || token.size() < 2)
+            continue;
+        const QString name = token.mid(1);
+        files.append(QDir::isAbsolutePath(name) ? name : QFileInfo(hbaPath).absolutePath() + QLatin1Char('/') + name);
+    }
+    return files;
 }

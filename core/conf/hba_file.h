@@ -82,6 +82,10 @@ public:
 
     // The comment line put above rules this program adds.
     static QString addedMarker();
+    // The files a rule names with @file (databases or users), as PostgreSQL opens them: relative
+    // to the folder of the pg_hba.conf that holds the rule. A missing one stops the whole file
+    // from loading.
+    static QStringList referencedFiles(const HbaRule &rule, const QString &hbaPath);
 
 private:
     struct Record
