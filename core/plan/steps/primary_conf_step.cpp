@@ -1,6 +1,7 @@
 #include "primary_conf_step.h"
 
 #include "core/conf/conf_file.h"
+#include "core/plan/server_control.h"
 
 #include <QCoreApplication>
 #include <QFileInfo>
@@ -99,20 +100,7 @@ Result<void> PrimaryConfStep::confirmWithServer(StepContext &context, HostRole r
                              QString::fromUtf8(shown->stdErr));
         }
         const QString printed = QString::fromUtf8(shown->stdOut).trimmed();
-        bool same = printed.compare(value, Qt::CaseInsensitive) == 0;
-        if (!same) {
-            if (const auto info = rules.setting(name)) {
-                if (info->type == SettingInfo::Type::Integer) {
-                    const auto wanted = rules.integerInBaseUnit(name, value);
-                    same = wanted && QString::number(*wanted) == printed;
-                } else if (info->type == SettingInfo::Type::Bool) {
-                    same = VersionRules::parseBool(printed) == VersionRules::parseBool(value);
-                } else if (info->type == SettingInfo::Type::Enum && name == QLatin1String("wal_level")) {
-                    // 9.6+ reads the old name hot_standby as replica.
-                    same = printed == rules.walLevelForReplication();
-                }
-            }
-        }
+        const bool same = rules.sameSettingValue(name, printed, value);
         if (!same) {
             return makeError(tr("On the %1, PostgreSQL reads %2 = %3, not %4: another file (postgresql.auto.conf after ALTER SYSTEM, or an include) sets it later. "
                                 "Remove that setting (ALTER SYSTEM RESET %2) and run the setup again.")
@@ -149,6 +137,10 @@ Result<bool> PrimaryConfStep::check(StepContext &context)
 
 Result<void> PrimaryConfStep::apply(StepContext &context)
 {
+    // A file that already would not load (a bad line a reload has kept out so far) stops the setup
+    // here, before anything is written: the restart later would take the primary down.
+    if (auto loads = ServerControl::checkFilesLoad(context, HostRole::Primary); !loads)
+        return loads;
     const PlannedCommand mkdir = commands().first();
     auto made = context.runOk(HostRole::Primary, mkdir.command, mkdir.as, tr("create the archive directory"));
     if (!made)

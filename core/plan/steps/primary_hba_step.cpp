@@ -1,6 +1,7 @@
 #include "primary_hba_step.h"
 
 #include "core/conf/hba_file.h"
+#include "core/plan/server_control.h"
 
 #include <QCoreApplication>
 #include <QHostAddress>
@@ -35,31 +36,6 @@ QStringList PrimaryHbaStep::shadowWarnings(const QByteArray &hba) const
     return added ? added->warnings : QStringList();
 }
 
-QStringList PrimaryHbaStep::introducedErrors(const QStringList &before, const QStringList &after)
-{
-    // Rows are "line<TAB>error"; the new line moves those below it, so only the error text counts.
-    QStringList known;
-    for (const QString &row : before)
-        known.append(row.section(QLatin1Char('\t'), 1));
-    QStringList introduced;
-    for (const QString &row : after) {
-        if (!known.removeOne(row.section(QLatin1Char('\t'), 1)))
-            introduced.append(row.section(QLatin1Char('\t'), 0, 0) + QStringLiteral(": ") +
-                              row.section(QLatin1Char('\t'), 1));
-    }
-    return introduced;
-}
-
-Result<QStringList> PrimaryHbaStep::errorRows(StepContext &context) const
-{
-    auto rows = context.sql(HostRole::Primary, QStringLiteral("postgres"),
-                            QStringLiteral("SELECT line_number || E'\\t' || error FROM pg_hba_file_rules WHERE error "
-                                           "IS NOT NULL ORDER BY line_number"));
-    if (!rows)
-        return rows.error();
-    return rows->split(QLatin1Char('\n'), Qt::SkipEmptyParts);
-}
-
 HbaRule PrimaryHbaStep::rule() const
 {
     HbaRule rule;
@@ -91,9 +67,13 @@ QList<PlannedCommand> PrimaryHbaStep::commands() const
 {
     QList<PlannedCommand> list;
     if (rules().hasHbaFileRules()) {
-        list.append({HostRole::Primary, basis().primary.psql(QStringLiteral("postgres")), RunAs::Postgres,
-                     tr("Ask the server to read the new file (pg_hba_file_rules) before it takes effect; a file with errors is restored."),
-                     {}, QStringLiteral("SELECT line_number, error FROM pg_hba_file_rules WHERE error IS NOT NULL;")});
+        list.append({HostRole::Primary,
+                     basis().primary.psql(QStringLiteral("postgres")),
+                     RunAs::Postgres,
+                     tr("Ask the server to read the new file (pg_hba_file_rules) before it takes effect; a file with "
+                        "an error on any line is restored and the server is not reloaded."),
+                     {},
+                     QStringLiteral("SELECT line_number, error FROM pg_hba_file_rules WHERE error IS NOT NULL;")});
     }
     PlannedCommand reload = basis().primary.reload();
     reload.host = HostRole::Primary;
@@ -131,13 +111,6 @@ Result<bool> PrimaryHbaStep::check(StepContext &context)
 
 Result<void> PrimaryHbaStep::apply(StepContext &context)
 {
-    QStringList errorsBefore;
-    if (rules().hasHbaFileRules()) {
-        auto rows = errorRows(context);
-        if (!rows)
-            return rows.error();
-        errorsBefore = *rows;
-    }
     auto written = writeEdit(context, m_edits.first());
     if (!written)
         return written.error();
@@ -145,20 +118,7 @@ Result<void> PrimaryHbaStep::apply(StepContext &context)
     // the file as written tells, without reading it a second time.
     for (const QString &warning : shadowWarnings(*written))
         context.log(tr("Warning: %1").arg(warning));
-    if (rules().hasHbaFileRules()) {
-        auto rows = errorRows(context);
-        if (!rows)
-            return rows.error();
-        // Lines that were wrong before this edit are the user's business, not a reason to undo it.
-        const QStringList introduced = introducedErrors(errorsBefore, *rows);
-        if (!introduced.isEmpty()) {
-            return makeError(tr("PostgreSQL refused the new pg_hba.conf on the primary (line %1). It was restored; "
-                                "correct the line and run the setup again.")
-                                 .arg(introduced.join(QStringLiteral("; "))));
-        }
-    }
-    auto reloaded = context.sql(HostRole::Primary, QStringLiteral("postgres"), QStringLiteral("SELECT pg_reload_conf()"));
-    if (!reloaded)
-        return reloaded.error();
-    return {};
+    // Every error row counts, not only the new line's: a reload keeps the old rules when the file
+    // does not load, and a restart would not start at all. The runner restores the file.
+    return ServerControl::reload(context, HostRole::Primary);
 }

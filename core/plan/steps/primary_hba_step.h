@@ -21,10 +21,6 @@ public:
 
     HbaRule rule() const;
 
-    // pg_hba_file_rules error rows ("line<TAB>error") in `after` that `before`
-    // did not have, as "line: error"; lines move, so the error text decides.
-    static QStringList introducedErrors(const QStringList &before, const QStringList &after);
-
 protected:
     Result<QByteArray> afterFor(const FileEdit &edit, const QByteArray &current, bool exists) const override;
     Result<void> validateAfter(const FileEdit &edit) const override;
@@ -32,7 +28,6 @@ protected:
 private:
     // What HbaFile::addRule warns about in this file: an earlier line that takes the standby's connections first.
     QStringList shadowWarnings(const QByteArray &hba) const;
-    Result<QStringList> errorRows(StepContext &context) const;
 
     QStringList m_shadowed; // for the file as planned, shown in why()
 };

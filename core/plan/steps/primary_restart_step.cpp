@@ -1,5 +1,6 @@
 #include "primary_restart_step.h"
 
+#include "core/plan/server_control.h"
 #include "core/plan/setup_plan.h"
 #include "core/plan/steps/primary_conf_step.h"
 
@@ -61,20 +62,7 @@ Result<QStringList> PrimaryRestartStep::differing(StepContext &context) const
     }
     QStringList differ;
     for (const auto &[name, value] : settings) {
-        const QString now = running.value(name);
-        bool same = now.compare(value, Qt::CaseInsensitive) == 0;
-        if (!same) {
-            if (const auto info = rules().setting(name)) {
-                if (info->type == SettingInfo::Type::Integer) {
-                    const auto wanted = rules().integerInBaseUnit(name, value);
-                    same = wanted && QString::number(*wanted) == now;
-                } else if (info->type == SettingInfo::Type::Bool) {
-                    same = VersionRules::parseBool(now) == VersionRules::parseBool(value);
-                } else if (name == QLatin1String("wal_level")) {
-                    same = now == rules().walLevelForReplication();
-                }
-            }
-        }
+        const bool same = rules().sameSettingValue(name, running.value(name), value);
         if (!same)
             differ.append(name);
     }
@@ -114,19 +102,19 @@ Result<void> PrimaryRestartStep::apply(StepContext &context)
     auto differ = differing(context);
     if (!differ)
         return differ.error();
-    auto reloaded =
-        context.sql(HostRole::Primary, QStringLiteral("postgres"), QStringLiteral("SELECT pg_reload_conf()"));
-    if (!reloaded)
-        return reloaded.error();
+    // Both go through ServerControl: a file that would not load stops the step before the server is touched.
+    if (auto reloaded = ServerControl::reload(context, HostRole::Primary); !reloaded)
+        return reloaded;
     auto restart = needsRestart(context, *differ);
     if (!restart)
         return restart.error();
     if (*restart) {
         context.log(tr("Restarting the primary for: %1").arg(differ->join(QStringLiteral(", "))));
-        const PlannedCommand command = basis().primary.restart();
-        auto done = context.runOk(HostRole::Primary, command.command, command.as, tr("restart the primary"));
-        if (!done)
-            return done.error();
+        // A restart that fails gets the primary back on the files it ran with.
+        if (auto done = ServerControl::restart(context, HostRole::Primary,
+                                               {QStringLiteral("primary-conf"), QStringLiteral("primary-hba")});
+            !done)
+            return done;
     }
     if (auto up = context.waitUntilAccepting(HostRole::Primary); !up)
         return up;

@@ -1,5 +1,6 @@
 #include "standby_start_step.h"
 
+#include "core/plan/server_control.h"
 #include "core/plan/setup_plan.h"
 
 #include <QCoreApplication>
@@ -76,10 +77,8 @@ Result<void> StandbyStartStep::applyNewSettings(StepContext &context) const
     // slot, primary, hot_standby) since it started, in this run or an earlier one.
     bool restart = !rules().version().atLeast(13); // primary_conninfo and primary_slot_name are reloadable from 13
     if (!restart) {
-        auto reloaded =
-            context.sql(HostRole::Standby, QStringLiteral("postgres"), QStringLiteral("SELECT pg_reload_conf()"));
-        if (!reloaded)
-            return reloaded.error();
+        if (auto reloaded = ServerControl::reload(context, HostRole::Standby); !reloaded)
+            return reloaded;
         // hot_standby, for one, still waits for a restart.
         auto pending = context.sql(HostRole::Standby, QStringLiteral("postgres"),
                                    QStringLiteral("SELECT count(*) FROM pg_settings WHERE pending_restart"));
@@ -90,7 +89,8 @@ Result<void> StandbyStartStep::applyNewSettings(StepContext &context) const
     if (!restart)
         return {};
     context.log(tr("The standby runs with its earlier settings: restarting it."));
-    return control(context, basis().standby.restart(), tr("restart the standby"));
+    // A restart that fails gets the standby back on the files it ran with.
+    return ServerControl::restart(context, HostRole::Standby, {QStringLiteral("standby-recovery")});
 }
 
 Result<void> StandbyStartStep::apply(StepContext &context)

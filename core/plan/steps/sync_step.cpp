@@ -1,6 +1,7 @@
 #include "sync_step.h"
 
 #include "core/conf/conf_file.h"
+#include "core/plan/server_control.h"
 #include "core/plan/steps/primary_conf_step.h"
 #include "core/plan/steps/standby_start_step.h"
 
@@ -126,9 +127,8 @@ Result<void> SyncStep::apply(StepContext &context)
     const QString value = parsed ? parsed->value(QStringLiteral("synchronous_standby_names")).value_or(QString()) : QString();
     if (auto confirmed = PrimaryConfStep::confirmWithServer(context, HostRole::Primary, {{QStringLiteral("synchronous_standby_names"), value}}); !confirmed)
         return confirmed;
-    auto reloaded = context.sql(HostRole::Primary, QStringLiteral("postgres"), QStringLiteral("SELECT pg_reload_conf()"));
-    if (!reloaded)
-        return reloaded.error();
+    if (auto reloaded = ServerControl::reload(context, HostRole::Primary); !reloaded)
+        return reloaded;
     QString sync;
     auto named = context.waitUntil(
         [&]() -> Result<bool> {
