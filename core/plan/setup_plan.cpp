@@ -1,5 +1,7 @@
 #include "setup_plan.h"
 
+#include "core/conf/conf_tree.h"
+
 #include "core/conf/conf_file.h"
 #include "core/diff/text_diff.h"
 #include "core/host/host.h"
@@ -124,6 +126,43 @@ Result<QString> standbyReachesPrimary(Host &primaryHost, Host &standbyHost, cons
     return Discovery::judgeReachability(*fromStandby, primarySelf, address, port);
 }
 
+// What a postgresql.conf includes, read over the host the way PostgreSQL follows it. A file that
+// cannot be followed is left out: the primary-conf step's own check with the server reports it.
+QMap<QString, QByteArray> includedFiles(Host &host, const QString &confFile, const QByteArray &conf,
+                                        const QString &dataDir)
+{
+    QMap<QString, QByteArray> files;
+    RunOptions asPostgres;
+    asPostgres.as = RunAs::Postgres;
+    const ConfTree::FileReader reader = [&](const QString &path) -> Result<std::optional<QByteArray>> {
+        auto exists = host.run(CommandLine(QStringLiteral("test"), {QStringLiteral("-f"), path}), asPostgres);
+        if (!exists)
+            return exists.error();
+        if (exists->exitCode != 0)
+            return std::optional<QByteArray>();
+        auto content = host.readFile(path, RunAs::Postgres);
+        if (!content)
+            return content.error();
+        if (!path.endsWith(QLatin1String("/postgresql.auto.conf")))
+            files.insert(path, *content);
+        return std::optional<QByteArray>(*content);
+    };
+    const ConfTree::FolderLister lister = [&](const QString &folder) -> Result<QStringList> {
+        auto listed = host.run(CommandLine(QStringLiteral("find"),
+                                           {folder, QStringLiteral("-mindepth"), QStringLiteral("1"),
+                                            QStringLiteral("-maxdepth"), QStringLiteral("1"), QStringLiteral("-type"),
+                                            QStringLiteral("f"), QStringLiteral("-printf"), QStringLiteral("%f\\n")}),
+                               asPostgres);
+        if (!listed)
+            return listed.error();
+        if (!listed->succeeded())
+            return listed->toError(QCoreApplication::translate("SetupPlan", "list %1").arg(folder));
+        return QString::fromUtf8(listed->stdOut).split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+    };
+    ConfTree::read(confFile, conf, reader, lister, dataDir);
+    return files;
+}
+
 } // namespace
 
 Result<SetupPlan> SetupPlan::build(PlanChoices choices, const HostFacts &primary, const HostFacts &standby, const PlanFiles &files)
@@ -181,7 +220,9 @@ Result<SetupPlan> SetupPlan::build(PlanChoices choices, const HostFacts &primary
         add(new InstallStep(basis, HostRole::Standby));
     add(new PrimaryClusterStep(basis));
     add(new ReplicationRoleStep(basis));
-    add(new PrimaryConfStep(basis, files.primaryConf, files.primaryConfKnown));
+    QMap<QString, QByteArray> laterFiles = files.primaryIncluded;
+    laterFiles.insert(basis.primary.autoConfFile(), files.primaryAutoConf);
+    add(new PrimaryConfStep(basis, files.primaryConf, files.primaryConfKnown, laterFiles));
     add(new PrimaryHbaStep(basis, files.primaryHba, files.primaryHbaKnown));
     add(new PrimaryRestartStep(basis));
     if (basis.rules.hasReplicationSlots())
@@ -249,6 +290,8 @@ Result<SetupPlan> SetupPlan::prepare(PlanChoices choices, Host &primaryHost, Hos
     read(primaryHost, p.configFile(), files.primaryConf, files.primaryConfKnown);
     read(primaryHost, p.hbaFile(), files.primaryHba, files.primaryHbaKnown);
     read(primaryHost, p.autoConfFile(), files.primaryAutoConf, ignored);
+    if (files.primaryConfKnown)
+        files.primaryIncluded = includedFiles(primaryHost, p.configFile(), files.primaryConf, p.dataDir());
     if (s.existed())
         read(standbyHost, s.configFile(), files.standbyConf, files.standbyConfKnown);
     auto reachable = standbyReachesPrimary(primaryHost, standbyHost, first->choices().primaryAddress, p.port());
@@ -285,6 +328,16 @@ Result<void> SetupPlan::editFile(const QString &stepId, int editIndex, const QBy
     return found->setEditedAfter(editIndex, after);
 }
 
+namespace {
+QJsonObject includedToJson(const QMap<QString, QByteArray> &files)
+{
+    QJsonObject object;
+    for (auto it = files.begin(); it != files.end(); ++it)
+        object.insert(it.key(), QString::fromUtf8(it.value()));
+    return object;
+}
+} // namespace
+
 QJsonObject SetupPlan::toJson() const
 {
     QJsonArray edits;
@@ -300,10 +353,14 @@ QJsonObject SetupPlan::toJson() const
                                      {QStringLiteral("after"), QString::fromUtf8(edit.after)}});
         }
     }
-    QJsonObject files{{QStringLiteral("primaryConf"), m_files.primaryConfKnown ? QJsonValue(QString::fromUtf8(m_files.primaryConf)) : QJsonValue()},
-                      {QStringLiteral("primaryHba"), m_files.primaryHbaKnown ? QJsonValue(QString::fromUtf8(m_files.primaryHba)) : QJsonValue()},
+    QJsonObject files{{QStringLiteral("primaryConf"),
+                       m_files.primaryConfKnown ? QJsonValue(QString::fromUtf8(m_files.primaryConf)) : QJsonValue()},
+                      {QStringLiteral("primaryHba"),
+                       m_files.primaryHbaKnown ? QJsonValue(QString::fromUtf8(m_files.primaryHba)) : QJsonValue()},
                       {QStringLiteral("primaryAutoConf"), QString::fromUtf8(m_files.primaryAutoConf)},
-                      {QStringLiteral("standbyConf"), m_files.standbyConfKnown ? QJsonValue(QString::fromUtf8(m_files.standbyConf)) : QJsonValue()}};
+                      {QStringLiteral("primaryIncluded"), includedToJson(m_files.primaryIncluded)},
+                      {QStringLiteral("standbyConf"),
+                       m_files.standbyConfKnown ? QJsonValue(QString::fromUtf8(m_files.standbyConf)) : QJsonValue()}};
     QJsonArray steps;
     for (const auto &step : m_steps)
         steps.append(step->id());
@@ -340,6 +397,9 @@ Result<SetupPlan> SetupPlan::fromJson(const QJsonObject &object)
     text("primaryHba", files.primaryHba, &files.primaryHbaKnown);
     text("primaryAutoConf", files.primaryAutoConf, nullptr);
     text("standbyConf", files.standbyConf, &files.standbyConfKnown);
+    const QJsonObject included = filesObject.value(QStringLiteral("primaryIncluded")).toObject();
+    for (auto it = included.begin(); it != included.end(); ++it)
+        files.primaryIncluded.insert(it.key(), it.value().toString().toUtf8());
     auto plan = build(*choices, HostFacts::fromJson(object.value(QStringLiteral("primaryFacts")).toObject()),
                       HostFacts::fromJson(object.value(QStringLiteral("standbyFacts")).toObject()), files);
     if (!plan)

@@ -7,6 +7,7 @@
 
 #include <QJsonObject>
 #include <QList>
+#include <QMap>
 #include <QString>
 #include <QStringList>
 
@@ -24,6 +25,9 @@ struct PlanFiles
     QByteArray primaryConf;
     QByteArray primaryHba;
     QByteArray primaryAutoConf;
+    // The files the primary's postgresql.conf includes (include, include_dir), by path: a
+    // setting they set again wins over the primary-conf step's edit.
+    QMap<QString, QByteArray> primaryIncluded;
     QByteArray standbyConf;
     bool primaryConfKnown = false;
     bool primaryHbaKnown = false;

@@ -835,8 +835,10 @@ bool VersionRules::sameSettingValue(const QString &name, const QString &shown, c
         return false;
     switch (info->type) {
     case SettingInfo::Type::Integer: {
-        const auto inBaseUnit = integerInBaseUnit(name, wanted);
-        return inBaseUnit && QString::number(*inBaseUnit) == shown;
+        // A bare number is in the base unit, so this also compares two values as written ("1GB", "1024MB").
+        const auto a = integerInBaseUnit(name, shown);
+        const auto b = integerInBaseUnit(name, wanted);
+        return a && b && *a == *b;
     }
     case SettingInfo::Type::Bool:
         return parseBool(shown) && parseBool(shown) == parseBool(wanted);

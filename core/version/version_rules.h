@@ -167,6 +167,7 @@ public:
     std::optional<qint64> integerInBaseUnit(const QString &name, const QString &value) const;
     // Whether `shown` (as `postgres -C` or pg_settings.setting print it: integers in the base unit,
     // booleans as on/off, wal_level's old names as the new one) is `wanted` as written in a file.
+    // Two values as written in files compare the same way.
     bool sameSettingValue(const QString &name, const QString &shown, const QString &wanted) const;
     // PostgreSQL's boolean reading: on/off, true/false, yes/no, 1/0 and unique prefixes, any case.
     static std::optional<bool> parseBool(const QString &value);

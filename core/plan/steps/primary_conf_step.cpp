@@ -1,6 +1,7 @@
 #include "primary_conf_step.h"
 
 #include "core/conf/conf_file.h"
+#include "core/conf/conf_tree.h"
 #include "core/plan/server_control.h"
 
 #include <QCoreApplication>
@@ -40,7 +41,8 @@ QList<QPair<QString, QString>> PrimaryConfStep::replicationSettings(const PlanBa
     return settings;
 }
 
-PrimaryConfStep::PrimaryConfStep(PlanBasis basis, const QByteArray &currentConf, bool beforeKnown)
+PrimaryConfStep::PrimaryConfStep(PlanBasis basis, const QByteArray &currentConf, bool beforeKnown,
+                                 const QMap<QString, QByteArray> &laterFiles)
     : SetupStep(QStringLiteral("primary-conf"), std::move(basis))
 {
     FileEdit edit;
@@ -55,6 +57,64 @@ PrimaryConfStep::PrimaryConfStep(PlanBasis basis, const QByteArray &currentConf,
     if (!after)
         m_planningError = after.error();
     m_edits.append(edit);
+    if (beforeKnown && after)
+        noteOverrides(edit, laterFiles);
+}
+
+bool PrimaryConfStep::keepsReplicationWorking(const QString &name, const QString &kept) const
+{
+    const QString lower = name.toLower();
+    if (lower == QLatin1String("wal_level")) {
+        // In order: minimal < replica < logical; 9.6+ reads archive and hot_standby as replica.
+        const QStringList levels = rules().walLevelValues();
+        const qsizetype have = levels.indexOf(kept.toLower());
+        if (have < 0)
+            return rules().setting(name)->hiddenEnumValues.contains(kept.toLower());
+        return have >= levels.indexOf(rules().walLevelForReplication());
+    }
+    if (lower == QLatin1String("max_wal_senders") || lower == QLatin1String("max_replication_slots"))
+        return rules().integerInBaseUnit(name, kept).value_or(0) > 0;
+    if (lower == QLatin1String("hot_standby"))
+        return VersionRules::parseBool(kept).value_or(false);
+    if (lower == QLatin1String("listen_addresses")) {
+        const QString address = choices().primaryAddress;
+        return kept.contains(QLatin1Char('*')) || kept.contains(QLatin1String("0.0.0.0")) ||
+               (!address.isEmpty() && kept.contains(address));
+    }
+    return true; // the WAL kept, the archive: a DBA's own choice, named in why()
+}
+
+void PrimaryConfStep::noteOverrides(const FileEdit &edit, const QMap<QString, QByteArray> &laterFiles)
+{
+    const ConfTree::FileReader reader = [&](const QString &path) -> Result<std::optional<QByteArray>> {
+        if (!laterFiles.contains(path))
+            return std::optional<QByteArray>();
+        return std::optional<QByteArray>(laterFiles.value(path));
+    };
+    const ConfTree::FolderLister lister = [&](const QString &folder) -> Result<QStringList> {
+        QStringList names;
+        for (const QString &path : laterFiles.keys()) {
+            if (QFileInfo(path).path() == folder)
+                names.append(QFileInfo(path).fileName());
+        }
+        return names;
+    };
+    const auto tree = ConfTree::read(edit.path, edit.after, reader, lister, basis().primary.dataDir());
+    if (!tree)
+        return; // the server's own check at apply time names what does not load
+    for (const auto &[name, value] : edit.settings) {
+        const auto winner = tree->overrideOf(name);
+        if (!winner || rules().sameSettingValue(name, winner->value, value))
+            continue;
+        const QString sentence = ConfTree::describeOverride(name, *winner);
+        if (!keepsReplicationWorking(name, winner->value)) {
+            m_planningError = makeError(tr("%1 Replication cannot work with %2 = '%3': change it there (ALTER SYSTEM "
+                                           "RESET %2 on the primary for postgresql.auto.conf), then plan again.")
+                                            .arg(sentence, name, winner->value));
+            return;
+        }
+        m_overrides.append(sentence);
+    }
 }
 
 QString PrimaryConfStep::title() const
@@ -69,6 +129,8 @@ QString PrimaryConfStep::why() const
                        .arg(rules().walLevelForReplication());
     if (rules().hasMaxSlotWalKeepSize())
         text += QLatin1Char(' ') + tr("max_slot_wal_keep_size caps the WAL a slot may hold back, so that a standby that goes away cannot fill the primary's disk.");
+    for (const QString &sentence : m_overrides)
+        text += QLatin1Char(' ') + tr("Note: %1").arg(sentence);
     return text;
 }
 

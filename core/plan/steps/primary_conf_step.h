@@ -2,6 +2,8 @@
 
 #include "core/plan/setup_step.h"
 
+#include <QMap>
+
 // Step 4: the primary's postgresql.conf: listen_addresses, wal_level,
 // max_wal_senders, max_replication_slots, the WAL kept for standbys (and its
 // cap for slots from 13), archiving into a directory this step creates, and
@@ -12,7 +14,11 @@ class PrimaryConfStep : public SetupStep
 {
 public:
     // `currentConf`: the file as read at planning time (empty when the cluster does not exist yet).
-    PrimaryConfStep(PlanBasis basis, const QByteArray &currentConf, bool beforeKnown);
+    // `laterFiles`: what PostgreSQL reads after it (its includes, postgresql.auto.conf), by path. A
+    // setting they keep at a value replication cannot work with refuses the plan; another value
+    // is named in why().
+    PrimaryConfStep(PlanBasis basis, const QByteArray &currentConf, bool beforeKnown,
+                    const QMap<QString, QByteArray> &laterFiles = {});
 
     QString title() const override;
     QString why() const override;
@@ -30,4 +36,11 @@ public:
 
     // Asks the server (`postgres -C`) for each setting; an Error names the first that differs.
     static Result<void> confirmWithServer(StepContext &context, HostRole role, const QList<QPair<QString, QString>> &settings);
+
+private:
+    // Settings of this step that a later file sets again; a refusal when replication cannot work with one.
+    void noteOverrides(const FileEdit &edit, const QMap<QString, QByteArray> &laterFiles);
+    bool keepsReplicationWorking(const QString &name, const QString &kept) const;
+
+    QStringList m_overrides; // sentences for why()
 };
