@@ -39,11 +39,14 @@ Result<QStringList> ServerControl::settingsErrors(StepContext &context, HostRole
             const QStringList field = row.split(tab);
             QString text = tr("%1 line %2: %3").arg(field.value(0), field.value(1), field.value(3));
             if (!field.value(2).isEmpty()) {
-                // "setting could not be applied": postgres -C on that setting prints PostgreSQL's reason.
-                text += QStringLiteral(" (%1)").arg(field.value(2));
+                // "setting could not be applied" is also what a valid value that waits for a restart
+                // gets; postgres -C on that setting tells the two apart and prints PostgreSQL's reason.
                 auto shown = context.run(role, cluster.showSetting(field.value(2)), RunAs::Postgres);
-                if (shown && !shown->succeeded())
-                    text += QStringLiteral(": ") + shown->lastOutputLines(3);
+                if (!shown)
+                    return shown.error();
+                if (shown->succeeded())
+                    continue;
+                text += QStringLiteral(" (%1): %2").arg(field.value(2), shown->lastOutputLines(3));
             }
             errors.append(text);
         }

@@ -114,6 +114,7 @@ void PrimaryConfStep::noteOverrides(const FileEdit &edit, const QMap<QString, QB
             return;
         }
         m_overrides.append(sentence);
+        m_keptOverrides.insert(name, winner->value);
     }
 }
 
@@ -176,14 +177,15 @@ QList<QPair<QString, QString>> PrimaryConfStep::expectedSettings() const
 {
     const FileEdit &edit = m_edits.first();
     QList<QPair<QString, QString>> expected = edit.settings;
-    if (!edit.userEdited)
-        return expected;
-    if (auto parsed = ConfFile::parse(edit.after, edit.path)) {
-        for (auto &[name, value] : expected) {
-            if (const auto own = parsed->value(name))
-                value = *own;
+    if (edit.userEdited) {
+        if (auto parsed = ConfFile::parse(edit.after, edit.path)) {
+            for (auto &[name, value] : expected)
+                value = parsed->value(name).value_or(value);
         }
     }
+    // A later file's value wins over both.
+    for (auto &[name, value] : expected)
+        value = m_keptOverrides.value(name, value);
     return expected;
 }
 

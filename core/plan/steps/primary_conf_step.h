@@ -42,5 +42,6 @@ private:
     void noteOverrides(const FileEdit &edit, const QMap<QString, QByteArray> &laterFiles);
     bool keepsReplicationWorking(const QString &name, const QString &kept) const;
 
-    QStringList m_overrides; // sentences for why()
+    QStringList m_overrides;                // sentences for why()
+    QMap<QString, QString> m_keptOverrides; // name -> the value a later file keeps, which the server runs with
 };
