@@ -5,6 +5,7 @@
 #include <QCoreApplication>
 #include <QFileInfo>
 #include <QRandomGenerator>
+#include <QScopeGuard>
 
 namespace {
 
@@ -58,6 +59,13 @@ void PostgresJudge::removeQuietly(const QString &path)
     m_host.run(CommandLine(QStringLiteral("rm"), {QStringLiteral("-rf"), QStringLiteral("--"), path}));
 }
 
+bool PostgresJudge::isDataDirectory(const QString &folder)
+{
+    auto found =
+        m_host.run(CommandLine(QStringLiteral("test"), {QStringLiteral("-f"), folder + QStringLiteral("/PG_VERSION")}));
+    return found && found->exitCode == 0;
+}
+
 Result<PostgresJudge::Verdict> PostgresJudge::judge(const QString &path, const QByteArray &text,
                                                     const QStringList &names)
 {
@@ -70,11 +78,16 @@ Result<PostgresJudge::Verdict> PostgresJudge::judge(const QString &path, const Q
     options.keepBackup = false;
     if (auto written = m_host.writeFile(copy, text, options); !written)
         return written.error();
-    auto folder = makeDataFolder();
-    if (!folder) {
-        removeQuietly(copy);
+    auto removeCopy = qScopeGuard([&] { removeQuietly(copy); });
+    // Beside a data directory (initdb's layout) its postgresql.auto.conf counts; elsewhere a scratch folder stands in.
+    const bool inDataDir = isDataDirectory(info.absolutePath());
+    auto folder = inDataDir ? Result<QString>(info.absolutePath()) : makeDataFolder();
+    if (!folder)
         return folder.error();
-    }
+    auto removeFolder = qScopeGuard([&] {
+        if (!inDataDir)
+            removeQuietly(*folder);
+    });
     // postgres refuses to run as root; any other user may ask it.
     const RunAs as = m_host.loginUser() == QLatin1String("root") ? RunAs::Postgres : RunAs::LoginUser;
     Verdict verdict;
@@ -87,25 +100,19 @@ Result<PostgresJudge::Verdict> PostgresJudge::judge(const QString &path, const Q
             m_host.run(CommandLine(m_program, {QStringLiteral("-D"), *folder, QStringLiteral("-c"),
                                                QStringLiteral("config_file=") + copy, QStringLiteral("-C"), name}),
                        run);
-        if (!shown) {
-            removeQuietly(copy);
-            removeQuietly(*folder);
+        if (!shown)
             return shown.error();
+        if (shown->succeeded()) {
+            verdict.values.insert(name, QString::fromUtf8(shown->stdOut).trimmed());
+            continue;
         }
-        if (!shown->succeeded()) {
-            verdict.accepted = false;
-            verdict.message = cleaned(shown->stdErr, copy, path);
-            if (verdict.message.contains(QLatin1String("Permission denied"))) {
-                // The check could not be made: not a verdict on the file.
-                removeQuietly(copy);
-                removeQuietly(*folder);
-                return makeError(tr("PostgreSQL's own check of %1 could not run: %2").arg(path, verdict.message));
-            }
-            break;
-        }
-        verdict.values.insert(name, QString::fromUtf8(shown->stdOut).trimmed());
+        const QString message = cleaned(shown->stdErr, copy, path);
+        // postgres could not read the copy: the check could not be made, which is no verdict on the file.
+        if (message.contains(QLatin1String("Permission denied")))
+            return makeError(tr("PostgreSQL's own check of %1 could not run: %2").arg(path, message));
+        verdict.accepted = false;
+        verdict.message = message;
+        break;
     }
-    removeQuietly(copy);
-    removeQuietly(*folder);
     return verdict;
 }

@@ -11,8 +11,9 @@ class Host;
 
 // Lets a postgres program read a postgresql.conf before it is written:
 // `postgres -C NAME` on a copy that stands beside the file (so that its
-// relative includes resolve the same), with a throwaway data folder unless
-// the file names its own (data_directory, as Debian's does). PostgreSQL's
+// relative includes resolve the same), in the data directory it stands in
+// (initdb's layout) or the one it names (data_directory, as Debian's does),
+// else a throwaway one. PostgreSQL's
 // verdict, not ours: an invalid time zone, a value its check refuses, an
 // include that is missing. Used by replicactl conf; the setup plan asks the
 // cluster's own program the same way (ClusterLayout::showSetting).
@@ -33,6 +34,7 @@ public:
 
 private:
     Result<QString> makeDataFolder();
+    bool isDataDirectory(const QString &folder);
     void removeQuietly(const QString &path);
 
     Host &m_host;

@@ -1,9 +1,12 @@
 #include "core/conf/conf_file.h"
 #include "core/version/version_rules.h"
 
+#include "child_run.h"
 #include "live_server.h"
 
+#include <QDir>
 #include <QFile>
+#include <QScopeGuard>
 #include <QtTest/QTest>
 
 #include <memory>
@@ -21,6 +24,8 @@ private slots:
     void cleanupTestCase();
     void sameVerdict_data();
     void sameVerdict();
+    void replicactlConfWritesWhatPostgresReads_data();
+    void replicactlConfWritesWhatPostgresReads();
 
 private:
     struct PostgresVerdict
@@ -30,6 +35,7 @@ private:
         QString log;
     };
     PostgresVerdict askPostgres(const QByteArray &conf, const QString &name);
+    PostgresVerdict askPostgresAboutFile(const QString &name);
 
     std::unique_ptr<LiveServer> m_server;
 };
@@ -88,6 +94,11 @@ TestConfVsPostgres::PostgresVerdict TestConfVsPostgres::askPostgres(const QByteA
 {
     if (!m_server->writeServerFile(m_server->dataDir() + QStringLiteral("/postgresql.conf"), conf))
         return {false, {}, QStringLiteral("cannot write postgresql.conf")};
+    return askPostgresAboutFile(name);
+}
+
+TestConfVsPostgres::PostgresVerdict TestConfVsPostgres::askPostgresAboutFile(const QString &name)
+{
     const auto ran = m_server->runAsServerUser(
         QStringLiteral("postgres"), {QStringLiteral("-C"), name, QStringLiteral("-D"), m_server->dataDir()}, {}, 30000);
     if (!ran)
@@ -184,6 +195,29 @@ void TestConfVsPostgres::sameVerdict_data()
         {"wal-level = replica\n", "port"},
         {"port == 5432\n", "port"},
         {"port =\n", "port"},
+        // synchronous_standby_names: syncrep_gram.y's grammar, and its count check.
+        {"synchronous_standby_names = 'FIRST 1 (s1, \"s 2\")'\n", "synchronous_standby_names"},
+        {"synchronous_standby_names = 'ANY 2 (a, b, c)'\n", "synchronous_standby_names"},
+        {"synchronous_standby_names = '2 (a, b)'\n", "synchronous_standby_names"},
+        {"synchronous_standby_names = 's1, s2'\n", "synchronous_standby_names"},
+        {"synchronous_standby_names = '*'\n", "synchronous_standby_names"},
+        {"synchronous_standby_names = ''\n", "synchronous_standby_names"},
+        {"synchronous_standby_names = 'FIRST 1 (\"a\"\"b\")'\n", "synchronous_standby_names"},
+        {"synchronous_standby_names = 'ANY 1 (a, b'\n", "synchronous_standby_names"},
+        {"synchronous_standby_names = 'FIRST x (a)'\n", "synchronous_standby_names"},
+        {"synchronous_standby_names = '0 (a)'\n", "synchronous_standby_names"},
+        {"synchronous_standby_names = 'any'\n", "synchronous_standby_names"},
+        {"synchronous_standby_names = 'first, second'\n", "synchronous_standby_names"},
+        {"synchronous_standby_names = 's1,'\n", "synchronous_standby_names"},
+        {"synchronous_standby_names = 'a b'\n", "synchronous_standby_names"},
+        {"synchronous_standby_names = '\"unterminated'\n", "synchronous_standby_names"},
+        {"synchronous_standby_names = '''s1'''\n", "synchronous_standby_names"},
+        // log_destination: a list of key words (eventlog only on Windows).
+        {"log_destination = 'stderr,csvlog'\n", "log_destination"},
+        {"log_destination = 'stderr, jsonlog'\n", "log_destination"},
+        {"log_destination = 'eventlog'\n", "log_destination"},
+        {"log_destination = 'stderr,,csvlog'\n", "log_destination"},
+        {"log_destination = 'syslogx'\n", "log_destination"},
     };
     for (const auto &[conf, name] : rows)
         QTest::addRow("%s", QByteArray(conf).replace('\n', "\\n").replace('\r', "\\r").replace('\t', "\\t").constData())
@@ -240,6 +274,91 @@ void TestConfVsPostgres::sameVerdict()
                                  postgres.log.trimmed())));
     if (oursAccepts && file->value(name))
         QCOMPARE(ourValue, postgres.value);
+}
+
+void TestConfVsPostgres::replicactlConfWritesWhatPostgresReads_data()
+{
+    QTest::addColumn<QByteArray>("conf");
+    QTest::addColumn<QString>("set");           // NAME=VALUE as a DBA types it after --set
+    QTest::addColumn<int>("exitCode");          // 0 written, 2 refused (file untouched)
+    QTest::addColumn<QString>("postgresReads"); // for 0: what postgres -C prints then
+    QTest::addColumn<QString>("override");      // for 0: the file and line a warning names, or empty
+
+    const QByteArray base = "port = 5432\n";
+    auto row = [&](const char *tag, const QByteArray &conf, const QString &set, int exitCode, const QString &reads = {},
+                   const QString &override = {}) {
+        QTest::addRow("%s", tag) << conf << set << exitCode << reads << override;
+    };
+    // Quoting forms: bare, the file's own quoted form, '' inside; each read as PostgreSQL reads it.
+    row("bare *", base, QStringLiteral("listen_addresses=*"), 0, QStringLiteral("*"));
+    row("quoted '*'", base, QStringLiteral("listen_addresses='*'"), 0, QStringLiteral("*"));
+    row("quoted archive_command", base, QStringLiteral("archive_command='test ! -f /arch/%f && cp %p /arch/%f'"), 0,
+        QStringLiteral("test ! -f /arch/%f && cp %p /arch/%f"));
+    row("quoted 'it''s'", base, QStringLiteral("application_name='it''s'"), 0, QStringLiteral("it's"));
+    row("bare it's", base, QStringLiteral("application_name=it's"), 0, QStringLiteral("it's"));
+    row("hostile $HOME `id` \\", base, QStringLiteral("application_name=$HOME `id` \\"), 0,
+        QStringLiteral("$HOME `id` \\"));
+    row("quoted sync names", base, QStringLiteral("synchronous_standby_names='FIRST 1 (s1, \"s 2\")'"), 0,
+        QStringLiteral("FIRST 1 (s1, \"s 2\")"));
+    row("quoted '64MB'", base, QStringLiteral("shared_buffers='64MB'"), 0, QStringLiteral("8192"));
+    row("TimeZone Europe/Paris", base, QStringLiteral("TimeZone=Europe/Paris"), 0, QStringLiteral("Europe/Paris"));
+    // Refused, as PostgreSQL refuses them.
+    row("TimeZone Mars/Olympus", base, QStringLiteral("TimeZone=Mars/Olympus"), 2);
+    row("log_timezone Mars/Olympus", base, QStringLiteral("log_timezone=Mars/Olympus"), 2);
+    row("sync names ANY 1 (a, b", base, QStringLiteral("synchronous_standby_names='ANY 1 (a, b'"), 2);
+    row("sync names FIRST x (a)", base, QStringLiteral("synchronous_standby_names='FIRST x (a)'"), 2);
+    row("wal_level archaic", base, QStringLiteral("wal_level=archaic"), 2);
+    row("half-quoted '*", base, QStringLiteral("listen_addresses='*"), 2);
+    // Overrides: the edit is written, PostgreSQL keeps the later file's value, and the warning names that file.
+    row("include wins", "temp_buffers = 8MB\ninclude 'extra.conf'\n", QStringLiteral("temp_buffers=32MB"), 0,
+        QStringLiteral("2048"), QStringLiteral("extra.conf line 1"));
+    row("include_dir wins", "wal_level = replica\ninclude_dir = 'conf.d'\n", QStringLiteral("wal_level=logical"), 0,
+        QStringLiteral("minimal"), QStringLiteral("conf.d/01.conf line 1"));
+    row("include_dir read before the edit", "include_dir = 'conf.d'\nwal_level = replica\n",
+        QStringLiteral("wal_level=logical"), 0, QStringLiteral("logical"));
+    row("postgresql.auto.conf wins", base, QStringLiteral("max_wal_senders=10"), 0, QStringLiteral("5"),
+        QStringLiteral("postgresql.auto.conf line 1"));
+}
+
+void TestConfVsPostgres::replicactlConfWritesWhatPostgresReads()
+{
+    QFETCH(QByteArray, conf);
+    QFETCH(QString, set);
+    QFETCH(int, exitCode);
+    QFETCH(QString, postgresReads);
+    QFETCH(QString, override);
+    const QString data = m_server->dataDir();
+    const QString path = data + QStringLiteral("/postgresql.conf");
+    QVERIFY(m_server->writeServerFile(path, conf));
+    QVERIFY(m_server->writeServerFile(data + QStringLiteral("/extra.conf"), "temp_buffers = 16MB\n"));
+    QVERIFY(QDir().mkpath(data + QStringLiteral("/conf.d")));
+    QVERIFY(m_server->writeServerFile(data + QStringLiteral("/conf.d/01.conf"), "wal_level = minimal\n"));
+    QVERIFY(m_server->writeServerFile(data + QStringLiteral("/postgresql.auto.conf"), "max_wal_senders = 5\n"));
+    auto cleanUp = qScopeGuard([&] { QFile::remove(data + QStringLiteral("/postgresql.auto.conf")); });
+
+    const ChildRun run =
+        ChildRun::start(replicactlProgram(),
+                        {QStringLiteral("conf"), path, QStringLiteral("--version"), QStringLiteral("15"),
+                         QStringLiteral("--pg-bin"), binDir, QStringLiteral("--write"), QStringLiteral("--set"), set});
+    QVERIFY2(run.exitCode == exitCode, qPrintable(run.all()));
+    QFile written(path);
+    QVERIFY(written.open(QIODevice::ReadOnly));
+    if (exitCode != 0) {
+        // Untouched; and PostgreSQL refuses the value too, put in the file as the DBA typed it.
+        QCOMPARE(written.readAll(), conf);
+        const QString name = set.section(QLatin1Char('='), 0, 0);
+        const PostgresVerdict postgres =
+            askPostgres(conf + (name + QStringLiteral(" = ") + set.section(QLatin1Char('='), 1)).toUtf8() + '\n', name);
+        QVERIFY2(!postgres.accepted, qPrintable(postgres.value));
+        return;
+    }
+    const PostgresVerdict postgres = askPostgresAboutFile(set.section(QLatin1Char('='), 0, 0));
+    QVERIFY2(postgres.accepted, qPrintable(postgres.log));
+    QCOMPARE(postgres.value, postgresReads);
+    if (override.isEmpty())
+        QVERIFY2(!run.err.contains(QStringLiteral("Warning")), qPrintable(run.all()));
+    else
+        QVERIFY2(run.err.contains(QStringLiteral("set again in %1/%2").arg(data, override)), qPrintable(run.all()));
 }
 
 QTEST_GUILESS_MAIN(TestConfVsPostgres)
