@@ -50,6 +50,7 @@ PrimaryConfStep::PrimaryConfStep(PlanBasis basis, const QByteArray &currentConf,
     edit.path = this->basis().primary.configFile();
     edit.kind = FileEdit::Kind::PostgresqlConf;
     edit.settings = replicationSettings(this->basis(), true);
+    keepHigherValues(edit.settings, currentConf);
     edit.beforeKnown = beforeKnown;
     edit.before = currentConf;
     auto after = afterFor(edit, currentConf, beforeKnown);
@@ -59,6 +60,35 @@ PrimaryConfStep::PrimaryConfStep(PlanBasis basis, const QByteArray &currentConf,
     m_edits.append(edit);
     if (beforeKnown && after)
         noteOverrides(edit, laterFiles);
+}
+
+bool PrimaryConfStep::isHigher(const QString &name, const QString &have, const QString &wanted) const
+{
+    const QString lower = name.toLower();
+    if (lower == QLatin1String("wal_level")) {
+        const QStringList levels = rules().walLevelValues();
+        return levels.indexOf(have.toLower()) > levels.indexOf(wanted.toLower());
+    }
+    const auto haveNumber = rules().integerInBaseUnit(name, have);
+    const auto wantedNumber = rules().integerInBaseUnit(name, wanted);
+    if (!haveNumber || !wantedNumber)
+        return false;
+    if (lower == QLatin1String("max_slot_wal_keep_size"))
+        return *haveNumber == -1 || *haveNumber > *wantedNumber; // -1: no cap at all
+    const bool capacity = lower == QLatin1String("max_wal_senders") ||
+                          lower == QLatin1String("max_replication_slots") || lower == rules().walKeepSetting();
+    return capacity && *haveNumber > *wantedNumber;
+}
+
+void PrimaryConfStep::keepHigherValues(QList<QPair<QString, QString>> &settings, const QByteArray &currentConf) const
+{
+    const auto parsed = ConfFile::parse(currentConf, QStringLiteral("postgresql.conf"));
+    if (!parsed)
+        return;
+    for (auto &[name, value] : settings) {
+        if (const auto now = parsed->value(name); now && isHigher(name, *now, value))
+            value = *now;
+    }
 }
 
 bool PrimaryConfStep::keepsReplicationWorking(const QString &name, const QString &kept) const

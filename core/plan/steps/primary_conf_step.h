@@ -38,6 +38,10 @@ public:
     static Result<void> confirmWithServer(StepContext &context, HostRole role, const QList<QPair<QString, QString>> &settings);
 
 private:
+    // A primary that already has more than the plan needs keeps it: lowering wal_level from
+    // logical, or max_wal_senders from 20 to 10, would break what already uses them.
+    void keepHigherValues(QList<QPair<QString, QString>> &settings, const QByteArray &currentConf) const;
+    bool isHigher(const QString &name, const QString &have, const QString &wanted) const;
     // Settings of this step that a later file sets again; a refusal when replication cannot work with one.
     void noteOverrides(const FileEdit &edit, const QMap<QString, QByteArray> &laterFiles);
     bool keepsReplicationWorking(const QString &name, const QString &kept) const;
