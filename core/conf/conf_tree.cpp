@@ -52,6 +52,25 @@ Result<ConfTree> ConfTree::read(const QString &mainFile, const QByteArray &mainT
     return tree;
 }
 
+Result<ConfTree> ConfTree::readFromFiles(const QString &mainFile, const QByteArray &mainText,
+                                         const QMap<QString, QByteArray> &files, const QString &dataDir)
+{
+    const FileReader reader = [&](const QString &path) -> Result<std::optional<QByteArray>> {
+        if (!files.contains(path))
+            return std::optional<QByteArray>();
+        return std::optional<QByteArray>(files.value(path));
+    };
+    const FolderLister lister = [&](const QString &folder) -> Result<QStringList> {
+        QStringList names;
+        for (const QString &path : files.keys()) {
+            if (folderOf(path) == folder)
+                names.append(QFileInfo(path).fileName());
+        }
+        return names;
+    };
+    return read(mainFile, mainText, reader, lister, dataDir);
+}
+
 Result<ConfTree> ConfTree::readLocal(const QString &mainFile, const QByteArray &mainText, const QString &dataDir)
 {
     const FileReader reader = [](const QString &path) -> Result<std::optional<QByteArray>> {

@@ -4,6 +4,7 @@
 
 #include <QByteArray>
 #include <QList>
+#include <QMap>
 #include <QString>
 #include <QStringList>
 
@@ -38,6 +39,10 @@ public:
     // data_directory setting when the files set one, else dataDir (empty: the main file's folder).
     static Result<ConfTree> read(const QString &mainFile, const QByteArray &mainText, const FileReader &reader,
                                  const FolderLister &lister, const QString &dataDir = {});
+    // The same over files already read (path -> content; a folder lists the paths under it):
+    // the setup plan's, read from the primary when planning.
+    static Result<ConfTree> readFromFiles(const QString &mainFile, const QByteArray &mainText,
+                                          const QMap<QString, QByteArray> &files, const QString &dataDir = {});
     // The same on this machine's files.
     static Result<ConfTree> readLocal(const QString &mainFile, const QByteArray &mainText, const QString &dataDir = {});
 

@@ -25,20 +25,7 @@ namespace {
 
 Result<ConfTree> readTree(const QByteArray &main, const QMap<QString, QByteArray> &files)
 {
-    const ConfTree::FileReader reader = [&](const QString &path) -> Result<std::optional<QByteArray>> {
-        if (!files.contains(path))
-            return std::optional<QByteArray>();
-        return std::optional<QByteArray>(files.value(path));
-    };
-    const ConfTree::FolderLister lister = [&](const QString &folder) -> Result<QStringList> {
-        QStringList names;
-        for (const QString &path : files.keys()) {
-            if (path.section(QLatin1Char('/'), 0, -2) == folder)
-                names.append(path.section(QLatin1Char('/'), -1));
-        }
-        return names;
-    };
-    return ConfTree::read(QStringLiteral("/etc/pg/postgresql.conf"), main, reader, lister, QStringLiteral("/data"));
+    return ConfTree::readFromFiles(QStringLiteral("/etc/pg/postgresql.conf"), main, files, QStringLiteral("/data"));
 }
 
 } // namespace

@@ -116,20 +116,7 @@ bool PrimaryConfStep::keepsReplicationWorking(const QString &name, const QString
 
 void PrimaryConfStep::noteOverrides(const FileEdit &edit, const QMap<QString, QByteArray> &laterFiles)
 {
-    const ConfTree::FileReader reader = [&](const QString &path) -> Result<std::optional<QByteArray>> {
-        if (!laterFiles.contains(path))
-            return std::optional<QByteArray>();
-        return std::optional<QByteArray>(laterFiles.value(path));
-    };
-    const ConfTree::FolderLister lister = [&](const QString &folder) -> Result<QStringList> {
-        QStringList names;
-        for (const QString &path : laterFiles.keys()) {
-            if (QFileInfo(path).path() == folder)
-                names.append(QFileInfo(path).fileName());
-        }
-        return names;
-    };
-    const auto tree = ConfTree::read(edit.path, edit.after, reader, lister, basis().primary.dataDir());
+    const auto tree = ConfTree::readFromFiles(edit.path, edit.after, laterFiles, basis().primary.dataDir());
     if (!tree)
         return; // the server's own check at apply time names what does not load
     for (const auto &[name, value] : edit.settings) {
