@@ -44,8 +44,12 @@ struct Connection
 Result<Connection> connectBoth(const PlanChoices &choices, const QCommandLineParser &parser)
 {
     Connection connection;
-    connection.primary = std::make_unique<SshHost>(sshConfig(choices.primary, parser));
-    connection.standby = std::make_unique<SshHost>(sshConfig(choices.standby, parser));
+    for (auto [target, host] : {std::pair{&choices.primary, &connection.primary}, std::pair{&choices.standby, &connection.standby}}) {
+        auto opened = openHost(*target, parser);
+        if (!opened)
+            return opened.error();
+        *host = std::move(*opened);
+    }
     for (SshHost *host : {connection.primary.get(), connection.standby.get()}) {
         if (auto connected = host->connect(); !connected) {
             QString message = connected.error().message;

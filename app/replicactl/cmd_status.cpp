@@ -8,6 +8,8 @@
 #include "core/plan/discovery.h"
 
 #include <QCommandLineParser>
+#include <QHostAddress>
+#include <QHostInfo>
 #include <QJsonDocument>
 #include <QTextStream>
 
@@ -56,26 +58,51 @@ Result<PgResult> psqlResult(Host &host, const ClusterLayout &cluster, const QStr
     return result;
 }
 
-Result<ReplicationSample::Server> serverStatus(Host &host, const HostTarget &target, const QString &name, ReplicationSample *sample)
+// An IP address as pg_stat_replication's client_addr shows it.
+QString addressOf(const QString &host)
+{
+    if (!QHostAddress(host).isNull())
+        return host;
+    const QList<QHostAddress> found = QHostInfo::fromName(host).addresses();
+    return found.isEmpty() ? QString() : found.constFirst().toString();
+}
+
+// What one server says about itself (and, with sample, the primary's
+// replication tables). Never fails: a server that cannot be asked is
+// returned as such, with why, so that the others are still shown.
+ReplicationSample::Server serverStatus(Host &host, const HostTarget &target, const QString &name,
+                                       ReplicationSample *sample)
 {
     ReplicationSample::Server server;
     server.name = name;
+    server.endpoint = target.host;
+    server.address = addressOf(target.host);
+    // A host that cannot be asked (SSH, no way to become root) leaves its
+    // PostgreSQL's state unknown: not the same as a server found down.
     auto facts = Discovery::discover(host);
-    if (!facts)
-        return facts.error();
+    if (!facts) {
+        server.hostReached = false;
+        server.error.message = facts.error().message;
+        return server;
+    }
     std::optional<ClusterInfo> cluster;
     for (const ClusterInfo &found : facts->clusters) {
         if (found.running && (!cluster || found.version > cluster->version))
             cluster = found;
     }
-    if (!cluster)
-        return makeError(tr("No running PostgreSQL cluster was found on %1.").arg(target.toString()));
+    if (!cluster) {
+        server.error.message = tr("No running PostgreSQL cluster was found on %1.").arg(target.toString());
+        return server;
+    }
     const ClusterLayout layout(*facts, cluster->version, cluster->name, cluster->port, cluster->dataDir);
     server.endpoint = target.host + QLatin1Char(':') + QString::number(cluster->port);
     const ReplicationQueries queries{VersionRules(cluster->version)};
     auto status = psqlResult(host, layout, queries.serverStatus());
-    if (!status)
-        return status.error();
+    if (!status) {
+        server.hostReached = false;
+        server.error.message = status.error().message;
+        return server;
+    }
     if (!status->ok) {
         server.error.message = status->error.message;
         return server;
@@ -104,7 +131,9 @@ int status(const QStringList &arguments)
     QTextStream out(stdout);
     QTextStream err(stderr);
     QCommandLineParser parser;
-    parser.setApplicationDescription(tr("Show the replication table of a primary (and the state of its standbys) over SSH."));
+    parser.setApplicationDescription(tr("Show the replication table of a primary and the state of its standbys over SSH. When the "
+                                          "primary does not answer, each standby is still shown (how far it got, which one is most "
+                                          "advanced) and the exit status is 1."));
     parser.addHelpOption();
     parser.addOption({QStringLiteral("primary"), tr("The primary, reached over SSH."), tr("USER@HOST[:PORT]")});
     parser.addOption({QStringLiteral("standby"), tr("A standby, reached over SSH (may be given more than once)."), tr("USER@HOST[:PORT]")});
@@ -134,26 +163,22 @@ int status(const QStringList &arguments)
     }
     ReplicationSample sample;
     sample.sampledAt = QDateTime::currentDateTimeUtc();
-    SshHost primary(sshConfig(*primaryTarget, parser));
-    auto primaryServer = serverStatus(primary, *primaryTarget, QStringLiteral("primary"), &sample);
-    if (!primaryServer) {
-        err << primaryServer.error().fullText() << '\n';
-        return Failed;
+    // Every server is asked even when the primary is gone: which standby
+    // is up, and how far each got, is what a promotion is decided on.
+    auto primary = openHost(*primaryTarget, parser);
+    if (!primary) {
+        err << primary.error().fullText() << '\n';
+        return BadInput;
     }
-    sample.primary = *primaryServer;
+    sample.primary = serverStatus(**primary, *primaryTarget, QStringLiteral("primary"), &sample);
     int number = 0;
     for (const HostTarget &target : std::as_const(standbyTargets)) {
-        SshHost standby(sshConfig(target, parser));
-        auto server = serverStatus(standby, target, QStringLiteral("standby%1").arg(++number), nullptr);
-        if (server) {
-            sample.standbyServers.append(*server);
-        } else {
-            ReplicationSample::Server unreachable;
-            unreachable.name = QStringLiteral("standby%1").arg(number);
-            unreachable.endpoint = target.host;
-            unreachable.error.message = server.error().message;
-            sample.standbyServers.append(unreachable);
+        auto standby = openHost(target, parser);
+        if (!standby) {
+            err << standby.error().fullText() << '\n';
+            return BadInput;
         }
+        sample.standbyServers.append(serverStatus(**standby, target, QStringLiteral("standby%1").arg(++number), nullptr));
     }
     if (parser.isSet(QStringLiteral("json")))
         out << QJsonDocument(ReplicationTable::toJson(sample)).toJson(QJsonDocument::Indented);

@@ -2,14 +2,21 @@
 
 #include "core/host/ssh_host.h"
 #include "core/plan/host_target.h"
+#include "core/result.h"
 
 #include <QCommandLineParser>
 
-// The SSH options that setup, apply and status share, and the SshHostConfig
-// they make for one host.
+#include <memory>
+
+// The SSH options that setup, apply and status share: the key, known_hosts,
+// the login password, and how a login user other than root becomes root
+// and postgres (sudo or su).
 namespace ReplicaCtl {
 
 void addSshOptions(QCommandLineParser &parser);
-SshHostConfig sshConfig(const HostTarget &target, const QCommandLineParser &parser);
+// An SshHost for target with everything the options say (not connected
+// yet); a refused Error when they contradict each other or a password file
+// cannot be read.
+Result<std::unique_ptr<SshHost>> openHost(const HostTarget &target, const QCommandLineParser &parser);
 
 } // namespace ReplicaCtl
