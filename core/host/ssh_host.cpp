@@ -7,6 +7,7 @@
 #include <QRandomGenerator>
 #include <QDir>
 #include <QElapsedTimer>
+#include <QFile>
 #include <QFileInfo>
 #include <QLoggingCategory>
 #include <QScopeGuard>
@@ -585,6 +586,17 @@ Result<void> SshHost::authenticate()
             ssh_key privateKey = nullptr;
             const QByteArray path = QFile::encodeName(file);
             if (ssh_pki_import_privkey_file(path.constData(), nullptr, nullptr, nullptr, &privateKey) != SSH_OK) {
+                // Only a private key can need a passphrase: anything else
+                // (a public key, a file named by mistake) is said as such.
+                QFile keyFile(file);
+                if (!keyFile.open(QIODevice::ReadOnly)) {
+                    tried << tr("key %1 (cannot be read: %2)").arg(file, keyFile.errorString());
+                    continue;
+                }
+                if (!keyFile.read(64 * 1024).contains("PRIVATE KEY-----")) {
+                    tried << tr("key %1 (not a private key file)").arg(file);
+                    continue;
+                }
                 const std::optional<QString> passphrase =
                     m_config.askPassphrase ? m_config.askPassphrase(file) : std::nullopt;
                 if (!passphrase) {
@@ -635,12 +647,19 @@ Result<void> SshHost::authenticate()
     if (tried.isEmpty())
         tried << tr("nothing that matches (no key file found, no password given)");
     // Adding a key is no advice for a server that takes none (keyboard-interactive only, say).
+    // Advice names only what was given or can be given.
+    const bool keys = methods & SSH_AUTH_METHOD_PUBLICKEY;
     const QString message =
-        (methods & SSH_AUTH_METHOD_PUBLICKEY)
-            ? tr("Could not log in to %1 as %2. The server accepts: %3. Tried: %4. Check the user name "
-                 "and the password, or add your public key to ~/.ssh/authorized_keys of %2 on that machine.")
-            : tr("Could not log in to %1 as %2. The server accepts: %3. Tried: %4. Check the user name "
-                 "and the password; this server takes no keys.");
+        !m_config.password.isEmpty()
+            ? (keys ? tr("Could not log in to %1 as %2. The server accepts: %3. Tried: %4. Check the user name "
+                         "and the password, or add your public key to ~/.ssh/authorized_keys of %2 on that machine.")
+                    : tr("Could not log in to %1 as %2. The server accepts: %3. Tried: %4. Check the user name "
+                         "and the password; this server takes no keys."))
+            : (keys ? tr("Could not log in to %1 as %2. The server accepts: %3. Tried: %4. Check the user name, "
+                         "and add your public key to ~/.ssh/authorized_keys of %2 on that machine (or name "
+                         "another key, replicactl: -i).")
+                    : tr("Could not log in to %1 as %2. The server accepts: %3. Tried: %4. This server takes no "
+                         "keys: give the password of %2 (replicactl: --ssh-password-file)."));
     return makeError(message.arg(displayName(), m_user,
                                  offered.isEmpty() ? tr("no method we know") : offered.join(QStringLiteral(", ")),
                                  tried.join(QStringLiteral("; "))),
