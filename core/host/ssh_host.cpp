@@ -646,24 +646,30 @@ Result<void> SshHost::authenticate()
     }
     if (tried.isEmpty())
         tried << tr("nothing that matches (no key file found, no password given)");
-    // Adding a key is no advice for a server that takes none (keyboard-interactive only, say).
-    // Advice names only what was given or can be given.
+    // Adding a key is no advice for a server that takes none (keyboard-interactive only, say), and
+    // checking a password none for a login that gave none.
     const bool keys = methods & SSH_AUTH_METHOD_PUBLICKEY;
-    const QString message =
-        !m_config.password.isEmpty()
-            ? (keys ? tr("Could not log in to %1 as %2. The server accepts: %3. Tried: %4. Check the user name "
-                         "and the password, or add your public key to ~/.ssh/authorized_keys of %2 on that machine.")
-                    : tr("Could not log in to %1 as %2. The server accepts: %3. Tried: %4. Check the user name "
-                         "and the password; this server takes no keys."))
-            : (keys ? tr("Could not log in to %1 as %2. The server accepts: %3. Tried: %4. Check the user name, "
-                         "and add your public key to ~/.ssh/authorized_keys of %2 on that machine (or name "
-                         "another key, replicactl: -i).")
-                    : tr("Could not log in to %1 as %2. The server accepts: %3. Tried: %4. This server takes no "
-                         "keys: give the password of %2 (replicactl: --ssh-password-file)."));
-    return makeError(message.arg(displayName(), m_user,
-                                 offered.isEmpty() ? tr("no method we know") : offered.join(QStringLiteral(", ")),
-                                 tried.join(QStringLiteral("; "))),
-                     QString::fromUtf8(ssh_get_error(ssh)));
+    const bool passwords = methods & (SSH_AUTH_METHOD_PASSWORD | SSH_AUTH_METHOD_INTERACTIVE);
+    QString advice = tr("Check the user name and the password; this server takes no keys.");
+    if (!m_config.password.isEmpty() && keys)
+        advice = tr("Check the user name and the password, or add your public key to ~/.ssh/authorized_keys of %1 "
+                    "on that machine.")
+                     .arg(m_user);
+    else if (m_config.password.isEmpty() && keys)
+        advice = (passwords ? tr("Check the user name; then add your public key to ~/.ssh/authorized_keys of %1 on "
+                                 "that machine, name another key (replicactl: -i), or give the password "
+                                 "(replicactl: --ssh-password-file).")
+                            : tr("Check the user name; then add your public key to ~/.ssh/authorized_keys of %1 on "
+                                 "that machine, or name another key (replicactl: -i)."))
+                     .arg(m_user);
+    else if (m_config.password.isEmpty())
+        advice =
+            tr("This server takes no keys: give the password of %1 (replicactl: --ssh-password-file).").arg(m_user);
+    const QString message = tr("Could not log in to %1 as %2. The server accepts: %3. Tried: %4. %5")
+                                .arg(displayName(), m_user,
+                                     offered.isEmpty() ? tr("no method we know") : offered.join(QStringLiteral(", ")),
+                                     tried.join(QStringLiteral("; ")), advice);
+    return makeError(message, QString::fromUtf8(ssh_get_error(ssh)));
 }
 
 Result<CommandResult> SshHost::run(const CommandLine &command, const RunOptions &options)

@@ -255,8 +255,9 @@ void TestSshHost::fileThatIsNoKeyIsSaidSo()
     const QString message = refused.error().message;
     QVERIFY2(message.contains(QStringLiteral("key %1 (not a private key file)").arg(notAKey)), qPrintable(message));
     QVERIFY2(!message.contains(QStringLiteral("passphrase")), qPrintable(message));
-    // No password was given: the advice does not ask to check one.
-    QVERIFY2(!message.contains(QStringLiteral("the password")), qPrintable(message));
+    // No password was given: the advice does not ask to check one, it names how to give one.
+    QVERIFY2(!message.contains(QStringLiteral("and the password")), qPrintable(message));
+    QVERIFY2(message.contains(QStringLiteral("--ssh-password-file")), qPrintable(message));
     QCOMPARE(asked, 0);
 }
 
