@@ -397,6 +397,12 @@ void TestSetupReplicactl::sshdKilledDuringBasebackupThenResumed()
     QCOMPARE(cut.exitCode, 1);
     QVERIFY2(cut.err.contains(QStringLiteral("Step failed: Copy the primary to the standby (pg_basebackup) [standby-clone]")), qPrintable(cut.all()));
     QVERIFY2(cut.err.contains(QStringLiteral("run the same plan again")), qPrintable(cut.all()));
+    // The reason once: not again as the output of a command that never answered.
+    const QStringList lines = cut.err.split(QLatin1Char('\n'));
+    const qsizetype failed = lines.indexOf(QRegularExpression(QStringLiteral("^Step failed: .*")));
+    QVERIFY2(failed >= 0 && failed + 1 < lines.size(), qPrintable(cut.all()));
+    const QString reason = lines.at(failed + 1).section(QStringLiteral(". "), 0, 0);
+    QVERIFY2(cut.err.count(reason) == 1, qPrintable(cut.all()));
 
     unshape.dismiss();
     removeShaping();
