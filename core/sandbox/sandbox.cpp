@@ -249,7 +249,7 @@ Result<SandboxState> Sandbox::up(const SandboxOptions &options)
         if (resumed)
             return resumed;
         Error error = resumed.error();
-        error.message = tr("The sandbox in %1 did not start again; its files are kept as they are. %2 Fix what "
+        error.message = tr("The sandbox in %1 could not be brought up; its files are kept as they are. %2 Fix what "
                            "the lines below say (a setting in postgresql.conf, say) and run 'replicactl sandbox "
                            "up' again, or run 'replicactl sandbox reset' to throw this sandbox away for a fresh "
                            "pair.")
