@@ -228,6 +228,17 @@ int conf(const QStringList &arguments)
     QList<QPair<QString, QString>> wanted; // the settings as PostgreSQL should read them
     for (const Edit &edit : edits) {
         if (edit.unset) {
+            // A name PostgreSQL does not know, or one also set here, is a mistake to point out, not a no-op.
+            const bool alsoSet = std::any_of(edits.cbegin(), edits.cend(), [&edit](const Edit &other) {
+                return !other.unset && other.name.compare(edit.name, Qt::CaseInsensitive) == 0;
+            });
+            if ((!rules.isKnownSetting(edit.name) && !conf->value(edit.name)) || alsoSet) {
+                err << tr("replicactl conf: nothing was changed.\n")
+                    << (alsoSet ? tr("--set and --unset both name %1: give one of them.").arg(edit.name)
+                                : tr("PostgreSQL %1 has no setting named %2.").arg(version->majorString(), edit.name))
+                    << '\n';
+                return BadInput;
+            }
             conf->unset(edit.name);
         } else {
             const Result<QString> value = ConfFile::valueFromTyped(edit.name, edit.value);

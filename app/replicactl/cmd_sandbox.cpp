@@ -10,6 +10,7 @@
 #include <QEventLoop>
 #include <QFileInfo>
 #include <QJsonDocument>
+#include <QJsonObject>
 #include <QTextStream>
 #include <QTimer>
 
@@ -68,7 +69,9 @@ void printHelp(QTextStream &out)
               "                 PostgreSQL major (default: Debian's newest, /usr/lib/postgresql/N/bin)\n"
               "  --json         status: print JSON\n"
               "  --remove       down: delete the sandbox's files after stopping it\n"
-              "\nExit status: 0 done, 1 failed, 2 bad input.\n")
+              "\nExit status: 0 done, 1 failed, 2 bad input. 'status' and 'down' on a folder without a\n"
+              "sandbox say so and exit 0; the other actions need a sandbox. A folder that is not a\n"
+              "sandbox of this program is refused (exit 2) with nothing in it touched.\n")
                .arg(Sandbox::defaultDir());
 }
 
@@ -236,12 +239,23 @@ int sandbox(const QStringList &arguments)
         printed = sandbox.actions().size();
     });
 
-    // Actions on an existing sandbox need one: a wrong --dir is bad input.
+    // Like down, status asks about what is there: no sandbox is an answer
+    // (exit 0), not an error. The other actions need one: a wrong --dir is
+    // bad input.
+    if (name == QLatin1String("status") && !QFileInfo::exists(SandboxState::stateFilePath(sandbox.dir()))) {
+        if (parser.isSet(jsonOption))
+            out << QJsonDocument(QJsonObject{{QStringLiteral("dir"), sandbox.dir()}, {QStringLiteral("exists"), false}})
+                       .toJson(QJsonDocument::Indented);
+        else
+            out << tr("There is no sandbox in %1. Run 'replicactl sandbox up' to make one.").arg(sandbox.dir()) << '\n';
+        return Done;
+    }
     const bool needsSandbox = name != QLatin1String("up") && name != QLatin1String("reset") && name != QLatin1String("down");
     if (needsSandbox) {
         auto loaded = Sandbox::loadState(sandbox.dir());
         if (!loaded)
-            return fail(err, loaded.error(), QFileInfo::exists(sandbox.dir()) ? Failed : BadInput);
+            return fail(err, loaded.error(),
+                        QFileInfo::exists(sandbox.dir()) && !loaded.error().refused ? Failed : BadInput);
     }
 
     if (name == QLatin1String("up") || name == QLatin1String("reset")) {
@@ -252,7 +266,7 @@ int sandbox(const QStringList &arguments)
         }
         auto made = name == QLatin1String("up") ? sandbox.up(options) : sandbox.reset(options);
         if (!made)
-            return fail(err, made.error(), Failed);
+            return fail(err, made.error(), made.error().refused ? BadInput : Failed);
         if (!sandbox.reusedRunning() && !sandbox.phases().isEmpty()) {
             QStringList parts;
             for (const SandboxPhase &phase : sandbox.phases())
@@ -275,6 +289,7 @@ int sandbox(const QStringList &arguments)
         const auto sample = sampleOnce(*status);
         if (parser.isSet(jsonOption)) {
             QJsonObject json = status->toJson();
+            json.insert(QStringLiteral("exists"), true);
             json.insert(QStringLiteral("monitor"), sample ? QJsonValue(ReplicationTable::toJson(*sample))
                                                           : QJsonValue(QJsonValue::Null));
             out << QJsonDocument(json).toJson(QJsonDocument::Indented);
@@ -298,7 +313,7 @@ int sandbox(const QStringList &arguments)
     auto done = operations.at(name)();
     printActions(out, sandbox, printed);
     if (!done)
-        return fail(err, done.error(), Failed);
+        return fail(err, done.error(), done.error().refused ? BadInput : Failed);
     if (name != QLatin1String("down"))
         printConnections(out, sandbox);
     return Done;

@@ -1,10 +1,7 @@
 #include "commands.h"
+#include "ssh_options.h"
 
 #include "core/host/ssh_host.h"
-#include "core/monitor/replication_queries.h"
-#include "core/monitor/replication_table.h"
-#include "core/plan/cluster_layout.h"
-#include "core/plan/discovery.h"
 #include "core/plan/plan_runner.h"
 #include "core/plan/setup_plan.h"
 #include "core/plan/step_context.h"
@@ -13,17 +10,15 @@
 #include <QCoreApplication>
 #include <QEventLoop>
 #include <QFile>
-#include <QJsonDocument>
 #include <QTextStream>
 
 #include <memory>
 
-// replicactl setup / apply / status: the setup plan (core/plan) from the
-// command line, over SSH. setup discovers both hosts, builds the plan, shows
-// it (or prints it with --dry-run, saves it with --save-plan), asks, and runs
-// it with PlanRunner, printing the live log and the verification report.
-// apply runs a saved plan (checked before anything changes); status prints
-// the replication table of a primary.
+// replicactl setup / apply: the setup plan (core/plan) from the command
+// line, over SSH. setup discovers both hosts, builds the plan, shows it (or
+// prints it with --dry-run, saves it with --save-plan), asks, and runs it
+// with PlanRunner, printing the live log and the verification report. apply
+// runs a saved plan (checked before anything changes).
 namespace ReplicaCtl {
 
 namespace {
@@ -40,32 +35,6 @@ QTextStream &err()
     return stream;
 }
 
-// The SSH options shared by setup, apply and status.
-void addSshOptions(QCommandLineParser &parser)
-{
-    parser.addOption({{QStringLiteral("i"), QStringLiteral("identity")}, tr("Private key file for SSH (may be given twice)."), tr("KEYFILE")});
-    parser.addOption({QStringLiteral("known-hosts"), tr("known_hosts file to check the hosts' keys against (default ~/.ssh/known_hosts)."), tr("FILE")});
-    parser.addOption({QStringLiteral("accept-new-host-keys"), tr("Trust a host key seen for the first time (its fingerprint is printed); a changed key is still refused.")});
-}
-
-SshHostConfig sshConfig(const HostTarget &target, const QCommandLineParser &parser)
-{
-    SshHostConfig config;
-    config.host = target.host;
-    config.port = target.port;
-    config.user = target.user;
-    config.identityFiles = parser.values(QStringLiteral("identity"));
-    config.knownHostsPath = parser.value(QStringLiteral("known-hosts"));
-    if (parser.isSet(QStringLiteral("accept-new-host-keys"))) {
-        config.onUnknownHostKey = [](const HostKeyInfo &key) {
-            err() << tr("Trusting the new host key of %1:%2: %3 %4\n").arg(key.host).arg(key.port).arg(key.keyType, key.fingerprint);
-            err().flush();
-            return true;
-        };
-    }
-    return config;
-}
-
 struct Connection
 {
     std::unique_ptr<SshHost> primary;
@@ -75,8 +44,12 @@ struct Connection
 Result<Connection> connectBoth(const PlanChoices &choices, const QCommandLineParser &parser)
 {
     Connection connection;
-    connection.primary = std::make_unique<SshHost>(sshConfig(choices.primary, parser));
-    connection.standby = std::make_unique<SshHost>(sshConfig(choices.standby, parser));
+    for (auto [target, host] : {std::pair{&choices.primary, &connection.primary}, std::pair{&choices.standby, &connection.standby}}) {
+        auto opened = openHost(*target, parser);
+        if (!opened)
+            return opened.error();
+        *host = std::move(*opened);
+    }
     for (SshHost *host : {connection.primary.get(), connection.standby.get()}) {
         if (auto connected = host->connect(); !connected) {
             QString message = connected.error().message;
@@ -394,150 +367,6 @@ int apply(const QStringList &arguments)
         }
     }
     return runPlan(*plan, *connection, *password);
-}
-
-namespace {
-
-// One monitoring query run by psql over SSH as postgres, read back as the
-// PgResult that ReplicationQueries' readers take (unaligned, unit separator
-// between fields, a marker for NULL).
-Result<PgResult> psqlResult(Host &host, const ClusterLayout &cluster, const QString &sql)
-{
-    static const QString nullMarker = QStringLiteral("\x02NULL\x02");
-    // Not tuples-only as the plan's psql: the first line names the columns.
-    const CommandLine command(cluster.clientProgram(QStringLiteral("psql")),
-                              {QStringLiteral("-X"), QStringLiteral("-q"), QStringLiteral("-A"), QStringLiteral("-P"), QStringLiteral("footer=off"),
-                               QStringLiteral("-F"), QStringLiteral("\x1f"), QStringLiteral("-P"), QStringLiteral("null=") + nullMarker,
-                               QStringLiteral("-v"), QStringLiteral("ON_ERROR_STOP=1"), QStringLiteral("-h"), cluster.socketDir(),
-                               QStringLiteral("-p"), QString::number(cluster.port()), QStringLiteral("-d"), QStringLiteral("postgres")});
-    RunOptions options;
-    options.as = RunAs::Postgres;
-    options.stdinData = sql.toUtf8();
-    options.timeoutMs = 30000;
-    auto ran = host.run(command, options);
-    if (!ran)
-        return ran.error();
-    PgResult result;
-    result.ok = ran->succeeded();
-    if (!result.ok) {
-        result.error.message = QString::fromUtf8(ran->stdErr).trimmed();
-        return result;
-    }
-    QStringList lines = QString::fromUtf8(ran->stdOut).split(QLatin1Char('\n'), Qt::SkipEmptyParts);
-    if (lines.isEmpty())
-        return result;
-    result.columns = lines.takeFirst().split(QChar(0x1f));
-    for (const QString &line : std::as_const(lines)) {
-        PgRow row;
-        for (const QString &field : line.split(QChar(0x1f)))
-            row.append(field == nullMarker ? PgValue() : PgValue(field));
-        result.rows.append(row);
-    }
-    return result;
-}
-
-Result<ReplicationSample::Server> serverStatus(Host &host, const HostTarget &target, const QString &name, ReplicationSample *sample)
-{
-    ReplicationSample::Server server;
-    server.name = name;
-    auto facts = Discovery::discover(host);
-    if (!facts)
-        return facts.error();
-    std::optional<ClusterInfo> cluster;
-    for (const ClusterInfo &found : facts->clusters) {
-        if (found.running && (!cluster || found.version > cluster->version))
-            cluster = found;
-    }
-    if (!cluster)
-        return makeError(tr("No running PostgreSQL cluster was found on %1.").arg(target.toString()));
-    const ClusterLayout layout(*facts, cluster->version, cluster->name, cluster->port, cluster->dataDir);
-    server.endpoint = target.host + QLatin1Char(':') + QString::number(cluster->port);
-    const ReplicationQueries queries{VersionRules(cluster->version)};
-    auto status = psqlResult(host, layout, queries.serverStatus());
-    if (!status)
-        return status.error();
-    if (!status->ok) {
-        server.error.message = status->error.message;
-        return server;
-    }
-    server.reachable = true;
-    ReplicationQueries::readServerStatus(*status, server);
-    if (sample) {
-        if (auto rows = psqlResult(host, layout, queries.statReplication()); rows && rows->ok)
-            sample->standbys = ReplicationQueries::readStatReplication(*rows);
-        if (!queries.replicationSlots().isEmpty()) {
-            if (auto rows = psqlResult(host, layout, queries.replicationSlots()); rows && rows->ok)
-                sample->replicationSlots = ReplicationQueries::readReplicationSlots(*rows);
-        }
-        if (!queries.statArchiver().isEmpty()) {
-            if (auto rows = psqlResult(host, layout, queries.statArchiver()); rows && rows->ok)
-                sample->archiver = ReplicationQueries::readStatArchiver(*rows);
-        }
-    }
-    return server;
-}
-
-} // namespace
-
-int status(const QStringList &arguments)
-{
-    QCommandLineParser parser;
-    parser.setApplicationDescription(tr("Show the replication table of a primary (and the state of its standbys) over SSH."));
-    parser.addHelpOption();
-    parser.addOption({QStringLiteral("primary"), tr("The primary, reached over SSH."), tr("USER@HOST[:PORT]")});
-    parser.addOption({QStringLiteral("standby"), tr("A standby, reached over SSH (may be given more than once)."), tr("USER@HOST[:PORT]")});
-    parser.addOption({QStringLiteral("json"), tr("Print JSON instead of a table.")});
-    addSshOptions(parser);
-    if (!parser.parse(QStringList{QStringLiteral("replicactl status")} + arguments)) {
-        err() << parser.errorText() << '\n';
-        return BadInput;
-    }
-    if (parser.isSet(QStringLiteral("help"))) {
-        out() << commandHelp(parser, QStringLiteral("status"));
-        return Done;
-    }
-    auto primaryTarget = HostTarget::parse(parser.value(QStringLiteral("primary")));
-    if (!parser.isSet(QStringLiteral("primary")) || !primaryTarget) {
-        err() << tr("Name the primary: --primary USER@HOST[:PORT].") << '\n';
-        return BadInput;
-    }
-    QList<HostTarget> standbyTargets;
-    for (const QString &text : parser.values(QStringLiteral("standby"))) {
-        auto parsed = HostTarget::parse(text);
-        if (!parsed) {
-            err() << parsed.error().message << '\n';
-            return BadInput;
-        }
-        standbyTargets.append(*parsed);
-    }
-    ReplicationSample sample;
-    sample.sampledAt = QDateTime::currentDateTimeUtc();
-    SshHost primary(sshConfig(*primaryTarget, parser));
-    auto primaryServer = serverStatus(primary, *primaryTarget, QStringLiteral("primary"), &sample);
-    if (!primaryServer) {
-        err() << primaryServer.error().fullText() << '\n';
-        return Failed;
-    }
-    sample.primary = *primaryServer;
-    int number = 0;
-    for (const HostTarget &target : std::as_const(standbyTargets)) {
-        SshHost standby(sshConfig(target, parser));
-        auto server = serverStatus(standby, target, QStringLiteral("standby%1").arg(++number), nullptr);
-        if (server) {
-            sample.standbyServers.append(*server);
-        } else {
-            ReplicationSample::Server unreachable;
-            unreachable.name = QStringLiteral("standby%1").arg(number);
-            unreachable.endpoint = target.host;
-            unreachable.error.message = server.error().message;
-            sample.standbyServers.append(unreachable);
-        }
-    }
-    if (parser.isSet(QStringLiteral("json")))
-        out() << QJsonDocument(ReplicationTable::toJson(sample)).toJson(QJsonDocument::Indented);
-    else
-        out() << ReplicationTable::renderText(sample);
-    return sample.primary.reachable ? Done : Failed;
 }
 
 } // namespace ReplicaCtl

@@ -28,13 +28,12 @@ const std::map<QString, Subcommand> &subcommands()
     return table;
 }
 
-int usage(QTextStream &out)
+void usage(QTextStream &out)
 {
     out << QCoreApplication::translate("replicactl", "Usage: replicactl COMMAND [OPTIONS]\n\nCommands:\n");
     for (const auto &[name, command] : subcommands())
         out << QStringLiteral("  %1  %2\n").arg(name, -8).arg(QCoreApplication::translate("replicactl", command.summary));
     out << QCoreApplication::translate("replicactl", "\nRun 'replicactl COMMAND --help' for the options of one command.\n");
-    return ReplicaCtl::BadInput;
 }
 
 } // namespace
@@ -49,14 +48,27 @@ int main(int argc, char *argv[])
 
     QStringList arguments = app.arguments().mid(1);
     QTextStream err(stderr);
-    if (arguments.isEmpty() || arguments.first() == QLatin1String("--help") || arguments.first() == QLatin1String("-h"))
-        return usage(err);
+    // Help asked for is an answer (stdout, 0); no command at all is not.
+    if (arguments.isEmpty()) {
+        usage(err);
+        return ReplicaCtl::BadInput;
+    }
+    if (arguments.first() == QLatin1String("--help") || arguments.first() == QLatin1String("-h")
+        || arguments.first() == QLatin1String("help")) {
+        QTextStream out(stdout);
+        usage(out);
+        return ReplicaCtl::Done;
+    }
     if (arguments.first() == QLatin1String("--version")) {
         QTextStream(stdout) << "replicactl " << QCoreApplication::applicationVersion() << '\n';
         return ReplicaCtl::Done;
     }
-    const auto found = subcommands().find(arguments.takeFirst());
-    if (found == subcommands().end())
-        return usage(err);
+    const QString command = arguments.takeFirst();
+    const auto found = subcommands().find(command);
+    if (found == subcommands().end()) {
+        err << QCoreApplication::translate("replicactl", "replicactl: unknown command '%1'.").arg(command) << "\n\n";
+        usage(err);
+        return ReplicaCtl::BadInput;
+    }
     return found->second.run(arguments);
 }

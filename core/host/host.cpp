@@ -91,8 +91,9 @@ Result<Host::PrivilegedCommand> Host::withPrivilege(const CommandLine &command, 
 
     switch (m_privilege.method) {
     case Privilege::Method::Direct:
-        return makeError(tr("The user %1 cannot act as %2 on %3 without sudo or su. Choose how this "
-                            "host becomes %2 (sudo with or without a password, or su), or log in as root.")
+        return makeError(tr("The user %1 cannot act as %2 on %3: no way to become %2 was chosen. Log in as root, "
+                            "or let %1 use sudo or su there and say so (replicactl: --sudo, --sudo-password-file or "
+                            "--su-password-file).")
                              .arg(login, target, displayName()));
     case Privilege::Method::SudoNoPassword:
         return PrivilegedCommand{prefixed({QStringLiteral("sudo"), QStringLiteral("-n"), QStringLiteral("-H"),
@@ -100,7 +101,7 @@ Result<Host::PrivilegedCommand> Host::withPrivilege(const CommandLine &command, 
                                  {}};
     case Privilege::Method::SudoPassword:
         if (m_privilege.password.isEmpty())
-            return makeError(tr("sudo on %1 needs the password of %2. Enter it in the host's settings.")
+            return makeError(tr("sudo on %1 needs the password of %2. Give it (replicactl: --sudo-password-file).")
                                  .arg(displayName(), login));
         // -k: always read the password, so that a cached sudo ticket cannot
         // leave it on the command's stdin; -p '': no prompt in the output.
@@ -110,7 +111,7 @@ Result<Host::PrivilegedCommand> Host::withPrivilege(const CommandLine &command, 
                                  m_privilege.password.toUtf8() + '\n'};
     case Privilege::Method::Su: {
         if (m_privilege.password.isEmpty())
-            return makeError(tr("su on %1 needs root's password. Enter it in the host's settings.").arg(displayName()));
+            return makeError(tr("su on %1 needs root's password. Give it (replicactl: --su-password-file).").arg(displayName()));
         // su reads the password from stdin when there is no terminal; its
         // root shell then becomes postgres with runuser.
         CommandLine inner =

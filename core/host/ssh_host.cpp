@@ -7,6 +7,7 @@
 #include <QRandomGenerator>
 #include <QDir>
 #include <QElapsedTimer>
+#include <QFile>
 #include <QFileInfo>
 #include <QLoggingCategory>
 #include <QScopeGuard>
@@ -585,6 +586,17 @@ Result<void> SshHost::authenticate()
             ssh_key privateKey = nullptr;
             const QByteArray path = QFile::encodeName(file);
             if (ssh_pki_import_privkey_file(path.constData(), nullptr, nullptr, nullptr, &privateKey) != SSH_OK) {
+                // Only a private key can need a passphrase: anything else
+                // (a public key, a file named by mistake) is said as such.
+                QFile keyFile(file);
+                if (!keyFile.open(QIODevice::ReadOnly)) {
+                    tried << tr("key %1 (cannot be read: %2)").arg(file, keyFile.errorString());
+                    continue;
+                }
+                if (!keyFile.read(64 * 1024).contains("PRIVATE KEY-----")) {
+                    tried << tr("key %1 (not a private key file)").arg(file);
+                    continue;
+                }
                 const std::optional<QString> passphrase =
                     m_config.askPassphrase ? m_config.askPassphrase(file) : std::nullopt;
                 if (!passphrase) {
@@ -634,17 +646,30 @@ Result<void> SshHost::authenticate()
     }
     if (tried.isEmpty())
         tried << tr("nothing that matches (no key file found, no password given)");
-    // Adding a key is no advice for a server that takes none (keyboard-interactive only, say).
-    const QString message =
-        (methods & SSH_AUTH_METHOD_PUBLICKEY)
-            ? tr("Could not log in to %1 as %2. The server accepts: %3. Tried: %4. Check the user name "
-                 "and the password, or add your public key to ~/.ssh/authorized_keys of %2 on that machine.")
-            : tr("Could not log in to %1 as %2. The server accepts: %3. Tried: %4. Check the user name "
-                 "and the password; this server takes no keys.");
-    return makeError(message.arg(displayName(), m_user,
-                                 offered.isEmpty() ? tr("no method we know") : offered.join(QStringLiteral(", ")),
-                                 tried.join(QStringLiteral("; "))),
-                     QString::fromUtf8(ssh_get_error(ssh)));
+    // Adding a key is no advice for a server that takes none (keyboard-interactive only, say), and
+    // checking a password none for a login that gave none.
+    const bool keys = methods & SSH_AUTH_METHOD_PUBLICKEY;
+    const bool passwords = methods & (SSH_AUTH_METHOD_PASSWORD | SSH_AUTH_METHOD_INTERACTIVE);
+    QString advice = tr("Check the user name and the password; this server takes no keys.");
+    if (!m_config.password.isEmpty() && keys)
+        advice = tr("Check the user name and the password, or add your public key to ~/.ssh/authorized_keys of %1 "
+                    "on that machine.")
+                     .arg(m_user);
+    else if (m_config.password.isEmpty() && keys)
+        advice = (passwords ? tr("Check the user name; then add your public key to ~/.ssh/authorized_keys of %1 on "
+                                 "that machine, name another key (replicactl: -i), or give the password "
+                                 "(replicactl: --ssh-password-file).")
+                            : tr("Check the user name; then add your public key to ~/.ssh/authorized_keys of %1 on "
+                                 "that machine, or name another key (replicactl: -i)."))
+                     .arg(m_user);
+    else if (m_config.password.isEmpty())
+        advice =
+            tr("This server takes no keys: give the password of %1 (replicactl: --ssh-password-file).").arg(m_user);
+    const QString message = tr("Could not log in to %1 as %2. The server accepts: %3. Tried: %4. %5")
+                                .arg(displayName(), m_user,
+                                     offered.isEmpty() ? tr("no method we know") : offered.join(QStringLiteral(", ")),
+                                     tried.join(QStringLiteral("; ")), advice);
+    return makeError(message, QString::fromUtf8(ssh_get_error(ssh)));
 }
 
 Result<CommandResult> SshHost::run(const CommandLine &command, const RunOptions &options)

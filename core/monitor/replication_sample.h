@@ -7,6 +7,7 @@
 #include <QList>
 #include <QString>
 
+#include <algorithm>
 #include <optional>
 
 // One look at a replication cluster, as plain data: what the primary's
@@ -66,7 +67,15 @@ struct ReplicationSample
     {
         QString name;      // as the caller named it: "primary", "standby1"
         QString endpoint;  // host:port, or socket-dir:port
+        // Its IP address as the primary's pg_stat_replication shows it
+        // (client_addr), when the caller knows it: what ties this server
+        // to its row there when the server itself cannot be asked.
+        QString address;
         bool reachable = false;
+        // false: its machine could not be asked (replicactl status: SSH
+        // failed, or no way to become postgres there), so whether its
+        // PostgreSQL runs is unknown, not "down".
+        bool hostReached = true;
         bool connecting = false; // not reachable yet, first attempt still under way (not a problem yet)
         PgError error;     // why not, when !reachable
         int serverVersionNum = 0;
@@ -97,6 +106,33 @@ struct ReplicationSample
             if (s.applicationName == applicationName)
                 return &s;
         return nullptr;
+    }
+
+    const Standby *standbyFrom(const QString &clientAddr) const
+    {
+        for (const Standby &s : standbys)
+            if (!clientAddr.isEmpty() && s.clientAddr == clientAddr)
+                return &s;
+        return nullptr;
+    }
+
+    // Of the standby servers that answered as standbys, the one with the
+    // most WAL (received, or replayed where more): the one to promote when
+    // the primary is lost. nullptr when none answered.
+    const Server *mostAdvancedStandby() const
+    {
+        const Server *best = nullptr;
+        quint64 bestLsn = 0;
+        for (const Server &server : standbyServers) {
+            if (!server.reachable || !server.inRecovery)
+                continue;
+            const quint64 lsn = std::max(parseLsn(server.receiveLsn).value_or(0), parseLsn(server.replayLsn).value_or(0));
+            if (!best || lsn > bestLsn) {
+                best = &server;
+                bestLsn = lsn;
+            }
+        }
+        return best;
     }
 
     // "0/3000148" as a byte position; nullopt when it is not an LSN.

@@ -61,12 +61,32 @@ QString alignedTable(const QList<QStringList> &rows)
     return text;
 }
 
-QString serverLine(const ReplicationSample::Server &server)
+// A server whose machine could not be asked: why, and what the
+// primary's pg_stat_replication says about it, both as they are.
+QString unreachedLine(const QString &where, const ReplicationSample::Server &server, const ReplicationSample &sample)
+{
+    QString line = tr("%1: could not be asked, so whether its PostgreSQL runs is not known from here. %2")
+                       .arg(where, server.error.userText());
+    if (const ReplicationSample::Standby *seen = sample.standbyFrom(server.address))
+        line += QLatin1Char(' ')
+                + tr("The primary's pg_stat_replication shows it connected from %1 as %2: state %3, sync_state %4, "
+                     "replayed %5.")
+                      .arg(server.address, orDash(seen->applicationName), orDash(seen->state),
+                           orDash(seen->syncState), orDash(seen->replayLsn));
+    else if (sample.primary.reachable && !server.address.isEmpty())
+        line += QLatin1Char(' ') + tr("The primary's pg_stat_replication shows no standby connected from %1.")
+                                       .arg(server.address);
+    return line;
+}
+
+QString serverLine(const ReplicationSample::Server &server, const ReplicationSample &sample)
 {
     const QString where =
         server.endpoint.isEmpty()
             ? server.name
             : QCoreApplication::translate("ReplicationTable", "%1 (%2)").arg(server.name, server.endpoint);
+    if (!server.reachable && !server.hostReached)
+        return unreachedLine(where, server, sample);
     if (!server.reachable)
         return QCoreApplication::translate("ReplicationTable", "%1: down. %2").arg(where, server.error.userText());
     const QString version = ReplicationTable::formatVersion(server.serverVersionNum);
@@ -87,7 +107,9 @@ QJsonObject serverJson(const ReplicationSample::Server &server)
     QJsonObject object;
     object[QStringLiteral("name")] = server.name;
     object[QStringLiteral("endpoint")] = jsonText(server.endpoint);
+    object[QStringLiteral("address")] = jsonText(server.address);
     object[QStringLiteral("reachable")] = server.reachable;
+    object[QStringLiteral("host_reached")] = server.hostReached;
     object[QStringLiteral("connecting")] = server.connecting;
     object[QStringLiteral("role")] = jsonText(server.role());
     if (!server.reachable) {
@@ -191,13 +213,22 @@ QString ReplicationTable::renderText(const ReplicationSample &sample)
 {
     QString text;
     text += tr("Sampled at %1").arg(timeText(sample.sampledAt)) + QLatin1Char('\n');
-    text += serverLine(sample.primary) + QLatin1Char('\n');
+    text += serverLine(sample.primary, sample) + QLatin1Char('\n');
     if (sample.primary.reachable && !sample.primary.inRecovery)
         text += tr("  synchronous_standby_names = '%1', synchronous_commit = %2")
                     .arg(sample.primary.synchronousStandbyNames, sample.primary.synchronousCommit) +
                 QLatin1Char('\n');
     for (const auto &server : sample.standbyServers)
-        text += serverLine(server) + QLatin1Char('\n');
+        text += serverLine(server, sample) + QLatin1Char('\n');
+    if (!sample.primary.reachable && !sample.standbyServers.isEmpty()) {
+        // What a promotion is decided on when the primary is gone.
+        if (const ReplicationSample::Server *best = sample.mostAdvancedStandby())
+            text += tr("Most advanced standby: %1 (received %2, replayed %3).")
+                        .arg(best->name, orDash(best->receiveLsn), orDash(best->replayLsn))
+                    + QLatin1Char('\n');
+        else
+            text += tr("No standby answered, so which one is most advanced is not known.") + QLatin1Char('\n');
+    }
 
     text += QLatin1Char('\n');
     if (sample.standbys.isEmpty()) {
@@ -266,6 +297,8 @@ QJsonObject ReplicationTable::toJson(const ReplicationSample &sample)
     for (const auto &server : sample.standbyServers)
         servers << serverJson(server);
     root[QStringLiteral("standby_servers")] = servers;
+    const ReplicationSample::Server *best = sample.mostAdvancedStandby();
+    root[QStringLiteral("most_advanced_standby")] = best ? QJsonValue(best->name) : QJsonValue(QJsonValue::Null);
 
     QJsonArray standbys;
     for (const auto &standby : sample.standbys) {

@@ -53,11 +53,11 @@ Result<CommandResult> StepContext::run(HostRole role, const CommandLine &command
     options.cancel = m_cancel;
     options.onLine = std::move(onLine);
     Result<CommandResult> result = host(role).run(command, options);
-    if (result) {
+    // A command that never answered (no connection, connection lost) has
+    // no output: its error is the failure's message and detail already,
+    // and repeating it as "output" printed every line twice.
+    if (result)
         m_lastOutput = QString::fromUtf8(result->stdErr.isEmpty() ? result->stdOut : result->stdErr).trimmed();
-    } else {
-        m_lastOutput = result.error().fullText();
-    }
     return result;
 }
 

@@ -128,10 +128,14 @@ Result<SandboxState> Sandbox::loadState(const QString &dir)
                              .arg(file.fileName(), file.errorString()));
     QJsonParseError parseError;
     const QJsonDocument document = QJsonDocument::fromJson(file.readAll(), &parseError);
-    if (!document.isObject())
-        return makeError(tr("The sandbox file %1 is damaged. Run 'replicactl sandbox reset' to make a fresh pair.")
-                             .arg(file.fileName()),
-                         parseError.errorString());
+    // Ours are written whole (temp file, rename) and always say their
+    // format: anything else is another program's folder, not to be touched.
+    if (!document.isObject() || !document.object().contains(QStringLiteral("format")))
+        return makeRefusal(tr("The folder %1 holds a sandbox.json that Replica Studio did not write, so it is not a "
+                              "sandbox of this program and nothing in it is touched. Choose another folder with "
+                              "--dir.")
+                               .arg(absolute),
+                           parseError.error == QJsonParseError::NoError ? file.fileName() : parseError.errorString());
     return SandboxState::fromJson(document.object(), absolute);
 }
 
@@ -196,9 +200,12 @@ Result<PgBinaries> Sandbox::checkInput(const SandboxOptions &options)
 
     std::optional<SandboxState> existing;
     if (hasState) {
+        // A sandbox that cannot be read (another program's folder, another
+        // version's) is refused as it is: never replaced behind the user.
         auto loaded = loadState(m_dir);
-        if (loaded)
-            existing = *loaded;
+        if (!loaded)
+            return loaded.error();
+        existing = *loaded;
     }
     if (existing && options.pgBinDir.isEmpty()) {
         // The sandbox keeps its own programs; they must still be there.
@@ -235,22 +242,19 @@ Result<SandboxState> Sandbox::up(const SandboxOptions &options)
     m_binaries = *binaries;
 
     if (QFileInfo::exists(SandboxState::stateFilePath(m_dir))) {
+        // The user's tables and the log that says what went wrong live
+        // here: a sandbox that does not start is reported, never replaced.
         auto resumed = resume(options);
-        if (resumed) {
-            m_totalMs = clock.elapsed();
+        m_totalMs = clock.elapsed();
+        if (resumed)
             return resumed;
-        }
-        note(tr("The sandbox in %1 could not be restarted (%2); it is replaced by a fresh pair.")
-                 .arg(m_dir, resumed.error().message));
-        if (m_state) {
-            if (isRunning(m_state->standby))
-                (void)stopServer(m_state->standby);
-            if (isRunning(m_state->primary))
-                (void)stopServer(m_state->primary);
-        }
-        auto removed = removeFiles();
-        if (!removed)
-            return removed.error();
+        Error error = resumed.error();
+        error.message = tr("The sandbox in %1 could not be brought up; its files are kept as they are. %2 Fix what "
+                           "the lines below say (a setting in postgresql.conf, say) and run 'replicactl sandbox "
+                           "up' again, or run 'replicactl sandbox reset' to throw this sandbox away for a fresh "
+                           "pair.")
+                            .arg(m_dir, error.message);
+        return error;
     }
     auto made = createFresh(*m_binaries, options.synchronous.value_or(true));
     m_totalMs = clock.elapsed();
@@ -359,8 +363,8 @@ Result<SandboxState> Sandbox::createFresh(const PgBinaries &binaries, bool synch
     state.standby = SandboxServer{standbyName, *standbyPort, QDir(m_dir).filePath(standbyName), socketDir,
                                   m_osUser, lessonDatabase};
     m_state = state;
-    // Written first, so that a crash from here on leaves a folder that the
-    // next `up` recognises as a sandbox and cleans.
+    // Written first, so that a crash from here on leaves a folder that is
+    // recognised as a sandbox, which `reset` may clean.
     auto saved = saveState();
     if (!saved)
         return saved.error();
@@ -683,8 +687,8 @@ Result<void> Sandbox::writeStandbySettings(bool firstStart)
         // for a copy that exists for a lesson. So the standby's first start
         // runs with fsync off, and createFresh turns it back on (a reload)
         // once it runs; the kernel writes the copy out within moments anyway.
-        // Should the machine crash in between, the next `up` finds a broken
-        // standby and makes a fresh pair.
+        // Should the machine crash in between, the next `up` reports a broken
+        // standby and `reset` makes a fresh pair.
         settings.append({QStringLiteral("fsync"), QStringLiteral("off")});
     }
     auto written = writeConf(QDir(standby.dataDir).filePath(QStringLiteral("postgresql.conf")), settings);
@@ -980,7 +984,8 @@ Result<void> Sandbox::down(bool removeFiles)
     }
     auto loaded = ensureLoaded();
     if (!loaded) {
-        if (!removeFiles)
+        // A damaged sandbox of ours may go; another program's folder may not.
+        if (!removeFiles || loaded.error().refused)
             return loaded.error();
         return this->removeFiles();
     }
@@ -1247,7 +1252,11 @@ Result<SandboxState> Sandbox::reset(const SandboxOptions &options)
     clock.start();
     SandboxOptions wanted = options;
     std::optional<PgBinaries> binaries;
-    if (QFileInfo::exists(SandboxState::stateFilePath(m_dir)) && ensureLoaded()) {
+    const bool hasState = QFileInfo::exists(SandboxState::stateFilePath(m_dir));
+    auto loaded = hasState ? ensureLoaded() : Result<void>();
+    if (!loaded && loaded.error().refused)
+        return loaded.error();
+    if (hasState && loaded) {
         if (wanted.pgBinDir.isEmpty() && QFileInfo(QDir(m_state->binDir).filePath(QStringLiteral("initdb"))).isExecutable())
             binaries = PgBinaries::fromState(m_state->version, m_state->binDir, m_state->clientBinDir, m_state->basebackupBinDir);
         for (const SandboxServer *server : {&m_state->standby, &m_state->primary}) {
@@ -1271,7 +1280,9 @@ Result<SandboxState> Sandbox::reset(const SandboxOptions &options)
         binaries = *found;
     }
     m_binaries = *binaries;
-    if (QFileInfo::exists(m_dir)) {
+    // Only a sandbox's files go: a folder without one is checked below like
+    // a new folder (one holding the user's files is refused).
+    if (hasState) {
         auto removed = removeFiles();
         if (!removed)
             return removed.error();

@@ -57,7 +57,10 @@ public:
     Result<PgBinaries> checkInput(const SandboxOptions &options);
 
     // A fresh pair streaming (synchronous unless asked otherwise), or the
-    // running one reused, or a stopped/stale one restarted.
+    // running one reused, or a stopped/stale one restarted. One that does not
+    // start again is an error that says why, its files kept: only reset()
+    // and down(true) remove a sandbox, and neither touches another program's
+    // folder (a refused Error).
     Result<SandboxState> up(const SandboxOptions &options = {});
     // Both servers stopped (fast); with removeFiles, the sandbox's files too.
     Result<void> down(bool removeFiles = false);

@@ -45,6 +45,8 @@ private slots:
     void staleSandboxAfterKill9();
     void cliReusesRunningSandbox();
     void twoSandboxesSideBySide();
+    void brokenConfIsReportedAndKept();
+    void statusAndDownAgreeOnNoSandbox();
     void plainUser();
     void otherMajors_data();
     void otherMajors();
@@ -61,6 +63,8 @@ private:
                    const QString &database = QStringLiteral("mydb"));
     QList<SandboxReplicationRow> replication(Sandbox &sandbox);
     static QByteArray listing(const QString &dir);
+    // Every path under dir, without sizes or times.
+    static QByteArray names(const QString &dir);
 
     QTemporaryDir m_base;
     LocalHost m_host;
@@ -330,6 +334,14 @@ void TestSandbox::promoteThenReset()
     QCOMPARE(scalar(*m_sandbox, reset->standby, QStringLiteral("SELECT count(*) FROM weather")), QStringLiteral("1"));
 }
 
+QByteArray TestSandbox::names(const QString &dir)
+{
+    QProcess find;
+    find.start(QStringLiteral("sh"), {QStringLiteral("-c"), QStringLiteral("find \"$1\" | sort"), QStringLiteral("sh"), dir});
+    find.waitForFinished();
+    return find.readAllStandardOutput();
+}
+
 void TestSandbox::staleSandboxAfterKill9()
 {
     if (!m_sandbox || !m_sandbox->state())
@@ -431,6 +443,77 @@ void TestSandbox::twoSandboxesSideBySide()
     QVERIFY(!QFileInfo::exists(dir));
     // The first one is untouched.
     QCOMPARE(replication(*m_sandbox).value(0).state, QStringLiteral("streaming"));
+}
+
+void TestSandbox::brokenConfIsReportedAndKept()
+{
+    // A setting added by hand that stops the server: up says why and keeps
+    // every file (the user's rows, the log), it does not make a fresh pair.
+    const QString dir = sandboxDir(QStringLiteral("broken"));
+    m_made.append(dir);
+    Sandbox sandbox(m_host, dir);
+    SandboxOptions async;
+    async.synchronous = false;
+    auto made = sandbox.up(async);
+    QVERIFY2(made.ok(), qPrintable(made.ok() ? QString() : made.error().fullText()));
+    QVERIFY(psql(made->primary, QStringLiteral("INSERT INTO weather VALUES ('Mine', 1, 2, NULL, '2000-01-01');\n")).succeeded());
+    QVERIFY(sandbox.down(false).ok());
+    QFile conf(made->primary.dataDir + QStringLiteral("/postgresql.conf"));
+    QVERIFY(conf.open(QIODevice::Append));
+    conf.write("shared_buffers = 1gb\n");
+    conf.close();
+    const QByteArray before = names(dir);
+
+    QProcess up;
+    up.start(replicactl(), {QStringLiteral("sandbox"), QStringLiteral("up"), QStringLiteral("--dir"), dir});
+    QVERIFY(up.waitForFinished(120000));
+    const QString said = QString::fromUtf8(up.readAllStandardOutput() + up.readAllStandardError());
+    QCOMPARE(up.exitCode(), 1);
+    QVERIFY2(said.contains(QStringLiteral("files are kept")), qPrintable(said));
+    // The log's last lines, and the log itself, named.
+    QVERIFY2(said.contains(QStringLiteral("invalid value for parameter \"shared_buffers\"")), qPrintable(said));
+    QVERIFY2(said.contains(dir + QStringLiteral("/primary.log")), qPrintable(said));
+    QVERIFY2(!said.contains(QStringLiteral("Removed")), qPrintable(said));
+    QCOMPARE(names(dir), before);
+    QFile log(dir + QStringLiteral("/primary.log"));
+    QVERIFY(log.open(QIODevice::ReadOnly));
+    QVERIFY(log.readAll().contains("invalid value for parameter \"shared_buffers\""));
+
+    // Fixed by hand, the same pair comes back with the user's row.
+    QVERIFY(conf.open(QIODevice::ReadOnly));
+    const QByteArray text = conf.readAll().replace("shared_buffers = 1gb\n", "");
+    conf.close();
+    QVERIFY(conf.open(QIODevice::WriteOnly | QIODevice::Truncate));
+    conf.write(text);
+    conf.close();
+    Sandbox again(m_host, dir);
+    auto resumed = again.up();
+    QVERIFY2(resumed.ok(), qPrintable(resumed.ok() ? QString() : resumed.error().fullText()));
+    QCOMPARE(scalar(again, resumed->primary, QStringLiteral("SELECT count(*) FROM weather WHERE city = 'Mine'")),
+             QStringLiteral("1"));
+    QVERIFY(again.down(true).ok());
+}
+
+void TestSandbox::statusAndDownAgreeOnNoSandbox()
+{
+    // A folder without a sandbox is an answer for both, not bad input.
+    const QString dir = sandboxDir(QStringLiteral("none"));
+    for (const QString &action : {QStringLiteral("status"), QStringLiteral("down")}) {
+        QProcess process;
+        process.start(replicactl(), {QStringLiteral("sandbox"), action, QStringLiteral("--dir"), dir});
+        QVERIFY(process.waitForFinished(30000));
+        const QString said = QString::fromUtf8(process.readAllStandardOutput());
+        QCOMPARE(process.exitCode(), 0);
+        QVERIFY2(said.contains(QStringLiteral("There is no sandbox in %1").arg(dir)), qPrintable(said));
+    }
+    QProcess json;
+    json.start(replicactl(), {QStringLiteral("sandbox"), QStringLiteral("status"), QStringLiteral("--json"),
+                              QStringLiteral("--dir"), dir});
+    QVERIFY(json.waitForFinished(30000));
+    QCOMPARE(json.exitCode(), 0);
+    QCOMPARE(QJsonDocument::fromJson(json.readAllStandardOutput()).object().value(QStringLiteral("exists")),
+             QJsonValue(false));
+    QVERIFY(!QFileInfo::exists(dir));
 }
 
 void TestSandbox::plainUser()
@@ -550,8 +633,17 @@ void TestSandbox::badInputChangesNothing_data()
     QTest::addRow("a folder closed to postgres")
         << QStringList{QStringLiteral("up"), QStringLiteral("--dir"), base + QStringLiteral("/closed/inner/sandbox")}
         << QStringLiteral("cannot enter");
-    QTest::addRow("no sandbox there") << QStringList{QStringLiteral("status"), QStringLiteral("--dir"), base + QStringLiteral("/new")}
-                                      << QStringLiteral("There is no sandbox");
+    QTest::addRow("no sandbox there")
+        << QStringList{QStringLiteral("stop-standby"), QStringLiteral("--dir"), base + QStringLiteral("/new")}
+        << QStringLiteral("There is no sandbox");
+    // A sandbox.json of another program next to the user's files: nothing
+    // may touch them, whatever the action.
+    for (const QStringList &action : {QStringList{QStringLiteral("up")}, QStringList{QStringLiteral("reset")},
+                                      QStringList{QStringLiteral("down"), QStringLiteral("--remove")},
+                                      QStringList{QStringLiteral("status")}, QStringList{QStringLiteral("start-standby")}})
+        QTest::addRow("foreign sandbox.json, %s", qPrintable(action.join(QLatin1Char(' '))))
+            << action + QStringList{QStringLiteral("--dir"), base + QStringLiteral("/foreign")}
+            << QStringLiteral("did not write");
     QTest::addRow("unknown action") << QStringList{QStringLiteral("explode")} << QStringLiteral("unknown action");
     QTest::addRow("unknown option") << QStringList{QStringLiteral("up"), QStringLiteral("--frobnicate")}
                                     << QStringLiteral("frobnicate");
@@ -572,6 +664,13 @@ void TestSandbox::badInputChangesNothing()
     QDir().mkpath(base + QStringLiteral("/closed"));
     QVERIFY(QFile::setPermissions(base + QStringLiteral("/closed"),
                                   QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner));
+    QDir().mkpath(base + QStringLiteral("/foreign/primary"));
+    for (const auto &[path, content] : {std::pair{QStringLiteral("/foreign/sandbox.json"), QByteArray("{\"name\": \"my project\"}\n")},
+                                       std::pair{QStringLiteral("/foreign/primary/data.csv"), QByteArray("1,2,3\n")}}) {
+        QFile foreign(base + path);
+        QVERIFY(foreign.open(QIODevice::WriteOnly));
+        foreign.write(content);
+    }
     QFile other(base + QStringLiteral("/full/notes.txt"));
     QVERIFY(other.open(QIODevice::WriteOnly));
     other.write("the user's own file\n");

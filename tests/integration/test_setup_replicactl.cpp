@@ -13,6 +13,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
+#include <QRegularExpression>
 #include <QScopeGuard>
 #include <QTemporaryDir>
 #include <QtTest/QTest>
@@ -48,6 +49,8 @@ private slots:
     void sameCommandAgainChangesNothing();
     void secondStandbyAsync();
     void secondStandbyMadeSynchronous();
+    void statusShowsStandbysWhenThingsFail();
+    void statusAsUserWithSudo();
     void sshdKilledDuringBasebackupThenResumed();
     void newApplicationNameReachesTheRunningStandby();
     void hostilePasswordAndDataDirectoryWithSpace();
@@ -267,6 +270,89 @@ void TestSetupReplicactl::secondStandbyMadeSynchronous()
     QVERIFY2(quorum.out.contains(QStringLiteral("[ok] The standby is synchronous (sync_state = quorum)")), qPrintable(quorum.out));
 }
 
+void TestSetupReplicactl::statusShowsStandbysWhenThingsFail()
+{
+    TestHost *primary = m_hosts.at(0);
+    TestHost *second = m_hosts.at(2);
+    const QString name = QStringLiteral("standby_") + second->address().replace(QLatin1Char('.'), QLatin1Char('_'));
+    const QStringList arguments = QStringList{QStringLiteral("status"), QStringLiteral("--primary"), target(primary),
+                                              QStringLiteral("--standby"), target(m_hosts.at(1)),
+                                              QStringLiteral("--standby"), target(second)}
+                                  + sshOptions();
+
+    // A standby whose sshd is gone still streams: both facts, as they are.
+    QVERIFY(second->stopSshd());
+    auto sshdBack = qScopeGuard([second] { second->startSshd(); });
+    const Run unreached = run(arguments);
+    QVERIFY2(unreached.exitCode == 0, qPrintable(unreached.all()));
+    QVERIFY2(unreached.out.contains(QStringLiteral("standby2 (%1): could not be asked").arg(second->address())),
+             qPrintable(unreached.all()));
+    QVERIFY2(unreached.out.contains(QStringLiteral("pg_stat_replication shows it connected from %1 as %2: state "
+                                                   "streaming")
+                                        .arg(second->address(), name)),
+             qPrintable(unreached.all()));
+    QVERIFY2(!unreached.out.contains(QStringLiteral("standby2 (%1): down").arg(second->address())),
+             qPrintable(unreached.all()));
+    sshdBack.dismiss();
+    QVERIFY(second->startSshd());
+
+    // The primary's PostgreSQL stopped: each standby, how far it got, and
+    // which one is most advanced, with exit status 1.
+    auto stopped = primary->runInside(CommandLine(QStringLiteral("pg_ctlcluster"),
+                                                  {QStringLiteral("15"), QStringLiteral("main"), QStringLiteral("stop")}));
+    QVERIFY(stopped && stopped->succeeded());
+    auto primaryBack = qScopeGuard([primary] {
+        (void)primary->runInside(CommandLine(QStringLiteral("pg_ctlcluster"),
+                                             {QStringLiteral("15"), QStringLiteral("main"), QStringLiteral("start")}));
+    });
+    const Run down = run(arguments);
+    QVERIFY2(down.exitCode == 1, qPrintable(down.all()));
+    QVERIFY2(down.out.contains(QStringLiteral("primary (%1): down. No running PostgreSQL cluster").arg(primary->address())),
+             qPrintable(down.all()));
+    for (int i : {1, 2})
+        QVERIFY2(down.out.contains(QRegularExpression(
+                     QStringLiteral("standby%1 \\(%2:5432\\): standby, PostgreSQL 15[.0-9]*, received [0-9A-F]+/[0-9A-F]+, "
+                                    "replayed [0-9A-F]+/[0-9A-F]+")
+                         .arg(i)
+                         .arg(QRegularExpression::escape(m_hosts.at(i)->address())))),
+                 qPrintable(down.all()));
+    QVERIFY2(down.out.contains(QRegularExpression(QStringLiteral("Most advanced standby: standby[12] \\(received "))),
+             qPrintable(down.all()));
+    const Run json = run(arguments + QStringList{QStringLiteral("--json")});
+    QCOMPARE(json.exitCode, 1);
+    const QJsonObject sample = QJsonDocument::fromJson(json.out.toUtf8()).object();
+    QVERIFY2(sample.value(QStringLiteral("most_advanced_standby")).toString().startsWith(QStringLiteral("standby")),
+             qPrintable(json.all()));
+    QCOMPARE(sample.value(QStringLiteral("standby_servers")).toArray().size(), 2);
+
+    primaryBack.dismiss();
+    auto started = primary->runInside(CommandLine(QStringLiteral("pg_ctlcluster"),
+                                                  {QStringLiteral("15"), QStringLiteral("main"), QStringLiteral("start")}));
+    QVERIFY(started && started->succeeded());
+    QTRY_COMPARE_WITH_TIMEOUT(sql(primary, QStringLiteral("postgres"),
+                                  QStringLiteral("SELECT count(*) FROM pg_stat_replication WHERE state = 'streaming'")),
+                              QStringLiteral("2"), 30000);
+}
+
+void TestSetupReplicactl::statusAsUserWithSudo()
+{
+    // A login user other than root: the message names the options that
+    // exist, and with --sudo the same command works.
+    TestHost *primary = m_hosts.at(0);
+    const QStringList arguments = QStringList{QStringLiteral("status"), QStringLiteral("--primary"),
+                                              m_net->sudoNoPasswordUser() + QLatin1Char('@') + primary->address()}
+                                  + sshOptions();
+    const Run without = run(arguments);
+    QVERIFY2(without.exitCode == 1, qPrintable(without.all()));
+    QVERIFY2(without.out.contains(QStringLiteral("cannot act as root")), qPrintable(without.all()));
+    QVERIFY2(without.out.contains(QStringLiteral("--sudo")), qPrintable(without.all()));
+    QVERIFY2(!without.out.contains(QStringLiteral("Choose how this host becomes")), qPrintable(without.all()));
+    const Run with = run(arguments + QStringList{QStringLiteral("--sudo")});
+    QVERIFY2(with.exitCode == 0, qPrintable(with.all()));
+    QVERIFY2(with.out.contains(QStringLiteral("primary (%1:5432): primary, PostgreSQL 15").arg(primary->address())),
+             qPrintable(with.all()));
+}
+
 void TestSetupReplicactl::sshdKilledDuringBasebackupThenResumed()
 {
     TestHost *primary = m_hosts.at(0);
@@ -311,6 +397,12 @@ void TestSetupReplicactl::sshdKilledDuringBasebackupThenResumed()
     QCOMPARE(cut.exitCode, 1);
     QVERIFY2(cut.err.contains(QStringLiteral("Step failed: Copy the primary to the standby (pg_basebackup) [standby-clone]")), qPrintable(cut.all()));
     QVERIFY2(cut.err.contains(QStringLiteral("run the same plan again")), qPrintable(cut.all()));
+    // The reason once: not again as the output of a command that never answered.
+    const QStringList lines = cut.err.split(QLatin1Char('\n'));
+    const qsizetype failed = lines.indexOf(QRegularExpression(QStringLiteral("^Step failed: .*")));
+    QVERIFY2(failed >= 0 && failed + 1 < lines.size(), qPrintable(cut.all()));
+    const QString reason = lines.at(failed + 1).section(QStringLiteral(". "), 0, 0);
+    QVERIFY2(cut.err.count(reason) == 1, qPrintable(cut.all()));
 
     unshape.dismiss();
     removeShaping();

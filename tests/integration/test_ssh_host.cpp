@@ -35,6 +35,7 @@ private slots:
     void passwordLogin();
     void agentLogin();
     void keyWithPassphrase();
+    void fileThatIsNoKeyIsSaidSo();
     void wrongPasswordSaysWhatWasTried();
     void keyboardInteractiveThroughPam();
     void unknownKeyAcceptedIsWrittenToKnownHosts();
@@ -229,6 +230,35 @@ void TestSshHost::keyWithPassphrase()
     auto connected = right.connect();
     QVERIFY2(connected.ok(), qPrintable(errorText(connected)));
     QCOMPARE(askedFor, QStringList({key, key}));
+}
+
+void TestSshHost::fileThatIsNoKeyIsSaidSo()
+{
+    // A public key or any other file named as the key: said as such, and no
+    // passphrase asked for it.
+    const QString notAKey = m_dir.filePath(QStringLiteral("notes.txt"));
+    QFile file(notAKey);
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.write("my shopping list\n");
+    file.close();
+    SshHostConfig config = rootConfig();
+    config.useAgent = false;
+    config.identityFiles = {notAKey};
+    int asked = 0;
+    config.askPassphrase = [&asked](const QString &) -> std::optional<QString> {
+        ++asked;
+        return std::nullopt;
+    };
+    SshHost host(config);
+    auto refused = host.connect();
+    QVERIFY(!refused.ok());
+    const QString message = refused.error().message;
+    QVERIFY2(message.contains(QStringLiteral("key %1 (not a private key file)").arg(notAKey)), qPrintable(message));
+    QVERIFY2(!message.contains(QStringLiteral("passphrase")), qPrintable(message));
+    // No password was given: the advice does not ask to check one, it names how to give one.
+    QVERIFY2(!message.contains(QStringLiteral("and the password")), qPrintable(message));
+    QVERIFY2(message.contains(QStringLiteral("--ssh-password-file")), qPrintable(message));
+    QCOMPARE(asked, 0);
 }
 
 void TestSshHost::wrongPasswordSaysWhatWasTried()

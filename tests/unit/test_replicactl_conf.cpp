@@ -128,6 +128,15 @@ void TestReplicactlConf::badInput_data()
                                                         QStringLiteral("--set"), QStringLiteral("max_wal_senders=many"),
                                                         QStringLiteral("--write")}
                                          << QByteArray("max_wal_senders");
+    QTest::addRow("unset an unknown setting") << QStringList{file, QStringLiteral("--version"), QStringLiteral("15"),
+                                                             QStringLiteral("--unset"), QStringLiteral("no_such"),
+                                                             QStringLiteral("--write")}
+                                              << QByteArray("PostgreSQL 15 has no setting named no_such");
+    QTest::addRow("set and unset one setting")
+        << QStringList{file, QStringLiteral("--version"), QStringLiteral("15"), QStringLiteral("--set"),
+                       QStringLiteral("wal_level=logical"), QStringLiteral("--unset"), QStringLiteral("wal_level"),
+                       QStringLiteral("--write")}
+        << QByteArray("--set and --unset both name wal_level");
     QTest::addRow("syntax error in file") << QStringList{QStringLiteral("{broken}"), QStringLiteral("--set"),
                                                          QStringLiteral("port=5433"), QStringLiteral("--write")}
                                           << QByteArray("line 2, near token \"*\"");

@@ -14,6 +14,8 @@ private slots:
     void badInputBeforeConnecting_data();
     void badInputBeforeConnecting();
     void helpNamesCommandAndInstall();
+    void topLevelHelpAndUnknownCommand();
+    void contradictoryWaysToRootRefused();
 
 private:
     struct Run
@@ -23,6 +25,8 @@ private:
         QString err;
     };
     static Run replicactl(const QStringList &arguments);
+    // replicactl itself, arguments as given (no "setup" in front).
+    static Run plainReplicactl(const QStringList &arguments);
 };
 
 namespace {
@@ -36,8 +40,13 @@ void TestReplicactlSetupInput::initTestCase()
 
 TestReplicactlSetupInput::Run TestReplicactlSetupInput::replicactl(const QStringList &arguments)
 {
+    return plainReplicactl(QStringList{QStringLiteral("setup")} + arguments);
+}
+
+TestReplicactlSetupInput::Run TestReplicactlSetupInput::plainReplicactl(const QStringList &arguments)
+{
     QProcess process;
-    process.start(binary, QStringList{QStringLiteral("setup")} + arguments);
+    process.start(binary, arguments);
     process.closeWriteChannel();
     // Refusing bad input takes no network: far less than an SSH connect timeout.
     if (!process.waitForFinished(15000))
@@ -92,6 +101,45 @@ void TestReplicactlSetupInput::helpNamesCommandAndInstall()
     QVERIFY2(run.out.startsWith(QStringLiteral("Usage: replicactl setup [options]")), qPrintable(run.out));
     QVERIFY2(run.out.contains(QStringLiteral("--install")), qPrintable(run.out));
     QVERIFY(!run.out.contains(QStringLiteral("--no-install")));
+}
+
+void TestReplicactlSetupInput::topLevelHelpAndUnknownCommand()
+{
+    // Help asked for is an answer: stdout, exit 0.
+    for (const QString &asked : {QStringLiteral("--help"), QStringLiteral("-h"), QStringLiteral("help")}) {
+        const Run help = plainReplicactl({asked});
+        QCOMPARE(help.exitCode, 0);
+        QVERIFY2(help.out.startsWith(QStringLiteral("Usage: replicactl COMMAND")), qPrintable(help.out));
+        QVERIFY(help.err.isEmpty());
+    }
+    const Run bogus = plainReplicactl({QStringLiteral("bogus")});
+    QCOMPARE(bogus.exitCode, 2);
+    QVERIFY2(bogus.err.startsWith(QStringLiteral("replicactl: unknown command 'bogus'.")), qPrintable(bogus.err));
+    QVERIFY(bogus.out.isEmpty());
+    const Run nothing = plainReplicactl({});
+    QCOMPARE(nothing.exitCode, 2);
+    QVERIFY2(nothing.err.contains(QStringLiteral("Usage: replicactl COMMAND")), qPrintable(nothing.err));
+}
+
+void TestReplicactlSetupInput::contradictoryWaysToRootRefused()
+{
+    // Refused before any connection (nothing answers at 192.0.2.1).
+    const Run both = plainReplicactl({QStringLiteral("status"), QStringLiteral("--primary"),
+                                      QStringLiteral("admin@192.0.2.1"), QStringLiteral("--sudo"),
+                                      QStringLiteral("--su-password-file"), QStringLiteral("/nonexistent")});
+    QCOMPARE(both.exitCode, 2);
+    QVERIFY2(both.err.contains(QStringLiteral("Choose one way to become root: --sudo, --su-password-file.")),
+             qPrintable(both.err));
+    const Run unreadable = plainReplicactl({QStringLiteral("status"), QStringLiteral("--primary"),
+                                            QStringLiteral("admin@192.0.2.1"), QStringLiteral("--sudo-password-file"),
+                                            QStringLiteral("/nonexistent/password")});
+    QCOMPARE(unreadable.exitCode, 2);
+    QVERIFY2(unreadable.err.contains(QStringLiteral("Could not read the file of --sudo-password-file")),
+             qPrintable(unreadable.err));
+    const Run help = replicactl({QStringLiteral("--help")});
+    for (const QString &option : {QStringLiteral("--sudo"), QStringLiteral("--sudo-password-file"),
+                                  QStringLiteral("--su-password-file"), QStringLiteral("--ssh-password-file")})
+        QVERIFY2(help.out.contains(option), qPrintable(option));
 }
 
 QTEST_GUILESS_MAIN(TestReplicactlSetupInput)

@@ -147,6 +147,44 @@ ReplicationSample primaryDown()
     return sample;
 }
 
+// The primary gone, its two standbys asked directly: how far each got, and
+// which one is most advanced (standby2 received more than standby1).
+ReplicationSample primaryDownStandbysUp()
+{
+    ReplicationSample sample = primaryDown();
+    sample.standbyServers << standbyServer() << standbyServer();
+    sample.standbyServers[1].name = QStringLiteral("standby2");
+    sample.standbyServers[1].endpoint = QStringLiteral("db3.example.net:5432");
+    sample.standbyServers[1].receiveLsn = QStringLiteral("0/3000200");
+    sample.standbyServers[1].replayLsn = QStringLiteral("0/3000148");
+    sample.problems = ReplicationSampler::problemsIn(sample);
+    return sample;
+}
+
+// A standby whose machine cannot be asked (SSH refused) while the primary's
+// pg_stat_replication shows it streaming: both, as they are.
+ReplicationSample standbyNotAskedButStreaming()
+{
+    ReplicationSample sample = healthyPair();
+    ReplicationSample::Server unasked;
+    unasked.name = QStringLiteral("standby2");
+    unasked.endpoint = QStringLiteral("198.18.7.3");
+    unasked.address = QStringLiteral("198.18.7.3");
+    unasked.hostReached = false;
+    unasked.error.message = QStringLiteral("Could not connect to root@198.18.7.3. Check the address and port, and "
+                                           "that an SSH server runs there.");
+    sample.standbyServers << unasked;
+    ReplicationSample::Standby streaming = syncStandby();
+    streaming.pid = 4343;
+    streaming.applicationName = QStringLiteral("standby_198_18_7_3");
+    streaming.clientAddr = QStringLiteral("198.18.7.3");
+    streaming.syncState = QStringLiteral("async");
+    streaming.syncPriority = 0;
+    sample.standbys << streaming;
+    sample.problems = ReplicationSampler::problemsIn(sample);
+    return sample;
+}
+
 // Compares with tests/fixtures/monitor/<name>; REPLICA_UPDATE_GOLDEN=1 rewrites it instead.
 void compareGolden(const QByteArray &actual, const QString &name)
 {
@@ -190,6 +228,9 @@ void TestReplicationTable::renderText_data()
     QTest::addRow("standby stopped") << standbyStopped() << QStringLiteral("standby-stopped.txt");
     QTest::addRow("9.6 with trouble") << olderPrimaryWithTrouble() << QStringLiteral("older-primary.txt");
     QTest::addRow("primary down") << primaryDown() << QStringLiteral("primary-down.txt");
+    QTest::addRow("primary down, standbys up") << primaryDownStandbysUp() << QStringLiteral("primary-down-standbys-up.txt");
+    QTest::addRow("standby not asked but streaming") << standbyNotAskedButStreaming()
+                                                     << QStringLiteral("standby-not-asked.txt");
 }
 
 void TestReplicationTable::renderText()
@@ -206,6 +247,7 @@ void TestReplicationTable::toJson_data()
     QTest::addRow("healthy sync pair") << healthyPair() << QStringLiteral("healthy-pair.json");
     QTest::addRow("standby stopped") << standbyStopped() << QStringLiteral("standby-stopped.json");
     QTest::addRow("primary down") << primaryDown() << QStringLiteral("primary-down.json");
+    QTest::addRow("primary down, standbys up") << primaryDownStandbysUp() << QStringLiteral("primary-down-standbys-up.json");
 }
 
 void TestReplicationTable::toJson()

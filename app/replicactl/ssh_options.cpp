@@ -1,0 +1,99 @@
+#include "ssh_options.h"
+
+#include "commands.h"
+
+#include <QFile>
+#include <QTextStream>
+
+namespace ReplicaCtl {
+
+void addSshOptions(QCommandLineParser &parser)
+{
+    parser.addOption({{QStringLiteral("i"), QStringLiteral("identity")}, tr("Private key file for SSH (may be given twice)."), tr("KEYFILE")});
+    parser.addOption({QStringLiteral("known-hosts"), tr("known_hosts file to check the hosts' keys against (default ~/.ssh/known_hosts)."), tr("FILE")});
+    parser.addOption({QStringLiteral("accept-new-host-keys"), tr("Trust a host key seen for the first time (its fingerprint is printed); a changed key is still refused.")});
+    parser.addOption({QStringLiteral("ssh-password-file"),
+                      tr("File whose first line is the SSH login password (for hosts that take a password; a key is "
+                         "tried first)."),
+                      tr("FILE")});
+    parser.addOption({QStringLiteral("sudo"),
+                      tr("A login user other than root becomes root and postgres with sudo, without a password.")});
+    parser.addOption({QStringLiteral("sudo-password-file"),
+                      tr("As --sudo, with the login user's sudo password from the first line of FILE."), tr("FILE")});
+    parser.addOption({QStringLiteral("su-password-file"),
+                      tr("A login user other than root becomes root with su, root's password from the first line of "
+                         "FILE."),
+                      tr("FILE")});
+}
+
+namespace {
+
+SshHostConfig sshConfig(const HostTarget &target, const QCommandLineParser &parser)
+{
+    SshHostConfig config;
+    config.host = target.host;
+    config.port = target.port;
+    config.user = target.user;
+    config.identityFiles = parser.values(QStringLiteral("identity"));
+    config.knownHostsPath = parser.value(QStringLiteral("known-hosts"));
+    if (parser.isSet(QStringLiteral("accept-new-host-keys"))) {
+        config.onUnknownHostKey = [](const HostKeyInfo &key) {
+            QTextStream err(stderr);
+            err << tr("Trusting the new host key of %1:%2: %3 %4\n").arg(key.host).arg(key.port).arg(key.keyType, key.fingerprint);
+            err.flush();
+            return true;
+        };
+    }
+    return config;
+}
+
+Result<QString> firstLine(const QCommandLineParser &parser, const QString &option)
+{
+    QFile file(parser.value(option));
+    if (!file.open(QIODevice::ReadOnly))
+        return makeRefusal(tr("Could not read the file of --%1, %2.").arg(option, file.fileName()), file.errorString());
+    QByteArray line = file.readLine();
+    while (line.endsWith('\n') || line.endsWith('\r'))
+        line.chop(1);
+    if (line.isEmpty())
+        return makeRefusal(tr("The file of --%1, %2, is empty: put the password on its first line.")
+                               .arg(option, file.fileName()));
+    return QString::fromUtf8(line);
+}
+
+} // namespace
+
+Result<std::unique_ptr<SshHost>> openHost(const HostTarget &target, const QCommandLineParser &parser)
+{
+    SshHostConfig config = sshConfig(target, parser);
+    if (parser.isSet(QStringLiteral("ssh-password-file"))) {
+        auto password = firstLine(parser, QStringLiteral("ssh-password-file"));
+        if (!password)
+            return password.error();
+        config.password = *password;
+    }
+    const QStringList ways{QStringLiteral("sudo"), QStringLiteral("sudo-password-file"), QStringLiteral("su-password-file")};
+    QStringList chosen;
+    for (const QString &way : ways)
+        if (parser.isSet(way))
+            chosen << QStringLiteral("--") + way;
+    if (chosen.size() > 1)
+        return makeRefusal(tr("Choose one way to become root: %1.").arg(chosen.join(QStringLiteral(", "))));
+    Privilege privilege;
+    if (parser.isSet(QStringLiteral("sudo"))) {
+        privilege.method = Privilege::Method::SudoNoPassword;
+    } else if (!chosen.isEmpty()) {
+        const QString option = chosen.constFirst().mid(2);
+        auto password = firstLine(parser, option);
+        if (!password)
+            return password.error();
+        privilege.method = option == QLatin1String("su-password-file") ? Privilege::Method::Su
+                                                                       : Privilege::Method::SudoPassword;
+        privilege.password = *password;
+    }
+    auto host = std::make_unique<SshHost>(config);
+    host->setPrivilege(privilege);
+    return host;
+}
+
+} // namespace ReplicaCtl

@@ -1,0 +1,22 @@
+#pragma once
+
+#include "core/host/ssh_host.h"
+#include "core/plan/host_target.h"
+#include "core/result.h"
+
+#include <QCommandLineParser>
+
+#include <memory>
+
+// The SSH options that setup, apply and status share: the key, known_hosts,
+// the login password, and how a login user other than root becomes root
+// and postgres (sudo or su).
+namespace ReplicaCtl {
+
+void addSshOptions(QCommandLineParser &parser);
+// An SshHost for target with everything the options say (not connected
+// yet); a refused Error when they contradict each other or a password file
+// cannot be read.
+Result<std::unique_ptr<SshHost>> openHost(const HostTarget &target, const QCommandLineParser &parser);
+
+} // namespace ReplicaCtl
