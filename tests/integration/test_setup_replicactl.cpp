@@ -554,9 +554,11 @@ void TestSetupReplicactl::sigintDuringTheCopyEndsItsCommands()
     QVERIFY2(cancelled.err.contains(QStringLiteral("Run the same command again to continue")),
              qPrintable(cancelled.all()));
     // Ended on the standby before replicactl exited: nothing of the copy runs there, the slot is free.
-    // (A zombie, which the machine's init has not reaped yet, runs nothing and holds no slot.)
-    auto left = standby->runInside(CommandLine::shell(
-        QStringLiteral("ps -e -o stat= -o args= | awk '$1 !~ /^Z/ && $2 ~ /pg_basebackup/'")));
+    // Only this host's (ps sees the whole machine: its network namespace tells), and no
+    // zombie, which the machine's init has not reaped yet: it runs nothing and holds no slot.
+    auto left = standby->runInside(CommandLine::shell(QStringLiteral(
+        "me=$(readlink /proc/self/ns/net); for p in $(pgrep -x pg_basebackup); do "
+        "[ \"$(readlink /proc/$p/ns/net)\" != \"$me\" ] || ps -o stat= -o args= -p \"$p\"; done | awk '$1 !~ /^Z/'")));
     QVERIFY(left && left->succeeded());
     QVERIFY2(left->stdOut.isEmpty(), left->stdOut.constData());
     QTRY_COMPARE_WITH_TIMEOUT(
