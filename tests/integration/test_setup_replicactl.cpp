@@ -605,6 +605,12 @@ void TestSetupReplicactl::killedAtRandomMomentsEachRerunIsVerified()
         QVERIFY2(killed || killedRun.exitCode == 0, qPrintable(killedRun.all()));
 
         const Run rerun = run(arguments);
+        // What the re-run found of the killed one, for whoever reads the test's log.
+        for (const QString &line : rerun.out.split(QLatin1Char('\n'))) {
+            if (line.contains(QStringLiteral("earlier run")) || line.startsWith(QStringLiteral("They ended"))
+                || line.startsWith(QStringLiteral("Ended them")) || line.contains(QStringLiteral("counted as done")))
+                qInfo("%s", qPrintable(line.left(300)));
+        }
         QVERIFY2(
             rerun.exitCode == 0,
             qPrintable(QStringLiteral("round %1, step %2 + %3 ms: ").arg(round).arg(step).arg(delayMs) + rerun.all()));
