@@ -83,6 +83,20 @@ SshHostConfig sshConfig(const HostTarget &target, const QCommandLineParser &pars
     return config;
 }
 
+// --link-timeout, when given, is a whole number of seconds; false (and said why) otherwise.
+bool linkTimeoutValid(const QCommandLineParser &parser)
+{
+    if (!parser.isSet(QStringLiteral("link-timeout")))
+        return true;
+    bool isNumber = false;
+    const int seconds = parser.value(QStringLiteral("link-timeout")).toInt(&isNumber);
+    if (isNumber && seconds > 0 && seconds <= 24 * 3600)
+        return true;
+    err() << tr("--link-timeout takes a number of seconds, such as 30, not \"%1\".").arg(parser.value(QStringLiteral("link-timeout")))
+          << '\n';
+    return false;
+}
+
 struct Connection
 {
     std::unique_ptr<SshHost> primary;
@@ -369,6 +383,8 @@ int setup(const QStringList &arguments)
             return BadInput;
         }
     }
+    if (!linkTimeoutValid(parser))
+        return BadInput;
     auto password = passwordFrom(parser);
     if (!password) {
         err() << password.error().fullText() << '\n';
@@ -444,6 +460,8 @@ int apply(const QStringList &arguments)
         err() << saved.error().fullText() << '\n';
         return BadInput;
     }
+    if (!linkTimeoutValid(parser))
+        return BadInput;
     auto password = passwordFrom(parser);
     if (!password) {
         err() << password.error().fullText() << '\n';

@@ -496,6 +496,10 @@ void TestSetupReplicactl::standbyLinkCutFailsWithinTheBoundThenResumes()
                                  {QStringLiteral("-n"), standby->namespaceName(), QStringLiteral("link"),
                                   QStringLiteral("set"), QStringLiteral("eth0"), QString::fromLatin1(state)});
     };
+    const Run unclear = run(setupArguments(primary, standby, {QStringLiteral("--link-timeout"), QStringLiteral("soon")}));
+    QCOMPARE(unclear.exitCode, 2);
+    QVERIFY2(unclear.err.contains(QStringLiteral("--link-timeout takes a number of seconds")), qPrintable(unclear.all()));
+
     auto restore = qScopeGuard([&] { link("up"); });
     auto slow = shapeLink(standby);
     bool cut = false;

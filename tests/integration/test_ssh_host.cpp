@@ -11,6 +11,7 @@
 #include <QRegularExpression>
 #include <QScopeGuard>
 #include <QSignalSpy>
+#include <QSysInfo>
 #include <QTemporaryDir>
 #include <QThread>
 #include <QTimer>
@@ -1052,6 +1053,26 @@ void TestSshHost::lockEndsWhatAnEarlierRunLeftRunning()
     auto journal = later.run(CommandLine::shell(QStringLiteral("cat /var/run/postgresql/replica-studio.lock")));
     QVERIFY2(journal.ok() && journal->stdOut.contains("\ngroup "), qPrintable(text(journal)));
     second.release();
+
+    // A run whose owner lives (here init, process 1 of this computer) is refused, its file left as it was.
+    QFile bootId(QStringLiteral("/proc/sys/kernel/random/boot_id"));
+    QFile initStat(QStringLiteral("/proc/1/stat"));
+    QVERIFY(bootId.open(QIODevice::ReadOnly) && initStat.open(QIODevice::ReadOnly));
+    const QByteArray stat = initStat.readAll();
+    const QByteArray initStart = stat.mid(stat.lastIndexOf(')') + 2).split(' ').value(19);
+    const QByteArray owner = "owner " + QSysInfo::machineHostName().toUtf8() + ' ' + bootId.readAll().trimmed() + " 1 " + initStart
+                             + " another tool\nstarted 0\n";
+    QVERIFY(later.writeFile(QStringLiteral("/var/run/postgresql/replica-studio.lock"), owner, {.keepBackup = false}).ok());
+    HostLock third;
+    auto refused = third.acquire(later, QStringLiteral("test host"), options);
+    QVERIFY(!refused.ok());
+    QVERIFY2(refused.error().message.contains(QStringLiteral("Another run (another tool, process 1 on this computer)")),
+             qPrintable(refused.error().fullText()));
+    auto kept = later.readFile(QStringLiteral("/var/run/postgresql/replica-studio.lock"));
+    QVERIFY(kept.ok());
+    QCOMPARE(*kept, owner);
+    QVERIFY(later.run(CommandLine(QStringLiteral("rm"), {QStringLiteral("/var/run/postgresql/replica-studio.lock")})).ok());
+
     auto gone = later.run(CommandLine(
         QStringLiteral("test"), {QStringLiteral("-e"), QStringLiteral("/var/run/postgresql/replica-studio.lock")}));
     QVERIFY(gone.ok());
