@@ -10,8 +10,16 @@
 #include <QCoreApplication>
 #include <QEventLoop>
 #include <QFile>
+#include <QSocketNotifier>
 #include <QTextStream>
 
+#include <fcntl.h>
+#include <signal.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <cerrno>
+#include <cstring>
 #include <memory>
 
 // replicactl setup / apply: the setup plan (core/plan) from the command
@@ -85,11 +93,81 @@ bool confirm()
     return answer == QLatin1String("y") || answer == QLatin1String("yes");
 }
 
-// Runs the plan, printing as it goes; the exit code.
+// SIGINT and SIGTERM cancel the run as the wizard's Cancel does: the
+// handler only writes the signal's number to a pipe (all it may do), and
+// the event loop tells the runner. A second one ends the program at once.
+class SignalCancel
+{
+public:
+    explicit SignalCancel(const std::function<void(int)> &onSignal)
+    {
+        if (::pipe2(s_pipe, O_CLOEXEC | O_NONBLOCK) != 0)
+            return;
+        m_notifier = std::make_unique<QSocketNotifier>(s_pipe[0], QSocketNotifier::Read);
+        QObject::connect(m_notifier.get(), &QSocketNotifier::activated, m_notifier.get(), [this, onSignal] {
+            unsigned char number = 0;
+            while (::read(s_pipe[0], &number, 1) == 1) {
+                if (m_received == 0)
+                    m_received = number;
+                onSignal(number);
+            }
+        });
+        struct sigaction action;
+        std::memset(&action, 0, sizeof action);
+        action.sa_handler = &SignalCancel::handle;
+        sigemptyset(&action.sa_mask);
+        action.sa_flags = SA_RESTART | SA_RESETHAND; // the second one takes the default action
+        for (const int number : {SIGINT, SIGTERM})
+            ::sigaction(number, &action, &m_previous[number == SIGINT ? 0 : 1]);
+    }
+    ~SignalCancel()
+    {
+        if (!m_notifier)
+            return;
+        ::sigaction(SIGINT, &m_previous[0], nullptr);
+        ::sigaction(SIGTERM, &m_previous[1], nullptr);
+        m_notifier.reset();
+        ::close(s_pipe[0]);
+        ::close(s_pipe[1]);
+        s_pipe[0] = s_pipe[1] = -1;
+    }
+    SignalCancel(const SignalCancel &) = delete;
+    SignalCancel &operator=(const SignalCancel &) = delete;
+
+    int received() const { return m_received; } // 0: none
+
+private:
+    static void handle(int number)
+    {
+        const int saved = errno;
+        const unsigned char byte = static_cast<unsigned char>(number);
+        [[maybe_unused]] const ssize_t written = ::write(s_pipe[1], &byte, 1);
+        // SA_RESETHAND gave the next one its default action; SIGINT's and
+        // SIGTERM's is to end the program, as a second Ctrl-C asks.
+        errno = saved;
+    }
+
+    static inline int s_pipe[2] = {-1, -1};
+    std::unique_ptr<QSocketNotifier> m_notifier;
+    struct sigaction m_previous[2];
+    int m_received = 0;
+};
+
+// Runs the plan, printing as it goes; the exit code (128 + the signal's
+// number when SIGINT or SIGTERM cancelled it).
 int runPlan(SetupPlan &plan, Connection &connection, const QString &password)
 {
     PlanRunner runner;
     QEventLoop loop;
+    SignalCancel interrupt([&runner](int number) {
+        err() << '\n'
+              << tr("Interrupted (SIG%1): cancelling; the commands this run started on the hosts are being ended. "
+                    "Interrupt again to quit at once and leave them running.")
+                     .arg(QString::fromLatin1(sigabbrev_np(number)))
+              << '\n';
+        err().flush();
+        runner.cancel();
+    });
     int lastPercent = -1;
     QObject::connect(&runner, &PlanRunner::logLine, &loop, [](const QString &line) {
         out() << line << '\n';
@@ -126,6 +204,16 @@ int runPlan(SetupPlan &plan, Connection &connection, const QString &password)
             err() << tr("Its output:") << '\n' << failure->output << '\n';
         if (!failure->detail.isEmpty() && failure->detail != failure->output)
             err() << failure->detail << '\n';
+        if (interrupt.received()) {
+            err() << tr("Stopped by SIG%1 in step \"%2\" with %3 steps applied and %4 already done; the hosts are "
+                        "as those steps left them. Run the same command again to continue from there.")
+                         .arg(QString::fromLatin1(sigabbrev_np(interrupt.received())), failure->stepTitle)
+                         .arg(runner.appliedCount())
+                         .arg(runner.skippedCount())
+                  << '\n';
+            err().flush();
+            return 128 + interrupt.received();
+        }
         err().flush();
         return Failed;
     }
@@ -245,6 +333,8 @@ int setup(const QStringList &arguments)
             return BadInput;
         }
     }
+    if (!linkTimeoutValid(parser))
+        return BadInput;
     auto password = passwordFrom(parser);
     if (!password) {
         err() << password.error().fullText() << '\n';
@@ -320,6 +410,8 @@ int apply(const QStringList &arguments)
         err() << saved.error().fullText() << '\n';
         return BadInput;
     }
+    if (!linkTimeoutValid(parser))
+        return BadInput;
     auto password = passwordFrom(parser);
     if (!password) {
         err() << password.error().fullText() << '\n';

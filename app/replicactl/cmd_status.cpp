@@ -147,6 +147,8 @@ int status(const QStringList &arguments)
         out << commandHelp(parser, QStringLiteral("status"));
         return Done;
     }
+    if (!linkTimeoutValid(parser))
+        return BadInput;
     auto primaryTarget = HostTarget::parse(parser.value(QStringLiteral("primary")));
     if (!parser.isSet(QStringLiteral("primary")) || !primaryTarget) {
         err << tr("Name the primary: --primary USER@HOST[:PORT].") << '\n';

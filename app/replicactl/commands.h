@@ -6,7 +6,8 @@
 
 // replicactl's subcommands, one file each (cmd_<name>.cpp). Each gets the
 // arguments after its own name and returns the process exit code:
-// 0 done (and verified), 1 a step or operation failed, 2 bad input.
+// 0 done (and verified), 1 a step or operation failed, 2 bad input;
+// setup and apply: 128 + n when signal n (SIGINT, SIGTERM) cancelled the run.
 namespace ReplicaCtl {
 
 enum ExitCode { Done = 0, Failed = 1, BadInput = 2 };

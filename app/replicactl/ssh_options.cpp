@@ -5,6 +5,8 @@
 #include <QFile>
 #include <QTextStream>
 
+#include <algorithm>
+
 namespace ReplicaCtl {
 
 void addSshOptions(QCommandLineParser &parser)
@@ -12,6 +14,10 @@ void addSshOptions(QCommandLineParser &parser)
     parser.addOption({{QStringLiteral("i"), QStringLiteral("identity")}, tr("Private key file for SSH (may be given twice)."), tr("KEYFILE")});
     parser.addOption({QStringLiteral("known-hosts"), tr("known_hosts file to check the hosts' keys against (default ~/.ssh/known_hosts)."), tr("FILE")});
     parser.addOption({QStringLiteral("accept-new-host-keys"), tr("Trust a host key seen for the first time (its fingerprint is printed); a changed key is still refused.")});
+    parser.addOption({QStringLiteral("link-timeout"),
+                      tr("Give a host up when it does not answer for this many seconds, while connecting or while a "
+                         "command runs (default 30)."),
+                      tr("SECONDS")});
     parser.addOption({QStringLiteral("ssh-password-file"),
                       tr("File whose first line is the SSH login password (for hosts that take a password; a key is "
                          "tried first)."),
@@ -36,6 +42,11 @@ SshHostConfig sshConfig(const HostTarget &target, const QCommandLineParser &pars
     config.user = target.user;
     config.identityFiles = parser.values(QStringLiteral("identity"));
     config.knownHostsPath = parser.value(QStringLiteral("known-hosts"));
+    if (const int seconds = parser.value(QStringLiteral("link-timeout")).toInt(); seconds > 0) {
+        config.deadLinkMs = seconds * 1000;
+        config.connectTimeoutMs = std::min(config.connectTimeoutMs, config.deadLinkMs);
+        config.keepaliveMs = std::clamp(config.deadLinkMs / 3, 1000, config.keepaliveMs);
+    }
     if (parser.isSet(QStringLiteral("accept-new-host-keys"))) {
         config.onUnknownHostKey = [](const HostKeyInfo &key) {
             QTextStream err(stderr);
@@ -62,6 +73,19 @@ Result<QString> firstLine(const QCommandLineParser &parser, const QString &optio
 }
 
 } // namespace
+
+bool linkTimeoutValid(const QCommandLineParser &parser)
+{
+    if (!parser.isSet(QStringLiteral("link-timeout")))
+        return true;
+    bool isNumber = false;
+    const int seconds = parser.value(QStringLiteral("link-timeout")).toInt(&isNumber);
+    if (isNumber && seconds > 0 && seconds <= 24 * 3600)
+        return true;
+    QTextStream(stderr) << tr("--link-timeout takes a number of seconds, such as 30, not \"%1\".").arg(parser.value(QStringLiteral("link-timeout")))
+                        << '\n';
+    return false;
+}
 
 Result<std::unique_ptr<SshHost>> openHost(const HostTarget &target, const QCommandLineParser &parser)
 {

@@ -14,6 +14,8 @@
 namespace ReplicaCtl {
 
 void addSshOptions(QCommandLineParser &parser);
+// --link-timeout, when given, is a whole number of seconds; false (and said why on stderr) otherwise.
+bool linkTimeoutValid(const QCommandLineParser &parser);
 // An SshHost for target with everything the options say (not connected
 // yet); a refused Error when they contradict each other or a password file
 // cannot be read.

@@ -61,7 +61,30 @@ cat >> "$1"
 sync -- "$1" 2>/dev/null || true
 )sh";
 
+// Host::endGroupCommand: $1 is the group (printed by the command itself when
+// it started, or found in a journal).
+// Zombies do not count (an init that reaps slowly keeps them around); no
+// "--" before the group: dash's kill does not take it.
+const char endGroupScript[] = R"sh(alive() {
+  if command -v ps >/dev/null 2>&1; then
+    ps -e -o pgid= -o stat= | awk -v g="$1" '$1 == g && $2 !~ /^Z/ { found = 1 } END { exit !found }'
+  else
+    kill -0 "-$1" 2>/dev/null
+  fi
+}
+kill -TERM "-$1" 2>/dev/null || exit 0
+i=0
+while [ $i -lt 150 ]; do alive "$1" || exit 0; sleep 0.02; i=$((i+1)); done
+kill -KILL "-$1" 2>/dev/null
+exit 0
+)sh";
+
 } // namespace
+
+CommandLine Host::endGroupCommand(qint64 processGroup)
+{
+    return CommandLine::shell(QString::fromLatin1(endGroupScript), {QString::number(processGroup)});
+}
 
 Result<Host::PrivilegedCommand> Host::withPrivilege(const CommandLine &command, RunAs as,
                                                     const QString &stdinFile) const

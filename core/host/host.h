@@ -100,6 +100,17 @@ public:
     // The user whose name the commands run under when RunAs::LoginUser.
     virtual QString loginUser() const = 0;
 
+    // A file on the host to which every command started from now on appends
+    // its process group ("group <pgid>"), before it runs: HostLock's lock
+    // file, so that a later run finds what this one left running. Empty: none.
+    // Set between commands, on the thread that runs them.
+    void setCommandJournal(const QString &path) { m_commandJournal = path; }
+    const QString &commandJournal() const { return m_commandJournal; }
+
+    // Ends a process group on the host: TERM, up to 3 s to go, then KILL.
+    // Run it as the group's user, or as root.
+    static CommandLine endGroupCommand(qint64 processGroup);
+
 protected:
     // The shared part of both hosts, so that LocalHost and SshHost become
     // root or postgres, and write files, in exactly the same way.
@@ -144,4 +155,5 @@ protected:
     Result<void> appendFileThroughShell(const QString &path, const QByteArray &content, RunAs as);
 
     Privilege m_privilege;
+    QString m_commandJournal;
 };

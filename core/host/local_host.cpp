@@ -85,6 +85,11 @@ Result<CommandResult> LocalHost::run(const CommandLine &command, const RunOption
         return result;
     }
 
+    if (!commandJournal().isEmpty()) {
+        QFile journal(commandJournal());
+        if (journal.open(QIODevice::Append))
+            journal.write("group " + QByteArray::number(process.processId()) + '\n');
+    }
     const QByteArray input = privileged->stdinPrefix + options.stdinData;
     if (!input.isEmpty())
         process.write(input);

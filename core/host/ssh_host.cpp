@@ -18,7 +18,10 @@
 #include <libssh/sftp.h>
 
 #include <fcntl.h>
+#include <netinet/in.h>
+#include <netinet/tcp.h>
 #include <pwd.h>
+#include <sys/socket.h>
 #include <unistd.h>
 
 #include <algorithm>
@@ -66,35 +69,24 @@ void onExitSignal(ssh_session, ssh_channel, const char *signal, int, const char 
     *static_cast<QString *>(userdata) = QString::fromLatin1(signal);
 }
 
-// Ends the remote process group of a cancelled or timed-out command: TERM,
-// up to 3 s to go, then KILL. $1 is the group, printed by the command itself.
-// Zombies do not count (an init that reaps slowly keeps them around); no
-// "--" before the group: dash's kill does not take it.
-const char endGroupScript[] = R"sh(alive() {
-  if command -v ps >/dev/null 2>&1; then
-    ps -e -o pgid= -o stat= | awk -v g="$1" '$1 == g && $2 !~ /^Z/ { found = 1 } END { exit !found }'
-  else
-    kill -0 "-$1" 2>/dev/null
-  fi
-}
-kill -TERM "-$1" 2>/dev/null || exit 0
-i=0
-while [ $i -lt 150 ]; do alive "$1" || exit 0; sleep 0.02; i=$((i+1)); done
-kill -KILL "-$1" 2>/dev/null
-exit 0
-)sh";
-
 // The command line as sent: sh prints a marker line with its pid, which is
 // the command's process group, and a marker on stderr, then becomes the
 // command. What comes before the markers is the login shell's (a ~/.bashrc
-// that prints), not the command's; a cancel kills that group.
-QByteArray withStartMarkers(const CommandLine &command, const QByteArray &startToken)
+// that prints), not the command's; a cancel kills that group. With a
+// journal (Host::setCommandJournal), the group is first appended to it, so
+// that a later run can find what this one left running. SIGPIPE is ignored:
+// a command whose reader went (the tool killed, the connection lost) goes
+// on to its end instead of dying at its next line of output, half done (a
+// pg_createcluster, a restart); a later run waits for it or ends it.
+QByteArray withStartMarkers(const CommandLine &command, const QByteArray &startToken, const QString &journal)
 {
-    QStringList words{QString::fromLatin1(startToken), command.program()};
+    QStringList words{QString::fromLatin1(startToken), journal, command.program()};
     words << command.arguments();
-    return CommandLine::shell(QStringLiteral("t=$1; shift; printf '%s %s\\n' \"$t\" \"$$\"; printf '%s\\n' \"$t\" >&2; "
-                                             "exec \"$@\""),
-                              words)
+    return CommandLine::shell(
+               QStringLiteral(
+                   "t=$1; j=$2; shift 2; trap '' PIPE; [ -z \"$j\" ] || echo \"group $$\" >>\"$j\" 2>/dev/null; "
+                   "printf '%s %s\\n' \"$t\" \"$$\"; printf '%s\\n' \"$t\" >&2; exec \"$@\""),
+               words)
         .toShellString()
         .toUtf8();
 }
@@ -306,6 +298,48 @@ bool endRequested(const RunOptions &options, const QElapsedTimer &clock, Command
     return result.cancelled || result.timedOut;
 }
 
+// The kernel gives up a connection whose data or keepalive probes go
+// unanswered for deadLinkMs (TCP_USER_TIMEOUT); the socket then reports
+// ETIMEDOUT, which libssh turns into a lost connection.
+void watchLink(socket_t fd, int keepaliveMs, int deadLinkMs)
+{
+    if (fd < 0 || deadLinkMs <= 0)
+        return;
+    const int on = 1;
+    const int idle = std::max(1, keepaliveMs / 1000);
+    const int count = std::max(1, deadLinkMs / 1000 / idle);
+    const unsigned int userTimeout = unsigned(deadLinkMs);
+    ::setsockopt(fd, SOL_SOCKET, SO_KEEPALIVE, &on, sizeof on);
+    ::setsockopt(fd, IPPROTO_TCP, TCP_KEEPIDLE, &idle, sizeof idle);
+    ::setsockopt(fd, IPPROTO_TCP, TCP_KEEPINTVL, &idle, sizeof idle);
+    ::setsockopt(fd, IPPROTO_TCP, TCP_KEEPCNT, &count, sizeof count);
+    ::setsockopt(fd, IPPROTO_TCP, TCP_USER_TIMEOUT, &userTimeout, sizeof userTimeout);
+}
+
+// While a command is quiet, an SSH message that asks nothing (SSH_MSG_IGNORE)
+// goes out every interval: data the peer must acknowledge, so that a dead
+// link meets TCP_USER_TIMEOUT even where keepalive probes are filtered.
+class Keepalive
+{
+public:
+    Keepalive(ssh_session session, int intervalMs) : m_session(session), m_intervalMs(intervalMs) { m_quiet.start(); }
+
+    void after(bool moved)
+    {
+        if (moved) {
+            m_quiet.start();
+        } else if (m_intervalMs > 0 && m_quiet.elapsed() > m_intervalMs) {
+            ssh_send_ignore(m_session, "");
+            m_quiet.start();
+        }
+    }
+
+private:
+    ssh_session m_session;
+    int m_intervalMs;
+    QElapsedTimer m_quiet;
+};
+
 } // namespace
 
 struct SshHost::Session
@@ -448,6 +482,8 @@ Result<void> SshHost::ensureConnected(const std::atomic_bool *cancel)
         QThread::msleep(5);
     }
     ssh_set_blocking(ssh, 1);
+    if (rc == SSH_OK)
+        watchLink(ssh_get_fd(ssh), m_config.keepaliveMs, m_config.deadLinkMs);
     if (rc != SSH_OK) {
         Error error = sessionError(tr("Could not connect to %1. Check the address and port, and that an SSH "
                                       "server runs there.")
@@ -752,7 +788,8 @@ Result<CommandResult> SshHost::runOnExecChannel(const CommandLine &command, cons
     clock.start();
     // The login shell becomes sh (exec keeps the pid, which sshd made a
     // session and process-group leader).
-    if (ssh_channel_request_exec(channel, ("exec " + withStartMarkers(privileged, token)).constData()) != SSH_OK)
+    if (ssh_channel_request_exec(
+            channel, ("exec " + withStartMarkers(privileged, token, commandJournal())).constData()) != SSH_OK)
         return sessionError(tr("%1 refused to run %2.").arg(displayName(), command.program()));
     *sent = true;
 
@@ -760,6 +797,7 @@ Result<CommandResult> SshHost::runOnExecChannel(const CommandLine &command, cons
     result.command = command;
     CommandOutput output(result, options, token);
     ChannelTraffic traffic(channel, input, options.stdinSource, true);
+    Keepalive keepalive(m_session->ssh, m_config.keepaliveMs);
     bool ended = false;
     QElapsedTimer sinceEnded;
     while (true) {
@@ -768,6 +806,7 @@ Result<CommandResult> SshHost::runOnExecChannel(const CommandLine &command, cons
         });
         if (round == ChannelTraffic::Round::Failed)
             return connectionLost(command);
+        keepalive.after(round == ChannelTraffic::Round::Moved);
         if (round == ChannelTraffic::Round::Idle && traffic.channelEnded())
             break;
         if (!ended && endRequested(options, clock, result)) {
@@ -901,7 +940,7 @@ Result<CommandResult> SshHost::runInSessionShell(const CommandLine &command, con
     // Distinct markers for the start and the end: neither contains the other.
     const QByteArray token = session.nextToken();
     const QByteArray startToken = token + ".b", endToken = token + ".e";
-    const QByteArray wrapped = withStartMarkers(privileged, startToken) + "\n#" + endToken;
+    const QByteArray wrapped = withStartMarkers(privileged, startToken, commandJournal()) + "\n#" + endToken;
     const QByteArray request = endToken + ' ' + QByteArray::number(wrapped.size()) + ' '
                                + QByteArray::number(input.size()) + '\n' + wrapped + input;
     CommandResult result;
@@ -909,6 +948,7 @@ Result<CommandResult> SshHost::runInSessionShell(const CommandLine &command, con
     CommandOutput output(result, options, startToken);
     MarkerScanner outEnd(endToken), errEnd(endToken);
     ChannelTraffic traffic(session.shell, request, {}, false);
+    Keepalive keepalive(session.ssh, m_config.keepaliveMs);
     QElapsedTimer clock;
     clock.start();
     bool ended = false;
@@ -918,6 +958,7 @@ Result<CommandResult> SshHost::runInSessionShell(const CommandLine &command, con
             isStdErr ? output.stdErr(errEnd.feed(bytes)) : output.stdOut(outEnd.feed(bytes));
         });
         *sent = traffic.anyWritten();
+        keepalive.after(round == ChannelTraffic::Round::Moved);
         if (round == ChannelTraffic::Round::Failed
             || (round == ChannelTraffic::Round::Idle && traffic.channelEnded())) {
             closeSessionShell();
@@ -952,9 +993,11 @@ Result<CommandResult> SshHost::runInSessionShell(const CommandLine &command, con
 Error SshHost::connectionLost(const CommandLine &command)
 {
     m_sessionBroken = true; // dropped by run(), once the channel is freed
-    return sessionError(tr("The connection to %1 was lost while %2 ran. It may have finished or "
-                           "still be running there: check before running it again.")
-                            .arg(displayName(), command.program()));
+    return sessionError(tr("The connection to %1 was lost while %2 ran: the machine or the network stopped "
+                           "answering (for %3 s at most), or the connection was closed. The command may still be "
+                           "running there; running the plan again waits for it to end, or ends it.")
+                            .arg(displayName(), command.program())
+                            .arg(m_config.deadLinkMs / 1000.0));
 }
 
 void SshHost::endRemoteGroup(qint64 processGroup, RunAs as)
@@ -964,7 +1007,7 @@ void SshHost::endRemoteGroup(qint64 processGroup, RunAs as)
     RunOptions options;
     options.as = as;
     options.timeoutMs = 15000;
-    auto privileged = withPrivilege(CommandLine::shell(QString::fromLatin1(endGroupScript), {QString::number(processGroup)}), as);
+    auto privileged = withPrivilege(endGroupCommand(processGroup), as);
     bool sent = false;
     // Its own channel: the session shell, if any, is busy with the command.
     auto ended = privileged ? runOnExecChannel(privileged->command, privileged->command, privileged->stdinPrefix, options, &sent)

@@ -32,6 +32,12 @@ struct SshHostConfig
     QString knownHostsPath;     // empty: ~/.ssh/known_hosts
     bool readUserConfig = true; // ~/.ssh/config (Host aliases, User, Port)
     int connectTimeoutMs = 10000;
+    // A connection that stops answering (a cable pulled, a machine gone) is
+    // given up after deadLinkMs: the kernel probes it (TCP keepalive) and
+    // SSH keepalive messages go out every keepaliveMs while a command is
+    // quiet, so that the silence is noticed while a command runs, too.
+    int keepaliveMs = 10000;
+    int deadLinkMs = 30000;
     // An unknown host key with exactly this fingerprint is trusted (and
     // written to known_hosts): what the GUI sets once the user said yes.
     QString acceptedFingerprint;

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/plan/verification_report.h"
+#include "core/result.h"
 
 #include <QObject>
 #include <QString>
@@ -10,7 +11,9 @@
 #include <thread>
 
 class Host;
+class HostLock;
 class SetupPlan;
+class StepContext;
 
 // Runs a SetupPlan's steps, in order, on a worker thread of its own: for
 // each step check() (already in place: skipped, so running a plan again
@@ -18,6 +21,9 @@ class SetupPlan;
 // On a failure it stops, gives the failed step's files their previous
 // content back, and reports the step, the command, its output and what to
 // do. Cancel through an atomic flag that also ends the running command.
+// Both hosts are claimed (HostLock) for the whole run, so that a run started
+// right after an interrupted one waits for, or ends, what that one left
+// running; a step that failed while its goal got reached counts as done.
 // The wizard's progress page and replicactl listen to its signals; the plan
 // and the hosts must outlive the run.
 class PlanRunner : public QObject
@@ -63,6 +69,7 @@ signals:
 
 private:
     void run(SetupPlan *plan, Host *primary, Host *standby, QString password);
+    Result<void> claimHosts(StepContext &context, HostLock &primaryLock, HostLock &standbyLock);
 
     void join();
 

@@ -6,7 +6,10 @@
 #include <QCoreApplication>
 #include <QElapsedTimer>
 #include <QRegularExpression>
+#include <QScopeGuard>
 #include <QThread>
+
+#include <algorithm>
 
 StepContext::StepContext(const SetupPlan &plan, Host *primary, Host *standby, const std::atomic_bool *cancel)
     : m_plan(plan), m_primary(primary), m_standby(standby), m_cancel(cancel)
@@ -43,13 +46,14 @@ Result<CommandResult> StepContext::run(HostRole role, const CommandLine &command
         return makeError(QCoreApplication::translate("StepContext", "Cancelled before the command ran."), command.toShellString());
     }
     const QString who = as == RunAs::Root ? QStringLiteral("#") : as == RunAs::Postgres ? QStringLiteral("postgres$") : QStringLiteral("$");
-    log(QStringLiteral("[%1] %2 %3").arg(hostRoleName(role), who, command.toShellString()));
+    if (m_logCommands)
+        log(QStringLiteral("[%1] %2 %3").arg(hostRoleName(role), who, command.toShellString()));
     m_lastCommand = command;
     m_lastOutput.clear();
     RunOptions options;
     options.as = as;
     options.stdinData = stdinData;
-    options.timeoutMs = timeoutMs;
+    options.timeoutMs = timeoutMs == 0 ? commandTimeoutMs : std::max(0, timeoutMs);
     options.cancel = m_cancel;
     options.onLine = std::move(onLine);
     Result<CommandResult> result = host(role).run(command, options);
@@ -124,6 +128,8 @@ Result<void> StepContext::waitUntil(const std::function<Result<bool>()> &probe, 
     QElapsedTimer timer;
     timer.start();
     Error last = makeError(what);
+    const bool logging = m_logCommands;
+    auto restore = qScopeGuard([&] { m_logCommands = logging; });
     while (true) {
         if (isCancelled())
             return makeError(QCoreApplication::translate("StepContext", "Cancelled while waiting: %1").arg(what));
@@ -135,6 +141,13 @@ Result<void> StepContext::waitUntil(const std::function<Result<bool>()> &probe, 
         if (timer.elapsed() > timeoutMs) {
             return makeError(QCoreApplication::translate("StepContext", "Gave up after %1 s: %2").arg(timeoutMs / 1000).arg(what),
                              last.fullText());
+        }
+        if (m_logCommands && logging) {
+            log(QCoreApplication::translate("StepContext",
+                                            "Not yet: the commands above are run again every %1 s, for up to %2 s.")
+                    .arg(intervalMs / 1000.0)
+                    .arg(timeoutMs / 1000));
+            m_logCommands = false;
         }
         QThread::msleep(intervalMs);
     }

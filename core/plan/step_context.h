@@ -44,6 +44,11 @@ public:
     bool isCancelled() const { return m_cancel && m_cancel->load(); }
     const std::atomic_bool *cancelFlag() const { return m_cancel; }
 
+    // timeoutMs of run(): 0 is commandTimeoutMs, Unbounded none (a copy
+    // whose progress shows; a dead link still ends it, see SshHostConfig).
+    static constexpr int Unbounded = -1;
+    int commandTimeoutMs = 10 * 60 * 1000;
+
     // Runs a command (logged as "[primary] $ ..."), remembering it and its result.
     Result<CommandResult> run(HostRole role, const CommandLine &command, RunAs as, const QByteArray &stdinData = {},
                               int timeoutMs = 0,
@@ -62,7 +67,8 @@ public:
 
     // Polls `probe` until it says true, the timeout passes (an Error naming
     // `what`) or the run is cancelled. For servers that start, standbys that
-    // begin to stream, a row that reaches the standby.
+    // begin to stream, a row that reaches the standby. The probe's commands
+    // are logged the first time only, then that it waits.
     Result<void> waitUntil(const std::function<Result<bool>()> &probe, int timeoutMs, const QString &what,
                            int intervalMs = 300);
     Result<void> waitUntilAccepting(HostRole role, int timeoutMs = 60000);
@@ -86,4 +92,5 @@ private:
     const std::atomic_bool *m_cancel;
     CommandLine m_lastCommand;
     QString m_lastOutput;
+    bool m_logCommands = true;
 };

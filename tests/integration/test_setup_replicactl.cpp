@@ -2,7 +2,8 @@
 // namespaces with their own sshd and private PostgreSQL folders, Debian's
 // PostgreSQL 15 packages, no cluster): the walkthrough's scenario verified,
 // a re-run that changes no file, a second (async) standby, a standby whose
-// sshd dies during pg_basebackup, and hostile input.
+// sshd dies during pg_basebackup, hostile input, and interruptions: a link
+// cut, SIGINT during the copy, kill -9 at random moments then a re-run.
 #include "core/host/host.h"
 #include "test_host_network.h"
 
@@ -13,10 +14,13 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
+#include <QRandomGenerator>
 #include <QRegularExpression>
 #include <QScopeGuard>
 #include <QTemporaryDir>
 #include <QtTest/QTest>
+
+#include <signal.h>
 
 #pragma GCC diagnostic ignored "-Wmissing-field-initializers"
 
@@ -55,9 +59,18 @@ private slots:
     void newApplicationNameReachesTheRunningStandby();
     void hostilePasswordAndDataDirectoryWithSpace();
     void savedPlanWithInvalidSettingChangesNothing();
+    void standbyLinkCutFailsWithinTheBoundThenResumes();
+    void sigintDuringTheCopyEndsItsCommands();
+    void killedAtRandomMomentsEachRerunIsVerified();
 
 private:
+    // onOutput gets the whole stdout so far, as it grows and every 100 ms;
+    // m_process is the running replicactl meanwhile.
     Run run(const QStringList &arguments, const std::function<void(const QString &)> &onOutput = {}, int timeoutMs = 300000);
+    QStringList setupArguments(TestHost *primary, TestHost *standby, const QStringList &more = {}) const;
+    // Slows the standby's link so that a copy of the ballast lasts seconds; undone by the guard.
+    auto shapeLink(TestHost *standby);
+    QProcess *m_process = nullptr;
     QStringList sshOptions() const;
     QString target(TestHost *host) const { return QStringLiteral("root@") + host->address(); }
     QString sql(TestHost *host, const QString &database, const QString &query, bool *ok = nullptr, QString *error = nullptr);
@@ -77,8 +90,8 @@ void TestSetupReplicactl::initTestCase()
         QSKIP("Debian's postgresql-15 package is needed on this machine.");
     if (!QFile::exists(replicactl()))
         QSKIP("Build the replicactl target first.");
-    m_hosts = m_net->create(7);
-    QCOMPARE(m_hosts.size(), 7);
+    m_hosts = m_net->create(11);
+    QCOMPARE(m_hosts.size(), 11);
 }
 
 void TestSetupReplicactl::cleanupTestCase()
@@ -105,10 +118,14 @@ Run TestSetupReplicactl::run(const QStringList &arguments, const std::function<v
     process.closeWriteChannel();
     if (!process.waitForStarted())
         return result;
+    m_process = &process;
+    auto forget = qScopeGuard([this] { m_process = nullptr; });
     QElapsedTimer clock;
     clock.start();
     // waitForFinished() emits readyRead as output arrives, so onOutput sees it live.
     while (!process.waitForFinished(100) && process.state() != QProcess::NotRunning) {
+        if (onOutput)
+            onOutput(result.out);
         if (clock.elapsed() > timeoutMs) {
             process.kill();
             process.waitForFinished();
@@ -530,6 +547,180 @@ void TestSetupReplicactl::savedPlanWithInvalidSettingChangesNothing()
     QVERIFY2(refused.err.contains(QStringLiteral("max_wal_senders")) && refused.err.contains(QStringLiteral("nothing was changed")), qPrintable(refused.all()));
     QCOMPARE(configChecksums(primary), primaryBefore);
     QCOMPARE(configChecksums(standby), standbyBefore);
+}
+
+QStringList TestSetupReplicactl::setupArguments(TestHost *primary, TestHost *standby, const QStringList &more) const
+{
+    return QStringList{QStringLiteral("setup"), QStringLiteral("--primary"),
+                       target(primary),         QStringLiteral("--standby"),
+                       target(standby),         QStringLiteral("--yes")} +
+           more + sshOptions();
+}
+
+namespace {
+
+int changeShaping(TestHost *standby, const QString &verb, const QStringList &how = {})
+{
+    return QProcess::execute(QStringLiteral("tc"), QStringList{QStringLiteral("qdisc"), verb, QStringLiteral("dev"),
+                                                               standby->namespaceName(), QStringLiteral("root")} +
+                                                       how);
+}
+
+} // namespace
+
+auto TestSetupReplicactl::shapeLink(TestHost *standby)
+{
+    if (changeShaping(standby, QStringLiteral("add"),
+                      {QStringLiteral("tbf"), QStringLiteral("rate"), QStringLiteral("80mbit"), QStringLiteral("burst"),
+                       QStringLiteral("64kb"), QStringLiteral("latency"), QStringLiteral("500ms")}) != 0)
+        qWarning("tc could not slow the link of %s", qPrintable(standby->namespaceName()));
+    return qScopeGuard([standby] { changeShaping(standby, QStringLiteral("del")); });
+}
+
+void TestSetupReplicactl::standbyLinkCutFailsWithinTheBoundThenResumes()
+{
+    TestHost *primary = m_hosts.at(0);
+    TestHost *standby = m_hosts.at(7);
+    const QStringList arguments = setupArguments(
+        primary, standby, {QStringLiteral("--async"), QStringLiteral("--link-timeout"), QStringLiteral("4")});
+    auto link = [standby](const char *state) {
+        return QProcess::execute(QStringLiteral("ip"),
+                                 {QStringLiteral("-n"), standby->namespaceName(), QStringLiteral("link"),
+                                  QStringLiteral("set"), QStringLiteral("eth0"), QString::fromLatin1(state)});
+    };
+    const Run unclear = run(setupArguments(primary, standby, {QStringLiteral("--link-timeout"), QStringLiteral("soon")}));
+    QCOMPARE(unclear.exitCode, 2);
+    QVERIFY2(unclear.err.contains(QStringLiteral("--link-timeout takes a number of seconds")), qPrintable(unclear.all()));
+
+    auto restore = qScopeGuard([&] { link("up"); });
+    auto slow = shapeLink(standby);
+    bool cut = false;
+    QElapsedTimer sinceCut;
+    // With the link gone for good, the run must end by itself well within this (else it is killed: exit -1).
+    const Run broken = run(
+        arguments,
+        [&](const QString &output) {
+            if (!cut && output.contains(QStringLiteral("pg_basebackup -h"))) {
+                cut = true;
+                QCOMPARE(link("down"), 0);
+                sinceCut.start();
+            }
+        },
+        90000);
+    QVERIFY(cut);
+    qInfo("replicactl ended %lld ms after the standby's link went down", sinceCut.elapsed());
+    QVERIFY2(broken.exitCode == 1, qPrintable(broken.all()));
+    QVERIFY2(broken.err.contains(QStringLiteral("Step failed: Copy the primary to the standby")),
+             qPrintable(broken.all()));
+    QVERIFY2(broken.err.contains(QStringLiteral("root@%1 was lost").arg(standby->address())), qPrintable(broken.all()));
+    QVERIFY2(broken.err.contains(QStringLiteral("run the same plan again")), qPrintable(broken.all()));
+
+    QCOMPARE(link("up"), 0);
+    slow.dismiss();
+    changeShaping(standby, QStringLiteral("del"));
+    const Run resumed = run(arguments);
+    QVERIFY2(resumed.exitCode == 0, qPrintable(resumed.all()));
+    QVERIFY2(resumed.out.contains(QStringLiteral("Done: the standby streams and is verified.")),
+             qPrintable(resumed.all()));
+    QCOMPARE(sql(standby, QStringLiteral("postgres"), QStringLiteral("SELECT count(*) FROM ballast")),
+             QStringLiteral("400000"));
+}
+
+void TestSetupReplicactl::sigintDuringTheCopyEndsItsCommands()
+{
+    TestHost *primary = m_hosts.at(0);
+    TestHost *standby = m_hosts.at(8);
+    const QString slot =
+        QStringLiteral("standby_") + QString(standby->address()).replace(QLatin1Char('.'), QLatin1Char('_'));
+    const QStringList arguments = setupArguments(primary, standby, {QStringLiteral("--async")});
+    auto slow = shapeLink(standby);
+    bool interrupted = false;
+    const Run cancelled = run(arguments, [&](const QString &output) {
+        // Once pg_basebackup reports progress, the copy runs on the standby.
+        const qsizetype copy = output.indexOf(QStringLiteral("pg_basebackup -h"));
+        if (interrupted || copy < 0 || output.indexOf(QStringLiteral("% "), copy) < 0)
+            return;
+        interrupted = true;
+        QCOMPARE(::kill(pid_t(m_process->processId()), SIGINT), 0);
+    });
+    QVERIFY(interrupted);
+    QVERIFY2(cancelled.exitCode == 128 + SIGINT, qPrintable(cancelled.all()));
+    QVERIFY2(cancelled.err.contains(QStringLiteral("Stopped by SIGINT in step \"Copy the primary to the standby")),
+             qPrintable(cancelled.all()));
+    QVERIFY2(cancelled.err.contains(QStringLiteral("Run the same command again to continue")),
+             qPrintable(cancelled.all()));
+    // Ended on the standby before replicactl exited: nothing of the copy runs there, the slot is free.
+    // Only this host's (ps sees the whole machine: its network namespace tells), and no
+    // zombie, which the machine's init has not reaped yet: it runs nothing and holds no slot.
+    auto left = standby->runInside(CommandLine::shell(QStringLiteral(
+        "me=$(readlink /proc/self/ns/net); for p in $(pgrep -x pg_basebackup); do "
+        "[ \"$(readlink /proc/$p/ns/net)\" != \"$me\" ] || ps -o stat= -o args= -p \"$p\"; done | awk '$1 !~ /^Z/'")));
+    QVERIFY(left && left->succeeded());
+    QVERIFY2(left->stdOut.isEmpty(), left->stdOut.constData());
+    QTRY_COMPARE_WITH_TIMEOUT(
+        sql(primary, QStringLiteral("postgres"),
+            QStringLiteral("SELECT active FROM pg_replication_slots WHERE slot_name = '%1'").arg(slot)),
+        QStringLiteral("f"), 5000);
+
+    slow.dismiss();
+    changeShaping(standby, QStringLiteral("del"));
+    const Run again = run(arguments);
+    QVERIFY2(again.exitCode == 0, qPrintable(again.all()));
+    QVERIFY2(!again.all().contains(QStringLiteral("still in use")), qPrintable(again.all()));
+    QVERIFY2(again.out.contains(QStringLiteral("Done: the standby streams and is verified.")), qPrintable(again.all()));
+}
+
+void TestSetupReplicactl::killedAtRandomMomentsEachRerunIsVerified()
+{
+    TestHost *primary = m_hosts.at(9);
+    TestHost *standby = m_hosts.at(10);
+    const QStringList arguments = setupArguments(primary, standby, {QStringLiteral("--sync")});
+    // REPLICA_TEST_SEED repeats the moments of an earlier run.
+    const quint32 seed = qEnvironmentVariableIsSet("REPLICA_TEST_SEED") ? qEnvironmentVariable("REPLICA_TEST_SEED").toUInt()
+                                                                        : QRandomGenerator::global()->generate();
+    QRandomGenerator random(seed);
+    qInfo("seed %u", seed);
+    for (int round = 0; round < 4; ++round) {
+        // A moment somewhere in a fresh setup: after the start of step `step`, plus up to 2 s.
+        const int step = random.bounded(1, 12);
+        const int delayMs = random.bounded(2000);
+        qInfo("round %d: kill -9 %d ms into step %d", round, delayMs, step);
+        const QString marker = QStringLiteral("== %1. ").arg(step);
+        QElapsedTimer sinceStep;
+        bool killed = false;
+        const Run killedRun = run(arguments, [&](const QString &output) {
+            if (killed)
+                return;
+            if (!sinceStep.isValid() && output.contains(marker))
+                sinceStep.start();
+            if (sinceStep.isValid() && sinceStep.elapsed() >= delayMs) {
+                killed = true;
+                ::kill(pid_t(m_process->processId()), SIGKILL);
+            }
+        });
+        QVERIFY2(killed || killedRun.exitCode == 0, qPrintable(killedRun.all()));
+
+        const Run rerun = run(arguments);
+        // What the re-run found of the killed one, for whoever reads the test's log.
+        for (const QString &line : rerun.out.split(QLatin1Char('\n'))) {
+            if (line.contains(QStringLiteral("earlier run")) || line.startsWith(QStringLiteral("They ended"))
+                || line.startsWith(QStringLiteral("Ended them")) || line.contains(QStringLiteral("counted as done")))
+                qInfo("%s", qPrintable(line.left(300)));
+        }
+        QVERIFY2(
+            rerun.exitCode == 0,
+            qPrintable(QStringLiteral("round %1, step %2 + %3 ms: ").arg(round).arg(step).arg(delayMs) + rerun.all()));
+        QVERIFY2(rerun.out.contains(QStringLiteral("Done: the standby streams and is verified.")),
+                 qPrintable(rerun.all()));
+
+        // A fresh pair for the next round.
+        for (TestHost *host : {standby, primary}) {
+            auto dropped = host->runInside(CommandLine::shell(
+                QStringLiteral("pg_dropcluster --stop 15 main && rm -rf /var/lib/postgresql/15/main.set-aside-*")));
+            QVERIFY(dropped);
+            QVERIFY2(dropped->succeeded(), dropped->stdErr.constData());
+        }
+    }
 }
 
 QTEST_GUILESS_MAIN(TestSetupReplicactl)

@@ -1,3 +1,4 @@
+#include "core/host/host_lock.h"
 #include "core/host/host_task.h"
 #include "core/host/local_host.h"
 #include "core/host/ssh_host.h"
@@ -10,7 +11,9 @@
 #include <QRegularExpression>
 #include <QScopeGuard>
 #include <QSignalSpy>
+#include <QSysInfo>
 #include <QTemporaryDir>
+#include <QThread>
 #include <QTimer>
 #include <QtTest/QTest>
 
@@ -24,7 +27,8 @@ Q_DECLARE_METATYPE(RunAs)
 
 // SshHost against real sshds on the suite's test hosts: logins, host keys,
 // streaming, cancel and timeout on the remote side, files, sudo, and a
-// connection that times out without stalling the event loop.
+// connection that times out without stalling the event loop, a link that
+// dies under a running command, and the run lock of HostLock.
 class TestSshHost : public QObject
 {
     Q_OBJECT
@@ -65,6 +69,8 @@ private slots:
     void loginShellThatRefusesIsExplained();
     void reconnectsAfterConnectionDropped();
     void concurrentCallsAreSerialised();
+    void deadLinkEndsACommandWithinTheBound();
+    void lockEndsWhatAnEarlierRunLeftRunning();
 
 private:
     SshHostConfig rootConfig() const;
@@ -1006,6 +1012,101 @@ void TestSshHost::concurrentCallsAreSerialised()
     for (auto &thread : threads)
         thread.join();
     QCOMPARE(good.load(), 20);
+}
+
+void TestSshHost::deadLinkEndsACommandWithinTheBound()
+{
+    // A host of its own: its link goes down for a while.
+    const QList<TestHost *> made = m_net->create(1);
+    QCOMPARE(made.size(), 1);
+    TestHost *cut = made.first();
+    SshHostConfig config = rootConfig();
+    config.host = cut->address();
+    config.keepaliveMs = 1000;
+    config.deadLinkMs = 3000;
+    SshHost host(config);
+    QVERIFY(host.connect().ok());
+    auto link = [cut](const char *state) {
+        LocalHost local;
+        auto done = local.run(CommandLine(QStringLiteral("ip"),
+                                          {QStringLiteral("-n"), cut->namespaceName(), QStringLiteral("link"),
+                                           QStringLiteral("set"), QStringLiteral("eth0"), QString::fromLatin1(state)}));
+        return done && done->succeeded();
+    };
+    auto restore = qScopeGuard([&] { link("up"); });
+    std::thread cutter([&] {
+        QThread::msleep(1000);
+        link("down");
+    });
+    // A quiet command: nothing but the keepalives can notice the link is gone.
+    RunOptions options;
+    options.timeoutMs = 40000; // the backstop that would end it without them
+    auto ran = host.run(CommandLine(QStringLiteral("sleep"), {QStringLiteral("30")}), options);
+    cutter.join();
+    QVERIFY2(!ran.ok(), qPrintable(text(ran)));
+    QVERIFY2(ran.error().message.contains(QStringLiteral("was lost")), qPrintable(ran.error().fullText()));
+    QVERIFY2(ran.error().message.contains(QStringLiteral("for 3 s at most")), qPrintable(ran.error().fullText()));
+
+    QVERIFY(link("up"));
+    restore.dismiss();
+    auto again = host.run(CommandLine(QStringLiteral("echo"), {QStringLiteral("back")}));
+    QVERIFY2(again.ok() && again->succeeded(), qPrintable(text(again)));
+}
+
+void TestSshHost::lockEndsWhatAnEarlierRunLeftRunning()
+{
+    // The earlier run claims the host and starts a command that outlives it
+    // (as a pg_basebackup does when the tool is killed); its owner is this
+    // process, which the lock takes for one that is gone.
+    SshHost earlier(rootConfig());
+    HostLock first;
+    QVERIFY2(first.acquire(earlier, QStringLiteral("test host"), {}).ok(), "the first claim failed");
+    auto started = earlier.run(CommandLine::shell(QStringLiteral("sleep 297 >/dev/null 2>&1 & echo $!")));
+    QVERIFY2(started.ok() && started->succeeded(), qPrintable(text(started)));
+    QVERIFY(!processGone(QStringLiteral("sleep 297")));
+    earlier.disconnect();
+
+    SshHost later(rootConfig());
+    HostLock second;
+    QStringList log;
+    HostLock::Options options;
+    options.leftoverWaitMs = 1000;
+    options.log = [&log](const QString &line) { log.append(line); };
+    auto claimed = second.acquire(later, QStringLiteral("test host"), options);
+    QVERIFY2(claimed.ok(), qPrintable(errorText(claimed)));
+    QVERIFY2(log.join(QLatin1Char('\n')).contains(QStringLiteral("left commands running on the test host")),
+             qPrintable(log.join(QLatin1Char('\n'))));
+    QVERIFY2(log.join(QLatin1Char('\n')).contains(QStringLiteral("sleep 297")),
+             qPrintable(log.join(QLatin1Char('\n'))));
+    QVERIFY(processGone(QStringLiteral("sleep 297")));
+    // The later run's own commands are journaled in its lock file.
+    auto journal = later.run(CommandLine::shell(QStringLiteral("cat /var/run/postgresql/replica-studio.lock")));
+    QVERIFY2(journal.ok() && journal->stdOut.contains("\ngroup "), qPrintable(text(journal)));
+    second.release();
+
+    // A run whose owner lives (here init, process 1 of this computer) is refused, its file left as it was.
+    QFile bootId(QStringLiteral("/proc/sys/kernel/random/boot_id"));
+    QFile initStat(QStringLiteral("/proc/1/stat"));
+    QVERIFY(bootId.open(QIODevice::ReadOnly) && initStat.open(QIODevice::ReadOnly));
+    const QByteArray stat = initStat.readAll();
+    const QByteArray initStart = stat.mid(stat.lastIndexOf(')') + 2).split(' ').value(19);
+    const QByteArray owner = "owner " + QSysInfo::machineHostName().toUtf8() + ' ' + bootId.readAll().trimmed() + " 1 " + initStart
+                             + " another tool\nstarted 0\n";
+    QVERIFY(later.writeFile(QStringLiteral("/var/run/postgresql/replica-studio.lock"), owner, {.keepBackup = false}).ok());
+    HostLock third;
+    auto refused = third.acquire(later, QStringLiteral("test host"), options);
+    QVERIFY(!refused.ok());
+    QVERIFY2(refused.error().message.contains(QStringLiteral("Another run (another tool, process 1 on this computer)")),
+             qPrintable(refused.error().fullText()));
+    auto kept = later.readFile(QStringLiteral("/var/run/postgresql/replica-studio.lock"));
+    QVERIFY(kept.ok());
+    QCOMPARE(*kept, owner);
+    QVERIFY(later.run(CommandLine(QStringLiteral("rm"), {QStringLiteral("/var/run/postgresql/replica-studio.lock")})).ok());
+
+    auto gone = later.run(CommandLine(
+        QStringLiteral("test"), {QStringLiteral("-e"), QStringLiteral("/var/run/postgresql/replica-studio.lock")}));
+    QVERIFY(gone.ok());
+    QCOMPARE(gone->exitCode, 1);
 }
 
 QTEST_MAIN(TestSshHost)

@@ -87,6 +87,7 @@ private slots:
     void jsonRoundTripKeepsEdits();
     void restartExpectsTheEditedValues();
     void cancelForgetsTheLastOutput();
+    void aWaitLogsItsCommandsOnce();
     void synchronousStates_data();
     void synchronousStates();
     void standbyGetsThePrimarysCapacity();
@@ -258,6 +259,31 @@ void TestPlanModel::cancelForgetsTheLastOutput()
     // A failure report names the last command and its output: not the one before the cancel.
     QVERIFY(context.lastCommand().isEmpty());
     QVERIFY(context.lastOutput().isEmpty());
+}
+
+void TestPlanModel::aWaitLogsItsCommandsOnce()
+{
+    // A slot still in use was waited for with ~110 identical psql lines in the log.
+    const SetupPlan plan = existingPlan();
+    LocalHost host;
+    StepContext context(plan, &host, &host);
+    QStringList log;
+    context.logSink = [&log](const QString &line) { log.append(line); };
+    int probes = 0;
+    auto waited = context.waitUntil(
+        [&]() -> Result<bool> {
+            auto ran = context.run(HostRole::Primary, CommandLine(QStringLiteral("test"), {QStringLiteral("-e"), QStringLiteral("/nonexistent")}),
+                                   RunAs::LoginUser);
+            return ran && ++probes == 5;
+        },
+        10000, QStringLiteral("the probe never succeeds"), 10);
+    QVERIFY(waited.ok());
+    QCOMPARE(probes, 5);
+    QCOMPARE(log.filter(QStringLiteral("test -e /nonexistent")).size(), 1);
+    QCOMPARE(log.filter(QStringLiteral("Not yet")).size(), 1);
+    // After the wait, commands are logged again.
+    QVERIFY(context.run(HostRole::Primary, CommandLine(QStringLiteral("true")), RunAs::LoginUser));
+    QVERIFY(log.last().endsWith(QStringLiteral("$ true")));
 }
 
 void TestPlanModel::synchronousStates_data()

@@ -217,7 +217,8 @@ Result<void> StandbyCloneStep::copy(StepContext &context)
         else
             context.log(line);
     };
-    auto copied = context.runOk(HostRole::Standby, basebackup(), RunAs::Postgres, tr("copy the primary with pg_basebackup"), {}, 0, onLine);
+    auto copied = context.runOk(HostRole::Standby, basebackup(), RunAs::Postgres,
+                                tr("copy the primary with pg_basebackup"), {}, StepContext::Unbounded, onLine);
     if (!copied)
         return copied.error();
     context.progress(100, tr("Copy complete."));
