@@ -199,7 +199,8 @@ Result<SetupPlan> SetupPlan::build(PlanChoices choices, const HostFacts &primary
         add(new BackupCloneStep(basis));
     add(new StandbyRecoveryStep(basis, files.primaryAutoConf, files.standbyConf, files.standbyConfKnown));
     add(new StandbyStartStep(basis));
-    if (choices.synchronous)
+    // Asynchronous: a primary that was there may name the standby from an earlier setup; taken out then.
+    if (choices.synchronous || basis.primary.existed())
         add(new SyncStep(basis, files.primaryConf, files.primaryConfKnown));
     add(new VerifyStep(basis));
     for (const auto &step : plan.m_steps) {

@@ -1,8 +1,9 @@
 // `replicactl setup` end to end on the suite's test hosts (network
 // namespaces with their own sshd and private PostgreSQL folders, Debian's
 // PostgreSQL 15 packages, no cluster): the walkthrough's scenario verified,
-// a re-run that changes no file, a second (async) standby, a standby whose
-// sshd dies during pg_basebackup, and hostile input.
+// a re-run that changes no file, a new password and sync <-> async on the
+// running pair, a second (async) standby, a standby whose sshd dies during
+// pg_basebackup, and hostile input.
 #include "core/host/host.h"
 #include "test_host_network.h"
 
@@ -46,6 +47,8 @@ private slots:
     void cleanupTestCase();
     void syncPairWithDemoDataIsVerified();
     void sameCommandAgainChangesNothing();
+    void newPasswordSurvivesStandbyRestart();
+    void asyncAfterSyncAndBack();
     void secondStandbyAsync();
     void secondStandbyMadeSynchronous();
     void sshdKilledDuringBasebackupThenResumed();
@@ -60,6 +63,10 @@ private:
     QString sql(TestHost *host, const QString &database, const QString &query, bool *ok = nullptr, QString *error = nullptr);
     // sha256 of each configuration file on a host, by path.
     QMap<QString, QByteArray> configChecksums(TestHost *host);
+    QString applicationName(TestHost *standby) const
+    {
+        return QStringLiteral("standby_") + standby->address().replace(QLatin1Char('.'), QLatin1Char('_'));
+    }
 
     std::unique_ptr<TestHostNetwork> m_net;
     QList<TestHost *> m_hosts;
@@ -199,6 +206,74 @@ void TestSetupReplicactl::sameCommandAgainChangesNothing()
     QVERIFY(!again.out.contains(QStringLiteral("writing ")));
     QCOMPARE(configChecksums(primary), primaryBefore);
     QCOMPARE(configChecksums(standby), standbyBefore);
+}
+
+void TestSetupReplicactl::newPasswordSurvivesStandbyRestart()
+{
+    TestHost *primary = m_hosts.at(0);
+    TestHost *standby = m_hosts.at(1);
+    QTemporaryDir dir;
+    QFile file(dir.filePath(QStringLiteral("password")));
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.write("a-new-replication-password\n");
+    file.close();
+    const Run rotated = run(QStringList{QStringLiteral("setup"), QStringLiteral("--primary"), target(primary),
+                                        QStringLiteral("--standby"), target(standby), QStringLiteral("--sync"),
+                                        QStringLiteral("--demo-data"), QStringLiteral("--password-file"),
+                                        file.fileName(), QStringLiteral("--yes")} +
+                            sshOptions());
+    QVERIFY2(rotated.exitCode == 0, qPrintable(rotated.all()));
+    QVERIFY2(rotated.out.contains(QStringLiteral("[ok] A new replication connection from the standby is accepted")),
+             qPrintable(rotated.out));
+
+    // The connection open since before the change proves nothing: after a
+    // restart the standby logs in again, with what its passfile holds now.
+    auto restarted = standby->runInside(CommandLine(
+        QStringLiteral("pg_ctlcluster"), {QStringLiteral("15"), QStringLiteral("main"), QStringLiteral("restart")}));
+    QVERIFY(restarted);
+    QVERIFY2(restarted->succeeded(), restarted->stdErr.constData());
+    // A read: a commit would wait forever for a synchronous standby that cannot log in.
+    QTRY_COMPARE_WITH_TIMEOUT(
+        sql(primary, QStringLiteral("postgres"),
+            QStringLiteral("SELECT state || '|' || sync_state FROM pg_stat_replication WHERE application_name = '%1'")
+                .arg(applicationName(standby))),
+        QStringLiteral("streaming|sync"), 30000);
+}
+
+void TestSetupReplicactl::asyncAfterSyncAndBack()
+{
+    TestHost *primary = m_hosts.at(0);
+    TestHost *standby = m_hosts.at(1);
+    const QString name = applicationName(standby);
+    const QStringList pair =
+        QStringList{QStringLiteral("setup"), QStringLiteral("--primary"), target(primary), QStringLiteral("--standby"),
+                    target(standby),         QStringLiteral("--yes")} +
+        sshOptions();
+    auto state = [&] {
+        return sql(primary, QStringLiteral("postgres"),
+                   QStringLiteral("SELECT sync_state FROM pg_stat_replication WHERE application_name = '%1' AND state "
+                                  "= 'streaming'")
+                       .arg(name)) +
+               QLatin1Char('|') +
+               sql(primary, QStringLiteral("postgres"), QStringLiteral("SHOW synchronous_standby_names"));
+    };
+    QCOMPARE(state(), QStringLiteral("sync|%1").arg(name));
+
+    // The dry run shows the step that changes the running pair.
+    const Run shown = run(pair + QStringList{QStringLiteral("--async"), QStringLiteral("--dry-run")});
+    QVERIFY2(shown.exitCode == 0, qPrintable(shown.all()));
+    QVERIFY2(shown.out.contains(QStringLiteral("[async]")) &&
+                 shown.out.contains(QStringLiteral("+synchronous_standby_names = ''")),
+             qPrintable(shown.out));
+
+    const Run async = run(pair + QStringList{QStringLiteral("--async")});
+    QVERIFY2(async.exitCode == 0, qPrintable(async.all()));
+    QVERIFY2(async.out.contains(QStringLiteral("[ok] The standby is asynchronous")), qPrintable(async.out));
+    QCOMPARE(state(), QStringLiteral("async|"));
+
+    const Run sync = run(pair + QStringList{QStringLiteral("--sync")});
+    QVERIFY2(sync.exitCode == 0, qPrintable(sync.all()));
+    QCOMPARE(state(), QStringLiteral("sync|%1").arg(name));
 }
 
 void TestSetupReplicactl::secondStandbyAsync()

@@ -22,15 +22,20 @@ QString roleQuery(bool leastPrivilege)
 
 ReplicationRoleStep::ReplicationRoleStep(PlanBasis basis) : SetupStep(QStringLiteral("replication-role"), std::move(basis))
 {
-    FileEdit passfile;
-    passfile.host = HostRole::Primary;
-    passfile.path = this->basis().primary.passfile();
-    passfile.kind = FileEdit::Kind::Passfile;
-    passfile.beforeKnown = false;
-    passfile.as = RunAs::Postgres;
-    passfile.mode = 0600;
-    passfile.owner = QStringLiteral("postgres");
-    m_edits.append(passfile);
+    // Every place the secret lives, changed together: the role, the
+    // primary's passfile (kept for the next standby) and the standby's
+    // (read by its walreceiver at each connection).
+    for (HostRole role : {HostRole::Primary, HostRole::Standby}) {
+        FileEdit passfile;
+        passfile.host = role;
+        passfile.path = this->basis().cluster(role).passfile();
+        passfile.kind = FileEdit::Kind::Passfile;
+        passfile.beforeKnown = false;
+        passfile.as = RunAs::Postgres;
+        passfile.mode = 0600;
+        passfile.owner = QStringLiteral("postgres");
+        m_edits.append(passfile);
+    }
 }
 
 QString ReplicationRoleStep::title() const
@@ -45,7 +50,9 @@ QString ReplicationRoleStep::why() const
                   "This is weaker than a role that may only replicate; use it for teaching only.");
     }
     return tr("The standby connects as a role that may log in and replicate and do nothing else, "
-              "with a %1 password that never appears on a command line.").arg(choices().authMethod);
+              "with a %1 password that never appears on a command line. The password is kept in the passfiles of "
+              "the postgres user on both hosts; a new password changes the role and both passfiles together.")
+        .arg(choices().authMethod);
 }
 
 QList<PlannedCommand> ReplicationRoleStep::commands() const
@@ -121,7 +128,40 @@ Result<bool> ReplicationRoleStep::check(StepContext &context)
     if (!*password)
         return false;
     // A password given for this run that differs from the kept one must be set.
-    return context.replicationPassword.isEmpty() || context.replicationPassword == **password;
+    if (!context.replicationPassword.isEmpty() && context.replicationPassword != **password)
+        return false;
+    // The standby's passfile must hold the same one, or its next connection fails.
+    auto standby = passfileNow(context, HostRole::Standby, **password);
+    if (!standby)
+        return standby.error();
+    return editInPlace(context, *standby);
+}
+
+Result<FileEdit> ReplicationRoleStep::passfileNow(StepContext &context, HostRole role, const QString &password) const
+{
+    bool exists = false;
+    FileEdit passfile = m_edits.at(role == HostRole::Primary ? 0 : 1);
+    auto current = readCurrent(context, passfile, exists);
+    if (!current)
+        return current.error();
+    passfile.after = Passfile::withEntry(*current, choices().primaryAddress, basis().primary.port(),
+                                         QStringLiteral("replication"), choices().replicationUser, password);
+    return passfile;
+}
+
+void ReplicationRoleStep::warnOtherStandbys(StepContext &context)
+{
+    auto others = context.sql(
+        HostRole::Primary, QStringLiteral("postgres"),
+        QStringLiteral("SELECT string_agg(DISTINCT application_name, ', ') FROM pg_stat_replication "
+                       "WHERE usename = :'role' AND application_name <> :'name'"),
+        {{QStringLiteral("role"), choices().replicationUser}, {QStringLiteral("name"), choices().applicationName}});
+    if (others && !others->isEmpty()) {
+        context.log(tr("Warning: other standbys (%1) connect as %2 too; their passfiles still hold the old password, "
+                       "so they cannot connect again after a restart. Run the setup for each of them with the same "
+                       "password.")
+                        .arg(*others, choices().replicationUser));
+    }
 }
 
 Result<void> ReplicationRoleStep::apply(StepContext &context)
@@ -142,19 +182,26 @@ Result<void> ReplicationRoleStep::apply(StepContext &context)
     else
         sql = QStringLiteral("ALTER ROLE :\"role\" WITH LOGIN REPLICATION%1 PASSWORD '%2';\n")
                   .arg(narrowing(choices()), verifier);
+    auto kept = keptPassword(context);
+    if (!kept)
+        return kept.error();
     auto done = context.sql(HostRole::Primary, QStringLiteral("postgres"), sql, {{QStringLiteral("role"), choices().replicationUser}});
     if (!done)
         return done.error();
+    if (*kept && **kept != *password)
+        warnOtherStandbys(context);
 
-    FileEdit passfile = m_edits.first();
-    bool exists = false;
-    auto current = readCurrent(context, passfile, exists);
-    if (!current)
-        return current.error();
-    passfile.after = Passfile::withEntry(*current, choices().primaryAddress, basis().primary.port(), QStringLiteral("replication"),
-                                         choices().replicationUser, *password);
-    auto written = writeEdit(context, passfile);
-    if (!written)
-        return written.error();
+    for (HostRole host : {HostRole::Primary, HostRole::Standby}) {
+        auto passfile = passfileNow(context, host, *password);
+        if (!passfile)
+            return passfile.error();
+        if (auto written = writeEdit(context, *passfile); !written)
+            return written.error();
+    }
     return {};
+}
+
+bool ReplicationRoleStep::wroteStandbyPassfile() const
+{
+    return wroteFile(m_edits.at(1).host, m_edits.at(1).path);
 }
