@@ -73,6 +73,9 @@ private:
     // standby's sshd (listener and sessions: a dead link) once pg_basebackup
     // starts; sshd comes back afterwards.
     Run cutDuringCopy(TestHost *primary, TestHost *standby, const QStringList &arguments);
+    // Calls `probe` until it gives `expected` or `ms` of wall-clock time pass
+    // (QTRY counts only its waits, and each probe here runs psql); the last value.
+    static QString pollUntil(const std::function<QString()> &probe, const QString &expected, int ms);
     // The folders beside the standby's data directory: set-aside copies and unfinished copies.
     QStringList besideDataDir(TestHost *standby);
 
@@ -241,11 +244,15 @@ void TestSetupReplicactl::newPasswordSurvivesStandbyRestart()
     QVERIFY(restarted);
     QVERIFY2(restarted->succeeded(), restarted->stdErr.constData());
     // A read: a commit would wait forever for a synchronous standby that cannot log in.
-    QTRY_COMPARE_WITH_TIMEOUT(
-        sql(primary, QStringLiteral("postgres"),
-            QStringLiteral("SELECT state || '|' || sync_state FROM pg_stat_replication WHERE application_name = '%1'")
-                .arg(applicationName(standby))),
+    const QString streaming = pollUntil(
+        [&] {
+            return sql(primary, QStringLiteral("postgres"),
+                       QStringLiteral(
+                           "SELECT state || '|' || sync_state FROM pg_stat_replication WHERE application_name = '%1'")
+                           .arg(applicationName(standby)));
+        },
         QStringLiteral("streaming|sync"), 30000);
+    QCOMPARE(streaming, QStringLiteral("streaming|sync"));
 }
 
 void TestSetupReplicactl::asyncAfterSyncAndBack()
@@ -400,6 +407,18 @@ Run TestSetupReplicactl::cutDuringCopy(TestHost *primary, TestHost *standby, con
     if (!ended)
         cut.exitCode = -4;
     return cut;
+}
+
+QString TestSetupReplicactl::pollUntil(const std::function<QString()> &probe, const QString &expected, int ms)
+{
+    QElapsedTimer clock;
+    clock.start();
+    QString value = probe();
+    while (value != expected && clock.elapsed() < ms) {
+        QTest::qWait(300);
+        value = probe();
+    }
+    return value;
 }
 
 QStringList TestSetupReplicactl::besideDataDir(TestHost *standby)
