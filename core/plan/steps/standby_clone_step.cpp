@@ -107,9 +107,10 @@ CommandLine StandbyCloneStep::clearDataDir() const
 {
     // The setup's own is removed; anything else is renamed with the date, and said where and how big.
     return CommandLine::shell(
-        QStringLiteral("[ -e \"$1\" ] || exit 0; if %1; then rm -rf -- \"$1\" && echo removed; "
-                       "else k=$(du -sk \"$1\" | cut -f1); a=\"$1.set-aside-$(date +%Y%m%d-%H%M%S)\"; "
-                       "mv -T -- \"$1\" \"$a\" && echo \"set-aside $k $a\"; fi")
+        QStringLiteral(
+            "[ -e \"$1\" ] || exit 0; if %1; then rm -rf -- \"$1\" && echo removed; "
+            "else k=$(timeout 60 du -sk \"$1\" 2>/dev/null | cut -f1); a=\"$1.set-aside-$(date +%Y%m%d-%H%M%S)\"; "
+            "mv -T -- \"$1\" \"$a\" && echo \"set-aside ${k:--1} $a\"; fi")
             .arg(ownTest()),
         {basis().standby.dataDir()});
 }
@@ -132,7 +133,7 @@ QString StandbyCloneStep::clearPurpose() const
             .arg(dataDir);
     if (m_dataDir.kind == DataDirFacts::Kind::Missing)
         return tr("Nothing to replace: %1 does not exist now.").arg(dataDir);
-    if (m_dataDir.kind == DataDirFacts::Kind::Other) {
+    if (m_dataDir.kind == DataDirFacts::Kind::Other && m_dataDir.kilobytes >= 0) {
         return tr("Set %1 aside as %1.set-aside-<date>: it holds %2 MB that this setup did not make. It is renamed, "
                   "never deleted, and keeps taking %2 MB of disk on the standby until you remove it.")
             .arg(dataDir, megabytes(m_dataDir.kilobytes));
@@ -234,8 +235,8 @@ Result<DataDirFacts> StandbyCloneStep::inspectDataDir(Host &standby, const QStri
     options.timeoutMs = 120000;
     auto found = standby.run(
         CommandLine::shell(QStringLiteral("[ -e \"$1\" ] || { echo missing; exit 0; }; "
-                                          "k=$(du -sk \"$1\" 2>/dev/null | cut -f1); "
-                                          "if %1; then echo \"own ${k:-0}\"; else echo \"other ${k:-0}\"; fi")
+                                          "k=$(timeout 20 du -sk \"$1\" 2>/dev/null | cut -f1); "
+                                          "if %1; then echo \"own ${k:--1}\"; else echo \"other ${k:--1}\"; fi")
                                .arg(ownTest()),
                            {dataDir}),
         options);
@@ -382,9 +383,17 @@ Result<void> StandbyCloneStep::finish(StepContext &context)
     if (outcome.value(0) == QLatin1String("removed")) {
         context.log(tr("Removed %1: it held only what the setup had made.").arg(dataDir));
     } else if (outcome.value(0) == QLatin1String("set-aside")) {
-        context.log(tr("The standby's previous data directory is kept as %1 (%2 MB, on the standby's disk until you "
-                       "remove it).")
-                        .arg(outcome.mid(2).join(QLatin1Char(' ')), megabytes(outcome.value(1).toLongLong())));
+        const QString aside = outcome.mid(2).join(QLatin1Char(' '));
+        const qint64 kilobytes = outcome.value(1).toLongLong();
+        if (kilobytes >= 0) {
+            context.log(tr("The standby's previous data directory is kept as %1 (%2 MB, on the standby's disk until "
+                           "you remove it).")
+                            .arg(aside, megabytes(kilobytes)));
+        } else {
+            context.log(tr("The standby's previous data directory is kept as %1 (on the standby's disk until you "
+                           "remove it).")
+                            .arg(aside));
+        }
     }
     auto moved =
         context.runOk(HostRole::Standby, CommandLine(QStringLiteral("mv"), {QStringLiteral("-T"), copyDir(), dataDir}),
