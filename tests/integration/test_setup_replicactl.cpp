@@ -253,6 +253,21 @@ void TestSetupReplicactl::newPasswordSurvivesStandbyRestart()
         },
         QStringLiteral("streaming|sync"), 30000);
     QCOMPARE(streaming, QStringLiteral("streaming|sync"));
+
+    // A role whose password no longer is the passfiles' (a run cut short
+    // between the ALTER ROLE and the passfiles, or a change by hand) is set back.
+    bool altered = false;
+    sql(primary, QStringLiteral("postgres"), QStringLiteral("ALTER ROLE replicator PASSWORD 'changed-by-hand'"),
+        &altered);
+    QVERIFY(altered);
+    const Run again = run(QStringList{QStringLiteral("setup"), QStringLiteral("--primary"), target(primary),
+                                      QStringLiteral("--standby"), target(standby), QStringLiteral("--sync"),
+                                      QStringLiteral("--demo-data"), QStringLiteral("--yes")} +
+                          sshOptions());
+    QVERIFY2(again.exitCode == 0, qPrintable(again.all()));
+    QVERIFY2(!again.out.contains(QStringLiteral("Already done: Replication role")), qPrintable(again.out));
+    QVERIFY2(again.out.contains(QStringLiteral("[ok] A new replication connection from the standby is accepted")),
+             qPrintable(again.out));
 }
 
 void TestSetupReplicactl::asyncAfterSyncAndBack()

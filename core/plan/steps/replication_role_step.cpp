@@ -130,11 +130,46 @@ Result<bool> ReplicationRoleStep::check(StepContext &context)
     // A password given for this run that differs from the kept one must be set.
     if (!context.replicationPassword.isEmpty() && context.replicationPassword != **password)
         return false;
+    // The role must have it too (a run cut short between the ALTER ROLE and the passfiles).
+    auto matches = roleHasPassword(context, **password);
+    if (!matches)
+        return matches.error();
+    if (!*matches)
+        return false;
     // The standby's passfile must hold the same one, or its next connection fails.
     auto standby = passfileNow(context, HostRole::Standby, **password);
     if (!standby)
         return standby.error();
     return editInPlace(context, *standby);
+}
+
+Result<bool> ReplicationRoleStep::roleHasPassword(StepContext &context, const QString &password) const
+{
+    // The verifier is computed here with the role's own salt and iteration
+    // count (public parameters) and compared inside SQL on stdin: neither the
+    // password nor the stored verifier reaches a command line or the log.
+    QString verifier = PasswordVerifier::md5(password, choices().replicationUser);
+    if (choices().authMethod == QLatin1String("scram-sha-256")) {
+        auto parameters = context.sql(HostRole::Primary, QStringLiteral("postgres"),
+                                      QStringLiteral("SELECT split_part(rolpassword, '$', 2) FROM pg_authid "
+                                                     "WHERE rolname = :'role' AND rolpassword LIKE 'SCRAM-SHA-256$%'"),
+                                      {{QStringLiteral("role"), choices().replicationUser}});
+        if (!parameters)
+            return parameters.error();
+        const int iterations = parameters->section(QLatin1Char(':'), 0, 0).toInt();
+        const QByteArray salt = QByteArray::fromBase64(parameters->section(QLatin1Char(':'), 1).toLatin1());
+        if (iterations <= 0 || salt.isEmpty())
+            return false; // no SCRAM verifier yet (md5, or none): set it
+        verifier = PasswordVerifier::scramSha256(password, salt, iterations);
+    }
+    // Only base64 letters, '$', ':' and hex digits: safe inside a literal.
+    auto same =
+        context.sql(HostRole::Primary, QStringLiteral("postgres"),
+                    QStringLiteral("SELECT rolpassword = '%1' FROM pg_authid WHERE rolname = :'role'").arg(verifier),
+                    {{QStringLiteral("role"), choices().replicationUser}});
+    if (!same)
+        return same.error();
+    return *same == QLatin1String("t");
 }
 
 Result<FileEdit> ReplicationRoleStep::passfileNow(StepContext &context, HostRole role, const QString &password) const

@@ -36,6 +36,8 @@ private:
     // The replication password in the primary's passfile, if it holds one.
     static Result<std::optional<QString>> keptPassword(StepContext &context);
     QString verifierFor(const QString &password) const;
+    // Whether the role's stored verifier is that of `password`.
+    Result<bool> roleHasPassword(StepContext &context, const QString &password) const;
     // The role's passfile edit with `password` put into what the file holds now.
     Result<FileEdit> passfileNow(StepContext &context, HostRole role, const QString &password) const;
     // A changed password locks out the other standbys that use the role: say so.
