@@ -235,12 +235,13 @@ Result<SetupPlan> SetupPlan::build(PlanChoices choices, const HostFacts &primary
     for (const PgInstallation &found : standby.installations)
         basebackupNewEnough = basebackupNewEnough || (found.clientTools && found.version >= version);
     if (basebackupNewEnough || standby.installations.isEmpty())
-        add(new StandbyCloneStep(basis));
+        add(new StandbyCloneStep(basis, files.standbyDataDir));
     else
-        add(new BackupCloneStep(basis));
+        add(new BackupCloneStep(basis, files.standbyDataDir));
     add(new StandbyRecoveryStep(basis, files.primaryAutoConf, files.standbyConf, files.standbyConfKnown));
     add(new StandbyStartStep(basis));
-    if (choices.synchronous)
+    // Asynchronous: a primary that was there may name the standby from an earlier setup; taken out then.
+    if (choices.synchronous || basis.primary.existed())
         add(new SyncStep(basis, files.primaryConf, files.primaryConfKnown));
     add(new VerifyStep(basis));
     for (const auto &step : plan.m_steps) {
@@ -294,6 +295,8 @@ Result<SetupPlan> SetupPlan::prepare(PlanChoices choices, Host &primaryHost, Hos
         files.primaryIncluded = includedFiles(primaryHost, p.configFile(), files.primaryConf, p.dataDir());
     if (s.existed())
         read(standbyHost, s.configFile(), files.standbyConf, files.standbyConfKnown);
+    if (auto found = StandbyCloneStep::inspectDataDir(standbyHost, s.dataDir()))
+        files.standbyDataDir = *found;
     auto reachable = standbyReachesPrimary(primaryHost, standbyHost, first->choices().primaryAddress, p.port());
     if (!reachable)
         return reachable.error();
@@ -360,7 +363,8 @@ QJsonObject SetupPlan::toJson() const
                       {QStringLiteral("primaryAutoConf"), QString::fromUtf8(m_files.primaryAutoConf)},
                       {QStringLiteral("primaryIncluded"), includedToJson(m_files.primaryIncluded)},
                       {QStringLiteral("standbyConf"),
-                       m_files.standbyConfKnown ? QJsonValue(QString::fromUtf8(m_files.standbyConf)) : QJsonValue()}};
+                       m_files.standbyConfKnown ? QJsonValue(QString::fromUtf8(m_files.standbyConf)) : QJsonValue()},
+                      {QStringLiteral("standbyDataDir"), m_files.standbyDataDir.toJson()}};
     QJsonArray steps;
     for (const auto &step : m_steps)
         steps.append(step->id());
@@ -400,6 +404,7 @@ Result<SetupPlan> SetupPlan::fromJson(const QJsonObject &object)
     const QJsonObject included = filesObject.value(QStringLiteral("primaryIncluded")).toObject();
     for (auto it = included.begin(); it != included.end(); ++it)
         files.primaryIncluded.insert(it.key(), it.value().toString().toUtf8());
+    files.standbyDataDir = DataDirFacts::fromJson(filesObject.value(QStringLiteral("standbyDataDir")).toObject());
     auto plan = build(*choices, HostFacts::fromJson(object.value(QStringLiteral("primaryFacts")).toObject()),
                       HostFacts::fromJson(object.value(QStringLiteral("standbyFacts")).toObject()), files);
     if (!plan)
@@ -577,8 +582,6 @@ QString SetupPlan::toShellScript() const
                        .arg(roleSql(c), wrap(HostRole::Primary, psql.as, psql.command));
         } else {
             for (const PlannedCommand &command : d.commands) {
-                if (command.command.program() == QLatin1String("mv"))
-                    continue; // the set-aside below needs a date and a test: written out by hand
                 if (!command.purpose.isEmpty())
                     out += QStringLiteral("# %1\n").arg(command.purpose);
                 if (!command.stdinSql.isEmpty()) {
@@ -587,11 +590,6 @@ QString SetupPlan::toShellScript() const
                 } else {
                     out += QStringLiteral("%1 %2 </dev/null\n").arg(hostVar(command.host), wrap(command.host, command.as, command.command));
                 }
-            }
-            if (d.id == QLatin1String("standby-clone")) {
-                const QString dataDir = m_basis.standby.dataDir();
-                const CommandLine aside = CommandLine::shell(QStringLiteral("if [ -e \"$1\" ]; then mv -T \"$1\" \"$1.set-aside-$(date +%Y%m%d-%H%M%S)\"; fi"), {dataDir});
-                out += QStringLiteral("# Set the existing data directory aside (renamed, never deleted).\non_standby %1\n").arg(wrap(HostRole::Standby, RunAs::Root, aside));
             }
         }
         for (const FileEdit &edit : d.edits) {

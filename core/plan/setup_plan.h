@@ -3,6 +3,7 @@
 #include "core/plan/plan_basis.h"
 #include "core/plan/setup_step.h"
 #include "core/plan/step_description.h"
+#include "core/plan/steps/standby_clone_step.h"
 #include "core/result.h"
 
 #include <QJsonObject>
@@ -32,6 +33,9 @@ struct PlanFiles
     bool primaryConfKnown = false;
     bool primaryHbaKnown = false;
     bool standbyConfKnown = false;
+    // The standby's data directory as found at planning time (what the copy
+    // step does with it, and how much disk a set-aside keeps taking).
+    DataDirFacts standbyDataDir;
 };
 
 // The ordered steps that turn two hosts into a verified primary + standby,

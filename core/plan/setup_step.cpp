@@ -5,6 +5,8 @@
 
 #include <QCoreApplication>
 
+#include <algorithm>
+
 namespace {
 
 QString tr(const char *text)
@@ -195,6 +197,12 @@ Result<QByteArray> SetupStep::writeEdit(StepContext &context, const FileEdit &ed
         return written.error();
     m_applied.append({edit, *current, exists});
     return *after;
+}
+
+bool SetupStep::wroteFile(HostRole host, const QString &path) const
+{
+    return std::any_of(m_applied.cbegin(), m_applied.cend(),
+                       [&](const Applied &applied) { return applied.edit.host == host && applied.edit.path == path; });
 }
 
 Result<void> SetupStep::undo(StepContext &context)

@@ -43,6 +43,8 @@ public:
     void clearUndo() { m_applied.clear(); }
     // Whether apply() wrote a file in this run (what undo() would restore).
     bool wroteFiles() const { return !m_applied.isEmpty(); }
+    // Whether apply() wrote this file on this host in this run.
+    bool wroteFile(HostRole host, const QString &path) const;
 
     const QList<FileEdit> &edits() const { return m_edits; }
     // Why this step could not be planned (a file edit its choices cannot make),

@@ -67,6 +67,10 @@ private slots:
     void rhelSetupScript();
     void secondStandbyKeepsTheFirst_data();
     void secondStandbyKeepsTheFirst();
+    void asyncTakesTheStandbyOut_data();
+    void asyncTakesTheStandbyOut();
+    void standbyDataDirectoryInThePlan_data();
+    void standbyDataDirectoryInThePlan();
 };
 
 void TestPlanDryRun::golden_data()
@@ -285,6 +289,109 @@ void TestPlanDryRun::secondStandbyKeepsTheFirst()
     } else {
         QVERIFY2(QString::fromUtf8(edit.after).contains(expected), edit.after.constData());
     }
+}
+
+void TestPlanDryRun::asyncTakesTheStandbyOut_data()
+{
+    QTest::addColumn<QString>("major");
+    QTest::addColumn<QString>("existing");
+    QTest::addColumn<QString>("expected"); // empty: the file stays as it is
+    QTest::newRow("only this one") << "15"
+                                   << "standby_198_18_0_3"
+                                   << "synchronous_standby_names = ''";
+    QTest::newRow("first of two") << "15"
+                                  << "standby_198_18_0_3, standby_a"
+                                  << "synchronous_standby_names = 'standby_a'";
+    QTest::newRow("ANY kept") << "15"
+                              << "ANY 1 (standby_a, standby_198_18_0_3)"
+                              << "synchronous_standby_names = 'ANY 1 (standby_a)'";
+    QTest::newRow("FIRST count kept") << "15"
+                                      << "FIRST 2 (standby_a, standby_198_18_0_3, standby_b)"
+                                      << "synchronous_standby_names = 'FIRST 2 (standby_a, standby_b)'";
+    QTest::newRow("count capped") << "15"
+                                  << "FIRST 2 (standby_a, standby_198_18_0_3)"
+                                  << "synchronous_standby_names = 'standby_a'";
+    QTest::newRow("9.6 count") << "9.6"
+                               << "2 (standby_a, standby_198_18_0_3, standby_b)"
+                               << "synchronous_standby_names = '2 (standby_a, standby_b)'";
+    QTest::newRow("not named") << "15"
+                               << "standby_a"
+                               << "";
+    QTest::newRow("not set") << "15"
+                             << ""
+                             << "";
+}
+
+void TestPlanDryRun::asyncTakesTheStandbyOut()
+{
+    QFETCH(QString, major);
+    QFETCH(QString, existing);
+    QFETCH(QString, expected);
+    const PgVersion version = *PgVersion::parse(major);
+    HostFacts primary = debianFacts(version, QStringLiteral("198.18.0.2"));
+    primary.clusters.append(
+        {version, QStringLiteral("main"), 5432, QStringLiteral("/var/lib/postgresql/%1/main").arg(major),
+         QStringLiteral("/etc/postgresql/%1/main").arg(major), QStringLiteral("/var/run/postgresql"), QString(), true});
+    PlanFiles files;
+    files.primaryConf = "wal_level = replica\n";
+    if (!existing.isEmpty())
+        files.primaryConf += "synchronous_standby_names = '" + existing.toUtf8() + "'\n";
+    files.primaryConfKnown = true;
+    auto plan = SetupPlan::build(choicesFor(version, false), primary,
+                                 debianFacts(version, QStringLiteral("198.18.0.3")), files);
+    QVERIFY2(plan.ok(), plan.ok() ? "" : qPrintable(plan.error().fullText()));
+    QVERIFY(!plan->step(QStringLiteral("sync")));
+    const SetupStep *async = plan->step(QStringLiteral("async"));
+    QVERIFY(async);
+    const FileEdit edit = async->edits().first();
+    if (expected.isEmpty()) {
+        QCOMPARE(edit.after, edit.before);
+    } else {
+        QVERIFY2(QString::fromUtf8(edit.after).contains(expected), edit.after.constData());
+    }
+    // A primary made by the plan cannot name the standby yet: no step for it.
+    auto fresh = SetupPlan::build(choicesFor(version, false), debianFacts(version, QStringLiteral("198.18.0.2")),
+                                  debianFacts(version, QStringLiteral("198.18.0.3")));
+    QVERIFY(fresh.ok());
+    QVERIFY(!fresh->step(QStringLiteral("async")));
+}
+
+void TestPlanDryRun::standbyDataDirectoryInThePlan_data()
+{
+    QTest::addColumn<int>("kind");
+    QTest::addColumn<qint64>("kilobytes");
+    QTest::addColumn<QString>("said");
+    QTest::newRow("other data")
+        << int(DataDirFacts::Kind::Other) << qint64(3 * 1024 * 1024)
+        << "it holds 3072 MB that this setup did not make. It is renamed, never deleted, and keeps taking 3072 MB";
+    QTest::newRow("the setup's own") << int(DataDirFacts::Kind::Own) << qint64(40000)
+                                     << "it holds only what this setup made";
+    QTest::newRow("missing") << int(DataDirFacts::Kind::Missing) << qint64(-1) << "does not exist now";
+    QTest::newRow("size unknown") << int(DataDirFacts::Kind::Other) << qint64(-1)
+                                  << "when it holds data this setup did not make";
+}
+
+void TestPlanDryRun::standbyDataDirectoryInThePlan()
+{
+    QFETCH(int, kind);
+    QFETCH(qint64, kilobytes);
+    QFETCH(QString, said);
+    const PgVersion version(15);
+    HostFacts standby = debianFacts(version, QStringLiteral("198.18.0.3"));
+    standby.clusters.append({version, QStringLiteral("main"), 5432, QStringLiteral("/var/lib/postgresql/15/main"),
+                             QStringLiteral("/etc/postgresql/15/main"), QStringLiteral("/var/run/postgresql"),
+                             QString(), true});
+    PlanFiles files;
+    files.standbyDataDir = {DataDirFacts::Kind(kind), kilobytes};
+    auto plan =
+        SetupPlan::build(choicesFor(version, true), debianFacts(version, QStringLiteral("198.18.0.2")), standby, files);
+    QVERIFY(plan.ok());
+    const QString text = plan->toText();
+    QVERIFY2(text.contains(said), qPrintable(text));
+    // Saved and loaded, the plan says the same.
+    auto loaded = SetupPlan::fromJson(plan->toJson());
+    QVERIFY(loaded.ok());
+    QCOMPARE(loaded->toText(), text);
 }
 
 void TestPlanDryRun::olderBasebackupMeansBackupClone()

@@ -8,7 +8,10 @@ namespace {
 QString tr(const char *text) { return QCoreApplication::translate("BackupCloneStep", text); }
 }
 
-BackupCloneStep::BackupCloneStep(PlanBasis basis) : StandbyCloneStep(std::move(basis)) {}
+BackupCloneStep::BackupCloneStep(PlanBasis basis, const DataDirFacts &dataDir)
+    : StandbyCloneStep(std::move(basis), dataDir)
+{
+}
 
 CloneOptions BackupCloneStep::options() const
 {
@@ -18,7 +21,7 @@ CloneOptions BackupCloneStep::options() const
     options.psqlPath = basis().primary.clientProgram(QStringLiteral("psql"));
     options.socketDir = basis().primary.socketDir();
     options.port = basis().primary.port();
-    options.standbyDataDir = basis().standby.dataDir();
+    options.standbyDataDir = copyDir();
     if (rules().hasReplicationSlots())
         options.slotName = choices().slotName;
     return options;
@@ -31,18 +34,24 @@ QString BackupCloneStep::title() const
 
 QString BackupCloneStep::why() const
 {
-    return tr("The standby has no pg_basebackup of PostgreSQL %1 or newer, so the copy goes through %2 / %3 and the SSH connections. "
-              "An existing data directory in %4 is renamed, never deleted.")
-        .arg(rules().version().majorString(), rules().backupStartFunction(), rules().backupStopFunction(), basis().standby.dataDir());
+    return tr("The standby has no pg_basebackup of PostgreSQL %1 or newer, so the copy goes through %2 / %3 and the "
+              "SSH connections. "
+              "The copy is made beside %4 and replaces it only once it is complete.")
+        .arg(rules().version().majorString(), rules().backupStartFunction(), rules().backupStopFunction(),
+             basis().standby.dataDir());
 }
 
-QList<PlannedCommand> BackupCloneStep::commands() const
+QList<PlannedCommand> BackupCloneStep::copyCommands() const
 {
-    QList<PlannedCommand> list = StandbyCloneStep::commands();
-    list.removeLast(); // pg_basebackup
+    QList<PlannedCommand> list;
     if (auto primary = BackupClone::primaryCommand(options()))
         list.append({HostRole::Primary, *primary, RunAs::Postgres, tr("Hold the backup open and stream the data directory and its WAL as tar."), {}, {}});
-    list.append({HostRole::Standby, BackupClone::standbyCommand(options()), RunAs::Postgres, tr("Unpack the stream into the standby's data directory."), {}, {}});
+    list.append({HostRole::Standby,
+                 BackupClone::standbyCommand(options()),
+                 RunAs::Postgres,
+                 tr("Unpack the stream into the folder for the copy on the standby."),
+                 {},
+                 {}});
     return list;
 }
 

@@ -22,15 +22,20 @@ QString roleQuery(bool leastPrivilege)
 
 ReplicationRoleStep::ReplicationRoleStep(PlanBasis basis) : SetupStep(QStringLiteral("replication-role"), std::move(basis))
 {
-    FileEdit passfile;
-    passfile.host = HostRole::Primary;
-    passfile.path = this->basis().primary.passfile();
-    passfile.kind = FileEdit::Kind::Passfile;
-    passfile.beforeKnown = false;
-    passfile.as = RunAs::Postgres;
-    passfile.mode = 0600;
-    passfile.owner = QStringLiteral("postgres");
-    m_edits.append(passfile);
+    // Every place the secret lives, changed together: the role, the
+    // primary's passfile (kept for the next standby) and the standby's
+    // (read by its walreceiver at each connection).
+    for (HostRole role : {HostRole::Primary, HostRole::Standby}) {
+        FileEdit passfile;
+        passfile.host = role;
+        passfile.path = this->basis().cluster(role).passfile();
+        passfile.kind = FileEdit::Kind::Passfile;
+        passfile.beforeKnown = false;
+        passfile.as = RunAs::Postgres;
+        passfile.mode = 0600;
+        passfile.owner = QStringLiteral("postgres");
+        m_edits.append(passfile);
+    }
 }
 
 QString ReplicationRoleStep::title() const
@@ -45,7 +50,9 @@ QString ReplicationRoleStep::why() const
                   "This is weaker than a role that may only replicate; use it for teaching only.");
     }
     return tr("The standby connects as a role that may log in and replicate and do nothing else, "
-              "with a %1 password that never appears on a command line.").arg(choices().authMethod);
+              "with a %1 password that never appears on a command line. The password is kept in the passfiles of "
+              "the postgres user on both hosts; a new password changes the role and both passfiles together.")
+        .arg(choices().authMethod);
 }
 
 QList<PlannedCommand> ReplicationRoleStep::commands() const
@@ -121,7 +128,75 @@ Result<bool> ReplicationRoleStep::check(StepContext &context)
     if (!*password)
         return false;
     // A password given for this run that differs from the kept one must be set.
-    return context.replicationPassword.isEmpty() || context.replicationPassword == **password;
+    if (!context.replicationPassword.isEmpty() && context.replicationPassword != **password)
+        return false;
+    // The role must have it too (a run cut short between the ALTER ROLE and the passfiles).
+    auto matches = roleHasPassword(context, **password);
+    if (!matches)
+        return matches.error();
+    if (!*matches)
+        return false;
+    // The standby's passfile must hold the same one, or its next connection fails.
+    auto standby = passfileNow(context, HostRole::Standby, **password);
+    if (!standby)
+        return standby.error();
+    return editInPlace(context, *standby);
+}
+
+Result<bool> ReplicationRoleStep::roleHasPassword(StepContext &context, const QString &password) const
+{
+    // The verifier is computed here with the role's own salt and iteration
+    // count (public parameters) and compared inside SQL on stdin: neither the
+    // password nor the stored verifier reaches a command line or the log.
+    QString verifier = PasswordVerifier::md5(password, choices().replicationUser);
+    if (choices().authMethod == QLatin1String("scram-sha-256")) {
+        auto parameters = context.sql(HostRole::Primary, QStringLiteral("postgres"),
+                                      QStringLiteral("SELECT split_part(rolpassword, '$', 2) FROM pg_authid "
+                                                     "WHERE rolname = :'role' AND rolpassword LIKE 'SCRAM-SHA-256$%'"),
+                                      {{QStringLiteral("role"), choices().replicationUser}});
+        if (!parameters)
+            return parameters.error();
+        const int iterations = parameters->section(QLatin1Char(':'), 0, 0).toInt();
+        const QByteArray salt = QByteArray::fromBase64(parameters->section(QLatin1Char(':'), 1).toLatin1());
+        if (iterations <= 0 || salt.isEmpty())
+            return false; // no SCRAM verifier yet (md5, or none): set it
+        verifier = PasswordVerifier::scramSha256(password, salt, iterations);
+    }
+    // Only base64 letters, '$', ':' and hex digits: safe inside a literal.
+    auto same =
+        context.sql(HostRole::Primary, QStringLiteral("postgres"),
+                    QStringLiteral("SELECT rolpassword = '%1' FROM pg_authid WHERE rolname = :'role'").arg(verifier),
+                    {{QStringLiteral("role"), choices().replicationUser}});
+    if (!same)
+        return same.error();
+    return *same == QLatin1String("t");
+}
+
+Result<FileEdit> ReplicationRoleStep::passfileNow(StepContext &context, HostRole role, const QString &password) const
+{
+    bool exists = false;
+    FileEdit passfile = m_edits.at(role == HostRole::Primary ? 0 : 1);
+    auto current = readCurrent(context, passfile, exists);
+    if (!current)
+        return current.error();
+    passfile.after = Passfile::withEntry(*current, choices().primaryAddress, basis().primary.port(),
+                                         QStringLiteral("replication"), choices().replicationUser, password);
+    return passfile;
+}
+
+void ReplicationRoleStep::warnOtherStandbys(StepContext &context)
+{
+    auto others = context.sql(
+        HostRole::Primary, QStringLiteral("postgres"),
+        QStringLiteral("SELECT string_agg(DISTINCT application_name, ', ') FROM pg_stat_replication "
+                       "WHERE usename = :'role' AND application_name <> :'name'"),
+        {{QStringLiteral("role"), choices().replicationUser}, {QStringLiteral("name"), choices().applicationName}});
+    if (others && !others->isEmpty()) {
+        context.log(tr("Warning: other standbys (%1) connect as %2 too; their passfiles still hold the old password, "
+                       "so they cannot connect again after a restart. Run the setup for each of them with the same "
+                       "password.")
+                        .arg(*others, choices().replicationUser));
+    }
 }
 
 Result<void> ReplicationRoleStep::apply(StepContext &context)
@@ -142,19 +217,26 @@ Result<void> ReplicationRoleStep::apply(StepContext &context)
     else
         sql = QStringLiteral("ALTER ROLE :\"role\" WITH LOGIN REPLICATION%1 PASSWORD '%2';\n")
                   .arg(narrowing(choices()), verifier);
+    auto kept = keptPassword(context);
+    if (!kept)
+        return kept.error();
     auto done = context.sql(HostRole::Primary, QStringLiteral("postgres"), sql, {{QStringLiteral("role"), choices().replicationUser}});
     if (!done)
         return done.error();
+    if (*kept && **kept != *password)
+        warnOtherStandbys(context);
 
-    FileEdit passfile = m_edits.first();
-    bool exists = false;
-    auto current = readCurrent(context, passfile, exists);
-    if (!current)
-        return current.error();
-    passfile.after = Passfile::withEntry(*current, choices().primaryAddress, basis().primary.port(), QStringLiteral("replication"),
-                                         choices().replicationUser, *password);
-    auto written = writeEdit(context, passfile);
-    if (!written)
-        return written.error();
+    for (HostRole host : {HostRole::Primary, HostRole::Standby}) {
+        auto passfile = passfileNow(context, host, *password);
+        if (!passfile)
+            return passfile.error();
+        if (auto written = writeEdit(context, *passfile); !written)
+            return written.error();
+    }
     return {};
+}
+
+bool ReplicationRoleStep::wroteStandbyPassfile() const
+{
+    return wroteFile(m_edits.at(1).host, m_edits.at(1).path);
 }

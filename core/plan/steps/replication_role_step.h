@@ -9,7 +9,9 @@
 // mode). The password goes to the server as a verifier computed here
 // (SCRAM-SHA-256 where the server has it) inside SQL on psql's stdin, and
 // is kept in the primary's 0600 passfile so that another standby can be
-// added later without asking for it.
+// added later without asking for it, and in the standby's, which its
+// walreceiver and pg_basebackup read. A new password changes all three in
+// one step; StandbyStartStep then makes the standby connect again with it.
 class ReplicationRoleStep : public SetupStep
 {
 public:
@@ -27,9 +29,17 @@ public:
     // with more rights keeps none of them (nothing in walkthrough mode); the
     // exported script uses it too.
     static QString narrowing(const PlanChoices &choices);
+    // Whether apply() changed the standby's passfile in this run (its walreceiver must connect again).
+    bool wroteStandbyPassfile() const;
 
 private:
     // The replication password in the primary's passfile, if it holds one.
     static Result<std::optional<QString>> keptPassword(StepContext &context);
     QString verifierFor(const QString &password) const;
+    // Whether the role's stored verifier is that of `password`.
+    Result<bool> roleHasPassword(StepContext &context, const QString &password) const;
+    // The role's passfile edit with `password` put into what the file holds now.
+    Result<FileEdit> passfileNow(StepContext &context, HostRole role, const QString &password) const;
+    // A changed password locks out the other standbys that use the role: say so.
+    void warnOtherStandbys(StepContext &context);
 };

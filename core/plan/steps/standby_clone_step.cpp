@@ -1,27 +1,77 @@
 #include "standby_clone_step.h"
 
-#include "core/plan/passfile.h"
-#include "core/plan/steps/replication_role_step.h"
+#include "core/host/host.h"
 
 #include <QCoreApplication>
-#include <QDateTime>
 #include <QRegularExpression>
+
+#include <algorithm>
 
 namespace {
 QString tr(const char *text) { return QCoreApplication::translate("StandbyCloneStep", text); }
+
+// True for "$1" when it is the setup's own: empty, or marked by it and never
+// started since (a postmaster writes postmaster.opts at every start, and
+// neither initdb nor pg_basebackup leaves one). One test for the plan's
+// look and for the step, so that both judge a folder alike.
+QString ownTest()
+{
+    return QStringLiteral("[ -z \"$(ls -A \"$1\" 2>/dev/null)\" ] || "
+                          "{ [ -f \"$1/%1\" ] && [ ! -e \"$1/postmaster.opts\" ]; }")
+        .arg(StandbyCloneStep::markerName());
 }
 
-StandbyCloneStep::StandbyCloneStep(PlanBasis basis) : SetupStep(QStringLiteral("standby-clone"), std::move(basis))
+QString kindName(DataDirFacts::Kind kind)
 {
-    FileEdit passfile;
-    passfile.host = HostRole::Standby;
-    passfile.path = this->basis().standby.passfile();
-    passfile.kind = FileEdit::Kind::Passfile;
-    passfile.beforeKnown = false;
-    passfile.as = RunAs::Postgres;
-    passfile.mode = 0600;
-    passfile.owner = QStringLiteral("postgres");
-    m_edits.append(passfile);
+    switch (kind) {
+    case DataDirFacts::Kind::Missing:
+        return QStringLiteral("missing");
+    case DataDirFacts::Kind::Own:
+        return QStringLiteral("own");
+    case DataDirFacts::Kind::Other:
+        return QStringLiteral("other");
+    case DataDirFacts::Kind::Unknown:
+        break;
+    }
+    return QStringLiteral("unknown");
+}
+
+DataDirFacts::Kind kindFromName(const QString &name)
+{
+    for (auto kind : {DataDirFacts::Kind::Missing, DataDirFacts::Kind::Own, DataDirFacts::Kind::Other}) {
+        if (kindName(kind) == name)
+            return kind;
+    }
+    return DataDirFacts::Kind::Unknown;
+}
+
+QString megabytes(qint64 kilobytes)
+{
+    return QString::number(std::max<qint64>(1, (kilobytes + 1023) / 1024));
+}
+} // namespace
+
+QJsonObject DataDirFacts::toJson() const
+{
+    return QJsonObject{{QStringLiteral("kind"), kindName(kind)}, {QStringLiteral("kilobytes"), kilobytes}};
+}
+
+DataDirFacts DataDirFacts::fromJson(const QJsonObject &object)
+{
+    DataDirFacts facts;
+    facts.kind = kindFromName(object.value(QStringLiteral("kind")).toString());
+    facts.kilobytes = object.value(QStringLiteral("kilobytes")).toInteger(-1);
+    return facts;
+}
+
+StandbyCloneStep::StandbyCloneStep(PlanBasis basis, const DataDirFacts &dataDir)
+    : SetupStep(QStringLiteral("standby-clone"), std::move(basis)), m_dataDir(dataDir)
+{
+}
+
+QString StandbyCloneStep::markerName()
+{
+    return QStringLiteral("replica-studio-made");
 }
 
 QString StandbyCloneStep::title() const
@@ -31,58 +81,172 @@ QString StandbyCloneStep::title() const
 
 QString StandbyCloneStep::why() const
 {
-    return tr("A standby starts from a copy of the primary's data directory. An existing data directory in %1 is renamed, never deleted.")
+    return tr("A standby starts from a copy of the primary's data directory. The copy is made beside %1 and replaces "
+              "it only once it is complete; an unfinished copy from an earlier attempt is removed first.")
         .arg(basis().standby.dataDir());
 }
 
-QString StandbyCloneStep::setAsidePath(const QString &stamp) const
+QString StandbyCloneStep::copyParent() const
 {
-    return basis().standby.dataDir() + QStringLiteral(".set-aside-") + stamp;
+    return basis().standby.dataDir() + QStringLiteral(".replica-studio-copy");
+}
+
+QString StandbyCloneStep::copyDir() const
+{
+    return copyParent() + QStringLiteral("/data");
+}
+
+CommandLine StandbyCloneStep::mark(const QString &dir) const
+{
+    return CommandLine::shell(QStringLiteral("printf '%s\\n' \"$2\" > \"$1/%1\"").arg(markerName()),
+                              {dir, tr("Made by the Replica Studio setup. A later setup removes this folder instead of "
+                                       "setting it aside, as long as PostgreSQL has never been started on it.")});
+}
+
+CommandLine StandbyCloneStep::clearDataDir() const
+{
+    // The setup's own is removed; anything else is renamed with the date, and said where and how big.
+    return CommandLine::shell(
+        QStringLiteral(
+            "[ -e \"$1\" ] || exit 0; if %1; then rm -rf -- \"$1\" && echo removed; "
+            "else k=$(timeout 60 du -sk \"$1\" 2>/dev/null | cut -f1); a=\"$1.set-aside-$(date +%Y%m%d-%H%M%S)\"; "
+            "mv -T -- \"$1\" \"$a\" && echo \"set-aside ${k:--1} $a\"; fi")
+            .arg(ownTest()),
+        {basis().standby.dataDir()});
+}
+
+CommandLine StandbyCloneStep::removeOwnCopy() const
+{
+    return CommandLine::shell(
+        QStringLiteral("[ -e \"$1\" ] || exit 0; if %1; then rm -rf -- \"$1.removing\" && "
+                       "mv -T -- \"$1\" \"$1.removing\" && rm -rf -- \"$1.removing\"; else exit 3; fi")
+            .arg(ownTest()),
+        {copyParent()});
+}
+
+QString StandbyCloneStep::clearPurpose() const
+{
+    const QString dataDir = basis().standby.dataDir();
+    const bool creates = basis().standby.family() == HostFacts::OsFamily::Debian && !basis().standby.existed();
+    if (creates || m_dataDir.kind == DataDirFacts::Kind::Own)
+        return tr("Remove %1: it holds only what this setup made (a new cluster or its own copy), no data of yours.")
+            .arg(dataDir);
+    if (m_dataDir.kind == DataDirFacts::Kind::Missing)
+        return tr("Nothing to replace: %1 does not exist now.").arg(dataDir);
+    if (m_dataDir.kind == DataDirFacts::Kind::Other && m_dataDir.kilobytes >= 0) {
+        return tr("Set %1 aside as %1.set-aside-<date>: it holds %2 MB that this setup did not make. It is renamed, "
+                  "never deleted, and keeps taking %2 MB of disk on the standby until you remove it.")
+            .arg(dataDir, megabytes(m_dataDir.kilobytes));
+    }
+    return tr("Set %1 aside as %1.set-aside-<date> (renamed, never deleted; it keeps taking its disk space until you "
+              "remove it) when it holds data this setup did not make; what this setup made there is removed.")
+        .arg(dataDir);
 }
 
 CommandLine StandbyCloneStep::basebackup() const
 {
     const ClusterLayout &standby = basis().standby;
-    CommandLine command(QStringLiteral("env"), {QStringLiteral("PGPASSFILE=") + standby.passfile(), standby.clientProgram(QStringLiteral("pg_basebackup")),
-                                                QStringLiteral("-h"), choices().primaryAddress,
-                                                QStringLiteral("-p"), QString::number(basis().primary.port()),
-                                                QStringLiteral("-U"), choices().replicationUser,
-                                                QStringLiteral("-D"), standby.dataDir(),
-                                                QStringLiteral("-X"), QStringLiteral("stream"),
-                                                QStringLiteral("--checkpoint=fast"),
-                                                QStringLiteral("-w"), QStringLiteral("-P"), QStringLiteral("-v")});
+    CommandLine command(QStringLiteral("env"),
+                        {QStringLiteral("PGPASSFILE=") + standby.passfile(),
+                         standby.clientProgram(QStringLiteral("pg_basebackup")), QStringLiteral("-h"),
+                         choices().primaryAddress, QStringLiteral("-p"), QString::number(basis().primary.port()),
+                         QStringLiteral("-U"), choices().replicationUser, QStringLiteral("-D"), copyDir(),
+                         QStringLiteral("-X"), QStringLiteral("stream"), QStringLiteral("--checkpoint=fast"),
+                         QStringLiteral("-w"), QStringLiteral("-P"), QStringLiteral("-v")});
     if (rules().hasReplicationSlots() && rules().basebackupHasSlotOption())
         command.args({QStringLiteral("-S"), choices().slotName});
     return command;
 }
 
+QList<PlannedCommand> StandbyCloneStep::copyCommands() const
+{
+    return {{HostRole::Standby,
+             basebackup(),
+             RunAs::Postgres,
+             tr("Copy the primary with an immediate checkpoint, streaming the WAL through the slot; the password comes "
+                "from the passfile."),
+             {}}};
+}
+
 QList<PlannedCommand> StandbyCloneStep::commands() const
 {
     const ClusterLayout &standby = basis().standby;
+    const QString parent = copyParent();
     QList<PlannedCommand> list;
     if (standby.family() == HostFacts::OsFamily::Debian && !standby.existed()) {
         PlannedCommand create = standby.create(!rules().dataChecksumsByDefault());
         create.host = HostRole::Standby;
         create.purpose = tr("Create the standby's cluster for its configuration folder (%1); its data directory is replaced below.").arg(standby.confDir());
         list.append(create);
+        list.append({HostRole::Standby,
+                     mark(standby.dataDir()),
+                     RunAs::Postgres,
+                     tr("Mark the new data directory as made by this setup, so that it is removed, not kept, when the "
+                        "copy replaces it."),
+                     {}});
     }
     PlannedCommand stop = standby.stop();
     stop.host = HostRole::Standby;
     stop.purpose = tr("Stop the standby's server if it runs.");
     list.append(stop);
-    list.append({HostRole::Standby, CommandLine(QStringLiteral("mv"), {standby.dataDir(), setAsidePath(QStringLiteral("<date>"))}), RunAs::Root,
-                 tr("Set the existing data directory aside (when there is one)."), {}});
     list.append({HostRole::Standby,
-                 CommandLine(QStringLiteral("install"), {QStringLiteral("-d"), QStringLiteral("-o"), QStringLiteral("postgres"), QStringLiteral("-g"),
-                                                         QStringLiteral("postgres"), QStringLiteral("-m"), QStringLiteral("0700"), standby.dataDir()}),
-                 RunAs::Root, tr("An empty data directory, readable by postgres only."), {}});
+                 removeOwnCopy(),
+                 RunAs::Root,
+                 tr("Remove an unfinished copy left by an earlier attempt, when there is one (refused when the folder "
+                    "was not made by the setup)."),
+                 {}});
+    list.append(
+        {HostRole::Standby,
+         CommandLine(QStringLiteral("install"),
+                     {QStringLiteral("-d"), QStringLiteral("-o"), QStringLiteral("postgres"), QStringLiteral("-g"),
+                      QStringLiteral("postgres"), QStringLiteral("-m"), QStringLiteral("0700"), parent}),
+         RunAs::Root,
+         tr("A folder for the copy, readable by postgres only."),
+         {}});
+    list.append({HostRole::Standby, mark(parent), RunAs::Postgres, tr("Mark it as made by this setup."), {}});
     list.append({HostRole::Standby,
                  CommandLine(standby.clientProgram(QStringLiteral("pg_isready")),
                              {QStringLiteral("-h"), choices().primaryAddress, QStringLiteral("-p"), QString::number(basis().primary.port())}),
                  RunAs::Postgres, tr("Check that the standby reaches the primary's port."), {}});
-    list.append({HostRole::Standby, basebackup(), RunAs::Postgres,
-                 tr("Copy the primary with an immediate checkpoint, streaming the WAL through the slot; the password comes from the passfile."), {}});
+    list.append(copyCommands());
+    list.append({HostRole::Standby,
+                 mark(copyDir()),
+                 RunAs::Postgres,
+                 tr("Mark the finished copy as made by this setup (until the standby first starts)."),
+                 {}});
+    list.append({HostRole::Standby, clearDataDir(), RunAs::Root, clearPurpose(), {}});
+    list.append({HostRole::Standby,
+                 CommandLine(QStringLiteral("mv"), {QStringLiteral("-T"), copyDir(), standby.dataDir()}),
+                 RunAs::Root,
+                 tr("Put the finished copy in place."),
+                 {}});
+    list.append({HostRole::Standby,
+                 CommandLine(QStringLiteral("rm"), {QStringLiteral("-rf"), parent}),
+                 RunAs::Root,
+                 tr("Remove the copy's emptied folder."),
+                 {}});
     return list;
+}
+
+Result<DataDirFacts> StandbyCloneStep::inspectDataDir(Host &standby, const QString &dataDir)
+{
+    RunOptions options;
+    options.as = RunAs::Root;
+    options.timeoutMs = 120000;
+    auto found = standby.run(
+        CommandLine::shell(QStringLiteral("[ -e \"$1\" ] || { echo missing; exit 0; }; "
+                                          "k=$(timeout 20 du -sk \"$1\" 2>/dev/null | cut -f1); "
+                                          "if %1; then echo \"own ${k:--1}\"; else echo \"other ${k:--1}\"; fi")
+                               .arg(ownTest()),
+                           {dataDir}),
+        options);
+    if (!found)
+        return found.error();
+    const QStringList words = QString::fromUtf8(found->stdOut).simplified().split(QLatin1Char(' '));
+    DataDirFacts facts;
+    facts.kind = kindFromName(words.value(0));
+    facts.kilobytes = words.value(1).toLongLong();
+    return facts;
 }
 
 Result<QString> StandbyCloneStep::systemIdentifier(StepContext &context, HostRole role, const QString &dataDir)
@@ -109,7 +273,7 @@ Result<bool> StandbyCloneStep::check(StepContext &context)
     if (*primaryId != *standbyId)
         return false;
     // A copy counts as done once it was made a standby (step 10): a copy cut
-    // short by a lost connection is set aside and made again.
+    // short by a lost connection is made again.
     const QString marker = basis().standby.dataDir() + (rules().usesRecoveryConf() ? QStringLiteral("/recovery.conf") : QStringLiteral("/standby.signal"));
     auto test = context.run(HostRole::Standby, CommandLine(QStringLiteral("test"), {QStringLiteral("-f"), marker}), RunAs::Postgres);
     if (!test)
@@ -130,6 +294,11 @@ Result<void> StandbyCloneStep::prepare(StepContext &context)
             auto created = context.runOk(HostRole::Standby, create.command, create.as, tr("create the standby's cluster"));
             if (!created)
                 return created.error();
+            // Its data directory is the setup's own: removed, not set aside, when the copy replaces it.
+            auto marked = context.runOk(HostRole::Standby, mark(standby.dataDir()), RunAs::Postgres,
+                                        tr("mark the new data directory as made by the setup"));
+            if (!marked)
+                return marked.error();
         }
     }
     auto status = context.run(HostRole::Standby, CommandLine(standby.serverProgram(QStringLiteral("pg_ctl")), {QStringLiteral("status"), QStringLiteral("-D"), standby.dataDir()}),
@@ -142,37 +311,20 @@ Result<void> StandbyCloneStep::prepare(StepContext &context)
         if (!stopped)
             return stopped.error();
     }
-    auto existing = context.run(HostRole::Standby, CommandLine(QStringLiteral("test"), {QStringLiteral("-e"), standby.dataDir()}), RunAs::Root);
-    if (!existing)
-        return existing.error();
-    if (existing->exitCode == 0) {
-        const QString aside = setAsidePath(QDateTime::currentDateTimeUtc().toString(QStringLiteral("yyyyMMdd-HHmmss")));
-        auto moved = context.runOk(HostRole::Standby, CommandLine(QStringLiteral("mv"), {QStringLiteral("-T"), standby.dataDir(), aside}), RunAs::Root,
-                                   tr("set the standby's old data directory aside"));
-        if (!moved)
-            return moved.error();
-        context.log(tr("The standby's previous data directory is kept as %1.").arg(aside));
+    // The copy's folder is the setup's own: what an earlier attempt left there
+    // goes. Renamed first, so that a copy still running from a run cut short
+    // fails at its next file and lets go of the slot.
+    const QString parent = copyParent();
+    auto cleared = context.run(HostRole::Standby, removeOwnCopy(), RunAs::Root);
+    if (!cleared)
+        return cleared.error();
+    if (cleared->exitCode == 3) {
+        return makeError(tr("%1 on the standby is in the way of the copy and was not made by the setup. Move it "
+                            "elsewhere and run the setup again.")
+                             .arg(parent));
     }
-    auto made = context.runOk(HostRole::Standby,
-                              CommandLine(QStringLiteral("install"), {QStringLiteral("-d"), QStringLiteral("-o"), QStringLiteral("postgres"), QStringLiteral("-g"),
-                                                                      QStringLiteral("postgres"), QStringLiteral("-m"), QStringLiteral("0700"), standby.dataDir()}),
-                              RunAs::Root, tr("create the standby's data directory"));
-    if (!made)
-        return made.error();
-
-    auto password = ReplicationRoleStep::resolvePassword(context);
-    if (!password)
-        return password.error();
-    FileEdit passfile = m_edits.first();
-    bool exists = false;
-    auto current = readCurrent(context, passfile, exists);
-    if (!current)
-        return current.error();
-    passfile.after = Passfile::withEntry(*current, choices().primaryAddress, basis().primary.port(), QStringLiteral("replication"),
-                                         choices().replicationUser, *password);
-    if (auto written = writeEdit(context, passfile); !written)
-        return written.error();
-
+    if (!cleared->succeeded())
+        return cleared->toError(tr("remove the unfinished copy of an earlier attempt"));
     // A copy cut short (a dropped connection) may still hold the slot for a moment.
     if (rules().hasReplicationSlots()) {
         auto free = context.waitUntil(
@@ -188,6 +340,19 @@ Result<void> StandbyCloneStep::prepare(StepContext &context)
         if (!free)
             return free;
     }
+    auto made = context.runOk(
+        HostRole::Standby,
+        CommandLine(QStringLiteral("install"),
+                    {QStringLiteral("-d"), QStringLiteral("-o"), QStringLiteral("postgres"), QStringLiteral("-g"),
+                     QStringLiteral("postgres"), QStringLiteral("-m"), QStringLiteral("0700"), parent}),
+        RunAs::Root, tr("create the folder for the copy"));
+    if (!made)
+        return made.error();
+    if (auto marked =
+            context.runOk(HostRole::Standby, mark(parent), RunAs::Postgres, tr("mark the folder for the copy"));
+        !marked)
+        return marked.error();
+
     auto ready = context.run(HostRole::Standby,
                              CommandLine(standby.clientProgram(QStringLiteral("pg_isready")),
                                          {QStringLiteral("-h"), choices().primaryAddress, QStringLiteral("-p"), QString::number(basis().primary.port()),
@@ -201,6 +366,45 @@ Result<void> StandbyCloneStep::prepare(StepContext &context)
                              .arg(basis().primary.port()),
                          QString::fromUtf8(ready->stdOut + ready->stdErr));
     }
+    return {};
+}
+
+Result<void> StandbyCloneStep::finish(StepContext &context)
+{
+    const QString dataDir = basis().standby.dataDir();
+    if (auto marked = context.runOk(HostRole::Standby, mark(copyDir()), RunAs::Postgres, tr("mark the finished copy"));
+        !marked)
+        return marked.error();
+    auto cleared =
+        context.runOk(HostRole::Standby, clearDataDir(), RunAs::Root, tr("make room for the copy in %1").arg(dataDir));
+    if (!cleared)
+        return cleared.error();
+    const QStringList outcome = QString::fromUtf8(cleared->stdOut).simplified().split(QLatin1Char(' '));
+    if (outcome.value(0) == QLatin1String("removed")) {
+        context.log(tr("Removed %1: it held only what the setup had made.").arg(dataDir));
+    } else if (outcome.value(0) == QLatin1String("set-aside")) {
+        const QString aside = outcome.mid(2).join(QLatin1Char(' '));
+        const qint64 kilobytes = outcome.value(1).toLongLong();
+        if (kilobytes >= 0) {
+            context.log(tr("The standby's previous data directory is kept as %1 (%2 MB, on the standby's disk until "
+                           "you remove it).")
+                            .arg(aside, megabytes(kilobytes)));
+        } else {
+            context.log(tr("The standby's previous data directory is kept as %1 (on the standby's disk until you "
+                           "remove it).")
+                            .arg(aside));
+        }
+    }
+    auto moved =
+        context.runOk(HostRole::Standby, CommandLine(QStringLiteral("mv"), {QStringLiteral("-T"), copyDir(), dataDir}),
+                      RunAs::Root, tr("put the copy in place"));
+    if (!moved)
+        return moved.error();
+    auto removed =
+        context.runOk(HostRole::Standby, CommandLine(QStringLiteral("rm"), {QStringLiteral("-rf"), copyParent()}),
+                      RunAs::Root, tr("remove the copy's emptied folder"));
+    if (!removed)
+        return removed.error();
     return {};
 }
 
@@ -229,5 +433,7 @@ Result<void> StandbyCloneStep::apply(StepContext &context)
 {
     if (auto prepared = prepare(context); !prepared)
         return prepared;
-    return copy(context);
+    if (auto copied = copy(context); !copied)
+        return copied;
+    return finish(context);
 }

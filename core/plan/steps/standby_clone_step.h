@@ -2,17 +2,38 @@
 
 #include "core/plan/setup_step.h"
 
+#include <QJsonObject>
+
+class Host;
+
+// What the standby's data directory held when the plan was made: nothing,
+// only what this setup made (a cluster it created, a copy it made, never
+// started since: removed when replaced), or other data (set aside once,
+// and `kilobytes` says how much disk it keeps taking).
+struct DataDirFacts
+{
+    enum class Kind { Unknown, Missing, Own, Other };
+    Kind kind = Kind::Unknown;
+    qint64 kilobytes = -1;
+
+    QJsonObject toJson() const;
+    static DataDirFacts fromJson(const QJsonObject &object);
+};
+
 // Step 9: the standby's data directory becomes a copy of the primary's.
-// A standby cluster that runs is stopped and its data directory set aside
-// (renamed with the date, never deleted); the replication password goes
-// into the postgres user's 0600 passfile; pg_basebackup copies the primary
+// A standby cluster that runs is stopped; pg_basebackup copies the primary
 // with an immediate checkpoint (--checkpoint=fast), the WAL streamed
-// alongside (-X stream) through the slot, and its progress reaches the
-// runner line by line.
+// alongside (-X stream) through the slot, into a folder of the setup's own
+// beside the data directory, and its progress reaches the runner line by
+// line. Only a finished copy replaces the data directory: what the setup
+// made itself (a cluster it just created, its own earlier copy, each marked
+// by a file in it, never started since) is removed, other data is set aside
+// once (renamed with the date, never deleted). An interrupted copy is
+// removed by the next attempt, so retries leave nothing behind.
 class StandbyCloneStep : public SetupStep
 {
 public:
-    explicit StandbyCloneStep(PlanBasis basis);
+    StandbyCloneStep(PlanBasis basis, const DataDirFacts &dataDir = {});
 
     QString title() const override;
     QString why() const override;
@@ -23,10 +44,28 @@ public:
     CommandLine basebackup() const;
     // The Database system identifier pg_controldata prints for a data directory, or empty.
     static Result<QString> systemIdentifier(StepContext &context, HostRole role, const QString &dataDir);
+    // What a data directory on the standby holds now (for the plan).
+    static Result<DataDirFacts> inspectDataDir(Host &standby, const QString &dataDir);
+    // The file that marks a folder as made by the setup.
+    static QString markerName();
 
 protected:
-    // Everything before the copy itself (stop, set aside, passfile, reachability).
+    // Everything before the copy itself (stop, the copy's folder, reachability).
     Result<void> prepare(StepContext &context);
+    // The copy into copyDir(), and the commands the plan shows for it.
     virtual Result<void> copy(StepContext &context);
-    QString setAsidePath(const QString &stamp) const;
+    virtual QList<PlannedCommand> copyCommands() const;
+    // The finished copy replaces the data directory.
+    Result<void> finish(StepContext &context);
+    // Where the copy is made: <data directory>.replica-studio-copy/data.
+    QString copyDir() const;
+
+private:
+    QString copyParent() const;
+    CommandLine mark(const QString &dir) const;
+    CommandLine clearDataDir() const;
+    CommandLine removeOwnCopy() const;
+    QString clearPurpose() const;
+
+    DataDirFacts m_dataDir;
 };

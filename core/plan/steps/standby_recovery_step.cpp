@@ -73,17 +73,17 @@ StandbyRecoveryStep::StandbyRecoveryStep(PlanBasis basis, const QByteArray &pred
     addEdit(conf);
 }
 
-QString StandbyRecoveryStep::primaryConninfo() const
+QString StandbyRecoveryStep::primaryConninfo(const PlanBasis &basis)
 {
     ConnInfo conninfo;
-    conninfo.set(QStringLiteral("host"), choices().primaryAddress);
-    conninfo.set(QStringLiteral("port"), QString::number(basis().primary.port()));
-    conninfo.set(QStringLiteral("user"), choices().replicationUser);
-    conninfo.set(QStringLiteral("application_name"), choices().applicationName);
+    conninfo.set(QStringLiteral("host"), basis.choices.primaryAddress);
+    conninfo.set(QStringLiteral("port"), QString::number(basis.primary.port()));
+    conninfo.set(QStringLiteral("user"), basis.choices.replicationUser);
+    conninfo.set(QStringLiteral("application_name"), basis.choices.applicationName);
     // The password stays in the passfile; libpq before 10 has no passfile=
     // and reads the same file as ~postgres/.pgpass, so limitedTo() drops it.
-    conninfo.set(QStringLiteral("passfile"), basis().standby.passfile());
-    return conninfo.limitedTo(rules().version()).toString();
+    conninfo.set(QStringLiteral("passfile"), basis.standby.passfile());
+    return conninfo.limitedTo(basis.rules.version()).toString();
 }
 
 QList<QPair<QString, QString>> StandbyRecoveryStep::recoverySettings() const

@@ -26,7 +26,8 @@ public:
     Result<void> apply(StepContext &context) override;
 
     // host=... port=... user=... application_name=... [passfile=...]: only options the standby's major knows.
-    QString primaryConninfo() const;
+    QString primaryConninfo() const { return primaryConninfo(basis()); }
+    static QString primaryConninfo(const PlanBasis &basis);
 
     // The settings of `onPrimary` (name -> pg_settings.setting) that are higher
     // than what `standbyConf` sets (or PostgreSQL's default): a hot standby needs

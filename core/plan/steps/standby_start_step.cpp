@@ -2,6 +2,7 @@
 
 #include "core/plan/server_control.h"
 #include "core/plan/setup_plan.h"
+#include "core/plan/steps/replication_role_step.h"
 
 #include <QCoreApplication>
 
@@ -20,7 +21,8 @@ QString StandbyStartStep::why() const
 {
     return tr("The standby connects to the primary and replays its WAL; the primary lists it in pg_stat_replication as "
               "%1. "
-              "A standby that runs already gets its new settings by a reload (13+) or a restart.")
+              "A standby that runs already gets its new settings or password by a reload (13+) or a restart, "
+              "and connects again with them.")
         .arg(choices().applicationName);
 }
 
@@ -47,6 +49,11 @@ Result<bool> StandbyStartStep::check(StepContext &context)
     // standby-recovery wrote the standby's files in this run: a running standby must read them.
     if (const SetupStep *recovery = context.plan().step(QStringLiteral("standby-recovery"));
         recovery && recovery->wroteFiles())
+        return false;
+    // A new password in its passfile: the connection made with the old one must be made again.
+    if (const auto *role =
+            dynamic_cast<const ReplicationRoleStep *>(context.plan().step(QStringLiteral("replication-role")));
+        role && role->wroteStandbyPassfile())
         return false;
     auto state = replicationState(context);
     if (!state)
@@ -87,10 +94,45 @@ Result<void> StandbyStartStep::applyNewSettings(StepContext &context) const
         restart = *pending != QLatin1String("0");
     }
     if (!restart)
-        return {};
+        return reconnect(context);
     context.log(tr("The standby runs with its earlier settings: restarting it."));
     // A restart that fails gets the standby back on the files it ran with.
     return ServerControl::restart(context, HostRole::Standby, {QStringLiteral("standby-recovery")});
+}
+
+Result<QString> StandbyStartStep::walReceiverPid(StepContext &context)
+{
+    return context.sql(HostRole::Standby, QStringLiteral("postgres"),
+                       QStringLiteral("SELECT pid FROM pg_stat_wal_receiver WHERE status = 'streaming'"));
+}
+
+Result<void> StandbyStartStep::reconnect(StepContext &context) const
+{
+    // A reload does not end a connection made with the old password or
+    // settings: end the walreceiver (the startup process starts a new one,
+    // which reads primary_conninfo and the passfile afresh) and wait for the
+    // new one to stream, so that what follows never rests on the old connection.
+    auto old = walReceiverPid(context);
+    if (!old)
+        return old.error();
+    context.log(tr("The standby connects to the primary again, with its new settings."));
+    if (!old->isEmpty()) {
+        auto ended = context.run(HostRole::Standby,
+                                 CommandLine(QStringLiteral("kill"), {QStringLiteral("-TERM"), *old}), RunAs::Postgres);
+        if (!ended)
+            return ended.error();
+    }
+    return context.waitUntil(
+        [&]() -> Result<bool> {
+            auto pid = walReceiverPid(context);
+            if (!pid)
+                return pid.error();
+            return !pid->isEmpty() && *pid != *old;
+        },
+        120000,
+        tr("the standby does not stream again after reconnecting. Look at the standby's log (%1) for the reason, "
+           "such as a refused password or pg_hba.conf line.")
+            .arg(basis().standby.logFile()));
 }
 
 Result<void> StandbyStartStep::apply(StepContext &context)

@@ -12,7 +12,8 @@ namespace {
 QString tr(const char *text) { return QCoreApplication::translate("SyncStep", text); }
 }
 
-SyncStep::SyncStep(PlanBasis basis, const QByteArray &currentConf, bool beforeKnown) : SetupStep(QStringLiteral("sync"), std::move(basis))
+SyncStep::SyncStep(PlanBasis basis, const QByteArray &currentConf, bool beforeKnown)
+    : SetupStep(basis.choices.synchronous ? QStringLiteral("sync") : QStringLiteral("async"), std::move(basis))
 {
     FileEdit edit;
     edit.host = HostRole::Primary;
@@ -65,11 +66,31 @@ QString SyncStep::stateText(const QString &syncState)
     return tr("sync_state = %1").arg(syncState.isEmpty() ? tr("(none)") : syncState);
 }
 
+QString SyncStep::withoutName(const VersionRules &rules, const QString &value, const QString &name)
+{
+    QStringList names = namesIn(value);
+    if (!names.removeAll(name))
+        return value;
+    static const QRegularExpression form(QStringLiteral("^(?:(FIRST|ANY)\\s+)?(\\d+)\\s*\\(.*\\)$"),
+                                         QRegularExpression::CaseInsensitiveOption);
+    int count = 1;
+    auto method = VersionRules::SyncMethod::First;
+    if (const auto match = form.match(value.trimmed()); match.hasMatch()) {
+        count = match.captured(2).toInt();
+        if (match.captured(1).compare(QLatin1String("any"), Qt::CaseInsensitive) == 0)
+            method = VersionRules::SyncMethod::Any;
+    }
+    return rules.renderSyncStandbyNames(names, count, method);
+}
+
 QString SyncStep::valueFor(const QByteArray &current) const
 {
-    QStringList names;
+    QString value;
     if (auto parsed = ConfFile::parse(current, basis().primary.configFile()))
-        names = namesIn(parsed->value(QStringLiteral("synchronous_standby_names")).value_or(QString()));
+        value = parsed->value(QStringLiteral("synchronous_standby_names")).value_or(QString());
+    if (!choices().synchronous)
+        return withoutName(rules(), value, choices().applicationName);
+    QStringList names = namesIn(value);
     if (!names.contains(choices().applicationName))
         names.append(choices().applicationName);
     return rules().renderSyncStandbyNames(names, choices().syncCount, choices().syncMethod());
@@ -79,18 +100,39 @@ Result<QByteArray> SyncStep::afterFor(const FileEdit &edit, const QByteArray &cu
 {
     if (edit.userEdited)
         return SetupStep::afterFor(edit, current, exists);
+    // Asynchronous and not named: the file stays as it is (no empty setting added).
+    const QString value = valueFor(current);
+    if (!choices().synchronous && exists) {
+        auto parsed = ConfFile::parse(current, edit.path);
+        if (parsed && parsed->value(QStringLiteral("synchronous_standby_names")).value_or(QString()) == value)
+            return current;
+    }
     FileEdit now = edit;
-    now.settings = {{QStringLiteral("synchronous_standby_names"), valueFor(current)}};
+    now.settings = {{QStringLiteral("synchronous_standby_names"), value}};
     return SetupStep::afterFor(now, current, exists);
+}
+
+bool SyncStep::reached(const QString &syncState, const QString &standbyNames) const
+{
+    if (choices().synchronous)
+        return isSynchronous(syncState, standbyNames);
+    return !namesIn(standbyNames).contains(choices().applicationName) && syncState == QLatin1String("async");
 }
 
 QString SyncStep::title() const
 {
+    if (!choices().synchronous)
+        return tr("Asynchronous replication: the standby is not named in synchronous_standby_names");
     return tr("Synchronous replication: name the standby in synchronous_standby_names");
 }
 
 QString SyncStep::why() const
 {
+    if (!choices().synchronous) {
+        return tr("Commits on the primary do not wait for this standby. Where an earlier setup made it synchronous, "
+                  "its name is taken out of synchronous_standby_names (other standbys named there stay) and the "
+                  "primary reloads its configuration.");
+    }
     return tr("From now on a commit on the primary waits until the standby has the WAL. This is switched on only now that the standby streams; "
               "before, every commit would wait forever.");
 }
@@ -99,9 +141,14 @@ QList<PlannedCommand> SyncStep::commands() const
 {
     PlannedCommand reload = basis().primary.reload();
     reload.host = HostRole::Primary;
-    PlannedCommand wait{HostRole::Primary, basis().primary.psql(QStringLiteral("postgres")), RunAs::Postgres,
-                        tr("Wait until the standby is synchronous."),
-                        {}, QStringLiteral("SELECT sync_state FROM pg_stat_replication WHERE application_name = '%1';").arg(choices().applicationName)};
+    PlannedCommand wait{HostRole::Primary,
+                        basis().primary.psql(QStringLiteral("postgres")),
+                        RunAs::Postgres,
+                        choices().synchronous ? tr("Wait until the standby is synchronous.")
+                                              : tr("Wait until the standby is asynchronous."),
+                        {},
+                        QStringLiteral("SELECT sync_state FROM pg_stat_replication WHERE application_name = '%1';")
+                            .arg(choices().applicationName)};
     return {reload, wait};
 }
 
@@ -110,12 +157,12 @@ Result<bool> SyncStep::check(StepContext &context)
     auto running = context.sql(HostRole::Primary, QStringLiteral("postgres"), QStringLiteral("SHOW synchronous_standby_names"));
     if (!running)
         return running.error();
-    if (!namesIn(*running).contains(choices().applicationName))
+    if (namesIn(*running).contains(choices().applicationName) != choices().synchronous)
         return false;
     auto state = StandbyStartStep::replicationState(context);
     if (!state)
         return state.error();
-    return isSynchronous(state->section(QLatin1Char('|'), 1), *running);
+    return reached(state->section(QLatin1Char('|'), 1), *running);
 }
 
 Result<void> SyncStep::apply(StepContext &context)
@@ -137,13 +184,16 @@ Result<void> SyncStep::apply(StepContext &context)
                 return state.error();
             sync = state->section(QLatin1Char('|'), 1);
             // potential settles at once when another standby is listed first; waiting longer would not change it.
-            return isSynchronous(sync, value) || sync == QLatin1String("potential");
+            return reached(sync, value) || (choices().synchronous && sync == QLatin1String("potential"));
         },
         30000,
-        tr("the standby does not become synchronous. Check that its application_name is %1.")
-            .arg(choices().applicationName));
+        choices().synchronous
+            ? tr("the standby does not become synchronous. Check that its application_name is %1.")
+                  .arg(choices().applicationName)
+            : tr("the standby is still synchronous. Check that synchronous_standby_names is not also set with "
+                 "ALTER SYSTEM (postgresql.auto.conf) and does not name every standby with *."));
     Result<void> synchronous = named;
-    if (named && !isSynchronous(sync, value)) {
+    if (named && !reached(sync, value)) {
         synchronous = makeError(tr("The standby is not synchronous: %1. For commits to wait for it too, choose that "
                                    "a commit waits for any one of the standbys (ANY 1, replicactl --sync-any) or for "
                                    "all of them (replicactl --sync-count %2).")

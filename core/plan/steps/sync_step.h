@@ -8,6 +8,10 @@
 // in the primary's synchronous_standby_names (syntax by version, keeping
 // standbys already named there), reload, and wait for sync_state sync.
 // Before this point the primary never waits for a standby that is not there.
+// In asynchronous mode on a primary that was there already (a re-run, a
+// pair made synchronous before) the same step takes the standby's name out
+// of synchronous_standby_names (the other names and their form kept) and
+// waits for sync_state async, so that a re-run converges to the new choice.
 class SyncStep : public SetupStep
 {
 public:
@@ -27,10 +31,14 @@ public:
     static bool isSynchronous(const QString &syncState, const QString &standbyNames);
     // sync_state for a report, potential spelled out.
     static QString stateText(const QString &syncState);
+    // The value without `name`, in the form it had (FIRST/ANY and the count, at most the names left).
+    static QString withoutName(const VersionRules &rules, const QString &value, const QString &name);
 
 protected:
     Result<QByteArray> afterFor(const FileEdit &edit, const QByteArray &current, bool exists) const override;
 
 private:
     QString valueFor(const QByteArray &current) const;
+    // Whether the running value and sync_state are what this step wants.
+    bool reached(const QString &syncState, const QString &standbyNames) const;
 };

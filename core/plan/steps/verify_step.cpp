@@ -1,6 +1,7 @@
 #include "verify_step.h"
 
 #include "core/plan/password_verifier.h"
+#include "core/plan/steps/standby_recovery_step.h"
 #include "core/plan/steps/standby_start_step.h"
 #include "core/plan/steps/sync_step.h"
 
@@ -13,6 +14,20 @@ const QString markerTable = QStringLiteral("replica_studio_check");
 
 VerifyStep::VerifyStep(PlanBasis basis) : SetupStep(QStringLiteral("verify"), std::move(basis)) {}
 
+CommandLine VerifyStep::freshConnection() const
+{
+    // As the walreceiver connects after a restart: primary_conninfo, the
+    // passfile, a physical replication connection; never the one open now.
+    const ClusterLayout &standby = basis().standby;
+    return CommandLine(
+        QStringLiteral("env"),
+        {QStringLiteral("PGPASSFILE=") + standby.passfile(), QStringLiteral("PGCONNECT_TIMEOUT=10"),
+         standby.clientProgram(QStringLiteral("psql")), QStringLiteral("-X"), QStringLiteral("-A"),
+         QStringLiteral("-t"), QStringLiteral("-w"), QStringLiteral("-d"),
+         StandbyRecoveryStep::primaryConninfo(basis()) + QStringLiteral(" dbname=replication replication=true"),
+         QStringLiteral("-c"), QStringLiteral("IDENTIFY_SYSTEM")});
+}
+
 QString VerifyStep::title() const
 {
     return tr("Verify the replication");
@@ -20,18 +35,40 @@ QString VerifyStep::title() const
 
 QString VerifyStep::why() const
 {
-    return tr("Proof that it works: a row written on the primary appears on the standby, and the standby refuses writes.");
+    return tr("Proof that it works: a new replication connection from the standby, made as its walreceiver makes one "
+              "after a restart, is accepted; a row written on the primary appears on the standby, and the standby "
+              "refuses writes.");
 }
 
 QList<PlannedCommand> VerifyStep::commands() const
 {
     const QString create = QStringLiteral("CREATE TABLE IF NOT EXISTS %1 (token text PRIMARY KEY, written_at timestamptz DEFAULT now());\n").arg(markerTable);
-    return {{HostRole::Primary, basis().primary.psql(QStringLiteral("postgres")), RunAs::Postgres, tr("Write a marker row on the primary."), {},
-             create + QStringLiteral("INSERT INTO %1 (token) SELECT 'shell-check' WHERE NOT EXISTS (SELECT 1 FROM %1 WHERE token = 'shell-check');").arg(markerTable)},
-            {HostRole::Standby, basis().standby.psql(QStringLiteral("postgres")), RunAs::Postgres, tr("Read the marker row on the standby."), {},
-             QStringLiteral("SELECT token FROM %1 WHERE token = 'shell-check';").arg(markerTable)},
-            {HostRole::Standby, basis().standby.psql(QStringLiteral("postgres")), RunAs::Postgres,
-             tr("Try a write on the standby: it must fail with SQLSTATE 25006."), {}, QStringLiteral("INSERT INTO %1 (token) VALUES ('standby');").arg(markerTable)}};
+    return {
+        {HostRole::Standby,
+         freshConnection(),
+         RunAs::Postgres,
+         tr("Connect to the primary afresh as the standby does after a restart (its primary_conninfo and passfile)."),
+         {}},
+        {HostRole::Primary,
+         basis().primary.psql(QStringLiteral("postgres")),
+         RunAs::Postgres,
+         tr("Write a marker row on the primary."),
+         {},
+         create + QStringLiteral("INSERT INTO %1 (token) SELECT 'shell-check' WHERE NOT EXISTS (SELECT 1 FROM %1 WHERE "
+                                 "token = 'shell-check');")
+                      .arg(markerTable)},
+        {HostRole::Standby,
+         basis().standby.psql(QStringLiteral("postgres")),
+         RunAs::Postgres,
+         tr("Read the marker row on the standby."),
+         {},
+         QStringLiteral("SELECT token FROM %1 WHERE token = 'shell-check';").arg(markerTable)},
+        {HostRole::Standby,
+         basis().standby.psql(QStringLiteral("postgres")),
+         RunAs::Postgres,
+         tr("Try a write on the standby: it must fail with SQLSTATE 25006."),
+         {},
+         QStringLiteral("INSERT INTO %1 (token) VALUES ('standby');").arg(markerTable)}};
 }
 
 Result<bool> VerifyStep::check(StepContext &)
@@ -52,14 +89,24 @@ Result<void> VerifyStep::apply(StepContext &context)
         return state.error();
     add(tr("The primary lists the standby %1 as streaming").arg(choices().applicationName), state->startsWith(QLatin1String("streaming|")),
         state->isEmpty() ? tr("not in pg_stat_replication") : state->section(QLatin1Char('|'), 0, 0));
+    const QString sync = state->section(QLatin1Char('|'), 1);
     if (choices().synchronous) {
         auto names = context.sql(HostRole::Primary, QStringLiteral("postgres"),
                                  QStringLiteral("SHOW synchronous_standby_names"));
         if (!names)
             return names.error();
-        const QString sync = state->section(QLatin1Char('|'), 1);
         add(tr("The standby is synchronous"), SyncStep::isSynchronous(sync, *names), SyncStep::stateText(sync));
+    } else {
+        add(tr("The standby is asynchronous"), sync == QLatin1String("async"), SyncStep::stateText(sync));
     }
+    auto fresh = context.run(HostRole::Standby, freshConnection(), RunAs::Postgres);
+    if (!fresh)
+        return fresh.error();
+    add(tr("A new replication connection from the standby is accepted"), fresh->succeeded(),
+        fresh->succeeded() ? tr("IDENTIFY_SYSTEM as %1: system %2")
+                                 .arg(choices().replicationUser,
+                                      QString::fromUtf8(fresh->stdOut).trimmed().section(QLatin1Char('|'), 0, 0))
+                           : fresh->lastOutputLines(2));
     auto recovery = context.sql(HostRole::Standby, QStringLiteral("postgres"), QStringLiteral("SELECT pg_is_in_recovery()"));
     if (!recovery)
         return recovery.error();

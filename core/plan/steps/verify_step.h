@@ -4,7 +4,9 @@
 #include "core/plan/verification_report.h"
 
 // Step 13: the proof. The primary lists the standby as streaming (and sync
-// when chosen), the standby is in recovery, a marker row written on the
+// or async as chosen), a new replication connection from the standby, made
+// as its walreceiver makes one after a restart, is accepted (a connection
+// open since before a change proves nothing), the standby is in recovery, a marker row written on the
 // primary is read on the standby (and the demo row, when there is one),
 // and a write on the standby fails with SQLSTATE 25006. Never skipped: a
 // re-run verifies again, changing no file.
@@ -20,6 +22,8 @@ public:
     Result<void> apply(StepContext &context) override;
 
     const VerificationReport &report() const { return m_report; }
+    // psql on the standby with its primary_conninfo and passfile, replication=true, IDENTIFY_SYSTEM.
+    CommandLine freshConnection() const;
 
 private:
     VerificationReport m_report;
