@@ -79,16 +79,8 @@
         <translation>プライマリをスタンバイに複製（低レベルバックアップ API）</translation>
     </message>
     <message>
-        <source>The standby has no pg_basebackup of PostgreSQL %1 or newer, so the copy goes through %2 / %3 and the SSH connections. An existing data directory in %4 is renamed, never deleted.</source>
-        <translation>スタンバイには PostgreSQL %1 以降の pg_basebackup がないため、%2 / %3 と SSH 接続を経由して複製します。%4 にある既存のデータディレクトリは名前を変えて残し、削除はしません。</translation>
-    </message>
-    <message>
         <source>Hold the backup open and stream the data directory and its WAL as tar.</source>
         <translation>バックアップを開始したまま、データディレクトリとその WAL を tar 形式でストリーミングします。</translation>
-    </message>
-    <message>
-        <source>Unpack the stream into the standby&apos;s data directory.</source>
-        <translation>ストリームをスタンバイのデータディレクトリに展開します。</translation>
     </message>
     <message>
         <source>Copying through the low-level backup API (no pg_basebackup of this major on the standby).</source>
@@ -101,6 +93,14 @@
     <message>
         <source>Copy complete: %1 MB, %2 WAL segments.</source>
         <translation>複製が完了しました: %1 MB、WAL セグメント %2 個。</translation>
+    </message>
+    <message>
+        <source>The standby has no pg_basebackup of PostgreSQL %1 or newer, so the copy goes through %2 / %3 and the SSH connections. The copy is made beside %4 and replaces it only once it is complete.</source>
+        <translation>スタンバイに PostgreSQL %1 以降の pg_basebackup がないため、複製は %2 / %3 と SSH 接続を経由して行います。複製は %4 の隣に作成し、完了してから初めてそれと置き換えます。</translation>
+    </message>
+    <message>
+        <source>Unpack the stream into the folder for the copy on the standby.</source>
+        <translation>ストリームを、スタンバイ上の複製用フォルダに展開します。</translation>
     </message>
 </context>
 <context>
@@ -234,6 +234,33 @@
     <message>
         <source>%1 cannot go in recovery.conf in PostgreSQL %2: only recovery settings can.</source>
         <translation>PostgreSQL %2 では %1 を recovery.conf に書けません。recovery.conf に書けるのはリカバリ用のパラメータだけです。</translation>
+    </message>
+    <message>
+        <source>The value of %1 starts with a quote but is not one quoted value: %2. Write the value without quotes, or quote all of it as postgresql.conf does (&apos;it&apos;&apos;s&apos; for it&apos;s).</source>
+        <translation>%1 の値は引用符で始まっていますが、1つの引用符付きの値になっていません: %2。値を引用符なしで書くか、postgresql.conf の書き方どおり値全体を引用符で囲んでください（it&apos;s は &apos;it&apos;&apos;s&apos; と書きます）。</translation>
+    </message>
+</context>
+<context>
+    <name>ConfTree</name>
+    <message>
+        <source>Cannot read %1: %2.</source>
+        <translation>%1 を読み込めません: %2。</translation>
+    </message>
+    <message>
+        <source>could not open configuration directory &quot;%1&quot;: No such file or directory</source>
+        <translation>設定ディレクトリ &quot;%1&quot; を開けませんでした: そのようなファイルやディレクトリはありません</translation>
+    </message>
+    <message>
+        <source>could not open configuration file &quot;%1&quot;: No such file or directory</source>
+        <translation>設定ファイル &quot;%1&quot; を開けませんでした: そのようなファイルやディレクトリはありません</translation>
+    </message>
+    <message>
+        <source>could not open configuration file &quot;%1&quot;: maximum nesting depth exceeded</source>
+        <translation>設定ファイル &quot;%1&quot; を開けませんでした: 入れ子の深さが上限を超えています</translation>
+    </message>
+    <message>
+        <source>%1 is set again in %2 line %3, which PostgreSQL reads later: it keeps %4 = &apos;%5&apos; from there, so a change in the main file has no effect. Change it in that file (ALTER SYSTEM SET or RESET for postgresql.auto.conf).</source>
+        <translation>%1 は、PostgreSQL が後から読む %2 の %3 行目で再び設定されています。そこでの %4 = &apos;%5&apos; が有効になるため、メインのファイルを変更しても効果はありません。そのファイルで変更してください（postgresql.auto.conf の場合は ALTER SYSTEM SET または RESET）。</translation>
     </message>
 </context>
 <context>
@@ -483,18 +510,6 @@
 <context>
     <name>Host</name>
     <message>
-        <source>The user %1 cannot act as %2 on %3 without sudo or su. Choose how this host becomes %2 (sudo with or without a password, or su), or log in as root.</source>
-        <translation>ユーザ %1 は、sudo または su なしでは %3 で %2 として操作できません。このホストで %2 になる方法（パスワードあり／なしの sudo、または su）を選ぶか、root でログインしてください。</translation>
-    </message>
-    <message>
-        <source>sudo on %1 needs the password of %2. Enter it in the host&apos;s settings.</source>
-        <translation>%1 の sudo には %2 のパスワードが必要です。ホストの設定で入力してください。</translation>
-    </message>
-    <message>
-        <source>su on %1 needs root&apos;s password. Enter it in the host&apos;s settings.</source>
-        <translation>%1 の su には root のパスワードが必要です。ホストの設定で入力してください。</translation>
-    </message>
-    <message>
         <source>Unknown privilege method for %1.</source>
         <translation>%1 の権限取得の方法が不明です。</translation>
     </message>
@@ -529,6 +544,61 @@
     <message>
         <source>Could not read %1 on %2: %3.</source>
         <translation>%2 の %1 を読み込めませんでした: %3。</translation>
+    </message>
+    <message>
+        <source>The user %1 cannot act as %2 on %3: no way to become %2 was chosen. Log in as root, or let %1 use sudo or su there and say so (replicactl: --sudo, --sudo-password-file or --su-password-file).</source>
+        <translation>ユーザ %1 は %3 で %2 として操作できません。%2 になる方法が選ばれていません。root でログインするか、そのホストで %1 が sudo または su を使えるようにして、その方法を指定してください（replicactl: --sudo、--sudo-password-file、--su-password-file）。</translation>
+    </message>
+    <message>
+        <source>sudo on %1 needs the password of %2. Give it (replicactl: --sudo-password-file).</source>
+        <translation>%1 の sudo には %2 のパスワードが必要です。パスワードを指定してください（replicactl: --sudo-password-file）。</translation>
+    </message>
+    <message>
+        <source>su on %1 needs root&apos;s password. Give it (replicactl: --su-password-file).</source>
+        <translation>%1 の su には root のパスワードが必要です。パスワードを指定してください（replicactl: --su-password-file）。</translation>
+    </message>
+</context>
+<context>
+    <name>HostLock</name>
+    <message>
+        <source>look for an earlier run&apos;s lock file on %1</source>
+        <translation>%1 で以前の実行のロックファイルを探す</translation>
+    </message>
+    <message>
+        <source>Could not find where to keep the lock file on %1.</source>
+        <translation>%1 でロックファイルを置く場所が見つかりませんでした。</translation>
+    </message>
+    <message>
+        <source>Another run (%1, process %2 on this computer) is working on the %3 (%4). Wait for it to end, or stop it, then run this again.</source>
+        <translation>別の実行（%1、このコンピュータのプロセス %2）が %3（%4）で作業中です。終了を待つか停止してから、もう一度実行してください。</translation>
+    </message>
+    <message>
+        <source>A run from %1 (%2, process %3) worked on the %4 (%5) %6 s ago and may still be working there. Wait for it to end; if it is gone, remove %7 on that host and run this again.</source>
+        <translation>%1 からの実行（%2、プロセス %3）が %6 秒前に %4（%5）で作業しており、まだ作業中の可能性があります。終了を待ってください。その実行がもう存在しない場合は、そのホストの %7 を削除してから、もう一度実行してください。</translation>
+    </message>
+    <message>
+        <source>Another run claimed the %1 (%2) just now. Wait for it to end, then run this again.</source>
+        <translation>たった今、別の実行が %1（%2）を確保しました。終了を待ってから、もう一度実行してください。</translation>
+    </message>
+    <message>
+        <source>write the lock file %1 on %2</source>
+        <translation>%2 にロックファイル %1 を書き込む</translation>
+    </message>
+    <message>
+        <source>An earlier run was interrupted and left commands running on the %1 (%2): %3. Waiting up to %4 s for them to end before this run goes on.</source>
+        <translation>以前の実行が中断され、%1（%2）でコマンドが実行されたまま残っています: %3。この実行を続ける前に、それらが終了するまで最大 %4 秒待ちます。</translation>
+    </message>
+    <message>
+        <source>Cancelled while waiting for an earlier run&apos;s commands on the %1 to end.</source>
+        <translation>%1 で以前の実行のコマンドが終了するのを待っている間に取り消されました。</translation>
+    </message>
+    <message>
+        <source>They ended after %1 s.</source>
+        <translation>%1 秒後に終了しました。</translation>
+    </message>
+    <message>
+        <source>Ended them: they still ran after %1 s.</source>
+        <translation>%1 秒経っても実行中だったため、終了させました。</translation>
     </message>
 </context>
 <context>
@@ -865,10 +935,6 @@
 <context>
     <name>PlanRunner</name>
     <message>
-        <source>Cancelled during &quot;%1&quot;. Run the same plan again to go on: the steps already done are skipped.</source>
-        <translation>「%1」の途中で取り消されました。続けるには同じプランをもう一度実行してください。完了済みのステップは飛ばされます。</translation>
-    </message>
-    <message>
         <source>Once this is corrected, run the same plan again: the steps already done are skipped.</source>
         <translation>これを修正したら、同じプランをもう一度実行してください。完了済みのステップは飛ばされます。</translation>
     </message>
@@ -887,6 +953,29 @@
     <message>
         <source>Could not restore every file of this step: %1</source>
         <translation>このステップのファイルをすべては元に戻せませんでした: %1</translation>
+    </message>
+    <message>
+        <source>Cancelled during &quot;%1&quot;; the commands it had started on the hosts were ended. Run the same plan again to go on: the steps already done are skipped.</source>
+        <translation>&quot;%1&quot; の実行中に取り消されました。そのステップがホスト上で開始したコマンドは終了させました。続けるには同じプランをもう一度実行してください。完了済みのステップは飛ばされます。</translation>
+    </message>
+    <message>
+        <source>Claim both hosts for this run</source>
+        <translation>この実行のために両方のホストを確保</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; reported a failure, but what it does is in place now: counted as done. (%2)</source>
+        <translation>&quot;%1&quot; は失敗を報告しましたが、その処理の結果はすでに反映されているため、完了として扱います。（%2）</translation>
+    </message>
+</context>
+<context>
+    <name>PostgresJudge</name>
+    <message>
+        <source>make a scratch folder for postgres -C</source>
+        <translation>postgres -C 用の作業フォルダを作成</translation>
+    </message>
+    <message>
+        <source>PostgreSQL&apos;s own check of %1 could not run: %2</source>
+        <translation>PostgreSQL 自身による %1 の検査を実行できませんでした: %2</translation>
     </message>
 </context>
 <context>
@@ -950,6 +1039,14 @@
         <source>create the archive directory</source>
         <translation>アーカイブディレクトリを作成</translation>
     </message>
+    <message>
+        <source>%1 Replication cannot work with %2 = &apos;%3&apos;: change it there (ALTER SYSTEM RESET %2 on the primary for postgresql.auto.conf), then plan again.</source>
+        <translation>%1 %2 = &apos;%3&apos; ではレプリケーションが動作しません。そのファイルで変更してから（postgresql.auto.conf の場合はプライマリで ALTER SYSTEM RESET %2）、プランを作り直してください。</translation>
+    </message>
+    <message>
+        <source>Note: %1</source>
+        <translation>注: %1</translation>
+    </message>
 </context>
 <context>
     <name>PrimaryHbaStep</name>
@@ -962,20 +1059,16 @@
         <translation>レプリケーション接続を開けるのは、スタンバイ自身のアドレス（%1）から %2 として、%3 で認証する場合だけです。</translation>
     </message>
     <message>
-        <source>Ask the server to read the new file (pg_hba_file_rules) before it takes effect; a file with errors is restored.</source>
-        <translation>反映前にサーバに新しいファイルを読ませます（pg_hba_file_rules）。エラーのあるファイルは元に戻します。</translation>
-    </message>
-    <message>
         <source>The edited pg_hba.conf no longer lets the standby in. Keep a line like &quot;%1&quot;.</source>
         <translation>編集後の pg_hba.conf ではスタンバイが接続できません。&quot;%1&quot; のような行を残してください。</translation>
     </message>
     <message>
-        <source>PostgreSQL refused the new pg_hba.conf on the primary (line %1). It was restored; correct the line and run the setup again.</source>
-        <translation>プライマリの PostgreSQL が新しい pg_hba.conf を拒否しました（%1 行目）。ファイルは元に戻しました。その行を修正して、もう一度構築を実行してください。</translation>
-    </message>
-    <message>
         <source>Warning: %1</source>
         <translation>警告: %1</translation>
+    </message>
+    <message>
+        <source>Ask the server to read the new file (pg_hba_file_rules) before it takes effect; a file with an error on any line is restored and the server is not reloaded.</source>
+        <translation>反映する前に、新しいファイルをサーバに読ませます（pg_hba_file_rules）。いずれかの行にエラーがあるファイルは元に戻し、サーバはリロードしません。</translation>
     </message>
 </context>
 <context>
@@ -991,10 +1084,6 @@
     <message>
         <source>Restarting the primary for: %1</source>
         <translation>次の設定のためにプライマリを再起動します: %1</translation>
-    </message>
-    <message>
-        <source>restart the primary</source>
-        <translation>プライマリを再起動</translation>
     </message>
     <message>
         <source>the primary does not run with the new settings after the restart. Look at its log file.</source>
@@ -1085,33 +1174,6 @@
 </context>
 <context>
     <name>ReplicaCtl</name>
-    <message>
-        <source>Usage: replicactl conf FILE [--set NAME=VALUE]... [--unset NAME]... [--version MAJOR] [--write]
-
-Edits a postgresql.conf (or postgresql.auto.conf, recovery.conf) the way PostgreSQL reads it and
-prints the change as a unified diff. Nothing is written unless --write is given; then the file is
-replaced atomically and the previous one kept beside it as FILE.&lt;date&gt;.bak.
-
-  --set NAME=VALUE  set a setting (the value as PostgreSQL should see it, without quotes)
-  --unset NAME      comment out the lines that set NAME
-  --version MAJOR   check values against this PostgreSQL major (9.3 ... 18); by default the
-                    major in the file&apos;s path (/etc/postgresql/15/...), else the newest
-  --write           write the file
-</source>
-        <translation>使い方: replicactl conf FILE [--set NAME=VALUE]... [--unset NAME]... [--version MAJOR] [--write]
-
-postgresql.conf（または postgresql.auto.conf、recovery.conf）を PostgreSQL と同じ規則で読んで編集し、
-変更を unified diff 形式で表示します。--write を指定しない限り何も書き込みません。指定した場合は
-ファイルをアトミックに置き換え、以前のファイルを FILE.&lt;date&gt;.bak として同じ場所に残します。
-
-  --set NAME=VALUE  パラメータを設定する（値は PostgreSQL が解釈する形で、引用符なしで指定）
-  --unset NAME      NAME を設定している行をコメントアウトする
-  --version MAJOR   この PostgreSQL メジャーバージョン（9.3 ... 18）の規則で値を検査する。
-                    省略時はファイルのパス（/etc/postgresql/15/...）にあるメジャーバージョン、
-                    なければ最新のもの
-  --write           ファイルに書き込む
-</translation>
-    </message>
     <message>
         <source>replicactl conf: --set needs NAME=VALUE, for example --set wal_level=replica.
 </source>
@@ -1298,32 +1360,6 @@ Actions:
 サーバは postgres システムユーザで動きます。
 
 アクション:
-</translation>
-    </message>
-    <message>
-        <source>
-Options:
-  --dir DIR      the sandbox folder (default: %1)
-  --async        up/reset: asynchronous replication (default: synchronous)
-  --sync         up: switch an existing sandbox to synchronous
-  --pg-bin DIR   up/reset: the folder of initdb, postgres and pg_ctl of another
-                 PostgreSQL major (default: Debian&apos;s newest, /usr/lib/postgresql/N/bin)
-  --json         status: print JSON
-  --remove       down: delete the sandbox&apos;s files after stopping it
-
-Exit status: 0 done, 1 failed, 2 bad input.
-</source>
-        <translation>
-オプション:
-  --dir DIR      サンドボックスのフォルダ（省略時: %1）
-  --async        up/reset: 非同期レプリケーション（省略時: 同期）
-  --sync         up: 既存のサンドボックスを同期レプリケーションに切り替える
-  --pg-bin DIR   up/reset: 別の PostgreSQL メジャーバージョンの initdb、postgres、pg_ctl
-                 があるフォルダ（省略時: Debian の最新版、/usr/lib/postgresql/N/bin）
-  --json         status: JSON で出力する
-  --remove       down: 停止後にサンドボックスのファイルを削除する
-
-終了ステータス: 0 完了、1 失敗、2 入力の誤り。
 </translation>
     </message>
     <message>
@@ -1657,14 +1693,6 @@ Exit status: 0 done, 1 failed, 2 bad input.
         <translation>プランの保存後に %2 の %1 が変更されたため、その編集は適用できません。プランを作り直してください。</translation>
     </message>
     <message>
-        <source>No running PostgreSQL cluster was found on %1.</source>
-        <translation>%1 で稼働中の PostgreSQL クラスタが見つかりませんでした。</translation>
-    </message>
-    <message>
-        <source>Show the replication table of a primary (and the state of its standbys) over SSH.</source>
-        <translation>SSH 経由でプライマリのレプリケーション状況（とスタンバイの状態）を表示します。</translation>
-    </message>
-    <message>
         <source>A standby, reached over SSH (may be given more than once).</source>
         <translation>スタンバイ（SSH で接続、複数回指定できます）。</translation>
     </message>
@@ -1744,6 +1772,186 @@ Exit status: 0 done, 1 failed, 2 bad input.
         <source>--sync-any and --sync-count are for synchronous replication: leave out --async.</source>
         <translation>--sync-any と --sync-count は同期レプリケーション用です。--async を外してください。</translation>
     </message>
+    <message>
+        <source>Usage: replicactl conf FILE [--set NAME=VALUE]... [--unset NAME]... [--version MAJOR] [--pg-bin DIR] [--write]
+
+Edits a postgresql.conf (or postgresql.auto.conf, recovery.conf) the way PostgreSQL reads it and
+prints the change as a unified diff. Nothing is written unless --write is given; then the file is
+replaced atomically and the previous one kept beside it as FILE.&lt;date&gt;.bak.
+
+  --set NAME=VALUE  set a setting: the value as PostgreSQL should see it (--set listen_addresses=*),
+                    or in the file&apos;s own quoted form (--set &quot;listen_addresses=&apos;*&apos;&quot;), which is read
+                    as PostgreSQL reads it
+  --unset NAME      comment out the lines that set NAME
+  --version MAJOR   check values against this PostgreSQL major (9.3 ... 18); by default the
+                    major in the file&apos;s path (/etc/postgresql/15/...), else the newest
+  --pg-bin DIR      the folder of the postgres program that checks the edited file before it
+                    is written (postgres -C); by default /usr/lib/postgresql/MAJOR/bin
+  --write           write the file
+
+A setting that a later file sets again (an include, include_dir, postgresql.auto.conf) is
+reported with the file and line that PostgreSQL takes it from.
+</source>
+        <translation>使い方: replicactl conf FILE [--set NAME=VALUE]... [--unset NAME]... [--version MAJOR] [--pg-bin DIR] [--write]
+
+postgresql.conf（または postgresql.auto.conf、recovery.conf）を PostgreSQL と同じ読み方で編集し、
+変更を unified diff 形式で表示します。--write を指定しない限り何も書き込みません。指定すると、
+ファイルはアトミックに置き換えられ、以前のファイルは FILE.&lt;date&gt;.bak として同じ場所に残ります。
+
+  --set NAME=VALUE  パラメータを設定します。値は PostgreSQL から見える形（--set listen_addresses=*）
+                    か、ファイル自体の引用符付きの形（--set &quot;listen_addresses=&apos;*&apos;&quot;）で指定します。
+                    後者は PostgreSQL と同じ読み方で読み取ります
+  --unset NAME      NAME を設定している行をコメントアウトします
+  --version MAJOR   この PostgreSQL メジャーバージョン（9.3 ... 18）の規則で値を検査します。省略時は
+                    ファイルのパス（/etc/postgresql/15/...）にあるメジャーバージョン、なければ最新
+  --pg-bin DIR      編集後のファイルを書き込む前に検査する（postgres -C）postgres プログラムの
+                    フォルダ。省略時は /usr/lib/postgresql/MAJOR/bin
+  --write           ファイルに書き込みます
+
+後のファイル（include、include_dir、postgresql.auto.conf）で再び設定されるパラメータは、
+PostgreSQL が実際に値を読み取るファイルと行とともに報告します。
+</translation>
+    </message>
+    <message>
+        <source>Could not follow what %1 includes: %2
+</source>
+        <translation>%1 が取り込むファイルをたどれませんでした: %2
+</translation>
+    </message>
+    <message>
+        <source>Warning: %1
+</source>
+        <translation>警告: %1
+</translation>
+    </message>
+    <message>
+        <source>No PostgreSQL %1 server program in %2 to check the edited file with (give --pg-bin): it was checked by Replica Studio&apos;s rules only.
+</source>
+        <translation>%2 には、編集後のファイルを検査するための PostgreSQL %1 のサーバプログラムがありません（--pg-bin で指定してください）。Replica Studio の規則だけで検査しました。
+</translation>
+    </message>
+    <message>
+        <source>Could not ask PostgreSQL to check the edited file: %1
+</source>
+        <translation>編集後のファイルを PostgreSQL に検査させることができませんでした: %1
+</translation>
+    </message>
+    <message>
+        <source>replicactl conf: PostgreSQL %1 refuses the edited file, so nothing was written:
+</source>
+        <translation>replicactl conf: PostgreSQL %1 が編集後のファイルを受け付けないため、何も書き込みませんでした:
+</translation>
+    </message>
+    <message>
+        <source>Warning: PostgreSQL %1 reads %2 = &apos;%3&apos; from these files, not &apos;%4&apos;.
+</source>
+        <translation>警告: PostgreSQL %1 ではこれらのファイルから %2 = &apos;%3&apos; と読まれ、&apos;%4&apos; にはなりません。
+</translation>
+    </message>
+    <message>
+        <source>replicactl conf: --pg-bin needs a folder that holds the postgres program.
+</source>
+        <translation>replicactl conf: --pg-bin には postgres プログラムのあるフォルダを指定してください。
+</translation>
+    </message>
+    <message>
+        <source>--set and --unset both name %1: give one of them.</source>
+        <translation>--set と --unset の両方で %1 が指定されています。どちらか一方だけを指定してください。</translation>
+    </message>
+    <message>
+        <source>PostgreSQL %1 has no setting named %2.</source>
+        <translation>PostgreSQL %1 には %2 という名前のパラメータはありません。</translation>
+    </message>
+    <message>
+        <source>%1 names the file %2, which does not exist: PostgreSQL could not load pg_hba.conf at all. Create that file first, or list the names in the line. Nothing was changed.</source>
+        <translation>%1 はファイル %2 を参照していますが、そのファイルは存在しません。このままでは PostgreSQL は pg_hba.conf をまったく読み込めません。先にそのファイルを作成するか、その行に名前を直接並べてください。何も変更しませんでした。</translation>
+    </message>
+    <message>
+        <source>
+Options:
+  --dir DIR      the sandbox folder (default: %1)
+  --async        up/reset: asynchronous replication (default: synchronous)
+  --sync         up: switch an existing sandbox to synchronous
+  --pg-bin DIR   up/reset: the folder of initdb, postgres and pg_ctl of another
+                 PostgreSQL major (default: Debian&apos;s newest, /usr/lib/postgresql/N/bin)
+  --json         status: print JSON
+  --remove       down: delete the sandbox&apos;s files after stopping it
+
+Exit status: 0 done, 1 failed, 2 bad input. &apos;status&apos; and &apos;down&apos; on a folder without a
+sandbox say so and exit 0; the other actions need a sandbox. A folder that is not a
+sandbox of this program is refused (exit 2) with nothing in it touched.
+</source>
+        <translation>
+オプション:
+  --dir DIR      サンドボックスのフォルダ（省略時: %1）
+  --async        up/reset: 非同期レプリケーション（省略時: 同期）
+  --sync         up: 既存のサンドボックスを同期に切り替える
+  --pg-bin DIR   up/reset: 別の PostgreSQL メジャーバージョンの initdb、postgres、pg_ctl の
+                 あるフォルダ（省略時: Debian の最新版、/usr/lib/postgresql/N/bin）
+  --json         status: JSON で出力する
+  --remove       down: 停止後にサンドボックスのファイルを削除する
+
+終了ステータス: 0 完了、1 失敗、2 入力が不正。サンドボックスのないフォルダに対する &apos;status&apos; と
+&apos;down&apos; はその旨を表示して 0 で終了します。その他のアクションにはサンドボックスが必要です。
+このプログラムのサンドボックスではないフォルダは、中身に一切触れずに拒否します（終了ステータス 2）。
+</translation>
+    </message>
+    <message>
+        <source>There is no sandbox in %1. Run &apos;replicactl sandbox up&apos; to make one.</source>
+        <translation>%1 にサンドボックスがありません。作成するには &apos;replicactl sandbox up&apos; を実行してください。</translation>
+    </message>
+    <message>
+        <source>Interrupted (SIG%1): cancelling; the commands this run started on the hosts are being ended. Interrupt again to quit at once and leave them running.</source>
+        <translation>中断されました（SIG%1）。取り消し中です。この実行がホスト上で開始したコマンドを終了させています。もう一度中断すると、それらを実行したままにして直ちに終了します。</translation>
+    </message>
+    <message>
+        <source>Stopped by SIG%1 in step &quot;%2&quot; with %3 steps applied and %4 already done; the hosts are as those steps left them. Run the same command again to continue from there.</source>
+        <translation>ステップ &quot;%2&quot; の途中で SIG%1 により停止しました。%3 個のステップを適用し、%4 個は実施済みでした。ホストはそれらのステップが終わった時点の状態のままです。そこから続けるには、同じコマンドをもう一度実行してください。</translation>
+    </message>
+    <message>
+        <source>Show the replication table of a primary and the state of its standbys over SSH. When the primary does not answer, each standby is still shown (how far it got, which one is most advanced) and the exit status is 1.</source>
+        <translation>SSH 経由で、プライマリのレプリケーションの表と、そのスタンバイの状態を表示します。プライマリが応答しない場合も各スタンバイの状態（どこまで進んでいるか、どれが最も進んでいるか）は表示され、終了ステータスは 1 になります。</translation>
+    </message>
+    <message>
+        <source>Give a host up when it does not answer for this many seconds, while connecting or while a command runs (default 30).</source>
+        <translation>接続中またはコマンドの実行中に、ホストがこの秒数のあいだ応答しなければ、そのホストを諦めます（省略時: 30）。</translation>
+    </message>
+    <message>
+        <source>SECONDS</source>
+        <translation>SECONDS</translation>
+    </message>
+    <message>
+        <source>File whose first line is the SSH login password (for hosts that take a password; a key is tried first).</source>
+        <translation>1行目が SSH のログインパスワードのファイル（パスワードを受け付けるホスト用。先に鍵を試します）。</translation>
+    </message>
+    <message>
+        <source>A login user other than root becomes root and postgres with sudo, without a password.</source>
+        <translation>root 以外のログインユーザが、パスワードなしの sudo で root と postgres になります。</translation>
+    </message>
+    <message>
+        <source>As --sudo, with the login user&apos;s sudo password from the first line of FILE.</source>
+        <translation>--sudo と同じですが、ログインユーザの sudo パスワードを FILE の1行目から読みます。</translation>
+    </message>
+    <message>
+        <source>A login user other than root becomes root with su, root&apos;s password from the first line of FILE.</source>
+        <translation>root 以外のログインユーザが su で root になります。root のパスワードは FILE の1行目から読みます。</translation>
+    </message>
+    <message>
+        <source>Could not read the file of --%1, %2.</source>
+        <translation>--%1 のファイル %2 を読み込めませんでした。</translation>
+    </message>
+    <message>
+        <source>The file of --%1, %2, is empty: put the password on its first line.</source>
+        <translation>--%1 のファイル %2 が空です。1行目にパスワードを書いてください。</translation>
+    </message>
+    <message>
+        <source>--link-timeout takes a number of seconds, such as 30, not &quot;%1&quot;.</source>
+        <translation>--link-timeout には秒数（例: 30）を指定してください。&quot;%1&quot; は指定できません。</translation>
+    </message>
+    <message>
+        <source>Choose one way to become root: %1.</source>
+        <translation>root になる方法を1つだけ選んでください: %1。</translation>
+    </message>
 </context>
 <context>
     <name>ReplicationRoleStep</name>
@@ -1754,10 +1962,6 @@ Exit status: 0 done, 1 failed, 2 bad input.
     <message>
         <source>As in the walkthrough, the standby connects as the postgres superuser with an md5 password. This is weaker than a role that may only replicate; use it for teaching only.</source>
         <translation>ウォークスルーと同じく、スタンバイは postgres スーパーユーザとして md5 パスワードで接続します。レプリケーションしかできないロールより安全性が低いので、学習用にのみ使ってください。</translation>
-    </message>
-    <message>
-        <source>The standby connects as a role that may log in and replicate and do nothing else, with a %1 password that never appears on a command line.</source>
-        <translation>スタンバイは、ログインとレプリケーションだけができるロールとして、%1 パスワードで接続します。パスワードがコマンドラインに現れることはありません。</translation>
     </message>
     <message>
         <source>Set the password of the postgres role (ALTER ROLE ... PASSWORD).</source>
@@ -1774,6 +1978,21 @@ Exit status: 0 done, 1 failed, 2 bad input.
     <message>
         <source>Create the role: CREATE ROLE %1 LOGIN REPLICATION PASSWORD &apos;&lt;verifier&gt;&apos; (or, when it exists, ALTER ROLE ... NOSUPERUSER NOCREATEDB NOCREATEROLE).</source>
         <translation>ロールを作成します: CREATE ROLE %1 LOGIN REPLICATION PASSWORD &apos;&lt;verifier&gt;&apos;（すでにある場合は ALTER ROLE ... NOSUPERUSER NOCREATEDB NOCREATEROLE）。</translation>
+    </message>
+    <message>
+        <source>The standby connects as a role that may log in and replicate and do nothing else, with a %1 password that never appears on a command line. The password is kept in the passfiles of the postgres user on both hosts; a new password changes the role and both passfiles together.</source>
+        <translation>スタンバイは、ログインとレプリケーションしかできないロールとして、コマンドラインに一切現れない %1 パスワードで接続します。パスワードは両方のホストの postgres ユーザのパスワードファイルに保存されます。新しいパスワードにすると、ロールと両方のパスワードファイルがまとめて変更されます。</translation>
+    </message>
+    <message>
+        <source>Warning: other standbys (%1) connect as %2 too; their passfiles still hold the old password, so they cannot connect again after a restart. Run the setup for each of them with the same password.</source>
+        <translation>警告: 他のスタンバイ（%1）も %2 として接続しています。それらのパスワードファイルには古いパスワードが残っているため、再起動後に再接続できなくなります。それぞれのスタンバイについて、同じパスワードで構築を実行してください。</translation>
+    </message>
+</context>
+<context>
+    <name>ReplicationSample</name>
+    <message>
+        <source>No running PostgreSQL cluster was found on %1.</source>
+        <translation>%1 で稼働中の PostgreSQL クラスタが見つかりませんでした。</translation>
     </message>
 </context>
 <context>
@@ -1989,6 +2208,14 @@ Exit status: 0 done, 1 failed, 2 bad input.
         <source>WARNING: %1</source>
         <translation>警告: %1</translation>
     </message>
+    <message>
+        <source>Most advanced standby: %1 (received %2, replayed %3).</source>
+        <translation>最も進んでいるスタンバイ: %1（受信 %2、適用 %3）。</translation>
+    </message>
+    <message>
+        <source>No standby answered, so which one is most advanced is not known.</source>
+        <translation>どのスタンバイも応答しなかったため、どれが最も進んでいるかはわかりません。</translation>
+    </message>
 </context>
 <context>
     <name>ReplicationTableModel</name>
@@ -2020,10 +2247,6 @@ Exit status: 0 done, 1 failed, 2 bad input.
         <translation>サンドボックスのファイル %1 を読み込めません: %2。サンドボックスを作成したユーザで実行してください。</translation>
     </message>
     <message>
-        <source>The sandbox file %1 is damaged. Run &apos;replicactl sandbox reset&apos; to make a fresh pair.</source>
-        <translation>サンドボックスのファイル %1 が壊れています。&apos;replicactl sandbox reset&apos; を実行して新しいペアを作ってください。</translation>
-    </message>
-    <message>
         <source>%1 is a file, not a folder. Give --dir a new or empty folder, or the folder of a sandbox.</source>
         <translation>%1 はフォルダではなくファイルです。--dir には新しいフォルダか空のフォルダ、またはサンドボックスのフォルダを指定してください。</translation>
     </message>
@@ -2050,10 +2273,6 @@ Exit status: 0 done, 1 failed, 2 bad input.
     <message>
         <source>The sandbox in %1 runs PostgreSQL %2, not %3. Run &apos;replicactl sandbox reset --pg-bin %4&apos; to replace it, or choose another folder with --dir.</source>
         <translation>%1 のサンドボックスは PostgreSQL %3 ではなく %2 で動いています。置き換えるには &apos;replicactl sandbox reset --pg-bin %4&apos; を実行するか、--dir で別のフォルダを指定してください。</translation>
-    </message>
-    <message>
-        <source>The sandbox in %1 could not be restarted (%2); it is replaced by a fresh pair.</source>
-        <translation>%1 のサンドボックスを再起動できませんでした（%2）。新しいペアに置き換えます。</translation>
     </message>
     <message>
         <source>The sandbox in %1 is already running; it is reused as it is.</source>
@@ -2323,6 +2542,14 @@ Exit status: 0 done, 1 failed, 2 bad input.
         <source>The sandbox file in %1 names no PostgreSQL programs. Run &apos;replicactl sandbox reset&apos;.</source>
         <translation>%1 のサンドボックスのファイルに PostgreSQL のプログラムの指定がありません。&apos;replicactl sandbox reset&apos; を実行してください。</translation>
     </message>
+    <message>
+        <source>The folder %1 holds a sandbox.json that Replica Studio did not write, so it is not a sandbox of this program and nothing in it is touched. Choose another folder with --dir.</source>
+        <translation>フォルダ %1 にある sandbox.json は Replica Studio が書いたものではありません。このプログラムのサンドボックスではないため、中身には一切触れません。--dir で別のフォルダを指定してください。</translation>
+    </message>
+    <message>
+        <source>The sandbox in %1 could not be brought up; its files are kept as they are. %2 Fix what the lines below say (a setting in postgresql.conf, say) and run &apos;replicactl sandbox up&apos; again, or run &apos;replicactl sandbox reset&apos; to throw this sandbox away for a fresh pair.</source>
+        <translation>%1 のサンドボックスを起動できませんでした。ファイルはそのまま残しています。%2 以下の行に書かれている問題（postgresql.conf のパラメータなど）を修正して &apos;replicactl sandbox up&apos; をもう一度実行するか、&apos;replicactl sandbox reset&apos; を実行してこのサンドボックスを破棄し、新しいペアを作ってください。</translation>
+    </message>
 </context>
 <context>
     <name>SandboxView</name>
@@ -2392,6 +2619,61 @@ Exit status: 0 done, 1 failed, 2 bad input.
     </message>
 </context>
 <context>
+    <name>ServerControl</name>
+    <message>
+        <source>%1 line %2: %3</source>
+        <translation>%1 の %2 行目: %3</translation>
+    </message>
+    <message>
+        <source>The %1 server is not running, so pg_hba.conf cannot be checked before it starts.</source>
+        <translation>%1 サーバが稼働していないため、起動前に pg_hba.conf を検査できません。</translation>
+    </message>
+    <message>
+        <source>PostgreSQL %1 cannot check pg_hba.conf before it takes effect (pg_hba_file_rules came in 10): after this, look at the %2&apos;s log for &quot;could not load pg_hba.conf&quot;.</source>
+        <translation>PostgreSQL %1 では、反映前に pg_hba.conf を検査できません（pg_hba_file_rules は 10 で導入）。この後、%2 のログに &quot;could not load pg_hba.conf&quot; がないか確認してください。</translation>
+    </message>
+    <message>
+        <source>Warning: %1</source>
+        <translation>警告: %1</translation>
+    </message>
+    <message>
+        <source>PostgreSQL on the %1 would not load its configuration files, so the server was not reloaded or restarted and runs on as it was. %2. Correct or remove that line (it may have been there before this setup), then run the setup again.</source>
+        <translation>%1 の PostgreSQL が設定ファイルを読み込めないため、サーバのリロードも再起動も行わず、元のまま動かしています。%2。その行を修正または削除してから（この構築の前からあった行かもしれません）、もう一度構築を実行してください。</translation>
+    </message>
+    <message>
+        <source>restart the %1</source>
+        <translation>%1 を再起動</translation>
+    </message>
+    <message>
+        <source>The %1 did not come back: putting its previous files back and starting it again.</source>
+        <translation>%1 が復帰しませんでした。以前のファイルを元に戻して、再び起動します。</translation>
+    </message>
+    <message>
+        <source>start the %1 again</source>
+        <translation>%1 を再び起動</translation>
+    </message>
+    <message>
+        <source>The restart of the %1 failed: %2</source>
+        <translation>%1 の再起動に失敗しました: %2</translation>
+    </message>
+    <message>
+        <source>The files this run changed were given their previous content back: %1.</source>
+        <translation>この実行で変更したファイルは以前の内容に戻しました: %1。</translation>
+    </message>
+    <message>
+        <source>Some could not be restored: %1.</source>
+        <translation>一部は元に戻せませんでした: %1。</translation>
+    </message>
+    <message>
+        <source>The %1 was started again on them and answers queries. Read its log lines below, correct the cause, then run the setup again.</source>
+        <translation>%1 はそれらのファイルで再び起動し、問い合わせに応答しています。以下のログの行を読んで原因を修正してから、もう一度構築を実行してください。</translation>
+    </message>
+    <message>
+        <source>Starting it again failed too (%1): start it by hand with %2 once the cause in its log is corrected.</source>
+        <translation>再び起動することにも失敗しました（%1）。ログに示された原因を修正したら、%2 で手動で起動してください。</translation>
+    </message>
+</context>
+<context>
     <name>ServerListModel</name>
     <message>
         <source>unknown</source>
@@ -2452,6 +2734,33 @@ Exit status: 0 done, 1 failed, 2 bad input.
     <message>
         <source>WAL position</source>
         <translation>WAL 位置</translation>
+    </message>
+</context>
+<context>
+    <name>SettingGrammar</name>
+    <message>
+        <source>the list syntax is invalid</source>
+        <translation>リストの構文が不正です</translation>
+    </message>
+    <message>
+        <source>the number of synchronous standbys (%1) must be greater than zero</source>
+        <translation>同期スタンバイの数（%1）は 0 より大きくなければなりません</translation>
+    </message>
+    <message>
+        <source>standby names separated by commas, FIRST n (names) or ANY n (names)</source>
+        <translation>カンマ区切りのスタンバイ名、FIRST n (names)、または ANY n (names)</translation>
+    </message>
+    <message>
+        <source>standby names separated by commas</source>
+        <translation>カンマ区切りのスタンバイ名</translation>
+    </message>
+    <message>
+        <source>%1. Write %2; double-quote a name that has spaces or capitals.</source>
+        <translation>%1。%2 の形式で書いてください。空白や大文字を含む名前は二重引用符で囲んでください。</translation>
+    </message>
+    <message>
+        <source>PostgreSQL cannot read it as a list of libraries. Separate the names with commas and double-quote a name that has spaces.</source>
+        <translation>PostgreSQL はこれをライブラリのリストとして読み取れません。名前はカンマで区切り、空白を含む名前は二重引用符で囲んでください。</translation>
     </message>
 </context>
 <context>
@@ -2598,6 +2907,10 @@ Exit status: 0 done, 1 failed, 2 bad input.
         <source>The %1 runs a PostgreSQL %2 cluster on port %3, and the plan is for %4. Stop it, choose another port, or choose PostgreSQL %2.</source>
         <translation>%1 ではポート %3 で PostgreSQL %2 のクラスタが動いていますが、プランは PostgreSQL %4 用です。そのクラスタを停止するか、別のポートを選ぶか、PostgreSQL %2 を選んでください。</translation>
     </message>
+    <message>
+        <source>list %1</source>
+        <translation>%1 の一覧を取得</translation>
+    </message>
 </context>
 <context>
     <name>SetupStep</name>
@@ -2740,10 +3053,6 @@ Exit status: 0 done, 1 failed, 2 bad input.
         <translation>該当するものなし（鍵ファイルが見つからず、パスワードも未指定）</translation>
     </message>
     <message>
-        <source>Could not log in to %1 as %2. The server accepts: %3. Tried: %4. Check the user name and the password, or add your public key to ~/.ssh/authorized_keys of %2 on that machine.</source>
-        <translation>%1 に %2 としてログインできませんでした。サーバが受け付ける方式: %3。試した方式: %4。ユーザ名とパスワードを確認するか、そのマシンの %2 の ~/.ssh/authorized_keys に公開鍵を追加してください。</translation>
-    </message>
-    <message>
         <source>no method we know</source>
         <translation>対応している方式なし</translation>
     </message>
@@ -2764,10 +3073,6 @@ Exit status: 0 done, 1 failed, 2 bad input.
         <translation>%1 が %2 の実行を拒否しました。</translation>
     </message>
     <message>
-        <source>The connection to %1 was lost while %2 ran. It may have finished or still be running there: check before running it again.</source>
-        <translation>%2 の実行中に %1 との接続が失われました。向こうで完了したか、まだ実行中の可能性があります。再実行する前に確認してください。</translation>
-    </message>
-    <message>
         <source>Reading %1 on %2 failed midway.</source>
         <translation>%2 の %1 の読み込みが途中で失敗しました。</translation>
     </message>
@@ -2780,12 +3085,44 @@ Exit status: 0 done, 1 failed, 2 bad input.
         <translation>%2 の %1 への書き込みが途中で失敗しました。ファイルは元のままです。</translation>
     </message>
     <message>
-        <source>Could not log in to %1 as %2. The server accepts: %3. Tried: %4. Check the user name and the password; this server takes no keys.</source>
-        <translation>%1 に %2 としてログインできませんでした。サーバが受け付ける方式: %3。試した方式: %4。ユーザ名とパスワードを確認してください。このサーバは鍵による認証を受け付けません。</translation>
-    </message>
-    <message>
         <source>Could not run %1 on %2: the connection was lost.</source>
         <translation>%2 で %1 を実行できませんでした。接続が切れました。</translation>
+    </message>
+    <message>
+        <source>key %1 (cannot be read: %2)</source>
+        <translation>鍵 %1（読み込めない: %2）</translation>
+    </message>
+    <message>
+        <source>key %1 (not a private key file)</source>
+        <translation>鍵 %1（秘密鍵ファイルではない）</translation>
+    </message>
+    <message>
+        <source>Check the user name and the password; this server takes no keys.</source>
+        <translation>ユーザ名とパスワードを確認してください。このサーバは鍵を受け付けません。</translation>
+    </message>
+    <message>
+        <source>Check the user name and the password, or add your public key to ~/.ssh/authorized_keys of %1 on that machine.</source>
+        <translation>ユーザ名とパスワードを確認するか、そのマシンの %1 の ~/.ssh/authorized_keys に公開鍵を追加してください。</translation>
+    </message>
+    <message>
+        <source>Check the user name; then add your public key to ~/.ssh/authorized_keys of %1 on that machine, name another key (replicactl: -i), or give the password (replicactl: --ssh-password-file).</source>
+        <translation>ユーザ名を確認してください。そのうえで、そのマシンの %1 の ~/.ssh/authorized_keys に公開鍵を追加するか、別の鍵を指定する（replicactl: -i）か、パスワードを指定してください（replicactl: --ssh-password-file）。</translation>
+    </message>
+    <message>
+        <source>Check the user name; then add your public key to ~/.ssh/authorized_keys of %1 on that machine, or name another key (replicactl: -i).</source>
+        <translation>ユーザ名を確認してください。そのうえで、そのマシンの %1 の ~/.ssh/authorized_keys に公開鍵を追加するか、別の鍵を指定してください（replicactl: -i）。</translation>
+    </message>
+    <message>
+        <source>This server takes no keys: give the password of %1 (replicactl: --ssh-password-file).</source>
+        <translation>このサーバは鍵を受け付けません。%1 のパスワードを指定してください（replicactl: --ssh-password-file）。</translation>
+    </message>
+    <message>
+        <source>Could not log in to %1 as %2. The server accepts: %3. Tried: %4. %5</source>
+        <translation>%2 として %1 にログインできませんでした。サーバが受け付ける方式: %3。試した方式: %4。%5</translation>
+    </message>
+    <message>
+        <source>The connection to %1 was lost while %2 ran: the machine or the network stopped answering (for %3 s at most), or the connection was closed. The command may still be running there; running the plan again waits for it to end, or ends it.</source>
+        <translation>%2 の実行中に %1 との接続が失われました。マシンかネットワークが応答しなくなった（上限 %3 秒）か、接続が閉じられました。コマンドはまだそのマシンで実行中の可能性があります。プランをもう一度実行すると、その終了を待つか、終了させます。</translation>
     </message>
 </context>
 <context>
@@ -2795,24 +3132,12 @@ Exit status: 0 done, 1 failed, 2 bad input.
         <translation>プライマリをスタンバイに複製（pg_basebackup）</translation>
     </message>
     <message>
-        <source>A standby starts from a copy of the primary&apos;s data directory. An existing data directory in %1 is renamed, never deleted.</source>
-        <translation>スタンバイはプライマリのデータディレクトリの複製から始まります。%1 にある既存のデータディレクトリは名前を変えて残し、削除はしません。</translation>
-    </message>
-    <message>
         <source>Create the standby&apos;s cluster for its configuration folder (%1); its data directory is replaced below.</source>
         <translation>設定フォルダ（%1）のためにスタンバイのクラスタを作成します。データディレクトリは後で置き換えます。</translation>
     </message>
     <message>
         <source>Stop the standby&apos;s server if it runs.</source>
         <translation>スタンバイのサーバが稼働していれば停止します。</translation>
-    </message>
-    <message>
-        <source>Set the existing data directory aside (when there is one).</source>
-        <translation>既存のデータディレクトリがあれば、別名で退避します。</translation>
-    </message>
-    <message>
-        <source>An empty data directory, readable by postgres only.</source>
-        <translation>postgres だけが読める空のデータディレクトリ。</translation>
     </message>
     <message>
         <source>Check that the standby reaches the primary&apos;s port.</source>
@@ -2831,18 +3156,6 @@ Exit status: 0 done, 1 failed, 2 bad input.
         <translation>スタンバイのサーバを停止</translation>
     </message>
     <message>
-        <source>set the standby&apos;s old data directory aside</source>
-        <translation>スタンバイの古いデータディレクトリを退避</translation>
-    </message>
-    <message>
-        <source>The standby&apos;s previous data directory is kept as %1.</source>
-        <translation>スタンバイの以前のデータディレクトリは %1 として残してあります。</translation>
-    </message>
-    <message>
-        <source>create the standby&apos;s data directory</source>
-        <translation>スタンバイのデータディレクトリを作成</translation>
-    </message>
-    <message>
         <source>the slot %1 is still in use by another connection. End that connection (pg_stat_replication shows it) and run the setup again.</source>
         <translation>スロット %1 は別の接続がまだ使用しています。その接続（pg_stat_replication に表示されます）を終了してから、もう一度構築を実行してください。</translation>
     </message>
@@ -2857,6 +3170,106 @@ Exit status: 0 done, 1 failed, 2 bad input.
     <message>
         <source>Copy complete.</source>
         <translation>複製が完了しました。</translation>
+    </message>
+    <message>
+        <source>A standby starts from a copy of the primary&apos;s data directory. The copy is made beside %1 and replaces it only once it is complete; an unfinished copy from an earlier attempt is removed first.</source>
+        <translation>スタンバイはプライマリのデータディレクトリの複製から始まります。複製は %1 の隣に作成し、完了してから初めてそれと置き換えます。以前の試行で残った未完了の複製は先に削除します。</translation>
+    </message>
+    <message>
+        <source>Made by the Replica Studio setup. A later setup removes this folder instead of setting it aside, as long as PostgreSQL has never been started on it.</source>
+        <translation>Replica Studio の構築で作成しました。このフォルダで PostgreSQL が一度も起動されていない限り、後の構築ではこのフォルダを退避せずに削除します。</translation>
+    </message>
+    <message>
+        <source>Remove %1: it holds only what this setup made (a new cluster or its own copy), no data of yours.</source>
+        <translation>%1 を削除します。中身はこの構築で作成したもの（新しいクラスタか、この構築自身の複製）だけで、あなたのデータはありません。</translation>
+    </message>
+    <message>
+        <source>Nothing to replace: %1 does not exist now.</source>
+        <translation>置き換えるものはありません。%1 は現在存在しません。</translation>
+    </message>
+    <message>
+        <source>Set %1 aside as %1.set-aside-&lt;date&gt;: it holds %2 MB that this setup did not make. It is renamed, never deleted, and keeps taking %2 MB of disk on the standby until you remove it.</source>
+        <translation>%1 を %1.set-aside-&lt;date&gt; として退避します。この構築が作成したものではない %2 MB のデータがあるためです。名前を変えるだけで削除はしないため、あなたが削除するまでスタンバイのディスクを %2 MB 使い続けます。</translation>
+    </message>
+    <message>
+        <source>Set %1 aside as %1.set-aside-&lt;date&gt; (renamed, never deleted; it keeps taking its disk space until you remove it) when it holds data this setup did not make; what this setup made there is removed.</source>
+        <translation>この構築が作成したものではないデータがある場合は、%1 を %1.set-aside-&lt;date&gt; として退避します（名前を変えるだけで削除はしないため、あなたが削除するまでディスク容量を使い続けます）。この構築が作成したものは削除します。</translation>
+    </message>
+    <message>
+        <source>Mark the new data directory as made by this setup, so that it is removed, not kept, when the copy replaces it.</source>
+        <translation>新しいデータディレクトリに、この構築で作成したという印を付けます。これにより、複製と置き換えるときに残さず削除されます。</translation>
+    </message>
+    <message>
+        <source>Remove an unfinished copy left by an earlier attempt, when there is one (refused when the folder was not made by the setup).</source>
+        <translation>以前の試行で残った未完了の複製があれば削除します（構築で作成したフォルダでなければ拒否します）。</translation>
+    </message>
+    <message>
+        <source>A folder for the copy, readable by postgres only.</source>
+        <translation>postgres だけが読める、複製用のフォルダを作成します。</translation>
+    </message>
+    <message>
+        <source>Mark it as made by this setup.</source>
+        <translation>この構築で作成したという印を付けます。</translation>
+    </message>
+    <message>
+        <source>Mark the finished copy as made by this setup (until the standby first starts).</source>
+        <translation>完成した複製に、この構築で作成したという印を付けます（スタンバイが初めて起動するまで）。</translation>
+    </message>
+    <message>
+        <source>Put the finished copy in place.</source>
+        <translation>完成した複製を所定の場所に配置します。</translation>
+    </message>
+    <message>
+        <source>Remove the copy&apos;s emptied folder.</source>
+        <translation>空になった複製用のフォルダを削除します。</translation>
+    </message>
+    <message>
+        <source>mark the new data directory as made by the setup</source>
+        <translation>新しいデータディレクトリに構築で作成したという印を付ける</translation>
+    </message>
+    <message>
+        <source>%1 on the standby is in the way of the copy and was not made by the setup. Move it elsewhere and run the setup again.</source>
+        <translation>スタンバイの %1 が複製の妨げになっていますが、構築で作成したものではありません。別の場所に移動してから、もう一度構築を実行してください。</translation>
+    </message>
+    <message>
+        <source>remove the unfinished copy of an earlier attempt</source>
+        <translation>以前の試行で残った未完了の複製を削除</translation>
+    </message>
+    <message>
+        <source>create the folder for the copy</source>
+        <translation>複製用のフォルダを作成</translation>
+    </message>
+    <message>
+        <source>mark the folder for the copy</source>
+        <translation>複製用のフォルダに印を付ける</translation>
+    </message>
+    <message>
+        <source>mark the finished copy</source>
+        <translation>完成した複製に印を付ける</translation>
+    </message>
+    <message>
+        <source>make room for the copy in %1</source>
+        <translation>%1 に複製を置く場所を空ける</translation>
+    </message>
+    <message>
+        <source>Removed %1: it held only what the setup had made.</source>
+        <translation>%1 を削除しました。中身は構築で作成したものだけでした。</translation>
+    </message>
+    <message>
+        <source>The standby&apos;s previous data directory is kept as %1 (%2 MB, on the standby&apos;s disk until you remove it).</source>
+        <translation>スタンバイの以前のデータディレクトリは %1 として残しています（%2 MB。削除するまでスタンバイのディスク上に残ります）。</translation>
+    </message>
+    <message>
+        <source>The standby&apos;s previous data directory is kept as %1 (on the standby&apos;s disk until you remove it).</source>
+        <translation>スタンバイの以前のデータディレクトリは %1 として残しています（削除するまでスタンバイのディスク上に残ります）。</translation>
+    </message>
+    <message>
+        <source>put the copy in place</source>
+        <translation>複製を所定の場所に配置</translation>
+    </message>
+    <message>
+        <source>remove the copy&apos;s emptied folder</source>
+        <translation>空になった複製用のフォルダを削除</translation>
     </message>
 </context>
 <context>
@@ -2901,16 +3314,20 @@ Exit status: 0 done, 1 failed, 2 bad input.
         <translation>スタンバイがストリーミングしていません。パスワードや pg_hba.conf の行が拒否されたなどの理由が、スタンバイのログ（%1）にあります。</translation>
     </message>
     <message>
-        <source>The standby connects to the primary and replays its WAL; the primary lists it in pg_stat_replication as %1. A standby that runs already gets its new settings by a reload (13+) or a restart.</source>
-        <translation>スタンバイはプライマリに接続して WAL を再生します。プライマリの pg_stat_replication には %1 として表示されます。すでに動いているスタンバイには、リロード（13 以降）または再起動で新しい設定を反映します。</translation>
-    </message>
-    <message>
         <source>The standby runs with its earlier settings: restarting it.</source>
         <translation>スタンバイが以前の設定のまま動いています。再起動します。</translation>
     </message>
     <message>
-        <source>restart the standby</source>
-        <translation>スタンバイを再起動</translation>
+        <source>The standby connects to the primary and replays its WAL; the primary lists it in pg_stat_replication as %1. A standby that runs already gets its new settings or password by a reload (13+) or a restart, and connects again with them.</source>
+        <translation>スタンバイはプライマリに接続してその WAL を適用します。プライマリの pg_stat_replication には %1 として表示されます。すでに稼働中のスタンバイには、リロード（13 以降）または再起動で新しい設定やパスワードを反映し、それを使って再接続させます。</translation>
+    </message>
+    <message>
+        <source>The standby connects to the primary again, with its new settings.</source>
+        <translation>スタンバイは新しい設定でプライマリに再接続します。</translation>
+    </message>
+    <message>
+        <source>the standby does not stream again after reconnecting. Look at the standby&apos;s log (%1) for the reason, such as a refused password or pg_hba.conf line.</source>
+        <translation>再接続後、スタンバイがストリーミングを再開しません。パスワードや pg_hba.conf の行が拒否されたなどの理由が、スタンバイのログ（%1）にあります。</translation>
     </message>
 </context>
 <context>
@@ -2934,6 +3351,25 @@ Exit status: 0 done, 1 failed, 2 bad input.
     <message>
         <source>the %1 server does not accept connections. Look at its log file.</source>
         <translation>%1 サーバが接続を受け付けません。ログファイルを確認してください。</translation>
+    </message>
+    <message>
+        <source>Not yet: the commands above are run again every %1 s, for up to %2 s.</source>
+        <translation>まだです。上記のコマンドを %1 秒ごとに、最大 %2 秒間再実行します。</translation>
+    </message>
+</context>
+<context>
+    <name>SyncNamesParser</name>
+    <message>
+        <source>unterminated quoted identifier at end of input</source>
+        <translation>入力の終わりで、引用符で囲んだ識別子が閉じていません</translation>
+    </message>
+    <message>
+        <source>syntax error at end of input</source>
+        <translation>入力の終わりに構文エラーがあります</translation>
+    </message>
+    <message>
+        <source>syntax error at or near &quot;%1&quot;</source>
+        <translation>&quot;%1&quot; またはその付近に構文エラーがあります</translation>
     </message>
 </context>
 <context>
@@ -2970,16 +3406,28 @@ Exit status: 0 done, 1 failed, 2 bad input.
         <source>The standby is not synchronous: %1. For commits to wait for it too, choose that a commit waits for any one of the standbys (ANY 1, replicactl --sync-any) or for all of them (replicactl --sync-count %2).</source>
         <translation>スタンバイは同期になっていません: %1。このスタンバイもコミットに待たせるには、いずれか 1 台のスタンバイを待つ (ANY 1、replicactl --sync-any) か、すべてのスタンバイを待つ (replicactl --sync-count %2) を選んでください。</translation>
     </message>
+    <message>
+        <source>Asynchronous replication: the standby is not named in synchronous_standby_names</source>
+        <translation>非同期レプリケーション: synchronous_standby_names にスタンバイを指定しない</translation>
+    </message>
+    <message>
+        <source>Commits on the primary do not wait for this standby. Where an earlier setup made it synchronous, its name is taken out of synchronous_standby_names (other standbys named there stay) and the primary reloads its configuration.</source>
+        <translation>プライマリでのコミットはこのスタンバイを待ちません。以前の構築でこのスタンバイを同期にしていた場合は、synchronous_standby_names からその名前を取り除き（そこに指定された他のスタンバイは残します）、プライマリが設定を再読み込みします。</translation>
+    </message>
+    <message>
+        <source>Wait until the standby is asynchronous.</source>
+        <translation>スタンバイが非同期になるまで待ちます。</translation>
+    </message>
+    <message>
+        <source>the standby is still synchronous. Check that synchronous_standby_names is not also set with ALTER SYSTEM (postgresql.auto.conf) and does not name every standby with *.</source>
+        <translation>スタンバイはまだ同期のままです。synchronous_standby_names が ALTER SYSTEM（postgresql.auto.conf）でも設定されていないこと、* ですべてのスタンバイを指定していないことを確認してください。</translation>
+    </message>
 </context>
 <context>
     <name>VerifyStep</name>
     <message>
         <source>Verify the replication</source>
         <translation>レプリケーションを検証</translation>
-    </message>
-    <message>
-        <source>Proof that it works: a row written on the primary appears on the standby, and the standby refuses writes.</source>
-        <translation>動作していることの証明: プライマリで書き込んだ行がスタンバイに現れ、スタンバイは書き込みを拒否します。</translation>
     </message>
     <message>
         <source>Write a marker row on the primary.</source>
@@ -3040,6 +3488,26 @@ Exit status: 0 done, 1 failed, 2 bad input.
     <message>
         <source>The replication does not work as it should. Look at the standby&apos;s log file.</source>
         <translation>レプリケーションが正しく動作していません。スタンバイのログファイルを確認してください。</translation>
+    </message>
+    <message>
+        <source>Proof that it works: a new replication connection from the standby, made as its walreceiver makes one after a restart, is accepted; a row written on the primary appears on the standby, and the standby refuses writes.</source>
+        <translation>動作していることの証明: スタンバイの walreceiver が再起動後に行うのと同じ方法で開いた、スタンバイからの新しいレプリケーション接続が受け入れられること、プライマリで書き込んだ行がスタンバイに現れること、スタンバイが書き込みを拒否することを確認します。</translation>
+    </message>
+    <message>
+        <source>Connect to the primary afresh as the standby does after a restart (its primary_conninfo and passfile).</source>
+        <translation>スタンバイが再起動後に行うのと同じように、プライマリに新たに接続します（スタンバイの primary_conninfo とパスワードファイルを使用）。</translation>
+    </message>
+    <message>
+        <source>The standby is asynchronous</source>
+        <translation>スタンバイが非同期になっている</translation>
+    </message>
+    <message>
+        <source>A new replication connection from the standby is accepted</source>
+        <translation>スタンバイからの新しいレプリケーション接続が受け入れられる</translation>
+    </message>
+    <message>
+        <source>IDENTIFY_SYSTEM as %1: system %2</source>
+        <translation>%1 として IDENTIFY_SYSTEM を実行: システム識別子 %2</translation>
     </message>
 </context>
 <context>
@@ -3195,6 +3663,10 @@ Run &apos;replicactl COMMAND --help&apos; for the options of one command.
         <translation>
 各コマンドのオプションは &apos;replicactl COMMAND --help&apos; で確認できます。
 </translation>
+    </message>
+    <message>
+        <source>replicactl: unknown command &apos;%1&apos;.</source>
+        <translation>replicactl: 不明なコマンド &apos;%1&apos; です。</translation>
     </message>
 </context>
 </TS>
