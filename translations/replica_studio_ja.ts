@@ -3422,6 +3422,10 @@ sandbox of this program is refused (exit 2) with nothing in it touched.
         <source>the standby is still synchronous. Check that synchronous_standby_names is not also set with ALTER SYSTEM (postgresql.auto.conf) and does not name every standby with *.</source>
         <translation>スタンバイはまだ同期のままです。synchronous_standby_names が ALTER SYSTEM（postgresql.auto.conf）でも設定されていないこと、* ですべてのスタンバイを指定していないことを確認してください。</translation>
     </message>
+    <message>
+        <source>%1 The setup&apos;s change of %2 would have no effect there: run ALTER SYSTEM RESET %2 on the primary (or change that line), then plan again.</source>
+        <translation>%1 このため、構築で %2 を変更しても効果がありません。プライマリで ALTER SYSTEM RESET %2 を実行する（またはその行を変更する）と、もう一度プランを作成してください。</translation>
+    </message>
 </context>
 <context>
     <name>VerifyStep</name>

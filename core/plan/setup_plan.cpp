@@ -242,7 +242,7 @@ Result<SetupPlan> SetupPlan::build(PlanChoices choices, const HostFacts &primary
     add(new StandbyStartStep(basis));
     // Asynchronous: a primary that was there may name the standby from an earlier setup; taken out then.
     if (choices.synchronous || basis.primary.existed())
-        add(new SyncStep(basis, files.primaryConf, files.primaryConfKnown));
+        add(new SyncStep(basis, files.primaryConf, files.primaryConfKnown, laterFiles));
     add(new VerifyStep(basis));
     for (const auto &step : plan.m_steps) {
         if (const std::optional<Error> &problem = step->planningError())

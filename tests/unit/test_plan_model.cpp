@@ -40,9 +40,10 @@ HostFacts debianFacts(const PgVersion &version, const QString &address, bool wit
 }
 
 // A primary with Debian's files for PostgreSQL 15, and a fresh standby; `files` may add to them.
-Result<SetupPlan> planWithFiles(PlanFiles files)
+Result<SetupPlan> planWithFiles(PlanFiles files, bool synchronous = false)
 {
     PlanChoices choices;
+    choices.synchronous = synchronous;
     choices.primary = *HostTarget::parse(QStringLiteral("root@198.18.0.2"));
     choices.standby = *HostTarget::parse(QStringLiteral("admin@198.18.0.3"));
     choices.version = PgVersion(15);
@@ -399,6 +400,14 @@ void TestPlanModel::autoConfOverrideRefusesOrIsNamed()
     QVERIFY2(conf->why().contains(QStringLiteral(
                  "max_wal_senders is set again in /var/lib/postgresql/15/main/postgresql.auto.conf line 1")),
              qPrintable(conf->why()));
+    // Synchronous replication switched on where ALTER SYSTEM keeps another value: refused, not silently void.
+    files.primaryAutoConf = "synchronous_standby_names = 'other'\n";
+    auto sync = planWithFiles(files, true);
+    QVERIFY(!sync);
+    QVERIFY2(sync.error().message.contains(QStringLiteral("ALTER SYSTEM RESET synchronous_standby_names")),
+             qPrintable(sync.error().message));
+    // Asynchronous: a value that does not name this standby is not in the way.
+    QVERIFY(planWithFiles(files, false));
     // The saved plan keeps the included files, so that loading it plans the same.
     files.primaryAutoConf.clear();
     files.primaryIncluded.insert(QStringLiteral("/etc/postgresql/15/main/conf.d/50-senders.conf"),

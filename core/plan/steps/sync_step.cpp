@@ -1,6 +1,7 @@
 #include "sync_step.h"
 
 #include "core/conf/conf_file.h"
+#include "core/conf/conf_tree.h"
 #include "core/plan/server_control.h"
 #include "core/plan/steps/primary_conf_step.h"
 #include "core/plan/steps/standby_start_step.h"
@@ -12,7 +13,8 @@ namespace {
 QString tr(const char *text) { return QCoreApplication::translate("SyncStep", text); }
 }
 
-SyncStep::SyncStep(PlanBasis basis, const QByteArray &currentConf, bool beforeKnown)
+SyncStep::SyncStep(PlanBasis basis, const QByteArray &currentConf, bool beforeKnown,
+                   const QMap<QString, QByteArray> &laterFiles)
     : SetupStep(basis.choices.synchronous ? QStringLiteral("sync") : QStringLiteral("async"), std::move(basis))
 {
     FileEdit edit;
@@ -29,6 +31,28 @@ SyncStep::SyncStep(PlanBasis basis, const QByteArray &currentConf, bool beforeKn
     auto after = afterFor(edit, edit.before, true);
     edit.after = after ? *after : edit.before;
     m_edits.append(edit);
+    refuseWhenOverridden(edit, laterFiles);
+}
+
+void SyncStep::refuseWhenOverridden(const FileEdit &edit, const QMap<QString, QByteArray> &laterFiles)
+{
+    // ALTER SYSTEM SET synchronous_standby_names is a common way to set it: then postgresql.auto.conf
+    // wins, and an edit of postgresql.conf would change nothing while the plan said it did.
+    const QString name = QStringLiteral("synchronous_standby_names");
+    const auto tree = ConfTree::readFromFiles(edit.path, edit.after, laterFiles, basis().primary.dataDir());
+    if (!tree)
+        return;
+    const auto winner = tree->overrideOf(name);
+    if (!winner)
+        return;
+    // Asynchronous: only a value that still names this standby is in the way.
+    const bool inTheWay = choices().synchronous ? winner->value != edit.settings.first().second
+                                                : namesIn(winner->value).contains(choices().applicationName);
+    if (!inTheWay)
+        return;
+    m_planningError = makeError(tr("%1 The setup's change of %2 would have no effect there: run ALTER SYSTEM RESET %2 "
+                                   "on the primary (or change that line), then plan again.")
+                                    .arg(ConfTree::describeOverride(name, *winner), name));
 }
 
 QStringList SyncStep::namesIn(const QString &value)

@@ -2,6 +2,8 @@
 
 #include "core/plan/setup_step.h"
 
+#include <QMap>
+
 #include <QStringList>
 
 // Step 12 (synchronous mode): only now, with the standby streaming, name it
@@ -15,7 +17,10 @@
 class SyncStep : public SetupStep
 {
 public:
-    SyncStep(PlanBasis basis, const QByteArray &currentConf, bool beforeKnown);
+    // laterFiles: what PostgreSQL reads after postgresql.conf (includes, postgresql.auto.conf), by
+    // path; one that sets synchronous_standby_names to another value refuses the plan.
+    SyncStep(PlanBasis basis, const QByteArray &currentConf, bool beforeKnown,
+             const QMap<QString, QByteArray> &laterFiles = {});
 
     QString title() const override;
     QString why() const override;
@@ -38,6 +43,7 @@ protected:
     Result<QByteArray> afterFor(const FileEdit &edit, const QByteArray &current, bool exists) const override;
 
 private:
+    void refuseWhenOverridden(const FileEdit &edit, const QMap<QString, QByteArray> &laterFiles);
     QString valueFor(const QByteArray &current) const;
     // Whether the running value and sync_state are what this step wants.
     bool reached(const QString &syncState, const QString &standbyNames) const;
