@@ -3424,7 +3424,7 @@ sandbox of this program is refused (exit 2) with nothing in it touched.
     </message>
     <message>
         <source>%1 The setup&apos;s change of %2 would have no effect there: run ALTER SYSTEM RESET %2 on the primary (or change that line), then plan again.</source>
-        <translation>%1 このため、構築で %2 を変更しても効果がありません。プライマリで ALTER SYSTEM RESET %2 を実行する（またはその行を変更する）と、もう一度プランを作成してください。</translation>
+        <translation>%1 このため、構築で %2 を変更しても効果がありません。プライマリで ALTER SYSTEM RESET %2 を実行して（またはその行を変更して）から、もう一度プランを作成してください。</translation>
     </message>
 </context>
 <context>
