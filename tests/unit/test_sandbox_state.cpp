@@ -99,7 +99,8 @@ void TestSandboxState::loadStateRefuses_data()
     QTest::addColumn<QByteArray>("content");
     QTest::addColumn<QString>("expected");
     QTest::addRow("missing") << QByteArray() << QStringLiteral("There is no sandbox");
-    QTest::addRow("not JSON") << QByteArrayLiteral("{ not json") << QStringLiteral("damaged");
+    // Not ours (the sandbox writes its state atomically): refused, and nothing in the folder is touched.
+    QTest::addRow("not JSON") << QByteArrayLiteral("{ not json") << QStringLiteral("that Replica Studio did not write");
     QTest::addRow("future format") << QByteArrayLiteral(R"({"format": 9})") << QStringLiteral("format 9");
     QTest::addRow("no version")
         << QByteArrayLiteral(R"({"format": 1, "binDir": "/x"})") << QStringLiteral("no valid PostgreSQL version");
