@@ -126,26 +126,38 @@ Result<QString> standbyReachesPrimary(Host &primaryHost, Host &standbyHost, cons
     return Discovery::judgeReachability(*fromStandby, primarySelf, address, port);
 }
 
-// What a postgresql.conf includes, read over the host the way PostgreSQL follows it. A file that
-// cannot be followed is left out: the primary-conf step's own check with the server reports it.
+// A file's content as postgres reads it; nullopt when there is no such file.
+Result<std::optional<QByteArray>> readIfExists(Host &host, const QString &path)
+{
+    RunOptions asPostgres;
+    asPostgres.as = RunAs::Postgres;
+    auto exists = host.run(CommandLine(QStringLiteral("test"), {QStringLiteral("-f"), path}), asPostgres);
+    if (!exists)
+        return exists.error();
+    if (exists->exitCode != 0)
+        return std::optional<QByteArray>();
+    auto content = host.readFile(path, RunAs::Postgres);
+    if (!content)
+        return content.error();
+    return std::optional<QByteArray>(*content);
+}
+
+// What a postgresql.conf includes, read over the host the way PostgreSQL follows it
+// (postgresql.auto.conf, read already, is not read again). A file that cannot be followed is
+// left out: the primary-conf step's own check with the server reports it.
 QMap<QString, QByteArray> includedFiles(Host &host, const QString &confFile, const QByteArray &conf,
-                                        const QString &dataDir)
+                                        const QString &autoConfFile, const QByteArray &autoConf, const QString &dataDir)
 {
     QMap<QString, QByteArray> files;
     RunOptions asPostgres;
     asPostgres.as = RunAs::Postgres;
     const ConfTree::FileReader reader = [&](const QString &path) -> Result<std::optional<QByteArray>> {
-        auto exists = host.run(CommandLine(QStringLiteral("test"), {QStringLiteral("-f"), path}), asPostgres);
-        if (!exists)
-            return exists.error();
-        if (exists->exitCode != 0)
-            return std::optional<QByteArray>();
-        auto content = host.readFile(path, RunAs::Postgres);
-        if (!content)
-            return content.error();
-        if (!path.endsWith(QLatin1String("/postgresql.auto.conf")))
-            files.insert(path, *content);
-        return std::optional<QByteArray>(*content);
+        if (path == autoConfFile)
+            return std::optional<QByteArray>(autoConf);
+        auto content = readIfExists(host, path);
+        if (content && *content)
+            files.insert(path, **content);
+        return content;
     };
     const ConfTree::FolderLister lister = [&](const QString &folder) -> Result<QStringList> {
         auto listed = host.run(CommandLine(QStringLiteral("find"),
@@ -274,13 +286,8 @@ Result<SetupPlan> SetupPlan::prepare(PlanChoices choices, Host &primaryHost, Hos
     const ClusterLayout &p = first->cluster(HostRole::Primary);
     const ClusterLayout &s = first->cluster(HostRole::Standby);
     auto read = [](Host &host, const QString &path, QByteArray &into, bool &known) {
-        RunOptions options;
-        options.as = RunAs::Postgres;
-        auto exists = host.run(CommandLine(QStringLiteral("test"), {QStringLiteral("-f"), path}), options);
-        if (!exists || exists->exitCode != 0)
-            return;
-        if (auto content = host.readFile(path, RunAs::Postgres)) {
-            into = *content;
+        if (auto content = readIfExists(host, path); content && *content) {
+            into = **content;
             known = true;
         }
     };
@@ -292,7 +299,8 @@ Result<SetupPlan> SetupPlan::prepare(PlanChoices choices, Host &primaryHost, Hos
     read(primaryHost, p.hbaFile(), files.primaryHba, files.primaryHbaKnown);
     read(primaryHost, p.autoConfFile(), files.primaryAutoConf, ignored);
     if (files.primaryConfKnown)
-        files.primaryIncluded = includedFiles(primaryHost, p.configFile(), files.primaryConf, p.dataDir());
+        files.primaryIncluded = includedFiles(primaryHost, p.configFile(), files.primaryConf, p.autoConfFile(),
+                                              files.primaryAutoConf, p.dataDir());
     if (s.existed())
         read(standbyHost, s.configFile(), files.standbyConf, files.standbyConfKnown);
     if (auto found = StandbyCloneStep::inspectDataDir(standbyHost, s.dataDir()))

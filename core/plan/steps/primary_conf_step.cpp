@@ -62,13 +62,20 @@ PrimaryConfStep::PrimaryConfStep(PlanBasis basis, const QByteArray &currentConf,
         noteOverrides(edit, laterFiles);
 }
 
+int PrimaryConfStep::walLevelRank(const QString &level) const
+{
+    // In order: minimal < replica < logical; 9.6+ reads archive and hot_standby as replica. -1: no level.
+    const QStringList levels = rules().walLevelValues();
+    if (rules().setting(QStringLiteral("wal_level"))->hiddenEnumValues.contains(level.toLower()))
+        return int(levels.indexOf(rules().walLevelForReplication()));
+    return int(levels.indexOf(level.toLower()));
+}
+
 bool PrimaryConfStep::isHigher(const QString &name, const QString &have, const QString &wanted) const
 {
     const QString lower = name.toLower();
-    if (lower == QLatin1String("wal_level")) {
-        const QStringList levels = rules().walLevelValues();
-        return levels.indexOf(have.toLower()) > levels.indexOf(wanted.toLower());
-    }
+    if (lower == QLatin1String("wal_level"))
+        return walLevelRank(have) > walLevelRank(wanted);
     const auto haveNumber = rules().integerInBaseUnit(name, have);
     const auto wantedNumber = rules().integerInBaseUnit(name, wanted);
     if (!haveNumber || !wantedNumber)
@@ -94,14 +101,8 @@ void PrimaryConfStep::keepHigherValues(QList<QPair<QString, QString>> &settings,
 bool PrimaryConfStep::keepsReplicationWorking(const QString &name, const QString &kept) const
 {
     const QString lower = name.toLower();
-    if (lower == QLatin1String("wal_level")) {
-        // In order: minimal < replica < logical; 9.6+ reads archive and hot_standby as replica.
-        const QStringList levels = rules().walLevelValues();
-        const qsizetype have = levels.indexOf(kept.toLower());
-        if (have < 0)
-            return rules().setting(name)->hiddenEnumValues.contains(kept.toLower());
-        return have >= levels.indexOf(rules().walLevelForReplication());
-    }
+    if (lower == QLatin1String("wal_level"))
+        return walLevelRank(kept) >= walLevelRank(rules().walLevelForReplication());
     if (lower == QLatin1String("max_wal_senders") || lower == QLatin1String("max_replication_slots"))
         return rules().integerInBaseUnit(name, kept).value_or(0) > 0;
     if (lower == QLatin1String("hot_standby"))

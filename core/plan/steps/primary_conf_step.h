@@ -42,6 +42,7 @@ private:
     // logical, or max_wal_senders from 20 to 10, would break what already uses them.
     void keepHigherValues(QList<QPair<QString, QString>> &settings, const QByteArray &currentConf) const;
     bool isHigher(const QString &name, const QString &have, const QString &wanted) const;
+    int walLevelRank(const QString &level) const;
     // Settings of this step that a later file sets again; a refusal when replication cannot work with one.
     void noteOverrides(const FileEdit &edit, const QMap<QString, QByteArray> &laterFiles);
     bool keepsReplicationWorking(const QString &name, const QString &kept) const;
