@@ -38,7 +38,9 @@ signals:
     void done();
 };
 
-QThreadPool *pool()
+} // namespace
+
+QThreadPool *HostTask::threadPool()
 {
     // Not the global pool: long commands (a basebackup) must not starve
     // Qt's own users of it. Threads are cheap next to an SSH session.
@@ -50,8 +52,6 @@ QThreadPool *pool()
     }();
     return instance;
 }
-
-} // namespace
 
 HostTask::HostTask(QObject *parent) : QObject(parent), m_shared(std::make_shared<Shared>()) {}
 
@@ -70,7 +70,7 @@ void HostTask::start(std::function<void(Shared &)> work)
     }, Qt::QueuedConnection);
     m_shared->emitLine = [relay](OutputChannel channel, const QByteArray &line) { emit relay->line(channel, line); };
     std::shared_ptr<Shared> shared = m_shared;
-    pool()->start(QRunnable::create([shared, relay, work = std::move(work)] {
+    threadPool()->start(QRunnable::create([shared, relay, work = std::move(work)] {
         work(*shared);
         emit relay->done();
         relay->deleteLater();

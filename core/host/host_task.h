@@ -6,6 +6,8 @@
 
 #include <memory>
 
+class QThreadPool;
+
 class SshHost;
 
 // One Host call (a command, a file read or write, a connection test) run
@@ -35,6 +37,10 @@ public:
                                WriteOptions options = {}, QObject *parent = nullptr);
     // Connects and logs in, nothing more: "test the connection".
     static HostTask *connectTo(std::shared_ptr<SshHost> host, QObject *parent = nullptr);
+
+    // The pool these calls run in; other core work the GUI starts (a sandbox
+    // call) runs here too rather than on a pool of its own.
+    static QThreadPool *threadPool();
 
     // Ends the call: the command (and its remote process group) is stopped,
     // a write leaves the old file; finished() follows.
