@@ -1,14 +1,16 @@
 #include "core/i18n/translations.h"
-#include "ui/main_window.h"
+#include "ui/main/main_window.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
+#include <QTextStream>
 
 int main(int argc, char *argv[])
 {
     QApplication app(argc, argv);
     QApplication::setApplicationName(QStringLiteral("Replica Studio"));
     QApplication::setOrganizationName(QStringLiteral("Replica Studio"));
+    QApplication::setApplicationVersion(QStringLiteral(PROJECT_VERSION));
     QApplication::setDesktopFileName(QStringLiteral("replica-studio"));
     Translations::install();
 
@@ -16,10 +18,11 @@ int main(int argc, char *argv[])
     parser.setApplicationDescription(
         QApplication::translate("main", "Set up, watch and teach PostgreSQL streaming replication."));
     parser.addHelpOption();
+    parser.addVersionOption();
     const QCommandLineOption demoOption(
         QStringLiteral("demo"),
-        QApplication::translate("main", "Open on the demo sandbox (a local primary and hot standby made by "
-                                        "\"replicactl sandbox up\")."));
+        QApplication::translate("main", "Open on the demo sandbox (a local primary and hot standby; the window "
+                                        "can make it, as can \"replicactl sandbox up\")."));
     const QCommandLineOption dirOption(
         QStringLiteral("dir"), QApplication::translate("main", "The demo sandbox's folder (default: %1).")
                                    .arg(QApplication::translate("main", "the one replicactl sandbox uses")),
@@ -28,8 +31,10 @@ int main(int argc, char *argv[])
     parser.process(app);
 
     MainWindow window;
-    // The demo is the only page so far: it is also what a bare start shows.
-    window.openDemo(parser.value(dirOption));
+    // --demo (or a sandbox folder) opens the demo; otherwise the last cluster
+    // comes back, and the demo (or its empty state) is the first start's page.
+    if (parser.isSet(demoOption) || parser.isSet(dirOption) || window.currentClusterId().isEmpty())
+        window.openDemo(parser.value(dirOption));
     window.show();
     return app.exec();
 }

@@ -1,8 +1,8 @@
 #include "core/host/local_host.h"
 #include "core/monitor/replication_sampler.h"
 #include "core/sandbox/sandbox.h"
-#include "ui/main_window.h"
-#include "ui/no_sandbox_view.h"
+#include "ui/main/main_window.h"
+#include "ui/main/welcome_page.h"
 #include "ui/problem_banner.h"
 #include "ui/sandbox_view.h"
 #include "ui/server_list_model.h"
@@ -92,9 +92,9 @@ void TestDemoWindow::noSandboxSaysWhatToRun()
     window.openDemo(dir);
     window.show();
     QVERIFY(QTest::qWaitForWindowExposed(&window));
-    QVERIFY(window.noSandboxView());
+    QVERIFY(window.welcomePage()->isVisible());
     QVERIFY(!window.sandboxView());
-    auto *command = window.noSandboxView()->findChild<QLabel *>(QStringLiteral("sandboxUpCommand"));
+    auto *command = window.welcomePage()->findChild<QLabel *>(QStringLiteral("sandboxUpCommand"));
     QVERIFY(command);
     QCOMPARE(command->text(), QStringLiteral("replicactl sandbox up --dir '%1'").arg(dir));
     QVERIFY(QApplication::activeModalWidget() == nullptr);
@@ -110,7 +110,7 @@ void TestDemoWindow::showsTheSandboxOnceItIsUp()
     m_window->openDemo(dir);
     m_window->show();
     QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
-    QVERIFY(m_window->noSandboxView());
+    QVERIFY(m_window->welcomePage()->isVisible());
 
     m_sandbox = std::make_unique<Sandbox>(m_host, dir);
     const auto made = m_sandbox->up();

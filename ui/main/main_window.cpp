@@ -1,0 +1,730 @@
+#include "ui/main/main_window.h"
+
+#include "core/conf/conninfo.h"
+#include "core/host/command_line.h"
+#include "core/monitor/replication_sampler.h"
+#include "core/profile/cluster_profile_store.h"
+#include "core/profile/secret_store.h"
+#include "core/sandbox/sandbox.h"
+#include "core/version/library_versions.h"
+#include "core/version/pg_version.h"
+#include "ui/main/cluster_profile_dialog.h"
+#include "ui/main/welcome_page.h"
+#include "ui/problem_banner.h"
+#include "ui/replication_table_model.h"
+#include "ui/sandbox_view.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QCloseEvent>
+#include <QDir>
+#include <QFile>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QHeaderView>
+#include <QLabel>
+#include <QListView>
+#include <QMenu>
+#include <QMenuBar>
+#include <QMessageBox>
+#include <QPainter>
+#include <QSettings>
+#include <QSplitter>
+#include <QStackedWidget>
+#include <QStatusBar>
+#include <QSystemTrayIcon>
+#include <QTabWidget>
+#include <QTableView>
+#include <QVBoxLayout>
+
+namespace {
+
+constexpr auto monitoringSecret = "monitoring-password";
+
+QAction *menuAction(QMenu *menu, const QString &text, const QString &name, const QKeySequence &shortcut = {})
+{
+    QAction *action = menu->addAction(text);
+    action->setObjectName(name);
+    if (!shortcut.isEmpty())
+        action->setShortcut(shortcut);
+    return action;
+}
+
+ClusterListModel::Health healthOf(const ReplicationSample &sample)
+{
+    if (!sample.primary.reachable)
+        return sample.primary.connecting ? ClusterListModel::Health::Unknown : ClusterListModel::Health::Unreachable;
+    ClusterListModel::Health health = ClusterListModel::Health::Healthy;
+    for (const ReplicationProblem &problem : sample.problems) {
+        if (problem.severity == ReplicationProblem::Severity::Critical)
+            return ClusterListModel::Health::Critical;
+        health = ClusterListModel::Health::Warning;
+    }
+    return health;
+}
+
+QIcon trayIcon(const QColor &colour)
+{
+    QPixmap pixmap(64, 64);
+    pixmap.fill(Qt::transparent);
+    QPainter painter(&pixmap);
+    painter.setRenderHint(QPainter::Antialiasing);
+    painter.setPen(QPen(colour.darker(140), 4));
+    painter.setBrush(colour);
+    painter.drawEllipse(QRectF(6, 6, 52, 52));
+    return QIcon(pixmap);
+}
+
+} // namespace
+
+MainWindow::MainWindow(QWidget *parent)
+    : QMainWindow(parent),
+      m_clusters(new ClusterListModel(this)),
+      m_store(new ClusterProfileStore(QString(), this)),
+      m_secrets(new SecretStore(QStringLiteral("Replica Studio"), this)),
+      m_splitter(new QSplitter(this)),
+      m_sidebar(new QListView(this)),
+      m_stack(new QStackedWidget(this)),
+      m_welcome(new WelcomePage(this)),
+      m_tabs(new QTabWidget(this)),
+      m_connectionState(new QLabel(this))
+{
+    setWindowTitle(tr("Replica Studio"));
+    setObjectName(QStringLiteral("mainWindow"));
+    m_sidebar->setObjectName(QStringLiteral("clusterSidebar"));
+    m_sidebar->setAccessibleName(tr("Clusters"));
+    m_sidebar->setModel(m_clusters);
+    m_sidebar->setIconSize(QSize(16, 16));
+    m_sidebar->setSpacing(2);
+    m_sidebar->setMinimumWidth(180);
+    connect(m_sidebar->selectionModel(), &QItemSelectionModel::currentChanged, this,
+            [this](const QModelIndex &current) {
+                if (current.isValid())
+                    showCluster(current.data(ClusterListModel::IdRole).toString());
+            });
+    m_tabs->setObjectName(QStringLiteral("clusterTabs"));
+    m_tabs->setDocumentMode(true);
+    m_stack->addWidget(m_welcome);
+    m_stack->addWidget(m_tabs);
+    m_splitter->setObjectName(QStringLiteral("mainSplitter"));
+    m_splitter->addWidget(m_sidebar);
+    m_splitter->addWidget(m_stack);
+    m_splitter->setStretchFactor(1, 1);
+    m_splitter->setSizes({220, 960});
+    setCentralWidget(m_splitter);
+    m_connectionState->setObjectName(QStringLiteral("connectionState"));
+    statusBar()->addPermanentWidget(m_connectionState);
+
+    connect(m_welcome, &WelcomePage::sandboxRequested, this, &MainWindow::startSandbox);
+    connect(m_welcome, &WelcomePage::setupRequested, this, &MainWindow::openSetupWizard);
+    connect(m_secrets, &SecretStore::fellBackToMemory, this,
+            [this](const QString &reason) { statusBar()->showMessage(reason, 15000); });
+    connect(m_store, &ClusterProfileStore::saved, this, [this](const QString &id, const QString &error) {
+        if (!error.isEmpty()) {
+            QMessageBox::warning(this, tr("Cluster not saved"), error);
+            return;
+        }
+        reloadProfiles();
+        selectCluster(id);
+    });
+
+    m_recheck.setInterval(2000);
+    connect(&m_recheck, &QTimer::timeout, this, &MainWindow::checkForSandbox);
+    buildMenus();
+    buildTray();
+    reloadProfiles();
+    resize(1180, 760);
+    restoreLayout();
+}
+
+MainWindow::~MainWindow() = default;
+
+// ---- layout and menus -------------------------------------------------------
+
+void MainWindow::buildMenus()
+{
+    buildFileMenu();
+    buildClusterMenu();
+    buildSandboxMenu();
+    buildViewMenu();
+    buildHelpMenu();
+}
+
+void MainWindow::buildFileMenu()
+{
+    QMenu *file = menuBar()->addMenu(tr("&File"));
+    connect(menuAction(file, tr("&New replication setup…"), QStringLiteral("newSetupAction"), QKeySequence::New),
+            &QAction::triggered, this, &MainWindow::openSetupWizard);
+    file->addSeparator();
+    QAction *quit = menuAction(file, tr("&Quit"), QStringLiteral("quitAction"), QKeySequence::Quit);
+    quit->setMenuRole(QAction::QuitRole);
+    connect(quit, &QAction::triggered, this, [this] {
+        saveLayout();
+        QApplication::quit(); // really quits, also while the window hides in the tray
+    });
+}
+
+void MainWindow::buildClusterMenu()
+{
+    QMenu *cluster = menuBar()->addMenu(tr("&Cluster"));
+    connect(menuAction(cluster, tr("&New cluster…"), QStringLiteral("newClusterAction"),
+                      QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_N)),
+            &QAction::triggered, this, &MainWindow::newProfile);
+    QAction *reconnect = menuAction(cluster, tr("&Connect again"), QStringLiteral("connectAction"), QKeySequence::Refresh);
+    connect(reconnect, &QAction::triggered, this, [this] { showCluster(m_currentId); });
+    QAction *edit = menuAction(cluster, tr("&Edit…"), QStringLiteral("editClusterAction"), QKeySequence(Qt::CTRL | Qt::Key_E));
+    connect(edit, &QAction::triggered, this, &MainWindow::editProfile);
+    QAction *remove = menuAction(cluster, tr("&Remove"), QStringLiteral("removeClusterAction"));
+    connect(remove, &QAction::triggered, this, &MainWindow::removeProfile);
+    cluster->addSeparator();
+    QAction *exportAction = menuAction(cluster, tr("E&xport profile…"), QStringLiteral("exportClusterAction"));
+    connect(exportAction, &QAction::triggered, this, &MainWindow::exportProfile);
+    connect(menuAction(cluster, tr("&Import profile…"), QStringLiteral("importClusterAction")), &QAction::triggered,
+            this, &MainWindow::importProfile);
+    m_profileActions = {edit, remove, exportAction};
+}
+
+void MainWindow::buildSandboxMenu()
+{
+    QMenu *sandbox = menuBar()->addMenu(tr("&Sandbox"));
+    QAction *start = menuAction(sandbox, tr("&Start the demo sandbox"), QStringLiteral("sandboxUpAction"));
+    connect(start, &QAction::triggered, this, &MainWindow::startSandbox);
+    sandbox->addSeparator();
+    const QList<std::tuple<QString, QString, SandboxTask::Action, QString>> operations{
+        {tr("Stop the s&tandby"), QStringLiteral("stopStandbyAction"), SandboxTask::Action::StopStandby,
+         tr("Stopping the standby…")},
+        {tr("Start the standb&y"), QStringLiteral("startStandbyAction"), SandboxTask::Action::StartStandby,
+         tr("Starting the standby…")},
+        {tr("&Pause replay"), QStringLiteral("pauseReplayAction"), SandboxTask::Action::PauseReplay,
+         tr("Pausing replay…")},
+        {tr("&Resume replay"), QStringLiteral("resumeReplayAction"), SandboxTask::Action::ResumeReplay,
+         tr("Resuming replay…")},
+        {tr("Make replication s&ynchronous"), QStringLiteral("syncAction"), SandboxTask::Action::MakeSynchronous,
+         tr("Switching to synchronous replication…")},
+        {tr("Make replication &asynchronous"), QStringLiteral("asyncAction"), SandboxTask::Action::MakeAsynchronous,
+         tr("Switching to asynchronous replication…")},
+        {tr("Pro&mote the standby"), QStringLiteral("promoteAction"), SandboxTask::Action::Promote,
+         tr("Promoting the standby…")},
+    };
+    m_sandboxActions.clear();
+    for (const auto &[text, name, action, doing] : operations) {
+        QAction *item = menuAction(sandbox, text, name);
+        connect(item, &QAction::triggered, this, [this, action, doing] { runSandbox(action, doing); });
+        m_sandboxActions << item;
+    }
+    sandbox->addSeparator();
+    QAction *reset = menuAction(sandbox, tr("Reset to a &fresh pair"), QStringLiteral("resetSandboxAction"));
+    connect(reset, &QAction::triggered, this, [this] {
+        if (QMessageBox::question(this, tr("Reset the sandbox?"),
+                                  tr("Both servers of the demo sandbox and every row written in them are removed, "
+                                     "and a fresh primary and standby are made.")) == QMessageBox::Yes)
+            runSandbox(SandboxTask::Action::Reset, tr("Making a fresh pair…"));
+    });
+    QAction *down = menuAction(sandbox, tr("S&hut down"), QStringLiteral("sandboxDownAction"));
+    connect(down, &QAction::triggered, this,
+            [this] { runSandbox(SandboxTask::Action::Down, tr("Stopping both servers…")); });
+    m_sandboxActions << reset << down;
+    updateSandboxActions();
+}
+
+void MainWindow::buildViewMenu()
+{
+    QMenu *view = menuBar()->addMenu(tr("&View"));
+    QAction *sidebar = menuAction(view, tr("Show the &cluster list"), QStringLiteral("toggleSidebarAction"),
+                                 QKeySequence(Qt::CTRL | Qt::Key_B));
+    sidebar->setCheckable(true);
+    sidebar->setChecked(true);
+    connect(sidebar, &QAction::toggled, m_sidebar, &QWidget::setVisible);
+    QAction *fullScreen = menuAction(view, tr("&Full screen"), QStringLiteral("fullScreenAction"), QKeySequence::FullScreen);
+    fullScreen->setCheckable(true);
+    connect(fullScreen, &QAction::toggled, this, [this](bool on) { on ? showFullScreen() : showNormal(); });
+    view->addSeparator();
+    for (int tab = 0; tab < 3; ++tab) {
+        QAction *go = menuAction(view, tr("Go to tab %1").arg(tab + 1), QStringLiteral("tab%1Action").arg(tab + 1),
+                                QKeySequence(Qt::ALT | Qt::Key(Qt::Key_1 + tab)));
+        connect(go, &QAction::triggered, this, [this, tab] {
+            if (tab < m_tabs->count())
+                m_tabs->setCurrentIndex(tab);
+        });
+    }
+}
+
+void MainWindow::buildHelpMenu()
+{
+    QMenu *help = menuBar()->addMenu(tr("&Help"));
+    QAction *about = menuAction(help, tr("&About Replica Studio"), QStringLiteral("aboutAction"));
+    about->setMenuRole(QAction::AboutRole);
+    connect(about, &QAction::triggered, this, &MainWindow::showAbout);
+    connect(menuAction(help, tr("About &Qt"), QStringLiteral("aboutQtAction")), &QAction::triggered, qApp,
+            &QApplication::aboutQt);
+}
+
+void MainWindow::buildTray()
+{
+    if (!QSystemTrayIcon::isSystemTrayAvailable())
+        return;
+    m_tray = new QSystemTrayIcon(this);
+    auto *menu = new QMenu(this);
+    connect(menu->addAction(tr("Show Replica Studio")), &QAction::triggered, this, [this] {
+        showNormal();
+        activateWindow();
+    });
+    connect(menu->addAction(tr("Quit")), &QAction::triggered, qApp, &QApplication::quit);
+    m_tray->setContextMenu(menu);
+    connect(m_tray, &QSystemTrayIcon::activated, this, [this](QSystemTrayIcon::ActivationReason reason) {
+        if (reason == QSystemTrayIcon::Trigger) {
+            showNormal();
+            activateWindow();
+        }
+    });
+    connect(m_tray, &QSystemTrayIcon::messageClicked, this, [this] {
+        showNormal();
+        activateWindow();
+    });
+    updateTrayIcon();
+    m_tray->show();
+}
+
+void MainWindow::restoreLayout()
+{
+    QSettings settings;
+    restoreGeometry(settings.value(QStringLiteral("window/geometry")).toByteArray());
+    restoreState(settings.value(QStringLiteral("window/state")).toByteArray());
+    m_splitter->restoreState(settings.value(QStringLiteral("window/splitter")).toByteArray());
+    const QString last = settings.value(QStringLiteral("window/lastCluster")).toString();
+    if (!last.isEmpty() && last != ClusterListModel::demoId() && m_clusters->indexOf(last).isValid())
+        selectCluster(last);
+}
+
+void MainWindow::saveLayout() const
+{
+    QSettings settings;
+    settings.setValue(QStringLiteral("window/geometry"), saveGeometry());
+    settings.setValue(QStringLiteral("window/state"), saveState());
+    settings.setValue(QStringLiteral("window/splitter"), m_splitter->saveState());
+    settings.setValue(QStringLiteral("window/lastCluster"), m_currentId);
+}
+
+void MainWindow::closeEvent(QCloseEvent *event)
+{
+    saveLayout();
+    // With a tray, closing the window keeps the watch going; Quit ends it.
+    if (m_tray && m_tray->isVisible() && m_sampler) {
+        hide();
+        m_tray->showMessage(tr("Replica Studio keeps watching"),
+                            tr("The replication panel goes on sampling in the background. Choose Quit to stop."));
+        event->ignore();
+        return;
+    }
+    QMainWindow::closeEvent(event);
+}
+
+// ---- clusters ---------------------------------------------------------------
+
+void MainWindow::selectCluster(const QString &id)
+{
+    const QModelIndex index = m_clusters->indexOf(id);
+    if (!index.isValid())
+        return;
+    if (m_sidebar->currentIndex() == index)
+        showCluster(id);
+    else
+        m_sidebar->setCurrentIndex(index);
+}
+
+void MainWindow::clearClusterPage()
+{
+    delete m_sampler;
+    m_sampler = nullptr;
+    m_sandboxView = nullptr;
+    while (m_tabs->count() > 0) {
+        QWidget *page = m_tabs->widget(0);
+        m_tabs->removeTab(0);
+        delete page;
+    }
+    m_recheck.stop();
+    m_connectionState->clear();
+}
+
+void MainWindow::showCluster(const QString &id)
+{
+    clearClusterPage();
+    m_currentId = id;
+    for (QAction *action : m_profileActions)
+        action->setEnabled(id != ClusterListModel::demoId());
+    if (id == ClusterListModel::demoId()) {
+        if (m_demoDir.isEmpty())
+            m_demoDir = QDir::cleanPath(Sandbox::defaultDir());
+        m_welcome->setSandboxPlace(m_demoDir, sandboxCommand(QStringLiteral("up")));
+        m_clusters->setDemoAddress(m_demoDir);
+        setWindowTitle(tr("Replica Studio: demo sandbox"));
+        checkForSandbox();
+        return;
+    }
+    if (const ClusterProfile *profile = m_clusters->profile(id))
+        showProfile(*profile);
+}
+
+void MainWindow::openDemo(const QString &dir)
+{
+    m_demoDir = QDir::cleanPath(QFileInfo(dir.isEmpty() ? Sandbox::defaultDir() : dir).absoluteFilePath());
+    selectCluster(ClusterListModel::demoId());
+}
+
+QString MainWindow::sandboxCommand(const QString &action) const
+{
+    QStringList arguments{QStringLiteral("sandbox"), action};
+    if (m_demoDir != QDir::cleanPath(Sandbox::defaultDir()))
+        arguments << QStringLiteral("--dir") << m_demoDir;
+    return CommandLine(QStringLiteral("replicactl"), arguments).toShellString();
+}
+
+void MainWindow::checkForSandbox()
+{
+    if (m_currentId != ClusterListModel::demoId())
+        return;
+    // A few hundred bytes of JSON: reading it does not hold the window up.
+    const bool exists = QFile::exists(SandboxState::stateFilePath(m_demoDir));
+    const Result<SandboxState> state = exists ? Sandbox::loadState(m_demoDir)
+                                              : Result<SandboxState>(makeError(QString()));
+    m_demoUp = state.ok();
+    updateSandboxActions();
+    if (state.ok()) {
+        m_recheck.stop();
+        if (!m_sandboxView)
+            showSandbox(state.value());
+        return;
+    }
+    m_stack->setCurrentWidget(m_welcome);
+    if (!m_sandboxTask)
+        m_welcome->showProblem(exists ? tr("The sandbox in this folder could not be read: %1").arg(state.error().fullText())
+                                      : QString());
+    statusBar()->showMessage(tr("No sandbox in %1 yet.").arg(m_demoDir));
+    m_recheck.start();
+}
+
+void MainWindow::showSandbox(const SandboxState &state)
+{
+    clearClusterPage();
+    m_sampler = new ReplicationSampler(this);
+    m_sampler->setInterval(1000);
+    m_sampler->setConnectTimeout(3000);
+    m_sampler->setPrimary(state.primary.name, state.primary.connectionString(QStringLiteral("postgres")));
+    m_sampler->addStandby(state.standby.name, state.standby.connectionString(QStringLiteral("postgres")));
+
+    m_sandboxView = new SandboxView(state, m_sampler, m_tabs);
+    m_sandboxView->setCommandFor([this](const QString &action) { return sandboxCommand(action); });
+    m_tabs->addTab(m_sandboxView, tr("Replication"));
+    m_stack->setCurrentWidget(m_tabs);
+    statusBar()->clearMessage();
+    watch(ClusterListModel::demoId());
+}
+
+void MainWindow::showProfile(const ClusterProfile &profile)
+{
+    setWindowTitle(tr("Replica Studio: %1").arg(profile.name));
+    m_stack->setCurrentWidget(m_tabs);
+    const QString key = profile.secretKey(QString::fromLatin1(monitoringSecret));
+    auto connection = std::make_shared<QMetaObject::Connection>();
+    *connection = connect(m_secrets, &SecretStore::secretRead, this,
+                          [this, profile, key, connection](const QString &readKey, const QString &secret, bool,
+                                                           const QString &error) {
+                              if (readKey != key)
+                                  return;
+                              disconnect(*connection);
+                              if (!error.isEmpty())
+                                  statusBar()->showMessage(error, 15000);
+                              if (m_currentId == profile.id)
+                                  connectProfile(profile, secret);
+                          });
+    m_secrets->read(key);
+}
+
+void MainWindow::connectProfile(const ClusterProfile &profile, const QString &password)
+{
+    clearClusterPage();
+    m_currentId = profile.id;
+    auto conninfoOf = [&](const ClusterServer &server) {
+        Result<ConnInfo> conninfo = ConnInfo::parse(server.conninfo);
+        if (!conninfo)
+            return server.conninfo;
+        if (!conninfo->contains(QStringLiteral("user")))
+            conninfo->set(QStringLiteral("user"), profile.monitoringRole);
+        if (!conninfo->contains(QStringLiteral("dbname")))
+            conninfo->set(QStringLiteral("dbname"), profile.database);
+        if (!password.isEmpty())
+            conninfo->set(QStringLiteral("password"), password); // in memory only
+        conninfo->set(QStringLiteral("application_name"), QStringLiteral("replica-studio"));
+        return conninfo->toString();
+    };
+    m_sampler = new ReplicationSampler(this);
+    m_sampler->setInterval(1000);
+    m_sampler->setPrimary(profile.primary()->name, conninfoOf(*profile.primary()));
+    for (const ClusterServer &standby : profile.standbys())
+        m_sampler->addStandby(standby.name, conninfoOf(standby));
+
+    auto *page = new QWidget(m_tabs);
+    auto *banner = new ProblemBanner(page);
+    auto *model = new ReplicationTableModel(page);
+    auto *table = new QTableView(page);
+    table->setObjectName(QStringLiteral("replicationTable"));
+    table->setModel(model);
+    table->verticalHeader()->hide();
+    table->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    table->horizontalHeader()->setStretchLastSection(true);
+    auto *layout = new QVBoxLayout(page);
+    layout->addWidget(banner);
+    layout->addWidget(table);
+    connect(m_sampler, &ReplicationSampler::sampleReady, page, [banner, model](const ReplicationSample &sample) {
+        model->setSample(sample);
+        banner->setProblems(sample.problems);
+    });
+    m_tabs->addTab(page, tr("Replication"));
+    watch(profile.id);
+}
+
+// Health in the sidebar and tray, the status bar line, and notifications as
+// alerts start and clear, from the selected cluster's sampler.
+void MainWindow::watch(const QString &id)
+{
+    connect(m_sampler, &ReplicationSampler::sampleReady, this, [this, id](const ReplicationSample &sample) {
+        m_clusters->setHealth(id, healthOf(sample));
+        updateTrayIcon();
+        showSampleState(sample);
+    });
+    connect(m_sampler, &ReplicationSampler::problemsChanged, this,
+            [this, id](const QList<ReplicationProblem> &problems) { notifyProblems(id, problems); });
+    m_sampler->start();
+}
+
+void MainWindow::showSampleState(const ReplicationSample &sample)
+{
+    QStringList parts;
+    auto stateOf = [](const ReplicationSample::Server &server) {
+        return server.reachable ? tr("%1: connected").arg(server.name)
+               : server.connecting ? tr("%1: connecting…").arg(server.name)
+                                   : tr("%1: not answering").arg(server.name);
+    };
+    parts << stateOf(sample.primary);
+    for (const ReplicationSample::Server &standby : sample.standbyServers)
+        parts << stateOf(standby);
+    parts << tr("sampled %1").arg(sample.sampledAt.toLocalTime().toString(QStringLiteral("HH:mm:ss")));
+    m_connectionState->setText(parts.join(QStringLiteral("  ·  ")));
+}
+
+void MainWindow::notifyProblems(const QString &id, const QList<ReplicationProblem> &problems)
+{
+    QStringList codes;
+    for (const ReplicationProblem &problem : problems)
+        codes << problem.code + QLatin1Char('/') + problem.subject;
+    const QStringList before = m_alertCodes.value(id);
+    m_alertCodes.insert(id, codes);
+    if (!m_tray || !m_tray->isVisible())
+        return;
+    const QModelIndex index = m_clusters->indexOf(id);
+    const QString cluster = index.data().toString();
+    for (const ReplicationProblem &problem : problems)
+        if (!before.contains(problem.code + QLatin1Char('/') + problem.subject))
+            m_tray->showMessage(tr("%1: %2").arg(cluster, problem.code), problem.message,
+                                problem.severity == ReplicationProblem::Severity::Critical ? QSystemTrayIcon::Critical
+                                                                                             : QSystemTrayIcon::Warning);
+    if (!before.isEmpty() && codes.isEmpty())
+        m_tray->showMessage(cluster, tr("All clear: every alert of %1 has cleared.").arg(cluster));
+}
+
+void MainWindow::updateTrayIcon()
+{
+    if (!m_tray)
+        return;
+    const ClusterListModel::Health worst = m_clusters->worstHealth();
+    m_tray->setIcon(trayIcon(ClusterListModel::healthColour(worst)));
+    m_tray->setToolTip(tr("Replica Studio: %1").arg(ClusterListModel::healthText(worst)));
+}
+
+// ---- the demo sandbox -------------------------------------------------------
+
+void MainWindow::startSandbox()
+{
+    if (m_currentId != ClusterListModel::demoId())
+        selectCluster(ClusterListModel::demoId());
+    runSandbox(SandboxTask::Action::Up, tr("Making the demo sandbox…"));
+}
+
+void MainWindow::runSandbox(SandboxTask::Action action, const QString &doing)
+{
+    if (m_sandboxTask)
+        return;
+    m_sandboxTask = SandboxTask::start(m_demoDir.isEmpty() ? Sandbox::defaultDir() : m_demoDir, action, {}, this);
+    const bool making = action == SandboxTask::Action::Up || action == SandboxTask::Action::Reset;
+    if (making && !m_sandboxView)
+        m_welcome->setSandboxStarting(true);
+    statusBar()->showMessage(doing);
+    connect(m_sandboxTask, &SandboxTask::progress, this, [this](const QString &line) {
+        m_welcome->addProgressLine(line);
+        statusBar()->showMessage(line);
+    });
+    SandboxTask *task = m_sandboxTask;
+    connect(task, &SandboxTask::finished, this, [this, task, doing] { sandboxFinished(task, doing); });
+    updateSandboxActions();
+}
+
+void MainWindow::sandboxFinished(SandboxTask *task, const QString &doing)
+{
+    task->deleteLater();
+    m_sandboxTask = nullptr;
+    m_welcome->setSandboxStarting(false);
+    if (!task->ok()) {
+        statusBar()->clearMessage();
+        const QString message = tr("%1 failed: %2").arg(doing, task->error().fullText());
+        if (m_stack->currentWidget() == m_welcome)
+            m_welcome->showProblem(message);
+        else
+            QMessageBox::warning(this, tr("Sandbox"), message);
+    } else {
+        statusBar()->showMessage(task->actions().isEmpty() ? tr("Done.") : task->actions().last(), 8000);
+    }
+    // Up, reset or down change the pair itself: show it afresh.
+    if (m_currentId == ClusterListModel::demoId() && (!m_sandboxView || !task->state()))
+        showCluster(ClusterListModel::demoId());
+    else if (task->state() && m_sandboxView && task->state()->standbyPromoted)
+        showSandbox(*task->state());
+    updateSandboxActions();
+}
+
+void MainWindow::updateSandboxActions()
+{
+    for (QAction *action : m_sandboxActions)
+        action->setEnabled(m_demoUp && !m_sandboxTask);
+    if (auto *start = findChild<QAction *>(QStringLiteral("sandboxUpAction")))
+        start->setEnabled(!m_sandboxTask);
+}
+
+// ---- saved clusters ---------------------------------------------------------
+
+void MainWindow::reloadProfiles()
+{
+    const QString current = m_currentId;
+    m_clusters->setProfiles(m_store->load());
+    for (const QString &problem : m_store->problems())
+        statusBar()->showMessage(problem, 15000);
+    const QModelIndex index = m_clusters->indexOf(current);
+    if (index.isValid()) {
+        const QSignalBlocker quiet(m_sidebar->selectionModel());
+        m_sidebar->setCurrentIndex(index);
+    }
+}
+
+void MainWindow::newProfile()
+{
+    ClusterProfile profile;
+    profile.name = tr("New cluster");
+    editProfileInDialog(profile, true);
+}
+
+void MainWindow::editProfile()
+{
+    if (const ClusterProfile *profile = m_clusters->profile(m_currentId))
+        editProfileInDialog(*profile, false);
+}
+
+void MainWindow::editProfileInDialog(const ClusterProfile &start, bool isNew)
+{
+    auto *dialog = new ClusterProfileDialog(start, isNew, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &QDialog::accepted, this, [this, dialog, isNew] {
+        ClusterProfile profile = dialog->profile();
+        if (isNew) {
+            QStringList taken;
+            for (const ClusterProfile &existing : m_clusters->profiles())
+                taken << existing.id;
+            profile.id = ClusterProfile::idFor(profile.name, taken);
+        }
+        if (!dialog->password().isEmpty())
+            m_secrets->write(profile.secretKey(QString::fromLatin1(monitoringSecret)), dialog->password());
+        m_store->saveInBackground(profile);
+    });
+    dialog->open();
+}
+
+void MainWindow::removeProfile()
+{
+    const ClusterProfile *profile = m_clusters->profile(m_currentId);
+    if (!profile)
+        return;
+    if (QMessageBox::question(this, tr("Remove %1?").arg(profile->name),
+                              tr("The saved cluster %1 and its password in the keychain are removed from this "
+                                 "program. Nothing changes on its servers.")
+                                  .arg(profile->name)) != QMessageBox::Yes)
+        return;
+    const ClusterProfile removed = *profile;
+    if (Result<void> done = m_store->remove(removed.id); !done) {
+        QMessageBox::warning(this, tr("Cluster not removed"), done.error().message);
+        return;
+    }
+    m_secrets->remove(removed.secretKey(QString::fromLatin1(monitoringSecret)));
+    clearClusterPage();
+    reloadProfiles();
+    selectCluster(ClusterListModel::demoId());
+}
+
+void MainWindow::exportProfile()
+{
+    const ClusterProfile *profile = m_clusters->profile(m_currentId);
+    if (!profile)
+        return;
+    const QString path = QFileDialog::getSaveFileName(this, tr("Export cluster profile"),
+                                                      profile->id + QStringLiteral(".json"),
+                                                      tr("Cluster profiles (*.json)"));
+    if (path.isEmpty())
+        return;
+    if (Result<void> done = ClusterProfileStore::exportTo(*profile, path); !done)
+        QMessageBox::warning(this, tr("Profile not exported"), done.error().message);
+    else
+        statusBar()->showMessage(tr("Exported to %1 (without its password).").arg(QDir::toNativeSeparators(path)), 8000);
+}
+
+void MainWindow::importProfile()
+{
+    const QString path = QFileDialog::getOpenFileName(this, tr("Import cluster profile"), QString(),
+                                                      tr("Cluster profiles (*.json)"));
+    if (path.isEmpty())
+        return;
+    Result<ClusterProfile> imported = ClusterProfileStore::importFrom(path);
+    if (!imported) {
+        QMessageBox::warning(this, tr("Profile not imported"), imported.error().message);
+        return;
+    }
+    QStringList taken;
+    for (const ClusterProfile &existing : m_clusters->profiles())
+        taken << existing.id;
+    imported->id = ClusterProfile::idFor(imported->name, taken);
+    m_store->saveInBackground(imported.value());
+}
+
+// ---- help ---------------------------------------------------------------------
+
+void MainWindow::showAbout()
+{
+    QStringList lines;
+    for (const LibraryVersion &library : libraryVersions())
+        lines << tr("%1 %2").arg(library.name, library.version);
+    if (m_sampler) {
+        const ReplicationSample &sample = m_sampler->lastSample();
+        QList<ReplicationSample::Server> servers{sample.primary};
+        servers << sample.standbyServers;
+        for (const ReplicationSample::Server &server : servers)
+            if (server.serverVersionNum > 0)
+                lines << tr("PostgreSQL on %1: %2")
+                             .arg(server.name, PgVersion::fromServerVersionNum(server.serverVersionNum).toString());
+    }
+    QMessageBox::about(this, tr("About Replica Studio"),
+                       tr("<h3>Replica Studio %1</h3><p>Sets up, watches and teaches PostgreSQL streaming "
+                          "replication.</p><p>%2</p>")
+                           .arg(QApplication::applicationVersion(), lines.join(QStringLiteral("<br>"))));
+}
+
+void MainWindow::openSetupWizard()
+{
+    QMessageBox::information(this, tr("New replication setup"),
+                             tr("The setup wizard is not in this build yet. Use \"replicactl setup\" from a terminal."));
+}
