@@ -381,7 +381,8 @@ QString MainWindow::sandboxCommand(const QString &action) const
 
 void MainWindow::checkForSandbox()
 {
-    if (m_currentId != ClusterListModel::demoId())
+    // While a sandbox call runs, its end shows the outcome.
+    if (m_currentId != ClusterListModel::demoId() || m_sandboxTask)
         return;
     // A few hundred bytes of JSON: reading it does not hold the window up.
     const bool exists = QFile::exists(SandboxState::stateFilePath(m_demoDir));
