@@ -1,5 +1,6 @@
 #include "core/i18n/translations.h"
 #include "ui/main/main_window.h"
+#include "ui/main/settings_dialog.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
@@ -12,7 +13,7 @@ int main(int argc, char *argv[])
     QApplication::setOrganizationName(QStringLiteral("Replica Studio"));
     QApplication::setApplicationVersion(QStringLiteral(PROJECT_VERSION));
     QApplication::setDesktopFileName(QStringLiteral("replica-studio"));
-    Translations::install();
+    Translations::install(SettingsDialog::locale());
 
     QCommandLineParser parser;
     parser.setApplicationDescription(

@@ -6,6 +6,7 @@
 #include "ui/main/cluster_list_model.h"
 #include "ui/main/cluster_profile_dialog.h"
 #include "ui/main/main_window.h"
+#include "ui/main/settings_dialog.h"
 #include "ui/main/welcome_page.h"
 #include "ui/sandbox_view.h"
 
@@ -23,6 +24,7 @@
 #include <QLineEdit>
 #include <QListView>
 #include <QPushButton>
+#include <QSettings>
 #include <QSignalSpy>
 #include <QSplitter>
 #include <QTabWidget>
@@ -95,6 +97,7 @@ private slots:
     void initTestCase();
     void firstStartShowsTheTwoWaysIn();
     void everyControlHasAName();
+    void languageIsAChoice();
     void sandboxFromTheButton();
     void aSavedClusterIsWatched();
     void aRestartBringsItAllBack();
@@ -146,6 +149,21 @@ void TestMainWindow::everyControlHasAName()
 {
     const QStringList unnamed = unnamedControls(m_window.get());
     QVERIFY2(unnamed.isEmpty(), qPrintable(unnamed.join(QStringLiteral(", "))));
+}
+
+void TestMainWindow::languageIsAChoice()
+{
+    QCOMPARE(SettingsDialog::locale(), QLocale::system());
+    m_window->findChild<QAction *>(QStringLiteral("settingsAction"))->trigger();
+    SettingsDialog *dialog = nullptr;
+    QTRY_VERIFY((dialog = m_window->findChild<SettingsDialog *>()) && dialog->isVisible());
+    QVERIFY2(unnamedControls(dialog).isEmpty(), qPrintable(unnamedControls(dialog).join(QStringLiteral(", "))));
+    auto *language = dialog->findChild<QComboBox *>();
+    language->setCurrentIndex(language->findData(QStringLiteral("ja")));
+    dialog->accept();
+    QCOMPARE(SettingsDialog::locale().language(), QLocale::Japanese);
+    QSettings().remove(QStringLiteral("ui/language"));
+    QCOMPARE(SettingsDialog::locale(), QLocale::system());
 }
 
 void TestMainWindow::sandboxFromTheButton()

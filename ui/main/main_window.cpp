@@ -9,6 +9,7 @@
 #include "core/version/library_versions.h"
 #include "core/version/pg_version.h"
 #include "ui/main/cluster_profile_dialog.h"
+#include "ui/main/settings_dialog.h"
 #include "ui/main/welcome_page.h"
 #include "ui/problem_banner.h"
 #include "ui/replication_table_model.h"
@@ -155,6 +156,14 @@ void MainWindow::buildFileMenu()
     QMenu *file = menuBar()->addMenu(tr("&File"));
     connect(menuAction(file, tr("&New replication setup…"), QStringLiteral("newSetupAction"), QKeySequence::New),
             &QAction::triggered, this, &MainWindow::openSetupWizard);
+    file->addSeparator();
+    QAction *settings = menuAction(file, tr("&Settings…"), QStringLiteral("settingsAction"), QKeySequence::Preferences);
+    settings->setMenuRole(QAction::PreferencesRole);
+    connect(settings, &QAction::triggered, this, [this] {
+        auto *dialog = new SettingsDialog(this);
+        dialog->setAttribute(Qt::WA_DeleteOnClose);
+        dialog->open();
+    });
     file->addSeparator();
     QAction *quit = menuAction(file, tr("&Quit"), QStringLiteral("quitAction"), QKeySequence::Quit);
     quit->setMenuRole(QAction::QuitRole);
@@ -309,7 +318,7 @@ void MainWindow::closeEvent(QCloseEvent *event)
 {
     saveLayout();
     // With a tray, closing the window keeps the watch going; Quit ends it.
-    if (m_tray && m_tray->isVisible() && m_sampler) {
+    if (m_tray && m_tray->isVisible() && m_sampler && SettingsDialog::keepWatchingInTray()) {
         hide();
         m_tray->showMessage(tr("Replica Studio keeps watching"),
                             tr("The replication panel goes on sampling in the background. Choose Quit to stop."));
