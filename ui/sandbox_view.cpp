@@ -75,8 +75,10 @@ SandboxView::SandboxView(const SandboxState &state, ReplicationSampler *sampler,
                               {QStringLiteral("%1:%2").arg(state.primary.socketDir).arg(state.primary.port),
                                QStringLiteral("%1:%2").arg(state.standby.socketDir).arg(state.standby.port)});
     m_serverTable = makeTable(m_servers, QStringLiteral("serverTable"), this);
+    m_serverTable->setAccessibleName(tr("Servers"));
     fitHeight(m_serverTable, 2);
     m_replicationTable = makeTable(m_replication, QStringLiteral("replicationTable"), this);
+    m_replicationTable->setAccessibleName(tr("Standbys streaming from the primary"));
     fitHeight(m_replicationTable, 2);
     m_emptyReplication->setWordWrap(true);
     m_emptyReplication->setText(tr("Waiting for the first sample..."));

@@ -4,6 +4,7 @@
 
 #include <QApplication>
 #include <QCommandLineParser>
+#include <QIcon>
 #include <QTextStream>
 
 int main(int argc, char *argv[])
@@ -13,6 +14,10 @@ int main(int argc, char *argv[])
     QApplication::setOrganizationName(QStringLiteral("Replica Studio"));
     QApplication::setApplicationVersion(QStringLiteral(PROJECT_VERSION));
     QApplication::setDesktopFileName(QStringLiteral("replica-studio"));
+    QIcon icon;
+    for (const char *size : {"48x48", "128x128", "256x256"})
+        icon.addFile(QStringLiteral(":/icons/%1/replica-studio.png").arg(QLatin1String(size)));
+    QApplication::setWindowIcon(icon);
     Translations::install(SettingsDialog::locale());
 
     QCommandLineParser parser;

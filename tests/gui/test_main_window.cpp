@@ -10,6 +10,7 @@
 #include "ui/main/welcome_page.h"
 #include "ui/sandbox_view.h"
 
+#include "accessibility_check.h"
 #include "stall_meter.h"
 
 #include <QAbstractButton>
@@ -58,29 +59,6 @@ void saveScreenshot(QWidget *window, const QString &name)
     QDir().mkpath(dir);
     QVERIFY(window->grab().save(dir + QLatin1Char('/') + name));
     qInfo("screenshot: %s/%s", qPrintable(dir), qPrintable(name));
-}
-
-bool isInteractive(QWidget *widget)
-{
-    if (qobject_cast<QHeaderView *>(widget)) // read through its table's cells
-        return false;
-    return qobject_cast<QAbstractButton *>(widget) || qobject_cast<QLineEdit *>(widget) ||
-           qobject_cast<QComboBox *>(widget) || qobject_cast<QAbstractItemView *>(widget);
-}
-
-// Every visible control a keyboard or screen-reader user meets has a name.
-QStringList unnamedControls(QWidget *root)
-{
-    QStringList unnamed;
-    for (QWidget *widget : root->findChildren<QWidget *>()) {
-        if (!widget->isVisibleTo(root) || !isInteractive(widget))
-            continue;
-        QAccessibleInterface *accessible = QAccessible::queryAccessibleInterface(widget);
-        if (!accessible || accessible->text(QAccessible::Name).trimmed().isEmpty())
-            unnamed << QStringLiteral("%1 \"%2\"").arg(QString::fromLatin1(widget->metaObject()->className()),
-                                                       widget->objectName());
-    }
-    return unnamed;
 }
 
 } // namespace
@@ -147,7 +125,7 @@ void TestMainWindow::firstStartShowsTheTwoWaysIn()
 
 void TestMainWindow::everyControlHasAName()
 {
-    const QStringList unnamed = unnamedControls(m_window.get());
+    const QStringList unnamed = AccessibilityCheck::unnamedControls(m_window.get());
     QVERIFY2(unnamed.isEmpty(), qPrintable(unnamed.join(QStringLiteral(", "))));
 }
 
@@ -157,7 +135,7 @@ void TestMainWindow::languageIsAChoice()
     m_window->findChild<QAction *>(QStringLiteral("settingsAction"))->trigger();
     SettingsDialog *dialog = nullptr;
     QTRY_VERIFY((dialog = m_window->findChild<SettingsDialog *>()) && dialog->isVisible());
-    QVERIFY2(unnamedControls(dialog).isEmpty(), qPrintable(unnamedControls(dialog).join(QStringLiteral(", "))));
+    QVERIFY2(AccessibilityCheck::unnamedControls(dialog).isEmpty(), qPrintable(AccessibilityCheck::unnamedControls(dialog).join(QStringLiteral(", "))));
     auto *language = dialog->findChild<QComboBox *>();
     language->setCurrentIndex(language->findData(QStringLiteral("ja")));
     dialog->accept();
@@ -186,6 +164,8 @@ void TestMainWindow::sandboxFromTheButton()
     m_primaryConninfo = state->primary.connectionString(QStringLiteral("postgres"));
     m_standbyConninfo = state->standby.connectionString(QStringLiteral("postgres"));
     saveScreenshot(m_window.get(), QStringLiteral("main-sandbox.png"));
+    const QStringList unnamed = AccessibilityCheck::unnamedControls(m_window.get());
+    QVERIFY2(unnamed.isEmpty(), qPrintable(unnamed.join(QStringLiteral(", "))));
 
     // An operation from the menu: the standby stops, the sidebar says so, it comes back.
     m_window->findChild<QAction *>(QStringLiteral("stopStandbyAction"))->trigger();
@@ -212,7 +192,7 @@ void TestMainWindow::aSavedClusterIsWatched()
         QSKIP(qPrintable(m_skip));
     ClusterProfileDialog *dialog = openProfileDialog(*m_window);
     QVERIFY(dialog);
-    QVERIFY2(unnamedControls(dialog).isEmpty(), qPrintable(unnamedControls(dialog).join(QStringLiteral(", "))));
+    QVERIFY2(AccessibilityCheck::unnamedControls(dialog).isEmpty(), qPrintable(AccessibilityCheck::unnamedControls(dialog).join(QStringLiteral(", "))));
     auto fields = dialog->findChildren<QLineEdit *>();
     auto fieldNamed = [&](const QString &name) -> QLineEdit * {
         for (QLineEdit *field : fields)

@@ -478,6 +478,7 @@ void MainWindow::connectProfile(const ClusterProfile &profile, const QString &pa
     auto *model = new ReplicationTableModel(page);
     auto *table = new QTableView(page);
     table->setObjectName(QStringLiteral("replicationTable"));
+    table->setAccessibleName(tr("Standbys streaming from the primary"));
     table->setModel(model);
     table->verticalHeader()->hide();
     table->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);

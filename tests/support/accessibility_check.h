@@ -1,0 +1,48 @@
+#pragma once
+
+// For GUI tests only (needs QtWidgets): what a screen-reader user would miss.
+
+#include <QAbstractButton>
+#include <QAbstractItemView>
+#include <QAbstractSlider>
+#include <QAbstractSpinBox>
+#include <QAccessible>
+#include <QComboBox>
+#include <QHeaderView>
+#include <QLineEdit>
+#include <QPlainTextEdit>
+#include <QStringList>
+#include <QTabBar>
+#include <QTextEdit>
+#include <QWidget>
+
+namespace AccessibilityCheck {
+
+inline bool isInteractive(QWidget *widget)
+{
+    if (qobject_cast<QHeaderView *>(widget)) // read through its table's cells
+        return false;
+    return qobject_cast<QAbstractButton *>(widget) || qobject_cast<QLineEdit *>(widget) ||
+           qobject_cast<QComboBox *>(widget) || qobject_cast<QAbstractItemView *>(widget) ||
+           qobject_cast<QAbstractSlider *>(widget) || qobject_cast<QAbstractSpinBox *>(widget) ||
+           qobject_cast<QTabBar *>(widget) || qobject_cast<QPlainTextEdit *>(widget) ||
+           qobject_cast<QTextEdit *>(widget) || widget->inherits("QsciScintilla");
+}
+
+// Every visible control under root that a keyboard or screen-reader user
+// meets without a name ("ClassName objectName"); empty when all are named.
+inline QStringList unnamedControls(QWidget *root)
+{
+    QStringList unnamed;
+    for (QWidget *widget : root->findChildren<QWidget *>()) {
+        if (!widget->isVisibleTo(root) || !isInteractive(widget))
+            continue;
+        QAccessibleInterface *accessible = QAccessible::queryAccessibleInterface(widget);
+        if (!accessible || accessible->text(QAccessible::Name).trimmed().isEmpty())
+            unnamed << QStringLiteral("%1 \"%2\"").arg(QString::fromLatin1(widget->metaObject()->className()),
+                                                       widget->objectName());
+    }
+    return unnamed;
+}
+
+} // namespace AccessibilityCheck
