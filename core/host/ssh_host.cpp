@@ -1128,3 +1128,24 @@ Result<void> SshHost::appendFile(const QString &path, const QByteArray &content,
     std::lock_guard lock(m_mutex);
     return appendFileThroughShell(path, content, as);
 }
+
+Result<ssh_channel> SshHost::openForwardChannel(const QString &host, int port, int originPort,
+                                                const std::atomic_bool *cancel)
+{
+    std::lock_guard lock(m_mutex);
+    if (Result<void> connected = ensureConnected(cancel); !connected)
+        return connected.error();
+    ssh_channel channel = ssh_channel_new(m_session->ssh);
+    if (!channel)
+        return sessionError(tr("Could not open an SSH channel"));
+    const QByteArray target = host.toUtf8();
+    if (ssh_channel_open_forward(channel, target.constData(), port, "127.0.0.1", originPort) != SSH_OK) {
+        Error error = sessionError(tr("%1 would not forward a connection to %2 port %3 (is AllowTcpForwarding "
+                                      "off in its sshd_config, or does nothing listen there?)")
+                                       .arg(displayName(), host)
+                                       .arg(port));
+        ssh_channel_free(channel);
+        return error;
+    }
+    return channel;
+}

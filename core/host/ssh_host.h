@@ -87,6 +87,13 @@ public:
     Result<void> appendFile(const QString &path, const QByteArray &content,
                             RunAs as = RunAs::LoginUser) override;
 
+    // For SshTunnel: a channel to host:port as the remote machine sees it
+    // (direct-tcpip), on this host's session, connecting first when needed.
+    // The caller frees it, and uses it only while holding channelMutex().
+    Result<struct ssh_channel_struct *> openForwardChannel(const QString &host, int port, int originPort,
+                                                          const std::atomic_bool *cancel = nullptr);
+    std::recursive_mutex &channelMutex() { return m_mutex; }
+
 private:
     struct Session;
 

@@ -1,0 +1,192 @@
+#include "ssh_tunnel.h"
+
+#include <QMetaObject>
+
+#include <libssh/libssh.h>
+
+#include <arpa/inet.h>
+#include <netinet/in.h>
+#include <poll.h>
+#include <sys/socket.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstring>
+#include <memory>
+#include <vector>
+
+namespace {
+
+// One local connection and the SSH channel it is forwarded on.
+struct Forward
+{
+    int fd = -1;
+    ssh_channel channel = nullptr;
+
+    ~Forward()
+    {
+        if (channel) {
+            ssh_channel_close(channel);
+            ssh_channel_free(channel);
+        }
+        if (fd >= 0)
+            ::close(fd);
+    }
+};
+
+bool writeAll(int fd, const char *data, int size)
+{
+    while (size > 0) {
+        const ssize_t written = ::write(fd, data, size_t(size));
+        if (written < 0 && errno == EINTR)
+            continue;
+        if (written <= 0)
+            return false;
+        data += written;
+        size -= int(written);
+    }
+    return true;
+}
+
+// A listening socket on 127.0.0.1 and a free port; -1 when none could be made.
+int listenOnLoopback(int *port)
+{
+    const int fd = ::socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0);
+    if (fd < 0)
+        return -1;
+    sockaddr_in address{};
+    address.sin_family = AF_INET;
+    address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+    socklen_t length = sizeof address;
+    if (::bind(fd, reinterpret_cast<sockaddr *>(&address), sizeof address) != 0 || ::listen(fd, 16) != 0 ||
+        ::getsockname(fd, reinterpret_cast<sockaddr *>(&address), &length) != 0) {
+        ::close(fd);
+        return -1;
+    }
+    *port = ntohs(address.sin_port);
+    return fd;
+}
+
+// Moves what is waiting in each direction; false when the forward is over.
+bool pump(Forward &forward, bool localReadable)
+{
+    char buffer[32768];
+    if (localReadable) {
+        const ssize_t got = ::read(forward.fd, buffer, sizeof buffer);
+        if (got <= 0)
+            return false;
+        if (ssh_channel_write(forward.channel, buffer, uint32_t(got)) != got)
+            return false;
+    }
+    for (;;) {
+        const int got = ssh_channel_read_nonblocking(forward.channel, buffer, sizeof buffer, 0);
+        if (got < 0)
+            return false;
+        if (got == 0)
+            return !ssh_channel_is_eof(forward.channel) && ssh_channel_is_open(forward.channel);
+        if (!writeAll(forward.fd, buffer, got))
+            return false;
+    }
+}
+
+} // namespace
+
+SshTunnel::SshTunnel(SshHostConfig config, QString targetHost, int targetPort, QObject *parent)
+    : QObject(parent), m_config(std::move(config)), m_targetHost(std::move(targetHost)), m_targetPort(targetPort)
+{
+    // Unknown keys cannot be asked about from the tunnel's thread: the
+    // caller trusts the host first (known_hosts or acceptedFingerprint).
+    m_config.onUnknownHostKey = nullptr;
+    m_config.askPassphrase = nullptr;
+}
+
+SshTunnel::~SshTunnel()
+{
+    stop();
+}
+
+QString SshTunnel::target() const
+{
+    return QStringLiteral("%1:%2 via %3").arg(m_targetHost).arg(m_targetPort).arg(m_config.host);
+}
+
+void SshTunnel::start()
+{
+    if (m_thread.joinable())
+        return;
+    m_stop = false;
+    m_thread = std::thread([this] { run(); });
+}
+
+void SshTunnel::stop()
+{
+    m_stop = true;
+    if (m_thread.joinable())
+        m_thread.join();
+    m_localPort = 0;
+}
+
+void SshTunnel::run()
+{
+    // Queued to this object's thread; the destructor joins this thread
+    // first, and Qt drops events of an object that is gone.
+    auto report = [this](auto emitter) {
+        QMetaObject::invokeMethod(this, [this, emitter] { emitter(this); }, Qt::QueuedConnection);
+    };
+    auto host = std::make_unique<SshHost>(m_config);
+    if (Result<void> connected = host->connect(&m_stop); !connected) {
+        const QString message = connected.error().fullText();
+        report([message](SshTunnel *tunnel) { emit tunnel->failed(message); });
+        return;
+    }
+    int port = 0;
+    const int listenFd = listenOnLoopback(&port);
+    if (listenFd < 0) {
+        const QString message = tr("Could not listen on a local port for the SSH tunnel: %1.")
+                                    .arg(QString::fromLocal8Bit(strerror(errno)));
+        report([message](SshTunnel *tunnel) { emit tunnel->failed(message); });
+        return;
+    }
+    m_localPort = port;
+    report([port](SshTunnel *tunnel) { emit tunnel->ready(port); });
+
+    std::vector<std::unique_ptr<Forward>> forwards;
+    while (!m_stop) {
+        std::vector<pollfd> watched{{listenFd, POLLIN, 0}};
+        for (const auto &forward : forwards)
+            watched.push_back({forward->fd, POLLIN, 0});
+        // Short waits: data from the server arrives on the SSH socket, which
+        // libssh reads inside ssh_channel_read_nonblocking below.
+        ::poll(watched.data(), nfds_t(watched.size()), 5);
+        std::vector<bool> readable;
+        for (size_t i = 1; i < watched.size(); ++i)
+            readable.push_back(watched[i].revents & (POLLIN | POLLHUP | POLLERR));
+        readable.resize(forwards.size() + 1, false); // room for one accepted now
+        if (watched[0].revents & POLLIN) {
+            const int client = ::accept4(listenFd, nullptr, nullptr, SOCK_CLOEXEC);
+            if (client >= 0) {
+                auto forward = std::make_unique<Forward>();
+                forward->fd = client;
+                Result<ssh_channel> channel = host->openForwardChannel(m_targetHost, m_targetPort, port, &m_stop);
+                if (channel) {
+                    forward->channel = channel.value();
+                    forwards.push_back(std::move(forward));
+                } else {
+                    const QString message = channel.error().fullText();
+                    report([message](SshTunnel *tunnel) { emit tunnel->connectionFailed(message); });
+                }
+            }
+        }
+        std::lock_guard lock(host->channelMutex());
+        std::vector<std::unique_ptr<Forward>> going;
+        for (size_t i = 0; i < forwards.size(); ++i)
+            if (pump(*forwards[i], readable[i]))
+                going.push_back(std::move(forwards[i]));
+        forwards = std::move(going);
+    }
+    {
+        std::lock_guard lock(host->channelMutex());
+        forwards.clear();
+    }
+    ::close(listenFd);
+}

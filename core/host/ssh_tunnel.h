@@ -1,0 +1,48 @@
+#pragma once
+
+#include "core/host/ssh_host.h"
+
+#include <QObject>
+
+#include <atomic>
+#include <thread>
+
+// A local TCP port on 127.0.0.1 that leads, through SSH port forwarding
+// (libssh direct-tcpip), to a port as the remote machine sees it: how the
+// replication panel and the console reach a server that listens on
+// localhost only, the way `ssh -L` would. It runs on an SSH session of its
+// own, on a thread of its own, so that a long command on the same host (a
+// pg_basebackup) never stalls the panel. Each connection to the local port
+// gets a channel of its own; a dropped session is opened again by the next
+// connection. libpq connects to host=127.0.0.1 port=localPort().
+class SshTunnel : public QObject
+{
+    Q_OBJECT
+
+public:
+    // target: the host and port as the remote machine resolves them
+    // ("localhost", 5432 for a server on that machine).
+    SshTunnel(SshHostConfig config, QString targetHost, int targetPort, QObject *parent = nullptr);
+    ~SshTunnel() override; // closes every forwarded connection and the session
+
+    // Logs in and listens in the background; ready() or failed() follows.
+    void start();
+    void stop();
+    int localPort() const { return m_localPort; } // 0 until ready()
+    QString target() const;
+
+signals:
+    void ready(int localPort);
+    void failed(const QString &message);          // could not log in or listen: the tunnel stopped
+    void connectionFailed(const QString &message); // one forwarded connection could not be opened
+
+private:
+    void run();
+
+    SshHostConfig m_config;
+    QString m_targetHost;
+    int m_targetPort;
+    std::atomic_int m_localPort{0};
+    std::atomic_bool m_stop{false};
+    std::thread m_thread;
+};
