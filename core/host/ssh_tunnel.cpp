@@ -13,6 +13,7 @@
 #include <cerrno>
 #include <cstring>
 #include <memory>
+#include <thread>
 #include <vector>
 
 namespace {
@@ -91,67 +92,30 @@ bool pump(Forward &forward, bool localReadable)
 
 } // namespace
 
-SshTunnel::SshTunnel(SshHostConfig config, QString targetHost, int targetPort, QObject *parent)
-    : QObject(parent), m_config(std::move(config)), m_targetHost(std::move(targetHost)), m_targetPort(targetPort)
+// What the tunnel and its worker share; the worker may outlive the tunnel.
+struct SshTunnel::Shared
 {
-    // Unknown keys cannot be asked about from the tunnel's thread: the
-    // caller trusts the host first (known_hosts or acceptedFingerprint).
-    m_config.onUnknownHostKey = nullptr;
-    m_config.askPassphrase = nullptr;
-}
+    std::atomic_bool stop{false};
+};
 
-SshTunnel::~SshTunnel()
+namespace {
+
+// Emits from the worker; lives in the tunnel's thread, so queued deliveries
+// are dropped by Qt once the tunnel is gone.
+class Relay : public QObject
 {
-    stop();
-}
+    Q_OBJECT
+signals:
+    void ready(int port);
+    void failed(const QString &message);
+    void connectionFailed(const QString &message);
+};
 
-QString SshTunnel::target() const
+void forwardConnections(SshHost &host, int listenFd, int port, const QString &targetHost, int targetPort,
+                        const std::atomic_bool &stop, Relay *relay)
 {
-    return QStringLiteral("%1:%2 via %3").arg(m_targetHost).arg(m_targetPort).arg(m_config.host);
-}
-
-void SshTunnel::start()
-{
-    if (m_thread.joinable())
-        return;
-    m_stop = false;
-    m_thread = std::thread([this] { run(); });
-}
-
-void SshTunnel::stop()
-{
-    m_stop = true;
-    if (m_thread.joinable())
-        m_thread.join();
-    m_localPort = 0;
-}
-
-void SshTunnel::run()
-{
-    // Queued to this object's thread; the destructor joins this thread
-    // first, and Qt drops events of an object that is gone.
-    auto report = [this](auto emitter) {
-        QMetaObject::invokeMethod(this, [this, emitter] { emitter(this); }, Qt::QueuedConnection);
-    };
-    auto host = std::make_unique<SshHost>(m_config);
-    if (Result<void> connected = host->connect(&m_stop); !connected) {
-        const QString message = connected.error().fullText();
-        report([message](SshTunnel *tunnel) { emit tunnel->failed(message); });
-        return;
-    }
-    int port = 0;
-    const int listenFd = listenOnLoopback(&port);
-    if (listenFd < 0) {
-        const QString message = tr("Could not listen on a local port for the SSH tunnel: %1.")
-                                    .arg(QString::fromLocal8Bit(strerror(errno)));
-        report([message](SshTunnel *tunnel) { emit tunnel->failed(message); });
-        return;
-    }
-    m_localPort = port;
-    report([port](SshTunnel *tunnel) { emit tunnel->ready(port); });
-
     std::vector<std::unique_ptr<Forward>> forwards;
-    while (!m_stop) {
+    while (!stop) {
         std::vector<pollfd> watched{{listenFd, POLLIN, 0}};
         for (const auto &forward : forwards)
             watched.push_back({forward->fd, POLLIN, 0});
@@ -167,26 +131,80 @@ void SshTunnel::run()
             if (client >= 0) {
                 auto forward = std::make_unique<Forward>();
                 forward->fd = client;
-                Result<ssh_channel> channel = host->openForwardChannel(m_targetHost, m_targetPort, port, &m_stop);
+                Result<ssh_channel> channel = host.openForwardChannel(targetHost, targetPort, port, &stop);
                 if (channel) {
                     forward->channel = channel.value();
                     forwards.push_back(std::move(forward));
                 } else {
-                    const QString message = channel.error().fullText();
-                    report([message](SshTunnel *tunnel) { emit tunnel->connectionFailed(message); });
+                    emit relay->connectionFailed(channel.error().fullText());
                 }
             }
         }
-        std::lock_guard lock(host->channelMutex());
+        std::lock_guard lock(host.channelMutex());
         std::vector<std::unique_ptr<Forward>> going;
         for (size_t i = 0; i < forwards.size(); ++i)
             if (pump(*forwards[i], readable[i]))
                 going.push_back(std::move(forwards[i]));
         forwards = std::move(going);
     }
-    {
-        std::lock_guard lock(host->channelMutex());
-        forwards.clear();
-    }
-    ::close(listenFd);
+    std::lock_guard lock(host.channelMutex());
+    forwards.clear();
 }
+
+} // namespace
+
+SshTunnel::SshTunnel(SshHostConfig config, QString targetHost, int targetPort, QObject *parent)
+    : QObject(parent), m_config(std::move(config)), m_targetHost(std::move(targetHost)), m_targetPort(targetPort)
+{
+    // Unknown keys cannot be asked about from the tunnel's thread: the
+    // caller trusts the host first (known_hosts or acceptedFingerprint).
+    m_config.onUnknownHostKey = nullptr;
+    m_config.askPassphrase = nullptr;
+}
+
+SshTunnel::~SshTunnel()
+{
+    if (m_shared)
+        m_shared->stop = true;
+}
+
+QString SshTunnel::target() const
+{
+    return QStringLiteral("%1:%2 via %3").arg(m_targetHost).arg(m_targetPort).arg(m_config.host);
+}
+
+void SshTunnel::start()
+{
+    if (m_shared)
+        return;
+    m_shared = std::make_shared<Shared>();
+    auto *relay = new Relay; // deleted later in this thread, after its signals
+    connect(relay, &Relay::ready, this, [this](int port) {
+        m_localPort = port;
+        emit ready(port);
+    }, Qt::QueuedConnection);
+    connect(relay, &Relay::failed, this, &SshTunnel::failed, Qt::QueuedConnection);
+    connect(relay, &Relay::connectionFailed, this, &SshTunnel::connectionFailed, Qt::QueuedConnection);
+    // Detached: stopping is a flag the worker sees within milliseconds, or
+    // once a login under way ends; nobody waits for it.
+    std::thread([shared = m_shared, relay, config = m_config, targetHost = m_targetHost, targetPort = m_targetPort] {
+        SshHost host(config);
+        if (Result<void> connected = host.connect(&shared->stop); !connected) {
+            emit relay->failed(connected.error().fullText());
+        } else {
+            int port = 0;
+            const int listenFd = listenOnLoopback(&port);
+            if (listenFd < 0) {
+                emit relay->failed(SshTunnel::tr("Could not listen on a local port for the SSH tunnel: %1.")
+                                       .arg(QString::fromLocal8Bit(strerror(errno))));
+            } else {
+                emit relay->ready(port);
+                forwardConnections(host, listenFd, port, targetHost, targetPort, shared->stop, relay);
+                ::close(listenFd);
+            }
+        }
+        relay->deleteLater();
+    }).detach();
+}
+
+#include "ssh_tunnel.moc"

@@ -5,7 +5,7 @@
 #include <QObject>
 
 #include <atomic>
-#include <thread>
+#include <memory>
 
 // A local TCP port on 127.0.0.1 that leads, through SSH port forwarding
 // (libssh direct-tcpip), to a port as the remote machine sees it: how the
@@ -23,11 +23,12 @@ public:
     // target: the host and port as the remote machine resolves them
     // ("localhost", 5432 for a server on that machine).
     SshTunnel(SshHostConfig config, QString targetHost, int targetPort, QObject *parent = nullptr);
-    ~SshTunnel() override; // closes every forwarded connection and the session
+    // Closes every forwarded connection and the session in the background:
+    // never waits for the network.
+    ~SshTunnel() override;
 
     // Logs in and listens in the background; ready() or failed() follows.
     void start();
-    void stop();
     int localPort() const { return m_localPort; } // 0 until ready()
     QString target() const;
 
@@ -37,12 +38,11 @@ signals:
     void connectionFailed(const QString &message); // one forwarded connection could not be opened
 
 private:
-    void run();
+    struct Shared;
 
     SshHostConfig m_config;
     QString m_targetHost;
     int m_targetPort;
-    std::atomic_int m_localPort{0};
-    std::atomic_bool m_stop{false};
-    std::thread m_thread;
+    int m_localPort = 0;
+    std::shared_ptr<Shared> m_shared; // with the worker, which may outlive this object
 };

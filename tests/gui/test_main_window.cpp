@@ -202,11 +202,11 @@ void TestMainWindow::aSavedClusterIsWatched()
     };
     fieldNamed(QStringLiteral("Cluster name"))->setText(QStringLiteral("Lesson pair"));
     // A password in the connection string is refused, with where it belongs instead.
-    fieldNamed(QStringLiteral("Primary connection string"))->setText(m_primaryConninfo + QStringLiteral(" password=x"));
+    fieldNamed(QStringLiteral("Primary address"))->setText(m_primaryConninfo + QStringLiteral(" password=x"));
     dialog->accept();
     QVERIFY(dialog->isVisible());
     QVERIFY(dialog->findChild<QLabel *>(QStringLiteral("profileProblem"))->text().contains(QStringLiteral("keychain")));
-    fieldNamed(QStringLiteral("Primary connection string"))->setText(m_primaryConninfo);
+    fieldNamed(QStringLiteral("Primary address"))->setText(m_primaryConninfo);
     fieldNamed(QStringLiteral("Monitoring role"))->setText(QStringLiteral("postgres"));
     dialog->findChild<QLineEdit *>(QStringLiteral("passwordField"))->setText(hostilePassword);
     auto *standbys = dialog->findChild<QTableWidget *>(QStringLiteral("standbyTable"));

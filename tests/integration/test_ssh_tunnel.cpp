@@ -32,6 +32,7 @@ private slots:
     void samplesKeepTheirIntervalWhileTheHostIsBusy();
     void nothingListeningIsAClearFailure();
     void aWrongLoginFailsTheTunnel();
+    void closingNeverWaitsForTheNetwork();
 
 private:
     SshHostConfig config() const;
@@ -51,6 +52,7 @@ SshHostConfig TestSshTunnel::config() const
     config.readUserConfig = false;
     config.knownHostsPath = m_net.knownHostsPath();
     config.connectTimeoutMs = 5000;
+    config.deadLinkMs = 5000;
     return config;
 }
 
@@ -164,6 +166,20 @@ void TestSshTunnel::aWrongLoginFailsTheTunnel()
     QVERIFY(failed.wait(20000));
     QVERIFY(!failed.first().first().toString().isEmpty());
     QCOMPARE(tunnel.localPort(), 0);
+}
+
+void TestSshTunnel::closingNeverWaitsForTheNetwork()
+{
+    SshHostConfig silent = config();
+    silent.host = m_net.unusedAddress(); // nothing answers: the login would wait for its timeout
+    auto tunnel = std::make_unique<SshTunnel>(silent, QStringLiteral("localhost"), 5432);
+    tunnel->start();
+    QTest::qWait(100);
+    QElapsedTimer clock;
+    clock.start();
+    tunnel.reset();
+    QVERIFY2(clock.elapsed() < 50, qPrintable(QStringLiteral("closing took %1 ms").arg(clock.elapsed())));
+    QTest::qWait(300); // the worker sees the stop flag and ends on its own
 }
 
 QTEST_GUILESS_MAIN(TestSshTunnel)

@@ -22,6 +22,9 @@ inline bool isInteractive(QWidget *widget)
 {
     if (qobject_cast<QHeaderView *>(widget)) // read through its table's cells
         return false;
+    // The editor inside a spin box or combo box is announced as that control.
+    if (qobject_cast<QAbstractSpinBox *>(widget->parentWidget()) || qobject_cast<QComboBox *>(widget->parentWidget()))
+        return false;
     return qobject_cast<QAbstractButton *>(widget) || qobject_cast<QLineEdit *>(widget) ||
            qobject_cast<QComboBox *>(widget) || qobject_cast<QAbstractItemView *>(widget) ||
            qobject_cast<QAbstractSlider *>(widget) || qobject_cast<QAbstractSpinBox *>(widget) ||

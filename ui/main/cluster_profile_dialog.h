@@ -4,13 +4,16 @@
 
 #include <QDialog>
 
+class QComboBox;
 class QLabel;
 class QLineEdit;
+class QSpinBox;
 class QTableWidget;
 
 // Makes or edits a saved cluster: its name, the primary and standbys (each a
-// libpq connection string, without a password), the monitoring role and its
-// password. The password is handed to the window, which keeps it in the
+// libpq connection string without a password, or USER@HOST[:PORT] reached
+// through an SSH tunnel to the server's port there), the monitoring role and
+// its password. The password is handed to the window, which keeps it in the
 // keychain; the profile itself never holds it. Refusals are shown in the
 // dialog, which stays open until the profile is valid.
 class ClusterProfileDialog : public QDialog
@@ -27,12 +30,17 @@ public:
     void accept() override;
 
 private:
-    ClusterProfile fromFields() const;
-    void addStandbyRow(const QString &name, const QString &conninfo);
+    void addStandbyRow(const QString &name, const QString &address);
+    bool throughSsh() const;
+    void showAccess();
+    // The server from what is typed: a conninfo, or an SSH target and the port.
+    Result<ClusterServer> serverFrom(const QString &name, const QString &address, bool isPrimary) const;
 
     ClusterProfile m_profile;
     QLineEdit *m_name;
+    QComboBox *m_access;
     QLineEdit *m_primary;
+    QSpinBox *m_pgPort;
     QTableWidget *m_standbys;
     QLineEdit *m_role;
     QLineEdit *m_password;

@@ -2,6 +2,7 @@
 
 #include "core/conf/conninfo.h"
 #include "core/host/command_line.h"
+#include "core/host/ssh_tunnel.h"
 #include "core/monitor/replication_sampler.h"
 #include "core/profile/cluster_profile_store.h"
 #include "core/profile/secret_store.h"
@@ -345,6 +346,8 @@ void MainWindow::clearClusterPage()
 {
     delete m_sampler;
     m_sampler = nullptr;
+    qDeleteAll(m_tunnels);
+    m_tunnels.clear();
     m_sandboxView = nullptr;
     while (m_tabs->count() > 0) {
         QWidget *page = m_tabs->widget(0);
@@ -454,10 +457,10 @@ void MainWindow::connectProfile(const ClusterProfile &profile, const QString &pa
 {
     clearClusterPage();
     m_currentId = profile.id;
-    auto conninfoOf = [&](const ClusterServer &server) {
-        Result<ConnInfo> conninfo = ConnInfo::parse(server.conninfo);
+    auto conninfoOf = [&](const QString &text) {
+        Result<ConnInfo> conninfo = ConnInfo::parse(text);
         if (!conninfo)
-            return server.conninfo;
+            return text;
         if (!conninfo->contains(QStringLiteral("user")))
             conninfo->set(QStringLiteral("user"), profile.monitoringRole);
         if (!conninfo->contains(QStringLiteral("dbname")))
@@ -467,11 +470,42 @@ void MainWindow::connectProfile(const ClusterProfile &profile, const QString &pa
         conninfo->set(QStringLiteral("application_name"), QStringLiteral("replica-studio"));
         return conninfo->toString();
     };
+    auto conninfos = std::make_shared<QHash<QString, QString>>();
+    auto waiting = std::make_shared<int>(0);
+    for (const ClusterServer &server : profile.servers) {
+        if (server.access == ServerAccess::ConnectionString) {
+            conninfos->insert(server.name, conninfoOf(server.conninfo));
+            continue;
+        }
+        SshHostConfig config;
+        config.host = server.sshHost;
+        config.port = server.sshPort;
+        config.user = server.sshUser;
+        auto *tunnel = new SshTunnel(config, QStringLiteral("localhost"), server.pgPort, this);
+        m_tunnels << tunnel;
+        ++*waiting;
+        connect(tunnel, &SshTunnel::ready, this, [=, this, name = server.name](int port) {
+            conninfos->insert(name, conninfoOf(QStringLiteral("host=127.0.0.1 port=%1").arg(port)));
+            if (--*waiting == 0)
+                showProfilePage(profile, *conninfos);
+        });
+        connect(tunnel, &SshTunnel::failed, this, [this, name = server.name](const QString &message) {
+            statusBar()->showMessage(tr("No SSH tunnel to %1: %2 Press F5 to try again.").arg(name, message));
+        });
+        tunnel->start();
+    }
+    statusBar()->showMessage(*waiting > 0 ? tr("Opening SSH tunnels to the servers…") : QString());
+    if (*waiting == 0)
+        showProfilePage(profile, *conninfos);
+}
+
+void MainWindow::showProfilePage(const ClusterProfile &profile, const QHash<QString, QString> &conninfos)
+{
     m_sampler = new ReplicationSampler(this);
     m_sampler->setInterval(1000);
-    m_sampler->setPrimary(profile.primary()->name, conninfoOf(*profile.primary()));
+    m_sampler->setPrimary(profile.primary()->name, conninfos.value(profile.primary()->name));
     for (const ClusterServer &standby : profile.standbys())
-        m_sampler->addStandby(standby.name, conninfoOf(standby));
+        m_sampler->addStandby(standby.name, conninfos.value(standby.name));
 
     auto *page = new QWidget(m_tabs);
     auto *banner = new ProblemBanner(page);
@@ -491,6 +525,7 @@ void MainWindow::connectProfile(const ClusterProfile &profile, const QString &pa
         banner->setProblems(sample.problems);
     });
     m_tabs->addTab(page, tr("Replication"));
+    statusBar()->clearMessage();
     watch(profile.id);
 }
 

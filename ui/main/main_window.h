@@ -18,6 +18,7 @@ class QTabWidget;
 class ReplicationSampler;
 class SandboxView;
 class SecretStore;
+class SshTunnel;
 class WelcomePage;
 struct ReplicationSample;
 struct SandboxState;
@@ -73,6 +74,9 @@ private:
     void showSandbox(const SandboxState &state);
     void showProfile(const ClusterProfile &profile);
     void connectProfile(const ClusterProfile &profile, const QString &password);
+    // The replication page of a saved cluster; where its servers are reached through SSH, once
+    // every tunnel is up.
+    void showProfilePage(const ClusterProfile &profile, const QHash<QString, QString> &conninfos);
     void watch(const QString &id);
     void startSandbox();
     void runSandbox(SandboxTask::Action action, const QString &doing);
@@ -112,6 +116,7 @@ private:
     QTimer m_recheck;
     ReplicationSampler *m_sampler = nullptr;
     SandboxView *m_sandboxView = nullptr;
+    QList<SshTunnel *> m_tunnels; // of the selected cluster's servers reached through SSH
     QPointer<SandboxTask> m_sandboxTask;
     QList<QAction *> m_sandboxActions; // enabled while the sandbox is up and idle
     QList<QAction *> m_profileActions; // enabled while a saved cluster is selected
