@@ -1,5 +1,6 @@
 #include "ui/problem_banner.h"
 
+#include <QAccessible>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QRegularExpression>
@@ -10,6 +11,7 @@ ProblemBanner::ProblemBanner(QWidget *parent) : QFrame(parent), m_label(new QLab
 {
     setObjectName(QStringLiteral("problemBanner"));
     setFrameShape(QFrame::StyledPanel);
+    setAccessibleName(tr("Replication alerts"));
     m_label->setWordWrap(true);
     m_label->setTextFormat(Qt::RichText);
     m_label->setTextInteractionFlags(Qt::TextSelectableByMouse);
@@ -43,8 +45,15 @@ void ProblemBanner::setProblems(const QList<ReplicationProblem> &problems, const
     }
     if (!hint.isEmpty())
         html += QStringLiteral("<p style=\"margin:6px 0 0 0\">%1</p>").arg(hint.toHtmlEscaped());
+    const bool changed = m_label->text() != html;
     m_label->setText(html);
     show();
+    if (changed) {
+        // Screen readers announce a new alert as it appears, not only when the user finds the band.
+        setAccessibleDescription(text());
+        QAccessibleEvent alert(this, QAccessible::Alert);
+        QAccessible::updateAccessibility(&alert);
+    }
 }
 
 QString ProblemBanner::text() const

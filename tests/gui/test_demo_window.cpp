@@ -9,6 +9,7 @@
 
 #include "stall_meter.h"
 
+#include <QAccessible>
 #include <QApplication>
 #include <QDir>
 #include <QFileInfo>
@@ -165,6 +166,12 @@ void TestDemoWindow::troubleIsShownInlineAndClears()
     QVERIFY2(stopped.ok(), qPrintable(stopped.ok() ? QString() : stopped.error().fullText()));
     QTRY_VERIFY_WITH_TIMEOUT(banner->isVisible() && banner->text().contains(QStringLiteral("start-standby")), 15000);
     QVERIFY2(banner->text().contains(QStringLiteral("Commits on the primary wait")), qPrintable(banner->text()));
+    // What a screen reader reads out with the alert event the band sends.
+    QAccessibleInterface *accessible = QAccessible::queryAccessibleInterface(banner);
+    QVERIFY(accessible);
+    QCOMPARE(accessible->text(QAccessible::Name), QStringLiteral("Replication alerts"));
+    QVERIFY2(accessible->text(QAccessible::Description).contains(QStringLiteral("Commits on the primary wait")),
+             qPrintable(accessible->text(QAccessible::Description)));
     QCOMPARE(cell(m_window->sandboxView()->serverTable(), 1, ServerListModel::Status), QStringLiteral("down"));
     QVERIFY(QApplication::activeModalWidget() == nullptr);
     saveScreenshot(m_window.get(), QStringLiteral("demo-standby-stopped.png"));
