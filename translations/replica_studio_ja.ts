@@ -127,6 +127,195 @@
     </message>
 </context>
 <context>
+    <name>ClusterListModel</name>
+    <message>
+        <source>not watched</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>streaming</source>
+        <translation type="unfinished">ストリーミング</translation>
+    </message>
+    <message>
+        <source>warning</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>needs action</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unreachable</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Demo sandbox</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1
+%2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1, %2</source>
+        <translation type="unfinished">%1: %2 {1,?}</translation>
+    </message>
+</context>
+<context>
+    <name>ClusterProfile</name>
+    <message>
+        <source>Give the cluster a name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A cluster has exactly one primary; this one has %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This cluster profile was written by another version of Replica Studio (format %1); this one reads format %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The cluster profile has no usable id (&quot;%1&quot;).</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ClusterProfileDialog</name>
+    <message>
+        <source>Cluster name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Primary address</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Monitoring role</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Monitoring role password</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New cluster</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Edit cluster %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>How the servers are reached</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>libpq connection strings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>SSH tunnels to the servers&apos; port</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PostgreSQL port on each machine</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>kept in the system keychain</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unchanged</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Standbys</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add standby</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove standby</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Reach the servers with:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Primary:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PostgreSQL p&amp;ort:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Monitoring &amp;role:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pass&amp;word:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The panel connects as the monitoring role, which needs pg_monitor (PostgreSQL 10 and newer); its password goes to the system keychain, never into the saved profile. Through SSH, the machines&apos; host keys must already be trusted (in known_hosts), and the servers may listen on localhost only.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Standbys:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name (application_name)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>SSH login (user@host[:port])</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connection string</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Server &quot;%1&quot;: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ClusterProfileStore</name>
+    <message>
+        <source>Could not write %1: %2. Check that the folder exists and is writable.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not read %1: %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is not a cluster profile (%2).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not make the folder %1 for cluster profiles. Check its permissions.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not remove %1: %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>CommandResult</name>
     <message>
         <source>It was killed (SIGKILL): by the system&apos;s out-of-memory killer, an administrator or a timeout. Check the system log (dmesg, journalctl) on that machine.</source>
@@ -668,10 +857,6 @@
         <translation>Replica Studio</translation>
     </message>
     <message>
-        <source>Replica Studio sets up, watches and teaches PostgreSQL streaming replication.</source>
-        <translation>Replica Studio は PostgreSQL ストリーミングレプリケーションの構築・監視・学習のためのツールです。</translation>
-    </message>
-    <message>
         <source>Replica Studio: demo sandbox</source>
         <translation>Replica Studio: デモ用サンドボックス</translation>
     </message>
@@ -683,20 +868,313 @@
         <source>No sandbox in %1 yet.</source>
         <translation>%1 にはまだサンドボックスがありません。</translation>
     </message>
-</context>
-<context>
-    <name>NoSandboxView</name>
     <message>
-        <source>No demo sandbox yet</source>
-        <translation>デモ用サンドボックスはまだありません</translation>
+        <source>Clusters</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>This window notices the new sandbox by itself and shows its two servers and the live replication between them. Closing the window leaves the sandbox running; the same command with &quot;down&quot; instead of &quot;up&quot; stops it.</source>
-        <translation>新しいサンドボックスができると、このウィンドウが自動で検出し、2台のサーバとその間のレプリケーションの様子をリアルタイムで表示します。ウィンドウを閉じてもサンドボックスは動き続けます。停止するには同じコマンドの &quot;up&quot; を &quot;down&quot; に変えて実行してください。</translation>
+        <source>Cluster not saved</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>A demo sandbox is a PostgreSQL primary and a hot standby streaming from it, made on this machine in a few seconds, in %1. Create it from a terminal:</source>
-        <translation>デモ用サンドボックスとは、PostgreSQL のプライマリと、そこからストリーミングするホットスタンバイのことで、このマシンの %1 に数秒で作れます。端末から作成してください:</translation>
+        <source>&amp;File</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;New replication setup…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Settings…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Cluster</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;New cluster…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Connect again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Edit…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Remove</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>E&amp;xport profile…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Import profile…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Sandbox</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Start the demo sandbox</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stop the s&amp;tandby</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stopping the standby…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Start the standb&amp;y</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Starting the standby…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Pause replay</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pausing replay…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Resume replay</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Resuming replay…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Make replication s&amp;ynchronous</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Switching to synchronous replication…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Make replication &amp;asynchronous</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Switching to asynchronous replication…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pro&amp;mote the standby</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Promoting the standby…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reset to a &amp;fresh pair</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reset the sandbox?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Both servers of the demo sandbox and every row written in them are removed, and a fresh primary and standby are made.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Making a fresh pair…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>S&amp;hut down</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stopping both servers…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show the &amp;cluster list</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Full screen</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Go to tab %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;About Replica Studio</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>About &amp;Qt</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show Replica Studio</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Replica Studio keeps watching</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The replication panel goes on sampling in the background. Choose Quit to stop.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Replication</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Replica Studio: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No SSH tunnel to %1: %2 Press F5 to try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Opening SSH tunnels to the servers…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Standbys streaming from the primary</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: connected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: connecting…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: not answering</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>sampled %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation type="unfinished">%1: %2</translation>
+    </message>
+    <message>
+        <source>All clear: every alert of %1 has cleared.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Making the demo sandbox…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 failed: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sandbox</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Done.</source>
+        <translation type="unfinished">完了しました。</translation>
+    </message>
+    <message>
+        <source>New cluster</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove %1?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The saved cluster %1 and its password in the keychain are removed from this program. Nothing changes on its servers.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cluster not removed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export cluster profile</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cluster profiles (*.json)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Profile not exported</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Exported to %1 (without its password).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import cluster profile</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Profile not imported</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PostgreSQL on %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>About Replica Studio</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;Replica Studio %1&lt;/h3&gt;&lt;p&gt;Sets up, watches and teaches PostgreSQL streaming replication.&lt;/p&gt;&lt;p&gt;%2&lt;/p&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New replication setup</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The setup wizard is not in this build yet. Use &quot;replicactl setup&quot; from a terminal.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1099,6 +1577,10 @@
     <message>
         <source>Warning</source>
         <translation>警告</translation>
+    </message>
+    <message>
+        <source>Replication alerts</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -2617,6 +3099,25 @@ sandbox of this program is refused (exit 2) with nothing in it touched.
         <source>Updated %1, every second. Closing the window leaves the sandbox running; &quot;%2&quot; stops it.</source>
         <translation>%1 に更新（毎秒）。ウィンドウを閉じてもサンドボックスは動き続けます。停止するには &quot;%2&quot;。</translation>
     </message>
+    <message>
+        <source>Standbys streaming from the primary</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SecretStore</name>
+    <message>
+        <source>No system keychain answered (%1). Passwords are kept in memory until the program quits and will be asked for again next time; start a keychain service (GNOME Keyring or KWallet) to keep them.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The keychain did not keep the password: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The keychain did not give the password: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>ServerControl</name>
@@ -2761,6 +3262,33 @@ sandbox of this program is refused (exit 2) with nothing in it touched.
     <message>
         <source>PostgreSQL cannot read it as a list of libraries. Separate the names with commas and double-quote a name that has spaces.</source>
         <translation>PostgreSQL はこれをライブラリのリストとして読み取れません。名前はカンマで区切り、空白を含む名前は二重引用符で囲んでください。</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsDialog</name>
+    <message>
+        <source>Settings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The system&apos;s language</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Closing the window keeps watching the clusters from the tray</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Language:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A new language takes effect the next time the program starts.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -3123,6 +3651,21 @@ sandbox of this program is refused (exit 2) with nothing in it touched.
     <message>
         <source>The connection to %1 was lost while %2 ran: the machine or the network stopped answering (for %3 s at most), or the connection was closed. The command may still be running there; running the plan again waits for it to end, or ends it.</source>
         <translation>%2 の実行中に %1 との接続が失われました。マシンかネットワークが応答しなくなった（上限 %3 秒）か、接続が閉じられました。コマンドはまだそのマシンで実行中の可能性があります。プランをもう一度実行すると、その終了を待つか、終了させます。</translation>
+    </message>
+    <message>
+        <source>Could not open an SSH channel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 would not forward a connection to %2 port %3 (is AllowTcpForwarding off in its sshd_config, or does nothing listen there?)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SshTunnel</name>
+    <message>
+        <source>Could not listen on a local port for the SSH tunnel: %1.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -3606,14 +4149,61 @@ sandbox of this program is refused (exit 2) with nothing in it touched.
     </message>
 </context>
 <context>
+    <name>WelcomePage</name>
+    <message>
+        <source>Set up a replication pair…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Start the demo sandbox</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Welcome to Replica Studio</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Opens the setup wizard for a primary and a hot standby on machines you reach over SSH.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Makes a local primary and hot standby on this machine for the lesson.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Terminal command that makes the demo sandbox</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Making the demo sandbox</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What the sandbox is doing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>On two or more machines you reach over SSH: the wizard finds what is installed, shows every change as a diff you can edit, applies it step by step and proves that the standby streams.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Replica Studio sets up, watches and teaches PostgreSQL streaming replication. Choose a way in:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The same sandbox from a terminal:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>On this machine, no SSH: a PostgreSQL primary and a hot standby streaming from it, made in a few seconds in %1, for the lesson and the query console.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>main</name>
     <message>
         <source>Set up, watch and teach PostgreSQL streaming replication.</source>
         <translation>PostgreSQL ストリーミングレプリケーションの構築・監視・学習。</translation>
-    </message>
-    <message>
-        <source>Open on the demo sandbox (a local primary and hot standby made by &quot;replicactl sandbox up&quot;).</source>
-        <translation>デモ用サンドボックス（&quot;replicactl sandbox up&quot; で作る、ローカルのプライマリとホットスタンバイ）を開きます。</translation>
     </message>
     <message>
         <source>The demo sandbox&apos;s folder (default: %1).</source>
@@ -3622,6 +4212,10 @@ sandbox of this program is refused (exit 2) with nothing in it touched.
     <message>
         <source>the one replicactl sandbox uses</source>
         <translation>replicactl sandbox が使うフォルダ</translation>
+    </message>
+    <message>
+        <source>Open on the demo sandbox (a local primary and hot standby; the window can make it, as can &quot;replicactl sandbox up&quot;).</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
