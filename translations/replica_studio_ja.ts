@@ -130,189 +130,190 @@
     <name>ClusterListModel</name>
     <message>
         <source>not watched</source>
-        <translation type="unfinished"></translation>
+        <translation>未監視</translation>
     </message>
     <message>
         <source>streaming</source>
-        <translation type="unfinished">ストリーミング</translation>
+        <translation>ストリーミング</translation>
     </message>
     <message>
         <source>warning</source>
-        <translation type="unfinished"></translation>
+        <translation>警告</translation>
     </message>
     <message>
         <source>needs action</source>
-        <translation type="unfinished"></translation>
+        <translation>要対応</translation>
     </message>
     <message>
         <source>unreachable</source>
-        <translation type="unfinished"></translation>
+        <translation>到達不能</translation>
     </message>
     <message>
         <source>Demo sandbox</source>
-        <translation type="unfinished"></translation>
+        <translation>デモ用サンドボックス</translation>
     </message>
     <message>
         <source>%1
 %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1
+%2</translation>
     </message>
     <message>
         <source>%1, %2</source>
-        <translation type="unfinished">%1: %2 {1,?}</translation>
+        <translation>%1、%2</translation>
     </message>
 </context>
 <context>
     <name>ClusterProfile</name>
     <message>
         <source>Give the cluster a name.</source>
-        <translation type="unfinished"></translation>
+        <translation>クラスタに名前を付けてください。</translation>
     </message>
     <message>
         <source>A cluster has exactly one primary; this one has %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>クラスタのプライマリはちょうど1つでなければなりませんが、このクラスタには %1 個あります。</translation>
     </message>
     <message>
         <source>This cluster profile was written by another version of Replica Studio (format %1); this one reads format %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>このクラスタプロファイルは別のバージョンの Replica Studio で書かれています（形式 %1）。このバージョンが読み込めるのは形式 %2 です。</translation>
     </message>
     <message>
         <source>The cluster profile has no usable id (&quot;%1&quot;).</source>
-        <translation type="unfinished"></translation>
+        <translation>クラスタプロファイルに使用できる ID がありません（&quot;%1&quot;）。</translation>
     </message>
 </context>
 <context>
     <name>ClusterProfileDialog</name>
     <message>
         <source>Cluster name</source>
-        <translation type="unfinished"></translation>
+        <translation>クラスタ名</translation>
     </message>
     <message>
         <source>Primary address</source>
-        <translation type="unfinished"></translation>
+        <translation>プライマリのアドレス</translation>
     </message>
     <message>
         <source>Monitoring role</source>
-        <translation type="unfinished"></translation>
+        <translation>監視用ロール</translation>
     </message>
     <message>
         <source>Monitoring role password</source>
-        <translation type="unfinished"></translation>
+        <translation>監視用ロールのパスワード</translation>
     </message>
     <message>
         <source>New cluster</source>
-        <translation type="unfinished"></translation>
+        <translation>新しいクラスタ</translation>
     </message>
     <message>
         <source>Edit cluster %1</source>
-        <translation type="unfinished"></translation>
+        <translation>クラスタ %1 の編集</translation>
     </message>
     <message>
         <source>How the servers are reached</source>
-        <translation type="unfinished"></translation>
+        <translation>サーバへの接続方法</translation>
     </message>
     <message>
         <source>libpq connection strings</source>
-        <translation type="unfinished"></translation>
+        <translation>libpq 接続文字列</translation>
     </message>
     <message>
         <source>SSH tunnels to the servers&apos; port</source>
-        <translation type="unfinished"></translation>
+        <translation>サーバのポートへの SSH トンネル</translation>
     </message>
     <message>
         <source>PostgreSQL port on each machine</source>
-        <translation type="unfinished"></translation>
+        <translation>各マシンの PostgreSQL ポート</translation>
     </message>
     <message>
         <source>kept in the system keychain</source>
-        <translation type="unfinished"></translation>
+        <translation>システムのキーチェーンに保存</translation>
     </message>
     <message>
         <source>unchanged</source>
-        <translation type="unfinished"></translation>
+        <translation>変更なし</translation>
     </message>
     <message>
         <source>Standbys</source>
-        <translation type="unfinished"></translation>
+        <translation>スタンバイ</translation>
     </message>
     <message>
         <source>Add standby</source>
-        <translation type="unfinished"></translation>
+        <translation>スタンバイを追加</translation>
     </message>
     <message>
         <source>Remove standby</source>
-        <translation type="unfinished"></translation>
+        <translation>スタンバイを削除</translation>
     </message>
     <message>
         <source>&amp;Name:</source>
-        <translation type="unfinished"></translation>
+        <translation>名前(&amp;N):</translation>
     </message>
     <message>
         <source>&amp;Reach the servers with:</source>
-        <translation type="unfinished"></translation>
+        <translation>接続方法(&amp;R):</translation>
     </message>
     <message>
         <source>&amp;Primary:</source>
-        <translation type="unfinished"></translation>
+        <translation>プライマリ(&amp;P):</translation>
     </message>
     <message>
         <source>PostgreSQL p&amp;ort:</source>
-        <translation type="unfinished"></translation>
+        <translation>PostgreSQL ポート(&amp;O):</translation>
     </message>
     <message>
         <source>Monitoring &amp;role:</source>
-        <translation type="unfinished"></translation>
+        <translation>監視用ロール(&amp;R):</translation>
     </message>
     <message>
         <source>Pass&amp;word:</source>
-        <translation type="unfinished"></translation>
+        <translation>パスワード(&amp;W):</translation>
     </message>
     <message>
         <source>The panel connects as the monitoring role, which needs pg_monitor (PostgreSQL 10 and newer); its password goes to the system keychain, never into the saved profile. Through SSH, the machines&apos; host keys must already be trusted (in known_hosts), and the servers may listen on localhost only.</source>
-        <translation type="unfinished"></translation>
+        <translation>監視パネルは監視用ロールで接続します。このロールには pg_monitor（PostgreSQL 10 以降）が必要です。パスワードはシステムのキーチェーンに保存され、保存されるプロファイルには含まれません。SSH 経由の場合は、各マシンのホスト鍵があらかじめ信頼されている（known_hosts にある）必要があります。サーバは localhost だけで待ち受けていてもかまいません。</translation>
     </message>
     <message>
         <source>Standbys:</source>
-        <translation type="unfinished"></translation>
+        <translation>スタンバイ:</translation>
     </message>
     <message>
         <source>Name (application_name)</source>
-        <translation type="unfinished"></translation>
+        <translation>名前（application_name）</translation>
     </message>
     <message>
         <source>SSH login (user@host[:port])</source>
-        <translation type="unfinished"></translation>
+        <translation>SSH ログイン（user@host[:port]）</translation>
     </message>
     <message>
         <source>Connection string</source>
-        <translation type="unfinished"></translation>
+        <translation>接続文字列</translation>
     </message>
     <message>
         <source>Server &quot;%1&quot;: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>サーバ &quot;%1&quot;: %2</translation>
     </message>
 </context>
 <context>
     <name>ClusterProfileStore</name>
     <message>
         <source>Could not write %1: %2. Check that the folder exists and is writable.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 に書き込めませんでした: %2。フォルダが存在し、書き込めることを確認してください。</translation>
     </message>
     <message>
         <source>Could not read %1: %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 を読み込めませんでした: %2。</translation>
     </message>
     <message>
         <source>%1 is not a cluster profile (%2).</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 はクラスタプロファイルではありません（%2）。</translation>
     </message>
     <message>
         <source>Could not make the folder %1 for cluster profiles. Check its permissions.</source>
-        <translation type="unfinished"></translation>
+        <translation>クラスタプロファイル用のフォルダ %1 を作成できませんでした。パーミッションを確認してください。</translation>
     </message>
     <message>
         <source>Could not remove %1: %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 を削除できませんでした: %2。</translation>
     </message>
 </context>
 <context>
@@ -870,311 +871,311 @@
     </message>
     <message>
         <source>Clusters</source>
-        <translation type="unfinished"></translation>
+        <translation>クラスタ</translation>
     </message>
     <message>
         <source>Cluster not saved</source>
-        <translation type="unfinished"></translation>
+        <translation>クラスタを保存できませんでした</translation>
     </message>
     <message>
         <source>&amp;File</source>
-        <translation type="unfinished"></translation>
+        <translation>ファイル(&amp;F)</translation>
     </message>
     <message>
         <source>&amp;New replication setup…</source>
-        <translation type="unfinished"></translation>
+        <translation>新しいレプリケーション構築(&amp;N)…</translation>
     </message>
     <message>
         <source>&amp;Settings…</source>
-        <translation type="unfinished"></translation>
+        <translation>設定(&amp;S)…</translation>
     </message>
     <message>
         <source>&amp;Quit</source>
-        <translation type="unfinished"></translation>
+        <translation>終了(&amp;Q)</translation>
     </message>
     <message>
         <source>&amp;Cluster</source>
-        <translation type="unfinished"></translation>
+        <translation>クラスタ(&amp;C)</translation>
     </message>
     <message>
         <source>&amp;New cluster…</source>
-        <translation type="unfinished"></translation>
+        <translation>新しいクラスタ(&amp;N)…</translation>
     </message>
     <message>
         <source>&amp;Connect again</source>
-        <translation type="unfinished"></translation>
+        <translation>再接続(&amp;C)</translation>
     </message>
     <message>
         <source>&amp;Edit…</source>
-        <translation type="unfinished"></translation>
+        <translation>編集(&amp;E)…</translation>
     </message>
     <message>
         <source>&amp;Remove</source>
-        <translation type="unfinished"></translation>
+        <translation>削除(&amp;R)</translation>
     </message>
     <message>
         <source>E&amp;xport profile…</source>
-        <translation type="unfinished"></translation>
+        <translation>プロファイルのエクスポート(&amp;X)…</translation>
     </message>
     <message>
         <source>&amp;Import profile…</source>
-        <translation type="unfinished"></translation>
+        <translation>プロファイルのインポート(&amp;I)…</translation>
     </message>
     <message>
         <source>&amp;Sandbox</source>
-        <translation type="unfinished"></translation>
+        <translation>サンドボックス(&amp;S)</translation>
     </message>
     <message>
         <source>&amp;Start the demo sandbox</source>
-        <translation type="unfinished"></translation>
+        <translation>デモ用サンドボックスを起動(&amp;S)</translation>
     </message>
     <message>
         <source>Stop the s&amp;tandby</source>
-        <translation type="unfinished"></translation>
+        <translation>スタンバイを停止(&amp;T)</translation>
     </message>
     <message>
         <source>Stopping the standby…</source>
-        <translation type="unfinished"></translation>
+        <translation>スタンバイを停止しています…</translation>
     </message>
     <message>
         <source>Start the standb&amp;y</source>
-        <translation type="unfinished"></translation>
+        <translation>スタンバイを起動(&amp;Y)</translation>
     </message>
     <message>
         <source>Starting the standby…</source>
-        <translation type="unfinished"></translation>
+        <translation>スタンバイを起動しています…</translation>
     </message>
     <message>
         <source>&amp;Pause replay</source>
-        <translation type="unfinished"></translation>
+        <translation>リカバリ適用を一時停止(&amp;P)</translation>
     </message>
     <message>
         <source>Pausing replay…</source>
-        <translation type="unfinished"></translation>
+        <translation>リカバリ適用を一時停止しています…</translation>
     </message>
     <message>
         <source>&amp;Resume replay</source>
-        <translation type="unfinished"></translation>
+        <translation>リカバリ適用を再開(&amp;R)</translation>
     </message>
     <message>
         <source>Resuming replay…</source>
-        <translation type="unfinished"></translation>
+        <translation>リカバリ適用を再開しています…</translation>
     </message>
     <message>
         <source>Make replication s&amp;ynchronous</source>
-        <translation type="unfinished"></translation>
+        <translation>同期レプリケーションにする(&amp;Y)</translation>
     </message>
     <message>
         <source>Switching to synchronous replication…</source>
-        <translation type="unfinished"></translation>
+        <translation>同期レプリケーションに切り替えています…</translation>
     </message>
     <message>
         <source>Make replication &amp;asynchronous</source>
-        <translation type="unfinished"></translation>
+        <translation>非同期レプリケーションにする(&amp;A)</translation>
     </message>
     <message>
         <source>Switching to asynchronous replication…</source>
-        <translation type="unfinished"></translation>
+        <translation>非同期レプリケーションに切り替えています…</translation>
     </message>
     <message>
         <source>Pro&amp;mote the standby</source>
-        <translation type="unfinished"></translation>
+        <translation>スタンバイを昇格(&amp;M)</translation>
     </message>
     <message>
         <source>Promoting the standby…</source>
-        <translation type="unfinished"></translation>
+        <translation>スタンバイを昇格しています…</translation>
     </message>
     <message>
         <source>Reset to a &amp;fresh pair</source>
-        <translation type="unfinished"></translation>
+        <translation>新しいペアにリセット(&amp;F)</translation>
     </message>
     <message>
         <source>Reset the sandbox?</source>
-        <translation type="unfinished"></translation>
+        <translation>サンドボックスをリセットしますか？</translation>
     </message>
     <message>
         <source>Both servers of the demo sandbox and every row written in them are removed, and a fresh primary and standby are made.</source>
-        <translation type="unfinished"></translation>
+        <translation>デモ用サンドボックスの両方のサーバと、そこに書き込んだすべての行を削除し、新しいプライマリとスタンバイを作成します。</translation>
     </message>
     <message>
         <source>Making a fresh pair…</source>
-        <translation type="unfinished"></translation>
+        <translation>新しいペアを作成しています…</translation>
     </message>
     <message>
         <source>S&amp;hut down</source>
-        <translation type="unfinished"></translation>
+        <translation>シャットダウン(&amp;H)</translation>
     </message>
     <message>
         <source>Stopping both servers…</source>
-        <translation type="unfinished"></translation>
+        <translation>両方のサーバを停止しています…</translation>
     </message>
     <message>
         <source>&amp;View</source>
-        <translation type="unfinished"></translation>
+        <translation>表示(&amp;V)</translation>
     </message>
     <message>
         <source>Show the &amp;cluster list</source>
-        <translation type="unfinished"></translation>
+        <translation>クラスタ一覧を表示(&amp;C)</translation>
     </message>
     <message>
         <source>&amp;Full screen</source>
-        <translation type="unfinished"></translation>
+        <translation>全画面表示(&amp;F)</translation>
     </message>
     <message>
         <source>Go to tab %1</source>
-        <translation type="unfinished"></translation>
+        <translation>タブ %1 に移動</translation>
     </message>
     <message>
         <source>&amp;Help</source>
-        <translation type="unfinished"></translation>
+        <translation>ヘルプ(&amp;H)</translation>
     </message>
     <message>
         <source>&amp;About Replica Studio</source>
-        <translation type="unfinished"></translation>
+        <translation>Replica Studio について(&amp;A)</translation>
     </message>
     <message>
         <source>About &amp;Qt</source>
-        <translation type="unfinished"></translation>
+        <translation>Qt について(&amp;Q)</translation>
     </message>
     <message>
         <source>Show Replica Studio</source>
-        <translation type="unfinished"></translation>
+        <translation>Replica Studio を表示</translation>
     </message>
     <message>
         <source>Quit</source>
-        <translation type="unfinished"></translation>
+        <translation>終了</translation>
     </message>
     <message>
         <source>Replica Studio keeps watching</source>
-        <translation type="unfinished"></translation>
+        <translation>Replica Studio は監視を続けています</translation>
     </message>
     <message>
         <source>The replication panel goes on sampling in the background. Choose Quit to stop.</source>
-        <translation type="unfinished"></translation>
+        <translation>レプリケーションパネルはバックグラウンドで状態の取得を続けます。停止するには「終了」を選んでください。</translation>
     </message>
     <message>
         <source>Replication</source>
-        <translation type="unfinished"></translation>
+        <translation>レプリケーション</translation>
     </message>
     <message>
         <source>Replica Studio: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Replica Studio: %1</translation>
     </message>
     <message>
         <source>No SSH tunnel to %1: %2 Press F5 to try again.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 への SSH トンネルを開けません: %2 F5 キーで再試行できます。</translation>
     </message>
     <message>
         <source>Opening SSH tunnels to the servers…</source>
-        <translation type="unfinished"></translation>
+        <translation>サーバへの SSH トンネルを開いています…</translation>
     </message>
     <message>
         <source>Standbys streaming from the primary</source>
-        <translation type="unfinished"></translation>
+        <translation>プライマリからストリーミングしているスタンバイ</translation>
     </message>
     <message>
         <source>%1: connected</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: 接続済み</translation>
     </message>
     <message>
         <source>%1: connecting…</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: 接続中…</translation>
     </message>
     <message>
         <source>%1: not answering</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: 応答なし</translation>
     </message>
     <message>
         <source>sampled %1</source>
-        <translation type="unfinished"></translation>
+        <translation>取得時刻 %1</translation>
     </message>
     <message>
         <source>%1: %2</source>
-        <translation type="unfinished">%1: %2</translation>
+        <translation>%1: %2</translation>
     </message>
     <message>
         <source>All clear: every alert of %1 has cleared.</source>
-        <translation type="unfinished"></translation>
+        <translation>正常: %1 のアラートはすべて解消されました。</translation>
     </message>
     <message>
         <source>Making the demo sandbox…</source>
-        <translation type="unfinished"></translation>
+        <translation>デモ用サンドボックスを作成しています…</translation>
     </message>
     <message>
         <source>%1 failed: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 失敗しました: %2</translation>
     </message>
     <message>
         <source>Sandbox</source>
-        <translation type="unfinished"></translation>
+        <translation>サンドボックス</translation>
     </message>
     <message>
         <source>Done.</source>
-        <translation type="unfinished">完了しました。</translation>
+        <translation>完了しました。</translation>
     </message>
     <message>
         <source>New cluster</source>
-        <translation type="unfinished"></translation>
+        <translation>新しいクラスタ</translation>
     </message>
     <message>
         <source>Remove %1?</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 を削除しますか？</translation>
     </message>
     <message>
         <source>The saved cluster %1 and its password in the keychain are removed from this program. Nothing changes on its servers.</source>
-        <translation type="unfinished"></translation>
+        <translation>保存したクラスタ %1 と、キーチェーン内のそのパスワードをこのプログラムから削除します。サーバ側は何も変更されません。</translation>
     </message>
     <message>
         <source>Cluster not removed</source>
-        <translation type="unfinished"></translation>
+        <translation>クラスタを削除できませんでした</translation>
     </message>
     <message>
         <source>Export cluster profile</source>
-        <translation type="unfinished"></translation>
+        <translation>クラスタプロファイルのエクスポート</translation>
     </message>
     <message>
         <source>Cluster profiles (*.json)</source>
-        <translation type="unfinished"></translation>
+        <translation>クラスタプロファイル (*.json)</translation>
     </message>
     <message>
         <source>Profile not exported</source>
-        <translation type="unfinished"></translation>
+        <translation>プロファイルをエクスポートできませんでした</translation>
     </message>
     <message>
         <source>Exported to %1 (without its password).</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 にエクスポートしました（パスワードは含みません）。</translation>
     </message>
     <message>
         <source>Import cluster profile</source>
-        <translation type="unfinished"></translation>
+        <translation>クラスタプロファイルのインポート</translation>
     </message>
     <message>
         <source>Profile not imported</source>
-        <translation type="unfinished"></translation>
+        <translation>プロファイルをインポートできませんでした</translation>
     </message>
     <message>
         <source>%1 %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 %2</translation>
     </message>
     <message>
         <source>PostgreSQL on %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 の PostgreSQL: %2</translation>
     </message>
     <message>
         <source>About Replica Studio</source>
-        <translation type="unfinished"></translation>
+        <translation>Replica Studio について</translation>
     </message>
     <message>
         <source>&lt;h3&gt;Replica Studio %1&lt;/h3&gt;&lt;p&gt;Sets up, watches and teaches PostgreSQL streaming replication.&lt;/p&gt;&lt;p&gt;%2&lt;/p&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;h3&gt;Replica Studio %1&lt;/h3&gt;&lt;p&gt;PostgreSQL ストリーミングレプリケーションの構築・監視・学習を行います。&lt;/p&gt;&lt;p&gt;%2&lt;/p&gt;</translation>
     </message>
     <message>
         <source>New replication setup</source>
-        <translation type="unfinished"></translation>
+        <translation>新しいレプリケーション構築</translation>
     </message>
     <message>
         <source>The setup wizard is not in this build yet. Use &quot;replicactl setup&quot; from a terminal.</source>
-        <translation type="unfinished"></translation>
+        <translation>このビルドにはまだ構築ウィザードがありません。ターミナルから &quot;replicactl setup&quot; を使ってください。</translation>
     </message>
 </context>
 <context>
@@ -1580,7 +1581,7 @@
     </message>
     <message>
         <source>Replication alerts</source>
-        <translation type="unfinished"></translation>
+        <translation>レプリケーションのアラート</translation>
     </message>
 </context>
 <context>
@@ -3101,22 +3102,22 @@ sandbox of this program is refused (exit 2) with nothing in it touched.
     </message>
     <message>
         <source>Standbys streaming from the primary</source>
-        <translation type="unfinished"></translation>
+        <translation>プライマリからストリーミングしているスタンバイ</translation>
     </message>
 </context>
 <context>
     <name>SecretStore</name>
     <message>
         <source>No system keychain answered (%1). Passwords are kept in memory until the program quits and will be asked for again next time; start a keychain service (GNOME Keyring or KWallet) to keep them.</source>
-        <translation type="unfinished"></translation>
+        <translation>システムのキーチェーンが応答しませんでした（%1）。パスワードはプログラムの終了までメモリ上に保持され、次回また入力を求められます。パスワードを保存するには、キーチェーンサービス（GNOME Keyring または KWallet）を起動してください。</translation>
     </message>
     <message>
         <source>The keychain did not keep the password: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>キーチェーンにパスワードを保存できませんでした: %1</translation>
     </message>
     <message>
         <source>The keychain did not give the password: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>キーチェーンからパスワードを取得できませんでした: %1</translation>
     </message>
 </context>
 <context>
@@ -3268,27 +3269,27 @@ sandbox of this program is refused (exit 2) with nothing in it touched.
     <name>SettingsDialog</name>
     <message>
         <source>Settings</source>
-        <translation type="unfinished"></translation>
+        <translation>設定</translation>
     </message>
     <message>
         <source>Language</source>
-        <translation type="unfinished"></translation>
+        <translation>言語</translation>
     </message>
     <message>
         <source>The system&apos;s language</source>
-        <translation type="unfinished"></translation>
+        <translation>システムの言語</translation>
     </message>
     <message>
         <source>Closing the window keeps watching the clusters from the tray</source>
-        <translation type="unfinished"></translation>
+        <translation>ウィンドウを閉じてもトレイからクラスタの監視を続ける</translation>
     </message>
     <message>
         <source>&amp;Language:</source>
-        <translation type="unfinished"></translation>
+        <translation>言語(&amp;L):</translation>
     </message>
     <message>
         <source>A new language takes effect the next time the program starts.</source>
-        <translation type="unfinished"></translation>
+        <translation>新しい言語は、次回プログラムを起動したときに反映されます。</translation>
     </message>
 </context>
 <context>
@@ -3654,18 +3655,18 @@ sandbox of this program is refused (exit 2) with nothing in it touched.
     </message>
     <message>
         <source>Could not open an SSH channel</source>
-        <translation type="unfinished"></translation>
+        <translation>SSH チャネルを開けませんでした</translation>
     </message>
     <message>
         <source>%1 would not forward a connection to %2 port %3 (is AllowTcpForwarding off in its sshd_config, or does nothing listen there?)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 が %2 のポート %3 への接続を転送しませんでした（sshd_config で AllowTcpForwarding が無効になっているか、そのポートで何も待ち受けていない可能性があります）</translation>
     </message>
 </context>
 <context>
     <name>SshTunnel</name>
     <message>
         <source>Could not listen on a local port for the SSH tunnel: %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>SSH トンネル用のローカルポートで待ち受けできませんでした: %1。</translation>
     </message>
 </context>
 <context>
@@ -4152,51 +4153,51 @@ sandbox of this program is refused (exit 2) with nothing in it touched.
     <name>WelcomePage</name>
     <message>
         <source>Set up a replication pair…</source>
-        <translation type="unfinished"></translation>
+        <translation>レプリケーションペアを構築…</translation>
     </message>
     <message>
         <source>Start the demo sandbox</source>
-        <translation type="unfinished"></translation>
+        <translation>デモ用サンドボックスを起動</translation>
     </message>
     <message>
         <source>Welcome to Replica Studio</source>
-        <translation type="unfinished"></translation>
+        <translation>Replica Studio へようこそ</translation>
     </message>
     <message>
         <source>Opens the setup wizard for a primary and a hot standby on machines you reach over SSH.</source>
-        <translation type="unfinished"></translation>
+        <translation>SSH で接続できるマシンにプライマリとホットスタンバイを構築するウィザードを開きます。</translation>
     </message>
     <message>
         <source>Makes a local primary and hot standby on this machine for the lesson.</source>
-        <translation type="unfinished"></translation>
+        <translation>学習用に、このマシン上にローカルのプライマリとホットスタンバイを作成します。</translation>
     </message>
     <message>
         <source>Terminal command that makes the demo sandbox</source>
-        <translation type="unfinished"></translation>
+        <translation>デモ用サンドボックスを作成するターミナルコマンド</translation>
     </message>
     <message>
         <source>Making the demo sandbox</source>
-        <translation type="unfinished"></translation>
+        <translation>デモ用サンドボックスを作成中</translation>
     </message>
     <message>
         <source>What the sandbox is doing</source>
-        <translation type="unfinished"></translation>
+        <translation>サンドボックスの処理状況</translation>
     </message>
     <message>
         <source>On two or more machines you reach over SSH: the wizard finds what is installed, shows every change as a diff you can edit, applies it step by step and proves that the standby streams.</source>
-        <translation type="unfinished"></translation>
+        <translation>SSH で接続できる2台以上のマシンで: ウィザードがインストール済みのものを調べ、すべての変更を編集可能な差分として表示し、ステップごとに適用して、スタンバイがストリーミングしていることを確認します。</translation>
     </message>
     <message>
         <source>Replica Studio sets up, watches and teaches PostgreSQL streaming replication. Choose a way in:</source>
-        <translation type="unfinished"></translation>
+        <translation>Replica Studio は PostgreSQL ストリーミングレプリケーションの構築・監視・学習のためのツールです。始め方を選んでください:</translation>
     </message>
     <message>
         <source>The same sandbox from a terminal:</source>
-        <translation type="unfinished"></translation>
+        <translation>ターミナルから同じサンドボックスを作成するには:</translation>
     </message>
     <message>
         <source>On this machine, no SSH: a PostgreSQL primary and a hot standby streaming from it, made in a few seconds in %1, for the lesson and the query console.</source>
-        <translation type="unfinished"></translation>
+        <translation>このマシン上で、SSH は不要: PostgreSQL のプライマリと、そこからストリーミングするホットスタンバイを %1 に数秒で作成します。学習やクエリコンソールに使えます。</translation>
     </message>
 </context>
 <context>
@@ -4215,7 +4216,7 @@ sandbox of this program is refused (exit 2) with nothing in it touched.
     </message>
     <message>
         <source>Open on the demo sandbox (a local primary and hot standby; the window can make it, as can &quot;replicactl sandbox up&quot;).</source>
-        <translation type="unfinished"></translation>
+        <translation>デモ用サンドボックスを開いた状態で起動します（ローカルのプライマリとホットスタンバイ。ウィンドウから作成することも、&quot;replicactl sandbox up&quot; で作成することもできます）。</translation>
     </message>
 </context>
 <context>
