@@ -11,6 +11,7 @@
 #include <QHeaderView>
 #include <QLineEdit>
 #include <QPlainTextEdit>
+#include <QScrollBar>
 #include <QStringList>
 #include <QTabBar>
 #include <QTextEdit>
@@ -20,7 +21,8 @@ namespace AccessibilityCheck {
 
 inline bool isInteractive(QWidget *widget)
 {
-    if (qobject_cast<QHeaderView *>(widget)) // read through its table's cells
+    // Read through their table's cells or their view's scrolling.
+    if (qobject_cast<QHeaderView *>(widget) || qobject_cast<QScrollBar *>(widget))
         return false;
     // The editor inside a spin box or combo box is announced as that control.
     if (qobject_cast<QAbstractSpinBox *>(widget->parentWidget()) || qobject_cast<QComboBox *>(widget->parentWidget()))
