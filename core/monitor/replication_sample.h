@@ -134,6 +134,16 @@ struct ReplicationSample
         return nullptr;
     }
 
+    // The watched standby server a pg_stat_replication row comes from (by
+    // name = application_name, or by address); nullptr when not watched.
+    const Server *serverOf(const Standby &row) const
+    {
+        for (const Server &server : standbyServers)
+            if (server.name == row.applicationName || (!server.address.isEmpty() && server.address == row.clientAddr))
+                return &server;
+        return nullptr;
+    }
+
     // Of the standby servers that answered as standbys, the one with the
     // most WAL (received, or replayed where more): the one to promote when
     // the primary is lost. nullptr when none answered.
