@@ -338,13 +338,15 @@ void ReplicationSampler::addSynchronousProblems(const ReplicationSample &sample,
     const QString waysOut = tr("Start the missing standby, or make replication asynchronous: ALTER SYSTEM SET "
                                "synchronous_standby_names = ''; SELECT pg_reload_conf();");
     // What PostgreSQL itself says: backends waiting on SyncRep (10+).
-    if (primary.commitsWaiting.value_or(0) > 0)
+    if (primary.commitsWaiting.value_or(0) > 0) {
         problems << ReplicationProblem{
             Severity::Critical, QStringLiteral("commits-waiting"), primary.name,
-            tr("%n commit(s) on the primary wait for a synchronous standby (synchronous_standby_names is '%1'; "
-               "not streaming: %2). %3",
-               nullptr, *primary.commitsWaiting)
+            tr("Commits on the primary are waiting for a synchronous standby (waiting now: %1; "
+               "synchronous_standby_names is '%2'; not streaming: %3). %4")
+                .arg(*primary.commitsWaiting)
                 .arg(primary.synchronousStandbyNames, missing, waysOut)};
+        return; // the same fact as sync-standby-missing, seen from the commits
+    }
     if (synchronous < required.count && commitsWaitForStandbys(primary.synchronousCommit))
         problems << ReplicationProblem{
             Severity::Critical, QStringLiteral("sync-standby-missing"), primary.name,
@@ -385,7 +387,8 @@ void ReplicationSampler::addStandbyRowProblems(const ReplicationSample &sample, 
                     .arg(standby.applicationName, standby.state)};
     // A standby the panel watches that has no row in pg_stat_replication.
     for (const auto &server : sample.standbyServers) {
-        if (server.connecting || sample.standby(server.name) || sample.standbyFrom(server.address))
+        // One that does not answer at all is reported as server-unreachable.
+        if (server.connecting || !server.reachable || sample.standby(server.name) || sample.standbyFrom(server.address))
             continue;
         problems << ReplicationProblem{
             Severity::Critical, QStringLiteral("standby-disconnected"), server.name,

@@ -4,8 +4,6 @@
 #include <QChartView>
 #include <QCheckBox>
 #include <QComboBox>
-#include <QDateTime>
-#include <QDateTimeAxis>
 #include <QFile>
 #include <QFileDialog>
 #include <QHBoxLayout>
@@ -23,32 +21,33 @@
 
 namespace {
 
-// One hue per standby, readable on a light background and distinct for
-// the usual two to eight standbys.
-QColor standbyColor(int index)
-{
-    static const QColor colors[] = {QColor(0x09, 0x69, 0xda), QColor(0xcf, 0x22, 0x2e), QColor(0x1a, 0x7f, 0x37),
-                                    QColor(0x82, 0x50, 0xdf), QColor(0xbf, 0x87, 0x00), QColor(0x0a, 0x7e, 0xa4),
-                                    QColor(0xbc, 0x4c, 0x00), QColor(0x57, 0x60, 0x6a)};
-    return colors[index % int(std::size(colors))];
-}
-
-// The stage of the pipeline a metric is: solid for replay (what readers
-// of the standby see), lighter strokes for the earlier stages.
-Qt::PenStyle penStyle(LagHistory::Metric metric)
+// The colour of a line is its stage of the WAL pipeline, the same as in the
+// panel's pipeline bars: not sent grey, written blue, flushed amber,
+// replayed red; the WAL rate dark.
+QColor metricColor(LagHistory::Metric metric)
 {
     switch (metric) {
     case LagHistory::SentLagBytes:
-        return Qt::DotLine;
+        return {0x8c, 0x95, 0x9f};
     case LagHistory::WriteLagBytes:
     case LagHistory::WriteLagMs:
-        return Qt::DashLine;
+        return {0x09, 0x69, 0xda};
     case LagHistory::FlushLagBytes:
     case LagHistory::FlushLagMs:
-        return Qt::DashDotLine;
+        return {0xd4, 0xa7, 0x2c};
+    case LagHistory::ByteLag:
+    case LagHistory::ReplayLagMs:
+        return {0xcf, 0x22, 0x2e};
     default:
-        return Qt::SolidLine;
+        return {0x24, 0x29, 0x2f};
     }
+}
+
+// Standbys differ by stroke: solid for the first, then dashes and dots.
+Qt::PenStyle standbyStyle(int index)
+{
+    static const Qt::PenStyle styles[] = {Qt::SolidLine, Qt::DashLine, Qt::DotLine, Qt::DashDotLine, Qt::DashDotDotLine};
+    return styles[index % int(std::size(styles))];
 }
 
 // The smallest value a log axis shows: zero has no place on it.
@@ -61,7 +60,7 @@ LagChart::LagChart(const LagHistory *history, QWidget *parent)
       m_history(history),
       m_chart(new QChart),
       m_view(new QChartView(m_chart, this)),
-      m_xAxis(new QDateTimeAxis(m_chart)),
+      m_xAxis(new QValueAxis(m_chart)),
       m_kindBox(new QComboBox(this)),
       m_windowBox(new QComboBox(this)),
       m_pauseButton(new QToolButton(this)),
@@ -72,7 +71,7 @@ LagChart::LagChart(const LagHistory *history, QWidget *parent)
     m_chart->setMargins(QMargins(4, 4, 4, 4));
     m_chart->legend()->setAlignment(Qt::AlignBottom);
     m_chart->setAnimationOptions(QChart::NoAnimation);
-    m_xAxis->setFormat(QStringLiteral("HH:mm:ss"));
+    m_xAxis->setLabelFormat(QStringLiteral("%g"));
     m_xAxis->setTickCount(7);
     m_chart->addAxis(m_xAxis, Qt::AlignBottom);
     m_view->setRenderHint(QPainter::Antialiasing);
@@ -178,6 +177,8 @@ void LagChart::replaceYAxis()
         m_chart->removeAxis(m_yAxis);
         delete m_yAxis;
     }
+    for (QLineSeries *series : m_series.keys())
+        series->clear(); // zeros have no place on a log axis; redraw() refills
     if (m_log) {
         auto *axis = new QLogValueAxis(m_chart);
         axis->setLabelFormat(QStringLiteral("%g"));
@@ -236,12 +237,9 @@ void LagChart::rebuildSeries()
         for (const LagHistory::Metric metric : metrics()) {
             auto *series = new QLineSeries;
             series->setName(seriesName(names.at(i), metric));
-            QPen pen(standbyColor(i));
-            pen.setStyle(penStyle(metric));
-            pen.setWidthF(metric == LagHistory::ByteLag || metric == LagHistory::ReplayLagMs ||
-                                  metric == LagHistory::WalBytesPerSecond
-                              ? 2.2
-                              : 1.4);
+            QPen pen(metricColor(metric));
+            pen.setStyle(standbyStyle(i));
+            pen.setWidthF(2.0);
             series->setPen(pen);
             m_chart->addSeries(series);
             series->attachAxis(m_xAxis);
@@ -295,20 +293,36 @@ void LagChart::redraw()
             maximum = std::max(maximum, point.y());
         points.insert(it.key(), std::move(line));
     }
+    // Time runs to the right, ending now: "minutes ago" reads without a clock.
+    const auto [ago, agoTitle] = timeUnit();
     const auto [unit, title] = unitFor(maximum);
     for (auto it = points.begin(); it != points.end(); ++it) {
-        for (QPointF &point : it.value())
+        for (QPointF &point : it.value()) {
+            point.setX((point.x() - double(m_nowMs)) / ago);
             point.setY(m_log ? std::max(point.y() / unit, logFloor) : point.y() / unit);
+        }
         it.key()->replace(it.value());
     }
-    m_xAxis->setRange(QDateTime::fromMSecsSinceEpoch(from), QDateTime::fromMSecsSinceEpoch(m_nowMs));
-    m_xAxis->setFormat(m_windowMs > 3600 * 1000 ? QStringLiteral("HH:mm") : QStringLiteral("HH:mm:ss"));
+    m_xAxis->setRange(-double(m_windowMs) / ago, 0.0);
+    m_xAxis->setTitleText(agoTitle);
     m_yAxis->setTitleText(title);
-    const double top = maximum > 0 ? maximum / unit * 1.15 : 1.0;
-    if (m_log)
+    const double top = maximum > 0 ? maximum / unit * 1.1 : 1.0;
+    if (m_log) {
         m_yAxis->setRange(logFloor, std::max(top, 1.0));
-    else
-        m_yAxis->setRange(0.0, top);
+    } else {
+        auto *axis = static_cast<QValueAxis *>(m_yAxis);
+        axis->setRange(0.0, top);
+        axis->applyNiceNumbers();
+    }
+}
+
+std::pair<double, QString> LagChart::timeUnit() const
+{
+    if (m_windowMs <= 2 * 60 * 1000)
+        return {1000.0, tr("Seconds ago")};
+    if (m_windowMs <= 2 * 3600 * 1000)
+        return {60 * 1000.0, tr("Minutes ago")};
+    return {3600 * 1000.0, tr("Hours ago")};
 }
 
 QList<QPointF> LagChart::seriesPoints(const QString &standby, LagHistory::Metric metric) const

@@ -13,9 +13,9 @@ class QChartView;
 class QCheckBox;
 class QComboBox;
 class QLabel;
-class QDateTimeAxis;
 class QLineSeries;
 class QToolButton;
+class QValueAxis;
 
 // One chart of the replication panel over a LagHistory: per standby the byte
 // lag (sent, write, flush, replay), the time lag (write, flush, replay), or
@@ -75,6 +75,8 @@ private:
     QString seriesName(const QString &standby, LagHistory::Metric metric) const;
     // What the values are divided by for the axis, and the axis title.
     std::pair<double, QString> unitFor(double maximum) const;
+    // Milliseconds per unit of the time axis, and its title.
+    std::pair<double, QString> timeUnit() const;
     void askExportPng();
     void askExportCsv();
     void showExportResult(bool saved, const QString &path);
@@ -89,7 +91,7 @@ private:
 
     QChart *m_chart;
     QChartView *m_view;
-    QDateTimeAxis *m_xAxis;
+    QValueAxis *m_xAxis; // time before the last sample, in the window's unit
     QAbstractAxis *m_yAxis = nullptr;
     QComboBox *m_kindBox;
     QComboBox *m_windowBox;

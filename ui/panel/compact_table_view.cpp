@@ -16,7 +16,7 @@ CompactTableView::CompactTableView(QAbstractItemModel *model, QWidget *parent) :
     QHeaderView *header = horizontalHeader();
     header->setDefaultAlignment(Qt::AlignLeft | Qt::AlignVCenter);
     header->setSectionResizeMode(QHeaderView::ResizeToContents);
-    header->setStretchLastSection(true);
+    header->setStretchLastSection(false);
     // The height follows the number of rows.
     connect(model, &QAbstractItemModel::modelReset, this, &QWidget::updateGeometry);
     connect(model, &QAbstractItemModel::rowsInserted, this, &QWidget::updateGeometry);

@@ -5,7 +5,7 @@
 // A read-only table of a handful of rows (standbys, slots) that asks for
 // exactly the height of its header and rows, so that the panel's layout
 // gives the rest to the chart and no empty band reads as "missing".
-// Columns are as wide as their text, the last one takes what is left.
+// Every column is as wide as its text.
 class CompactTableView : public QTableView
 {
     Q_OBJECT

@@ -101,6 +101,7 @@ void ReplicationPanel::showSample(const ReplicationSample &sample)
     const bool anyStandby = !sample.standbys.isEmpty();
     m_standbyTable->setVisible(anyStandby);
     m_noStandby->setVisible(!anyStandby);
+    m_pipeline->setVisible(anyStandby);
     if (!anyStandby)
         m_noStandby->setText(sample.primary.reachable ? tr("No standby streams from the primary right now.")
                                                       : tr("Unknown: the primary does not answer."));

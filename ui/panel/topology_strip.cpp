@@ -9,7 +9,7 @@
 namespace {
 
 constexpr double boxHeight = 46;
-constexpr double primaryWidth = 230;
+constexpr double primaryWidth = 290;
 constexpr double nodeWidth = 150;
 constexpr double gap = 14;
 constexpr double arrowLength = 56;
@@ -34,7 +34,10 @@ void TopologyStrip::setSample(const ReplicationSample &sample)
         m_primaryDetail = tr("PostgreSQL %1").arg(ReplicationTable::formatVersion(primary.serverVersionNum));
         if (primary.walBytesPerSecond)
             m_primaryDetail += tr(", WAL %1/s").arg(ReplicationTable::formatBytes(qint64(*primary.walBytesPerSecond)));
+        if (primary.commitsWaiting.value_or(0) > 0)
+            m_primaryDetail = tr("%1 commits waiting for a standby").arg(*primary.commitsWaiting);
     }
+    m_primaryWaiting = primary.commitsWaiting.value_or(0) > 0;
     m_nodes.clear();
     for (const auto &standby : sample.standbys) {
         Node node;
@@ -106,7 +109,8 @@ void TopologyStrip::paintPrimary(QPainter &painter, const QRectF &box) const
 {
     paintNode(painter, box,
               Node{m_primaryName.isEmpty() ? tr("primary") : m_primaryName, m_primaryDetail,
-                   m_primaryUp ? palette().color(QPalette::WindowText) : QColor(0xcf, 0x22, 0x2e), !m_primaryUp});
+                   m_primaryUp && !m_primaryWaiting ? palette().color(QPalette::WindowText) : QColor(0xcf, 0x22, 0x2e),
+                   !m_primaryUp});
 }
 
 void TopologyStrip::paintNode(QPainter &painter, const QRectF &box, const Node &node)

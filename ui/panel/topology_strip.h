@@ -39,5 +39,6 @@ private:
     QString m_primaryDetail;
     QString m_syncNames;
     bool m_primaryUp = false;
+    bool m_primaryWaiting = false; // commits wait for a synchronous standby
     QList<Node> m_nodes;
 };
