@@ -298,7 +298,7 @@ QList<ReplicationProblem> ReplicationSampler::problemsIn(const ReplicationSample
     const ReplicationSample::Server &primary = sample.primary;
     if (!primary.reachable && !primary.connecting) {
         problems << ReplicationProblem{Severity::Critical, QStringLiteral("server-unreachable"), primary.name,
-                                       tr("The primary \"%1\" does not answer; the panel keeps trying. %2")
+                                       tr("The primary \"%1\" does not answer. %2")
                                            .arg(primary.name, primary.error.userText())};
     } else if (primary.inRecovery) {
         problems << ReplicationProblem{
@@ -350,11 +350,12 @@ void ReplicationSampler::addSynchronousProblems(const ReplicationSample &sample,
     if (synchronous < required.count && commitsWaitForStandbys(primary.synchronousCommit))
         problems << ReplicationProblem{
             Severity::Critical, QStringLiteral("sync-standby-missing"), primary.name,
-            tr("Commits on the primary wait until %1 synchronous standby(s) confirm them, and %2 stream as such "
-               "(synchronous_standby_names is '%3'; not streaming: %4). %5")
+            tr("Commits on the primary wait: synchronous_standby_names is '%1' (synchronous standbys needed: %2, "
+               "streaming as such: %3; not streaming: %4). %5")
+                .arg(primary.synchronousStandbyNames)
                 .arg(required.count)
                 .arg(synchronous)
-                .arg(primary.synchronousStandbyNames, missing, waysOut)};
+                .arg(missing, waysOut)};
 }
 
 QString ReplicationSampler::missingStandbys(const QString &synchronousStandbyNames, const QStringList &streaming)
@@ -445,7 +446,7 @@ void ReplicationSampler::addStandbyServerProblems(const ReplicationSample &sampl
             continue;
         if (!server.reachable) {
             problems << ReplicationProblem{Severity::Warning, QStringLiteral("server-unreachable"), server.name,
-                                           tr("Standby \"%1\" does not answer; the panel keeps trying. %2")
+                                           tr("Standby \"%1\" does not answer. %2")
                                                .arg(server.name, server.error.userText())};
         } else if (!server.inRecovery) {
             problems << ReplicationProblem{
