@@ -60,10 +60,10 @@ QVariant ReplicationTableModel::data(const QModelIndex &index, int role) const
     case Qt::TextAlignmentRole:
         return alignment(column);
     case Qt::ForegroundRole:
-        if (column == ReplicationTable::State && standby.state != QLatin1String("streaming"))
-            return QBrush(QColor(0xb0, 0x5a, 0x00));
-        if (column == ReplicationTable::SyncState && standby.syncState == QLatin1String("sync"))
-            return QBrush(QColor(0x1a, 0x6e, 0x2e));
+        if (column == ReplicationTable::State)
+            return QBrush(standby.state == QLatin1String("streaming") ? QColor(0x1a, 0x7f, 0x37) : QColor(0xb0, 0x5a, 0x00));
+        if (column == ReplicationTable::SyncState)
+            return QBrush(syncStateColor(standby.syncState));
         return {};
     case Qt::ToolTipRole:
         switch (column) {
@@ -75,8 +75,9 @@ QVariant ReplicationTableModel::data(const QModelIndex &index, int role) const
             return tr("Time between a commit on the primary and this standby's report of it; empty while "
                       "the standby has nothing to catch up on.");
         case ReplicationTable::SyncState:
-            return tr("sync: commits on the primary wait for this standby. async: they do not. "
-                      "The number is sync_priority.");
+            return tr("sync: commits on the primary wait for this standby. quorum: they wait for enough of the "
+                      "quorum standbys. potential: it takes over when a sync standby goes. async: commits do not "
+                      "wait for it. The number is sync_priority.");
         default:
             return {};
         }
@@ -95,4 +96,17 @@ QVariant ReplicationTableModel::headerData(int section, Qt::Orientation orientat
     if (role == Qt::DisplayRole)
         return ReplicationTable::header(column);
     return QAbstractTableModel::headerData(section, orientation, role);
+}
+
+// How commits treat the standby: sync green, quorum teal, potential amber,
+// async grey (the replication panel's topology strip uses the same).
+QColor ReplicationTableModel::syncStateColor(const QString &syncState)
+{
+    if (syncState == QLatin1String("sync"))
+        return {0x1a, 0x7f, 0x37};
+    if (syncState == QLatin1String("quorum"))
+        return {0x0a, 0x7e, 0xa4};
+    if (syncState == QLatin1String("potential"))
+        return {0x9a, 0x67, 0x00};
+    return {0x57, 0x60, 0x6a};
 }

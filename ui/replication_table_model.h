@@ -3,6 +3,7 @@
 #include "core/monitor/replication_sample.h"
 
 #include <QAbstractTableModel>
+#include <QColor>
 
 // pg_stat_replication of the last sample, one row per standby, for a
 // QTableView: the demo window and, later, the replication panel. Headers
@@ -16,6 +17,9 @@ public:
     explicit ReplicationTableModel(QObject *parent = nullptr);
 
     void setSample(const ReplicationSample &sample);
+    // How commits treat a standby: sync green, quorum teal, potential amber,
+    // async grey (the replication panel's topology strip uses the same).
+    static QColor syncStateColor(const QString &syncState);
 
     int rowCount(const QModelIndex &parent = {}) const override;
     int columnCount(const QModelIndex &parent = {}) const override;

@@ -1,8 +1,10 @@
 #include "commands.h"
+#include "sampler_options.h"
 #include "ssh_options.h"
 
 #include "core/host/ssh_host.h"
 #include "core/monitor/replication_queries.h"
+#include "core/monitor/replication_sampler.h"
 #include "core/monitor/replication_table.h"
 #include "core/plan/cluster_layout.h"
 #include "core/plan/discovery.h"
@@ -14,8 +16,10 @@
 #include <QTextStream>
 
 // replicactl status: the replication table of a primary and the state of
-// its standbys, each read over SSH with psql as postgres (no port of the
-// servers needs to be open to this machine).
+// its standbys with the alerts: one sample of the monitor's
+// ReplicationSampler (--sandbox, --conninfo), or, over SSH (--primary), the
+// same queries read with psql as postgres (no port of the servers needs to
+// be open to this machine) and the same problem finder.
 namespace ReplicaCtl {
 
 namespace {
@@ -124,6 +128,31 @@ ReplicationSample::Server serverStatus(Host &host, const HostTarget &target, con
     return server;
 }
 
+void print(QTextStream &out, const ReplicationSample &sample, bool json)
+{
+    if (json)
+        out << QJsonDocument(ReplicationTable::toJson(sample)).toJson(QJsonDocument::Indented);
+    else
+        out << ReplicationTable::renderText(sample);
+}
+
+int sampledStatus(const QCommandLineParser &parser, QTextStream &out, QTextStream &err)
+{
+    ReplicationSampler sampler;
+    sampler.setConnectTimeout(5000);
+    if (const auto configured = configureSampler(parser, sampler); !configured) {
+        err << configured.error().fullText() << '\n';
+        return BadInput;
+    }
+    const auto sample = sampleOnce(sampler, 15000);
+    if (!sample) {
+        err << tr("The servers did not answer within 15 s.") << '\n';
+        return Failed;
+    }
+    print(out, *sample, parser.isSet(QStringLiteral("json")));
+    return sample->primary.reachable ? Done : Failed;
+}
+
 } // namespace
 
 int status(const QStringList &arguments)
@@ -138,6 +167,7 @@ int status(const QStringList &arguments)
     parser.addOption({QStringLiteral("primary"), tr("The primary, reached over SSH."), tr("USER@HOST[:PORT]")});
     parser.addOption({QStringLiteral("standby"), tr("A standby, reached over SSH (may be given more than once)."), tr("USER@HOST[:PORT]")});
     parser.addOption({QStringLiteral("json"), tr("Print JSON instead of a table.")});
+    addSamplerOptions(parser);
     addSshOptions(parser);
     if (!parser.parse(QStringList{QStringLiteral("replicactl status")} + arguments)) {
         err << parser.errorText() << '\n';
@@ -149,9 +179,16 @@ int status(const QStringList &arguments)
     }
     if (!linkTimeoutValid(parser))
         return BadInput;
+    if (hasSamplerTarget(parser)) {
+        if (parser.isSet(QStringLiteral("primary")) || parser.isSet(QStringLiteral("standby"))) {
+            err << tr("Give either --primary (over SSH), or --sandbox or --conninfo, not both.") << '\n';
+            return BadInput;
+        }
+        return sampledStatus(parser, out, err);
+    }
     auto primaryTarget = HostTarget::parse(parser.value(QStringLiteral("primary")));
     if (!parser.isSet(QStringLiteral("primary")) || !primaryTarget) {
-        err << tr("Name the primary: --primary USER@HOST[:PORT].") << '\n';
+        err << tr("Name the primary: --primary USER@HOST[:PORT], or --sandbox [DIR], or --conninfo CONNSTR.") << '\n';
         return BadInput;
     }
     QList<HostTarget> standbyTargets;
@@ -182,10 +219,8 @@ int status(const QStringList &arguments)
         }
         sample.standbyServers.append(serverStatus(**standby, target, QStringLiteral("standby%1").arg(++number), nullptr));
     }
-    if (parser.isSet(QStringLiteral("json")))
-        out << QJsonDocument(ReplicationTable::toJson(sample)).toJson(QJsonDocument::Indented);
-    else
-        out << ReplicationTable::renderText(sample);
+    sample.problems = ReplicationSampler::problemsIn(sample);
+    print(out, sample, parser.isSet(QStringLiteral("json")));
     return sample.primary.reachable ? Done : Failed;
 }
 

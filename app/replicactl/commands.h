@@ -35,6 +35,7 @@ int hba(const QStringList &arguments);     // edit pg_hba.conf, print the diff
 int setup(const QStringList &arguments);   // plan and apply a primary + standby over SSH
 int apply(const QStringList &arguments);   // apply a saved plan
 int status(const QStringList &arguments);  // the replication table of a pair
+int watch(const QStringList &arguments);   // the replication state every interval (NDJSON with --json)
 int sandbox(const QStringList &arguments); // the local demo pair
 
 } // namespace ReplicaCtl

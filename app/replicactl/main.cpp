@@ -23,6 +23,7 @@ const std::map<QString, Subcommand> &subcommands()
         {QStringLiteral("setup"), {ReplicaCtl::setup, QT_TRANSLATE_NOOP("replicactl", "set up a primary and a standby over SSH")}},
         {QStringLiteral("apply"), {ReplicaCtl::apply, QT_TRANSLATE_NOOP("replicactl", "apply a saved plan")}},
         {QStringLiteral("status"), {ReplicaCtl::status, QT_TRANSLATE_NOOP("replicactl", "show the replication state of a pair")}},
+        {QStringLiteral("watch"), {ReplicaCtl::watch, QT_TRANSLATE_NOOP("replicactl", "watch the replication state every interval")}},
         {QStringLiteral("sandbox"), {ReplicaCtl::sandbox, QT_TRANSLATE_NOOP("replicactl", "run a local primary and standby for the demo")}},
     };
     return table;

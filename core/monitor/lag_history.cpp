@@ -1,5 +1,9 @@
 #include "core/monitor/lag_history.h"
 
+#include <QDateTime>
+
+#include <algorithm>
+#include <cmath>
 #include <limits>
 
 QList<LagHistory::Tier> LagHistory::defaultTiers()
@@ -85,8 +89,18 @@ void LagHistory::append(const ReplicationSample &sample)
     for (const ReplicationSample::Standby &standby : sample.standbys) {
         const std::optional<double> bytes =
             standby.byteLag ? std::optional<double>(double(*standby.byteLag)) : std::nullopt;
+        const auto asDouble = [](const std::optional<qint64> &v) {
+            return v ? std::optional<double>(double(*v)) : std::nullopt;
+        };
         append(standby.applicationName, timeMs,
-               Values{bytes, standby.writeLagMs, standby.flushLagMs, standby.replayLagMs});
+               Values{bytes, standby.writeLagMs, standby.flushLagMs, standby.replayLagMs,
+                      asDouble(standby.sentLagBytes), asDouble(standby.writeLagBytes),
+                      asDouble(standby.flushLagBytes), std::nullopt});
+    }
+    if (sample.primary.walBytesPerSecond) {
+        Values rate{};
+        rate[WalBytesPerSecond] = sample.primary.walBytesPerSecond;
+        append(primarySeries(), timeMs, rate);
     }
 }
 
@@ -113,6 +127,7 @@ void LagHistory::append(const QString &standby, qint64 timeMs, const Values &val
 QStringList LagHistory::standbys() const
 {
     QStringList names = m_series.keys();
+    names.removeAll(primarySeries());
     names.sort();
     return names;
 }
@@ -161,6 +176,92 @@ QList<LagHistory::Point> LagHistory::points(const QString &standby, qint64 fromM
     if (chosen->hasOpen && inRange(chosen->open))
         result << toPoint(chosen->open, chosen->resolutionMs);
     return result;
+}
+
+QList<QPointF> LagHistory::decimated(const QString &standby, Metric metric, qint64 fromMs, qint64 toMs,
+                                     int columns) const
+{
+    QList<QPointF> result;
+    if (columns <= 0 || toMs <= fromMs)
+        return result;
+    const QList<Point> all = points(standby, fromMs, toMs);
+    const double columnMs = double(toMs - fromMs) / columns;
+    result.reserve(qMin<qsizetype>(all.size() * 2, qsizetype(columns) * 2));
+    int column = -1;
+    double low = 0, high = 0;
+    qint64 lowAt = 0, highAt = 0;
+    const auto flush = [&] {
+        if (column < 0)
+            return;
+        // In time order, so that the line goes down and up as the data did.
+        if (lowAt <= highAt) {
+            result << QPointF(double(lowAt), low);
+            if (highAt != lowAt || high != low)
+                result << QPointF(double(highAt), high);
+        } else {
+            result << QPointF(double(highAt), high) << QPointF(double(lowAt), low);
+        }
+    };
+    for (const Point &point : all) {
+        const double minimum = point.minimum[size_t(metric)];
+        if (std::isnan(minimum))
+            continue;
+        const double maximum = point.maximum[size_t(metric)];
+        const int at = int(std::clamp(double(point.timeMs - fromMs) / columnMs, 0.0, double(columns - 1)));
+        if (at != column) {
+            flush();
+            column = at;
+            low = minimum;
+            high = maximum;
+            lowAt = highAt = point.timeMs;
+            continue;
+        }
+        if (minimum < low) {
+            low = minimum;
+            lowAt = point.timeMs;
+        }
+        if (maximum > high) {
+            high = maximum;
+            highAt = point.timeMs;
+        }
+    }
+    flush();
+    return result;
+}
+
+QByteArray LagHistory::toCsv(qint64 fromMs, qint64 toMs) const
+{
+    static const char *const names[MetricCount] = {"replay_lag_bytes", "write_lag_ms",    "flush_lag_ms",
+                                                   "replay_lag_ms",    "sent_lag_bytes",  "write_lag_bytes",
+                                                   "flush_lag_bytes",  "wal_bytes_per_second"};
+    QByteArray csv("time,series,metric,minimum,average,maximum\n");
+    QStringList series = standbys();
+    if (m_series.contains(primarySeries()))
+        series.prepend(primarySeries());
+    for (const QString &name : series) {
+        const QByteArray label = name == primarySeries() ? QByteArray("primary") : name.toUtf8();
+        for (const Point &point : points(name, fromMs, toMs)) {
+            const QByteArray time = QDateTime::fromMSecsSinceEpoch(point.timeMs, Qt::UTC).toString(Qt::ISODateWithMs).toLatin1();
+            for (int m = 0; m < MetricCount; ++m) {
+                if (std::isnan(point.average[size_t(m)]))
+                    continue;
+                csv += time + ',' + csvField(label) + ',' + names[m] + ',' +
+                       QByteArray::number(point.minimum[size_t(m)], 'g', 12) + ',' +
+                       QByteArray::number(point.average[size_t(m)], 'g', 12) + ',' +
+                       QByteArray::number(point.maximum[size_t(m)], 'g', 12) + '\n';
+            }
+        }
+    }
+    return csv;
+}
+
+QByteArray LagHistory::csvField(const QByteArray &text)
+{
+    if (!text.contains(',') && !text.contains('"') && !text.contains('\n'))
+        return text;
+    QByteArray quoted = text;
+    quoted.replace('"', "\"\"");
+    return '"' + quoted + '"';
 }
 
 qsizetype LagHistory::capacityBytes() const

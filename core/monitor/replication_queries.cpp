@@ -63,6 +63,17 @@ QString ReplicationQueries::serverStatus() const
 {
     const QString receive = m_rules.lastWalReceiveLsnFunction() + QStringLiteral("()");
     const QString replay = m_rules.lastWalReplayLsnFunction() + QStringLiteral("()");
+    // Commits waiting for a synchronous standby: the wait event says so
+    // itself from 10 (9.x shows nothing better than the sync_state counts).
+    const QString commitsWaiting =
+        m_rules.hasSyncRepWaitEvent()
+            ? QStringLiteral("(SELECT count(*) FROM pg_stat_activity WHERE wait_event_type = 'IPC' AND wait_event = 'SyncRep')")
+            : QStringLiteral("NULL::bigint");
+    // The replay delay does not grow on an idle primary: with nothing left
+    // to replay it is 0, not the age of the last transaction.
+    const QString replayDelay =
+        QStringLiteral("CASE WHEN NOT pg_is_in_recovery() THEN NULL WHEN %1 = %2 THEN 0 ELSE %3 END")
+            .arg(receive, replay, intervalMs(QStringLiteral("now() - pg_last_xact_replay_timestamp()")));
     return QStringLiteral(
                "SELECT pg_is_in_recovery() AS in_recovery,\n"
                "       current_setting('server_version_num') AS server_version_num,\n"
@@ -72,31 +83,39 @@ QString ReplicationQueries::serverStatus() const
                "       %4 AS last_replay_ms,\n"
                "       CASE WHEN pg_is_in_recovery() THEN %5() ELSE false END AS replay_paused,\n"
                "       %6(%2, %3)::bigint AS replay_backlog_bytes,\n"
+               "       %7 AS replay_delay_ms,\n"
+               "       %8 AS commits_waiting,\n"
                "       current_setting('synchronous_standby_names') AS synchronous_standby_names,\n"
                "       current_setting('synchronous_commit') AS synchronous_commit")
         .arg(m_rules.currentWalLsnFunction(), receive, replay, epochMs(QStringLiteral("pg_last_xact_replay_timestamp()")),
-             m_rules.walReplayPausedFunction(), m_rules.walLsnDiffFunction());
+             m_rules.walReplayPausedFunction(), m_rules.walLsnDiffFunction(), replayDelay, commitsWaiting);
 }
 
 QString ReplicationQueries::statReplication() const
 {
-    const QString replayColumn = m_rules.replayLsnColumn();
     const bool lags = m_rules.hasLagColumns();
+    // Every LSN against the same position, in the same statement, so that
+    // the four byte lags add up.
+    const auto behind = [this](const QString &column) {
+        return QStringLiteral("%1(%2, %3)::bigint").arg(m_rules.walLsnDiffFunction(), positionExpression(), column);
+    };
     return QStringLiteral("SELECT pid, application_name, host(client_addr) AS client_addr, state, sync_state,\n"
                           "       sync_priority,\n"
                           "       %1::text AS sent_lsn, %2::text AS write_lsn, %3::text AS flush_lsn,\n"
                           "       %4::text AS replay_lsn,\n"
-                          "       %5(%6, %4)::bigint AS byte_lag,\n"
-                          "       %7 AS write_lag_ms, %8 AS flush_lag_ms, %9 AS replay_lag_ms,\n"
-                          "       %10 AS reply_time_ms\n"
+                          "       %5 AS sent_lag_bytes, %6 AS write_lag_bytes, %7 AS flush_lag_bytes,\n"
+                          "       %8 AS byte_lag,\n"
+                          "       %9 AS write_lag_ms, %10 AS flush_lag_ms, %11 AS replay_lag_ms,\n"
+                          "       %12 AS reply_time_ms\n"
                           "FROM pg_stat_replication\n"
                           "ORDER BY application_name, pid")
-        .arg(m_rules.sentLsnColumn(), m_rules.writeLsnColumn(), m_rules.flushLsnColumn(), replayColumn,
-             m_rules.walLsnDiffFunction(), positionExpression(),
-             lags ? intervalMs(QStringLiteral("write_lag")) : QStringLiteral("NULL::numeric"),
-             lags ? intervalMs(QStringLiteral("flush_lag")) : QStringLiteral("NULL::numeric"),
-             lags ? intervalMs(QStringLiteral("replay_lag")) : QStringLiteral("NULL::numeric"))
-        .arg(m_rules.hasReplyTime() ? epochMs(QStringLiteral("reply_time")) : QStringLiteral("NULL::bigint"));
+        .arg(m_rules.sentLsnColumn(), m_rules.writeLsnColumn(), m_rules.flushLsnColumn(), m_rules.replayLsnColumn(),
+             behind(m_rules.sentLsnColumn()), behind(m_rules.writeLsnColumn()), behind(m_rules.flushLsnColumn()),
+             behind(m_rules.replayLsnColumn()),
+             lags ? intervalMs(QStringLiteral("write_lag")) : QStringLiteral("NULL::numeric"))
+        .arg(lags ? intervalMs(QStringLiteral("flush_lag")) : QStringLiteral("NULL::numeric"),
+             lags ? intervalMs(QStringLiteral("replay_lag")) : QStringLiteral("NULL::numeric"),
+             m_rules.hasReplyTime() ? epochMs(QStringLiteral("reply_time")) : QStringLiteral("NULL::bigint"));
 }
 
 QString ReplicationQueries::replicationSlots() const
@@ -104,14 +123,16 @@ QString ReplicationQueries::replicationSlots() const
     if (!m_rules.hasReplicationSlots())
         return {};
     const bool walStatus = m_rules.hasSlotWalStatus();
-    return QStringLiteral("SELECT slot_name, slot_type, active, restart_lsn::text AS restart_lsn,\n"
+    return QStringLiteral("SELECT slot_name, slot_type, active, active_pid, restart_lsn::text AS restart_lsn,\n"
                           "       %1 AS wal_status, %2 AS safe_wal_size,\n"
-                          "       %3(%4, restart_lsn)::bigint AS retained_bytes\n"
+                          "       %3(%4, restart_lsn)::bigint AS retained_bytes,\n"
+                          "       %5 AS inactive_since_ms\n"
                           "FROM pg_replication_slots\n"
                           "ORDER BY slot_name")
         .arg(walStatus ? QStringLiteral("wal_status") : QStringLiteral("NULL::text"),
              walStatus ? QStringLiteral("safe_wal_size") : QStringLiteral("NULL::bigint"),
-             m_rules.walLsnDiffFunction(), positionExpression());
+             m_rules.walLsnDiffFunction(), positionExpression(),
+             m_rules.hasSlotInactiveSince() ? epochMs(QStringLiteral("inactive_since")) : QStringLiteral("NULL::bigint"));
 }
 
 QString ReplicationQueries::statArchiver() const
@@ -137,6 +158,9 @@ void ReplicationQueries::readServerStatus(const PgResult &result, ReplicationSam
     server.lastReplayTime = toTime(v("last_replay_ms"));
     server.replayPaused = toBool(v("replay_paused"));
     server.replayBacklogBytes = toInt(v("replay_backlog_bytes"));
+    server.replayDelayMs = toDouble(v("replay_delay_ms"));
+    const auto waiting = toInt(v("commits_waiting"));
+    server.commitsWaiting = waiting ? std::optional<int>(int(*waiting)) : std::nullopt;
     server.synchronousStandbyNames = text(v("synchronous_standby_names"));
     server.synchronousCommit = text(v("synchronous_commit"));
 }
@@ -157,6 +181,9 @@ QList<ReplicationSample::Standby> ReplicationQueries::readStatReplication(const 
         standby.writeLsn = text(v("write_lsn"));
         standby.flushLsn = text(v("flush_lsn"));
         standby.replayLsn = text(v("replay_lsn"));
+        standby.sentLagBytes = toInt(v("sent_lag_bytes"));
+        standby.writeLagBytes = toInt(v("write_lag_bytes"));
+        standby.flushLagBytes = toInt(v("flush_lag_bytes"));
         standby.byteLag = toInt(v("byte_lag"));
         standby.writeLagMs = toDouble(v("write_lag_ms"));
         standby.flushLagMs = toDouble(v("flush_lag_ms"));
@@ -176,10 +203,13 @@ QList<ReplicationSample::Slot> ReplicationQueries::readReplicationSlots(const Pg
         slot.name = text(v("slot_name"));
         slot.type = text(v("slot_type"));
         slot.active = toBool(v("active"));
+        const auto pid = toInt(v("active_pid"));
+        slot.activePid = pid ? std::optional<int>(int(*pid)) : std::nullopt;
         slot.restartLsn = text(v("restart_lsn"));
         slot.walStatus = text(v("wal_status"));
         slot.safeWalSize = toInt(v("safe_wal_size"));
         slot.retainedBytes = toInt(v("retained_bytes"));
+        slot.inactiveSince = toTime(v("inactive_since_ms"));
         slotList << slot;
     }
     return slotList;

@@ -32,7 +32,13 @@ struct ReplicationSample
         QString writeLsn;
         QString flushLsn;
         QString replayLsn;
-        std::optional<qint64> byteLag;      // primary's position - replay_lsn
+        // How far behind the primary's current position each LSN is, in
+        // bytes (pg_wal_lsn_diff on the primary, in the same query): where
+        // WAL is held up, the network (sent), the disk (write, flush) or replay.
+        std::optional<qint64> sentLagBytes;
+        std::optional<qint64> writeLagBytes;
+        std::optional<qint64> flushLagBytes;
+        std::optional<qint64> byteLag;      // primary's position - replay_lsn (the replay lag in bytes)
         std::optional<double> writeLagMs;   // 10+; NULL while the standby is idle (sub-ms precision)
         std::optional<double> flushLagMs;
         std::optional<double> replayLagMs;
@@ -45,10 +51,12 @@ struct ReplicationSample
         QString name;
         QString type;       // physical, logical
         bool active = false;
+        std::optional<int> activePid;
         QString restartLsn;
         QString walStatus;  // reserved, extended, unreserved, lost (13+)
         std::optional<qint64> safeWalSize;    // 13+; NULL when max_slot_wal_keep_size = -1
         std::optional<qint64> retainedBytes;  // WAL the slot holds back: position - restart_lsn
+        std::optional<QDateTime> inactiveSince; // 17+
     };
 
     // pg_stat_archiver (9.4+).
@@ -86,6 +94,16 @@ struct ReplicationSample
         std::optional<QDateTime> lastReplayTime; // pg_last_xact_replay_timestamp()
         bool replayPaused = false;
         std::optional<qint64> replayBacklogBytes; // standby: receive - replay
+        // Standby: how old the last replayed transaction is while WAL waits
+        // to be replayed; 0 when everything received is replayed (an idle
+        // primary does not make it grow); unknown before any replay.
+        std::optional<double> replayDelayMs;
+        // Primary: backends whose commit waits for a synchronous standby
+        // (pg_stat_activity wait_event SyncRep, 10+); unknown on 9.x.
+        std::optional<int> commitsWaiting;
+        // Primary: WAL written per second since the previous sample (the
+        // sampler computes it from two current LSNs); unknown on the first.
+        std::optional<double> walBytesPerSecond;
         QString synchronousStandbyNames;  // primary: the setting, verbatim
         QString synchronousCommit;
 
@@ -113,6 +131,16 @@ struct ReplicationSample
         for (const Standby &s : standbys)
             if (!clientAddr.isEmpty() && s.clientAddr == clientAddr)
                 return &s;
+        return nullptr;
+    }
+
+    // The watched standby server a pg_stat_replication row comes from (by
+    // name = application_name, or by address); nullptr when not watched.
+    const Server *serverOf(const Standby &row) const
+    {
+        for (const Server &server : standbyServers)
+            if (server.name == row.applicationName || (!server.address.isEmpty() && server.address == row.clientAddr))
+                return &server;
         return nullptr;
     }
 

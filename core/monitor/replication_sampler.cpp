@@ -9,6 +9,8 @@
 
 #include <algorithm>
 
+using Severity = ReplicationProblem::Severity;
+
 namespace {
 
 enum QueryKind { ServerStatus, StatReplication, Slots, Archiver };
@@ -266,10 +268,22 @@ void ReplicationSampler::abandonRound()
     finishRound();
 }
 
+std::optional<double> ReplicationSampler::walRate(const ReplicationSample &before, const ReplicationSample &now)
+{
+    const auto from = ReplicationSample::parseLsn(before.primary.currentLsn);
+    const auto to = ReplicationSample::parseLsn(now.primary.currentLsn);
+    const qint64 ms = before.sampledAt.isValid() ? before.sampledAt.msecsTo(now.sampledAt) : 0;
+    // Another primary (after a failover) or a clock step: unknown, not a made-up figure.
+    if (!from || !to || *to < *from || ms <= 0 || before.primary.name != now.primary.name)
+        return std::nullopt;
+    return double(*to - *from) * 1000.0 / double(ms);
+}
+
 void ReplicationSampler::finishRound()
 {
     m_inRound = false;
-    m_building.problems = problemsIn(m_building);
+    m_building.primary.walBytesPerSecond = walRate(m_last, m_building);
+    m_building.problems = problemsIn(m_building, m_thresholds);
     const bool changed = m_building.problems != m_last.problems || m_rounds == 0;
     m_last = m_building;
     ++m_rounds;
@@ -278,98 +292,174 @@ void ReplicationSampler::finishRound()
         emit problemsChanged(m_last.problems);
 }
 
-QList<ReplicationProblem> ReplicationSampler::problemsIn(const ReplicationSample &sample)
+QList<ReplicationProblem> ReplicationSampler::problemsIn(const ReplicationSample &sample, const Thresholds &thresholds)
 {
-    using Severity = ReplicationProblem::Severity;
     QList<ReplicationProblem> problems;
-    const auto add = [&problems](Severity severity, const char *code, const QString &subject, const QString &message) {
-        problems << ReplicationProblem{severity, QString::fromLatin1(code), subject, message};
-    };
     const ReplicationSample::Server &primary = sample.primary;
-
     if (!primary.reachable && !primary.connecting) {
-        add(Severity::Critical, "primary-unreachable", primary.name,
-            tr("The primary does not answer. %1").arg(primary.error.userText()));
+        problems << ReplicationProblem{Severity::Critical, QStringLiteral("server-unreachable"), primary.name,
+                                       tr("The primary \"%1\" does not answer. %2")
+                                           .arg(primary.name, primary.error.userText())};
     } else if (primary.inRecovery) {
-        add(Severity::Warning, "primary-in-recovery", primary.name,
+        problems << ReplicationProblem{
+            Severity::Warning, QStringLiteral("primary-in-recovery"), primary.name,
             tr("\"%1\" is watched as the primary but is in recovery (a standby): its pg_stat_replication only shows "
                "cascading standbys. Point the monitor at the real primary.")
-                .arg(primary.name));
+                .arg(primary.name)};
     }
-
     if (primary.reachable && !primary.inRecovery) {
-        // The primary would block: commits wait for synchronous standbys
-        // that are not there.
-        const SyncRequirement required = syncRequirement(primary.synchronousStandbyNames);
-        if (required.count > 0 && commitsWaitForStandbys(primary.synchronousCommit)) {
-            int synchronous = 0;
-            for (const auto &standby : sample.standbys)
-                if (standby.syncState == (required.quorum ? QLatin1String("quorum") : QLatin1String("sync")))
-                    ++synchronous;
-            if (synchronous < required.count)
-                add(Severity::Critical, "primary-would-block", primary.name,
-                    tr("Commits on the primary wait: synchronous_standby_names is '%1' but %2 of the %3 "
-                       "synchronous standbys it needs are connected. Start the standby again, or clear "
-                       "synchronous_standby_names and reload (SELECT pg_reload_conf()) to let commits through.")
-                        .arg(primary.synchronousStandbyNames)
-                        .arg(synchronous)
-                        .arg(required.count));
-        }
-        if (sample.standbys.isEmpty() && !sample.standbyServers.isEmpty())
-            add(Severity::Critical, "no-standby-connected", primary.name,
-                tr("No standby is connected to the primary (pg_stat_replication is empty). Check that the standby "
-                   "runs and that its primary_conninfo points at this primary."));
-        for (const auto &standby : sample.standbys)
-            if (standby.state != QLatin1String("streaming"))
-                add(Severity::Warning, "standby-not-streaming", standby.applicationName,
-                    tr("Standby \"%1\" is in state \"%2\", not streaming: it is still catching up or starting.")
-                        .arg(standby.applicationName, standby.state));
-        for (const auto &slot : sample.replicationSlots) {
-            if (slot.walStatus == QLatin1String("lost"))
-                add(Severity::Critical, "slot-lost", slot.name,
-                    tr("Replication slot \"%1\" has lost WAL its standby still needs (wal_status lost): that standby "
-                       "cannot catch up and must be cloned again.")
-                        .arg(slot.name));
-            else if (slot.walStatus == QLatin1String("unreserved"))
-                add(Severity::Warning, "slot-unreserved", slot.name,
-                    tr("Replication slot \"%1\" is about to lose WAL (wal_status unreserved, max_slot_wal_keep_size "
-                       "reached). Bring its standby back soon.")
-                        .arg(slot.name));
-            else if (!slot.active && slot.type != QLatin1String("logical"))
-                add(Severity::Warning, "slot-inactive", slot.name,
-                    tr("Replication slot \"%1\" is not in use; the primary keeps %2 of WAL for it, and keeps more until "
-                       "a standby uses the slot or it is dropped (SELECT pg_drop_replication_slot('%1')).")
-                        .arg(slot.name, ReplicationTable::formatBytes(slot.retainedBytes.value_or(0))));
-        }
-        if (sample.archiver && sample.archiver->failedCount > 0 && sample.archiver->lastFailedTime &&
-            (!sample.archiver->lastArchivedTime ||
-             *sample.archiver->lastFailedTime > *sample.archiver->lastArchivedTime))
-            add(Severity::Warning, "archiver-failing", primary.name,
-                tr("WAL archiving fails (last failure: %1). Check archive_command and the archive's free space; WAL "
-                   "piles up in pg_wal until it succeeds.")
-                    .arg(sample.archiver->lastFailedWal));
+        addSynchronousProblems(sample, problems);
+        addStandbyRowProblems(sample, problems);
+        addSlotProblems(sample, thresholds, problems);
+        addArchiverProblems(sample, problems);
     }
-
-    for (const auto &server : sample.standbyServers) {
-        if (server.connecting)
-            continue;
-        if (!server.reachable) {
-            add(Severity::Warning, "standby-unreachable", server.name,
-                tr("Standby \"%1\" does not answer. %2").arg(server.name, server.error.userText()));
-        } else if (!server.inRecovery) {
-            add(Severity::Critical, "standby-not-in-recovery", server.name,
-                tr("\"%1\" is not in recovery: it was promoted or started as a primary, and no longer follows \"%2\". Rebuild "
-                   "it as a standby before writing to both.")
-                    .arg(server.name, primary.name));
-        } else if (server.replayPaused) {
-            add(Severity::Warning, "replay-paused", server.name,
-                tr("Replay is paused on \"%1\": it receives WAL but does not apply it. Resume it with SELECT %2().")
-                    .arg(server.name, rulesFor(server.serverVersionNum).walReplayResumeFunction()));
-        }
-    }
+    addStandbyServerProblems(sample, problems);
 
     std::stable_sort(problems.begin(), problems.end(), [](const ReplicationProblem &a, const ReplicationProblem &b) {
         return a.severity == Severity::Critical && b.severity != Severity::Critical;
     });
     return problems;
+}
+
+void ReplicationSampler::addSynchronousProblems(const ReplicationSample &sample, QList<ReplicationProblem> &problems)
+{
+    const ReplicationSample::Server &primary = sample.primary;
+    const SyncRequirement required = syncRequirement(primary.synchronousStandbyNames);
+    if (required.count == 0)
+        return;
+    int synchronous = 0;
+    QStringList streaming;
+    for (const auto &standby : sample.standbys) {
+        if (standby.syncState == (required.quorum ? QLatin1String("quorum") : QLatin1String("sync")))
+            ++synchronous;
+        streaming << standby.applicationName;
+    }
+    const QString missing = missingStandbys(primary.synchronousStandbyNames, streaming);
+    const QString waysOut = tr("Start the missing standby, or make replication asynchronous: ALTER SYSTEM SET "
+                               "synchronous_standby_names = ''; SELECT pg_reload_conf();");
+    // What PostgreSQL itself says: backends waiting on SyncRep (10+).
+    if (primary.commitsWaiting.value_or(0) > 0) {
+        problems << ReplicationProblem{
+            Severity::Critical, QStringLiteral("commits-waiting"), primary.name,
+            tr("Commits on the primary are waiting for a synchronous standby (waiting now: %1; "
+               "synchronous_standby_names is '%2'; not streaming: %3). %4")
+                .arg(*primary.commitsWaiting)
+                .arg(primary.synchronousStandbyNames, missing, waysOut)};
+        return; // the same fact as sync-standby-missing, seen from the commits
+    }
+    if (synchronous < required.count && commitsWaitForStandbys(primary.synchronousCommit))
+        problems << ReplicationProblem{
+            Severity::Critical, QStringLiteral("sync-standby-missing"), primary.name,
+            tr("Commits on the primary wait: synchronous_standby_names is '%1' (synchronous standbys needed: %2, "
+               "streaming as such: %3; not streaming: %4). %5")
+                .arg(primary.synchronousStandbyNames)
+                .arg(required.count)
+                .arg(synchronous)
+                .arg(missing, waysOut)};
+}
+
+QString ReplicationSampler::missingStandbys(const QString &synchronousStandbyNames, const QStringList &streaming)
+{
+    // "FIRST 2 (a, "b c")", "ANY 1 (*)", "2 (a, b)" or "a, b": the names inside.
+    QString list = synchronousStandbyNames.trimmed();
+    const qsizetype open = list.indexOf(QLatin1Char('('));
+    if (open >= 0 && list.endsWith(QLatin1Char(')')))
+        list = list.mid(open + 1, list.size() - open - 2);
+    QStringList missing;
+    for (QString name : list.split(QLatin1Char(','), Qt::SkipEmptyParts)) {
+        name = name.trimmed();
+        if (name.size() >= 2 && name.startsWith(QLatin1Char('"')) && name.endsWith(QLatin1Char('"')))
+            name = name.mid(1, name.size() - 2);
+        if (name == QLatin1String("*"))
+            return streaming.isEmpty() ? tr("any standby") : tr("none");
+        if (!streaming.contains(name, Qt::CaseInsensitive))
+            missing << name;
+    }
+    return missing.isEmpty() ? tr("none") : missing.join(QStringLiteral(", "));
+}
+
+void ReplicationSampler::addStandbyRowProblems(const ReplicationSample &sample, QList<ReplicationProblem> &problems)
+{
+    for (const auto &standby : sample.standbys)
+        if (standby.state != QLatin1String("streaming"))
+            problems << ReplicationProblem{
+                Severity::Warning, QStringLiteral("standby-not-streaming"), standby.applicationName,
+                tr("Standby \"%1\" is in state \"%2\", not streaming: it is still catching up or starting.")
+                    .arg(standby.applicationName, standby.state)};
+    // A standby the panel watches that has no row in pg_stat_replication.
+    for (const auto &server : sample.standbyServers) {
+        // One that does not answer at all is reported as server-unreachable.
+        if (server.connecting || !server.reachable || sample.standby(server.name) || sample.standbyFrom(server.address))
+            continue;
+        problems << ReplicationProblem{
+            Severity::Critical, QStringLiteral("standby-disconnected"), server.name,
+            tr("Standby \"%1\" does not stream from the primary (no row in pg_stat_replication). Check that it runs, "
+               "that its primary_conninfo points at this primary with application_name=%1, and its log.")
+                .arg(server.name)};
+    }
+}
+
+void ReplicationSampler::addSlotProblems(const ReplicationSample &sample, const Thresholds &thresholds,
+                                         QList<ReplicationProblem> &problems)
+{
+    for (const auto &slot : sample.replicationSlots) {
+        if (slot.walStatus == QLatin1String("lost"))
+            problems << ReplicationProblem{
+                Severity::Critical, QStringLiteral("slot-lost"), slot.name,
+                tr("Replication slot \"%1\" has lost WAL its standby still needs (wal_status lost): that standby "
+                   "cannot resume from it and must be cloned again.")
+                    .arg(slot.name)};
+        else if (slot.walStatus == QLatin1String("unreserved"))
+            problems << ReplicationProblem{
+                Severity::Warning, QStringLiteral("slot-unreserved"), slot.name,
+                tr("Replication slot \"%1\" is about to lose WAL (wal_status unreserved: max_slot_wal_keep_size "
+                   "reached). Bring its standby back soon, or raise max_slot_wal_keep_size.")
+                    .arg(slot.name)};
+        else if (!slot.active && slot.type != QLatin1String("logical") &&
+                 slot.retainedBytes.value_or(0) > thresholds.inactiveSlotRetainedBytes)
+            problems << ReplicationProblem{
+                Severity::Warning, QStringLiteral("slot-inactive-retaining"), slot.name,
+                tr("Replication slot \"%1\" is not in use and keeps %2 of WAL in pg_wal, more every minute. Start "
+                   "its standby, or drop the slot if the standby is gone for good: SELECT "
+                   "pg_drop_replication_slot('%1');")
+                    .arg(slot.name, ReplicationTable::formatBytes(*slot.retainedBytes))};
+    }
+}
+
+void ReplicationSampler::addArchiverProblems(const ReplicationSample &sample, QList<ReplicationProblem> &problems)
+{
+    const auto &archiver = sample.archiver;
+    if (archiver && archiver->failedCount > 0 && archiver->lastFailedTime &&
+        (!archiver->lastArchivedTime || *archiver->lastFailedTime > *archiver->lastArchivedTime))
+        problems << ReplicationProblem{
+            Severity::Warning, QStringLiteral("archiver-failing"), sample.primary.name,
+            tr("WAL archiving fails: %1 failures, the last on %2. Check archive_command (or archive_library) and "
+               "the archive's free space in the primary's log; WAL piles up in pg_wal until it succeeds.")
+                .arg(archiver->failedCount)
+                .arg(archiver->lastFailedWal)};
+}
+
+void ReplicationSampler::addStandbyServerProblems(const ReplicationSample &sample, QList<ReplicationProblem> &problems)
+{
+    for (const auto &server : sample.standbyServers) {
+        if (server.connecting)
+            continue;
+        if (!server.reachable) {
+            problems << ReplicationProblem{Severity::Warning, QStringLiteral("server-unreachable"), server.name,
+                                           tr("Standby \"%1\" does not answer. %2")
+                                               .arg(server.name, server.error.userText())};
+        } else if (!server.inRecovery) {
+            problems << ReplicationProblem{
+                Severity::Critical, QStringLiteral("standby-not-in-recovery"), server.name,
+                tr("\"%1\" is not in recovery: it was promoted or started as a primary, and no longer follows \"%2\". "
+                   "Rebuild it as a standby before writing to both.")
+                    .arg(server.name, sample.primary.name)};
+        } else if (server.replayPaused) {
+            problems << ReplicationProblem{
+                Severity::Warning, QStringLiteral("replay-paused"), server.name,
+                tr("Replay is paused on \"%1\": it receives WAL but does not apply it, and its replay lag grows. "
+                   "Resume it with SELECT %2();")
+                    .arg(server.name, rulesFor(server.serverVersionNum).walReplayResumeFunction())};
+        }
+    }
 }

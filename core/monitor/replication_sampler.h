@@ -50,9 +50,25 @@ public:
     const ReplicationSample &lastSample() const { return m_last; }
     int roundsCompleted() const { return m_rounds; }
 
-    // What is wrong in a sample, most serious first; pure, so replicactl
-    // and tests use it on samples they made themselves.
-    static QList<ReplicationProblem> problemsIn(const ReplicationSample &sample);
+    // Limits above which something is reported (settings of the panel).
+    struct Thresholds
+    {
+        // An inactive slot holding more WAL than this: slot-inactive-retaining.
+        qint64 inactiveSlotRetainedBytes = qint64(1) << 30;
+    };
+    void setThresholds(const Thresholds &thresholds) { m_thresholds = thresholds; }
+    const Thresholds &thresholds() const { return m_thresholds; }
+
+    // What is wrong in a sample, most serious first, with the codes of the
+    // issue's alert table (commits-waiting, sync-standby-missing,
+    // standby-disconnected, slot-*, archiver-failing, replay-paused,
+    // server-unreachable...); pure, so replicactl and tests use it on
+    // samples they made themselves.
+    static QList<ReplicationProblem> problemsIn(const ReplicationSample &sample, const Thresholds &thresholds);
+    static QList<ReplicationProblem> problemsIn(const ReplicationSample &sample) { return problemsIn(sample, Thresholds()); }
+    // The primary's WAL bytes per second between two samples; nullopt when
+    // either lacks a position or the primary changed.
+    static std::optional<double> walRate(const ReplicationSample &before, const ReplicationSample &now);
 
 signals:
     void sampleReady(const ReplicationSample &sample);
@@ -77,7 +93,17 @@ private:
     void abandonRound();
     ReplicationSample::Server &serverFor(Target *target);
 
+    static void addSynchronousProblems(const ReplicationSample &sample, QList<ReplicationProblem> &problems);
+    // The names of synchronous_standby_names that are not streaming, for the sentence.
+    static QString missingStandbys(const QString &synchronousStandbyNames, const QStringList &streaming);
+    static void addStandbyRowProblems(const ReplicationSample &sample, QList<ReplicationProblem> &problems);
+    static void addSlotProblems(const ReplicationSample &sample, const Thresholds &thresholds,
+                                QList<ReplicationProblem> &problems);
+    static void addArchiverProblems(const ReplicationSample &sample, QList<ReplicationProblem> &problems);
+    static void addStandbyServerProblems(const ReplicationSample &sample, QList<ReplicationProblem> &problems);
+
     QTimer m_timer;
+    Thresholds m_thresholds;
     int m_connectTimeoutMs = 5000;
     std::vector<std::unique_ptr<Target>> m_targets;
 

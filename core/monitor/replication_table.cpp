@@ -34,6 +34,18 @@ QJsonValue jsonTime(const std::optional<QDateTime> &time)
     return time ? QJsonValue(time->toUTC().toString(Qt::ISODateWithMs)) : QJsonValue(QJsonValue::Null);
 }
 
+QJsonObject problemJson(const ReplicationProblem &problem)
+{
+    QJsonObject object;
+    object[QStringLiteral("code")] = problem.code;
+    object[QStringLiteral("severity")] = problem.severity == ReplicationProblem::Severity::Critical
+                                             ? QStringLiteral("critical")
+                                             : QStringLiteral("warning");
+    object[QStringLiteral("subject")] = problem.subject;
+    object[QStringLiteral("message")] = problem.message;
+    return object;
+}
+
 QString timeText(const std::optional<QDateTime> &time)
 {
     return time ? time->toUTC().toString(QStringLiteral("yyyy-MM-dd HH:mm:ss 'UTC'")) : QStringLiteral("-");
@@ -350,16 +362,86 @@ QJsonObject ReplicationTable::toJson(const ReplicationSample &sample)
     }
 
     QJsonArray problems;
-    for (const auto &problem : sample.problems) {
-        QJsonObject object;
-        object[QStringLiteral("severity")] = problem.severity == ReplicationProblem::Severity::Critical
-                                                 ? QStringLiteral("critical")
-                                                 : QStringLiteral("warning");
-        object[QStringLiteral("code")] = problem.code;
-        object[QStringLiteral("subject")] = problem.subject;
-        object[QStringLiteral("message")] = problem.message;
-        problems << object;
-    }
+    for (const auto &problem : sample.problems)
+        problems << problemJson(problem);
     root[QStringLiteral("problems")] = problems;
+    return root;
+}
+
+QJsonObject ReplicationTable::toWatchJson(const ReplicationSample &sample)
+{
+    const ReplicationSample::Server &primary = sample.primary;
+    QJsonObject root;
+    root[QStringLiteral("time")] = jsonTime(sample.sampledAt);
+    QJsonObject primaryObject;
+    primaryObject[QStringLiteral("name")] = primary.name;
+    primaryObject[QStringLiteral("reachable")] = primary.reachable;
+    primaryObject[QStringLiteral("version")] =
+        primary.serverVersionNum > 0 ? QJsonValue(formatVersion(primary.serverVersionNum)) : QJsonValue();
+    primaryObject[QStringLiteral("current_lsn")] = jsonText(primary.currentLsn);
+    primaryObject[QStringLiteral("wal_bytes_per_second")] = jsonNumber(primary.walBytesPerSecond);
+    primaryObject[QStringLiteral("synchronous_standby_names")] =
+        primary.reachable ? QJsonValue(primary.synchronousStandbyNames) : QJsonValue();
+    primaryObject[QStringLiteral("synchronous_commit")] = jsonText(primary.synchronousCommit);
+    primaryObject[QStringLiteral("commits_waiting")] = jsonNumber(primary.commitsWaiting);
+    root[QStringLiteral("primary")] = primaryObject;
+
+    QJsonArray standbys;
+    for (const auto &standby : sample.standbys) {
+        const ReplicationSample::Server *server = sample.serverOf(standby);
+        const bool asked = server && server->reachable && server->inRecovery;
+        QJsonObject object;
+        object[QStringLiteral("name")] = server ? server->name : standby.applicationName;
+        object[QStringLiteral("application_name")] = standby.applicationName;
+        object[QStringLiteral("client_addr")] = jsonText(standby.clientAddr);
+        object[QStringLiteral("state")] = jsonText(standby.state);
+        object[QStringLiteral("sync_state")] = jsonText(standby.syncState);
+        object[QStringLiteral("sync_priority")] = standby.syncPriority;
+        object[QStringLiteral("sent_lsn")] = jsonText(standby.sentLsn);
+        object[QStringLiteral("write_lsn")] = jsonText(standby.writeLsn);
+        object[QStringLiteral("flush_lsn")] = jsonText(standby.flushLsn);
+        object[QStringLiteral("replay_lsn")] = jsonText(standby.replayLsn);
+        object[QStringLiteral("sent_lag_bytes")] = jsonNumber(standby.sentLagBytes);
+        object[QStringLiteral("write_lag_bytes")] = jsonNumber(standby.writeLagBytes);
+        object[QStringLiteral("flush_lag_bytes")] = jsonNumber(standby.flushLagBytes);
+        object[QStringLiteral("replay_lag_bytes")] = jsonNumber(standby.byteLag);
+        object[QStringLiteral("write_lag_ms")] = jsonNumber(standby.writeLagMs);
+        object[QStringLiteral("flush_lag_ms")] = jsonNumber(standby.flushLagMs);
+        object[QStringLiteral("replay_lag_ms")] = jsonNumber(standby.replayLagMs);
+        object[QStringLiteral("reply_time")] = jsonTime(standby.replyTime);
+        // Only the standby itself knows; a standby not watched is unknown.
+        object[QStringLiteral("replay_paused")] = asked ? QJsonValue(server->replayPaused) : QJsonValue();
+        object[QStringLiteral("replay_delay_ms")] = asked ? jsonNumber(server->replayDelayMs) : QJsonValue();
+        standbys << object;
+    }
+    root[QStringLiteral("standbys")] = standbys;
+
+    QJsonArray slotArray;
+    for (const auto &slot : sample.replicationSlots) {
+        QJsonObject object;
+        object[QStringLiteral("slot_name")] = slot.name;
+        object[QStringLiteral("active")] = slot.active;
+        object[QStringLiteral("wal_status")] = jsonText(slot.walStatus);
+        object[QStringLiteral("retained_bytes")] = jsonNumber(slot.retainedBytes);
+        object[QStringLiteral("safe_wal_size")] = jsonNumber(slot.safeWalSize);
+        object[QStringLiteral("inactive_since")] = jsonTime(slot.inactiveSince);
+        slotArray << object;
+    }
+    root[QStringLiteral("slots")] = slotArray;
+
+    QJsonValue archiver;
+    if (sample.archiver) {
+        QJsonObject object;
+        object[QStringLiteral("archived_count")] = double(sample.archiver->archivedCount);
+        object[QStringLiteral("failed_count")] = double(sample.archiver->failedCount);
+        object[QStringLiteral("last_failed_wal")] = jsonText(sample.archiver->lastFailedWal);
+        archiver = object;
+    }
+    root[QStringLiteral("archiver")] = archiver;
+
+    QJsonArray alerts;
+    for (const auto &problem : sample.problems)
+        alerts << problemJson(problem);
+    root[QStringLiteral("alerts")] = alerts;
     return root;
 }

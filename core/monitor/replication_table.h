@@ -40,6 +40,12 @@ public:
     // (bytes as numbers, lags in ms, times in ISO 8601 UTC, NULL as null).
     static QJsonObject toJson(const ReplicationSample &sample);
 
+    // One line of `replicactl watch --json` (NDJSON): time, primary {name,
+    // version, current_lsn, wal_bytes_per_second, synchronous_standby_names},
+    // standbys [...], slots [...], archiver {...}, alerts [{code, severity,
+    // subject, message}]. What is unknown is null, never a made-up 0.
+    static QJsonObject toWatchJson(const ReplicationSample &sample);
+
     // 512 bytes, 1.5 kB, 16 MB (1024-based, like pg_size_pretty).
     static QString formatBytes(qint64 bytes);
     // 0.352 ms, 12.4 ms, 3.2 s; "-" for NULL (an idle standby reports none).

@@ -212,7 +212,7 @@ void TestReplicationSampler::primaryWouldBlock()
     for (int i = 0; i < syncStates.size(); ++i)
         sample.standbys << standbyRow(QStringLiteral("s%1").arg(i), syncStates.at(i));
     const auto problems = ReplicationSampler::problemsIn(sample);
-    QCOMPARE(problemCodes(problems).contains(QStringLiteral("primary-would-block")), blocks);
+    QCOMPARE(problemCodes(problems).contains(QStringLiteral("sync-standby-missing")), blocks);
     if (blocks) {
         QCOMPARE(problems.first().severity, ReplicationProblem::Severity::Critical);
         QVERIFY(problems.first().message.contains(names));
@@ -235,7 +235,7 @@ void TestReplicationSampler::firstConnectIsNotAProblemYet()
     sample.primary.connecting = false;
     sample.standbyServers.first().connecting = false;
     QCOMPARE(problemCodes(ReplicationSampler::problemsIn(sample)),
-             (QStringList{QStringLiteral("primary-unreachable"), QStringLiteral("standby-unreachable")}));
+             (QStringList{QStringLiteral("server-unreachable"), QStringLiteral("server-unreachable")}));
 }
 
 void TestReplicationSampler::samplesAStreamingPair()
@@ -331,15 +331,15 @@ void TestReplicationSampler::synchronousStandbyAndBlockingPrimary()
     });
     QCOMPARE(sync.primary.synchronousStandbyNames, QStringLiteral("standby1"));
     QCOMPARE(sync.standbys.first().syncPriority, 1);
-    QVERIFY(!hasProblem(sync, QStringLiteral("primary-would-block")));
+    QVERIFY(!hasProblem(sync, QStringLiteral("sync-standby-missing")));
 
     // Names a standby that is not there: every commit would wait.
     QVERIFY(m_primary->query(
         QStringLiteral("ALTER SYSTEM SET synchronous_standby_names = 'nobody'; SELECT pg_reload_conf()")));
     const ReplicationSample blocked = waitForSample(sampler, [](const ReplicationSample &s) {
-        return hasProblem(s, QStringLiteral("primary-would-block"));
+        return hasProblem(s, QStringLiteral("sync-standby-missing"));
     });
-    QCOMPARE(blocked.problems.first().code, QStringLiteral("primary-would-block"));
+    QCOMPARE(blocked.problems.first().code, QStringLiteral("sync-standby-missing"));
     QCOMPARE(blocked.problems.first().severity, ReplicationProblem::Severity::Critical);
     QCOMPARE(blocked.standbys.first().syncState, QStringLiteral("async"));
     QVERIFY(!problemsChanged.isEmpty());
@@ -367,9 +367,10 @@ void TestReplicationSampler::stoppedStandbyIsReportedAndRecovers()
                s.standbyServers.first().error.userText().contains(QStringLiteral("Start the server"));
     });
     QVERIFY(down.sampledAt.isValid());
-    QVERIFY(hasProblem(down, QStringLiteral("no-standby-connected")));
-    QVERIFY(hasProblem(down, QStringLiteral("standby-unreachable")));
-    QVERIFY(hasProblem(down, QStringLiteral("slot-inactive")));
+    // Down, not just disconnected: said once, as server-unreachable.
+    QVERIFY(!hasProblem(down, QStringLiteral("standby-disconnected")));
+    QVERIFY(hasProblem(down, QStringLiteral("server-unreachable")));
+    QVERIFY(!hasProblem(down, QStringLiteral("slot-inactive-retaining"))); // a few MB, under the 1 GB limit
     QVERIFY(!down.replicationSlots.first().active);
     QVERIFY(down.primary.reachable);
 
@@ -449,7 +450,7 @@ void TestReplicationSampler::silentStandbyDoesNotHoldTheRoundsBack()
     const auto last = samples.last().first().value<ReplicationSample>();
     QVERIFY(last.primary.reachable);
     QVERIFY(!last.standbyServers.first().reachable);
-    QVERIFY(hasProblem(last, QStringLiteral("standby-unreachable")));
+    QVERIFY(hasProblem(last, QStringLiteral("server-unreachable")));
     QVERIFY2(meter.longestMs() < 100, qPrintable(QStringLiteral("event loop stalled %1 ms").arg(meter.longestMs())));
     qInfo("%lld samples in 4 s with a silent standby; longest event-loop stall %lld ms", qlonglong(samples.size()),
           meter.longestMs());

@@ -31,6 +31,10 @@ private slots:
     void clockGoingBackDoesNotRewriteThePast();
     void standbysBeyondTheLimitEvictTheSilentOne();
     void appendTakesEveryStandbyOfASample();
+    void decimationKeepsEveryPeakWithinTwoPointsAColumn_data();
+    void decimationKeepsEveryPeakWithinTwoPointsAColumn();
+    void primaryWalRateIsNotAStandby();
+    void csvHasEverySeriesAndMetric();
 };
 
 void TestLagHistory::memoryStaysFixedWhateverTheRunTime()
@@ -173,6 +177,85 @@ void TestLagHistory::appendTakesEveryStandbyOfASample()
     QCOMPARE(points.at(0).average[LagHistory::ReplayLagMs], 3.0);
     QVERIFY(std::isnan(points.at(0).average[LagHistory::FlushLagMs]));
     QVERIFY(std::isnan(history.points(QStringLiteral("b"), start, start + 1000).at(0).average[LagHistory::ByteLag]));
+}
+
+void TestLagHistory::decimationKeepsEveryPeakWithinTwoPointsAColumn_data()
+{
+    QTest::addColumn<int>("seconds");
+    QTest::addColumn<int>("columns");
+    QTest::addRow("fewer points than columns") << 60 << 800;
+    QTest::addRow("an hour on 800 pixels") << 3600 << 800;
+    QTest::addRow("a day on 1000 pixels") << 24 * 3600 << 1000;
+    QTest::addRow("a day on 3 pixels") << 24 * 3600 << 3;
+}
+
+void TestLagHistory::decimationKeepsEveryPeakWithinTwoPointsAColumn()
+{
+    QFETCH(int, seconds);
+    QFETCH(int, columns);
+    LagHistory history;
+    // A saw tooth with one tall spike in the middle: the spike must survive.
+    const int spikeAt = seconds / 2;
+    for (int s = 0; s < seconds; ++s)
+        history.append(QStringLiteral("s"), start + s * 1000LL, bytes(s == spikeAt ? 1e9 : double(s % 10)));
+    const qint64 to = start + seconds * 1000LL;
+    const QList<QPointF> line = history.decimated(QStringLiteral("s"), LagHistory::ByteLag, start, to, columns);
+    QVERIFY(!line.isEmpty());
+    QVERIFY2(line.size() <= 2 * columns, qPrintable(QString::number(line.size())));
+    double highest = 0;
+    double lowest = 1e18;
+    for (int i = 0; i < line.size(); ++i) {
+        highest = std::max(highest, line.at(i).y());
+        lowest = std::min(lowest, line.at(i).y());
+        if (i > 0)
+            QVERIFY2(line.at(i).x() >= line.at(i - 1).x(), "in time order");
+    }
+    QCOMPARE(highest, 1e9);
+    QCOMPARE(lowest, 0.0);
+    // The same points the undecimated history has, when it fits.
+    if (seconds <= columns)
+        QCOMPARE(line.size(), seconds);
+}
+
+void TestLagHistory::primaryWalRateIsNotAStandby()
+{
+    ReplicationSample sample;
+    sample.sampledAt = QDateTime::fromMSecsSinceEpoch(start, Qt::UTC);
+    sample.primary.walBytesPerSecond = 4096;
+    ReplicationSample::Standby a;
+    a.applicationName = QStringLiteral("a");
+    a.sentLagBytes = 1;
+    a.writeLagBytes = 2;
+    a.flushLagBytes = 3;
+    a.byteLag = 4;
+    sample.standbys = {a};
+    LagHistory history;
+    history.append(sample);
+    QCOMPARE(history.standbys(), QStringList{QStringLiteral("a")});
+    const auto rate = history.points(LagHistory::primarySeries(), start, start + 1000);
+    QCOMPARE(rate.size(), 1);
+    QCOMPARE(rate.at(0).average[LagHistory::WalBytesPerSecond], 4096.0);
+    const auto lags = history.points(QStringLiteral("a"), start, start + 1000).at(0).average;
+    QCOMPARE(lags[LagHistory::SentLagBytes], 1.0);
+    QCOMPARE(lags[LagHistory::WriteLagBytes], 2.0);
+    QCOMPARE(lags[LagHistory::FlushLagBytes], 3.0);
+    QCOMPARE(lags[LagHistory::ByteLag], 4.0);
+    QVERIFY(std::isnan(lags[LagHistory::WalBytesPerSecond]));
+}
+
+void TestLagHistory::csvHasEverySeriesAndMetric()
+{
+    LagHistory history({{1000, 10}});
+    LagHistory::Values rate{};
+    rate[LagHistory::WalBytesPerSecond] = 100.0;
+    history.append(LagHistory::primarySeries(), start, rate);
+    history.append(QStringLiteral("a,b"), start, LagHistory::Values{5.0, 1.5, std::nullopt, std::nullopt});
+    history.append(QStringLiteral("a,b"), start + 500, LagHistory::Values{7.0, 2.5, std::nullopt, std::nullopt});
+    QCOMPARE(history.toCsv(start, start + 1000),
+             QByteArray("time,series,metric,minimum,average,maximum\n"
+                        "2025-11-26T00:00:00.000Z,primary,wal_bytes_per_second,100,100,100\n"
+                        "2025-11-26T00:00:00.000Z,\"a,b\",replay_lag_bytes,5,6,7\n"
+                        "2025-11-26T00:00:00.000Z,\"a,b\",write_lag_ms,1.5,2,2.5\n"));
 }
 
 QTEST_GUILESS_MAIN(TestLagHistory)

@@ -1,0 +1,253 @@
+#include "core/host/local_host.h"
+#include "core/monitor/replication_sampler.h"
+#include "core/pg/pg_connection.h"
+#include "core/sandbox/sandbox.h"
+#include "ui/charts/lag_chart.h"
+#include "ui/panel/compact_table_view.h"
+#include "ui/panel/replication_panel.h"
+#include "ui/panel/wal_pipeline_view.h"
+#include "ui/problem_banner.h"
+
+#include <QDir>
+#include <QFileInfo>
+#include <QLabel>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTimer>
+#include <QtTest/QTest>
+
+#include <unistd.h>
+
+namespace {
+
+QString screenshotDir()
+{
+    const QString dir = qEnvironmentVariable("REPLICA_SCREENSHOT_DIR", QStringLiteral(REPLICA_BINARY_DIR "/screenshots"));
+    QDir().mkpath(dir);
+    return dir;
+}
+
+void saveScreenshot(QWidget *widget, const QString &name)
+{
+    const QString path = screenshotDir() + QLatin1Char('/') + name;
+    QVERIFY2(widget->grab().save(path), qPrintable(path));
+    qInfo("screenshot: %s", qPrintable(path));
+}
+
+bool hasProblem(const ReplicationSample &sample, const QString &code)
+{
+    return std::any_of(sample.problems.cbegin(), sample.problems.cend(),
+                       [&code](const ReplicationProblem &problem) { return problem.code == code; });
+}
+
+qint64 replayLag(const ReplicationSample &sample)
+{
+    return sample.standbys.isEmpty() ? -1 : sample.standbys.first().byteLag.value_or(-1);
+}
+
+} // namespace
+
+// The replication panel on a live sandbox (core/sandbox: a PostgreSQL 15
+// primary and a synchronous hot standby), offscreen: what it shows while the
+// pair streams, while replay is paused under writes, and while a commit
+// waits for the stopped sync standby; screenshots for a person to look at.
+class TestReplicationPanel : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void initTestCase();
+    void showsTheStreamingPair();
+    void lagRisesWhileReplayIsPausedAndFallsBack();
+    void waitingCommitIsShownAndClears();
+    void chartExportsPngAndCsv();
+    void cleanupTestCase();
+
+private:
+    void startWriteLoad();
+    void stopWriteLoad();
+
+    QTemporaryDir m_base;
+    LocalHost m_host;
+    std::unique_ptr<Sandbox> m_sandbox;
+    std::unique_ptr<ReplicationSampler> m_sampler;
+    std::unique_ptr<ReplicationPanel> m_panel;
+    PgConnection m_writer;
+    QTimer m_load;
+    QString m_skip;
+};
+
+void TestReplicationPanel::initTestCase()
+{
+    QVERIFY(m_base.isValid());
+    QVERIFY(QFile::setPermissions(m_base.path(), QFileDevice::ReadOwner | QFileDevice::WriteOwner |
+                                                     QFileDevice::ExeOwner | QFileDevice::ReadGroup |
+                                                     QFileDevice::ExeGroup | QFileDevice::ReadOther |
+                                                     QFileDevice::ExeOther));
+    if (::geteuid() != 0)
+        m_skip = QStringLiteral("needs root: the sandbox runs its servers as the postgres user");
+    else if (!QFileInfo::exists(QStringLiteral("/usr/lib/postgresql/15/bin/initdb")))
+        m_skip = QStringLiteral("Debian's PostgreSQL 15 (postgresql-15) is not installed");
+    if (!m_skip.isEmpty())
+        return;
+    m_sandbox = std::make_unique<Sandbox>(m_host, m_base.path() + QStringLiteral("/panel"));
+    const auto made = m_sandbox->up();
+    QVERIFY2(made.ok(), qPrintable(made.ok() ? QString() : made.error().fullText()));
+
+    m_sampler = std::make_unique<ReplicationSampler>();
+    m_sampler->setInterval(500);
+    m_sampler->setConnectTimeout(3000);
+    m_sampler->setPrimary(made->primary.name, made->primary.connectionString(QStringLiteral("postgres")));
+    m_sampler->addStandby(made->standby.name, made->standby.connectionString(QStringLiteral("postgres")));
+    m_panel = std::make_unique<ReplicationPanel>(m_sampler.get());
+    m_panel->resize(1280, 980);
+    m_panel->show();
+    QVERIFY(QTest::qWaitForWindowExposed(m_panel.get()));
+    m_sampler->start();
+
+    QSignalSpy connected(&m_writer, &PgConnection::connected);
+    m_writer.open(made->primary.connectionString());
+    QTRY_COMPARE_WITH_TIMEOUT(connected.size(), 1, 10000);
+    m_writer.exec(QStringLiteral("CREATE TABLE IF NOT EXISTS load (n int, pad text)"));
+    m_load.setInterval(150);
+    connect(&m_load, &QTimer::timeout, this, [this] {
+        if (m_writer.queuedCount() == 0)
+            m_writer.exec(QStringLiteral("INSERT INTO load SELECT g, repeat('x', 300) FROM generate_series(1, 4000) g"));
+    });
+}
+
+void TestReplicationPanel::cleanupTestCase()
+{
+    m_load.stop();
+    m_writer.close();
+    m_panel.reset();
+    m_sampler.reset();
+    if (m_sandbox)
+        (void)m_sandbox->down(true);
+}
+
+void TestReplicationPanel::startWriteLoad()
+{
+    m_load.start();
+}
+
+void TestReplicationPanel::stopWriteLoad()
+{
+    m_load.stop();
+    QTRY_COMPARE_WITH_TIMEOUT(m_writer.queuedCount(), 0, 20000);
+}
+
+void TestReplicationPanel::showsTheStreamingPair()
+{
+    if (!m_skip.isEmpty())
+        QSKIP(qPrintable(m_skip));
+    CompactTableView *standbys = m_panel->standbyTable();
+    QTRY_COMPARE_WITH_TIMEOUT(standbys->model()->rowCount(), 1, 15000);
+    QTRY_COMPARE_WITH_TIMEOUT(standbys->model()->index(0, 2).data().toString(), QStringLiteral("streaming"), 15000);
+    QCOMPARE(standbys->model()->index(0, 3).data().toString(), QStringLiteral("sync (1)"));
+    QTRY_COMPARE_WITH_TIMEOUT(replayLag(m_sampler->lastSample()), 0, 15000);
+    QTRY_VERIFY_WITH_TIMEOUT(!m_panel->banner()->isVisible(), 10000);
+    QCOMPARE(WalPipelineView::verdict(m_sampler->lastSample().standbys.first()), QStringLiteral("caught up"));
+    QCOMPARE(m_panel->slotTable()->model()->rowCount(), 1);
+    QVERIFY(m_panel->archiverLine()->text().startsWith(QStringLiteral("Archiver:")));
+    // Byte lag: sent, write, flush and replay of the one standby.
+    QCOMPARE(m_panel->chart()->seriesCount(), 4);
+    QTest::qWait(3000); // a few seconds of history in the chart
+    saveScreenshot(m_panel.get(), QStringLiteral("panel-streaming.png"));
+}
+
+void TestReplicationPanel::lagRisesWhileReplayIsPausedAndFallsBack()
+{
+    if (!m_skip.isEmpty())
+        QSKIP(qPrintable(m_skip));
+    m_panel->chart()->setWindowMs(60 * 1000);
+    const auto paused = m_sandbox->pauseReplay();
+    QVERIFY2(paused.ok(), qPrintable(paused.ok() ? QString() : paused.error().fullText()));
+    startWriteLoad();
+    // Replay stops, the rest of the pipeline keeps up: WAL waits in replay.
+    QTRY_VERIFY_WITH_TIMEOUT(replayLag(m_sampler->lastSample()) > 8 * 1024 * 1024, 30000);
+    const ReplicationSample lagging = m_sampler->lastSample();
+    const auto &row = lagging.standbys.first();
+    QVERIFY2(row.flushLagBytes.value_or(-1) < *row.byteLag / 2,
+             qPrintable(QStringLiteral("flush %1, replay %2").arg(row.flushLagBytes.value_or(-1)).arg(*row.byteLag)));
+    QVERIFY(WalPipelineView::verdict(row).contains(QStringLiteral("replay")));
+    QVERIFY(hasProblem(lagging, QStringLiteral("replay-paused")));
+    QVERIFY(lagging.standbyServers.first().replayDelayMs.value_or(0) > 0);
+    QTRY_VERIFY_WITH_TIMEOUT(m_panel->banner()->isVisible() &&
+                                 m_panel->banner()->text().contains(QStringLiteral("Replay is paused")),
+                             5000);
+    const QList<QPointF> line = m_panel->chart()->seriesPoints(row.applicationName, LagHistory::ByteLag);
+    QVERIFY(!line.isEmpty());
+    QVERIFY(std::any_of(line.cbegin(), line.cend(), [](const QPointF &p) { return p.y() > 0; }));
+    QVERIFY(lagging.primary.walBytesPerSecond.value_or(0) > 0);
+    QTest::qWait(8000); // the lag climbing for a few seconds in the chart
+    saveScreenshot(m_panel.get(), QStringLiteral("panel-lag-rising.png"));
+
+    stopWriteLoad();
+    const auto resumed = m_sandbox->resumeReplay();
+    QVERIFY2(resumed.ok(), qPrintable(resumed.ok() ? QString() : resumed.error().fullText()));
+    QTRY_COMPARE_WITH_TIMEOUT(replayLag(m_sampler->lastSample()), 0, 30000);
+    QTRY_VERIFY_WITH_TIMEOUT(!m_panel->banner()->isVisible(), 10000);
+    QTest::qWait(2000);
+    saveScreenshot(m_panel.get(), QStringLiteral("panel-lag-recovered.png"));
+}
+
+void TestReplicationPanel::waitingCommitIsShownAndClears()
+{
+    if (!m_skip.isEmpty())
+        QSKIP(qPrintable(m_skip));
+    const auto stopped = m_sandbox->stopStandby();
+    QVERIFY2(stopped.ok(), qPrintable(stopped.ok() ? QString() : stopped.error().fullText()));
+    QTRY_VERIFY_WITH_TIMEOUT(hasProblem(m_sampler->lastSample(), QStringLiteral("sync-standby-missing")), 15000);
+    QVERIFY(!hasProblem(m_sampler->lastSample(), QStringLiteral("commits-waiting"))); // nothing committed yet
+
+    // A commit now waits for the only synchronous standby: PostgreSQL says so.
+    QSignalSpy results(&m_writer, &PgConnection::resultReady);
+    m_writer.exec(QStringLiteral("INSERT INTO load VALUES (-1, 'waits for the standby')"));
+    QTRY_VERIFY_WITH_TIMEOUT(hasProblem(m_sampler->lastSample(), QStringLiteral("commits-waiting")), 15000);
+    const ReplicationSample waiting = m_sampler->lastSample();
+    QCOMPARE(waiting.primary.commitsWaiting.value_or(0), 1);
+    QCOMPARE(waiting.problems.first().code, QStringLiteral("commits-waiting"));
+    QVERIFY(waiting.problems.first().message.contains(QStringLiteral("not streaming: standby")));
+    QVERIFY(!hasProblem(waiting, QStringLiteral("sync-standby-missing"))); // said once
+    QVERIFY(results.isEmpty());
+    QTRY_VERIFY_WITH_TIMEOUT(m_panel->banner()->text().contains(QStringLiteral("Commits on the primary are waiting")), 5000);
+    saveScreenshot(m_panel.get(), QStringLiteral("panel-commits-waiting.png"));
+
+    const auto started = m_sandbox->startStandby();
+    QVERIFY2(started.ok(), qPrintable(started.ok() ? QString() : started.error().fullText()));
+    QTRY_COMPARE_WITH_TIMEOUT(results.size(), 1, 30000); // the commit returned
+    QVERIFY(results.first().first().value<PgResult>().ok);
+    QTRY_VERIFY_WITH_TIMEOUT(m_sampler->lastSample().problems.isEmpty(), 20000);
+    QTRY_VERIFY_WITH_TIMEOUT(!m_panel->banner()->isVisible(), 5000);
+}
+
+void TestReplicationPanel::chartExportsPngAndCsv()
+{
+    if (!m_skip.isEmpty())
+        QSKIP(qPrintable(m_skip));
+    LagChart *chart = m_panel->chart();
+    const QString png = m_base.path() + QStringLiteral("/lag.png");
+    const QString csv = m_base.path() + QStringLiteral("/lag.csv");
+    QVERIFY2(chart->exportPng(png), qPrintable(chart->errorString()));
+    QVERIFY(QImage(png).width() > 100);
+    QVERIFY2(chart->exportCsv(csv), qPrintable(chart->errorString()));
+    QFile file(csv);
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    const QByteArray text = file.readAll();
+    QVERIFY(text.startsWith("time,series,metric,minimum,average,maximum\n"));
+    QVERIFY(text.contains(",standby,replay_lag_bytes,"));
+    QVERIFY(text.contains(",primary,wal_bytes_per_second,"));
+    QVERIFY(!chart->exportPng(QStringLiteral("/nonexistent-folder/lag.png")));
+    QVERIFY(!chart->errorString().isEmpty());
+
+    chart->setLogScale(true);
+    chart->setKind(LagChart::TimeLag);
+    QCOMPARE(chart->seriesCount(), 3);
+    chart->setKind(LagChart::WalRate);
+    QCOMPARE(chart->seriesCount(), 1);
+    saveScreenshot(m_panel.get(), QStringLiteral("panel-wal-rate-log.png"));
+}
+
+QTEST_MAIN(TestReplicationPanel)
+#include "test_replication_panel.moc"

@@ -1,0 +1,376 @@
+#include "ui/charts/lag_chart.h"
+
+#include <QChart>
+#include <QChartView>
+#include <QCheckBox>
+#include <QComboBox>
+#include <QFile>
+#include <QFileDialog>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QLineSeries>
+#include <QLogValueAxis>
+#include <QPushButton>
+#include <QSaveFile>
+#include <QToolButton>
+#include <QVBoxLayout>
+#include <QValueAxis>
+
+#include <algorithm>
+#include <cmath>
+
+namespace {
+
+// The colour of a line is its stage of the WAL pipeline, the same as in the
+// panel's pipeline bars: not sent grey, written blue, flushed amber,
+// replayed red; the WAL rate dark.
+QColor metricColor(LagHistory::Metric metric)
+{
+    switch (metric) {
+    case LagHistory::SentLagBytes:
+        return {0x8c, 0x95, 0x9f};
+    case LagHistory::WriteLagBytes:
+    case LagHistory::WriteLagMs:
+        return {0x09, 0x69, 0xda};
+    case LagHistory::FlushLagBytes:
+    case LagHistory::FlushLagMs:
+        return {0xd4, 0xa7, 0x2c};
+    case LagHistory::ByteLag:
+    case LagHistory::ReplayLagMs:
+        return {0xcf, 0x22, 0x2e};
+    default:
+        return {0x24, 0x29, 0x2f};
+    }
+}
+
+// Standbys differ by stroke: solid for the first, then dashes and dots.
+Qt::PenStyle standbyStyle(int index)
+{
+    static const Qt::PenStyle styles[] = {Qt::SolidLine, Qt::DashLine, Qt::DotLine, Qt::DashDotLine, Qt::DashDotDotLine};
+    return styles[index % int(std::size(styles))];
+}
+
+// The smallest value a log axis shows: zero has no place on it.
+constexpr double logFloor = 0.001;
+
+} // namespace
+
+LagChart::LagChart(const LagHistory *history, QWidget *parent)
+    : QWidget(parent),
+      m_history(history),
+      m_chart(new QChart),
+      m_view(new QChartView(m_chart, this)),
+      m_xAxis(new QValueAxis(m_chart)),
+      m_kindBox(new QComboBox(this)),
+      m_windowBox(new QComboBox(this)),
+      m_pauseButton(new QToolButton(this)),
+      m_logBox(new QCheckBox(tr("&Log scale"), this)),
+      m_message(new QLabel(this))
+{
+    setObjectName(QStringLiteral("lagChart"));
+    m_chart->setMargins(QMargins(4, 4, 4, 4));
+    m_chart->legend()->setAlignment(Qt::AlignBottom);
+    m_chart->setAnimationOptions(QChart::NoAnimation);
+    m_xAxis->setLabelFormat(QStringLiteral("%g"));
+    m_xAxis->setTickCount(7);
+    m_chart->addAxis(m_xAxis, Qt::AlignBottom);
+    m_view->setRenderHint(QPainter::Antialiasing);
+    m_view->setMinimumHeight(220);
+    buildControls();
+    replaceYAxis();
+}
+
+LagChart::~LagChart() = default;
+
+void LagChart::buildControls()
+{
+    m_kindBox->addItem(tr("Byte lag per standby"), ByteLag);
+    m_kindBox->addItem(tr("Time lag per standby"), TimeLag);
+    m_kindBox->addItem(tr("WAL rate of the primary"), WalRate);
+    m_kindBox->setToolTip(tr("What to draw: how many bytes each standby is behind (sent, written, flushed, "
+                             "replayed), how long its write, flush and replay take, or how fast the primary writes WAL."));
+    m_windowBox->addItem(tr("Last minute"), qint64(60 * 1000));
+    m_windowBox->addItem(tr("Last 10 minutes"), qint64(10 * 60 * 1000));
+    m_windowBox->addItem(tr("Last hour"), qint64(3600 * 1000));
+    m_windowBox->addItem(tr("Last 24 hours"), qint64(24 * 3600 * 1000));
+    m_windowBox->setCurrentIndex(1);
+    m_pauseButton->setText(tr("&Pause"));
+    m_pauseButton->setCheckable(true);
+    m_pauseButton->setIcon(QIcon::fromTheme(QStringLiteral("media-playback-pause")));
+    m_pauseButton->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+    m_pauseButton->setToolTip(tr("Freeze the chart to read it; sampling goes on and the chart catches up when resumed."));
+    m_logBox->setToolTip(tr("A log scale shows small and large lags together; zero is drawn at the bottom line."));
+    auto *png = new QPushButton(tr("Export PN&G..."), this);
+    png->setToolTip(tr("Save the chart as it is shown as a PNG image."));
+    auto *csv = new QPushButton(tr("Export &CSV..."), this);
+    csv->setToolTip(tr("Save the history of the shown time window (every series, minimum, average and maximum) as CSV."));
+
+    connect(m_kindBox, &QComboBox::currentIndexChanged, this,
+            [this] { setKind(Kind(m_kindBox->currentData().toInt())); });
+    connect(m_windowBox, &QComboBox::currentIndexChanged, this,
+            [this] { setWindowMs(m_windowBox->currentData().toLongLong()); });
+    connect(m_pauseButton, &QToolButton::toggled, this, &LagChart::setPaused);
+    connect(m_logBox, &QCheckBox::toggled, this, &LagChart::setLogScale);
+    connect(png, &QPushButton::clicked, this, &LagChart::askExportPng);
+    connect(csv, &QPushButton::clicked, this, &LagChart::askExportCsv);
+
+    auto *controls = new QHBoxLayout;
+    controls->addWidget(m_kindBox);
+    controls->addWidget(m_windowBox);
+    controls->addWidget(m_pauseButton);
+    controls->addWidget(m_logBox);
+    controls->addStretch();
+    controls->addWidget(png);
+    controls->addWidget(csv);
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addLayout(controls);
+    m_message->setWordWrap(true);
+    m_message->hide();
+    layout->addWidget(m_message);
+    layout->addWidget(m_view, 1);
+}
+
+void LagChart::setKind(Kind kind)
+{
+    if (kind == m_kind)
+        return;
+    m_kind = kind;
+    m_kindBox->setCurrentIndex(m_kindBox->findData(kind));
+    m_standbys.clear(); // other lines
+    redraw();
+}
+
+void LagChart::setWindowMs(qint64 ms)
+{
+    m_windowMs = ms;
+    const int index = m_windowBox->findData(ms);
+    if (index >= 0)
+        m_windowBox->setCurrentIndex(index);
+    redraw();
+}
+
+void LagChart::setPaused(bool paused)
+{
+    m_paused = paused;
+    m_pauseButton->setChecked(paused);
+    m_pauseButton->setText(paused ? tr("&Resume") : tr("&Pause"));
+    m_pauseButton->setIcon(QIcon::fromTheme(paused ? QStringLiteral("media-playback-start")
+                                                   : QStringLiteral("media-playback-pause")));
+    if (!paused)
+        redraw();
+}
+
+void LagChart::setLogScale(bool log)
+{
+    if (log == m_log)
+        return;
+    m_log = log;
+    m_logBox->setChecked(log);
+    replaceYAxis();
+    redraw();
+}
+
+void LagChart::replaceYAxis()
+{
+    if (m_yAxis) {
+        m_chart->removeAxis(m_yAxis);
+        delete m_yAxis;
+    }
+    for (QLineSeries *series : m_series.keys())
+        series->clear(); // zeros have no place on a log axis; redraw() refills
+    if (m_log) {
+        auto *axis = new QLogValueAxis(m_chart);
+        axis->setLabelFormat(QStringLiteral("%g"));
+        axis->setBase(10);
+        axis->setMinorTickCount(-1);
+        m_yAxis = axis;
+    } else {
+        auto *axis = new QValueAxis(m_chart);
+        axis->setLabelFormat(QStringLiteral("%.4g"));
+        axis->setTickCount(5);
+        m_yAxis = axis;
+    }
+    m_chart->addAxis(m_yAxis, Qt::AlignLeft);
+    for (QLineSeries *series : m_series.keys())
+        series->attachAxis(m_yAxis);
+}
+
+QList<LagHistory::Metric> LagChart::metrics() const
+{
+    switch (m_kind) {
+    case ByteLag:
+        return {LagHistory::SentLagBytes, LagHistory::WriteLagBytes, LagHistory::FlushLagBytes, LagHistory::ByteLag};
+    case TimeLag:
+        return {LagHistory::WriteLagMs, LagHistory::FlushLagMs, LagHistory::ReplayLagMs};
+    case WalRate:
+        return {LagHistory::WalBytesPerSecond};
+    }
+    return {};
+}
+
+QString LagChart::seriesName(const QString &standby, LagHistory::Metric metric) const
+{
+    switch (metric) {
+    case LagHistory::SentLagBytes:
+        return tr("%1 sent").arg(standby);
+    case LagHistory::WriteLagBytes:
+    case LagHistory::WriteLagMs:
+        return tr("%1 write").arg(standby);
+    case LagHistory::FlushLagBytes:
+    case LagHistory::FlushLagMs:
+        return tr("%1 flush").arg(standby);
+    case LagHistory::ByteLag:
+    case LagHistory::ReplayLagMs:
+        return tr("%1 replay").arg(standby);
+    default:
+        return tr("WAL written by the primary");
+    }
+}
+
+void LagChart::rebuildSeries()
+{
+    m_chart->removeAllSeries(); // deletes them
+    m_series.clear();
+    const QStringList names = m_kind == WalRate ? QStringList{LagHistory::primarySeries()} : m_standbys;
+    for (int i = 0; i < names.size(); ++i) {
+        for (const LagHistory::Metric metric : metrics()) {
+            auto *series = new QLineSeries;
+            series->setName(seriesName(names.at(i), metric));
+            QPen pen(metricColor(metric));
+            pen.setStyle(standbyStyle(i));
+            pen.setWidthF(2.0);
+            series->setPen(pen);
+            m_chart->addSeries(series);
+            series->attachAxis(m_xAxis);
+            series->attachAxis(m_yAxis);
+            m_series.insert(series, Line{names.at(i), metric});
+        }
+    }
+}
+
+std::pair<double, QString> LagChart::unitFor(double maximum) const
+{
+    if (m_kind == TimeLag) {
+        if (maximum >= 2000)
+            return {1000.0, tr("Lag (s)")};
+        return {1.0, tr("Lag (ms)")};
+    }
+    const QString what = m_kind == WalRate ? tr("WAL per second (%1)") : tr("Behind the primary (%1)");
+    if (maximum >= 2.0 * (1 << 30))
+        return {double(1 << 30), what.arg(tr("GB"))};
+    if (maximum >= 2.0 * (1 << 20))
+        return {double(1 << 20), what.arg(tr("MB"))};
+    if (maximum >= 2.0 * (1 << 10))
+        return {double(1 << 10), what.arg(tr("kB"))};
+    return {1.0, what.arg(tr("bytes"))};
+}
+
+void LagChart::refresh(qint64 nowMs)
+{
+    m_nowMs = nowMs;
+    if (!m_paused)
+        redraw();
+}
+
+void LagChart::redraw()
+{
+    if (!m_history || m_nowMs == 0)
+        return;
+    if (m_kind != WalRate && m_history->standbys() != m_standbys)
+        m_standbys = m_history->standbys();
+    if (m_series.isEmpty() || m_series.size() != qsizetype(metrics().size()) *
+                                                    (m_kind == WalRate ? 1 : qMax<qsizetype>(m_standbys.size(), 0)))
+        rebuildSeries();
+
+    const qint64 from = m_nowMs - m_windowMs;
+    const int columns = qMax(50, int(m_chart->plotArea().width()));
+    QHash<QLineSeries *, QList<QPointF>> points;
+    double maximum = 0;
+    for (auto it = m_series.cbegin(); it != m_series.cend(); ++it) {
+        QList<QPointF> line = m_history->decimated(it->standby, it->metric, from, m_nowMs, columns);
+        for (const QPointF &point : std::as_const(line))
+            maximum = std::max(maximum, point.y());
+        points.insert(it.key(), std::move(line));
+    }
+    // Time runs to the right, ending now: "minutes ago" reads without a clock.
+    const auto [ago, agoTitle] = timeUnit();
+    const auto [unit, title] = unitFor(maximum);
+    for (auto it = points.begin(); it != points.end(); ++it) {
+        for (QPointF &point : it.value()) {
+            point.setX((point.x() - double(m_nowMs)) / ago);
+            point.setY(m_log ? std::max(point.y() / unit, logFloor) : point.y() / unit);
+        }
+        it.key()->replace(it.value());
+    }
+    m_xAxis->setRange(-double(m_windowMs) / ago, 0.0);
+    m_xAxis->setTitleText(agoTitle);
+    m_yAxis->setTitleText(title);
+    const double top = maximum > 0 ? maximum / unit * 1.1 : 1.0;
+    if (m_log) {
+        m_yAxis->setRange(logFloor, std::max(top, 1.0));
+    } else {
+        auto *axis = static_cast<QValueAxis *>(m_yAxis);
+        axis->setRange(0.0, top);
+        axis->applyNiceNumbers();
+    }
+}
+
+std::pair<double, QString> LagChart::timeUnit() const
+{
+    if (m_windowMs <= 2 * 60 * 1000)
+        return {1000.0, tr("Seconds ago")};
+    if (m_windowMs <= 2 * 3600 * 1000)
+        return {60 * 1000.0, tr("Minutes ago")};
+    return {3600 * 1000.0, tr("Hours ago")};
+}
+
+QList<QPointF> LagChart::seriesPoints(const QString &standby, LagHistory::Metric metric) const
+{
+    for (auto it = m_series.cbegin(); it != m_series.cend(); ++it)
+        if (it->standby == standby && it->metric == metric)
+            return it.key()->points();
+    return {};
+}
+
+bool LagChart::exportPng(const QString &path)
+{
+    if (m_view->grab().save(path, "PNG"))
+        return true;
+    m_error = tr("The chart could not be saved to %1. Choose a folder you can write to.").arg(path);
+    return false;
+}
+
+bool LagChart::exportCsv(const QString &path)
+{
+    QSaveFile file(path);
+    if (file.open(QIODevice::WriteOnly) &&
+        file.write(m_history->toCsv(m_nowMs - m_windowMs, m_nowMs)) >= 0 && file.commit())
+        return true;
+    m_error = tr("The history could not be saved to %1: %2. Choose a folder you can write to.")
+                  .arg(path, file.errorString());
+    return false;
+}
+
+void LagChart::askExportPng()
+{
+    const QString path = QFileDialog::getSaveFileName(this, tr("Export the chart as PNG"),
+                                                      QStringLiteral("replication-lag.png"), tr("PNG images (*.png)"));
+    if (!path.isEmpty())
+        showExportResult(exportPng(path), path);
+}
+
+void LagChart::askExportCsv()
+{
+    const QString path = QFileDialog::getSaveFileName(this, tr("Export the history as CSV"),
+                                                      QStringLiteral("replication-lag.csv"), tr("CSV files (*.csv)"));
+    if (!path.isEmpty())
+        showExportResult(exportCsv(path), path);
+}
+
+void LagChart::showExportResult(bool saved, const QString &path)
+{
+    m_message->setText(saved ? tr("Saved to %1.").arg(path) : m_error);
+    m_message->setStyleSheet(saved ? QString() : QStringLiteral("color: #a40e26;"));
+    m_message->show();
+}

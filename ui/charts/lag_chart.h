@@ -1,0 +1,103 @@
+#pragma once
+
+#include "core/monitor/lag_history.h"
+
+#include <QHash>
+#include <QWidget>
+
+#include <array>
+
+class QAbstractAxis;
+class QChart;
+class QChartView;
+class QCheckBox;
+class QComboBox;
+class QLabel;
+class QLineSeries;
+class QToolButton;
+class QValueAxis;
+
+// One chart of the replication panel over a LagHistory: per standby the byte
+// lag (sent, write, flush, replay), the time lag (write, flush, replay), or
+// the primary's WAL rate; over the last minute, 10 minutes, hour or day;
+// linear or log scale; paused on demand; exported as PNG or CSV. Every
+// series is fed through LagHistory::decimated() to the plot's pixel width
+// and set with QXYSeries::replace(), never point by point, so a day of
+// history redraws as fast as a minute. The only Qt Charts user besides this
+// folder's other charts: the panel sees a plain QWidget. Owned by
+// ReplicationPanel, which calls refresh() after each sample.
+class LagChart : public QWidget
+{
+    Q_OBJECT
+
+public:
+    enum Kind { ByteLag, TimeLag, WalRate };
+
+    LagChart(const LagHistory *history, QWidget *parent = nullptr);
+    ~LagChart() override;
+
+    void setKind(Kind kind);
+    Kind kind() const { return m_kind; }
+    // How far back the chart reaches: 1 min, 10 min, 1 h or 24 h.
+    void setWindowMs(qint64 ms);
+    qint64 windowMs() const { return m_windowMs; }
+    void setPaused(bool paused);
+    bool isPaused() const { return m_paused; }
+    void setLogScale(bool log);
+    bool isLogScale() const { return m_log; }
+
+    // Redraws from the history up to nowMs (the last sample's time), unless paused.
+    void refresh(qint64 nowMs);
+    // Redraws now whatever the pause (after a change of kind, window or scale).
+    void redraw();
+
+    // The chart as shown, and the history of the window as CSV; false with
+    // errorString() when the file cannot be written.
+    bool exportPng(const QString &path);
+    bool exportCsv(const QString &path);
+    QString errorString() const { return m_error; }
+
+    // For tests and the benchmark: the points of one line as drawn.
+    int seriesCount() const { return int(m_series.size()); }
+    QList<QPointF> seriesPoints(const QString &standby, LagHistory::Metric metric) const;
+
+private:
+    struct Line
+    {
+        QString standby;
+        LagHistory::Metric metric;
+    };
+
+    void buildControls();
+    void rebuildSeries();
+    void replaceYAxis();
+    QList<LagHistory::Metric> metrics() const;
+    QString seriesName(const QString &standby, LagHistory::Metric metric) const;
+    // What the values are divided by for the axis, and the axis title.
+    std::pair<double, QString> unitFor(double maximum) const;
+    // Milliseconds per unit of the time axis, and its title.
+    std::pair<double, QString> timeUnit() const;
+    void askExportPng();
+    void askExportCsv();
+    void showExportResult(bool saved, const QString &path);
+
+    const LagHistory *m_history;
+    Kind m_kind = ByteLag;
+    qint64 m_windowMs = 10 * 60 * 1000;
+    bool m_paused = false;
+    bool m_log = false;
+    qint64 m_nowMs = 0;
+    QString m_error;
+
+    QChart *m_chart;
+    QChartView *m_view;
+    QValueAxis *m_xAxis; // time before the last sample, in the window's unit
+    QAbstractAxis *m_yAxis = nullptr;
+    QComboBox *m_kindBox;
+    QComboBox *m_windowBox;
+    QToolButton *m_pauseButton;
+    QCheckBox *m_logBox;
+    QLabel *m_message; // where an export says where it went, or why not
+    QStringList m_standbys; // the standbys the series were built for
+    QHash<QLineSeries *, Line> m_series;
+};
