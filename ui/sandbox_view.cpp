@@ -1,8 +1,6 @@
 #include "ui/sandbox_view.h"
 
 #include "core/monitor/replication_sampler.h"
-#include "ui/problem_banner.h"
-#include "ui/replication_table_model.h"
 #include "ui/server_list_model.h"
 
 #include <QFontDatabase>
@@ -52,9 +50,6 @@ void fitHeight(QTableView *table, int rows)
 SandboxView::SandboxView(const SandboxState &state, ReplicationSampler *sampler, QWidget *parent)
     : QWidget(parent),
       m_servers(new ServerListModel(this)),
-      m_replication(new ReplicationTableModel(this)),
-      m_banner(new ProblemBanner(this)),
-      m_emptyReplication(new QLabel(this)),
       m_updated(new QLabel(this))
 {
     setObjectName(QStringLiteral("sandboxView"));
@@ -77,22 +72,11 @@ SandboxView::SandboxView(const SandboxState &state, ReplicationSampler *sampler,
     m_serverTable = makeTable(m_servers, QStringLiteral("serverTable"), this);
     m_serverTable->setAccessibleName(tr("Servers"));
     fitHeight(m_serverTable, 2);
-    m_replicationTable = makeTable(m_replication, QStringLiteral("replicationTable"), this);
-    m_replicationTable->setAccessibleName(tr("Standbys streaming from the primary"));
-    fitHeight(m_replicationTable, 2);
-    m_emptyReplication->setWordWrap(true);
-    m_emptyReplication->setText(tr("Waiting for the first sample..."));
 
     auto *serversBox = new QGroupBox(tr("Servers"), this);
     serversBox->setSizePolicy(QSizePolicy::Preferred, QSizePolicy::Maximum);
     auto *serversLayout = new QVBoxLayout(serversBox);
     serversLayout->addWidget(m_serverTable);
-
-    auto *replicationBox = new QGroupBox(tr("Replication (pg_stat_replication on the primary)"), this);
-    replicationBox->setSizePolicy(QSizePolicy::Preferred, QSizePolicy::Maximum);
-    auto *replicationLayout = new QVBoxLayout(replicationBox);
-    replicationLayout->addWidget(m_replicationTable);
-    replicationLayout->addWidget(m_emptyReplication);
 
     auto *connectBox = new QGroupBox(tr("Connect with psql"), this);
     connectBox->setSizePolicy(QSizePolicy::Preferred, QSizePolicy::Maximum);
@@ -115,9 +99,7 @@ SandboxView::SandboxView(const SandboxState &state, ReplicationSampler *sampler,
     layout->setSpacing(10);
     layout->addWidget(title);
     layout->addWidget(folder);
-    layout->addWidget(m_banner);
     layout->addWidget(serversBox);
-    layout->addWidget(replicationBox);
     layout->addWidget(connectBox);
     layout->addStretch();
     layout->addWidget(m_updated);
@@ -136,12 +118,17 @@ QString SandboxView::hintFor(const ReplicationSample &sample) const
     if (!sample.primary.reachable)
         return tr("Start the sandbox again with: %1").arg(command(QStringLiteral("up")));
     for (const auto &problem : sample.problems) {
-        if (problem.code == QLatin1String("standby-unreachable"))
-            return tr("Start the standby again with: %1").arg(command(QStringLiteral("start-standby")));
+        const bool standbyDown = problem.code == QLatin1String("standby-disconnected") ||
+                                 (problem.code == QLatin1String("server-unreachable") &&
+                                  problem.subject != sample.primary.name);
+        if (standbyDown)
+            return tr("Start the standby again: Sandbox > Start the standby, or %1")
+                .arg(command(QStringLiteral("start-standby")));
         if (problem.code == QLatin1String("replay-paused"))
-            return tr("Resume replay with: %1").arg(command(QStringLiteral("resume-replay")));
+            return tr("Resume replay: Sandbox > Resume replay, or %1").arg(command(QStringLiteral("resume-replay")));
         if (problem.code == QLatin1String("standby-not-in-recovery"))
-            return tr("The standby was promoted. Make a fresh pair with: %1").arg(command(QStringLiteral("reset")));
+            return tr("The standby was promoted. Make a fresh pair: Sandbox > Reset to a fresh pair, or %1")
+                .arg(command(QStringLiteral("reset")));
     }
     return {};
 }
@@ -149,18 +136,7 @@ QString SandboxView::hintFor(const ReplicationSample &sample) const
 void SandboxView::showSample(const ReplicationSample &sample)
 {
     m_servers->setSample(sample);
-    m_replication->setSample(sample);
-    m_banner->setProblems(sample.problems, hintFor(sample));
-
-    const bool any = !sample.standbys.isEmpty();
-    m_replicationTable->setVisible(any);
-    m_emptyReplication->setVisible(!any);
-    if (!any)
-        m_emptyReplication->setText(sample.primary.reachable
-                                        ? tr("No standby is connected to the primary right now.")
-                                        : tr("Unknown: the primary does not answer."));
     fitHeight(m_serverTable, m_servers->rowCount());
-    fitHeight(m_replicationTable, int(sample.standbys.size()));
     m_updated->setText(tr("Updated %1, every second. Closing the window leaves the sandbox running; "
                           "\"%2\" stops it.")
                            .arg(sample.sampledAt.toLocalTime().toString(QStringLiteral("HH:mm:ss")),

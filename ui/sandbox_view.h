@@ -9,15 +9,14 @@
 
 class QLabel;
 class QTableView;
-class ProblemBanner;
 class ReplicationSampler;
-class ReplicationTableModel;
 class ServerListModel;
 
-// The demo sandbox at a glance: its two servers (role, version, port, up or
-// down), the live replication between them (pg_stat_replication of the
-// primary), trouble in a banner, and the psql lines to reach each server.
-// Fed by a ReplicationSampler the window owns; the view only shows models.
+// The demo sandbox's servers at a glance: role, version, port, up or down,
+// WAL positions, and the psql lines to reach each one; beside the
+// replication panel, which shows the replication between them. Fed by a
+// ReplicationSampler the window owns; the view only shows models. hintFor()
+// is the sandbox's advice for the panel's alerts (its menu and commands).
 class SandboxView : public QWidget
 {
     Q_OBJECT
@@ -29,22 +28,17 @@ public:
     // window knows the folder): shown in hints, never run.
     void setCommandFor(std::function<QString(const QString &action)> commandFor) { m_commandFor = std::move(commandFor); }
 
-    ProblemBanner *banner() const { return m_banner; }
     QTableView *serverTable() const { return m_serverTable; }
-    QTableView *replicationTable() const { return m_replicationTable; }
+    // What to do about the sample's problems in this sandbox.
+    QString hintFor(const ReplicationSample &sample) const;
 
 private:
     void showSample(const ReplicationSample &sample);
-    QString hintFor(const ReplicationSample &sample) const;
 
     QString command(const QString &action) const;
 
     std::function<QString(const QString &)> m_commandFor;
     ServerListModel *m_servers;
-    ReplicationTableModel *m_replication;
-    ProblemBanner *m_banner;
     QTableView *m_serverTable;
-    QTableView *m_replicationTable;
-    QLabel *m_emptyReplication;
     QLabel *m_updated;
 };

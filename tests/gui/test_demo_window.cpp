@@ -2,6 +2,8 @@
 #include "core/monitor/replication_sampler.h"
 #include "core/sandbox/sandbox.h"
 #include "ui/main/main_window.h"
+#include "ui/panel/compact_table_view.h"
+#include "ui/panel/replication_panel.h"
 #include "ui/main/welcome_page.h"
 #include "ui/problem_banner.h"
 #include "ui/sandbox_view.h"
@@ -120,7 +122,7 @@ void TestDemoWindow::showsTheSandboxOnceItIsUp()
     // The window notices the new sandbox by itself and starts sampling.
     QTRY_VERIFY_WITH_TIMEOUT(m_window->sandboxView() != nullptr, 10000);
     QTableView *servers = m_window->sandboxView()->serverTable();
-    QTableView *replication = m_window->sandboxView()->replicationTable();
+    QTableView *replication = m_window->panel()->standbyTable();
     QTRY_COMPARE_WITH_TIMEOUT(cell(servers, 1, ServerListModel::Status), QStringLiteral("up"), 15000);
     QTRY_COMPARE_WITH_TIMEOUT(replication->model()->rowCount(), 1, 15000);
     QTRY_COMPARE_WITH_TIMEOUT(cell(replication, 0, 2), QStringLiteral("streaming"), 15000);
@@ -133,7 +135,7 @@ void TestDemoWindow::showsTheSandboxOnceItIsUp()
     QVERIFY(cell(servers, 0, ServerListModel::Version).startsWith(QStringLiteral("15.")));
     QCOMPARE(cell(replication, 0, 0), made->standby.name);
     QCOMPARE(cell(replication, 0, 3), QStringLiteral("sync (1)"));
-    QTRY_VERIFY_WITH_TIMEOUT(!m_window->sandboxView()->banner()->isVisible(), 10000);
+    QTRY_VERIFY_WITH_TIMEOUT(!m_window->panel()->banner()->isVisible(), 10000);
 
     // Updated every second, without holding the event loop up.
     const int roundsBefore = m_window->sampler()->roundsCompleted();
@@ -160,7 +162,7 @@ void TestDemoWindow::troubleIsShownInlineAndClears()
     if (!m_skip.isEmpty())
         QSKIP(qPrintable(m_skip));
     QVERIFY(m_sandbox && m_window && m_window->sandboxView());
-    ProblemBanner *banner = m_window->sandboxView()->banner();
+    ProblemBanner *banner = m_window->panel()->banner();
 
     const auto stopped = m_sandbox->stopStandby();
     QVERIFY2(stopped.ok(), qPrintable(stopped.ok() ? QString() : stopped.error().fullText()));
@@ -179,7 +181,7 @@ void TestDemoWindow::troubleIsShownInlineAndClears()
     const auto started = m_sandbox->startStandby();
     QVERIFY2(started.ok(), qPrintable(started.ok() ? QString() : started.error().fullText()));
     QTRY_VERIFY_WITH_TIMEOUT(!banner->isVisible(), 20000);
-    QTRY_COMPARE_WITH_TIMEOUT(cell(m_window->sandboxView()->replicationTable(), 0, 2), QStringLiteral("streaming"),
+    QTRY_COMPARE_WITH_TIMEOUT(cell(m_window->panel()->standbyTable(), 0, 2), QStringLiteral("streaming"),
                               15000);
 }
 

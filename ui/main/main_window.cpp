@@ -12,8 +12,7 @@
 #include "ui/main/cluster_profile_dialog.h"
 #include "ui/main/settings_dialog.h"
 #include "ui/main/welcome_page.h"
-#include "ui/problem_banner.h"
-#include "ui/replication_table_model.h"
+#include "ui/panel/replication_panel.h"
 #include "ui/sandbox_view.h"
 
 #include <QAction>
@@ -23,21 +22,19 @@
 #include <QFile>
 #include <QFileDialog>
 #include <QFileInfo>
-#include <QHeaderView>
 #include <QLabel>
 #include <QListView>
 #include <QMenu>
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QPainter>
+#include <QScrollArea>
 #include <QSettings>
 #include <QSplitter>
 #include <QStackedWidget>
 #include <QStatusBar>
 #include <QSystemTrayIcon>
 #include <QTabWidget>
-#include <QTableView>
-#include <QVBoxLayout>
 
 namespace {
 
@@ -63,6 +60,17 @@ ClusterListModel::Health healthOf(const ReplicationSample &sample)
         health = ClusterListModel::Health::Warning;
     }
     return health;
+}
+
+// A page that may be taller than a laptop's screen scrolls instead of
+// holding the window at its height.
+QScrollArea *scrolled(QWidget *page)
+{
+    auto *area = new QScrollArea;
+    area->setWidget(page);
+    area->setWidgetResizable(true);
+    area->setFrameShape(QFrame::NoFrame);
+    return area;
 }
 
 QIcon trayIcon(const QColor &colour)
@@ -346,6 +354,7 @@ void MainWindow::clearClusterPage()
 {
     delete m_sampler;
     m_sampler = nullptr;
+    m_panel = nullptr;
     qDeleteAll(m_tunnels);
     m_tunnels.clear();
     m_sandboxView = nullptr;
@@ -425,9 +434,12 @@ void MainWindow::showSandbox(const SandboxState &state)
     m_sampler->setPrimary(state.primary.name, state.primary.connectionString(QStringLiteral("postgres")));
     m_sampler->addStandby(state.standby.name, state.standby.connectionString(QStringLiteral("postgres")));
 
+    m_panel = new ReplicationPanel(m_sampler, m_tabs);
     m_sandboxView = new SandboxView(state, m_sampler, m_tabs);
     m_sandboxView->setCommandFor([this](const QString &action) { return sandboxCommand(action); });
-    m_tabs->addTab(m_sandboxView, tr("Replication"));
+    m_panel->setHintProvider([view = m_sandboxView](const ReplicationSample &sample) { return view->hintFor(sample); });
+    m_tabs->addTab(scrolled(m_panel), tr("Replication"));
+    m_tabs->addTab(m_sandboxView, tr("Servers"));
     m_stack->setCurrentWidget(m_tabs);
     statusBar()->clearMessage();
     watch(ClusterListModel::demoId());
@@ -507,24 +519,8 @@ void MainWindow::showProfilePage(const ClusterProfile &profile, const QHash<QStr
     for (const ClusterServer &standby : profile.standbys())
         m_sampler->addStandby(standby.name, conninfos.value(standby.name));
 
-    auto *page = new QWidget(m_tabs);
-    auto *banner = new ProblemBanner(page);
-    auto *model = new ReplicationTableModel(page);
-    auto *table = new QTableView(page);
-    table->setObjectName(QStringLiteral("replicationTable"));
-    table->setAccessibleName(tr("Standbys streaming from the primary"));
-    table->setModel(model);
-    table->verticalHeader()->hide();
-    table->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
-    table->horizontalHeader()->setStretchLastSection(true);
-    auto *layout = new QVBoxLayout(page);
-    layout->addWidget(banner);
-    layout->addWidget(table);
-    connect(m_sampler, &ReplicationSampler::sampleReady, page, [banner, model](const ReplicationSample &sample) {
-        model->setSample(sample);
-        banner->setProblems(sample.problems);
-    });
-    m_tabs->addTab(page, tr("Replication"));
+    m_panel = new ReplicationPanel(m_sampler, m_tabs);
+    m_tabs->addTab(scrolled(m_panel), tr("Replication"));
     statusBar()->clearMessage();
     watch(profile.id);
 }

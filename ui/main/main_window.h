@@ -15,6 +15,7 @@ class QSplitter;
 class QStackedWidget;
 class QSystemTrayIcon;
 class QTabWidget;
+class ReplicationPanel;
 class ReplicationSampler;
 class SandboxView;
 class SecretStore;
@@ -47,6 +48,7 @@ public:
 
     // For the tests and the pages that plug in.
     SandboxView *sandboxView() const { return m_sandboxView; }
+    ReplicationPanel *panel() const { return m_panel; }
     WelcomePage *welcomePage() const { return m_welcome; }
     ReplicationSampler *sampler() const { return m_sampler; }
     ClusterListModel *clusters() const { return m_clusters; }
@@ -116,6 +118,7 @@ private:
     QTimer m_recheck;
     ReplicationSampler *m_sampler = nullptr;
     SandboxView *m_sandboxView = nullptr;
+    ReplicationPanel *m_panel = nullptr;
     QList<SshTunnel *> m_tunnels; // of the selected cluster's servers reached through SSH
     QPointer<SandboxTask> m_sandboxTask;
     QList<QAction *> m_sandboxActions; // enabled while the sandbox is up and idle

@@ -58,6 +58,7 @@ QWidget *ReplicationPanel::buildTables()
     auto *standbyBox = new QGroupBox(tr("Standbys (pg_stat_replication on the primary)"), top);
     m_standbyTable = new CompactTableView(m_standbys, standbyBox);
     m_standbyTable->setObjectName(QStringLiteral("standbyTable"));
+    m_standbyTable->setAccessibleName(tr("Standbys streaming from the primary"));
     m_noStandby = new QLabel(tr("Waiting for the first sample..."), standbyBox);
     m_pipeline = new WalPipelineView(standbyBox);
     auto *standbyLayout = new QVBoxLayout(standbyBox);
@@ -68,6 +69,7 @@ QWidget *ReplicationPanel::buildTables()
     auto *slotBox = new QGroupBox(tr("Replication slots and WAL archiving"), top);
     m_slotTable = new CompactTableView(m_slots, slotBox);
     m_slotTable->setObjectName(QStringLiteral("slotTable"));
+    m_slotTable->setAccessibleName(tr("Replication slots"));
     m_noSlot = new QLabel(tr("No replication slot on the primary: a standby that falls behind further than "
                              "wal_keep_size can lose the WAL it needs."),
                           slotBox);
