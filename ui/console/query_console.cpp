@@ -80,9 +80,12 @@ QueryConsole::QueryConsole(QWidget *parent)
     splitter->setObjectName(QStringLiteral("consoleSplitter"));
     splitter->addWidget(m_editor);
     splitter->addWidget(m_resultArea);
+    // The results get the larger part: an error and its explanation must fit.
     splitter->setStretchFactor(0, 2);
     splitter->setStretchFactor(1, 3);
+    splitter->setSizes({200, 300});
     splitter->setChildrenCollapsible(false);
+    m_editor->setMinimumHeight(80);
 
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);

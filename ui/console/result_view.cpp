@@ -41,6 +41,7 @@ ResultView::ResultView(const SqlStatement &statement, QWidget *parent)
     m_summary->setObjectName(QStringLiteral("summary"));
     m_summary->setText(tr("Running…"));
     m_summary->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_summary->setWordWrap(true);
     m_notices->setWordWrap(true);
     m_notices->hide();
 

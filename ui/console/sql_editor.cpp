@@ -26,9 +26,21 @@ SqlEditor::SqlEditor(QWidget *parent) : QsciScintilla(parent)
     setIndentationsUseTabs(false);
     setTabWidth(4);
     setWrapMode(QsciScintilla::WrapNone);
+    // The horizontal scroll bar only when a line is wider than the editor.
+    setScrollWidth(1);
+    setScrollWidthTracking(true);
 
-    m_errorIndicator = indicatorDefine(QsciScintilla::SquiggleIndicator);
-    setIndicatorForegroundColor(QColor(0xd0, 0x20, 0x20), m_errorIndicator);
+    // The place an error points at: a red box over the word, and a red
+    // marker beside its line, so that it is seen at a glance.
+    m_errorIndicator = indicatorDefine(QsciScintilla::StraightBoxIndicator);
+    setIndicatorForegroundColor(QColor(0xd0, 0x20, 0x20, 90), m_errorIndicator);
+    setIndicatorOutlineColor(QColor(0xd0, 0x20, 0x20), m_errorIndicator);
+    setIndicatorDrawUnder(true, m_errorIndicator);
+    m_errorMarker = markerDefine(QsciScintilla::RightTriangle);
+    setMarkerBackgroundColor(QColor(0xd0, 0x20, 0x20), m_errorMarker);
+    setMarkerForegroundColor(QColor(0xd0, 0x20, 0x20), m_errorMarker);
+    setMarginWidth(1, 12);
+    setMarginMarkerMask(1, 1 << m_errorMarker);
     connect(this, &QsciScintilla::textChanged, this, &SqlEditor::clearErrorMark);
 
     // These keys belong to the console's actions (run, run script, cancel):
@@ -100,12 +112,15 @@ void SqlEditor::markError(int offset)
     lineIndexOf(end, &lineTo, &indexTo);
     clearErrorMark();
     fillIndicatorRange(lineFrom, indexFrom, lineTo, indexTo, m_errorIndicator);
+    markerAdd(lineFrom, m_errorMarker);
     const QSignalBlocker quiet(this);
     setCursorPosition(lineFrom, indexFrom);
 }
 
 void SqlEditor::clearErrorMark()
 {
+    if (m_errorMarker >= 0)
+        markerDeleteAll(m_errorMarker);
     if (m_errorIndicator >= 0)
         clearIndicatorRange(0, 0, qMax(0, lines() - 1), int(text(qMax(0, lines() - 1)).size()), m_errorIndicator);
 }

@@ -25,4 +25,5 @@ private:
     void lineIndexOf(int offset, int *line, int *index) const;
 
     int m_errorIndicator = -1;
+    int m_errorMarker = -1;
 };
