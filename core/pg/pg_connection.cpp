@@ -145,6 +145,7 @@ PgError errorFromResult(const PGresult *result, const QString &fallbackMessage)
     error.detail = resultField(result, PG_DIAG_MESSAGE_DETAIL);
     error.hint = resultField(result, PG_DIAG_MESSAGE_HINT);
     error.raw = fromPq(PQresultErrorMessage(result)).trimmed();
+    error.position = resultField(result, PG_DIAG_STATEMENT_POSITION).toInt();
     if (error.message.isEmpty())
         error.message = error.raw.isEmpty() ? fallbackMessage : error.raw;
     if (error.sqlState.isEmpty()) // libpq's own failure (connection lost, out of memory)
@@ -154,6 +155,26 @@ PgError errorFromResult(const PGresult *result, const QString &fallbackMessage)
 
 // PQcancel connects to the server anew and waits for it: it must not run
 // on the connection's thread.
+#ifdef LIBPQ_HAS_ASYNC_CANCEL
+// libpq 17: the cancel connection honours the connection's own options
+// (TLS, connect_timeout); still run off the connection's thread.
+class CancelTask : public QRunnable
+{
+public:
+    explicit CancelTask(PGcancelConn *cancel) : m_cancel(cancel) {}
+    ~CancelTask() override { PQcancelFinish(m_cancel); }
+    void run() override { PQcancelBlocking(m_cancel); }
+
+private:
+    PGcancelConn *m_cancel;
+};
+
+QRunnable *makeCancelTask(PGconn *conn)
+{
+    PGcancelConn *cancel = PQcancelCreate(conn);
+    return cancel ? new CancelTask(cancel) : nullptr;
+}
+#else
 class CancelTask : public QRunnable
 {
 public:
@@ -168,6 +189,26 @@ public:
 private:
     PGcancel *m_cancel;
 };
+
+QRunnable *makeCancelTask(PGconn *conn)
+{
+    PGcancel *cancel = PQgetCancel(conn);
+    return cancel ? new CancelTask(cancel) : nullptr;
+}
+#endif
+
+// Rows arrive one PGresult per row (single-row mode) or per chunk (libpq 17).
+bool isRowBatch(ExecStatusType status)
+{
+#ifdef LIBPQ_HAS_CHUNK_MODE
+    if (status == PGRES_TUPLES_CHUNK)
+        return true;
+#endif
+    return status == PGRES_SINGLE_TUPLE;
+}
+
+// A flush of rows to the receiver at least this often while rows arrive.
+constexpr qint64 kFlushEveryMs = 50;
 
 } // namespace
 
@@ -451,10 +492,21 @@ void PgConnection::onSocketWritable()
         flushOutput();
 }
 
+quint64 PgConnection::execStreaming(const QString &sql, qint64 keepRows, int batchRows)
+{
+    return enqueue(Pending{0, sql, {}, true, keepRows, qMax(1, batchRows)});
+}
+
 quint64 PgConnection::exec(const QString &sql, const PgParams &params)
 {
+    return enqueue(Pending{0, sql, params});
+}
+
+quint64 PgConnection::enqueue(Pending pending)
+{
     const quint64 id = m_nextId++;
-    m_queue.enqueue(Pending{id, sql, params});
+    pending.id = id;
+    m_queue.enqueue(std::move(pending));
     if (m_state == State::Ready) {
         sendNext();
     } else if (m_state == State::Disconnected || m_state == State::Failed) {
@@ -481,6 +533,8 @@ void PgConnection::sendNext()
     m_running = m_queue.dequeue();
     m_current = PgResult();
     m_current.id = m_running->id;
+    m_batch.clear();
+    m_flushedAny = false;
     m_runningFor.start();
 
     const QByteArray sql = m_running->sql.toUtf8();
@@ -509,6 +563,13 @@ void PgConnection::sendNext()
         finishRunning();
         return;
     }
+    if (m_running->streaming) {
+#ifdef LIBPQ_HAS_CHUNK_MODE
+        PQsetChunkedRowsMode(m_conn, m_running->batchRows);
+#else
+        PQsetSingleRowMode(m_conn);
+#endif
+    }
     flushOutput();
 }
 
@@ -531,61 +592,125 @@ void PgConnection::collectResults()
     while (m_running && !PQisBusy(m_conn)) {
         PGresult *result = PQgetResult(m_conn);
         if (!result) {
+            flushBatch(true);
             finishRunning();
             return;
         }
-        const ExecStatusType status = PQresultStatus(result);
-        switch (status) {
-        case PGRES_TUPLES_OK:
-        case PGRES_SINGLE_TUPLE:
-        case PGRES_COMMAND_OK:
-        case PGRES_EMPTY_QUERY: {
-            m_current.ok = m_current.error.sqlState.isEmpty();
-            m_current.commandTag = fromPq(PQcmdStatus(result));
-            const int columns = PQnfields(result);
-            const int rows = PQntuples(result);
-            m_current.columns.clear();
-            for (int c = 0; c < columns; ++c)
-                m_current.columns << fromPq(PQfname(result, c));
-            m_current.rows.reserve(rows);
-            for (int r = 0; r < rows; ++r) {
-                PgRow row;
-                row.reserve(columns);
-                for (int c = 0; c < columns; ++c) {
-                    if (PQgetisnull(result, r, c))
-                        row << std::nullopt;
-                    else
-                        row << QString::fromUtf8(PQgetvalue(result, r, c), PQgetlength(result, r, c));
-                }
-                m_current.rows << row;
-            }
-            break;
-        }
-        case PGRES_COPY_IN:
-            // The console has no data to feed a COPY FROM STDIN: end it cleanly.
-            PQputCopyEnd(m_conn, "COPY FROM STDIN is not supported by Replica Studio");
-            PQflush(m_conn);
-            break;
-        case PGRES_COPY_OUT: {
-            char *buffer = nullptr;
-            int got = 0;
-            while ((got = PQgetCopyData(m_conn, &buffer, 1)) > 0)
-                PQfreemem(buffer);
-            if (got == 0) { // more to come: wait for the socket
-                PQclear(result);
-                return;
-            }
-            break;
-        }
-        default:
-            m_current.ok = false;
-            m_current.error = errorFromResult(result, tr("The query failed."));
-            break;
-        }
+        const bool more = takeResult(result);
         PQclear(result);
+        flushBatch(false);
+        if (!more)
+            return;
     }
+    flushBatch(false);
     if (m_running && PQstatus(m_conn) == CONNECTION_BAD)
         connectionLost(fromPq(PQerrorMessage(m_conn)));
+}
+
+bool PgConnection::takeResult(PGresult *result)
+{
+    const ExecStatusType status = PQresultStatus(result);
+    if (status == PGRES_COPY_IN) {
+        // The console has no data to feed a COPY FROM STDIN: the server ends
+        // it with this message as its error.
+        PQputCopyEnd(m_conn, "COPY FROM STDIN is not supported in Replica Studio: there is no data to send. "
+                             "Use psql's \\copy, or COPY FROM a file on the server.");
+        PQflush(m_conn);
+        return true;
+    }
+    if (status == PGRES_COPY_OUT) {
+        if (m_current.columns.isEmpty())
+            setColumns({tr("COPY output")});
+        return takeCopyLines();
+    }
+    const bool last = status == PGRES_TUPLES_OK || status == PGRES_COMMAND_OK || status == PGRES_EMPTY_QUERY;
+    if (!last && status != PGRES_SINGLE_TUPLE && !isRowBatch(status)) {
+        m_current.ok = false;
+        m_current.error = errorFromResult(result, tr("The query failed."));
+        return true;
+    }
+    if (last)
+        m_current.commandTag = fromPq(PQcmdStatus(result));
+    m_current.ok = m_current.error.sqlState.isEmpty();
+    if (PQnfields(result) > 0 && m_current.columns.isEmpty()) {
+        QStringList columns;
+        for (int c = 0; c < PQnfields(result); ++c)
+            columns << fromPq(PQfname(result, c));
+        setColumns(columns);
+    }
+    takeRows(result);
+    return true;
+}
+
+void PgConnection::setColumns(const QStringList &columns)
+{
+    m_current.columns = columns;
+    if (m_running->streaming)
+        emit columnsReady(m_running->id, columns);
+}
+
+void PgConnection::keepRow(PgRow &&row)
+{
+    if (m_running->streaming)
+        m_batch << std::move(row);
+    else
+        m_current.rows << std::move(row);
+}
+
+void PgConnection::takeRows(const PGresult *result)
+{
+    const int rows = PQntuples(result);
+    const int columns = PQnfields(result);
+    const qint64 keep = m_running->keepRows;
+    for (int r = 0; r < rows; ++r) {
+        // Counted always; converted only while kept.
+        const bool kept = keep < 0 || m_current.rowCount < keep;
+        ++m_current.rowCount;
+        if (!kept)
+            continue;
+        PgRow row;
+        row.reserve(columns);
+        for (int c = 0; c < columns; ++c) {
+            if (PQgetisnull(result, r, c))
+                row << std::nullopt;
+            else
+                row << QString::fromUtf8(PQgetvalue(result, r, c), PQgetlength(result, r, c));
+        }
+        keepRow(std::move(row));
+    }
+}
+
+bool PgConnection::takeCopyLines()
+{
+    const qint64 keep = m_running->keepRows;
+    char *buffer = nullptr;
+    int got = 0;
+    while ((got = PQgetCopyData(m_conn, &buffer, 1)) > 0) {
+        const bool kept = keep < 0 || m_current.rowCount < keep;
+        ++m_current.rowCount;
+        if (kept) {
+            QByteArray line(buffer, got);
+            if (line.endsWith('\n'))
+                line.chop(1);
+            keepRow(PgRow{QString::fromUtf8(line)});
+        }
+        PQfreemem(buffer);
+        if (m_running->streaming && m_batch.size() >= m_running->batchRows)
+            flushBatch(true);
+    }
+    // 0: more to come, wait for the socket; -1: done, the final result follows.
+    return got != 0;
+}
+
+void PgConnection::flushBatch(bool force)
+{
+    if (!m_running || !m_running->streaming || m_batch.isEmpty())
+        return;
+    if (!force && m_flushedAny && m_batch.size() < m_running->batchRows && m_sinceFlush.elapsed() < kFlushEveryMs)
+        return;
+    m_flushedAny = true;
+    m_sinceFlush.start();
+    emit rowsReady(m_running->id, std::exchange(m_batch, {}));
 }
 
 void PgConnection::finishRunning()
@@ -595,6 +720,7 @@ void PgConnection::finishRunning()
     m_current.elapsedMs = m_runningFor.elapsed();
     if (!m_current.error.sqlState.isEmpty())
         m_current.ok = false;
+    m_batch.clear();
     PgResult result = std::move(m_current);
     m_current = PgResult();
     m_running.reset();
@@ -666,8 +792,8 @@ void PgConnection::cancel()
                            tr("The query was cancelled before it ran."), {}});
     if (!m_conn || !m_running)
         return;
-    if (PGcancel *handle = PQgetCancel(m_conn))
-        QThreadPool::globalInstance()->start(new CancelTask(handle));
+    if (QRunnable *task = makeCancelTask(m_conn))
+        QThreadPool::globalInstance()->start(task);
 }
 
 void PgConnection::close()

@@ -25,6 +25,13 @@ struct pg_conn;
 // Queries are queued and run one at a time in the order of exec(); each one
 // ends in exactly one resultReady() with the id exec() returned, even when
 // the connection fails before it runs (then with an error result).
+//
+// execStreaming() is the query console's way (through QuerySession, which
+// keeps the connection on a worker thread): rows are read in single-row mode
+// (chunked-rows mode with libpq 17 or newer), converted on this object's
+// thread and handed over in batches by rowsReady(), so that a million rows
+// neither wait for the end nor arrive in one piece. COPY ... TO STDOUT lines
+// come out as rows of one text column in both ways, never dropped.
 class PgConnection : public QObject
 {
     Q_OBJECT
@@ -58,6 +65,13 @@ public:
     // returns the id its resultReady() will carry. Results are text.
     quint64 exec(const QString &sql, const PgParams &params = {});
 
+    // Queues one statement whose rows stream: columnsReady() once the columns
+    // are known, rowsReady() with a batch at most every batchRows rows (sooner
+    // for the first rows and when the network is slower than 50 ms), then
+    // resultReady() with rowCount and the command tag but no rows. Rows past
+    // keepRows (negative: no limit) are counted and not converted.
+    quint64 execStreaming(const QString &sql, qint64 keepRows = -1, int batchRows = 1000);
+
     // Asks the server to cancel the running query (it then ends with
     // SQLSTATE 57014) and drops the queued ones (each ends with an error
     // result). The cancel request travels on a pool thread: it opens a new
@@ -83,6 +97,9 @@ signals:
     // The connection could not be made, or an open one was lost.
     void failed(const PgError &error);
     void resultReady(const PgResult &result);
+    // Only for execStreaming() queries.
+    void columnsReady(quint64 id, const QStringList &columns);
+    void rowsReady(quint64 id, const QList<PgRow> &rows);
     void stateChanged(PgConnection::State state);
 
 private:
@@ -91,6 +108,9 @@ private:
         quint64 id = 0;
         QString sql;
         PgParams params;
+        bool streaming = false;
+        qint64 keepRows = -1;
+        int batchRows = 1000;
     };
 
     void startConnect(const QStringList &keys, const QStringList &values);
@@ -101,9 +121,17 @@ private:
     void onSocketWritable();
     void watchSocket(bool read, bool write);
     void dropNotifiers();
+    quint64 enqueue(Pending pending);
     void sendNext();
     void flushOutput();
     void collectResults();
+    // Takes one PGresult into m_current; false when a COPY waits for more data.
+    bool takeResult(struct pg_result *result);
+    void setColumns(const QStringList &columns);
+    void keepRow(PgRow &&row);
+    void takeRows(const struct pg_result *result);
+    bool takeCopyLines();
+    void flushBatch(bool force);
     void finishRunning();
     void connectionLost(const QString &libpqMessage);
     void failConnect(const PgError &error);
@@ -135,4 +163,8 @@ private:
     std::optional<Pending> m_running;
     PgResult m_current;
     QElapsedTimer m_runningFor;
+    // The running streamed query's rows not yet handed over.
+    QList<PgRow> m_batch;
+    QElapsedTimer m_sinceFlush;
+    bool m_flushedAny = false;
 };

@@ -18,6 +18,7 @@ struct PgError
     QString hint;
     QString sentence; // user-facing: what happened and what to do
     QString raw;      // libpq's whole error text, for logs and "details"
+    int position = 0; // where in the statement the server points (1-based characters); 0: nowhere
 
     bool isEmpty() const { return message.isEmpty() && sentence.isEmpty(); }
 

@@ -22,7 +22,8 @@ struct PgResult
     quint64 id = 0; // the number PgConnection::exec() gave the query
     bool ok = false;
     QStringList columns;
-    QList<PgRow> rows;
+    QList<PgRow> rows;   // empty for a streamed query: its rows went out by PgConnection::rowsReady
+    qint64 rowCount = 0; // every row the query returned, also those not kept
     QString commandTag; // "SELECT 3", "INSERT 0 1"
     PgError error;      // when !ok
     QStringList notices; // NOTICE / WARNING messages the query raised

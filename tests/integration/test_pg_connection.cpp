@@ -5,6 +5,9 @@
 #include "stall_meter.h"
 
 #include <QElapsedTimer>
+
+#include <algorithm>
+#include <numeric>
 #include <QSignalSpy>
 #include <QtTest/QTest>
 
@@ -57,6 +60,8 @@ private slots:
     void silentAddressTimesOutWithoutStalling();
     void serverKilledMidSession();
     void cancelStopsARunningQuery();
+    void copyToStdoutComesAsRows();
+    void streamingHandsRowsOverInBatches();
     void cleanupTestCase();
 
 private:
@@ -476,6 +481,40 @@ void TestPgConnection::cancelStopsARunningQuery()
     const PgResult after = waitForResult(connection, connection.exec(QStringLiteral("SELECT 3 AS n")));
     QVERIFY(after.ok);
     QCOMPARE(after.value(0, QStringLiteral("n")), PgValue(QStringLiteral("3")));
+}
+
+void TestPgConnection::copyToStdoutComesAsRows()
+{
+    PgConnection connection;
+    QVERIFY(openConnection(connection, m_server->conninfo()));
+    const PgResult result =
+        waitForResult(connection, connection.exec(QStringLiteral("COPY (SELECT 1, NULL, 'a b') TO STDOUT")));
+    QVERIFY2(result.ok, qPrintable(result.error.raw));
+    QCOMPARE(result.commandTag, QStringLiteral("COPY 1"));
+    QCOMPARE(result.rows.size(), 1);
+    QCOMPARE(result.rows.first(), (PgRow{QStringLiteral("1\t\\N\ta b")}));
+}
+
+void TestPgConnection::streamingHandsRowsOverInBatches()
+{
+    PgConnection connection;
+    QVERIFY(openConnection(connection, m_server->conninfo()));
+    QStringList columns;
+    QList<int> batches;
+    connect(&connection, &PgConnection::columnsReady, this, [&columns](quint64, const QStringList &c) { columns = c; });
+    connect(&connection, &PgConnection::rowsReady, this,
+            [&batches](quint64, const QList<PgRow> &rows) { batches << int(rows.size()); });
+    const PgResult result = waitForResult(
+        connection, connection.execStreaming(QStringLiteral("SELECT g AS n FROM generate_series(1, 5000) g"), 1200, 500));
+    QVERIFY2(result.ok, qPrintable(result.error.raw));
+    QCOMPARE(columns, QStringList{QStringLiteral("n")});
+    QCOMPARE(result.rowCount, 5000);
+    QVERIFY(result.rows.isEmpty());
+    QCOMPARE(result.commandTag, QStringLiteral("SELECT 5000"));
+    // Kept up to 1200 rows, never more than 500 in one batch.
+    QCOMPARE(std::accumulate(batches.begin(), batches.end(), 0), 1200);
+    QVERIFY(*std::max_element(batches.begin(), batches.end()) <= 500);
+    QVERIFY(batches.size() >= 3);
 }
 
 QTEST_GUILESS_MAIN(TestPgConnection)
