@@ -8,6 +8,7 @@
 #include "ui/main/main_window.h"
 #include "ui/main/settings_dialog.h"
 #include "ui/main/welcome_page.h"
+#include "ui/lesson/lesson_pane.h"
 #include "ui/sandbox_view.h"
 
 #include "accessibility_check.h"
@@ -80,6 +81,7 @@ private slots:
     void aSavedClusterIsWatched();
     void aRestartBringsItAllBack();
     void noSecretOnDisk();
+    void theWholeLesson();
     void cleanupTestCase();
 
 private:
@@ -279,6 +281,43 @@ void TestMainWindow::noSecretOnDisk()
     if (m_skip.isEmpty())
         QVERIFY2(searched >= 2, "expected the profile and the settings file");
     qInfo("searched %d files under the config folder", searched);
+}
+
+// The lesson from the Help menu on the sandbox, every step pressed in order
+// as a teacher would, each result as PostgreSQL gives it.
+void TestMainWindow::theWholeLesson()
+{
+    if (!m_skip.isEmpty())
+        QSKIP(qPrintable(m_skip));
+    m_window->openDemo(demoDir()); // this test's sandbox, not the user's
+    m_window->selectCluster(QStringLiteral("lesson-pair"));
+    m_window->findChild<QAction *>(QStringLiteral("tourAction"))->trigger();
+    QCOMPARE(m_window->currentClusterId(), ClusterListModel::demoId());
+    QTRY_VERIFY_WITH_TIMEOUT(m_window->console() != nullptr, 20000);
+    LessonPane *lesson = m_window->lesson();
+    QVERIFY(lesson->isVisible());
+    QTRY_COMPARE_WITH_TIMEOUT(m_window->clusters()->health(ClusterListModel::demoId()),
+                              ClusterListModel::Health::Healthy, 20000);
+    for (int step = 0; step < lesson->stepCount(); ++step) {
+        lesson->showStep(step);
+        for (int action = 0; lesson->actionButton(action); ++action) {
+            QTRY_VERIFY_WITH_TIMEOUT(lesson->actionButton(action)->isEnabled(), 60000);
+            lesson->actionButton(action)->click();
+            if (step == 3 && action == 0) // under load: the charts move
+                saveScreenshot(m_window.get(), QStringLiteral("lesson-load.png"));
+        }
+        QTRY_VERIFY2_WITH_TIMEOUT(lesson->isStepDone(),
+                                  qPrintable(QStringLiteral("step %1: %2").arg(step + 1).arg(lesson->outcomeText(0))),
+                                  90000);
+        saveScreenshot(m_window.get(), QStringLiteral("lesson-step-%1.png").arg(step + 1));
+        if (step == 1) // the row crossed over: the standby counts one more
+            QVERIFY2(lesson->outcomeText(2).contains(QStringLiteral("last_city=Tokyo")), qPrintable(lesson->outcomeText(2)));
+        if (step == 2)
+            QVERIFY2(lesson->outcomeText(0).contains(QStringLiteral("25006")), qPrintable(lesson->outcomeText(0)));
+    }
+    // The last step reset the sandbox: a fresh pair streams again.
+    QTRY_COMPARE_WITH_TIMEOUT(m_window->clusters()->health(ClusterListModel::demoId()),
+                              ClusterListModel::Health::Healthy, 60000);
 }
 
 void TestMainWindow::cleanupTestCase()

@@ -1,6 +1,7 @@
 #include "ui/console/query_console.h"
 
 #include "core/pg/query_session.h"
+#include "ui/console/result_table_model.h"
 #include "ui/console/result_view.h"
 #include "ui/console/sql_editor.h"
 
@@ -239,11 +240,14 @@ void QueryConsole::wire(QuerySession *session)
             const QString verb = summary.commandTag.section(QLatin1Char(' '), 0, 0);
             if (!verb.isEmpty())
                 m_tabs->setTabText(index, QStringLiteral("%1 %2").arg(index + 1).arg(verb));
+            emit statementEnded(true, QString(), outcomeOf(view, summary));
         }
     });
     connect(session, &QuerySession::statementFailed, this, [this, session](int index, const PgError &error) {
-        if (session == m_active)
-            onFailed(index, error);
+        if (session != m_active)
+            return;
+        onFailed(index, error);
+        emit statementEnded(false, error.sqlState, error.message.isEmpty() ? error.userText() : error.message);
     });
     connect(session, &QuerySession::runFinished, this, [this, session] {
         if (session != m_active)
@@ -251,6 +255,19 @@ void QueryConsole::wire(QuerySession *session)
         updateActions();
         emit runFinished();
     });
+}
+
+QString QueryConsole::outcomeOf(const ResultView *view, const PgResult &summary)
+{
+    QStringList parts;
+    const ResultTableModel *model = view->model();
+    if (model->rowCount() > 0)
+        for (int column = 0; column < model->columnCount(); ++column)
+            parts << QStringLiteral("%1=%2").arg(model->headerData(column, Qt::Horizontal).toString(),
+                                                 model->index(0, column).data().toString());
+    if (!summary.commandTag.isEmpty())
+        parts << summary.commandTag;
+    return parts.join(QStringLiteral(", "));
 }
 
 void QueryConsole::runStatement()

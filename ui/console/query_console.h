@@ -7,6 +7,7 @@
 #include <QHash>
 #include <QWidget>
 
+struct PgResult;
 class QAction;
 class QComboBox;
 class QLabel;
@@ -62,8 +63,14 @@ public slots:
 signals:
     // A run has ended (last statement, an error or a cancel).
     void runFinished();
+    // Each statement of a run as it ends: ok, or the error's SQLSTATE; the
+    // summary is the first row as "column=value" and the command tag, or the
+    // error message. What the lesson pane reports on.
+    void statementEnded(bool ok, const QString &sqlState, const QString &summary);
 
 private:
+    // A finished statement in one line: its first row and its command tag.
+    static QString outcomeOf(const ResultView *view, const PgResult &summary);
     QWidget *makeToolbar();
     void updateBadge();
     void updateActions();

@@ -41,7 +41,8 @@ LessonPane::LessonPane(QWidget *parent)
     m_list->setSizePolicy(QSizePolicy::Preferred, QSizePolicy::Maximum);
     for (const LessonStep &step : m_steps)
         m_list->addItem(step.title);
-    m_list->setMaximumHeight(m_list->sizeHintForRow(0) * int(m_steps.size()) + 2 * m_list->frameWidth() + 4);
+    // Every title in view: a wrapped title takes two lines of a narrow dock.
+    m_list->setMaximumHeight(m_list->sizeHintForRow(0) * int(m_steps.size() * 3 / 2) + 2 * m_list->frameWidth());
     connect(m_list, &QListWidget::currentRowChanged, this, [this](int row) {
         if (row >= 0 && row != m_current)
             showStep(row);

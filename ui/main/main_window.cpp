@@ -12,12 +12,15 @@
 #include "ui/main/cluster_profile_dialog.h"
 #include "ui/main/settings_dialog.h"
 #include "ui/main/welcome_page.h"
+#include "ui/console/query_console.h"
+#include "ui/lesson/lesson_pane.h"
 #include "ui/panel/replication_panel.h"
 #include "ui/sandbox_view.h"
 
 #include <QAction>
 #include <QApplication>
 #include <QCloseEvent>
+#include <QDockWidget>
 #include <QDir>
 #include <QFile>
 #include <QFileDialog>
@@ -140,6 +143,7 @@ MainWindow::MainWindow(QWidget *parent)
 
     m_recheck.setInterval(2000);
     connect(&m_recheck, &QTimer::timeout, this, &MainWindow::checkForSandbox);
+    buildLessonDock();
     buildMenus();
     buildTray();
     reloadProfiles();
@@ -256,6 +260,11 @@ void MainWindow::buildViewMenu()
     QAction *fullScreen = menuAction(view, tr("&Full screen"), QStringLiteral("fullScreenAction"), QKeySequence::FullScreen);
     fullScreen->setCheckable(true);
     connect(fullScreen, &QAction::toggled, this, [this](bool on) { on ? showFullScreen() : showNormal(); });
+    QAction *lesson = m_lessonDock->toggleViewAction();
+    lesson->setText(tr("The &lesson"));
+    lesson->setObjectName(QStringLiteral("lessonAction"));
+    lesson->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_L));
+    view->addAction(lesson);
     view->addSeparator();
     for (int tab = 0; tab < 3; ++tab) {
         QAction *go = menuAction(view, tr("Go to tab %1").arg(tab + 1), QStringLiteral("tab%1Action").arg(tab + 1),
@@ -270,6 +279,14 @@ void MainWindow::buildViewMenu()
 void MainWindow::buildHelpMenu()
 {
     QMenu *help = menuBar()->addMenu(tr("&Help"));
+    connect(menuAction(help, tr("The replication &lesson on the demo sandbox"), QStringLiteral("tourAction"),
+                       QKeySequence::HelpContents),
+            &QAction::triggered, this, [this] {
+                selectCluster(ClusterListModel::demoId());
+                m_lessonDock->show();
+                m_lessonDock->raise();
+            });
+    help->addSeparator();
     QAction *about = menuAction(help, tr("&About Replica Studio"), QStringLiteral("aboutAction"));
     about->setMenuRole(QAction::AboutRole);
     connect(about, &QAction::triggered, this, &MainWindow::showAbout);
@@ -355,6 +372,7 @@ void MainWindow::clearClusterPage()
     delete m_sampler;
     m_sampler = nullptr;
     m_panel = nullptr;
+    m_console = nullptr;
     qDeleteAll(m_tunnels);
     m_tunnels.clear();
     m_sandboxView = nullptr;
@@ -439,6 +457,8 @@ void MainWindow::showSandbox(const SandboxState &state)
     m_sandboxView->setCommandFor([this](const QString &action) { return sandboxCommand(action); });
     m_panel->setHintProvider([view = m_sandboxView](const ReplicationSample &sample) { return view->hintFor(sample); });
     m_tabs->addTab(scrolled(m_panel), tr("Replication"));
+    addConsole(ClusterListModel::demoId(), {{state.primary.name, state.primary.connectionString(), false},
+                                            {state.standby.name, state.standby.connectionString(), !state.standbyPromoted}});
     m_tabs->addTab(m_sandboxView, tr("Servers"));
     m_stack->setCurrentWidget(m_tabs);
     statusBar()->clearMessage();
@@ -521,8 +541,78 @@ void MainWindow::showProfilePage(const ClusterProfile &profile, const QHash<QStr
 
     m_panel = new ReplicationPanel(m_sampler, m_tabs);
     m_tabs->addTab(scrolled(m_panel), tr("Replication"));
+    QList<QueryTarget> targets;
+    for (const ClusterServer &server : profile.servers)
+        targets << QueryTarget{server.name, conninfos.value(server.name), !server.isPrimary};
+    addConsole(profile.id, targets);
     statusBar()->clearMessage();
     watch(profile.id);
+}
+
+void MainWindow::addConsole(const QString &clusterId, const QList<QueryTarget> &targets)
+{
+    m_console = new QueryConsole(m_tabs);
+    m_console->setTargets(targets);
+    m_console->setHistoryKey(clusterId);
+    m_tabs->addTab(m_console, tr("Console"));
+}
+
+// ---- the lesson -------------------------------------------------------------
+
+void MainWindow::buildLessonDock()
+{
+    m_lesson = new LessonPane(this);
+    m_lessonDock = new QDockWidget(tr("Lesson"), this);
+    m_lessonDock->setObjectName(QStringLiteral("lessonDock"));
+    m_lessonDock->setWidget(m_lesson);
+    m_lessonDock->setMinimumWidth(360);
+    addDockWidget(Qt::RightDockWidgetArea, m_lessonDock);
+    m_lessonDock->hide();
+    connect(m_lesson, &LessonPane::sqlRequested, this, &MainWindow::runLessonSql);
+    connect(m_lesson, &LessonPane::sandboxRequested, this, &MainWindow::runLessonOperation);
+}
+
+void MainWindow::runLessonSql(int step, int action, const QString &server, const QString &sql)
+{
+    if (m_currentId != ClusterListModel::demoId() || !m_console) {
+        m_lesson->actionFinished(step, action, false, QString(),
+                                 tr("The lesson runs on the demo sandbox: start it first (Sandbox > Start the demo "
+                                    "sandbox)."));
+        return;
+    }
+    m_tabs->setCurrentWidget(m_console);
+    if (!m_console->runSql(server, sql)) {
+        m_lesson->actionFinished(step, action, false, QString(),
+                                 tr("The console is still running a statement: wait for it, or cancel it with Esc."));
+        return;
+    }
+    // A script's last statement tells how the action went; the run's end reports it.
+    auto last = std::make_shared<std::tuple<bool, QString, QString>>(false, QString(), tr("Cancelled."));
+    QueryConsole *console = m_console;
+    auto ended = connect(console, &QueryConsole::statementEnded, this,
+                         [last](bool ok, const QString &state, const QString &summary) {
+                             *last = {ok, state, summary};
+                         });
+    auto finished = std::make_shared<QMetaObject::Connection>();
+    *finished = connect(console, &QueryConsole::runFinished, this, [=, this] {
+        disconnect(ended);
+        disconnect(*finished);
+        m_lesson->actionFinished(step, action, std::get<0>(*last), std::get<1>(*last), std::get<2>(*last));
+    });
+}
+
+void MainWindow::runLessonOperation(int step, int action, SandboxTask::Action what)
+{
+    SandboxTask *task = runSandbox(what, tr("Lesson: working on the sandbox…"));
+    if (!task) {
+        m_lesson->actionFinished(step, action, false, QString(),
+                                 tr("Another sandbox operation is running: wait for it to end."));
+        return;
+    }
+    connect(task, &SandboxTask::finished, this, [this, task, step, action] {
+        m_lesson->actionFinished(step, action, task->ok(), QString(),
+                                 task->ok() ? task->actions().join(QLatin1Char(' ')) : task->error().message);
+    });
 }
 
 // Health in the sidebar and tray, the status bar line, and notifications as
@@ -592,10 +682,10 @@ void MainWindow::startSandbox()
     runSandbox(SandboxTask::Action::Up, tr("Making the demo sandbox…"));
 }
 
-void MainWindow::runSandbox(SandboxTask::Action action, const QString &doing)
+SandboxTask *MainWindow::runSandbox(SandboxTask::Action action, const QString &doing)
 {
     if (m_sandboxTask)
-        return;
+        return nullptr;
     m_sandboxTask = SandboxTask::start(m_demoDir.isEmpty() ? Sandbox::defaultDir() : m_demoDir, action, {}, this);
     const bool making = action == SandboxTask::Action::Up || action == SandboxTask::Action::Reset;
     if (making && !m_sandboxView)
@@ -608,6 +698,7 @@ void MainWindow::runSandbox(SandboxTask::Action action, const QString &doing)
     SandboxTask *task = m_sandboxTask;
     connect(task, &SandboxTask::finished, this, [this, task, doing] { sandboxFinished(task, doing); });
     updateSandboxActions();
+    return task;
 }
 
 void MainWindow::sandboxFinished(SandboxTask *task, const QString &doing)

@@ -2,6 +2,7 @@
 
 #include "core/monitor/replication_problem.h"
 #include "core/sandbox/sandbox_task.h"
+#include "ui/console/query_target.h"
 #include "ui/main/cluster_list_model.h"
 
 #include <QMainWindow>
@@ -15,6 +16,9 @@ class QSplitter;
 class QStackedWidget;
 class QSystemTrayIcon;
 class QTabWidget;
+class LessonPane;
+class QDockWidget;
+class QueryConsole;
 class ReplicationPanel;
 class ReplicationSampler;
 class SandboxView;
@@ -49,6 +53,8 @@ public:
     // For the tests and the pages that plug in.
     SandboxView *sandboxView() const { return m_sandboxView; }
     ReplicationPanel *panel() const { return m_panel; }
+    QueryConsole *console() const { return m_console; }
+    LessonPane *lesson() const { return m_lesson; }
     WelcomePage *welcomePage() const { return m_welcome; }
     ReplicationSampler *sampler() const { return m_sampler; }
     ClusterListModel *clusters() const { return m_clusters; }
@@ -81,7 +87,12 @@ private:
     void showProfilePage(const ClusterProfile &profile, const QHash<QString, QString> &conninfos);
     void watch(const QString &id);
     void startSandbox();
-    void runSandbox(SandboxTask::Action action, const QString &doing);
+    // Null when another sandbox call runs.
+    SandboxTask *runSandbox(SandboxTask::Action action, const QString &doing);
+    void addConsole(const QString &clusterId, const QList<QueryTarget> &targets);
+    void buildLessonDock();
+    void runLessonSql(int step, int action, const QString &server, const QString &sql);
+    void runLessonOperation(int step, int action, SandboxTask::Action what);
     void sandboxFinished(SandboxTask *task, const QString &doing);
     void updateSandboxActions();
 
@@ -119,6 +130,9 @@ private:
     ReplicationSampler *m_sampler = nullptr;
     SandboxView *m_sandboxView = nullptr;
     ReplicationPanel *m_panel = nullptr;
+    QueryConsole *m_console = nullptr;
+    LessonPane *m_lesson = nullptr;
+    QDockWidget *m_lessonDock = nullptr;
     QList<SshTunnel *> m_tunnels; // of the selected cluster's servers reached through SSH
     QPointer<SandboxTask> m_sandboxTask;
     QList<QAction *> m_sandboxActions; // enabled while the sandbox is up and idle
