@@ -1,8 +1,8 @@
 #include "ui/lesson/lesson_pane.h"
 
+#include <QEvent>
 #include <QFontDatabase>
 #include <QFrame>
-#include <QGridLayout>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QListWidget>
@@ -58,7 +58,8 @@ LessonPane::LessonPane(QWidget *parent)
     connect(m_previous, &QPushButton::clicked, this, [this] { showStep(m_current - 1); });
     connect(m_next, &QPushButton::clicked, this, [this] { showStep(m_current + 1); });
 
-    auto *stepArea = new QWidget(this);
+    m_stepArea = new QWidget(this);
+    QWidget *stepArea = m_stepArea;
     auto *stepLayout = new QVBoxLayout(stepArea);
     stepLayout->addWidget(m_title);
     stepLayout->addWidget(m_explanation);
@@ -70,10 +71,15 @@ LessonPane::LessonPane(QWidget *parent)
     moves->addStretch();
     moves->addWidget(m_next);
     stepLayout->addLayout(moves);
-    auto *scroll = new QScrollArea(this);
+    m_scroll = new QScrollArea(this);
+    QScrollArea *scroll = m_scroll;
     scroll->setWidget(stepArea);
     scroll->setWidgetResizable(true);
     scroll->setFrameShape(QFrame::NoFrame);
+    // Always there, so that wrapped text is measured at the width it is drawn at.
+    scroll->setVerticalScrollBarPolicy(Qt::ScrollBarAlwaysOn);
+    scroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    scroll->viewport()->installEventFilter(this);
 
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(6, 6, 6, 6);
@@ -103,7 +109,8 @@ void LessonPane::showStep(int index)
         delete item;
     m_states = QList<State>(step.actions.size(), State::Waiting);
     m_outcomes = QStringList(step.actions.size(), QString());
-    auto *grid = new QGridLayout;
+    auto *column = new QVBoxLayout;
+    column->setSpacing(4);
     for (int i = 0; i < step.actions.size(); ++i) {
         const LessonAction &action = step.actions[i];
         auto *button = new QPushButton(action.label, this);
@@ -122,14 +129,16 @@ void LessonPane::showStep(int index)
         sqlText->setTextInteractionFlags(Qt::TextSelectableByMouse);
         sqlText->setWordWrap(true);
         sqlText->setVisible(action.kind == LessonAction::Kind::Sql);
-        grid->addWidget(button, 3 * i, 0, Qt::AlignLeft);
-        grid->addWidget(sqlText, 3 * i + 1, 0);
-        grid->addWidget(outcome, 3 * i + 2, 0);
+        if (i > 0)
+            column->addSpacing(8);
+        column->addWidget(button, 0, Qt::AlignLeft);
+        column->addWidget(sqlText);
+        column->addWidget(outcome);
         m_actionWidgets << button << sqlText << outcome;
         m_buttons << button;
         m_outcomeLabels << outcome;
     }
-    m_actionsLayout->addLayout(grid);
+    m_actionsLayout->addLayout(column);
     showStates();
 }
 
@@ -208,4 +217,20 @@ void LessonPane::showStates()
         item->setText(QStringLiteral("✓ ") + step.title);
     m_previous->setEnabled(m_current > 0);
     m_next->setEnabled(m_current + 1 < stepCount());
+    fitStepArea();
+}
+
+bool LessonPane::eventFilter(QObject *watched, QEvent *event)
+{
+    if (watched == m_scroll->viewport() && event->type() == QEvent::Resize)
+        fitStepArea();
+    return QWidget::eventFilter(watched, event);
+}
+
+// QScrollArea sizes its widget by the minimum size, which knows nothing of
+// wrapped text: ask the layout how tall it is at the width it is shown at.
+void LessonPane::fitStepArea()
+{
+    const int width = m_scroll->viewport()->width();
+    m_stepArea->setMinimumHeight(m_stepArea->layout()->heightForWidth(width));
 }

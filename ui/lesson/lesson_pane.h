@@ -7,6 +7,7 @@
 class QLabel;
 class QListWidget;
 class QPushButton;
+class QScrollArea;
 class QVBoxLayout;
 
 // The guided lesson beside the console and the panel: the steps of
@@ -35,6 +36,9 @@ public slots:
     // What came of an action: ok, or the error's SQLSTATE (for expected refusals) and a short summary.
     void actionFinished(int step, int action, bool ok, const QString &sqlState, const QString &summary);
 
+protected:
+    bool eventFilter(QObject *watched, QEvent *event) override;
+
 signals:
     void sqlRequested(int step, int action, const QString &server, const QString &sql);
     void sandboxRequested(int step, int action, SandboxTask::Action what);
@@ -44,6 +48,7 @@ private:
 
     void runAction(int action);
     void showStates();
+    void fitStepArea();
     QString outcomeFor(const LessonAction &action, bool ok, const QString &sqlState, const QString &summary) const;
 
     QList<LessonStep> m_steps;
@@ -58,6 +63,8 @@ private:
     QList<QLabel *> m_outcomeLabels;
     QList<QWidget *> m_actionWidgets; // every widget of the current step's actions
     QLabel *m_afterwards;
+    QWidget *m_stepArea;
+    QScrollArea *m_scroll;
     QPushButton *m_previous;
     QPushButton *m_next;
 };
