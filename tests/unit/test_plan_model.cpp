@@ -86,6 +86,7 @@ private slots:
     void choicesRefused_data();
     void choicesRefused();
     void jsonRoundTripKeepsEdits();
+    void editsOfOneFileChain();
     void restartExpectsTheEditedValues();
     void cancelForgetsTheLastOutput();
     void aWaitLogsItsCommandsOnce();
@@ -226,6 +227,48 @@ void TestPlanModel::jsonRoundTripKeepsEdits()
     auto fromFile = SetupPlan::load(path);
     QVERIFY(fromFile.ok());
     QCOMPARE(fromFile->toText(), plan.toText());
+}
+
+void TestPlanModel::editsOfOneFileChain()
+{
+    SetupPlan plan = existingPlan();
+    const FileEdit conf = plan.step(QStringLiteral("primary-conf"))->edits().first();
+    const FileEdit sync = plan.step(QStringLiteral("sync"))->edits().first();
+    QCOMPARE(sync.previousStep, QStringLiteral("primary-conf"));
+    QCOMPARE(sync.before, conf.after);
+
+    // The user's edit of the earlier step is the later step's before; the later after follows.
+    QByteArray edited = conf.after;
+    edited.replace("max_wal_senders = 10", "max_wal_senders = 12");
+    edited += "# tuned by the DBA\n";
+    QVERIFY(plan.editFile(QStringLiteral("primary-conf"), 0, edited).ok());
+    const FileEdit followed = plan.step(QStringLiteral("sync"))->edits().first();
+    QCOMPARE(followed.before, edited);
+    QVERIFY(followed.after.contains("max_wal_senders = 12"));
+    QVERIFY(followed.after.contains("# tuned by the DBA\n"));
+    QVERIFY(followed.after.contains("synchronous_standby_names = 'standby_198_18_0_3'"));
+    QVERIFY(!followed.userEdited);
+
+    // Both edited: the later one is kept, and a new edit of the earlier one is refused, saying why.
+    QByteArray syncEdited = followed.after + "# named by hand\n";
+    QVERIFY(plan.editFile(QStringLiteral("sync"), 0, syncEdited).ok());
+    QByteArray again = edited;
+    again.replace("max_wal_senders = 12", "max_wal_senders = 14");
+    auto refused = plan.editFile(QStringLiteral("primary-conf"), 0, again);
+    QVERIFY(!refused.ok());
+    QVERIFY2(refused.error().message.contains(QStringLiteral("Reset your edit")), qPrintable(refused.error().message));
+    QCOMPARE(plan.step(QStringLiteral("primary-conf"))->edits().first().after, edited); // nothing changed
+    QCOMPARE(plan.step(QStringLiteral("sync"))->edits().first().after, syncEdited);
+
+    // Reset the later one to the proposal: the earlier edit goes through and the later one follows.
+    QVERIFY(plan.resetFile(QStringLiteral("sync"), 0).ok());
+    QCOMPARE(plan.step(QStringLiteral("sync"))->edits().first().after, followed.after);
+    QVERIFY(plan.editFile(QStringLiteral("primary-conf"), 0, again).ok());
+    QVERIFY(plan.step(QStringLiteral("sync"))->edits().first().after.contains("max_wal_senders = 14"));
+    // Reset the earlier one: the later one is the plain proposal again.
+    QVERIFY(plan.resetFile(QStringLiteral("primary-conf"), 0).ok());
+    QCOMPARE(plan.step(QStringLiteral("sync"))->edits().first().before, conf.after);
+    QCOMPARE(plan.step(QStringLiteral("sync"))->edits().first().after, sync.after);
 }
 
 void TestPlanModel::restartExpectsTheEditedValues()
