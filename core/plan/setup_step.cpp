@@ -15,34 +15,19 @@ QString tr(const char *text)
     return QCoreApplication::translate("SetupStep", text);
 }
 
-// postgresql.conf values compare as the server reads them: quotes and case aside.
-QString normalised(QString value)
+// A value as a file may spell it: quoted or not, with spaces around.
+QString unquoted(QString value)
 {
     value = value.trimmed();
     if (value.size() >= 2 && value.startsWith(QLatin1Char('\'')) && value.endsWith(QLatin1Char('\'')))
         value = value.mid(1, value.size() - 2).replace(QStringLiteral("''"), QStringLiteral("'"));
-    return value.toLower();
+    return value;
 }
 
-bool sameSetting(const VersionRules *rules, const QString &name, const QString &a, const QString &b)
+// postgresql.conf values compare as the server reads them (VersionRules: units, booleans, case).
+bool sameSetting(const VersionRules &rules, const QString &name, const QString &a, const QString &b)
 {
-    if (normalised(a) == normalised(b))
-        return true;
-    if (rules) {
-        if (const auto info = rules->setting(name)) {
-            if (info->type == SettingInfo::Type::Bool) {
-                const auto x = VersionRules::parseBool(normalised(a));
-                const auto y = VersionRules::parseBool(normalised(b));
-                return x && y && *x == *y;
-            }
-            if (info->type == SettingInfo::Type::Integer) {
-                const auto x = rules->integerInBaseUnit(name, normalised(a));
-                const auto y = rules->integerInBaseUnit(name, normalised(b));
-                return x && y && *x == *y;
-            }
-        }
-    }
-    return false;
+    return rules.sameSettingValue(name, unquoted(a), unquoted(b));
 }
 
 } // namespace
@@ -176,7 +161,7 @@ Result<QByteArray> SetupStep::afterFor(const FileEdit &edit, const QByteArray &c
             return parsed.error();
         for (const auto &[name, value] : edit.settings) {
             const auto now = parsed->value(name);
-            if (now && sameSetting(&m_basis.rules, name, *now, value))
+            if (now && sameSetting(m_basis.rules, name, *now, value))
                 continue;
             if (auto set = parsed->set(name, value, m_basis.rules); !set)
                 return set.error();
@@ -222,7 +207,7 @@ Result<bool> SetupStep::editInPlace(StepContext &context, const FileEdit &edit) 
         // The user's own values where the user edited the file: what apply() writes.
         for (const auto &[name, value] : wantedSettings(edit)) {
             const auto now = parsed->value(name);
-            if (!now || !sameSetting(&m_basis.rules, name, *now, value))
+            if (!now || !sameSetting(m_basis.rules, name, *now, value))
                 return false;
         }
         return true;
