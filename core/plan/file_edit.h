@@ -45,6 +45,8 @@ struct FileEdit
     QString owner;   // empty: keep the file's owner
 
     bool isSecret() const { return kind == Kind::Passfile; }
+    // Whether the user may give the after by hand (SetupStep::setEditedAfter says why not otherwise).
+    bool editable() const { return beforeKnown && !isSecret() && kind != Kind::Signal; }
     bool changes() const { return !beforeKnown || before != after; }
     bool sameFile(const FileEdit &other) const { return host == other.host && path == other.path; }
 

@@ -773,7 +773,10 @@ QString SetupPlan::toShellScript() const
             if (edit.beforeKnown) {
                 if (!edit.changes())
                     continue;
-                const CommandLine write = CommandLine::shell(QStringLiteral("cp -p \"$1\" \"$1.bak\" && cat > \"$1\""), {edit.path});
+                // A file the copy does not bring (recovery.conf) is new: nothing to keep, and private when the step says so.
+                const QString umask = edit.mode >= 0 && (edit.mode & 077) == 0 ? QStringLiteral("umask 077; ") : QString();
+                const CommandLine write = CommandLine::shell(
+                    umask + QStringLiteral("{ [ ! -e \"$1\" ] || cp -p \"$1\" \"$1.bak\"; } && cat > \"$1\""), {edit.path});
                 out += QStringLiteral("# %1: the whole new content (the old one kept as .bak)\n").arg(edit.path);
                 out += QStringLiteral("%1 %2 <<'%3'\n%4%3\n").arg(target, wrap(edit.host, edit.as, write), delimiter, QString::fromUtf8(edit.after));
             } else {

@@ -182,7 +182,7 @@ Result<void> StandbyRecoveryStep::rebase(const SetupPlan &plan)
         conf.settings.append(raised);
     }
     if (conf.userEdited) {
-        if (auto enough = enoughCapacity(conf.after); !enough)
+        if (auto enough = enoughCapacity(conf.after, m_primaryCapacity, false); !enough)
             return makeRefusal(enough.error().message);
     } else {
         auto after = proposalFor(conf);
@@ -194,13 +194,19 @@ Result<void> StandbyRecoveryStep::rebase(const SetupPlan &plan)
     return {};
 }
 
-Result<void> StandbyRecoveryStep::enoughCapacity(const QByteArray &standbyConf) const
+Result<void> StandbyRecoveryStep::enoughCapacity(const QByteArray &standbyConf, const QHash<QString, QString> &onPrimary,
+                                                 bool running) const
 {
-    const auto lower = raisedToPrimary(rules(), standbyConf, m_primaryCapacity);
+    const auto lower = raisedToPrimary(rules(), standbyConf, onPrimary);
     if (lower.isEmpty())
         return {};
-    return makeError(tr("The primary runs with %1, more than the standby's postgresql.conf gives the standby, and a "
-                        "hot standby refuses to run with less. Give the standby at least these values.")
+    // Never added at run time: what is written is what the plan showed. A plan made again shows them.
+    return makeError((running ? tr("The primary now runs with %1, more than the plan gives the standby, and a hot "
+                                   "standby refuses to run with less. Make the plan again: it then gives the standby "
+                                   "these values.")
+                              : tr("The primary runs with %1, more than the standby's postgresql.conf gives the "
+                                   "standby, and a hot standby refuses to run with less. Give the standby at least "
+                                   "these values."))
                          .arg(listed(lower)));
 }
 
@@ -209,7 +215,7 @@ Result<void> StandbyRecoveryStep::validateAfter(const FileEdit &edit) const
     if (auto valid = SetupStep::validateAfter(edit); !valid)
         return valid;
     if (edit.kind == FileEdit::Kind::PostgresqlConf && edit.path == basis().standby.configFile()) {
-        if (auto enough = enoughCapacity(edit.after); !enough)
+        if (auto enough = enoughCapacity(edit.after, m_primaryCapacity, false); !enough)
             return makeError(tr("%1 on the standby: %2").arg(edit.path, enough.error().message));
         return {};
     }
@@ -238,13 +244,7 @@ Result<void> StandbyRecoveryStep::primaryStillFits(StepContext &context, const Q
     QHash<QString, QString> onPrimary;
     for (const QString &line : rows->split(QLatin1Char('\n'), Qt::SkipEmptyParts))
         onPrimary.insert(line.section(QLatin1Char('='), 0, 0), line.section(QLatin1Char('='), 1));
-    const auto lower = raisedToPrimary(rules(), standbyConf, onPrimary);
-    if (lower.isEmpty())
-        return {};
-    // Not added here: what is written is what the plan showed. The plan made again shows these values.
-    return makeError(tr("The primary now runs with %1, more than the plan gives the standby, and a hot standby "
-                        "refuses to run with less. Make the plan again: it then gives the standby these values.")
-                         .arg(listed(lower)));
+    return enoughCapacity(standbyConf, onPrimary, true);
 }
 
 QString StandbyRecoveryStep::title() const

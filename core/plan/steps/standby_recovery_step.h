@@ -57,8 +57,9 @@ private:
     bool isRecoveryEdit(const FileEdit &edit) const;
     // What the primary runs with for capacityNames() once the primary-conf step is done.
     QHash<QString, QString> primaryCapacity(const SetupPlan &plan) const;
-    // An Error naming the primary's values that a standby's postgresql.conf text is below.
-    Result<void> enoughCapacity(const QByteArray &standbyConf) const;
+    // An Error naming the primary's values (planned, or `running` now) that a standby's postgresql.conf is below.
+    Result<void> enoughCapacity(const QByteArray &standbyConf, const QHash<QString, QString> &onPrimary,
+                                bool running) const;
     // The running primary's values against the standby's written postgresql.conf.
     Result<void> primaryStillFits(StepContext &context, const QByteArray &standbyConf) const;
 
