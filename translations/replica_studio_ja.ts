@@ -2172,10 +2172,6 @@ Actions:
         <translation>プランファイルを1つ指定してください: replicactl apply PLAN.json</translation>
     </message>
     <message>
-        <source>%1 changed on the %2 since the plan was saved, so your edit of it cannot be applied. Make the plan again.</source>
-        <translation>プランの保存後に %2 の %1 が変更されたため、その編集は適用できません。プランを作り直してください。</translation>
-    </message>
-    <message>
         <source>A standby, reached over SSH (may be given more than once).</source>
         <translation>スタンバイ（SSH で接続、複数回指定できます）。</translation>
     </message>
@@ -2434,6 +2430,10 @@ sandbox of this program is refused (exit 2) with nothing in it touched.
     <message>
         <source>Choose one way to become root: %1.</source>
         <translation>root になる方法を1つだけ選んでください: %1。</translation>
+    </message>
+    <message>
+        <source>Make a new plan with replicactl setup --save-plan, review it, and apply that one.</source>
+        <translation>replicactl setup --save-plan で新しいプランを作り、内容を確認してから、そのプランを適用してください。</translation>
     </message>
 </context>
 <context>
@@ -3440,6 +3440,22 @@ sandbox of this program is refused (exit 2) with nothing in it touched.
         <source>list %1</source>
         <translation>%1 の一覧を取得</translation>
     </message>
+    <message>
+        <source>%1 on the %2 is not what it was when the plan was made, so the plan&apos;s diffs no longer show what would change, and nothing was changed. Make the plan again.</source>
+        <translation>%2 の %1 はプラン作成時の内容から変わっているため、プランの差分はもう実際の変更を表していません。何も変更していません。プランを作り直してください。</translation>
+    </message>
+    <message>
+        <source>the plan has no such file edit. Make the plan again.</source>
+        <translation>プランにそのようなファイル編集はありません。プランを作り直してください。</translation>
+    </message>
+    <message>
+        <source>it names %1 on the %2, where the plan edits %3 on the %4. Make the plan again.</source>
+        <translation>%2 の %1 を指定していますが、プランが編集するのは %4 の %3 です。プランを作り直してください。</translation>
+    </message>
+    <message>
+        <source>its before text of %1 on the %2 is not what the plan starts from (the file saved with the plan, with the earlier steps&apos; edits in it). Edit only the after texts, or make the plan again.</source>
+        <translation>%2 の %1 の変更前テキストが、プランの出発点（プランと一緒に保存されたファイルに、それより前のステップの編集を加えたもの）と一致しません。変更後のテキストだけを編集するか、プランを作り直してください。</translation>
+    </message>
 </context>
 <context>
     <name>SetupStep</name>
@@ -3470,6 +3486,14 @@ sandbox of this program is refused (exit 2) with nothing in it touched.
     <message>
         <source>[%1] restoring %2</source>
         <translation>[%1] %2 を復元中</translation>
+    </message>
+    <message>
+        <source>%1 stays empty: its presence alone makes the server a standby, so there is nothing in it to edit.</source>
+        <translation>%1 は空のままです。このファイルが存在するだけでサーバーはスタンバイになるため、編集する内容はありません。</translation>
+    </message>
+    <message>
+        <source>You edited %1 on the %2 in the later step &quot;%3&quot; too, and that text starts from this one. Reset your edit in &quot;%3&quot; to the proposal first, then make this change again (or make it in &quot;%3&quot; only).</source>
+        <translation>後のステップ「%3」でも %2 の %1 を編集しており、そのテキストはこのテキストを出発点にしています。先に「%3」での編集を提案の内容に戻してから、この変更をもう一度行ってください（または「%3」の中だけで変更してください）。</translation>
     </message>
 </context>
 <context>
@@ -3837,6 +3861,18 @@ sandbox of this program is refused (exit 2) with nothing in it touched.
     <message>
         <source>The standby connects to the primary as %1 with application_name %2 (the name synchronous_standby_names uses), through the slot, and answers read-only queries (hot_standby). Where the primary runs with a higher %3 than the standby&apos;s postgresql.conf has, the standby gets the primary&apos;s value, since a hot standby refuses to run with less.</source>
         <translation>スタンバイは %1 として application_name %2（synchronous_standby_names で使う名前）でスロット経由でプライマリに接続し、読み取り専用の問い合わせに応答します（hot_standby）。プライマリがスタンバイの postgresql.conf より大きい %3 で動いている場合、スタンバイにはプライマリの値を設定します。ホットスタンバイはそれより小さい値では起動しないためです。</translation>
+    </message>
+    <message>
+        <source>The primary now runs with %1, more than the plan gives the standby, and a hot standby refuses to run with less. Make the plan again: it then gives the standby these values.</source>
+        <translation>プライマリは現在 %1 で動いており、プランがスタンバイに与える値より大きくなっています。ホットスタンバイはこれより小さい値では動きません。プランを作り直してください。作り直したプランではスタンバイにこれらの値が設定されます。</translation>
+    </message>
+    <message>
+        <source>The primary runs with %1, more than the standby&apos;s postgresql.conf gives the standby, and a hot standby refuses to run with less. Give the standby at least these values.</source>
+        <translation>プライマリは %1 で動き、スタンバイの postgresql.conf が与える値より大きくなっています。ホットスタンバイはこれより小さい値では動きません。スタンバイには少なくともこれらの値を設定してください。</translation>
+    </message>
+    <message>
+        <source>%1 on the standby: %2</source>
+        <translation>スタンバイの %1: %2</translation>
     </message>
 </context>
 <context>

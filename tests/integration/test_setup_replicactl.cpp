@@ -5,8 +5,10 @@
 // running pair, a second (async) standby, a standby whose sshd dies during
 // pg_basebackup (again and again: nothing piles up), a standby holding data
 // of its own (set aside once), hostile input, and interruptions: a link
-// cut, SIGINT during the copy, kill -9 at random moments then a re-run.
+// cut, SIGINT during the copy, kill -9 at random moments then a re-run, and
+// a saved plan edited by hand: applied byte for byte, or refused when stale.
 #include "core/host/host.h"
+#include "core/plan/setup_plan.h"
 #include "test_host_network.h"
 
 #include <QCryptographicHash>
@@ -63,6 +65,7 @@ private slots:
     void newApplicationNameReachesTheRunningStandby();
     void hostilePasswordAndDataDirectoryWithSpace();
     void savedPlanWithInvalidSettingChangesNothing();
+    void savedPlanEditsAreWrittenExactly();
     void standbyLinkCutFailsWithinTheBoundThenResumes();
     void sigintDuringTheCopyEndsItsCommands();
     void killedAtRandomMomentsEachRerunIsVerified();
@@ -108,8 +111,8 @@ void TestSetupReplicactl::initTestCase()
         QSKIP("Debian's postgresql-15 package is needed on this machine.");
     if (!QFile::exists(replicactl()))
         QSKIP("Build the replicactl target first.");
-    m_hosts = m_net->create(11);
-    QCOMPARE(m_hosts.size(), 11);
+    m_hosts = m_net->create(13);
+    QCOMPARE(m_hosts.size(), 13);
 }
 
 void TestSetupReplicactl::cleanupTestCase()
@@ -709,6 +712,100 @@ void TestSetupReplicactl::savedPlanWithInvalidSettingChangesNothing()
     QVERIFY2(refused.err.contains(QStringLiteral("max_wal_senders")) && refused.err.contains(QStringLiteral("nothing was changed")), qPrintable(refused.all()));
     QCOMPARE(configChecksums(primary), primaryBefore);
     QCOMPARE(configChecksums(standby), standbyBefore);
+}
+
+namespace {
+
+QByteArray fileOn(TestHost *host, const QString &path)
+{
+    auto read = host->runInside(CommandLine(QStringLiteral("cat"), {path}));
+    return read && read->succeeded() ? read->stdOut : QByteArray("(cannot read ") + path.toUtf8() + ')';
+}
+
+} // namespace
+
+void TestSetupReplicactl::savedPlanEditsAreWrittenExactly()
+{
+    TestHost *primary = m_hosts.at(11);
+    TestHost *standby = m_hosts.at(12);
+    // A primary that runs already: its files are read when planning, so the plan's diffs of them can be edited.
+    auto made = primary->runInside(CommandLine::shell(QStringLiteral("pg_createcluster 15 main --start >/dev/null")));
+    QVERIFY2(made && made->succeeded(), made ? made->stdErr.constData() : qPrintable(made.error().fullText()));
+    QTemporaryDir dir;
+    const QString planPath = dir.filePath(QStringLiteral("plan.json"));
+    const Run saved = run(QStringList{QStringLiteral("setup"), QStringLiteral("--primary"), target(primary), QStringLiteral("--standby"),
+                                      target(standby), QStringLiteral("--sync"), QStringLiteral("--dry-run"), QStringLiteral("--save-plan"), planPath}
+                          + sshOptions());
+    QVERIFY2(saved.exitCode == 0, qPrintable(saved.all()));
+
+    // The edits a DBA makes in the saved plan: a changed setting and an added comment line in each file.
+    QFile file(planPath);
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    QJsonObject plan = QJsonDocument::fromJson(file.readAll()).object();
+    file.close();
+    const QString name = QStringLiteral("standby_") + QString(standby->address()).replace(QLatin1Char('.'), QLatin1Char('_'));
+    QMap<QString, QByteArray> typed; // step -> the after typed into the JSON
+    QJsonArray edits = plan.value(QStringLiteral("edits")).toArray();
+    for (int i = 0; i < edits.size(); ++i) {
+        QJsonObject edit = edits.at(i).toObject();
+        const QString step = edit.value(QStringLiteral("step")).toString();
+        QByteArray after = edit.value(QStringLiteral("after")).toString().toUtf8();
+        const QByteArray proposed = after;
+        if (step == QLatin1String("primary-conf")) {
+            after.replace("max_wal_senders = 10", "max_wal_senders = 12");
+            after += "# primary: edited in the saved plan\n";
+        } else if (step == QLatin1String("primary-hba")) {
+            after += "host    mydb            replicator      127.0.0.1/32            reject\n# pg_hba: edited in the saved plan\n";
+        } else if (step == QLatin1String("standby-recovery") && edit.value(QStringLiteral("index")).toInt() == 0) {
+            after.replace("application_name=" + name.toUtf8(), "application_name=" + name.toUtf8() + " connect_timeout=10");
+            after += "# recovery: edited in the saved plan\n";
+        } else {
+            continue;
+        }
+        // The setting changed too (not only the comment added).
+        QVERIFY2(after.contains("max_wal_senders = 12") || after.contains("reject\n") || after.contains("connect_timeout=10"), proposed.constData());
+        typed.insert(step, after);
+        edit.insert(QStringLiteral("after"), QString::fromUtf8(after));
+        edits.replace(i, edit);
+    }
+    QCOMPARE(typed.size(), 3);
+    plan.insert(QStringLiteral("edits"), edits);
+    QVERIFY(file.open(QIODevice::WriteOnly | QIODevice::Truncate));
+    file.write(QJsonDocument(plan).toJson());
+    file.close();
+
+    // A host file changed after saving: refused, exit 2, naming it; nothing changed on either host.
+    const QString hba = QStringLiteral("/etc/postgresql/15/main/pg_hba.conf");
+    auto changed = primary->runInside(CommandLine::shell(QStringLiteral("cp -p \"$1\" /root/hba.saved && echo '# changed after saving' >> \"$1\""), {hba}));
+    QVERIFY(changed && changed->succeeded());
+    const auto primaryBefore = configChecksums(primary);
+    const auto standbyBefore = configChecksums(standby);
+    const Run stale = run(QStringList{QStringLiteral("apply"), planPath, QStringLiteral("--yes")} + sshOptions());
+    QCOMPARE(stale.exitCode, 2);
+    QVERIFY2(stale.err.contains(hba + QStringLiteral(" on the primary")) && stale.err.contains(QStringLiteral("Make the plan again")),
+             qPrintable(stale.all()));
+    QCOMPARE(configChecksums(primary), primaryBefore);
+    QCOMPARE(configChecksums(standby), standbyBefore);
+    auto restored = primary->runInside(CommandLine::shell(QStringLiteral("mv /root/hba.saved \"$1\""), {hba}));
+    QVERIFY(restored && restored->succeeded());
+
+    // Applied: the files on the hosts hold the edits byte for byte.
+    const Run applied = run(QStringList{QStringLiteral("apply"), planPath, QStringLiteral("--yes")} + sshOptions());
+    QVERIFY2(applied.exitCode == 0, qPrintable(applied.all()));
+    QVERIFY2(applied.out.contains(QStringLiteral("Done: the standby streams and is verified.")), qPrintable(applied.all()));
+    QCOMPARE(fileOn(primary, hba), typed.value(QStringLiteral("primary-hba")));
+    QCOMPARE(fileOn(standby, QStringLiteral("/var/lib/postgresql/15/main/postgresql.auto.conf")), typed.value(QStringLiteral("standby-recovery")));
+    // postgresql.conf: the sync step edits it after the primary-conf step. The plan (as apply loads it)
+    // starts that edit from the typed text and names the standby; the file holds exactly its after.
+    auto loaded = SetupPlan::load(planPath);
+    QVERIFY2(loaded, qPrintable(loaded ? QString() : loaded.error().fullText()));
+    const FileEdit sync = loaded->step(QStringLiteral("sync"))->edits().first();
+    QCOMPARE(sync.before, typed.value(QStringLiteral("primary-conf")));
+    QCOMPARE(fileOn(primary, QStringLiteral("/etc/postgresql/15/main/postgresql.conf")), sync.after);
+    QVERIFY(sync.after.contains("synchronous_standby_names = '" + name.toUtf8() + "'"));
+    // ...and the servers run with them.
+    QCOMPARE(sql(primary, QStringLiteral("postgres"), QStringLiteral("SHOW max_wal_senders")), QStringLiteral("12"));
+    QVERIFY(sql(standby, QStringLiteral("postgres"), QStringLiteral("SHOW primary_conninfo")).contains(QStringLiteral("connect_timeout=10")));
 }
 
 QStringList TestSetupReplicactl::setupArguments(TestHost *primary, TestHost *standby, const QStringList &more) const
