@@ -1,4 +1,5 @@
 #include "ui/diff/config_diff_view.h"
+#include "ui/diff/diff_alignment.h"
 
 #include "core/version/version_rules.h"
 #include "fixtures.h"
@@ -7,6 +8,7 @@
 
 #include <QDir>
 #include <QLabel>
+#include <QScrollBar>
 #include <QSignalSpy>
 #include <QTableView>
 #include <QtTest/QTest>
@@ -108,6 +110,9 @@ class TestConfigDiffView : public QObject
 
 private slots:
     void showsTheProposalAsIs();
+    void alignment_data();
+    void alignment();
+    void bothSidesScrollTogether();
     void editedTextIsWhatWasTyped_data();
     void editedTextIsWhatWasTyped();
     void invalidValueBlocksUntilFixed_data();
@@ -132,6 +137,70 @@ void TestConfigDiffView::showsTheProposalAsIs()
     QVERIFY(!view.hasBlockingProblems());
     QVERIFY(view.problems().isEmpty());
     QCOMPARE(view.findChild<QLabel *>(QStringLiteral("title"))->text(), ConfPath);
+}
+
+using Padding = QHash<int, int>;
+
+// Blank display lines keep the rows side by side: a gap goes under the line above it, a note
+// under a right line is matched on the left.
+void TestConfigDiffView::alignment_data()
+{
+    QTest::addColumn<QByteArray>("before");
+    QTest::addColumn<QByteArray>("after");
+    QTest::addColumn<Padding>("rightNotes");
+    QTest::addColumn<Padding>("left");
+    QTest::addColumn<Padding>("right");
+
+    QTest::addRow("same") << QByteArray("a\nb\n") << QByteArray("a\nb\n") << Padding{} << Padding{} << Padding{};
+    QTest::addRow("two added in the middle") << QByteArray("a\nb\n") << QByteArray("a\nx\ny\nb\n") << Padding{}
+                                             << Padding{{0, 2}} << Padding{};
+    QTest::addRow("one removed") << QByteArray("a\nb\nc\n") << QByteArray("a\nc\n") << Padding{} << Padding{}
+                                 << Padding{{0, 1}};
+    QTest::addRow("changed lines pair up") << QByteArray("a\nb\n") << QByteArray("a\nB\n") << Padding{} << Padding{}
+                                           << Padding{};
+    QTest::addRow("added at the top") << QByteArray("a\n") << QByteArray("x\na\n") << Padding{} << Padding{{0, 1}}
+                                      << Padding{};
+    QTest::addRow("a note under a right line") << QByteArray("a\nb\n") << QByteArray("a\nB\n") << Padding{{1, 2}}
+                                               << Padding{{1, 2}} << Padding{};
+    QTest::addRow("a note under an added line") << QByteArray("a\nb\n") << QByteArray("a\nx\nb\n") << Padding{{1, 1}}
+                                                << Padding{{0, 2}} << Padding{};
+}
+
+void TestConfigDiffView::alignment()
+{
+    QFETCH(QByteArray, before);
+    QFETCH(QByteArray, after);
+    QFETCH(Padding, rightNotes);
+    QFETCH(Padding, left);
+    QFETCH(Padding, right);
+    const DiffAlignment alignment = DiffAlignment::compute(TextDiff(before, after).rows(), {}, rightNotes);
+    QCOMPARE(alignment.leftPadding, left);
+    QCOMPARE(alignment.rightPadding, right);
+}
+
+void TestConfigDiffView::bothSidesScrollTogether()
+{
+    // A long file with lines added near the top: the same rows must stay side by side.
+    QString before;
+    for (int i = 0; i < 300; ++i)
+        before += QStringLiteral("#setting_%1 = %1\n").arg(i);
+    QString proposed = before;
+    proposed.insert(0, QStringLiteral("wal_level = replica\nmax_wal_senders = 10\n"));
+    ConfigDiffView view;
+    view.resize(1000, 500);
+    view.setDocument(ConfigKind::PostgresqlConf, PgVersion(16), ConfPath, before, proposed);
+    view.show();
+    auto *left = view.findChild<QsciScintilla *>(QStringLiteral("currentEditor"));
+    QsciScintilla *right = proposedEditor(view);
+    QCOMPARE(left->verticalScrollBar()->maximum(), right->verticalScrollBar()->maximum());
+    right->verticalScrollBar()->setValue(120);
+    QCOMPARE(left->verticalScrollBar()->value(), 120);
+    // The first line shown on each side is the same setting.
+    const int leftTop = int(left->SendScintilla(QsciScintilla::SCI_DOCLINEFROMVISIBLE, 120));
+    const int rightTop = int(right->SendScintilla(QsciScintilla::SCI_DOCLINEFROMVISIBLE, 120));
+    QCOMPARE(right->text(rightTop), left->text(leftTop));
+    left->verticalScrollBar()->setValue(40);
+    QCOMPARE(right->verticalScrollBar()->value(), 40);
 }
 
 void TestConfigDiffView::editedTextIsWhatWasTyped_data()
@@ -288,6 +357,8 @@ void TestConfigDiffView::toolTipTellsWhatASettingIs()
     QVERIFY2(tip.contains(QStringLiteral("minimal, replica, logical")), qPrintable(tip));
     QVERIFY2(tip.contains(QStringLiteral("Default: replica")), qPrintable(tip));
     QVERIFY2(tip.contains(QStringLiteral("restart")), qPrintable(tip));
+    QVERIFY(!VersionRules::settingPurpose(QStringLiteral("wal_level")).isEmpty());
+    QVERIFY2(tip.contains(VersionRules::settingPurpose(QStringLiteral("wal_level")).toHtmlEscaped()), qPrintable(tip));
     // A word in a value or a comment is not a setting.
     QVERIFY(view.toolTipFor(line, QStringLiteral("replica")).indexOf(QStringLiteral("Default")) < 0);
     const int reloadLine = lineOf(proposed, QStringLiteral("log_min_messages")) + 1;

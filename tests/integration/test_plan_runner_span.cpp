@@ -99,6 +99,16 @@ private slots:
     void resumeRefusesWhenAnEarlierStepIsNotDone();
 
 private:
+    // Two test hosts reached over SSH and the plan that makes them a synchronous pair.
+    struct Pair
+    {
+        std::unique_ptr<SshHost> primary;
+        std::unique_ptr<SshHost> standby;
+        std::optional<SetupPlan> plan;
+        int cluster = -1; // the steps that make the primary's cluster and copy it
+        int clone = -1;
+    };
+    bool preparePair(int first, Pair &pair);
     std::unique_ptr<SshHost> open(TestHost *host);
     std::optional<SetupPlan> plan(TestHost *primaryHost, TestHost *standbyHost, SshHost &primary, SshHost &standby);
     bool dataDirExists(TestHost *host);
@@ -156,6 +166,21 @@ std::optional<SetupPlan> TestPlanRunnerSpan::plan(TestHost *primaryHost, TestHos
     return std::move(prepared.value());
 }
 
+bool TestPlanRunnerSpan::preparePair(int first, Pair &pair)
+{
+    pair.primary = open(m_hosts.at(first));
+    pair.standby = open(m_hosts.at(first + 1));
+    if (!pair.primary || !pair.standby)
+        return false;
+    pair.plan = plan(m_hosts.at(first), m_hosts.at(first + 1), *pair.primary, *pair.standby);
+    if (!pair.plan)
+        return false;
+    pair.cluster = indexOf(*pair.plan, QStringLiteral("primary-cluster"));
+    pair.clone = indexOf(*pair.plan, QStringLiteral("standby-clone"));
+    // The plan makes the primary before it copies it.
+    return pair.cluster >= 0 && pair.clone > pair.cluster;
+}
+
 bool TestPlanRunnerSpan::dataDirExists(TestHost *host)
 {
     auto test = host->runInside(CommandLine(QStringLiteral("test"), {QStringLiteral("-e"),
@@ -165,14 +190,11 @@ bool TestPlanRunnerSpan::dataDirExists(TestHost *host)
 
 void TestPlanRunnerSpan::runUpToAStepThenResume()
 {
-    auto primary = open(m_hosts.at(0));
-    auto standby = open(m_hosts.at(1));
-    QVERIFY(primary && standby);
-    auto setup = plan(m_hosts.at(0), m_hosts.at(1), *primary, *standby);
-    QVERIFY(setup);
-    const int clone = indexOf(*setup, QStringLiteral("standby-clone"));
-    const int cluster = indexOf(*setup, QStringLiteral("primary-cluster"));
-    QVERIFY2(clone > cluster && cluster >= 0, "the plan makes the primary before it copies it");
+    Pair pair;
+    QVERIFY(preparePair(0, pair));
+    auto &[primary, standby, setup, clusterStep, cloneStep] = pair;
+    const int cluster = clusterStep;
+    const int clone = cloneStep;
     const int last = setup->stepCount() - 1;
 
     // 1. Up to the step before the copy: the primary is ready, the standby untouched.
@@ -259,13 +281,11 @@ void TestPlanRunnerSpan::runUpToAStepThenResume()
 
 void TestPlanRunnerSpan::resumeRefusesWhenAnEarlierStepIsNotDone()
 {
-    auto primary = open(m_hosts.at(2));
-    auto standby = open(m_hosts.at(3));
-    QVERIFY(primary && standby);
-    auto setup = plan(m_hosts.at(2), m_hosts.at(3), *primary, *standby);
-    QVERIFY(setup);
-    const int clone = indexOf(*setup, QStringLiteral("standby-clone"));
-    const int cluster = indexOf(*setup, QStringLiteral("primary-cluster"));
+    Pair pair;
+    QVERIFY(preparePair(2, pair));
+    auto &[primary, standby, setup, clusterStep, cloneStep] = pair;
+    const int cluster = clusterStep;
+    const int clone = cloneStep;
     PlanRunner runner;
     RunEvents events;
     events.listen(runner, this);

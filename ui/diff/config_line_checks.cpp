@@ -174,6 +174,9 @@ QString ConfigLineChecks::describeSetting(const PgVersion &major, const QString 
     const QString effect = info->needsRestart() ? tr("A change needs a restart of the server.")
                                                 : tr("A change takes effect when the server reloads its files.");
     const QString defaultValue = info->defaultValue.isEmpty() ? tr("empty") : info->defaultValue;
+    const QString purpose = VersionRules::settingPurpose(name);
     return tr("<b>%1</b> (PostgreSQL %2): %3.<br>Default: %4.<br>%5")
-        .arg(name.toHtmlEscaped(), major.majorString(), what.toHtmlEscaped(), defaultValue.toHtmlEscaped(), effect);
+               .arg(name.toHtmlEscaped(), major.majorString(), what.toHtmlEscaped(), defaultValue.toHtmlEscaped(),
+                    effect) +
+           (purpose.isEmpty() ? QString() : QStringLiteral("<br><i>%1</i>").arg(purpose.toHtmlEscaped()));
 }
