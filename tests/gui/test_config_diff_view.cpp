@@ -1,6 +1,7 @@
 #include "ui/diff/config_diff_view.h"
 #include "ui/diff/diff_alignment.h"
 
+#include "core/conf/recovery_settings.h"
 #include "core/version/version_rules.h"
 #include "fixtures.h"
 
@@ -12,6 +13,8 @@
 #include <QSignalSpy>
 #include <QTableView>
 #include <QtTest/QTest>
+
+Q_DECLARE_METATYPE(PgVersion)
 
 namespace {
 
@@ -121,6 +124,8 @@ private slots:
     void restartAndOverridesAreMarked();
     void toolTipTellsWhatASettingIs();
     void hbaShadowedRuleIsMarked();
+    void standbySettingsOfEveryMajorPass_data();
+    void standbySettingsOfEveryMajorPass();
     void resetBringsTheProposalBack();
 };
 
@@ -397,6 +402,48 @@ void TestConfigDiffView::hbaShadowedRuleIsMarked()
     retypeLine(view, 8, QStringLiteral("host replication replicator 10.0.0.3/32 banana"));
     QVERIFY(view.hasBlockingProblems());
     QVERIFY2(view.problems().value(0).startsWith(QStringLiteral("line 9: ")), qPrintable(view.problems().value(0)));
+}
+
+// What RecoverySettings renders for a standby of each major is shown without a problem: no
+// recovery setting is refused where the major takes it.
+void TestConfigDiffView::standbySettingsOfEveryMajorPass_data()
+{
+    QTest::addColumn<PgVersion>("major");
+    for (const PgVersion &major : VersionRules::supportedMajors())
+        QTest::addRow("%s", qPrintable(major.majorString())) << major;
+}
+
+void TestConfigDiffView::standbySettingsOfEveryMajorPass()
+{
+    QFETCH(PgVersion, major);
+    RecoverySettings settings(major);
+    RecoverySettings::PrimaryConnection connection{QStringLiteral("10.0.0.1"), 5432, QStringLiteral("replicator"),
+                                                   QStringLiteral("standby_db2"),
+                                                   major.atLeast(10) ? QStringLiteral("/var/lib/postgresql/.pgpass")
+                                                                     : QString(),
+                                                   QString(), QString()};
+    auto conninfo = RecoverySettings::primaryConninfo(connection, major);
+    QVERIFY2(conninfo, qPrintable(conninfo ? QString() : conninfo.error().fullText()));
+    settings.conninfo = *conninfo;
+    if (major.atLeast(9, 4))
+        settings.slotName = QStringLiteral("standby_db2");
+    auto files = settings.files();
+    QVERIFY2(files, qPrintable(files ? QString() : files.error().fullText()));
+    for (const RecoverySettings::FileContent &file : *files) {
+        const ConfigKind kind = file.name == QLatin1String("recovery.conf")     ? ConfigKind::RecoveryConf
+                                : file.name == QLatin1String("standby.signal") ? ConfigKind::StandbySignal
+                                                                               : ConfigKind::AutoConf;
+        ConfigDiffView view;
+        view.resize(1280, 400);
+        view.setDocument(kind, major, QStringLiteral("/var/lib/postgresql/main/") + file.name, QString(),
+                         QString::fromUtf8(file.content));
+        QVERIFY2(view.problems().isEmpty(), qPrintable(view.problems().join(QLatin1Char('\n'))));
+        QCOMPARE(view.editedText().toUtf8(), file.content);
+        if (major == PgVersion(11) || major == PgVersion(16)) {
+            view.show();
+            saveScreenshot(&view, QStringLiteral("config_diff_%1_%2.png").arg(major.majorString(), file.name));
+        }
+    }
 }
 
 void TestConfigDiffView::resetBringsTheProposalBack()

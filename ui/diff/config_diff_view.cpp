@@ -137,7 +137,9 @@ void ConfigDiffView::buildLayout()
     m_right->setObjectName(QStringLiteral("proposedEditor"));
     auto *sides = new QSplitter(Qt::Horizontal, this);
     sides->setChildrenCollapsible(false);
-    sides->addWidget(buildPane(m_left, tr("Current file (read-only)")));
+    QWidget *currentPane = buildPane(m_left, QString());
+    m_currentCaption = currentPane->findChild<QLabel *>();
+    sides->addWidget(currentPane);
     sides->addWidget(buildPane(m_right, tr("Proposed: edit here; this text is what will be written")));
 
     m_problemBar = new QLabel(this);
@@ -272,6 +274,7 @@ void ConfigDiffView::setDocument(ConfigKind kind, const PgVersion &major, const 
     m_before = before;
     m_proposed = proposed;
     m_title->setText(path);
+    m_currentCaption->setText(before.isEmpty() ? tr("Current file: empty, or not there yet") : tr("Current file (read-only)"));
     m_ruleTable->setVisible(kind == ConfigKind::PgHbaConf);
     setLexers();
     // A file with Windows line ends gets them on new lines too.
@@ -425,5 +428,7 @@ void ConfigDiffView::showSummary(int changed, int added, int removed)
         parts << tr("settings that need a restart: %1").arg(restarts);
     if (isEdited())
         parts << tr("edited by you");
+    if (m_kind == ConfigKind::StandbySignal)
+        parts << tr("the file is empty on purpose: that it exists makes the server start as a standby");
     m_summary->setText(parts.join(QStringLiteral(" · ")));
 }

@@ -91,6 +91,7 @@ private:
 
     QLabel *m_title = nullptr;
     QLabel *m_summary = nullptr;
+    QLabel *m_currentCaption = nullptr;
     QLabel *m_problemBar = nullptr;
     DiffEditor *m_left = nullptr;
     DiffEditor *m_right = nullptr;
