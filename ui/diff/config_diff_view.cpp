@@ -243,8 +243,7 @@ void ConfigDiffView::connectToolTips(DiffEditor *editor, bool right)
     connect(editor, &DiffEditor::hoverRequested, this,
             [this, editor, right](int line, const QString &word, const QPoint &globalPos) {
                 // The left side has no notes: only what a setting is.
-                const QString text = right ? toolTipFor(line + 1, word)
-                                           : (word.isEmpty() ? QString() : ConfigLineChecks::describeSetting(m_major, word));
+                const QString text = right ? toolTipFor(line + 1, word) : settingToolTip(editor->text(line), word);
                 if (!text.isEmpty())
                     QToolTip::showText(globalPos, text, editor);
             });
@@ -334,15 +333,23 @@ QString ConfigDiffView::toolTipFor(int line, const QString &word) const
     for (const ConfigLineNote &note : m_notes)
         if (note.line == line)
             parts << note.message.toHtmlEscaped();
-    if (!word.isEmpty() && m_kind != ConfigKind::PgHbaConf && m_kind != ConfigKind::StandbySignal) {
-        const QByteArray text = m_right->text(line - 1).toUtf8();
-        const auto tokens = ConfFile::tokenizeLine(text);
-        // Only the name of an active setting line: words in comments and values are not settings.
-        if (!tokens.isEmpty() && tokens.first().kind == ConfFile::LineToken::Kind::Name &&
-            text.mid(tokens.first().start, tokens.first().end - tokens.first().start) == word.toUtf8())
-            parts << ConfigLineChecks::describeSetting(m_major, word);
-    }
+    if (const QString setting = settingToolTip(m_right->text(line - 1), word); !setting.isEmpty())
+        parts << setting;
     return parts.join(QStringLiteral("<hr>"));
+}
+
+// What a setting is, when the word is the name of the line's setting: words in comments and
+// values, and pg_hba.conf's fields, are not settings.
+QString ConfigDiffView::settingToolTip(const QString &lineText, const QString &word) const
+{
+    if (word.isEmpty() || m_kind == ConfigKind::PgHbaConf || m_kind == ConfigKind::StandbySignal)
+        return {};
+    const QByteArray text = lineText.toUtf8();
+    const auto tokens = ConfFile::tokenizeLine(text);
+    if (tokens.isEmpty() || tokens.first().kind != ConfFile::LineToken::Kind::Name ||
+        text.mid(tokens.first().start, tokens.first().end - tokens.first().start) != word.toUtf8())
+        return {};
+    return ConfigLineChecks::describeSetting(m_major, word);
 }
 
 void ConfigDiffView::resetToProposal()

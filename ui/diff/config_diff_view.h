@@ -72,6 +72,7 @@ private:
     void connectScrolling();
     void connectToolTips(DiffEditor *editor, bool right);
     void setLexers();
+    QString settingToolTip(const QString &lineText, const QString &word) const;
     void onTextChanged();
     void flushPendingRefresh() const;
     void refresh();
