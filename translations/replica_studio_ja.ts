@@ -454,6 +454,154 @@
     </message>
 </context>
 <context>
+    <name>ConfigDiffView</name>
+    <message>
+        <source>Reset to proposal</source>
+        <translation>提案内容に戻す</translation>
+    </message>
+    <message>
+        <source>Throw away your edits and show the plan&apos;s proposal again.</source>
+        <translation>編集内容を破棄して、プランの提案内容をもう一度表示します。</translation>
+    </message>
+    <message>
+        <source>Proposed: edit here; this text is what will be written</source>
+        <translation>提案内容: ここで編集できます。このテキストがそのまま書き込まれます</translation>
+    </message>
+    <message>
+        <source>Changed</source>
+        <translation>変更</translation>
+    </message>
+    <message>
+        <source>Added</source>
+        <translation>追加</translation>
+    </message>
+    <message>
+        <source>Removed</source>
+        <translation>削除</translation>
+    </message>
+    <message>
+        <source>Invalid: fix it to go on</source>
+        <translation>無効: 直すと先に進めます</translation>
+    </message>
+    <message>
+        <source>Needs a restart</source>
+        <translation>再起動が必要</translation>
+    </message>
+    <message>
+        <source>Has no effect (overridden or never used)</source>
+        <translation>効果なし (上書きされる、または使われない)</translation>
+    </message>
+    <message>
+        <source>Current file: empty, or not there yet</source>
+        <translation>現在のファイル: 空、またはまだ存在しません</translation>
+    </message>
+    <message>
+        <source>Current file (read-only)</source>
+        <translation>現在のファイル (読み取り専用)</translation>
+    </message>
+    <message>
+        <source>line %1: %2</source>
+        <translation>%1 行目: %2</translation>
+    </message>
+    <message>
+        <source>The server would refuse this file, so the setup cannot go on until it is fixed:
+%1</source>
+        <translation>サーバはこのファイルを受け付けないため、直すまでセットアップを進められません:
+%1</translation>
+    </message>
+    <message>
+        <source>PostgreSQL %1</source>
+        <translation>PostgreSQL %1</translation>
+    </message>
+    <message>
+        <source>no change</source>
+        <translation>変更なし</translation>
+    </message>
+    <message>
+        <source>changed: %1, added: %2, removed: %3</source>
+        <translation>変更: %1、追加: %2、削除: %3</translation>
+    </message>
+    <message>
+        <source>settings that need a restart: %1</source>
+        <translation>再起動が必要なパラメータ: %1</translation>
+    </message>
+    <message>
+        <source>edited by you</source>
+        <translation>あなたが編集済み</translation>
+    </message>
+    <message>
+        <source>the file is empty on purpose: that it exists makes the server start as a standby</source>
+        <translation>このファイルは意図的に空です: ファイルが存在することでサーバがスタンバイとして起動します</translation>
+    </message>
+</context>
+<context>
+    <name>ConfigLineChecks</name>
+    <message>
+        <source>PostgreSQL would refuse this file: %1. Correct the line or comment it out with #.</source>
+        <translation>PostgreSQL はこのファイルを受け付けません: %1。行を直すか、# でコメントアウトしてください。</translation>
+    </message>
+    <message>
+        <source>%1 is set again on line %2 of this file, and PostgreSQL keeps the last line: %1 = &apos;%3&apos;. Remove one of the two lines.</source>
+        <translation>%1 はこのファイルの %2 行目でもう一度設定されており、PostgreSQL は最後の行を採用します: %1 = &apos;%3&apos;。どちらかの行を削除してください。</translation>
+    </message>
+    <message>
+        <source>A change of %1 takes effect only when the server restarts.</source>
+        <translation>%1 の変更はサーバの再起動後にだけ反映されます。</translation>
+    </message>
+    <message>
+        <source>Never used: line %1 matches every connection this rule matches, and PostgreSQL takes the first line that matches. Move this rule above line %1 or remove it.</source>
+        <translation>使われません: このルールに合う接続はすべて %1 行目にも合い、PostgreSQL は最初に合った行を使います。このルールを %1 行目より前に移すか、削除してください。</translation>
+    </message>
+    <message>
+        <source>%1 is a setting of PostgreSQL %2.</source>
+        <translation>%1 は PostgreSQL %2 のパラメータです。</translation>
+    </message>
+    <message>
+        <source>PostgreSQL %2 has no setting named %1.</source>
+        <translation>PostgreSQL %2 には %1 という名前のパラメータはありません。</translation>
+    </message>
+    <message>
+        <source>on or off</source>
+        <translation>on または off</translation>
+    </message>
+    <message>
+        <source>a whole number from %1 to %2</source>
+        <translation>%1 から %2 までの整数</translation>
+    </message>
+    <message>
+        <source> (in units of %1)</source>
+        <translation> (単位: %1)</translation>
+    </message>
+    <message>
+        <source>a number from %1 to %2</source>
+        <translation>%1 から %2 までの数値</translation>
+    </message>
+    <message>
+        <source>a string</source>
+        <translation>文字列</translation>
+    </message>
+    <message>
+        <source>one of %1</source>
+        <translation>%1 のいずれか</translation>
+    </message>
+    <message>
+        <source>A change needs a restart of the server.</source>
+        <translation>変更にはサーバの再起動が必要です。</translation>
+    </message>
+    <message>
+        <source>A change takes effect when the server reloads its files.</source>
+        <translation>変更はサーバが設定ファイルをリロードすると反映されます。</translation>
+    </message>
+    <message>
+        <source>empty</source>
+        <translation>空</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1&lt;/b&gt; (PostgreSQL %2): %3.&lt;br&gt;Default: %4.&lt;br&gt;%5</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt; (PostgreSQL %2): %3。&lt;br&gt;デフォルト: %4。&lt;br&gt;%5</translation>
+    </message>
+</context>
+<context>
     <name>ConnInfo</name>
     <message>
         <source>Write the connection string as keyword=value pairs (host=... port=...); connection URIs are not read here.</source>
@@ -695,6 +843,45 @@
     <message>
         <source>Line %1 (&quot;%2&quot;) already matches the same connections and comes first, so the rule would never be used; remove or narrow line %1 if the rule is meant to apply.</source>
         <translation>%1 行目（&quot;%2&quot;）が同じ接続にすでに一致し、先に評価されるため、この規則は使われません。この規則を効かせるなら、%1 行目を削除するか対象を絞ってください。</translation>
+    </message>
+</context>
+<context>
+    <name>HbaRuleTableModel</name>
+    <message>
+        <source>Never used: line %1 matches first</source>
+        <translation>使われません: %1 行目が先に合います</translation>
+    </message>
+    <message>
+        <source>Line</source>
+        <translation>行</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>種類</translation>
+    </message>
+    <message>
+        <source>Database</source>
+        <translation>データベース</translation>
+    </message>
+    <message>
+        <source>User</source>
+        <translation>ユーザ</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>アドレス</translation>
+    </message>
+    <message>
+        <source>Method</source>
+        <translation>認証方式</translation>
+    </message>
+    <message>
+        <source>Options</source>
+        <translation>オプション</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>備考</translation>
     </message>
 </context>
 <context>
@@ -1325,6 +1512,45 @@
     </message>
 </context>
 <context>
+    <name>PgHbaConfLexer</name>
+    <message>
+        <source>Default</source>
+        <translation>デフォルト</translation>
+    </message>
+    <message>
+        <source>Comment</source>
+        <translation>コメント</translation>
+    </message>
+    <message>
+        <source>Connection type</source>
+        <translation>接続の種類</translation>
+    </message>
+    <message>
+        <source>Database</source>
+        <translation>データベース</translation>
+    </message>
+    <message>
+        <source>User</source>
+        <translation>ユーザ</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>アドレス</translation>
+    </message>
+    <message>
+        <source>Authentication method</source>
+        <translation>認証方式</translation>
+    </message>
+    <message>
+        <source>Authentication option</source>
+        <translation>認証オプション</translation>
+    </message>
+    <message>
+        <source>Include directive</source>
+        <translation>インクルード指定</translation>
+    </message>
+</context>
+<context>
     <name>PlanChoices</name>
     <message>
         <source>The %1 &quot;%2&quot; must be an absolute path without newlines or single quotes.</source>
@@ -1445,6 +1671,14 @@
         <source>&quot;%1&quot; reported a failure, but what it does is in place now: counted as done. (%2)</source>
         <translation>&quot;%1&quot; は失敗を報告しましたが、その処理の結果はすでに反映されているため、完了として扱います。（%2）</translation>
     </message>
+    <message>
+        <source>&quot;%1&quot; is not in place, so the steps after it cannot go on safely; nothing was changed. Run the plan from step %2.</source>
+        <translation>「%1」が完了していないため、その後のステップを安全に進められません。何も変更していません。ステップ %2 からプランを実行してください。</translation>
+    </message>
+    <message>
+        <source>Stopped after step %1 as asked; run the plan from step %2 to go on.</source>
+        <translation>指定どおりステップ %1 の後で停止しました。続けるにはステップ %2 からプランを実行してください。</translation>
+    </message>
 </context>
 <context>
     <name>PostgresJudge</name>
@@ -1455,6 +1689,45 @@
     <message>
         <source>PostgreSQL&apos;s own check of %1 could not run: %2</source>
         <translation>PostgreSQL 自身による %1 の検査を実行できませんでした: %2</translation>
+    </message>
+</context>
+<context>
+    <name>PostgresqlConfLexer</name>
+    <message>
+        <source>Default</source>
+        <translation>デフォルト</translation>
+    </message>
+    <message>
+        <source>Comment</source>
+        <translation>コメント</translation>
+    </message>
+    <message>
+        <source>Setting name</source>
+        <translation>パラメータ名</translation>
+    </message>
+    <message>
+        <source>Equals sign</source>
+        <translation>等号</translation>
+    </message>
+    <message>
+        <source>Quoted string</source>
+        <translation>引用符付き文字列</translation>
+    </message>
+    <message>
+        <source>Number</source>
+        <translation>数値</translation>
+    </message>
+    <message>
+        <source>Word</source>
+        <translation>単語</translation>
+    </message>
+    <message>
+        <source>Include directive</source>
+        <translation>インクルード指定</translation>
+    </message>
+    <message>
+        <source>Syntax error</source>
+        <translation>構文エラー</translation>
     </message>
 </context>
 <context>
@@ -4183,6 +4456,102 @@ sandbox of this program is refused (exit 2) with nothing in it touched.
     <message>
         <source>%1 cannot be set in a configuration file: it is fixed when the cluster is made (initdb).</source>
         <translation>%1 は設定ファイルでは設定できません。クラスタ作成時（initdb）に固定されます。</translation>
+    </message>
+    <message>
+        <source>The addresses the server listens on; a standby must reach one of them (&apos;*&apos; for all).</source>
+        <translation>サーバが待ち受けるアドレスです。スタンバイはそのいずれかに届く必要があります (&apos;*&apos; ですべて)。</translation>
+    </message>
+    <message>
+        <source>The TCP port the server listens on.</source>
+        <translation>サーバが待ち受ける TCP ポートです。</translation>
+    </message>
+    <message>
+        <source>How many client connections the server accepts at once; a hot standby needs at least the primary&apos;s value.</source>
+        <translation>サーバが同時に受け付けるクライアント接続の数です。ホットスタンバイにはプライマリ以上の値が必要です。</translation>
+    </message>
+    <message>
+        <source>The memory the server keeps for caching data pages.</source>
+        <translation>サーバがデータページのキャッシュに使うメモリです。</translation>
+    </message>
+    <message>
+        <source>How much the write-ahead log records; a standby needs replica (hot_standby before 9.6) or logical.</source>
+        <translation>先行書き込みログ (WAL) に記録する情報量です。スタンバイには replica (9.6 より前は hot_standby) か logical が必要です。</translation>
+    </message>
+    <message>
+        <source>How many standbys and base backups may stream WAL from this server at once.</source>
+        <translation>このサーバから同時に WAL をストリーミングできるスタンバイとベースバックアップの数です。</translation>
+    </message>
+    <message>
+        <source>How many replication slots the server can hold; each slot keeps WAL until its standby has it.</source>
+        <translation>サーバが持てるレプリケーションスロットの数です。各スロットはスタンバイが受け取るまで WAL を保持します。</translation>
+    </message>
+    <message>
+        <source>How much WAL the primary keeps for standbys that fall behind without a slot.</source>
+        <translation>スロットを使わずに遅れたスタンバイのためにプライマリが保持する WAL の量です。</translation>
+    </message>
+    <message>
+        <source>How many 16 MB WAL files the primary keeps for standbys that fall behind without a slot.</source>
+        <translation>スロットを使わずに遅れたスタンバイのためにプライマリが保持する 16 MB の WAL ファイルの数です。</translation>
+    </message>
+    <message>
+        <source>The most WAL a replication slot may hold back before the slot is given up (-1: no limit).</source>
+        <translation>スロットが破棄されるまでにレプリケーションスロットが保持できる WAL の上限です (-1: 無制限)。</translation>
+    </message>
+    <message>
+        <source>Logs whole pages on hint-bit changes, which pg_rewind needs to bring an old primary back as a standby.</source>
+        <translation>ヒントビットの変更時にページ全体を WAL に記録します。古いプライマリを pg_rewind でスタンバイに戻すのに必要です。</translation>
+    </message>
+    <message>
+        <source>Whether finished WAL files are handed to archive_command or archive_library.</source>
+        <translation>書き終えた WAL ファイルを archive_command または archive_library に渡すかどうかです。</translation>
+    </message>
+    <message>
+        <source>The shell command that copies one finished WAL file to the archive (%p its path, %f its name).</source>
+        <translation>書き終えた WAL ファイルを 1 つアーカイブにコピーするシェルコマンドです (%p はそのパス、%f はその名前)。</translation>
+    </message>
+    <message>
+        <source>The shell command a standby runs to fetch a WAL file from the archive.</source>
+        <translation>スタンバイがアーカイブから WAL ファイルを取り出すために実行するシェルコマンドです。</translation>
+    </message>
+    <message>
+        <source>Whether a standby accepts read-only queries while it replays WAL.</source>
+        <translation>スタンバイが WAL の適用中に読み取り専用の問い合わせを受け付けるかどうかです。</translation>
+    </message>
+    <message>
+        <source>Whether a standby tells the primary which rows its queries still need, so that vacuum keeps them.</source>
+        <translation>スタンバイの問い合わせがまだ必要とする行をプライマリに伝え、VACUUM がそれを残すようにするかどうかです。</translation>
+    </message>
+    <message>
+        <source>The standbys a commit waits for (FIRST or ANY n of them); empty: commits never wait for a standby.</source>
+        <translation>コミットが待つスタンバイです (FIRST または ANY で n 台)。空ならコミットはスタンバイを待ちません。</translation>
+    </message>
+    <message>
+        <source>How far a commit waits: local flush, or a synchronous standby&apos;s write, flush or replay.</source>
+        <translation>コミットがどこまで待つかです: ローカルのフラッシュ、または同期スタンバイでの書き込み、フラッシュ、適用。</translation>
+    </message>
+    <message>
+        <source>How a standby connects to its primary (host, port, user, application_name).</source>
+        <translation>スタンバイがプライマリに接続する方法です (host、port、user、application_name)。</translation>
+    </message>
+    <message>
+        <source>The replication slot on the primary that this standby streams through.</source>
+        <translation>このスタンバイがストリーミングに使う、プライマリ上のレプリケーションスロットです。</translation>
+    </message>
+    <message>
+        <source>In recovery.conf (up to 11): on makes the server a standby that keeps replaying WAL.</source>
+        <translation>recovery.conf (11 まで) で on にすると、サーバは WAL を適用し続けるスタンバイになります。</translation>
+    </message>
+    <message>
+        <source>Which timeline a standby follows; latest follows a promoted primary.</source>
+        <translation>スタンバイが追うタイムラインです。latest なら昇格したプライマリに追従します。</translation>
+    </message>
+    <message>
+        <source>A name shown in the server&apos;s process titles, to tell clusters apart.</source>
+        <translation>クラスタを見分けるために、サーバのプロセス名に表示される名前です。</translation>
+    </message>
+    <message>
+        <source>How new passwords are stored: scram-sha-256 or md5.</source>
+        <translation>新しいパスワードの保存方式です: scram-sha-256 または md5。</translation>
     </message>
 </context>
 <context>

@@ -677,6 +677,45 @@ std::optional<SettingInfo> VersionRules::setting(const QString &name) const
     return std::nullopt;
 }
 
+QString VersionRules::settingPurpose(const QString &name)
+{
+    // The settings a replication setup touches: what a DBA reads a tooltip for.
+    static const struct
+    {
+        const char *name;
+        const char *purpose;
+    } purposes[] = {
+        {"listen_addresses", QT_TRANSLATE_NOOP("VersionRules", "The addresses the server listens on; a standby must reach one of them ('*' for all).")},
+        {"port", QT_TRANSLATE_NOOP("VersionRules", "The TCP port the server listens on.")},
+        {"max_connections", QT_TRANSLATE_NOOP("VersionRules", "How many client connections the server accepts at once; a hot standby needs at least the primary's value.")},
+        {"shared_buffers", QT_TRANSLATE_NOOP("VersionRules", "The memory the server keeps for caching data pages.")},
+        {"wal_level", QT_TRANSLATE_NOOP("VersionRules", "How much the write-ahead log records; a standby needs replica (hot_standby before 9.6) or logical.")},
+        {"max_wal_senders", QT_TRANSLATE_NOOP("VersionRules", "How many standbys and base backups may stream WAL from this server at once.")},
+        {"max_replication_slots", QT_TRANSLATE_NOOP("VersionRules", "How many replication slots the server can hold; each slot keeps WAL until its standby has it.")},
+        {"wal_keep_size", QT_TRANSLATE_NOOP("VersionRules", "How much WAL the primary keeps for standbys that fall behind without a slot.")},
+        {"wal_keep_segments", QT_TRANSLATE_NOOP("VersionRules", "How many 16 MB WAL files the primary keeps for standbys that fall behind without a slot.")},
+        {"max_slot_wal_keep_size", QT_TRANSLATE_NOOP("VersionRules", "The most WAL a replication slot may hold back before the slot is given up (-1: no limit).")},
+        {"wal_log_hints", QT_TRANSLATE_NOOP("VersionRules", "Logs whole pages on hint-bit changes, which pg_rewind needs to bring an old primary back as a standby.")},
+        {"archive_mode", QT_TRANSLATE_NOOP("VersionRules", "Whether finished WAL files are handed to archive_command or archive_library.")},
+        {"archive_command", QT_TRANSLATE_NOOP("VersionRules", "The shell command that copies one finished WAL file to the archive (%p its path, %f its name).")},
+        {"restore_command", QT_TRANSLATE_NOOP("VersionRules", "The shell command a standby runs to fetch a WAL file from the archive.")},
+        {"hot_standby", QT_TRANSLATE_NOOP("VersionRules", "Whether a standby accepts read-only queries while it replays WAL.")},
+        {"hot_standby_feedback", QT_TRANSLATE_NOOP("VersionRules", "Whether a standby tells the primary which rows its queries still need, so that vacuum keeps them.")},
+        {"synchronous_standby_names", QT_TRANSLATE_NOOP("VersionRules", "The standbys a commit waits for (FIRST or ANY n of them); empty: commits never wait for a standby.")},
+        {"synchronous_commit", QT_TRANSLATE_NOOP("VersionRules", "How far a commit waits: local flush, or a synchronous standby's write, flush or replay.")},
+        {"primary_conninfo", QT_TRANSLATE_NOOP("VersionRules", "How a standby connects to its primary (host, port, user, application_name).")},
+        {"primary_slot_name", QT_TRANSLATE_NOOP("VersionRules", "The replication slot on the primary that this standby streams through.")},
+        {"standby_mode", QT_TRANSLATE_NOOP("VersionRules", "In recovery.conf (up to 11): on makes the server a standby that keeps replaying WAL.")},
+        {"recovery_target_timeline", QT_TRANSLATE_NOOP("VersionRules", "Which timeline a standby follows; latest follows a promoted primary.")},
+        {"cluster_name", QT_TRANSLATE_NOOP("VersionRules", "A name shown in the server's process titles, to tell clusters apart.")},
+        {"password_encryption", QT_TRANSLATE_NOOP("VersionRules", "How new passwords are stored: scram-sha-256 or md5.")},
+    };
+    for (const auto &entry : purposes)
+        if (name.compare(QLatin1String(entry.name), Qt::CaseInsensitive) == 0)
+            return tr(entry.purpose);
+    return {};
+}
+
 bool VersionRules::isKnownSetting(const QString &name) const
 {
     // "extension.name": a placeholder any loaded library may claim; PostgreSQL accepts it.

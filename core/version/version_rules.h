@@ -153,6 +153,9 @@ public:
     // PostgreSQL's metadata of a setting in this major; nullopt when the name does not exist
     // in this major or Replica Studio does not describe it.
     std::optional<SettingInfo> setting(const QString &name) const;
+    // What a setting is for, in one sentence, for the config editors' tooltips; empty for a
+    // setting Replica Studio does not describe. The same in every major that has it.
+    static QString settingPurpose(const QString &name);
     // Whether the name exists in this major (described or not; custom "ext.name" always does).
     bool isKnownSetting(const QString &name) const;
     // A change needs a restart (context postmaster, or recovery.conf up to 11).
