@@ -150,7 +150,9 @@ void TestReplicationPanel::showsTheStreamingPair()
     QCOMPARE(WalPipelineView::verdict(m_sampler->lastSample().standbys.first()), QStringLiteral("caught up"));
     QCOMPARE(m_panel->slotTable()->model()->rowCount(), 1);
     QVERIFY(m_panel->archiverLine()->text().startsWith(QStringLiteral("Archiver:")));
-    // Byte lag: sent, write, flush and replay of the one standby.
+    // Every standby's replay lag; or one standby's sent, write, flush and replay.
+    QCOMPARE(m_panel->chart()->seriesCount(), 1);
+    m_panel->chart()->setFocusStandby(QStringLiteral("standby"));
     QCOMPARE(m_panel->chart()->seriesCount(), 4);
     QTest::qWait(3000); // a few seconds of history in the chart
     saveScreenshot(m_panel.get(), QStringLiteral("panel-streaming.png"));

@@ -35,7 +35,7 @@ void TopologyStrip::setSample(const ReplicationSample &sample)
         if (primary.walBytesPerSecond)
             m_primaryDetail += tr(", WAL %1/s").arg(ReplicationTable::formatBytes(qint64(*primary.walBytesPerSecond)));
         if (primary.commitsWaiting.value_or(0) > 0)
-            m_primaryDetail = tr("%1 commits waiting for a standby").arg(*primary.commitsWaiting);
+            m_primaryDetail = tr("commits stuck waiting for a standby: %1").arg(*primary.commitsWaiting);
     }
     m_primaryWaiting = primary.commitsWaiting.value_or(0) > 0;
     m_nodes.clear();
