@@ -243,11 +243,21 @@ void TestReplicationPanel::chartExportsPngAndCsv()
     QVERIFY(!chart->exportPng(QStringLiteral("/nonexistent-folder/lag.png")));
     QVERIFY(!chart->errorString().isEmpty());
 
+    // Paused, the lines stay as they are while sampling goes on.
+    chart->setPaused(true);
+    const QList<QPointF> frozen = chart->seriesPoints(QStringLiteral("standby"), LagHistory::ByteLag);
+    const int rounds = m_sampler->roundsCompleted();
+    QTRY_VERIFY_WITH_TIMEOUT(m_sampler->roundsCompleted() >= rounds + 3, 10000);
+    QCOMPARE(chart->seriesPoints(QStringLiteral("standby"), LagHistory::ByteLag), frozen);
+    chart->setPaused(false);
+    QVERIFY(chart->seriesPoints(QStringLiteral("standby"), LagHistory::ByteLag) != frozen);
+
     chart->setLogScale(true);
     chart->setKind(LagChart::TimeLag);
     QCOMPARE(chart->seriesCount(), 3);
     chart->setKind(LagChart::WalRate);
     QCOMPARE(chart->seriesCount(), 1);
+    QTest::qWait(1500); // the chart's scene lays out its new axis on the event loop
     saveScreenshot(m_panel.get(), QStringLiteral("panel-wal-rate-log.png"));
 }
 
