@@ -655,6 +655,181 @@
     </message>
 </context>
 <context>
+    <name>LagChart</name>
+    <message>
+        <source>&amp;Log scale</source>
+        <translation>対数目盛(&amp;L)</translation>
+    </message>
+    <message>
+        <source>Byte lag</source>
+        <translation>遅延バイト数</translation>
+    </message>
+    <message>
+        <source>Time lag</source>
+        <translation>遅延時間</translation>
+    </message>
+    <message>
+        <source>WAL rate of the primary</source>
+        <translation>プライマリの WAL 生成速度</translation>
+    </message>
+    <message>
+        <source>What to draw: how many bytes each standby is behind (sent, written, flushed, replayed), how long its write, flush and replay take, or how fast the primary writes WAL.</source>
+        <translation>表示する内容: 各スタンバイが何バイト遅れているか（送信・書き込み・フラッシュ・適用）、書き込み・フラッシュ・適用にかかる時間、またはプライマリが WAL を書く速さ。</translation>
+    </message>
+    <message>
+        <source>Last minute</source>
+        <translation>直近 1 分</translation>
+    </message>
+    <message>
+        <source>Last 10 minutes</source>
+        <translation>直近 10 分</translation>
+    </message>
+    <message>
+        <source>Last hour</source>
+        <translation>直近 1 時間</translation>
+    </message>
+    <message>
+        <source>Last 24 hours</source>
+        <translation>直近 24 時間</translation>
+    </message>
+    <message>
+        <source>&amp;Pause</source>
+        <translation>一時停止(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Freeze the chart to read it; sampling goes on and the chart catches up when resumed.</source>
+        <translation>グラフを止めて読めるようにします。サンプリングは続き、再開するとグラフが追いつきます。</translation>
+    </message>
+    <message>
+        <source>A log scale shows small and large lags together; zero is drawn at the bottom line.</source>
+        <translation>対数目盛では小さな遅延と大きな遅延を一緒に表示できます。ゼロは一番下の線に描かれます。</translation>
+    </message>
+    <message>
+        <source>Export PN&amp;G...</source>
+        <translation>PNG に書き出し(&amp;G)...</translation>
+    </message>
+    <message>
+        <source>Save the chart as it is shown as a PNG image.</source>
+        <translation>表示中のグラフを PNG 画像として保存します。</translation>
+    </message>
+    <message>
+        <source>Export &amp;CSV...</source>
+        <translation>CSV に書き出し(&amp;C)...</translation>
+    </message>
+    <message>
+        <source>Save the history of the shown time window (every series, minimum, average and maximum) as CSV.</source>
+        <translation>表示中の時間範囲の履歴（全系列の最小・平均・最大）を CSV として保存します。</translation>
+    </message>
+    <message>
+        <source>All standbys (replay)</source>
+        <translation>全スタンバイ（適用）</translation>
+    </message>
+    <message>
+        <source>Every standby&apos;s replay lag together, or one standby&apos;s whole pipeline: how far behind what it was sent, wrote, flushed and replayed is.</source>
+        <translation>全スタンバイの適用遅延をまとめて、または 1 台のスタンバイのパイプライン全体（送信・書き込み・フラッシュ・適用がそれぞれどれだけ遅れているか）を表示します。</translation>
+    </message>
+    <message>
+        <source>&amp;Resume</source>
+        <translation>再開(&amp;R)</translation>
+    </message>
+    <message>
+        <source>%1 sent</source>
+        <translation>%1 送信</translation>
+    </message>
+    <message>
+        <source>%1 write</source>
+        <translation>%1 書き込み</translation>
+    </message>
+    <message>
+        <source>%1 flush</source>
+        <translation>%1 フラッシュ</translation>
+    </message>
+    <message>
+        <source>%1 replay</source>
+        <translation>%1 適用</translation>
+    </message>
+    <message>
+        <source>WAL written by the primary</source>
+        <translation>プライマリが書いた WAL</translation>
+    </message>
+    <message>
+        <source>%1, every stage</source>
+        <translation>%1（全段階）</translation>
+    </message>
+    <message>
+        <source>Lag (s)</source>
+        <translation>遅延（秒）</translation>
+    </message>
+    <message>
+        <source>Lag (ms)</source>
+        <translation>遅延（ミリ秒）</translation>
+    </message>
+    <message>
+        <source>WAL per second (%1)</source>
+        <translation>毎秒の WAL（%1）</translation>
+    </message>
+    <message>
+        <source>Behind the primary (%1)</source>
+        <translation>プライマリからの遅れ（%1）</translation>
+    </message>
+    <message>
+        <source>GB</source>
+        <translation>GB</translation>
+    </message>
+    <message>
+        <source>MB</source>
+        <translation>MB</translation>
+    </message>
+    <message>
+        <source>kB</source>
+        <translation>kB</translation>
+    </message>
+    <message>
+        <source>bytes</source>
+        <translation>バイト</translation>
+    </message>
+    <message>
+        <source>Seconds ago</source>
+        <translation>秒前</translation>
+    </message>
+    <message>
+        <source>Minutes ago</source>
+        <translation>分前</translation>
+    </message>
+    <message>
+        <source>Hours ago</source>
+        <translation>時間前</translation>
+    </message>
+    <message>
+        <source>The chart could not be saved to %1. Choose a folder you can write to.</source>
+        <translation>グラフを %1 に保存できませんでした。書き込みできるフォルダを選んでください。</translation>
+    </message>
+    <message>
+        <source>The history could not be saved to %1: %2. Choose a folder you can write to.</source>
+        <translation>履歴を %1 に保存できませんでした: %2。書き込みできるフォルダを選んでください。</translation>
+    </message>
+    <message>
+        <source>Export the chart as PNG</source>
+        <translation>グラフを PNG に書き出し</translation>
+    </message>
+    <message>
+        <source>PNG images (*.png)</source>
+        <translation>PNG 画像 (*.png)</translation>
+    </message>
+    <message>
+        <source>Export the history as CSV</source>
+        <translation>履歴を CSV に書き出し</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV ファイル (*.csv)</translation>
+    </message>
+    <message>
+        <source>Saved to %1.</source>
+        <translation>%1 に保存しました。</translation>
+    </message>
+</context>
+<context>
     <name>LocalHost</name>
     <message>
         <source>this computer</source>
@@ -1701,10 +1876,6 @@ Actions:
         <translation>表ではなく JSON で出力します。</translation>
     </message>
     <message>
-        <source>Name the primary: --primary USER@HOST[:PORT].</source>
-        <translation>プライマリを指定してください: --primary USER@HOST[:PORT]</translation>
-    </message>
-    <message>
         <source>make the pair and wait until it streams, or reuse a running one</source>
         <translation>ペアを作ってストリーミングするまで待つ（稼働中ならそれを使う）</translation>
     </message>
@@ -1952,6 +2123,149 @@ sandbox of this program is refused (exit 2) with nothing in it touched.
         <source>Choose one way to become root: %1.</source>
         <translation>root になる方法を1つだけ選んでください: %1。</translation>
     </message>
+    <message>
+        <source>Give either --primary (over SSH), or --sandbox or --conninfo, not both.</source>
+        <translation>--primary（SSH 経由）と --sandbox / --conninfo は同時に指定できません。どちらか一方を指定してください。</translation>
+    </message>
+    <message>
+        <source>Name the primary: --primary USER@HOST[:PORT], or --sandbox [DIR], or --conninfo CONNSTR.</source>
+        <translation>プライマリを指定してください: --primary USER@HOST[:PORT]、--sandbox [DIR]、または --conninfo CONNSTR。</translation>
+    </message>
+    <message>
+        <source>--interval takes a number of seconds from 0.1 to 3600, such as 1 or 0.5.</source>
+        <translation>--interval には 0.1 から 3600 までの秒数を指定してください（例: 1、0.5）。</translation>
+    </message>
+    <message>
+        <source>--count takes a whole number of samples, 1 or more.</source>
+        <translation>--count には 1 以上のサンプル数（整数）を指定してください。</translation>
+    </message>
+    <message>
+        <source>Watch replication: each interval, the primary&apos;s standbys, slots and archiver, the standbys&apos; own state and the alerts, as a table or as one JSON object per line (--json). Runs until interrupted (Ctrl-C) or --count samples.</source>
+        <translation>レプリケーションを監視します: 間隔ごとに、プライマリのスタンバイ・スロット・アーカイバ、各スタンバイ自身の状態、アラートを、表として、または 1 行に 1 つの JSON オブジェクト（--json）として出力します。中断（Ctrl-C）されるか --count 個のサンプルを出力するまで実行します。</translation>
+    </message>
+    <message>
+        <source>Seconds between samples (default 1).</source>
+        <translation>サンプルの間隔（秒、省略時: 1）。</translation>
+    </message>
+    <message>
+        <source>Stop after this many samples.</source>
+        <translation>この数のサンプルを出力したら終了します。</translation>
+    </message>
+    <message>
+        <source>One JSON object per sample and line (NDJSON).</source>
+        <translation>1 サンプルにつき 1 行の JSON オブジェクト（NDJSON）。</translation>
+    </message>
+    <message>
+        <source>Name the servers: --sandbox [DIR], or --conninfo CONNSTR [--standby-conninfo CONNSTR ...]. (Over SSH, replicactl status --primary USER@HOST shows one sample.)</source>
+        <translation>サーバを指定してください: --sandbox [DIR]、または --conninfo CONNSTR [--standby-conninfo CONNSTR ...]。（SSH 経由では replicactl status --primary USER@HOST で 1 回分のサンプルを表示できます。）</translation>
+    </message>
+    <message>
+        <source>No sandbox in %1: make one with replicactl sandbox up, or name its folder: --sandbox DIR.</source>
+        <translation>%1 にサンドボックスがありません。replicactl sandbox up で作成するか、フォルダを指定してください: --sandbox DIR。</translation>
+    </message>
+    <message>
+        <source>--conninfo is not a connection string libpq reads: %1</source>
+        <translation>--conninfo が libpq で読める接続文字列ではありません: %1</translation>
+    </message>
+    <message>
+        <source>--standby-conninfo is not a connection string libpq reads: %1</source>
+        <translation>--standby-conninfo が libpq で読める接続文字列ではありません: %1</translation>
+    </message>
+    <message>
+        <source>The demo sandbox (its folder as the argument; the default sandbox without one).</source>
+        <translation>デモ用サンドボックス（引数にそのフォルダ。省略時は既定のサンドボックス）。</translation>
+    </message>
+    <message>
+        <source>The primary, as a libpq connection string.</source>
+        <translation>プライマリ（libpq の接続文字列）。</translation>
+    </message>
+    <message>
+        <source>CONNSTR</source>
+        <translation>CONNSTR</translation>
+    </message>
+    <message>
+        <source>A standby, as a libpq connection string (may be given more than once); its application_name=NAME is the name the primary shows it under.</source>
+        <translation>スタンバイ（libpq の接続文字列。複数回指定可）。application_name=NAME には、プライマリ上で表示されるそのスタンバイの名前を指定します。</translation>
+    </message>
+    <message>
+        <source>The sandbox folder, with --sandbox.</source>
+        <translation>サンドボックスのフォルダ（--sandbox と一緒に）。</translation>
+    </message>
+    <message>
+        <source>[DIR]</source>
+        <translation>[DIR]</translation>
+    </message>
+    <message>
+        <source>Give either --sandbox or --conninfo, not both.</source>
+        <translation>--sandbox と --conninfo は同時に指定できません。どちらか一方を指定してください。</translation>
+    </message>
+    <message>
+        <source>--standby-conninfo needs the primary&apos;s --conninfo.</source>
+        <translation>--standby-conninfo にはプライマリの --conninfo が必要です。</translation>
+    </message>
+    <message>
+        <source>Unexpected argument &apos;%1&apos;.</source>
+        <translation>想定外の引数 &apos;%1&apos; です。</translation>
+    </message>
+</context>
+<context>
+    <name>ReplicationPanel</name>
+    <message>
+        <source>Connecting to the servers...</source>
+        <translation>サーバに接続しています...</translation>
+    </message>
+    <message>
+        <source>Lag history</source>
+        <translation>遅延の履歴</translation>
+    </message>
+    <message>
+        <source>Standbys (pg_stat_replication on the primary)</source>
+        <translation>スタンバイ（プライマリの pg_stat_replication）</translation>
+    </message>
+    <message>
+        <source>Waiting for the first sample...</source>
+        <translation>最初のサンプルを待っています...</translation>
+    </message>
+    <message>
+        <source>Replication slots and WAL archiving</source>
+        <translation>レプリケーションスロットと WAL アーカイブ</translation>
+    </message>
+    <message>
+        <source>No replication slot on the primary: a standby that falls behind further than wal_keep_size can lose the WAL it needs.</source>
+        <translation>プライマリにレプリケーションスロットがありません。wal_keep_size を超えて遅れたスタンバイは、必要な WAL を失うことがあります。</translation>
+    </message>
+    <message>
+        <source>No standby streams from the primary right now.</source>
+        <translation>現在、プライマリからストリーミングしているスタンバイはありません。</translation>
+    </message>
+    <message>
+        <source>Unknown: the primary does not answer.</source>
+        <translation>不明: プライマリが応答しません。</translation>
+    </message>
+    <message>
+        <source>Updated %1.</source>
+        <translation>%1 に更新。</translation>
+    </message>
+    <message>
+        <source>Archiver: not available on this version.</source>
+        <translation>アーカイバ: このバージョンでは利用できません。</translation>
+    </message>
+    <message>
+        <source>Archiver: unknown, the primary does not answer.</source>
+        <translation>アーカイバ: 不明です。プライマリが応答しません。</translation>
+    </message>
+    <message>
+        <source>Archiver: nothing archived yet (archive_mode off, or no WAL segment finished since the start).</source>
+        <translation>アーカイバ: まだ何もアーカイブされていません（archive_mode が off か、起動後に完了した WAL セグメントがありません）。</translation>
+    </message>
+    <message>
+        <source>Archiver: %1 segments archived, the last %2 at %3; %4 failed</source>
+        <translation>アーカイバ: %1 セグメントをアーカイブ済み（最後は %2、%3）。失敗 %4 件</translation>
+    </message>
+    <message>
+        <source>, the last %1 at %2.</source>
+        <translation>（最後は %1、%2）。</translation>
+    </message>
 </context>
 <context>
     <name>ReplicationRoleStep</name>
@@ -2010,40 +2324,12 @@ sandbox of this program is refused (exit 2) with nothing in it touched.
         <translation>%1 が監視用の問い合わせに %2 秒以内に応答しませんでした。サーバが過負荷か、ネットワークが止まっています。</translation>
     </message>
     <message>
-        <source>The primary does not answer. %1</source>
-        <translation>プライマリが応答しません。%1</translation>
-    </message>
-    <message>
         <source>&quot;%1&quot; is watched as the primary but is in recovery (a standby): its pg_stat_replication only shows cascading standbys. Point the monitor at the real primary.</source>
         <translation>&quot;%1&quot; をプライマリとして監視していますが、リカバリ中（スタンバイ）です。その pg_stat_replication にはカスケードしたスタンバイしか表示されません。本来のプライマリを監視対象にしてください。</translation>
     </message>
     <message>
-        <source>Commits on the primary wait: synchronous_standby_names is &apos;%1&apos; but %2 of the %3 synchronous standbys it needs are connected. Start the standby again, or clear synchronous_standby_names and reload (SELECT pg_reload_conf()) to let commits through.</source>
-        <translation>プライマリのコミットが待たされています。synchronous_standby_names は &apos;%1&apos; ですが、必要な %3 台の同期スタンバイのうち %2 台しか接続していません。スタンバイを再び起動するか、synchronous_standby_names を空にしてリロード（SELECT pg_reload_conf()）すればコミットが通るようになります。</translation>
-    </message>
-    <message>
-        <source>No standby is connected to the primary (pg_stat_replication is empty). Check that the standby runs and that its primary_conninfo points at this primary.</source>
-        <translation>プライマリに接続しているスタンバイがありません（pg_stat_replication が空です）。スタンバイが稼働していること、その primary_conninfo がこのプライマリを指していることを確認してください。</translation>
-    </message>
-    <message>
         <source>Standby &quot;%1&quot; is in state &quot;%2&quot;, not streaming: it is still catching up or starting.</source>
         <translation>スタンバイ &quot;%1&quot; の状態は &quot;%2&quot; で、ストリーミングしていません。まだ追いついている途中か、起動中です。</translation>
-    </message>
-    <message>
-        <source>Replication slot &quot;%1&quot; has lost WAL its standby still needs (wal_status lost): that standby cannot catch up and must be cloned again.</source>
-        <translation>レプリケーションスロット &quot;%1&quot; は、スタンバイがまだ必要とする WAL を失いました（wal_status lost）。このスタンバイは追いつけないので、もう一度クローンし直す必要があります。</translation>
-    </message>
-    <message>
-        <source>Replication slot &quot;%1&quot; is about to lose WAL (wal_status unreserved, max_slot_wal_keep_size reached). Bring its standby back soon.</source>
-        <translation>レプリケーションスロット &quot;%1&quot; はまもなく WAL を失います（wal_status unreserved、max_slot_wal_keep_size に到達）。早くスタンバイを戻してください。</translation>
-    </message>
-    <message>
-        <source>Replication slot &quot;%1&quot; is not in use; the primary keeps %2 of WAL for it, and keeps more until a standby uses the slot or it is dropped (SELECT pg_drop_replication_slot(&apos;%1&apos;)).</source>
-        <translation>レプリケーションスロット &quot;%1&quot; は使われていません。プライマリはこのスロットのために %2 の WAL を保持しており、スタンバイがスロットを使うか、スロットが削除される（SELECT pg_drop_replication_slot(&apos;%1&apos;)）まで保持量は増え続けます。</translation>
-    </message>
-    <message>
-        <source>WAL archiving fails (last failure: %1). Check archive_command and the archive&apos;s free space; WAL piles up in pg_wal until it succeeds.</source>
-        <translation>WAL アーカイブが失敗しています（最後の失敗: %1）。archive_command とアーカイブ先の空き容量を確認してください。成功するまで WAL は pg_wal に溜まり続けます。</translation>
     </message>
     <message>
         <source>Standby &quot;%1&quot; does not answer. %2</source>
@@ -2054,8 +2340,56 @@ sandbox of this program is refused (exit 2) with nothing in it touched.
         <translation>&quot;%1&quot; はリカバリ中ではありません。昇格されたかプライマリとして起動されたため、もう &quot;%2&quot; に追従していません。両方に書き込む前に、スタンバイとして作り直してください。</translation>
     </message>
     <message>
-        <source>Replay is paused on &quot;%1&quot;: it receives WAL but does not apply it. Resume it with SELECT %2().</source>
-        <translation>&quot;%1&quot; ではリカバリの適用が一時停止されています。WAL は受信していますが適用していません。SELECT %2() で再開してください。</translation>
+        <source>The primary &quot;%1&quot; does not answer. %2</source>
+        <translation>プライマリ &quot;%1&quot; が応答しません。%2</translation>
+    </message>
+    <message>
+        <source>The synchronous standbys stream but do not confirm in time: look at their flush lag (disk) and their logs, or make replication asynchronous: ALTER SYSTEM SET synchronous_standby_names = &apos;&apos;; SELECT pg_reload_conf();</source>
+        <translation>同期スタンバイはストリーミングしていますが、確認応答が間に合っていません。フラッシュ遅延（ディスク）とログを確認するか、レプリケーションを非同期にしてください: ALTER SYSTEM SET synchronous_standby_names = &apos;&apos;; SELECT pg_reload_conf();</translation>
+    </message>
+    <message>
+        <source>Start the missing standby, or make replication asynchronous: ALTER SYSTEM SET synchronous_standby_names = &apos;&apos;; SELECT pg_reload_conf();</source>
+        <translation>不在のスタンバイを起動するか、レプリケーションを非同期にしてください: ALTER SYSTEM SET synchronous_standby_names = &apos;&apos;; SELECT pg_reload_conf();</translation>
+    </message>
+    <message>
+        <source>Commits on the primary are waiting for a synchronous standby (waiting for more than a second: %1; synchronous_standby_names is &apos;%2&apos;; not streaming: %3). %4</source>
+        <translation>プライマリのコミットが同期スタンバイを待っています（1 秒以上待っているもの: %1、synchronous_standby_names は &apos;%2&apos;、ストリーミングしていないもの: %3）。%4</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>なし</translation>
+    </message>
+    <message>
+        <source>Commits on the primary wait: synchronous_standby_names is &apos;%1&apos; (synchronous standbys needed: %2, streaming as such: %3; not streaming: %4). %5</source>
+        <translation>プライマリのコミットは待たされます: synchronous_standby_names は &apos;%1&apos; です（必要な同期スタンバイ: %2、同期としてストリーミング中: %3、ストリーミングしていないもの: %4）。%5</translation>
+    </message>
+    <message>
+        <source>any standby</source>
+        <translation>いずれかのスタンバイ</translation>
+    </message>
+    <message>
+        <source>Standby &quot;%1&quot; does not stream from the primary (no row in pg_stat_replication). Check that it runs, that its primary_conninfo points at this primary with application_name=%1, and its log.</source>
+        <translation>スタンバイ &quot;%1&quot; がプライマリからストリーミングしていません（pg_stat_replication に行がありません）。稼働していること、primary_conninfo が application_name=%1 でこのプライマリを指していること、そしてそのログを確認してください。</translation>
+    </message>
+    <message>
+        <source>Replication slot &quot;%1&quot; has lost WAL its standby still needs (wal_status lost): that standby cannot resume from it and must be cloned again.</source>
+        <translation>レプリケーションスロット &quot;%1&quot; は、スタンバイがまだ必要とする WAL を失いました（wal_status lost）。そのスタンバイはこのスロットから再開できないため、クローンし直す必要があります。</translation>
+    </message>
+    <message>
+        <source>Replication slot &quot;%1&quot; is about to lose WAL (wal_status unreserved: max_slot_wal_keep_size reached). Bring its standby back soon, or raise max_slot_wal_keep_size.</source>
+        <translation>レプリケーションスロット &quot;%1&quot; は WAL を失いかけています（wal_status unreserved: max_slot_wal_keep_size に達しました）。早くスタンバイを復帰させるか、max_slot_wal_keep_size を増やしてください。</translation>
+    </message>
+    <message>
+        <source>Replication slot &quot;%1&quot; is not in use and keeps %2 of WAL in pg_wal, more every minute. Start its standby, or drop the slot if the standby is gone for good: SELECT pg_drop_replication_slot(&apos;%1&apos;);</source>
+        <translation>レプリケーションスロット &quot;%1&quot; は使われておらず、pg_wal に %2 の WAL を保持しており、刻々と増えています。スタンバイを起動するか、スタンバイがもう戻らないならスロットを削除してください: SELECT pg_drop_replication_slot(&apos;%1&apos;);</translation>
+    </message>
+    <message>
+        <source>WAL archiving fails: %1 failures, the last on %2. Check archive_command (or archive_library) and the archive&apos;s free space in the primary&apos;s log; WAL piles up in pg_wal until it succeeds.</source>
+        <translation>WAL のアーカイブが失敗しています: 失敗 %1 件、最後は %2。プライマリのログで archive_command（または archive_library）とアーカイブ先の空き容量を確認してください。成功するまで WAL は pg_wal にたまり続けます。</translation>
+    </message>
+    <message>
+        <source>Replay is paused on &quot;%1&quot;: it receives WAL but does not apply it, and its replay lag grows. Resume it with SELECT %2();</source>
+        <translation>&quot;%1&quot; で適用（リプレイ）が一時停止しています。WAL は受信していますが適用されず、適用遅延が増え続けます。SELECT %2(); で再開してください。</translation>
     </message>
 </context>
 <context>
@@ -2228,8 +2562,8 @@ sandbox of this program is refused (exit 2) with nothing in it touched.
         <translation>プライマリでのコミットから、このスタンバイがそれを報告するまでの時間。スタンバイに追いつくべきものがないときは空欄です。</translation>
     </message>
     <message>
-        <source>sync: commits on the primary wait for this standby. async: they do not. The number is sync_priority.</source>
-        <translation>sync: プライマリのコミットはこのスタンバイを待ちます。async: 待ちません。数字は sync_priority です。</translation>
+        <source>sync: commits on the primary wait for this standby. quorum: they wait for enough of the quorum standbys. potential: it takes over when a sync standby goes. async: commits do not wait for it. The number is sync_priority.</source>
+        <translation>sync: プライマリのコミットはこのスタンバイを待ちます。quorum: クォーラムのスタンバイのうち必要な数を待ちます。potential: 同期スタンバイがいなくなると代わりに同期になります。async: コミットはこのスタンバイを待ちません。数字は sync_priority です。</translation>
     </message>
 </context>
 <context>
@@ -2963,6 +3297,61 @@ sandbox of this program is refused (exit 2) with nothing in it touched.
     </message>
 </context>
 <context>
+    <name>SlotTableModel</name>
+    <message>
+        <source>yes (pid %1)</source>
+        <translation>はい（pid %1）</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>はい</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>いいえ</translation>
+    </message>
+    <message>
+        <source>no limit</source>
+        <translation>制限なし</translation>
+    </message>
+    <message>
+        <source>reserved: within max_wal_size. extended: beyond it, kept for the slot. unreserved: may be removed at the next checkpoint. lost: removed; the standby cannot resume.</source>
+        <translation>reserved: max_wal_size の範囲内。extended: それを超えているが、スロットのために保持されています。unreserved: 次のチェックポイントで削除される可能性があります。lost: 削除済みで、スタンバイは再開できません。</translation>
+    </message>
+    <message>
+        <source>How much more WAL can be written before this slot is in danger of losing what it needs (max_slot_wal_keep_size); no limit when that is -1.</source>
+        <translation>このスロットが必要な WAL を失う危険が出るまでに、あとどれだけ WAL を書けるか（max_slot_wal_keep_size）。-1 のときは制限なし。</translation>
+    </message>
+    <message>
+        <source>Slot</source>
+        <translation>スロット</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>種類</translation>
+    </message>
+    <message>
+        <source>In use</source>
+        <translation>使用中</translation>
+    </message>
+    <message>
+        <source>WAL status</source>
+        <translation>WAL 状態</translation>
+    </message>
+    <message>
+        <source>WAL held</source>
+        <translation>保持 WAL</translation>
+    </message>
+    <message>
+        <source>Safe WAL size</source>
+        <translation>安全な WAL サイズ</translation>
+    </message>
+    <message>
+        <source>Unused since</source>
+        <translation>未使用になった時刻</translation>
+    </message>
+</context>
+<context>
     <name>SshHost</name>
     <message>
         <source>Could not start an SSH session (out of memory?).</source>
@@ -3428,6 +3817,61 @@ sandbox of this program is refused (exit 2) with nothing in it touched.
     </message>
 </context>
 <context>
+    <name>TopologyStrip</name>
+    <message>
+        <source>does not answer</source>
+        <translation>応答なし</translation>
+    </message>
+    <message>
+        <source>PostgreSQL %1</source>
+        <translation>PostgreSQL %1</translation>
+    </message>
+    <message>
+        <source>, WAL %1/s</source>
+        <translation>、WAL %1/秒</translation>
+    </message>
+    <message>
+        <source>commits stuck waiting for a standby: %1</source>
+        <translation>スタンバイ待ちで止まっているコミット: %1</translation>
+    </message>
+    <message>
+        <source>not streaming</source>
+        <translation>ストリーミングなし</translation>
+    </message>
+    <message>
+        <source>down</source>
+        <translation>停止</translation>
+    </message>
+    <message>
+        <source>see the table</source>
+        <translation>表を参照</translation>
+    </message>
+    <message>
+        <source>no standby</source>
+        <translation>スタンバイなし</translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation>不明</translation>
+    </message>
+    <message>
+        <source>Asynchronous: synchronous_standby_names is empty; commits do not wait for a standby.</source>
+        <translation>非同期: synchronous_standby_names が空のため、コミットはスタンバイを待ちません。</translation>
+    </message>
+    <message>
+        <source>Synchronous: synchronous_standby_names = &apos;%1&apos;</source>
+        <translation>同期: synchronous_standby_names = &apos;%1&apos;</translation>
+    </message>
+    <message>
+        <source>primary</source>
+        <translation>プライマリ</translation>
+    </message>
+    <message>
+        <source>%1 more</source>
+        <translation>ほか %1 台</translation>
+    </message>
+</context>
+<context>
     <name>VerifyStep</name>
     <message>
         <source>Verify the replication</source>
@@ -3606,6 +4050,53 @@ sandbox of this program is refused (exit 2) with nothing in it touched.
     </message>
 </context>
 <context>
+    <name>WalPipelineView</name>
+    <message>
+        <source>Each bar runs from the primary&apos;s current WAL position (right) back to what the standby has replayed (left). The widest colour is where WAL is held up.</source>
+        <translation>各バーは、プライマリの現在の WAL 位置（右端）から、スタンバイが適用済みの位置（左端）までを表します。最も幅の広い色の部分で WAL が滞っています。</translation>
+    </message>
+    <message>
+        <source>position unknown</source>
+        <translation>位置不明</translation>
+    </message>
+    <message>
+        <source>caught up</source>
+        <translation>追いついています</translation>
+    </message>
+    <message>
+        <source>%1 behind, most in %2</source>
+        <translation>%1 遅れ、主に%2</translation>
+    </message>
+    <message>
+        <source>not sent yet</source>
+        <translation>未送信</translation>
+    </message>
+    <message>
+        <source>the network</source>
+        <translation>ネットワーク</translation>
+    </message>
+    <message>
+        <source>the standby&apos;s disk</source>
+        <translation>スタンバイのディスク</translation>
+    </message>
+    <message>
+        <source>replay</source>
+        <translation>適用</translation>
+    </message>
+    <message>
+        <source>No standby streams from the primary.</source>
+        <translation>プライマリからストリーミングしているスタンバイはありません。</translation>
+    </message>
+    <message>
+        <source>Unknown: the primary does not answer.</source>
+        <translation>不明: プライマリが応答しません。</translation>
+    </message>
+    <message>
+        <source>WAL waiting in:</source>
+        <translation>WAL の滞留箇所:</translation>
+    </message>
+</context>
+<context>
     <name>main</name>
     <message>
         <source>Set up, watch and teach PostgreSQL streaming replication.</source>
@@ -3671,6 +4162,10 @@ Run &apos;replicactl COMMAND --help&apos; for the options of one command.
     <message>
         <source>replicactl: unknown command &apos;%1&apos;.</source>
         <translation>replicactl: 不明なコマンド &apos;%1&apos; です。</translation>
+    </message>
+    <message>
+        <source>watch the replication state every interval</source>
+        <translation>一定間隔でレプリケーションの状態を監視する</translation>
     </message>
 </context>
 </TS>
