@@ -2160,10 +2160,6 @@ sandbox of this program is refused (exit 2) with nothing in it touched.
         <translation>サーバを指定してください: --sandbox [DIR]、または --conninfo CONNSTR [--standby-conninfo CONNSTR ...]。（SSH 経由では replicactl status --primary USER@HOST で 1 回分のサンプルを表示できます。）</translation>
     </message>
     <message>
-        <source>No sandbox in %1: make one with replicactl sandbox up, or name its folder: --sandbox DIR.</source>
-        <translation>%1 にサンドボックスがありません。replicactl sandbox up で作成するか、フォルダを指定してください: --sandbox DIR。</translation>
-    </message>
-    <message>
         <source>--conninfo is not a connection string libpq reads: %1</source>
         <translation>--conninfo が libpq で読める接続文字列ではありません: %1</translation>
     </message>
