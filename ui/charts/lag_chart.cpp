@@ -351,7 +351,10 @@ void LagChart::redraw()
         }
         it.key()->replace(it.value());
     }
-    m_xAxis->setRange(-double(m_windowMs) / ago, 0.0);
+    // Ticks on round figures: every 10 s, 1 min, 10 min or 3 h.
+    const double span = double(m_windowMs) / ago;
+    m_xAxis->setTickCount(span == 10.0 ? 11 : span == 24.0 ? 9 : 7);
+    m_xAxis->setRange(-span, 0.0);
     m_xAxis->setTitleText(agoTitle);
     m_yAxis->setTitleText(title);
     const double top = maximum > 0 ? maximum / unit * 1.1 : 1.0;
