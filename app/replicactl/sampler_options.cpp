@@ -20,11 +20,8 @@ Result<void> configureSandbox(const QCommandLineParser &parser, ReplicationSampl
     const QStringList positional = parser.positionalArguments();
     const QString dir = positional.isEmpty() ? Sandbox::defaultDir() : positional.first();
     auto state = Sandbox::loadState(dir);
-    if (!state)
-        return makeRefusal(tr("No sandbox in %1: make one with replicactl sandbox up, or name its folder: "
-                              "--sandbox DIR.")
-                               .arg(dir),
-                           state.error().fullText());
+    if (!state) // its sentence already says how to make one
+        return makeRefusal(state.error().message, state.error().detail);
     sampler.setPrimary(state->primary.name, state->primary.connectionString(QStringLiteral("postgres")));
     sampler.addStandby(state->standby.name, state->standby.connectionString(QStringLiteral("postgres")));
     return {};

@@ -65,9 +65,12 @@ QString ReplicationQueries::serverStatus() const
     const QString replay = m_rules.lastWalReplayLsnFunction() + QStringLiteral("()");
     // Commits waiting for a synchronous standby: the wait event says so
     // itself from 10 (9.x shows nothing better than the sync_state counts).
+    // Every commit waits for its standby's confirmation for a moment; one
+    // that has waited a second is stuck, not busy.
     const QString commitsWaiting =
         m_rules.hasSyncRepWaitEvent()
-            ? QStringLiteral("(SELECT count(*) FROM pg_stat_activity WHERE wait_event_type = 'IPC' AND wait_event = 'SyncRep')")
+            ? QStringLiteral("(SELECT count(*) FROM pg_stat_activity WHERE wait_event_type = 'IPC' AND "
+                             "wait_event = 'SyncRep' AND now() - state_change > interval '1 second')")
             : QStringLiteral("NULL::bigint");
     // The replay delay does not grow on an idle primary: with nothing left
     // to replay it is 0, not the age of the last transaction.

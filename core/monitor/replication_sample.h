@@ -98,8 +98,9 @@ struct ReplicationSample
         // to be replayed; 0 when everything received is replayed (an idle
         // primary does not make it grow); unknown before any replay.
         std::optional<double> replayDelayMs;
-        // Primary: backends whose commit waits for a synchronous standby
-        // (pg_stat_activity wait_event SyncRep, 10+); unknown on 9.x.
+        // Primary: backends whose commit has waited more than a second for a
+        // synchronous standby (pg_stat_activity wait_event SyncRep, 10+);
+        // unknown on 9.x.
         std::optional<int> commitsWaiting;
         // Primary: WAL written per second since the previous sample (the
         // sampler computes it from two current LSNs); unknown on the first.

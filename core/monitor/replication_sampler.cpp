@@ -335,16 +335,21 @@ void ReplicationSampler::addSynchronousProblems(const ReplicationSample &sample,
         streaming << standby.applicationName;
     }
     const QString missing = missingStandbys(primary.synchronousStandbyNames, streaming);
-    const QString waysOut = tr("Start the missing standby, or make replication asynchronous: ALTER SYSTEM SET "
-                               "synchronous_standby_names = ''; SELECT pg_reload_conf();");
+    const QString waysOut =
+        missing.isEmpty()
+            ? tr("The synchronous standbys stream but do not confirm in time: look at their flush lag (disk) and their "
+                 "logs, or make replication asynchronous: ALTER SYSTEM SET synchronous_standby_names = ''; SELECT "
+                 "pg_reload_conf();")
+            : tr("Start the missing standby, or make replication asynchronous: ALTER SYSTEM SET "
+                 "synchronous_standby_names = ''; SELECT pg_reload_conf();");
     // What PostgreSQL itself says: backends waiting on SyncRep (10+).
     if (primary.commitsWaiting.value_or(0) > 0) {
         problems << ReplicationProblem{
             Severity::Critical, QStringLiteral("commits-waiting"), primary.name,
-            tr("Commits on the primary are waiting for a synchronous standby (waiting now: %1; "
+            tr("Commits on the primary are waiting for a synchronous standby (waiting for more than a second: %1; "
                "synchronous_standby_names is '%2'; not streaming: %3). %4")
                 .arg(*primary.commitsWaiting)
-                .arg(primary.synchronousStandbyNames, missing, waysOut)};
+                .arg(primary.synchronousStandbyNames, missing.isEmpty() ? tr("none") : missing, waysOut)};
         return; // the same fact as sync-standby-missing, seen from the commits
     }
     if (synchronous < required.count && commitsWaitForStandbys(primary.synchronousCommit))
@@ -355,7 +360,7 @@ void ReplicationSampler::addSynchronousProblems(const ReplicationSample &sample,
                 .arg(primary.synchronousStandbyNames)
                 .arg(required.count)
                 .arg(synchronous)
-                .arg(missing, waysOut)};
+                .arg(missing.isEmpty() ? tr("none") : missing, waysOut)};
 }
 
 QString ReplicationSampler::missingStandbys(const QString &synchronousStandbyNames, const QStringList &streaming)
@@ -371,11 +376,11 @@ QString ReplicationSampler::missingStandbys(const QString &synchronousStandbyNam
         if (name.size() >= 2 && name.startsWith(QLatin1Char('"')) && name.endsWith(QLatin1Char('"')))
             name = name.mid(1, name.size() - 2);
         if (name == QLatin1String("*"))
-            return streaming.isEmpty() ? tr("any standby") : tr("none");
+            return streaming.isEmpty() ? tr("any standby") : QString();
         if (!streaming.contains(name, Qt::CaseInsensitive))
             missing << name;
     }
-    return missing.isEmpty() ? tr("none") : missing.join(QStringLiteral(", "));
+    return missing.join(QStringLiteral(", "));
 }
 
 void ReplicationSampler::addStandbyRowProblems(const ReplicationSample &sample, QList<ReplicationProblem> &problems)

@@ -94,7 +94,8 @@ private:
     ReplicationSample::Server &serverFor(Target *target);
 
     static void addSynchronousProblems(const ReplicationSample &sample, QList<ReplicationProblem> &problems);
-    // The names of synchronous_standby_names that are not streaming, for the sentence.
+    // The names of synchronous_standby_names that are not streaming, for the
+    // sentence; empty when all stream.
     static QString missingStandbys(const QString &synchronousStandbyNames, const QStringList &streaming);
     static void addStandbyRowProblems(const ReplicationSample &sample, QList<ReplicationProblem> &problems);
     static void addSlotProblems(const ReplicationSample &sample, const Thresholds &thresholds,

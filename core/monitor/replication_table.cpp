@@ -46,6 +46,38 @@ QJsonObject problemJson(const ReplicationProblem &problem)
     return object;
 }
 
+// The columns of a pg_stat_replication row both JSON forms share.
+QJsonObject standbyJson(const ReplicationSample::Standby &standby)
+{
+    QJsonObject object;
+    object[QStringLiteral("application_name")] = standby.applicationName;
+    object[QStringLiteral("client_addr")] = jsonText(standby.clientAddr);
+    object[QStringLiteral("state")] = jsonText(standby.state);
+    object[QStringLiteral("sync_state")] = jsonText(standby.syncState);
+    object[QStringLiteral("sync_priority")] = standby.syncPriority;
+    object[QStringLiteral("sent_lsn")] = jsonText(standby.sentLsn);
+    object[QStringLiteral("write_lsn")] = jsonText(standby.writeLsn);
+    object[QStringLiteral("flush_lsn")] = jsonText(standby.flushLsn);
+    object[QStringLiteral("replay_lsn")] = jsonText(standby.replayLsn);
+    object[QStringLiteral("write_lag_ms")] = jsonNumber(standby.writeLagMs);
+    object[QStringLiteral("flush_lag_ms")] = jsonNumber(standby.flushLagMs);
+    object[QStringLiteral("replay_lag_ms")] = jsonNumber(standby.replayLagMs);
+    object[QStringLiteral("reply_time")] = jsonTime(standby.replyTime);
+    return object;
+}
+
+// The columns of a pg_replication_slots row both JSON forms share.
+QJsonObject slotJson(const ReplicationSample::Slot &slot)
+{
+    QJsonObject object;
+    object[QStringLiteral("slot_name")] = slot.name;
+    object[QStringLiteral("active")] = slot.active;
+    object[QStringLiteral("wal_status")] = jsonText(slot.walStatus);
+    object[QStringLiteral("retained_bytes")] = jsonNumber(slot.retainedBytes);
+    object[QStringLiteral("safe_wal_size")] = jsonNumber(slot.safeWalSize);
+    return object;
+}
+
 QString timeText(const std::optional<QDateTime> &time)
 {
     return time ? time->toUTC().toString(QStringLiteral("yyyy-MM-dd HH:mm:ss 'UTC'")) : QStringLiteral("-");
@@ -314,36 +346,18 @@ QJsonObject ReplicationTable::toJson(const ReplicationSample &sample)
 
     QJsonArray standbys;
     for (const auto &standby : sample.standbys) {
-        QJsonObject object;
+        QJsonObject object = standbyJson(standby);
         object[QStringLiteral("pid")] = standby.pid;
-        object[QStringLiteral("application_name")] = standby.applicationName;
-        object[QStringLiteral("client_addr")] = jsonText(standby.clientAddr);
-        object[QStringLiteral("state")] = jsonText(standby.state);
-        object[QStringLiteral("sync_state")] = jsonText(standby.syncState);
-        object[QStringLiteral("sync_priority")] = standby.syncPriority;
-        object[QStringLiteral("sent_lsn")] = jsonText(standby.sentLsn);
-        object[QStringLiteral("write_lsn")] = jsonText(standby.writeLsn);
-        object[QStringLiteral("flush_lsn")] = jsonText(standby.flushLsn);
-        object[QStringLiteral("replay_lsn")] = jsonText(standby.replayLsn);
         object[QStringLiteral("byte_lag")] = jsonNumber(standby.byteLag);
-        object[QStringLiteral("write_lag_ms")] = jsonNumber(standby.writeLagMs);
-        object[QStringLiteral("flush_lag_ms")] = jsonNumber(standby.flushLagMs);
-        object[QStringLiteral("replay_lag_ms")] = jsonNumber(standby.replayLagMs);
-        object[QStringLiteral("reply_time")] = jsonTime(standby.replyTime);
         standbys << object;
     }
     root[QStringLiteral("standbys")] = standbys;
 
     QJsonArray slotArray;
     for (const auto &slot : sample.replicationSlots) {
-        QJsonObject object;
-        object[QStringLiteral("slot_name")] = slot.name;
+        QJsonObject object = slotJson(slot);
         object[QStringLiteral("slot_type")] = jsonText(slot.type);
-        object[QStringLiteral("active")] = slot.active;
         object[QStringLiteral("restart_lsn")] = jsonText(slot.restartLsn);
-        object[QStringLiteral("wal_status")] = jsonText(slot.walStatus);
-        object[QStringLiteral("safe_wal_size")] = jsonNumber(slot.safeWalSize);
-        object[QStringLiteral("retained_bytes")] = jsonNumber(slot.retainedBytes);
         slotArray << object;
     }
     root[QStringLiteral("slots")] = slotArray;
@@ -390,25 +404,12 @@ QJsonObject ReplicationTable::toWatchJson(const ReplicationSample &sample)
     for (const auto &standby : sample.standbys) {
         const ReplicationSample::Server *server = sample.serverOf(standby);
         const bool asked = server && server->reachable && server->inRecovery;
-        QJsonObject object;
+        QJsonObject object = standbyJson(standby);
         object[QStringLiteral("name")] = server ? server->name : standby.applicationName;
-        object[QStringLiteral("application_name")] = standby.applicationName;
-        object[QStringLiteral("client_addr")] = jsonText(standby.clientAddr);
-        object[QStringLiteral("state")] = jsonText(standby.state);
-        object[QStringLiteral("sync_state")] = jsonText(standby.syncState);
-        object[QStringLiteral("sync_priority")] = standby.syncPriority;
-        object[QStringLiteral("sent_lsn")] = jsonText(standby.sentLsn);
-        object[QStringLiteral("write_lsn")] = jsonText(standby.writeLsn);
-        object[QStringLiteral("flush_lsn")] = jsonText(standby.flushLsn);
-        object[QStringLiteral("replay_lsn")] = jsonText(standby.replayLsn);
         object[QStringLiteral("sent_lag_bytes")] = jsonNumber(standby.sentLagBytes);
         object[QStringLiteral("write_lag_bytes")] = jsonNumber(standby.writeLagBytes);
         object[QStringLiteral("flush_lag_bytes")] = jsonNumber(standby.flushLagBytes);
         object[QStringLiteral("replay_lag_bytes")] = jsonNumber(standby.byteLag);
-        object[QStringLiteral("write_lag_ms")] = jsonNumber(standby.writeLagMs);
-        object[QStringLiteral("flush_lag_ms")] = jsonNumber(standby.flushLagMs);
-        object[QStringLiteral("replay_lag_ms")] = jsonNumber(standby.replayLagMs);
-        object[QStringLiteral("reply_time")] = jsonTime(standby.replyTime);
         // Only the standby itself knows; a standby not watched is unknown.
         object[QStringLiteral("replay_paused")] = asked ? QJsonValue(server->replayPaused) : QJsonValue();
         object[QStringLiteral("replay_delay_ms")] = asked ? jsonNumber(server->replayDelayMs) : QJsonValue();
@@ -418,12 +419,7 @@ QJsonObject ReplicationTable::toWatchJson(const ReplicationSample &sample)
 
     QJsonArray slotArray;
     for (const auto &slot : sample.replicationSlots) {
-        QJsonObject object;
-        object[QStringLiteral("slot_name")] = slot.name;
-        object[QStringLiteral("active")] = slot.active;
-        object[QStringLiteral("wal_status")] = jsonText(slot.walStatus);
-        object[QStringLiteral("retained_bytes")] = jsonNumber(slot.retainedBytes);
-        object[QStringLiteral("safe_wal_size")] = jsonNumber(slot.safeWalSize);
+        QJsonObject object = slotJson(slot);
         object[QStringLiteral("inactive_since")] = jsonTime(slot.inactiveSince);
         slotArray << object;
     }

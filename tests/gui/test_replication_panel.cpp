@@ -150,7 +150,9 @@ void TestReplicationPanel::showsTheStreamingPair()
     QCOMPARE(WalPipelineView::verdict(m_sampler->lastSample().standbys.first()), QStringLiteral("caught up"));
     QCOMPARE(m_panel->slotTable()->model()->rowCount(), 1);
     QVERIFY(m_panel->archiverLine()->text().startsWith(QStringLiteral("Archiver:")));
-    // Byte lag: sent, write, flush and replay of the one standby.
+    // Every standby's replay lag; or one standby's sent, write, flush and replay.
+    QCOMPARE(m_panel->chart()->seriesCount(), 1);
+    m_panel->chart()->setFocusStandby(QStringLiteral("standby"));
     QCOMPARE(m_panel->chart()->seriesCount(), 4);
     QTest::qWait(3000); // a few seconds of history in the chart
     saveScreenshot(m_panel.get(), QStringLiteral("panel-streaming.png"));
@@ -241,11 +243,21 @@ void TestReplicationPanel::chartExportsPngAndCsv()
     QVERIFY(!chart->exportPng(QStringLiteral("/nonexistent-folder/lag.png")));
     QVERIFY(!chart->errorString().isEmpty());
 
+    // Paused, the lines stay as they are while sampling goes on.
+    chart->setPaused(true);
+    const QList<QPointF> frozen = chart->seriesPoints(QStringLiteral("standby"), LagHistory::ByteLag);
+    const int rounds = m_sampler->roundsCompleted();
+    QTRY_VERIFY_WITH_TIMEOUT(m_sampler->roundsCompleted() >= rounds + 3, 10000);
+    QCOMPARE(chart->seriesPoints(QStringLiteral("standby"), LagHistory::ByteLag), frozen);
+    chart->setPaused(false);
+    QVERIFY(chart->seriesPoints(QStringLiteral("standby"), LagHistory::ByteLag) != frozen);
+
     chart->setLogScale(true);
     chart->setKind(LagChart::TimeLag);
     QCOMPARE(chart->seriesCount(), 3);
     chart->setKind(LagChart::WalRate);
     QCOMPARE(chart->seriesCount(), 1);
+    QTest::qWait(1500); // the chart's scene lays out its new axis on the event loop
     saveScreenshot(m_panel.get(), QStringLiteral("panel-wal-rate-log.png"));
 }
 

@@ -36,6 +36,7 @@ private slots:
     void idlePrimaryHasNoLag();
     void failingArchiverIsReportedAndClears();
     void watchJsonPrintsOneObjectPerSample();
+    void slotOfAStoppedStandbyWalksToLost(); // last: the standby cannot come back
     void cleanupTestCase();
 
 private:
@@ -182,6 +183,40 @@ void TestSamplerAlerts::watchJsonPrintsOneObjectPerSample()
             QVERIFY2(archiver.contains(QLatin1String(key)), key);
         QVERIFY(sample.value(QStringLiteral("alerts")).isArray());
     }
+}
+
+void TestSamplerAlerts::slotOfAStoppedStandbyWalksToLost()
+{
+    // As PostgreSQL's 019_replslot_limit.pl: a small max_slot_wal_keep_size,
+    // the standby stopped, WAL written and checkpointed past the limit.
+    QVERIFY(m_primary->query(QStringLiteral("ALTER SYSTEM SET max_slot_wal_keep_size = '40MB'; "
+                                            "ALTER SYSTEM SET archive_command = 'true'; SELECT pg_reload_conf()")));
+    QVERIFY(m_standby->stop());
+    QStringList seen;
+    bool unreservedAlert = false;
+    const auto link = connect(m_sampler.get(), &ReplicationSampler::sampleReady, this, [&](const ReplicationSample &s) {
+        for (const auto &slot : s.replicationSlots)
+            if (slot.name == QLatin1String("standby1") && (seen.isEmpty() || seen.last() != slot.walStatus))
+                seen << slot.walStatus;
+        unreservedAlert = unreservedAlert || hasProblem(s, QStringLiteral("slot-unreserved"));
+    });
+    ReplicationSample lost;
+    // A segment at a time, sampled before and after each checkpoint, so that
+    // "unreserved" (past the limit, not yet removed) shows before "lost".
+    for (int round = 0; round < 16 && !hasProblem(lost, QStringLiteral("slot-lost")); ++round) {
+        QVERIFY(m_primary->query(QStringLiteral("INSERT INTO t SELECT g FROM generate_series(1, 20000) g; "
+                                                "SELECT pg_switch_wal();")));
+        QTest::qWait(600);
+        QVERIFY(m_primary->query(QStringLiteral("CHECKPOINT")));
+        QTest::qWait(600);
+        lost = m_sampler->lastSample();
+    }
+    disconnect(link);
+    QVERIFY2(hasProblem(lost, QStringLiteral("slot-lost")), qPrintable(seen.join(QStringLiteral(" -> "))));
+    QCOMPARE(seen.first(), QStringLiteral("reserved"));
+    QCOMPARE(seen.last(), QStringLiteral("lost"));
+    QVERIFY2(seen.contains(QStringLiteral("unreserved")) == unreservedAlert, qPrintable(seen.join(QStringLiteral(" -> "))));
+    qInfo("wal_status of the stopped standby's slot: %s", qPrintable(seen.join(QStringLiteral(" -> "))));
 }
 
 QTEST_GUILESS_MAIN(TestSamplerAlerts)

@@ -12,6 +12,7 @@
 #include <QLogValueAxis>
 #include <QPushButton>
 #include <QSaveFile>
+#include <QSignalBlocker>
 #include <QToolButton>
 #include <QVBoxLayout>
 #include <QValueAxis>
@@ -43,11 +44,14 @@ QColor metricColor(LagHistory::Metric metric)
     }
 }
 
-// Standbys differ by stroke: solid for the first, then dashes and dots.
-Qt::PenStyle standbyStyle(int index)
+// With every standby on one chart, each has its hue (solid strokes: dashes
+// cost the raster engine ten times more on a day of data).
+QColor standbyColor(int index)
 {
-    static const Qt::PenStyle styles[] = {Qt::SolidLine, Qt::DashLine, Qt::DotLine, Qt::DashDotLine, Qt::DashDotDotLine};
-    return styles[index % int(std::size(styles))];
+    static const QColor colors[] = {QColor(0xcf, 0x22, 0x2e), QColor(0x09, 0x69, 0xda), QColor(0x1a, 0x7f, 0x37),
+                                    QColor(0x82, 0x50, 0xdf), QColor(0xbc, 0x4c, 0x00), QColor(0x0a, 0x7e, 0xa4),
+                                    QColor(0xbf, 0x39, 0x89), QColor(0x57, 0x60, 0x6a)};
+    return colors[index % int(std::size(colors))];
 }
 
 // The smallest value a log axis shows: zero has no place on it.
@@ -62,6 +66,7 @@ LagChart::LagChart(const LagHistory *history, QWidget *parent)
       m_view(new QChartView(m_chart, this)),
       m_xAxis(new QValueAxis(m_chart)),
       m_kindBox(new QComboBox(this)),
+      m_standbyBox(new QComboBox(this)),
       m_windowBox(new QComboBox(this)),
       m_pauseButton(new QToolButton(this)),
       m_logBox(new QCheckBox(tr("&Log scale"), this)),
@@ -74,6 +79,8 @@ LagChart::LagChart(const LagHistory *history, QWidget *parent)
     m_xAxis->setLabelFormat(QStringLiteral("%g"));
     m_xAxis->setTickCount(7);
     m_chart->addAxis(m_xAxis, Qt::AlignBottom);
+    // Antialiased strokes cost several times more to paint on dense lines
+    // (a day of history); the windows of an hour and more go without.
     m_view->setRenderHint(QPainter::Antialiasing);
     m_view->setMinimumHeight(220);
     buildControls();
@@ -84,8 +91,8 @@ LagChart::~LagChart() = default;
 
 void LagChart::buildControls()
 {
-    m_kindBox->addItem(tr("Byte lag per standby"), ByteLag);
-    m_kindBox->addItem(tr("Time lag per standby"), TimeLag);
+    m_kindBox->addItem(tr("Byte lag"), ByteLag);
+    m_kindBox->addItem(tr("Time lag"), TimeLag);
     m_kindBox->addItem(tr("WAL rate of the primary"), WalRate);
     m_kindBox->setToolTip(tr("What to draw: how many bytes each standby is behind (sent, written, flushed, "
                              "replayed), how long its write, flush and replay take, or how fast the primary writes WAL."));
@@ -107,6 +114,13 @@ void LagChart::buildControls()
 
     connect(m_kindBox, &QComboBox::currentIndexChanged, this,
             [this] { setKind(Kind(m_kindBox->currentData().toInt())); });
+    m_standbyBox->addItem(tr("All standbys (replay)"), QString());
+    for (QComboBox *box : {m_kindBox, m_standbyBox, m_windowBox})
+        box->setSizeAdjustPolicy(QComboBox::AdjustToContents);
+    m_standbyBox->setToolTip(tr("Every standby's replay lag together, or one standby's whole pipeline: how far "
+                                "behind what it was sent, wrote, flushed and replayed is."));
+    connect(m_standbyBox, &QComboBox::currentIndexChanged, this,
+            [this] { setFocusStandby(m_standbyBox->currentData().toString()); });
     connect(m_windowBox, &QComboBox::currentIndexChanged, this,
             [this] { setWindowMs(m_windowBox->currentData().toLongLong()); });
     connect(m_pauseButton, &QToolButton::toggled, this, &LagChart::setPaused);
@@ -116,6 +130,7 @@ void LagChart::buildControls()
 
     auto *controls = new QHBoxLayout;
     controls->addWidget(m_kindBox);
+    controls->addWidget(m_standbyBox);
     controls->addWidget(m_windowBox);
     controls->addWidget(m_pauseButton);
     controls->addWidget(m_logBox);
@@ -137,13 +152,13 @@ void LagChart::setKind(Kind kind)
         return;
     m_kind = kind;
     m_kindBox->setCurrentIndex(m_kindBox->findData(kind));
-    m_standbys.clear(); // other lines
     redraw();
 }
 
 void LagChart::setWindowMs(qint64 ms)
 {
     m_windowMs = ms;
+    m_view->setRenderHint(QPainter::Antialiasing, ms <= 10 * 60 * 1000);
     const int index = m_windowBox->findData(ms);
     if (index >= 0)
         m_windowBox->setCurrentIndex(index);
@@ -196,17 +211,25 @@ void LagChart::replaceYAxis()
         series->attachAxis(m_yAxis);
 }
 
-QList<LagHistory::Metric> LagChart::metrics() const
+QList<LagChart::Line> LagChart::wantedLines() const
 {
-    switch (m_kind) {
-    case ByteLag:
-        return {LagHistory::SentLagBytes, LagHistory::WriteLagBytes, LagHistory::FlushLagBytes, LagHistory::ByteLag};
-    case TimeLag:
-        return {LagHistory::WriteLagMs, LagHistory::FlushLagMs, LagHistory::ReplayLagMs};
-    case WalRate:
-        return {LagHistory::WalBytesPerSecond};
+    if (m_kind == WalRate)
+        return {Line{LagHistory::primarySeries(), LagHistory::WalBytesPerSecond}};
+    QList<Line> lines;
+    if (m_focus.isEmpty()) {
+        // Every standby, by what its readers see: the replay lag.
+        for (const QString &standby : m_standbys)
+            lines << Line{standby, m_kind == ByteLag ? LagHistory::ByteLag : LagHistory::ReplayLagMs};
+        return lines;
     }
-    return {};
+    // One standby, each stage of its pipeline.
+    const QList<LagHistory::Metric> stages =
+        m_kind == ByteLag ? QList<LagHistory::Metric>{LagHistory::SentLagBytes, LagHistory::WriteLagBytes,
+                                                      LagHistory::FlushLagBytes, LagHistory::ByteLag}
+                          : QList<LagHistory::Metric>{LagHistory::WriteLagMs, LagHistory::FlushLagMs, LagHistory::ReplayLagMs};
+    for (const LagHistory::Metric metric : stages)
+        lines << Line{m_focus, metric};
+    return lines;
 }
 
 QString LagChart::seriesName(const QString &standby, LagHistory::Metric metric) const
@@ -228,25 +251,49 @@ QString LagChart::seriesName(const QString &standby, LagHistory::Metric metric) 
     }
 }
 
-void LagChart::rebuildSeries()
+void LagChart::rebuildSeries(const QList<Line> &lines)
 {
     m_chart->removeAllSeries(); // deletes them
     m_series.clear();
-    const QStringList names = m_kind == WalRate ? QStringList{LagHistory::primarySeries()} : m_standbys;
-    for (int i = 0; i < names.size(); ++i) {
-        for (const LagHistory::Metric metric : metrics()) {
-            auto *series = new QLineSeries;
-            series->setName(seriesName(names.at(i), metric));
-            QPen pen(metricColor(metric));
-            pen.setStyle(standbyStyle(i));
-            pen.setWidthF(2.0);
-            series->setPen(pen);
-            m_chart->addSeries(series);
-            series->attachAxis(m_xAxis);
-            series->attachAxis(m_yAxis);
-            m_series.insert(series, Line{names.at(i), metric});
-        }
+    m_lines = lines;
+    for (int i = 0; i < lines.size(); ++i) {
+        const Line &line = lines.at(i);
+        auto *series = new QLineSeries;
+        series->setName(m_focus.isEmpty() && m_kind != WalRate ? line.standby : seriesName(line.standby, line.metric));
+        QPen pen(m_focus.isEmpty() && m_kind != WalRate ? standbyColor(i) : metricColor(line.metric));
+        pen.setWidthF(1.8);
+        series->setPen(pen);
+        m_chart->addSeries(series);
+        series->attachAxis(m_xAxis);
+        series->attachAxis(m_yAxis);
+        m_series.insert(series, line);
     }
+}
+
+void LagChart::updateStandbyChoice()
+{
+    const QStringList standbys = m_history->standbys();
+    if (standbys == m_standbys)
+        return;
+    m_standbys = standbys;
+    const QSignalBlocker quiet(m_standbyBox);
+    m_standbyBox->clear();
+    m_standbyBox->addItem(tr("All standbys (replay)"), QString());
+    for (const QString &standby : standbys)
+        m_standbyBox->addItem(tr("%1, every stage").arg(standby), standby);
+    const int kept = m_standbyBox->findData(m_focus);
+    m_standbyBox->setCurrentIndex(qMax(0, kept));
+    if (kept < 0)
+        m_focus.clear();
+}
+
+void LagChart::setFocusStandby(const QString &standby)
+{
+    m_focus = standby;
+    const int index = m_standbyBox->findData(standby);
+    if (index >= 0)
+        m_standbyBox->setCurrentIndex(index);
+    redraw();
 }
 
 std::pair<double, QString> LagChart::unitFor(double maximum) const
@@ -277,14 +324,15 @@ void LagChart::redraw()
 {
     if (!m_history || m_nowMs == 0)
         return;
-    if (m_kind != WalRate && m_history->standbys() != m_standbys)
-        m_standbys = m_history->standbys();
-    if (m_series.isEmpty() || m_series.size() != qsizetype(metrics().size()) *
-                                                    (m_kind == WalRate ? 1 : qMax<qsizetype>(m_standbys.size(), 0)))
-        rebuildSeries();
+    updateStandbyChoice();
+    m_standbyBox->setEnabled(m_kind != WalRate);
+    if (const QList<Line> lines = wantedLines(); lines != m_lines)
+        rebuildSeries(lines);
 
     const qint64 from = m_nowMs - m_windowMs;
-    const int columns = qMax(50, int(m_chart->plotArea().width()));
+    // Two points (minimum, maximum) per column of two pixels: every peak
+    // stays, and a day of 8 standbys stays within a frame or so to draw.
+    const int columns = qMax(50, int(m_chart->plotArea().width()) / 2);
     QHash<QLineSeries *, QList<QPointF>> points;
     double maximum = 0;
     for (auto it = m_series.cbegin(); it != m_series.cend(); ++it) {
@@ -303,7 +351,10 @@ void LagChart::redraw()
         }
         it.key()->replace(it.value());
     }
-    m_xAxis->setRange(-double(m_windowMs) / ago, 0.0);
+    // Ticks on round figures: every 10 s, 1 min, 10 min or 3 h.
+    const double span = double(m_windowMs) / ago;
+    m_xAxis->setTickCount(span == 10.0 ? 11 : span == 24.0 ? 9 : 7);
+    m_xAxis->setRange(-span, 0.0);
     m_xAxis->setTitleText(agoTitle);
     m_yAxis->setTitleText(title);
     const double top = maximum > 0 ? maximum / unit * 1.1 : 1.0;

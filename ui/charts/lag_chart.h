@@ -17,9 +17,9 @@ class QLineSeries;
 class QToolButton;
 class QValueAxis;
 
-// One chart of the replication panel over a LagHistory: per standby the byte
-// lag (sent, write, flush, replay), the time lag (write, flush, replay), or
-// the primary's WAL rate; over the last minute, 10 minutes, hour or day;
+// One chart of the replication panel over a LagHistory: every standby's
+// replay lag, or one standby's byte lag (sent, write, flush, replay) or time
+// lag (write, flush, replay), or the primary's WAL rate; over the last minute, 10 minutes, hour or day;
 // linear or log scale; paused on demand; exported as PNG or CSV. Every
 // series is fed through LagHistory::decimated() to the plot's pixel width
 // and set with QXYSeries::replace(), never point by point, so a day of
@@ -45,6 +45,10 @@ public:
     bool isPaused() const { return m_paused; }
     void setLogScale(bool log);
     bool isLogScale() const { return m_log; }
+    // Empty: every standby's replay lag; a standby: its sent, write, flush
+    // and replay lags (time lag: write, flush, replay).
+    void setFocusStandby(const QString &standby);
+    QString focusStandby() const { return m_focus; }
 
     // Redraws from the history up to nowMs (the last sample's time), unless paused.
     void refresh(qint64 nowMs);
@@ -66,12 +70,14 @@ private:
     {
         QString standby;
         LagHistory::Metric metric;
+        bool operator==(const Line &) const = default;
     };
 
     void buildControls();
-    void rebuildSeries();
+    QList<Line> wantedLines() const;
+    void rebuildSeries(const QList<Line> &lines);
+    void updateStandbyChoice();
     void replaceYAxis();
-    QList<LagHistory::Metric> metrics() const;
     QString seriesName(const QString &standby, LagHistory::Metric metric) const;
     // What the values are divided by for the axis, and the axis title.
     std::pair<double, QString> unitFor(double maximum) const;
@@ -94,10 +100,13 @@ private:
     QValueAxis *m_xAxis; // time before the last sample, in the window's unit
     QAbstractAxis *m_yAxis = nullptr;
     QComboBox *m_kindBox;
+    QComboBox *m_standbyBox;
     QComboBox *m_windowBox;
     QToolButton *m_pauseButton;
     QCheckBox *m_logBox;
     QLabel *m_message; // where an export says where it went, or why not
-    QStringList m_standbys; // the standbys the series were built for
+    QString m_focus;
+    QStringList m_standbys; // the history's standbys, as the choice offers them
+    QList<Line> m_lines;    // what the series show now
     QHash<QLineSeries *, Line> m_series;
 };

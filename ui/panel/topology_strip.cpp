@@ -35,7 +35,7 @@ void TopologyStrip::setSample(const ReplicationSample &sample)
         if (primary.walBytesPerSecond)
             m_primaryDetail += tr(", WAL %1/s").arg(ReplicationTable::formatBytes(qint64(*primary.walBytesPerSecond)));
         if (primary.commitsWaiting.value_or(0) > 0)
-            m_primaryDetail = tr("%1 commits waiting for a standby").arg(*primary.commitsWaiting);
+            m_primaryDetail = tr("commits stuck waiting for a standby: %1").arg(*primary.commitsWaiting);
     }
     m_primaryWaiting = primary.commitsWaiting.value_or(0) > 0;
     m_nodes.clear();
@@ -91,7 +91,7 @@ void TopologyStrip::paintEvent(QPaintEvent *)
     for (int i = 0; i < m_nodes.size() && i < fit; ++i) {
         Node node = m_nodes.at(i);
         if (i == fit - 1 && m_nodes.size() > fit)
-            node = Node{tr("%n more", nullptr, int(m_nodes.size() - fit + 1)), tr("see the table"), QColor(0x57, 0x60, 0x6a)};
+            node = Node{tr("%1 more").arg(m_nodes.size() - fit + 1), tr("see the table"), QColor(0x57, 0x60, 0x6a)};
         paintNode(painter, QRectF(first + i * (nodeWidth + gap), 1, nodeWidth, boxHeight), node);
     }
     if (m_nodes.isEmpty()) {

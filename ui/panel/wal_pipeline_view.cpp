@@ -165,7 +165,9 @@ void WalPipelineView::paintRow(QPainter &painter, const QRect &area, const Repli
     const QRectF track(barLeft, area.top() + 6, barRight - barLeft, area.height() - 12);
     QPainterPath rounded;
     rounded.addRoundedRect(track, 3, 3);
-    painter.fillPath(rounded, colors.color(QPalette::AlternateBase));
+    const bool caughtUp = standby.byteLag.value_or(-1) == 0;
+    // Nothing held up: a calm green track rather than an empty one.
+    painter.fillPath(rounded, caughtUp ? QColor(0x1a, 0x7f, 0x37, 45) : colors.color(QPalette::AlternateBase));
     painter.save();
     painter.setClipPath(rounded);
     // From the primary's position (right) backwards: not sent, network, disk, replay.
@@ -184,7 +186,6 @@ void WalPipelineView::paintRow(QPainter &painter, const QRect &area, const Repli
     painter.setPen(QPen(colors.color(QPalette::WindowText), 2));
     painter.drawLine(QPointF(track.right(), track.top() - 3), QPointF(track.right(), track.bottom() + 3));
 
-    const bool caughtUp = standby.byteLag.value_or(-1) == 0;
     painter.setPen(caughtUp ? QColor(0x1a, 0x7f, 0x37) : colors.color(QPalette::WindowText));
     painter.drawText(QRect(barRight + 10, area.top(), verdictWidth, area.height()), Qt::AlignLeft | Qt::AlignVCenter,
                      verdict(standby));
