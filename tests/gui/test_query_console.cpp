@@ -4,6 +4,7 @@
 #include "ui/console/result_table_model.h"
 #include "ui/console/result_view.h"
 #include "ui/console/sql_editor.h"
+#include "ui/lesson/lesson_pane.h"
 
 #include "stall_meter.h"
 
@@ -13,7 +14,10 @@
 #include <QDir>
 #include <QFileInfo>
 #include <QLabel>
+#include <QPushButton>
+#include <QSplitter>
 #include <QSettings>
+#include <QSignalSpy>
 #include <QTabWidget>
 #include <QTableView>
 #include <QTemporaryDir>
@@ -54,6 +58,7 @@ private slots:
     void rowsAppearWhileTheQueryRuns();
     void escapeCancels();
     void historyIsKeptPerCluster();
+    void lessonStepsRunOnTheRightServers();
     void cleanupTestCase();
 
 private:
@@ -218,6 +223,52 @@ void TestQueryConsoleGui::historyIsKeptPerCluster()
     QVERIFY(m_console->history().isEmpty());
     m_console->setHistoryKey(QStringLiteral("sandbox-test"));
     QCOMPARE(m_console->history(), history);
+}
+
+void TestQueryConsoleGui::lessonStepsRunOnTheRightServers()
+{
+    QSplitter window;
+    auto *console = new QueryConsole;
+    auto *lesson = new LessonPane(console);
+    window.addWidget(lesson);
+    window.addWidget(console);
+    window.setSizes({340, 860});
+    console->setTargets(m_console->targets());
+    window.resize(1200, 700);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    QCOMPARE(lesson->stepCount(), 3);
+
+    // 1: pg_stat_replication on the primary.
+    QSignalSpy finished(lesson, &LessonPane::stepFinished);
+    QTest::mouseClick(lesson->runButton(0), Qt::LeftButton);
+    QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 1, 20000);
+    QCOMPARE(console->currentTarget(), QStringLiteral("primary"));
+    QCOMPARE(console->resultView(0)->model()->index(0, 1).data().toString(), QStringLiteral("streaming"));
+    QVERIFY(lesson->afterLabel(0)->isVisible());
+    saveScreenshot(&window, QStringLiteral("lesson-step1-streaming.png"));
+
+    // 2: the row written on the primary is read on the standby.
+    QTest::mouseClick(lesson->runButton(1), Qt::LeftButton);
+    QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 2, 20000);
+    QCOMPARE(console->currentTarget(), QStringLiteral("standby"));
+    ResultView *read = console->resultView(0);
+    QVERIFY(read->model()->rowCount() >= 1);
+    QCOMPARE(read->model()->index(read->model()->rowCount() - 1, 1).data().toString(),
+             QStringLiteral("written on the primary"));
+    saveScreenshot(&window, QStringLiteral("lesson-step2-row-on-standby.png"));
+
+    // 3: the same INSERT on the standby: 25006, explained.
+    QTest::mouseClick(lesson->runButton(2), Qt::LeftButton);
+    QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 3, 20000);
+    QVERIFY(console->resultView(0)->errorBox()->text().contains(QLatin1String("25006")));
+    QVERIFY(console->resultView(0)->explanation()->isVisible());
+    saveScreenshot(&window, QStringLiteral("lesson-step3-standby-refuses.png"));
+
+    // Any step runs again.
+    QVERIFY(lesson->runStep(1));
+    QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 4, 20000);
+    QCOMPARE(console->resultView(0)->model()->rowCount(), 2);
 }
 
 QTEST_MAIN(TestQueryConsoleGui)
