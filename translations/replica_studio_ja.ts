@@ -655,6 +655,21 @@
     </message>
 </context>
 <context>
+    <name>LessonPane</name>
+    <message>
+        <source>&lt;b&gt;The walkthrough, step by step&lt;/b&gt;&lt;br&gt;Each step runs its SQL on the right server; the result appears in the console.</source>
+        <translation>&lt;b&gt;手順どおりにたどるウォークスルー&lt;/b&gt;&lt;br&gt;各ステップはその SQL を適切なサーバで実行し、結果はコンソールに表示されます。</translation>
+    </message>
+    <message>
+        <source>Run step %1</source>
+        <translation>ステップ %1 を実行</translation>
+    </message>
+    <message>
+        <source>Sends this step&apos;s SQL to its server in the console</source>
+        <translation>このステップの SQL をコンソールから対象のサーバに送ります</translation>
+    </message>
+</context>
+<context>
     <name>LocalHost</name>
     <message>
         <source>this computer</source>
@@ -3762,6 +3777,45 @@ sandbox of this program is refused (exit 2) with nothing in it touched.
     <message>
         <source>%1 cannot be set in a configuration file: it is fixed when the cluster is made (initdb).</source>
         <translation>%1 は設定ファイルでは設定できません。クラスタ作成時（initdb）に固定されます。</translation>
+    </message>
+</context>
+<context>
+    <name>WalkthroughLesson</name>
+    <message>
+        <source>1. Is the standby streaming?</source>
+        <translation>1. スタンバイはストリーミングしているか</translation>
+    </message>
+    <message>
+        <source>On the primary, pg_stat_replication has one row per connected standby. Run it and look at state and sync_state.</source>
+        <translation>プライマリの pg_stat_replication には、接続しているスタンバイごとに 1 行あります。実行して state と sync_state を見てください。</translation>
+    </message>
+    <message>
+        <source>state = streaming: the standby receives WAL as the primary writes it. sync_state = sync: a commit on the primary waits until this standby has the WAL, so no committed transaction is lost if the primary fails.</source>
+        <translation>state = streaming: スタンバイはプライマリが書いた WAL をそのつど受け取っています。sync_state = sync: プライマリでのコミットはこのスタンバイが WAL を受け取るまで待つので、プライマリが故障してもコミット済みのトランザクションは失われません。</translation>
+    </message>
+    <message>
+        <source>2. A row written on the primary appears on the standby</source>
+        <translation>2. プライマリで書いた行がスタンバイに現れる</translation>
+    </message>
+    <message>
+        <source>Insert a row on the primary, then read the table on the standby. synchronous_commit = remote_apply makes the commit wait until the standby has applied it.</source>
+        <translation>プライマリで行を挿入し、スタンバイでテーブルを読みます。synchronous_commit = remote_apply により、コミットはスタンバイが適用し終えるまで待ちます。</translation>
+    </message>
+    <message>
+        <source>The standby never received the INSERT itself: it replayed the primary&apos;s WAL, and the row came with it. Reads on the standby see what the primary committed.</source>
+        <translation>スタンバイは INSERT 文そのものを受け取ってはいません。プライマリの WAL を再生し、行はそれと一緒に届きました。スタンバイでの読み取りには、プライマリでコミットされた内容が見えます。</translation>
+    </message>
+    <message>
+        <source>3. A write on the standby is refused</source>
+        <translation>3. スタンバイへの書き込みは拒否される</translation>
+    </message>
+    <message>
+        <source>Now try the same INSERT on the standby itself.</source>
+        <translation>次に、同じ INSERT をスタンバイ自身で試します。</translation>
+    </message>
+    <message>
+        <source>A hot standby accepts reads only: the INSERT fails with SQLSTATE 25006, &quot;cannot execute INSERT in a read-only transaction&quot;. Writes go to the primary; the standby follows it.</source>
+        <translation>ホットスタンバイは読み取りだけを受け付けます。INSERT は SQLSTATE 25006「cannot execute INSERT in a read-only transaction」で失敗します。書き込みはプライマリに送り、スタンバイはそれに追従します。</translation>
     </message>
 </context>
 <context>
