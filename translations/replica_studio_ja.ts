@@ -1032,6 +1032,21 @@
     </message>
 </context>
 <context>
+    <name>LessonPane</name>
+    <message>
+        <source>&lt;b&gt;The walkthrough, step by step&lt;/b&gt;&lt;br&gt;Each step runs its SQL on the right server; the result appears in the console.</source>
+        <translation>&lt;b&gt;手順どおりにたどるウォークスルー&lt;/b&gt;&lt;br&gt;各ステップはその SQL を適切なサーバで実行し、結果はコンソールに表示されます。</translation>
+    </message>
+    <message>
+        <source>Run step %1</source>
+        <translation>ステップ %1 を実行</translation>
+    </message>
+    <message>
+        <source>Sends this step&apos;s SQL to its server in the console</source>
+        <translation>このステップの SQL をコンソールから対象のサーバに送ります</translation>
+    </message>
+</context>
+<context>
     <name>LocalHost</name>
     <message>
         <source>this computer</source>
@@ -1510,6 +1525,37 @@
         <source>The query did not finish: the connection was closed.</source>
         <translation>問い合わせは完了しませんでした。接続が閉じられました。</translation>
     </message>
+    <message>
+        <source>COPY output</source>
+        <translation>COPY の出力</translation>
+    </message>
+</context>
+<context>
+    <name>PgErrorExplanation</name>
+    <message>
+        <source>This server is a hot standby: it replays the primary&apos;s WAL and accepts reads only. Send writes (INSERT, UPDATE, DELETE, DDL) to the primary; the change then reaches this standby through replication within moments.</source>
+        <translation>このサーバはホットスタンバイです。プライマリの WAL を再生しており、読み取りだけを受け付けます。書き込み（INSERT、UPDATE、DELETE、DDL）はプライマリに送ってください。その変更はレプリケーションによってすぐにこのスタンバイにも届きます。</translation>
+    </message>
+    <message>
+        <source>The standby cancelled this query because replaying the primary&apos;s changes needed rows or a lock the query was using. Replay waits at most max_standby_streaming_delay (30 s by default) before it cancels queries; raising it lets long reads finish but lets the standby fall behind. hot_standby_feedback = on asks the primary to keep the rows the standby still reads, at the cost of bloat on the primary. Run the query again.</source>
+        <translation>プライマリの変更を再生するために、このクエリが使っていた行またはロックが必要になったので、スタンバイがこのクエリをキャンセルしました。再生は最大 max_standby_streaming_delay（既定は 30 秒）待ってからクエリをキャンセルします。この値を大きくすると長い読み取りは完了できますが、スタンバイの遅れが大きくなります。hot_standby_feedback = on にすると、スタンバイがまだ読んでいる行を残すようプライマリに伝えますが、その分プライマリで肥大化（bloat）が起きます。クエリをもう一度実行してください。</translation>
+    </message>
+    <message>
+        <source>This function changes WAL or the server&apos;s state, which only a primary can do (for example pg_switch_wal, pg_create_restore_point, pg_current_wal_lsn). A standby stays in recovery until it is promoted: run it on the primary, or use the standby&apos;s own functions (pg_last_wal_receive_lsn, pg_last_wal_replay_lsn).</source>
+        <translation>この関数は WAL やサーバの状態を変更するもので、プライマリでしか実行できません（例: pg_switch_wal、pg_create_restore_point、pg_current_wal_lsn）。スタンバイは昇格するまでリカバリ中のままです。プライマリで実行するか、スタンバイ用の関数（pg_last_wal_receive_lsn、pg_last_wal_replay_lsn）を使ってください。</translation>
+    </message>
+    <message>
+        <source>COPY FROM STDIN needs data sent from the client, which the console does not do. Use psql&apos;s \copy, INSERT ... VALUES, or COPY FROM a file on the server.</source>
+        <translation>COPY FROM STDIN にはクライアントから送るデータが必要ですが、コンソールはデータを送りません。psql の \copy、INSERT ... VALUES、またはサーバ上のファイルからの COPY FROM を使ってください。</translation>
+    </message>
+    <message>
+        <source>The statement was cancelled. What it had changed is rolled back; nothing of it is kept.</source>
+        <translation>文はキャンセルされました。この文による変更はロールバックされ、何も残りません。</translation>
+    </message>
+    <message>
+        <source>The connection to this server is gone or could not be made: the server stopped, restarted or was promoted, or an administrator ended the session (pg_terminate_backend). Work that was not committed is rolled back. Once the server is up, run the statement again: the console connects anew.</source>
+        <translation>このサーバへの接続が切れたか、接続できませんでした。サーバが停止・再起動・昇格したか、管理者がセッションを終了しました（pg_terminate_backend）。コミットされていない作業はロールバックされています。サーバが起動したら文をもう一度実行してください。コンソールが接続し直します。</translation>
+    </message>
 </context>
 <context>
     <name>PgHbaConfLexer</name>
@@ -1855,6 +1901,75 @@
     <message>
         <source>Replication alerts</source>
         <translation>レプリケーションのアラート</translation>
+    </message>
+</context>
+<context>
+    <name>QueryConsole</name>
+    <message>
+        <source>Run</source>
+        <translation>実行</translation>
+    </message>
+    <message>
+        <source>Run the statement under the cursor, or the selected text</source>
+        <translation>カーソル位置の文、または選択したテキストを実行します</translation>
+    </message>
+    <message>
+        <source>Run Script</source>
+        <translation>スクリプトを実行</translation>
+    </message>
+    <message>
+        <source>Run every statement in the editor, one after the other</source>
+        <translation>エディタ内のすべての文を順に実行します</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>キャンセル</translation>
+    </message>
+    <message>
+        <source>Cancel the running statement</source>
+        <translation>実行中の文をキャンセルします</translation>
+    </message>
+    <message>
+        <source>Results appear here, one tab per statement.
+Ctrl+Enter runs the statement under the cursor; Ctrl+Shift+Enter runs the whole script.</source>
+        <translation>結果はここに、文ごとに 1 つのタブで表示されます。
+Ctrl+Enter でカーソル位置の文を、Ctrl+Shift+Enter でスクリプト全体を実行します。</translation>
+    </message>
+    <message>
+        <source>&amp;Server:</source>
+        <translation>サーバ(&amp;S):</translation>
+    </message>
+    <message>
+        <source>History</source>
+        <translation>履歴</translation>
+    </message>
+    <message>
+        <source>Statements run before on this cluster</source>
+        <translation>このクラスタでこれまでに実行した文</translation>
+    </message>
+    <message>
+        <source>Read-only standby</source>
+        <translation>読み取り専用スタンバイ</translation>
+    </message>
+    <message>
+        <source>Primary: reads and writes</source>
+        <translation>プライマリ: 読み書き可</translation>
+    </message>
+    <message>
+        <source>This server is a hot standby. It answers reads; a write fails with SQLSTATE 25006. Send writes to the primary.</source>
+        <translation>このサーバはホットスタンバイです。読み取りには応答しますが、書き込みは SQLSTATE 25006 で失敗します。書き込みはプライマリに送ってください。</translation>
+    </message>
+    <message>
+        <source>This server is the primary: writes made here reach the standbys.</source>
+        <translation>このサーバはプライマリです。ここでの書き込みはスタンバイに届きます。</translation>
+    </message>
+    <message>
+        <source>%1 Error</source>
+        <translation>%1 エラー</translation>
+    </message>
+    <message>
+        <source>No statements run yet on this cluster.</source>
+        <translation>このクラスタではまだ文を実行していません。</translation>
     </message>
 </context>
 <context>
@@ -2986,6 +3101,65 @@ sandbox of this program is refused (exit 2) with nothing in it touched.
     <message>
         <source>sync: commits on the primary wait for this standby. async: they do not. The number is sync_priority.</source>
         <translation>sync: プライマリのコミットはこのスタンバイを待ちます。async: 待ちません。数字は sync_priority です。</translation>
+    </message>
+</context>
+<context>
+    <name>ResultView</name>
+    <message>
+        <source>Running…</source>
+        <translation>実行中…</translation>
+    </message>
+    <message>
+        <source>%1 ms</source>
+        <translation>%1 ミリ秒</translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <translation>%1 秒</translation>
+    </message>
+    <message>
+        <source>Running… %1 rows so far.</source>
+        <translation>実行中… これまでに %1 行。</translation>
+    </message>
+    <message>
+        <source>%1: done in %2.</source>
+        <translation>%1: %2 で完了しました。</translation>
+    </message>
+    <message>
+        <source>1 row in %1.</source>
+        <translation>1 行（%1）。</translation>
+    </message>
+    <message>
+        <source>%1 rows in %2.</source>
+        <translation>%1 行（%2）。</translation>
+    </message>
+    <message>
+        <source>The first %1 are shown: the console keeps at most %1 rows of a result. Add a LIMIT or a WHERE clause to see others.</source>
+        <translation>最初の %1 行を表示しています。コンソールが保持するのは 1 つの結果につき最大 %1 行です。ほかの行を見るには LIMIT か WHERE 句を加えてください。</translation>
+    </message>
+    <message>
+        <source>The statement failed.</source>
+        <translation>文が失敗しました。</translation>
+    </message>
+    <message>
+        <source>Detail:</source>
+        <translation>詳細:</translation>
+    </message>
+    <message>
+        <source>Hint:</source>
+        <translation>ヒント:</translation>
+    </message>
+    <message>
+        <source>Position:</source>
+        <translation>位置:</translation>
+    </message>
+    <message>
+        <source>character %1 of the statement (marked in the editor)</source>
+        <translation>文の %1 文字目（エディタに印を付けました）</translation>
+    </message>
+    <message>
+        <source>What this means</source>
+        <translation>これが意味すること</translation>
     </message>
 </context>
 <context>
@@ -4603,6 +4777,45 @@ sandbox of this program is refused (exit 2) with nothing in it touched.
     <message>
         <source>On this machine, no SSH: a PostgreSQL primary and a hot standby streaming from it, made in a few seconds in %1, for the lesson and the query console.</source>
         <translation>このマシン上で、SSH は不要: PostgreSQL のプライマリと、そこからストリーミングするホットスタンバイを %1 に数秒で作成します。学習やクエリコンソールに使えます。</translation>
+    </message>
+</context>
+<context>
+    <name>WalkthroughLesson</name>
+    <message>
+        <source>1. Is the standby streaming?</source>
+        <translation>1. スタンバイはストリーミングしているか</translation>
+    </message>
+    <message>
+        <source>On the primary, pg_stat_replication has one row per connected standby. Run it and look at state and sync_state.</source>
+        <translation>プライマリの pg_stat_replication には、接続しているスタンバイごとに 1 行あります。実行して state と sync_state を見てください。</translation>
+    </message>
+    <message>
+        <source>state = streaming: the standby receives WAL as the primary writes it. sync_state = sync: a commit on the primary waits until this standby has the WAL, so no committed transaction is lost if the primary fails.</source>
+        <translation>state = streaming: スタンバイはプライマリが書いた WAL をそのつど受け取っています。sync_state = sync: プライマリでのコミットはこのスタンバイが WAL を受け取るまで待つので、プライマリが故障してもコミット済みのトランザクションは失われません。</translation>
+    </message>
+    <message>
+        <source>2. A row written on the primary appears on the standby</source>
+        <translation>2. プライマリで書いた行がスタンバイに現れる</translation>
+    </message>
+    <message>
+        <source>Insert a row on the primary, then read the table on the standby. synchronous_commit = remote_apply makes the commit wait until the standby has applied it.</source>
+        <translation>プライマリで行を挿入し、スタンバイでテーブルを読みます。synchronous_commit = remote_apply により、コミットはスタンバイが適用し終えるまで待ちます。</translation>
+    </message>
+    <message>
+        <source>The standby never received the INSERT itself: it replayed the primary&apos;s WAL, and the row came with it. Reads on the standby see what the primary committed.</source>
+        <translation>スタンバイは INSERT 文そのものを受け取ってはいません。プライマリの WAL を再生し、行はそれと一緒に届きました。スタンバイでの読み取りには、プライマリでコミットされた内容が見えます。</translation>
+    </message>
+    <message>
+        <source>3. A write on the standby is refused</source>
+        <translation>3. スタンバイへの書き込みは拒否される</translation>
+    </message>
+    <message>
+        <source>Now try the same INSERT on the standby itself.</source>
+        <translation>次に、同じ INSERT をスタンバイ自身で試します。</translation>
+    </message>
+    <message>
+        <source>A hot standby accepts reads only: the INSERT fails with SQLSTATE 25006, &quot;cannot execute INSERT in a read-only transaction&quot;. Writes go to the primary; the standby follows it.</source>
+        <translation>ホットスタンバイは読み取りだけを受け付けます。INSERT は SQLSTATE 25006「cannot execute INSERT in a read-only transaction」で失敗します。書き込みはプライマリに送り、スタンバイはそれに追従します。</translation>
     </message>
 </context>
 <context>

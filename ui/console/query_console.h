@@ -42,6 +42,7 @@ public:
     // False when the target is unknown or a run is going on.
     bool runSql(const QString &targetName, const QString &sql);
 
+    const QList<QueryTarget> &targets() const { return m_targets; }
     bool isRunning() const;
     QString currentTarget() const;
     QStringList history() const;
