@@ -110,22 +110,6 @@ Result<void> refuseMismatch(const PlanChoices &choices, const HostFacts &primary
     return {};
 }
 
-// Before anything changes: does the standby reach the primary's port? An
-// error when it cannot, a warning when it cannot be known yet.
-Result<QString> standbyReachesPrimary(Host &primaryHost, Host &standbyHost, const QString &address, int port)
-{
-    auto fromStandby = Discovery::probePort(standbyHost, address, port);
-    if (!fromStandby)
-        return fromStandby.error();
-    Discovery::PortProbe primarySelf;
-    if (fromStandby->outcome == Discovery::PortProbe::Outcome::Refused) {
-        // Refused: nothing listens there yet, or a firewall rejects. The primary's own connect tells which.
-        if (auto self = Discovery::probePort(primaryHost, address, port))
-            primarySelf = *self;
-    }
-    return Discovery::judgeReachability(*fromStandby, primarySelf, address, port);
-}
-
 // A file's content as postgres reads it; nullopt when there is no such file.
 Result<std::optional<QByteArray>> readIfExists(Host &host, const QString &path)
 {
@@ -263,12 +247,19 @@ Result<SetupPlan> SetupPlan::build(PlanChoices choices, const HostFacts &primary
     return plan;
 }
 
-Result<SetupPlan> SetupPlan::prepare(PlanChoices choices, Host &primaryHost, Host &standbyHost, const std::atomic_bool *cancel)
+Result<SetupPlan> SetupPlan::prepare(PlanChoices choices, Host &primaryHost, Host &standbyHost, const std::atomic_bool *cancel,
+                                     const std::function<void(const QString &)> &progress)
 {
+    auto say = [&progress](const QString &text) {
+        if (progress)
+            progress(text);
+    };
     auto named = [](const QString &dataDir) { return dataDir.isEmpty() ? QStringList() : QStringList{dataDir}; };
+    say(tr("Looking at %1: the system, PostgreSQL, its clusters and free disk.").arg(primaryHost.displayName()));
     auto primary = Discovery::discover(primaryHost, cancel, named(choices.primaryDataDir));
     if (!primary)
         return primary.error();
+    say(tr("Looking at %1: the system, PostgreSQL, its clusters and free disk.").arg(standbyHost.displayName()));
     auto standby = Discovery::discover(standbyHost, cancel, named(choices.standbyDataDir));
     if (!standby)
         return standby.error();
@@ -295,17 +286,20 @@ Result<SetupPlan> SetupPlan::prepare(PlanChoices choices, Host &primaryHost, Hos
     // did not find: the user sees the real diff. The standby's data directory
     // is replaced by the copy, so only a known cluster's files count there.
     bool ignored = false;
+    say(tr("Reading the configuration files of the primary in %1.").arg(p.confDir()));
     read(primaryHost, p.configFile(), files.primaryConf, files.primaryConfKnown);
     read(primaryHost, p.hbaFile(), files.primaryHba, files.primaryHbaKnown);
     read(primaryHost, p.autoConfFile(), files.primaryAutoConf, ignored);
     if (files.primaryConfKnown)
         files.primaryIncluded = includedFiles(primaryHost, p.configFile(), files.primaryConf, p.autoConfFile(),
                                               files.primaryAutoConf, p.dataDir());
+    say(tr("Looking at the standby's data directory %1.").arg(s.dataDir()));
     if (s.existed())
         read(standbyHost, s.configFile(), files.standbyConf, files.standbyConfKnown);
     if (auto found = StandbyCloneStep::inspectDataDir(standbyHost, s.dataDir()))
         files.standbyDataDir = *found;
-    auto reachable = standbyReachesPrimary(primaryHost, standbyHost, first->choices().primaryAddress, p.port());
+    say(tr("Checking that the standby reaches the primary at %1:%2.").arg(first->choices().primaryAddress).arg(p.port()));
+    auto reachable = Discovery::standbyReachesPrimary(primaryHost, standbyHost, first->choices().primaryAddress, p.port());
     if (!reachable)
         return reachable.error();
     auto plan = build(first->choices(), *primary, *standby, files);
