@@ -299,6 +299,35 @@ QList<QByteArray> layoutComment(const QByteArray &text, const QByteArray &commen
 
 } // namespace
 
+QList<ConfFile::LineToken> ConfFile::tokenizeLine(const QByteArray &line)
+{
+    using Kind = LineToken::Kind;
+    QList<LineToken> tokens;
+    int pos = 0;
+    while (true) {
+        const Lexeme lexeme = nextLexeme(line, pos);
+        if (lexeme.token == Token::End) {
+            if (lexeme.start < line.size())
+                tokens.append({Kind::Comment, lexeme.start, int(line.size())});
+            return tokens;
+        }
+        Kind kind = Kind::Error;
+        switch (lexeme.token) {
+        case Token::Id:
+        case Token::QualifiedId:
+        case Token::UnquotedString: kind = tokens.isEmpty() ? Kind::Name : Kind::Word; break;
+        case Token::String: kind = Kind::QuotedString; break;
+        case Token::Integer:
+        case Token::Real: kind = Kind::Number; break;
+        case Token::Equals: kind = Kind::Equals; break;
+        case Token::End:
+        case Token::Error: break;
+        }
+        tokens.append({kind, lexeme.start, lexeme.end});
+        pos = lexeme.end;
+    }
+}
+
 ConfFile::ParsedLine ConfFile::parseLine(const QByteArray &text)
 {
     // ParseConfigFp, one line: name [=] value, nothing but a comment after it.

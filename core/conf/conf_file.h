@@ -37,6 +37,16 @@ public:
         int line = 0;  // 1-based
     };
 
+    // One token of a line as PostgreSQL's lexer reads it (guc-file.l): the diff view's syntax
+    // colours and the value it underlines come from here, so they read a line as the server does.
+    struct LineToken
+    {
+        enum class Kind { Name, Equals, QuotedString, Number, Word, Comment, Error };
+        Kind kind = Kind::Error;
+        int start = 0; // byte offsets in the line
+        int end = 0;
+    };
+
     // The block that set() appends under when a setting has no line yet.
     static QByteArray addedBlockMarker() { return QByteArrayLiteral("# Added by Replica Studio"); }
 
@@ -76,6 +86,10 @@ public:
     // without being one whole quoted string is refused, so quotes meant as syntax never end up
     // inside the value.
     static Result<QString> valueFromTyped(const QString &name, const QString &typed);
+
+    // The tokens of one line (without its newline): the first word is the Name, a '#' outside a
+    // quoted string starts the Comment that runs to the end.
+    static QList<LineToken> tokenizeLine(const QByteArray &line);
 
 private:
     enum class LineKind { Blank, Comment, Setting, Include };

@@ -684,6 +684,21 @@ bool HbaFile::covers(const HbaRule &earlier, const HbaRule &later)
            usersCover(earlier.users, later.users) && (later.isLocal() || addressCovers(earlier, later));
 }
 
+QList<HbaFile::Shadowing> HbaFile::shadowedRules() const
+{
+    const QList<HbaRule> all = rules();
+    QList<Shadowing> shadowed;
+    for (qsizetype i = 0; i < all.size(); ++i) {
+        for (qsizetype j = 0; j < i; ++j) {
+            if (covers(all[j], all[i])) {
+                shadowed.append({all[i].lineNumber, all[j].lineNumber});
+                break;
+            }
+        }
+    }
+    return shadowed;
+}
+
 QString HbaFile::formatRule(const HbaRule &rule, const QList<int> &columns)
 {
     QStringList fields{rule.type, rule.databases.join(QLatin1Char(',')), rule.users.join(QLatin1Char(','))};

@@ -80,6 +80,15 @@ public:
     // `later`, coming after it, is never used)?
     static bool covers(const HbaRule &earlier, const HbaRule &later);
 
+    // A rule that is never used: an earlier rule of the file matches every connection it matches.
+    struct Shadowing
+    {
+        int line = 0;   // the shadowed rule's first line
+        int byLine = 0; // the first earlier rule that covers it
+    };
+    // Every shadowed rule of the file, in file order (the hba editor marks them).
+    QList<Shadowing> shadowedRules() const;
+
     // The comment line put above rules this program adds.
     static QString addedMarker();
     // The files a rule names with @file (databases or users), as PostgreSQL opens them: relative

@@ -6,6 +6,7 @@
 #include "core/plan/steps/verify_step.h"
 
 #include <QCoreApplication>
+#include <QElapsedTimer>
 
 PlanRunner::PlanRunner(QObject *parent) : QObject(parent) {}
 
@@ -17,17 +18,41 @@ PlanRunner::~PlanRunner()
 
 bool PlanRunner::start(SetupPlan *plan, Host *primary, Host *standby, const QString &password)
 {
+    return start(plan, primary, standby, password, Span{});
+}
+
+bool PlanRunner::start(SetupPlan *plan, Host *primary, Host *standby, const QString &password, Span span)
+{
     if (isRunning())
         return false;
+    const int last = span.to < 0 ? plan->stepCount() - 1 : span.to;
+    if (span.from < 0 || last >= plan->stepCount() || span.from > last)
+        return false;
     join();
+    m_plan = plan;
+    m_primary = primary;
+    m_standby = standby;
+    m_password = password;
+    m_span = {span.from, last};
     m_cancel = false;
     m_failure.reset();
     m_verification = {};
     m_applied = 0;
     m_skipped = 0;
+    m_resumeIndex = span.from;
+    m_current = -1;
     m_running = true;
-    m_thread = std::thread([this, plan, primary, standby, password] { run(plan, primary, standby, password); });
+    m_thread = std::thread([this, plan, primary, standby, password, span = m_span] {
+        run(plan, primary, standby, password, span);
+    });
     return true;
+}
+
+bool PlanRunner::retry()
+{
+    if (isRunning() || !m_plan || !m_failure || m_failure->stepIndex < 0)
+        return false;
+    return start(m_plan, m_primary, m_standby, m_password, {m_failure->stepIndex, m_span.to});
 }
 
 void PlanRunner::cancel()
@@ -74,35 +99,117 @@ Result<void> PlanRunner::claimHosts(StepContext &context, HostLock &primaryLock,
     return {};
 }
 
-void PlanRunner::run(SetupPlan *plan, Host *primary, Host *standby, QString password)
+// One line of the run, to both streams: with its step for the wizard, alone for replicactl.
+void PlanRunner::say(const QString &line)
+{
+    emit logLine(line);
+    emit outputLine(m_current, line);
+}
+
+PlanRunner::Failure PlanRunner::failureOf(int index, SetupStep &step, const StepContext &context,
+                                          const Error &error) const
+{
+    Failure failure;
+    failure.stepIndex = index;
+    failure.stepId = step.id();
+    failure.stepTitle = step.title();
+    failure.message = error.message;
+    failure.detail = error.detail;
+    failure.command = context.lastCommand().isEmpty() ? QString() : context.lastCommand().toShellString();
+    failure.output = context.lastOutput();
+    if (m_cancel)
+        failure.message = tr("Cancelled during \"%1\"; the commands it had started on the hosts were ended. Run "
+                             "the same plan again to go on: the steps already done are skipped.")
+                              .arg(step.title());
+    else
+        failure.message += QLatin1Char(' ') + tr("Once this is corrected, run the same plan again: the steps already done are skipped.");
+    return failure;
+}
+
+void PlanRunner::report(const Failure &failure, qint64 elapsedMs)
+{
+    m_failure = failure;
+    m_resumeIndex = failure.stepIndex;
+    emit stepFailed(failure.stepIndex, failure.stepId, failure.message, failure.command, failure.output, elapsedMs);
+}
+
+// checkOnly: a step before the span's first, which must be in place already (see the class comment).
+PlanRunner::StepOutcome PlanRunner::runStep(int index, SetupStep &step, StepContext &context, bool checkOnly)
+{
+    QElapsedTimer timer;
+    timer.start();
+    const auto fail = [&](const Error &error) {
+        report(failureOf(index, step, context, error), timer.elapsed());
+        return StepOutcome::Failed;
+    };
+    emit stepStarted(index, step.id(), step.title());
+    say(tr("== %1. %2").arg(index + 1).arg(step.title()));
+    if (m_cancel) {
+        // The previous step's command is not this step's.
+        context.forgetLastCommand();
+        return fail(makeError(tr("Cancelled.")));
+    }
+    // A checked-only step keeps what an earlier run of it wrote: later steps ask (a standby
+    // whose files were written must be started again).
+    if (!checkOnly)
+        step.clearUndo();
+    auto done = step.check(context);
+    if (!done)
+        return fail(done.error());
+    if (*done) {
+        ++m_skipped;
+        say(tr("Already done: %1").arg(step.title()));
+        emit stepSkipped(index, step.id(), step.title(), timer.elapsed());
+        return StepOutcome::Skipped;
+    }
+    if (checkOnly) {
+        context.forgetLastCommand();
+        return fail(makeError(tr("\"%1\" is not in place, so the steps after it cannot go on safely; nothing was "
+                                 "changed. Run the plan from step %2.")
+                                  .arg(step.title())
+                                  .arg(index + 1)));
+    }
+    auto applied = step.apply(context);
+    if (auto *verify = dynamic_cast<VerifyStep *>(&step))
+        m_verification = verify->report();
+    if (!applied) {
+        const Failure failure = failureOf(index, step, context, applied.error());
+        // A step that only runs commands may fail because its goal was
+        // reached meanwhile (a server that an earlier, interrupted run
+        // was starting): what counts is whether it is in place now.
+        if (!m_cancel && !step.wroteFiles() && !dynamic_cast<VerifyStep *>(&step)) {
+            if (auto reached = step.check(context); reached && *reached) {
+                say(tr("\"%1\" reported a failure, but what it does is in place now: counted as done. (%2)")
+                        .arg(step.title(), applied.error().message));
+                ++m_applied;
+                emit stepFinished(index, step.id(), step.title(), timer.elapsed());
+                return StepOutcome::Applied;
+            }
+        }
+        report(failure, timer.elapsed());
+        // Every file the step wrote gets its previous content back.
+        if (auto undone = step.undo(context); !undone)
+            say(tr("Could not restore every file of this step: %1").arg(undone.error().fullText()));
+        return StepOutcome::Failed;
+    }
+    ++m_applied;
+    emit stepFinished(index, step.id(), step.title(), timer.elapsed());
+    return StepOutcome::Applied;
+}
+
+void PlanRunner::end(bool succeeded, int stoppedAfter)
+{
+    m_running = false; // before finished(): its receivers may start the next run
+    emit finished(succeeded, stoppedAfter);
+}
+
+void PlanRunner::run(SetupPlan *plan, Host *primary, Host *standby, QString password, Span span)
 {
     StepContext context(*plan, primary, standby, &m_cancel);
     context.replicationPassword = password;
-    context.logSink = [this](const QString &line) { emit logLine(line); };
-    int current = 0;
-    context.progressSink = [this, &current](int percent, const QString &text) { emit progress(current, percent, text); };
-
-    auto failureOf = [&](SetupStep &step, const Error &error) {
-        Failure failure;
-        failure.stepId = step.id();
-        failure.stepTitle = step.title();
-        failure.message = error.message;
-        failure.detail = error.detail;
-        failure.command = context.lastCommand().isEmpty() ? QString() : context.lastCommand().toShellString();
-        failure.output = context.lastOutput();
-        if (m_cancel)
-            failure.message = tr("Cancelled during \"%1\"; the commands it had started on the hosts were ended. Run "
-                                 "the same plan again to go on: the steps already done are skipped.")
-                                  .arg(step.title());
-        else
-            failure.message += QLatin1Char(' ') + tr("Once this is corrected, run the same plan again: the steps already done are skipped.");
-        return failure;
-    };
-    auto report = [&](const Failure &failure) {
-        m_failure = failure;
-        emit stepFailed(current, failure.stepId, failure.message, failure.command, failure.output);
-    };
-    auto fail = [&](SetupStep &step, const Error &error) { report(failureOf(step, error)); };
+    context.logSink = [this](const QString &line) { say(line); };
+    context.outputSink = [this](const QString &line) { emit outputLine(m_current, line); };
+    context.progressSink = [this](int percent, const QString &text) { emit progress(m_current, percent, text); };
 
     // Each host is claimed for the whole run: what an interrupted earlier
     // run left running there ends first, and no other run starts meanwhile.
@@ -114,66 +221,21 @@ void PlanRunner::run(SetupPlan *plan, Host *primary, Host *standby, QString pass
         failure.message = claimed.error().message;
         failure.detail = claimed.error().detail;
         m_failure = failure;
-        m_running = false;
-        emit finished(false);
+        end(false, -1);
         return;
     }
 
     bool succeeded = true;
-    for (current = 0; current < plan->stepCount(); ++current) {
-        SetupStep &step = plan->step(current);
-        emit stepStarted(current, step.id(), step.title());
-        emit logLine(tr("== %1. %2").arg(current + 1).arg(step.title()));
-        if (m_cancel) {
-            // The previous step's command is not this step's.
-            context.forgetLastCommand();
-            fail(step, makeError(tr("Cancelled.")));
-            succeeded = false;
-            break;
-        }
-        step.clearUndo();
-        auto done = step.check(context);
-        if (!done) {
-            fail(step, done.error());
-            succeeded = false;
-            break;
-        }
-        if (*done) {
-            ++m_skipped;
-            emit logLine(tr("Already done: %1").arg(step.title()));
-            emit stepSkipped(current, step.id(), step.title());
-            continue;
-        }
-        auto applied = step.apply(context);
-        if (auto *verify = dynamic_cast<VerifyStep *>(&step))
-            m_verification = verify->report();
-        if (!applied) {
-            const Failure failure = failureOf(step, applied.error());
-            // A step that only runs commands may fail because its goal was
-            // reached meanwhile (a server that an earlier, interrupted run
-            // was starting): what counts is whether it is in place now.
-            if (!m_cancel && !step.wroteFiles() && !dynamic_cast<VerifyStep *>(&step)) {
-                if (auto reached = step.check(context); reached && *reached) {
-                    emit logLine(
-                        tr("\"%1\" reported a failure, but what it does is in place now: counted as done. (%2)")
-                            .arg(step.title(), applied.error().message));
-                    ++m_applied;
-                    emit stepFinished(current, step.id(), step.title());
-                    continue;
-                }
-            }
-            report(failure);
-            // Every file the step wrote gets its previous content back.
-            if (auto undone = step.undo(context); !undone)
-                emit logLine(tr("Could not restore every file of this step: %1").arg(undone.error().fullText()));
-            succeeded = false;
-            break;
-        }
-        ++m_applied;
-        emit stepFinished(current, step.id(), step.title());
+    for (int index = 0; index <= span.to && succeeded; ++index) {
+        m_current = index;
+        succeeded = runStep(index, plan->step(index), context, index < span.from) != StepOutcome::Failed;
     }
     standbyLock.release();
     primaryLock.release();
-    m_running = false; // before finished(): its receivers may start the next run
-    emit finished(succeeded);
+    const bool stoppedEarly = succeeded && span.to < plan->stepCount() - 1;
+    if (succeeded)
+        m_resumeIndex = stoppedEarly ? span.to + 1 : -1;
+    if (stoppedEarly)
+        say(tr("Stopped after step %1 as asked; run the plan from step %2 to go on.").arg(span.to + 1).arg(span.to + 2));
+    end(succeeded, stoppedEarly ? span.to : -1);
 }

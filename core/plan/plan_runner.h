@@ -13,6 +13,7 @@
 class Host;
 class HostLock;
 class SetupPlan;
+class SetupStep;
 class StepContext;
 
 // Runs a SetupPlan's steps, in order, on a worker thread of its own: for
@@ -24,8 +25,20 @@ class StepContext;
 // Both hosts are claimed (HostLock) for the whole run, so that a run started
 // right after an interrupted one waits for, or ends, what that one left
 // running; a step that failed while its goal got reached counts as done.
-// The wizard's progress page and replicactl listen to its signals; the plan
-// and the hosts must outlive the run.
+//
+// A run may cover part of the plan (Span): it stops on purpose after a
+// chosen step ("Run up to here", to look at the primary before the standby
+// is touched), and it may resume from a step. The steps before that one are
+// checked, never applied: each must be in place, else the run stops there,
+// having changed nothing, and says to run from that step. So a resumed run
+// never builds on a step that is not done, and the context they set up (the
+// replication password kept on the primary) is read again. Retry after a
+// failure resumes at the failed step.
+//
+// Every line of the run (its own messages, each command, and each output
+// line of a running command) is reported with the step it belongs to, and
+// each step with its time. The wizard's Run page and replicactl listen to
+// its signals; the plan and the hosts must outlive the run.
 class PlanRunner : public QObject
 {
     Q_OBJECT
@@ -33,6 +46,7 @@ class PlanRunner : public QObject
 public:
     struct Failure
     {
+        int stepIndex = -1; // -1: before any step (claiming the hosts)
         QString stepId;
         QString stepTitle;
         QString message; // what went wrong, and what to do
@@ -41,12 +55,24 @@ public:
         QString output;  // its output
     };
 
+    // The steps a run covers, as indexes into the plan.
+    struct Span
+    {
+        int from = 0; // the steps before it are checked only (see the class comment)
+        int to = -1;  // the last step run, inclusive; -1: the plan's last
+    };
+
     explicit PlanRunner(QObject *parent = nullptr);
     ~PlanRunner() override;
 
-    // Starts the run; false when one is running already. `password`: the
-    // replication password given by the user (empty: kept on the primary, or generated).
+    // Starts the run; false when one is running already or the span is not within the plan.
+    // `password`: the replication password given by the user (empty: kept on the primary, or
+    // generated).
     bool start(SetupPlan *plan, Host *primary, Host *standby, const QString &password = {});
+    bool start(SetupPlan *plan, Host *primary, Host *standby, const QString &password, Span span);
+    // After a failed run: the same plan, hosts and password again from the failed step, to the
+    // same last step. False when the last run did not fail at a step, or one is running.
+    bool retry();
     void cancel();
     bool isRunning() const;
     // Waits for the worker to end (for the command line and tests; never on the GUI thread).
@@ -57,19 +83,37 @@ public:
     VerificationReport verification() const;
     int appliedCount() const { return m_applied; }
     int skippedCount() const { return m_skipped; }
+    // After finished(): where a next run of this plan starts: the step after the span when the
+    // run stopped on purpose, the failed step after a failure, -1 once the plan's last step is done.
+    int resumeIndex() const { return m_resumeIndex; }
 
 signals:
     void stepStarted(int index, const QString &id, const QString &title);
-    void stepSkipped(int index, const QString &id, const QString &title);
-    void stepFinished(int index, const QString &id, const QString &title);
-    void stepFailed(int index, const QString &id, const QString &message, const QString &command, const QString &output);
+    // elapsedMs: the step's time on the wall clock, its check included.
+    void stepSkipped(int index, const QString &id, const QString &title, qint64 elapsedMs);
+    void stepFinished(int index, const QString &id, const QString &title, qint64 elapsedMs);
+    void stepFailed(int index, const QString &id, const QString &message, const QString &command,
+                    const QString &output, qint64 elapsedMs);
+    // Every line of the run with the step it belongs to (-1: before the first step): the
+    // runner's messages, each command ("[primary] $ ..."), each output line of a running command.
+    void outputLine(int stepIndex, const QString &line);
+    // What replicactl prints: the runner's messages and each command, not the commands' output.
     void logLine(const QString &line);
     void progress(int index, int percent, const QString &text);
-    void finished(bool succeeded);
+    // succeeded: every step of the span is done. stoppedAfter: the span's last step when the
+    // run stopped there on purpose before the plan's end; -1 when it ran to the end or failed.
+    void finished(bool succeeded, int stoppedAfter);
 
 private:
-    void run(SetupPlan *plan, Host *primary, Host *standby, QString password);
+    enum class StepOutcome { Applied, Skipped, Failed };
+
+    void run(SetupPlan *plan, Host *primary, Host *standby, QString password, Span span);
     Result<void> claimHosts(StepContext &context, HostLock &primaryLock, HostLock &standbyLock);
+    StepOutcome runStep(int index, SetupStep &step, StepContext &context, bool checkOnly);
+    Failure failureOf(int index, SetupStep &step, const StepContext &context, const Error &error) const;
+    void report(const Failure &failure, qint64 elapsedMs);
+    void say(const QString &line);
+    void end(bool succeeded, int stoppedAfter);
 
     void join();
 
@@ -82,4 +126,14 @@ private:
     VerificationReport m_verification;
     std::atomic_int m_applied{0};
     std::atomic_int m_skipped{0};
+    std::atomic_int m_resumeIndex{0};
+    // The step the worker is in, for the lines and progress its context reports (-1: none yet).
+    std::atomic_int m_current{-1};
+
+    // What retry() runs again.
+    SetupPlan *m_plan = nullptr;
+    Host *m_primary = nullptr;
+    Host *m_standby = nullptr;
+    QString m_password;
+    Span m_span;
 };

@@ -55,7 +55,7 @@ Result<CommandResult> StepContext::run(HostRole role, const CommandLine &command
     options.stdinData = stdinData;
     options.timeoutMs = timeoutMs == 0 ? commandTimeoutMs : std::max(0, timeoutMs);
     options.cancel = m_cancel;
-    options.onLine = std::move(onLine);
+    options.onLine = onLine ? std::move(onLine) : outputForwarder();
     Result<CommandResult> result = host(role).run(command, options);
     // A command that never answered (no connection, connection lost) has
     // no output: its error is the failure's message and detail already,
@@ -63,6 +63,13 @@ Result<CommandResult> StepContext::run(HostRole role, const CommandLine &command
     if (result)
         m_lastOutput = QString::fromUtf8(result->stdErr.isEmpty() ? result->stdOut : result->stdErr).trimmed();
     return result;
+}
+
+std::function<void(OutputChannel, const QByteArray &)> StepContext::outputForwarder() const
+{
+    if (!outputSink || !m_logCommands)
+        return {};
+    return [this](OutputChannel, const QByteArray &line) { outputSink(QString::fromUtf8(line)); };
 }
 
 void StepContext::forgetLastCommand()

@@ -77,6 +77,10 @@ public:
     void progress(int percent, const QString &text = {}) const;
     std::function<void(const QString &)> logSink;
     std::function<void(int, const QString &)> progressSink;
+    // Each output line of a command while it runs (PlanRunner tags it with its step). Not for a
+    // command run with its own onLine (it reports what it reads itself, as the clone's
+    // progress), nor for the probes waitUntil repeats.
+    std::function<void(const QString &)> outputSink;
 
     // The replication password of this run (given, read from the primary's passfile, or generated).
     QString replicationPassword;
@@ -86,6 +90,8 @@ public:
     void forgetLastCommand();
 
 private:
+    std::function<void(OutputChannel, const QByteArray &)> outputForwarder() const;
+
     const SetupPlan &m_plan;
     Host *m_primary;
     Host *m_standby;

@@ -1,0 +1,290 @@
+// PlanRunner on two of the suite's test hosts (network namespaces with their
+// own sshd, Debian's PostgreSQL 15), in process: a run up to a chosen step
+// stops there on purpose and touches nothing after it; a run resumed from the
+// next step checks the earlier ones without applying them and finishes the
+// setup; a cancelled run is retried from the step it stopped at. Every
+// output line arrives tagged with the step that was running, and each step
+// with its time. A resume on hosts where an earlier step is not done stops
+// before changing anything.
+#include "core/host/ssh_host.h"
+#include "core/plan/plan_runner.h"
+#include "core/plan/setup_plan.h"
+#include "test_host_network.h"
+
+#include <QFile>
+#include <QSignalSpy>
+#include <QtTest/QTest>
+
+namespace {
+
+constexpr int RunTimeoutMs = 600000;
+
+// Every signal of a run, in the order the GUI thread receives them.
+struct RunEvents
+{
+    struct Line
+    {
+        int step = -2;
+        int lastStarted = -1; // the step started last when the line arrived
+        QString text;
+    };
+    QList<int> started;
+    QList<int> skipped;
+    QList<int> applied;
+    QList<int> failed;
+    QList<qint64> times; // of every skipped, finished and failed step
+    QList<Line> lines;
+    QStringList logLines;
+    bool finished = false;
+    bool succeeded = false;
+    int stoppedAfter = -2;
+
+    void listen(PlanRunner &runner, QObject *context)
+    {
+        QObject::connect(&runner, &PlanRunner::stepStarted, context, [this](int index) { started << index; });
+        QObject::connect(&runner, &PlanRunner::stepSkipped, context,
+                         [this](int index, const QString &, const QString &, qint64 ms) { skipped << index; times << ms; });
+        QObject::connect(&runner, &PlanRunner::stepFinished, context,
+                         [this](int index, const QString &, const QString &, qint64 ms) { applied << index; times << ms; });
+        QObject::connect(&runner, &PlanRunner::stepFailed, context,
+                         [this](int index, const QString &, const QString &, const QString &, const QString &,
+                                qint64 ms) { failed << index; times << ms; });
+        QObject::connect(&runner, &PlanRunner::outputLine, context, [this](int step, const QString &text) {
+            lines << Line{step, started.isEmpty() ? -1 : started.last(), text};
+        });
+        QObject::connect(&runner, &PlanRunner::logLine, context, [this](const QString &text) { logLines << text; });
+        QObject::connect(&runner, &PlanRunner::finished, context, [this](bool ok, int stopped) {
+            finished = true;
+            succeeded = ok;
+            stoppedAfter = stopped;
+        });
+    }
+
+    QStringList linesOf(int step) const
+    {
+        QStringList texts;
+        for (const Line &line : lines)
+            if (line.step == step)
+                texts << line.text;
+        return texts;
+    }
+};
+
+int indexOf(const SetupPlan &plan, const QString &id)
+{
+    for (int i = 0; i < plan.stepCount(); ++i)
+        if (plan.step(i).id() == id)
+            return i;
+    return -1;
+}
+
+QList<int> range(int from, int to)
+{
+    QList<int> list;
+    for (int i = from; i <= to; ++i)
+        list << i;
+    return list;
+}
+
+} // namespace
+
+class TestPlanRunnerSpan : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void initTestCase();
+    void cleanupTestCase();
+    void runUpToAStepThenResume();
+    void resumeRefusesWhenAnEarlierStepIsNotDone();
+
+private:
+    std::unique_ptr<SshHost> open(TestHost *host);
+    std::optional<SetupPlan> plan(TestHost *primaryHost, TestHost *standbyHost, SshHost &primary, SshHost &standby);
+    bool dataDirExists(TestHost *host);
+
+    std::unique_ptr<TestHostNetwork> m_net;
+    QList<TestHost *> m_hosts;
+};
+
+void TestPlanRunnerSpan::initTestCase()
+{
+    m_net = std::make_unique<TestHostNetwork>();
+    if (!m_net->skipReason().isEmpty())
+        QSKIP(qPrintable(m_net->skipReason()));
+    if (!QFile::exists(QStringLiteral("/usr/lib/postgresql/15/bin/postgres")))
+        QSKIP("Debian's postgresql-15 package is needed on this machine.");
+    m_hosts = m_net->create(4);
+    QCOMPARE(m_hosts.size(), 4);
+}
+
+void TestPlanRunnerSpan::cleanupTestCase()
+{
+    m_net.reset();
+}
+
+std::unique_ptr<SshHost> TestPlanRunnerSpan::open(TestHost *host)
+{
+    SshHostConfig config;
+    config.host = host->address();
+    config.user = QStringLiteral("root");
+    config.identityFiles = {m_net->clientKeyPath()};
+    config.useAgent = false;
+    config.knownHostsPath = m_net->knownHostsPath();
+    config.readUserConfig = false;
+    auto ssh = std::make_unique<SshHost>(config);
+    if (auto connected = ssh->connect(); !connected) {
+        qWarning("%s: %s", qPrintable(host->address()), qPrintable(connected.error().fullText()));
+        return nullptr;
+    }
+    return ssh;
+}
+
+std::optional<SetupPlan> TestPlanRunnerSpan::plan(TestHost *primaryHost, TestHost *standbyHost, SshHost &primary,
+                                                 SshHost &standby)
+{
+    PlanChoices choices;
+    choices.primary = HostTarget{QStringLiteral("root"), primaryHost->address(), 22};
+    choices.standby = HostTarget{QStringLiteral("root"), standbyHost->address(), 22};
+    choices.version = PgVersion(15);
+    choices.synchronous = true;
+    auto prepared = SetupPlan::prepare(choices, primary, standby);
+    if (!prepared) {
+        qWarning("%s", qPrintable(prepared.error().fullText()));
+        return std::nullopt;
+    }
+    return std::move(prepared.value());
+}
+
+bool TestPlanRunnerSpan::dataDirExists(TestHost *host)
+{
+    auto test = host->runInside(CommandLine(QStringLiteral("test"), {QStringLiteral("-e"),
+                                                                     QStringLiteral("/var/lib/postgresql/15/main/PG_VERSION")}));
+    return test && test->exitCode == 0;
+}
+
+void TestPlanRunnerSpan::runUpToAStepThenResume()
+{
+    auto primary = open(m_hosts.at(0));
+    auto standby = open(m_hosts.at(1));
+    QVERIFY(primary && standby);
+    auto setup = plan(m_hosts.at(0), m_hosts.at(1), *primary, *standby);
+    QVERIFY(setup);
+    const int clone = indexOf(*setup, QStringLiteral("standby-clone"));
+    const int cluster = indexOf(*setup, QStringLiteral("primary-cluster"));
+    QVERIFY2(clone > cluster && cluster >= 0, "the plan makes the primary before it copies it");
+    const int last = setup->stepCount() - 1;
+
+    // 1. Up to the step before the copy: the primary is ready, the standby untouched.
+    PlanRunner runner;
+    RunEvents first;
+    first.listen(runner, this);
+    QVERIFY(runner.start(&*setup, primary.get(), standby.get(), {}, {0, clone - 1}));
+    QTRY_VERIFY_WITH_TIMEOUT(first.finished, RunTimeoutMs);
+    runner.wait();
+    QVERIFY2(first.succeeded, qPrintable(runner.failure() ? runner.failure()->message : QString()));
+    QCOMPARE(first.stoppedAfter, clone - 1);
+    QCOMPARE(runner.resumeIndex(), clone);
+    QVERIFY(!runner.failure());
+    QCOMPARE(first.started, range(0, clone - 1));
+    QVERIFY(first.failed.isEmpty());
+    QVERIFY(!dataDirExists(m_hosts.at(1)));
+    QCOMPARE(first.times.size(), clone);
+    for (qint64 ms : std::as_const(first.times))
+        QVERIFY(ms >= 0);
+
+    // Each line carries the step that was running when it was reported...
+    for (const RunEvents::Line &line : std::as_const(first.lines))
+        QVERIFY2(line.step == line.lastStarted, qPrintable(QStringLiteral("%1 (%2, started %3)")
+                                                               .arg(line.text)
+                                                               .arg(line.step)
+                                                               .arg(line.lastStarted)));
+    // ... commands and the output they print as they run (psql's "1" for SELECT 1 while the
+    // primary is made), where replicactl's log has the commands only.
+    const QStringList clusterLines = first.linesOf(cluster);
+    QVERIFY2(clusterLines.contains(QStringLiteral("1")), qPrintable(clusterLines.join(QLatin1Char('\n'))));
+    QVERIFY(!first.logLines.contains(QStringLiteral("1")));
+    for (const QString &logged : std::as_const(first.logLines))
+        QVERIFY2(std::any_of(first.lines.cbegin(), first.lines.cend(),
+                             [&](const RunEvents::Line &line) { return line.text == logged; }),
+                 qPrintable(logged));
+
+    // 2. From the copy on, cancelled as it starts: it fails there, changing nothing before it.
+    RunEvents second;
+    second.listen(runner, this);
+    const auto cancelAtCopy = connect(&runner, &PlanRunner::stepStarted, this, [&runner, clone](int index) {
+        if (index == clone)
+            runner.cancel();
+    });
+    QVERIFY(runner.start(&*setup, primary.get(), standby.get(), {}, {clone, -1}));
+    QTRY_VERIFY_WITH_TIMEOUT(second.finished, RunTimeoutMs);
+    runner.wait();
+    QVERIFY(!second.succeeded);
+    QCOMPARE(second.stoppedAfter, -1);
+    QVERIFY(runner.failure());
+    QVERIFY2(runner.failure()->stepIndex >= clone, qPrintable(runner.failure()->message));
+    QCOMPARE(runner.resumeIndex(), runner.failure()->stepIndex);
+    qInfo("cancelled at step %d: %s", runner.failure()->stepIndex, qPrintable(runner.failure()->message));
+    // The steps before the copy were checked, not run again.
+    QCOMPARE(second.skipped, range(0, clone - 1));
+    QVERIFY(std::all_of(second.applied.cbegin(), second.applied.cend(), [clone](int index) { return index >= clone; }));
+    disconnect(cancelAtCopy);
+
+    // 3. Retry: resumes at the failed step and finishes the setup, verified.
+    const int failedAt = runner.failure()->stepIndex;
+    RunEvents third;
+    third.listen(runner, this);
+    QVERIFY(runner.retry());
+    QTRY_VERIFY_WITH_TIMEOUT(third.finished, RunTimeoutMs);
+    runner.wait();
+    QVERIFY2(third.succeeded, qPrintable(runner.failure() ? runner.failure()->message + QLatin1Char('\n') +
+                                                                runner.failure()->output
+                                                          : QString()));
+    QCOMPARE(third.stoppedAfter, -1);
+    QCOMPARE(runner.resumeIndex(), -1);
+    QCOMPARE(third.started, range(0, last));
+    QCOMPARE(third.skipped.mid(0, failedAt), range(0, failedAt - 1));
+    QVERIFY(third.applied.contains(clone));
+    QVERIFY(dataDirExists(m_hosts.at(1)));
+    const VerificationReport report = runner.verification();
+    QVERIFY(!report.checks.isEmpty());
+    for (const VerificationReport::Check &check : report.checks)
+        QVERIFY2(check.passed, qPrintable(check.name + QStringLiteral(": ") + check.detail));
+    for (const RunEvents::Line &line : std::as_const(third.lines))
+        QCOMPARE(line.step, line.lastStarted);
+    // pg_basebackup's own lines are the copy step's.
+    QVERIFY2(!third.linesOf(clone).filter(QStringLiteral("pg_basebackup")).isEmpty(),
+             qPrintable(third.linesOf(clone).join(QLatin1Char('\n'))));
+}
+
+void TestPlanRunnerSpan::resumeRefusesWhenAnEarlierStepIsNotDone()
+{
+    auto primary = open(m_hosts.at(2));
+    auto standby = open(m_hosts.at(3));
+    QVERIFY(primary && standby);
+    auto setup = plan(m_hosts.at(2), m_hosts.at(3), *primary, *standby);
+    QVERIFY(setup);
+    const int clone = indexOf(*setup, QStringLiteral("standby-clone"));
+    const int cluster = indexOf(*setup, QStringLiteral("primary-cluster"));
+    PlanRunner runner;
+    RunEvents events;
+    events.listen(runner, this);
+    // Nothing was run on these hosts: resuming at the copy must not copy a primary that is not there.
+    QVERIFY(runner.start(&*setup, primary.get(), standby.get(), {}, {clone, -1}));
+    QTRY_VERIFY_WITH_TIMEOUT(events.finished, RunTimeoutMs);
+    runner.wait();
+    QVERIFY(!events.succeeded);
+    QVERIFY(runner.failure());
+    QCOMPARE(runner.failure()->stepIndex, cluster);
+    QVERIFY2(runner.failure()->message.contains(QStringLiteral("Run the plan from step %1").arg(cluster + 1)),
+             qPrintable(runner.failure()->message));
+    QVERIFY(events.applied.isEmpty());
+    QVERIFY(!dataDirExists(m_hosts.at(2)));
+    QVERIFY(!dataDirExists(m_hosts.at(3)));
+    // A span outside the plan is refused before anything starts.
+    QVERIFY(!runner.start(&*setup, primary.get(), standby.get(), {}, {0, setup->stepCount()}));
+    QVERIFY(!runner.start(&*setup, primary.get(), standby.get(), {}, {clone, clone - 1}));
+}
+
+QTEST_GUILESS_MAIN(TestPlanRunnerSpan)
+#include "test_plan_runner_span.moc"
