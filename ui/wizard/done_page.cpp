@@ -7,6 +7,7 @@
 #include <QIcon>
 #include <QLabel>
 #include <QPushButton>
+#include <QStyle>
 #include <QStandardItemModel>
 #include <QTreeView>
 #include <QVBoxLayout>
@@ -14,6 +15,7 @@
 DonePage::DonePage(WizardSession &session, QWidget *parent) : QWizardPage(parent), m_session(session)
 {
     setTitle(tr("Done"));
+    setSubTitle(tr("What the last step checked on both servers."));
     setFinalPage(true);
     auto *layout = new QVBoxLayout(this);
     m_summary = new QLabel;
@@ -42,7 +44,7 @@ void DonePage::initializePage()
     m_checks->removeRows(0, m_checks->rowCount());
     for (const VerificationReport::Check &check : report.checks) {
         auto *name = new QStandardItem(check.name);
-        name->setIcon(QIcon::fromTheme(check.passed ? QStringLiteral("emblem-ok-symbolic") : QStringLiteral("dialog-error")));
+        name->setIcon(style()->standardIcon(check.passed ? QStyle::SP_DialogApplyButton : QStyle::SP_MessageBoxCritical));
         name->setData(check.passed, Qt::UserRole);
         name->setAccessibleText(tr("%1: %2").arg(check.passed ? tr("passed") : tr("failed"), check.name));
         name->setForeground(check.passed ? QColor(0x1b, 0x6e, 0x20) : QColor(0xb3, 0x26, 0x1e));

@@ -52,6 +52,7 @@ FilePage::FilePage(WizardSession &session, Slot slot, QWidget *parent)
     layout->addWidget(m_note);
     layout->addWidget(m_diff, 1);
     layout->addWidget(m_error);
+    layout->addStretch(); // takes the page's height when the diff is hidden
     connect(m_diff, &ConfigDiffView::blockingChanged, this, &QWizardPage::completeChanged);
     connect(m_diff, &ConfigDiffView::edited, m_error, &QLabel::hide);
 }

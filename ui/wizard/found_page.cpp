@@ -85,7 +85,12 @@ void FoundPage::onSurveyed()
     addHost(tr("Standby: %1").arg(m_session.choices.standby.toString()), found.standby);
     auto *network = new QStandardItem(tr("Between the hosts"));
     const qint64 skew = std::abs(found.primary.clockOffsetMs - found.standby.clockOffsetMs);
-    network->appendRow({new QStandardItem(tr("Standby to primary port")), new QStandardItem(found.reachability)});
+    const QString reach = found.reach == PairFindings::Reach::Open ? tr("open")
+                          : found.reach == PairFindings::Reach::NotListeningYet
+                              ? tr("the host answers; nothing listens there yet (see below)")
+                              : tr("blocked (see below)");
+    network->appendRow({new QStandardItem(tr("Standby to %1:%2").arg(found.primaryAddress).arg(found.primaryPort)),
+                        new QStandardItem(reach)});
     network->appendRow({new QStandardItem(tr("Clock difference")), new QStandardItem(tr("%1 s").arg(skew / 1000.0, 0, 'f', 1))});
     m_facts->appendRow(network);
     m_factsView->expandAll();
@@ -98,6 +103,8 @@ void FoundPage::onSurveyed()
     QString html;
     for (const QString &problem : problems)
         html += QStringLiteral("<li>%1</li>").arg(problem.toHtmlEscaped());
+    if (found.reach == PairFindings::Reach::NotListeningYet)
+        html += QStringLiteral("<li>%1</li>").arg(found.reachability.toHtmlEscaped());
     m_problems->setText(html.isEmpty() ? QString() : QStringLiteral("<ul>%1</ul>").arg(html));
     m_surveyed = true;
     emit completeChanged();

@@ -84,7 +84,9 @@ QWidget *MachinesPage::buildLoginBox()
     m_become->addItem(tr("sudo, with the login password"), int(Privilege::Method::SudoPassword));
     m_become->setAccessibleName(tr("How the login user becomes root"));
     form->addRow(tr("&Log in with:"), m_login);
-    form->addRow(tr("&Key file:"), keyRow);
+    auto *keyLabel = new QLabel(tr("&Key file:"));
+    keyLabel->setBuddy(m_keyFile);
+    form->addRow(keyLabel, keyRow);
     form->addRow(tr("Pass&word:"), m_password);
     form->addRow(tr("&Become root by:"), m_become);
     for (QComboBox *combo : {m_login, m_become})

@@ -4,7 +4,9 @@
 
 #include <QBrush>
 #include <QColor>
+#include <QApplication>
 #include <QIcon>
+#include <QStyle>
 
 RunStepModel::RunStepModel(QObject *parent) : QAbstractTableModel(parent) {}
 
@@ -90,12 +92,12 @@ QVariant RunStepModel::data(const QModelIndex &index, int role) const
     if (role == Qt::DecorationRole && index.column() == StateColumn) {
         switch (row.state) {
         case State::Running:
-            return QIcon::fromTheme(QStringLiteral("media-playback-start"));
+            return QApplication::style()->standardIcon(QStyle::SP_MediaPlay);
         case State::Done:
         case State::Skipped:
-            return QIcon::fromTheme(QStringLiteral("emblem-ok-symbolic"), QIcon::fromTheme(QStringLiteral("dialog-ok")));
+            return QApplication::style()->standardIcon(QStyle::SP_DialogApplyButton);
         case State::Failed:
-            return QIcon::fromTheme(QStringLiteral("dialog-error"));
+            return QApplication::style()->standardIcon(QStyle::SP_MessageBoxCritical);
         default:
             return {};
         }
