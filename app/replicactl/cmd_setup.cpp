@@ -26,7 +26,9 @@
 // line, over SSH. setup discovers both hosts, builds the plan, shows it (or
 // prints it with --dry-run, saves it with --save-plan), asks, and runs it
 // with PlanRunner, printing the live log and the verification report. apply
-// runs a saved plan (checked before anything changes).
+// runs a saved plan as saved: its file edits (the user's edits in them) are
+// validated when it loads, and the files they start from are compared with
+// the hosts' before anything changes.
 namespace ReplicaCtl {
 
 namespace {
@@ -422,30 +424,13 @@ int apply(const QStringList &arguments)
         err() << connection.error().fullText() << '\n';
         return Failed;
     }
-    // Discovery again (the hosts may have changed since), then the user's edits on top.
-    auto plan = SetupPlan::prepare(saved->choices(), *connection->primary, *connection->standby);
-    if (!plan) {
-        err() << plan.error().fullText() << '\n';
-        return plan.error().refused ? BadInput : Failed;
-    }
-    for (int i = 0; i < saved->stepCount(); ++i) {
-        const SetupStep &step = saved->step(i);
-        for (int e = 0; e < step.edits().size(); ++e) {
-            if (!step.edits().at(e).userEdited)
-                continue;
-            const FileEdit &edit = step.edits().at(e);
-            SetupStep *now = plan->step(step.id());
-            if (!now || now->edits().size() <= e || now->edits().at(e).before != edit.before) {
-                err() << tr("%1 changed on the %2 since the plan was saved, so your edit of it cannot be applied. Make the plan again.")
-                             .arg(edit.path, hostRoleName(edit.host))
-                      << '\n';
-                return Failed;
-            }
-            if (auto applied = plan->editFile(step.id(), e, edit.after); !applied) {
-                err() << applied.error().fullText() << '\n';
-                return BadInput;
-            }
-        }
+    // The saved plan is what runs, as reviewed: every file it edits must still be as it was when the
+    // plan was made (a before that no longer matches refuses the whole plan, changing nothing).
+    SetupPlan *plan = &*saved;
+    if (auto unchanged = plan->checkFilesUnchanged(*connection->primary, *connection->standby); !unchanged) {
+        err() << unchanged.error().fullText() << '\n'
+              << tr("Make a new plan with replicactl setup --save-plan, review it, and apply that one.") << '\n';
+        return unchanged.error().refused ? BadInput : Failed;
     }
     if (parser.isSet(QStringLiteral("dry-run"))) {
         out() << plan->toText();

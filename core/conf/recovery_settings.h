@@ -63,6 +63,8 @@ public:
     // postgresql.auto.conf (12+) with the settings set in the given current
     // content (empty: a new file with the header ALTER SYSTEM writes).
     Result<QByteArray> autoConf(const QByteArray &current) const;
+    // postgresql.auto.conf as initdb writes it (12+): the header ALTER SYSTEM keeps.
+    static QByteArray freshAutoConf();
     // The files to write for this major: recovery.conf; or
     // postgresql.auto.conf and an empty standby.signal.
     Result<QList<FileContent>> files(const QByteArray &currentAutoConf = {}) const;

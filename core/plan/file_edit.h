@@ -13,7 +13,10 @@
 // what gets written (after validation). When the file does not exist yet at
 // planning time (a cluster that an earlier step creates), `beforeKnown` is
 // false: the step then applies `settings` to whatever the file holds when
-// it runs, and the edit cannot be changed by hand.
+// it runs, and the edit cannot be changed by hand. When an earlier step of
+// the plan edits the same file on the same host, that edit's after (with the
+// user's edit in it) is this edit's before: `previousStep`/`previousIndex`
+// name it (SetupPlan links them and keeps them in step).
 struct FileEdit
 {
     enum class Kind {
@@ -31,6 +34,9 @@ struct FileEdit
     QByteArray after;
     bool beforeKnown = true;
     bool userEdited = false;
+    // The earlier edit of the same file whose after is this before; empty: the file as planned.
+    QString previousStep;
+    int previousIndex = -1;
     // Settings (name, value) the step wants in this file: what check() looks
     // for, and what is applied when the before text was not known.
     QList<QPair<QString, QString>> settings;
@@ -40,6 +46,7 @@ struct FileEdit
 
     bool isSecret() const { return kind == Kind::Passfile; }
     bool changes() const { return !beforeKnown || before != after; }
+    bool sameFile(const FileEdit &other) const { return host == other.host && path == other.path; }
 
     static QString kindName(Kind kind);
     static std::optional<Kind> kindFromName(const QString &name);

@@ -3,6 +3,7 @@
 #include "core/conf/conf_tree.h"
 
 #include "core/conf/conf_file.h"
+#include "core/conf/recovery_settings.h"
 #include "core/diff/text_diff.h"
 #include "core/host/host.h"
 #include "core/plan/discovery.h"
@@ -37,7 +38,8 @@ QString tr(const char *text)
 }
 
 const QString formatName = QStringLiteral("replica-studio-setup-plan");
-constexpr int formatVersion = 1;
+// 2: every file edit with its host, path, before and after (1: only the user's edits, without before).
+constexpr int formatVersion = 2;
 
 QString describeMajors(const HostFacts &facts)
 {
@@ -155,7 +157,7 @@ QMap<QString, QByteArray> includedFiles(Host &host, const QString &confFile, con
             return listed->toError(QCoreApplication::translate("SetupPlan", "list %1").arg(folder));
         return QString::fromUtf8(listed->stdOut).split(QLatin1Char('\n'), Qt::SkipEmptyParts);
     };
-    ConfTree::read(confFile, conf, reader, lister, dataDir);
+    (void)ConfTree::read(confFile, conf, reader, lister, dataDir);
     return files;
 }
 
@@ -234,12 +236,18 @@ Result<SetupPlan> SetupPlan::build(PlanChoices choices, const HostFacts &primary
         add(new StandbyCloneStep(basis, files.standbyDataDir));
     else
         add(new BackupCloneStep(basis, files.standbyDataDir));
-    add(new StandbyRecoveryStep(basis, files.primaryAutoConf, files.standbyConf, files.standbyConfKnown));
+    // The copy brings the primary's postgresql.auto.conf: as read, or initdb's for a primary the plan creates.
+    const bool autoConfKnown = !basis.primary.existed() || files.primaryConfKnown;
+    const QByteArray autoConf = basis.primary.existed() ? files.primaryAutoConf : RecoverySettings::freshAutoConf();
+    add(new StandbyRecoveryStep(basis, autoConf, autoConfKnown, files.standbyConf, files.standbyConfKnown));
     add(new StandbyStartStep(basis));
     // Asynchronous: a primary that was there may name the standby from an earlier setup; taken out then.
     if (choices.synchronous || basis.primary.existed())
         add(new SyncStep(basis, files.primaryConf, files.primaryConfKnown, laterFiles));
     add(new VerifyStep(basis));
+    plan.linkEdits();
+    if (auto rebased = plan.rebaseAfter(-1); !rebased)
+        return makeRefusal(rebased.error().message, rebased.error().detail);
     for (const auto &step : plan.m_steps) {
         if (const std::optional<Error> &problem = step->planningError())
             return makeRefusal(step->title() + QStringLiteral(": ") + problem->message, problem->detail);
@@ -273,29 +281,14 @@ Result<SetupPlan> SetupPlan::prepare(PlanChoices choices, Host &primaryHost, Hos
     auto first = build(choices, *primary, *standby);
     if (!first)
         return first;
-    PlanFiles files;
+    say(tr("Reading the configuration files of %1 and %2.").arg(primaryHost.displayName(), standbyHost.displayName()));
+    auto read = first->readFiles(primaryHost, standbyHost);
+    if (!read)
+        return read.error();
+    PlanFiles files = *read;
     const ClusterLayout &p = first->cluster(HostRole::Primary);
     const ClusterLayout &s = first->cluster(HostRole::Standby);
-    auto read = [](Host &host, const QString &path, QByteArray &into, bool &known) {
-        if (auto content = readIfExists(host, path); content && *content) {
-            into = **content;
-            known = true;
-        }
-    };
-    // The primary's files whenever they are there, even of a cluster discovery
-    // did not find: the user sees the real diff. The standby's data directory
-    // is replaced by the copy, so only a known cluster's files count there.
-    bool ignored = false;
-    say(tr("Reading the configuration files of the primary in %1.").arg(p.confDir()));
-    read(primaryHost, p.configFile(), files.primaryConf, files.primaryConfKnown);
-    read(primaryHost, p.hbaFile(), files.primaryHba, files.primaryHbaKnown);
-    read(primaryHost, p.autoConfFile(), files.primaryAutoConf, ignored);
-    if (files.primaryConfKnown)
-        files.primaryIncluded = includedFiles(primaryHost, p.configFile(), files.primaryConf, p.autoConfFile(),
-                                              files.primaryAutoConf, p.dataDir());
     say(tr("Looking at the standby's data directory %1.").arg(s.dataDir()));
-    if (s.existed())
-        read(standbyHost, s.configFile(), files.standbyConf, files.standbyConfKnown);
     if (auto found = StandbyCloneStep::inspectDataDir(standbyHost, s.dataDir()))
         files.standbyDataDir = *found;
     say(tr("Checking that the standby reaches the primary at %1:%2.").arg(first->choices().primaryAddress).arg(p.port()));
@@ -306,6 +299,72 @@ Result<SetupPlan> SetupPlan::prepare(PlanChoices choices, Host &primaryHost, Hos
     if (plan && !reachable->isEmpty())
         plan->m_warnings.append(*reachable);
     return plan;
+}
+
+Result<PlanFiles> SetupPlan::readFiles(Host &primaryHost, Host &standbyHost) const
+{
+    PlanFiles files;
+    const ClusterLayout &p = cluster(HostRole::Primary);
+    const ClusterLayout &s = cluster(HostRole::Standby);
+    auto read = [](Host &host, const QString &path, QByteArray &into, bool &known) -> Result<void> {
+        auto content = readIfExists(host, path);
+        if (!content)
+            return content.error();
+        known = content->has_value();
+        into = content->value_or(QByteArray());
+        return {};
+    };
+    // The primary's files whenever they are there, even of a cluster discovery
+    // did not find: the user sees the real diff. The standby's data directory
+    // is replaced by the copy, so only a known cluster's files count there.
+    bool ignored = false;
+    for (auto [path, into, known] : {std::tuple{p.configFile(), &files.primaryConf, &files.primaryConfKnown},
+                                     std::tuple{p.hbaFile(), &files.primaryHba, &files.primaryHbaKnown},
+                                     std::tuple{p.autoConfFile(), &files.primaryAutoConf, &ignored}}) {
+        if (auto done = read(primaryHost, path, *into, *known); !done)
+            return done.error();
+    }
+    if (files.primaryConfKnown)
+        files.primaryIncluded = includedFiles(primaryHost, p.configFile(), files.primaryConf, p.autoConfFile(),
+                                              files.primaryAutoConf, p.dataDir());
+    if (s.existed()) {
+        if (auto done = read(standbyHost, s.configFile(), files.standbyConf, files.standbyConfKnown); !done)
+            return done.error();
+    }
+    return files;
+}
+
+Result<void> SetupPlan::checkFilesUnchanged(Host &primaryHost, Host &standbyHost) const
+{
+    auto now = readFiles(primaryHost, standbyHost);
+    if (!now)
+        return now.error();
+    const ClusterLayout &p = cluster(HostRole::Primary);
+    struct Compared
+    {
+        HostRole host;
+        QString path;
+        bool same;
+    };
+    QList<Compared> files{
+        {HostRole::Primary, p.configFile(), now->primaryConfKnown == m_files.primaryConfKnown && now->primaryConf == m_files.primaryConf},
+        {HostRole::Primary, p.hbaFile(), now->primaryHbaKnown == m_files.primaryHbaKnown && now->primaryHba == m_files.primaryHba},
+        {HostRole::Primary, p.autoConfFile(), now->primaryAutoConf == m_files.primaryAutoConf},
+        {HostRole::Standby, cluster(HostRole::Standby).configFile(),
+         now->standbyConfKnown == m_files.standbyConfKnown && now->standbyConf == m_files.standbyConf}};
+    QStringList included = m_files.primaryIncluded.keys() + now->primaryIncluded.keys();
+    included.removeDuplicates();
+    for (const QString &path : std::as_const(included))
+        files.append({HostRole::Primary, path, m_files.primaryIncluded.value(path) == now->primaryIncluded.value(path) &&
+                                                   m_files.primaryIncluded.contains(path) == now->primaryIncluded.contains(path)});
+    for (const Compared &file : std::as_const(files)) {
+        if (!file.same) {
+            return makeRefusal(tr("%1 on the %2 is not what it was when the plan was made, so the plan's diffs no "
+                                  "longer show what would change, and nothing was changed. Make the plan again.")
+                                   .arg(file.path, hostRoleName(file.host)));
+        }
+    }
+    return {};
 }
 
 SetupStep *SetupPlan::step(const QString &id) const
@@ -325,12 +384,69 @@ QList<StepDescription> SetupPlan::describe() const
     return list;
 }
 
+int SetupPlan::indexOf(const QString &stepId) const
+{
+    for (size_t i = 0; i < m_steps.size(); ++i) {
+        if (m_steps[i]->id() == stepId)
+            return int(i);
+    }
+    return -1;
+}
+
+void SetupPlan::linkEdits()
+{
+    for (size_t s = 0; s < m_steps.size(); ++s) {
+        for (FileEdit &edit : m_steps[s]->m_edits) {
+            if (edit.isSecret())
+                continue;
+            for (size_t p = s; p-- > 0 && edit.previousStep.isEmpty();) {
+                const QList<FileEdit> &earlier = m_steps[p]->edits();
+                for (int e = 0; e < earlier.size(); ++e) {
+                    if (earlier.at(e).sameFile(edit)) {
+                        edit.previousStep = m_steps[p]->id();
+                        edit.previousIndex = e;
+                    }
+                }
+            }
+        }
+    }
+}
+
+Result<void> SetupPlan::rebaseAfter(int index)
+{
+    for (size_t i = size_t(index + 1); i < m_steps.size(); ++i) {
+        if (auto rebased = m_steps[i]->rebase(*this); !rebased)
+            return rebased;
+    }
+    return {};
+}
+
+Result<void> SetupPlan::changeEdit(const QString &stepId, const std::function<Result<void>(SetupStep &)> &change)
+{
+    const int index = indexOf(stepId);
+    if (index < 0)
+        return makeError(tr("The plan has no step \"%1\".").arg(stepId));
+    std::vector<QList<FileEdit>> saved;
+    for (const auto &each : m_steps)
+        saved.push_back(each->m_edits);
+    auto changed = change(*m_steps[size_t(index)]);
+    if (changed)
+        changed = rebaseAfter(index);
+    if (!changed) {
+        for (size_t i = 0; i < m_steps.size(); ++i)
+            m_steps[i]->m_edits = saved[i];
+    }
+    return changed;
+}
+
 Result<void> SetupPlan::editFile(const QString &stepId, int editIndex, const QByteArray &after)
 {
-    SetupStep *found = step(stepId);
-    if (!found)
-        return makeError(tr("The plan has no step \"%1\".").arg(stepId));
-    return found->setEditedAfter(editIndex, after);
+    return changeEdit(stepId, [&](SetupStep &step) { return step.setEditedAfter(editIndex, after); });
+}
+
+Result<void> SetupPlan::resetFile(const QString &stepId, int editIndex)
+{
+    return changeEdit(stepId, [&](SetupStep &step) { return step.resetEdit(editIndex); });
 }
 
 namespace {
@@ -345,17 +461,25 @@ QJsonObject includedToJson(const QMap<QString, QByteArray> &files)
 
 QJsonObject SetupPlan::toJson() const
 {
+    // Every file edit as reviewed: where, the text before (null: not known when planning) and after.
     QJsonArray edits;
     for (const auto &step : m_steps) {
         for (int i = 0; i < step->edits().size(); ++i) {
             const FileEdit &edit = step->edits().at(i);
-            if (!edit.userEdited)
+            if (edit.isSecret())
                 continue;
-            edits.append(QJsonObject{{QStringLiteral("step"), step->id()},
-                                     {QStringLiteral("index"), i},
-                                     {QStringLiteral("host"), hostRoleName(edit.host)},
-                                     {QStringLiteral("path"), edit.path},
-                                     {QStringLiteral("after"), QString::fromUtf8(edit.after)}});
+            QJsonObject object{{QStringLiteral("step"), step->id()},
+                               {QStringLiteral("index"), i},
+                               {QStringLiteral("host"), hostRoleName(edit.host)},
+                               {QStringLiteral("path"), edit.path},
+                               {QStringLiteral("kind"), FileEdit::kindName(edit.kind)},
+                               {QStringLiteral("before"), edit.beforeKnown ? QJsonValue(QString::fromUtf8(edit.before)) : QJsonValue()},
+                               {QStringLiteral("after"), QString::fromUtf8(edit.after)}};
+            if (!edit.previousStep.isEmpty()) {
+                object.insert(QStringLiteral("follows"), QJsonObject{{QStringLiteral("step"), edit.previousStep},
+                                                                     {QStringLiteral("index"), edit.previousIndex}});
+            }
+            edits.append(object);
         }
     }
     QJsonObject files{{QStringLiteral("primaryConf"),
@@ -407,20 +531,52 @@ Result<SetupPlan> SetupPlan::fromJson(const QJsonObject &object)
     for (auto it = included.begin(); it != included.end(); ++it)
         files.primaryIncluded.insert(it.key(), it.value().toString().toUtf8());
     files.standbyDataDir = DataDirFacts::fromJson(filesObject.value(QStringLiteral("standbyDataDir")).toObject());
-    auto plan = build(*choices, HostFacts::fromJson(object.value(QStringLiteral("primaryFacts")).toObject()),
-                      HostFacts::fromJson(object.value(QStringLiteral("standbyFacts")).toObject()), files);
+    const HostFacts primaryFacts = HostFacts::fromJson(object.value(QStringLiteral("primaryFacts")).toObject());
+    const HostFacts standbyFacts = HostFacts::fromJson(object.value(QStringLiteral("standbyFacts")).toObject());
+    auto plan = build(*choices, primaryFacts, standbyFacts, files);
     if (!plan)
         return plan;
+    // The plan's own proposals, before any edit: a saved after equal to one follows the earlier edits.
+    auto proposed = build(*choices, primaryFacts, standbyFacts, files);
+    if (!proposed)
+        return proposed;
     for (const QJsonValue &item : object.value(QStringLiteral("edits")).toArray()) {
-        const QJsonObject edit = item.toObject();
-        const QString stepId = edit.value(QStringLiteral("step")).toString();
-        auto applied = plan->editFile(stepId, edit.value(QStringLiteral("index")).toInt(), edit.value(QStringLiteral("after")).toString().toUtf8());
-        if (!applied) {
-            return makeError(tr("The saved plan has an invalid edit in step \"%1\", so nothing was changed: %2").arg(stepId, applied.error().message),
-                             applied.error().detail);
-        }
+        if (auto taken = plan->takeSavedEdit(*proposed, item.toObject()); !taken)
+            return taken.error();
     }
     return plan;
+}
+
+Result<void> SetupPlan::takeSavedEdit(const SetupPlan &proposed, const QJsonObject &saved)
+{
+    const QString stepId = saved.value(QStringLiteral("step")).toString();
+    const int index = saved.value(QStringLiteral("index")).toInt(-1);
+    auto refuse = [&stepId](const QString &why, const QString &detail = {}) {
+        return makeRefusal(tr("The saved plan has an invalid edit in step \"%1\", so nothing was changed: %2").arg(stepId, why), detail);
+    };
+    const SetupStep *found = step(stepId);
+    if (!found || index < 0 || index >= found->edits().size())
+        return refuse(tr("the plan has no such file edit. Make the plan again."));
+    const FileEdit &edit = found->edits().at(index);
+    if (edit.isSecret())
+        return {};
+    const QString host = saved.value(QStringLiteral("host")).toString(hostRoleName(edit.host));
+    const QString path = saved.value(QStringLiteral("path")).toString(edit.path);
+    if (host != hostRoleName(edit.host) || path != edit.path)
+        return refuse(tr("it names %1 on the %2, where the plan edits %3 on the %4. Make the plan again.").arg(path, host, edit.path, hostRoleName(edit.host)));
+    const QByteArray after = saved.value(QStringLiteral("after")).toString().toUtf8();
+    // The plan's proposal, as it stands after the earlier edits or as it was before them: not the user's edit.
+    if (after == edit.after || after == proposed.step(stepId)->edits().at(index).after)
+        return {};
+    const QJsonValue before = saved.value(QStringLiteral("before"));
+    if (before.isString() && before.toString().toUtf8() != edit.before) {
+        return refuse(tr("its before text of %1 on the %2 is not what the plan starts from (the file saved with the plan, "
+                         "with the earlier steps' edits in it). Edit only the after texts, or make the plan again.")
+                          .arg(edit.path, hostRoleName(edit.host)));
+    }
+    if (auto applied = editFile(stepId, index, after); !applied)
+        return refuse(applied.error().message, applied.error().detail);
+    return {};
 }
 
 Result<void> SetupPlan::save(const QString &path) const

@@ -67,6 +67,11 @@ public:
     const VersionRules &rules() const { return m_basis.rules; }
     const ClusterLayout &cluster(HostRole role) const { return m_basis.cluster(role); }
     const PlanFiles &files() const { return m_files; }
+    // The configuration files this plan's befores come from, read on the hosts now. Blocking.
+    Result<PlanFiles> readFiles(Host &primary, Host &standby) const;
+    // Before a saved plan runs: a refusal naming the first file (and host) that is no longer
+    // what the plan was made from (a before would not match). Blocking; reads only.
+    Result<void> checkFilesUnchanged(Host &primary, Host &standby) const;
 
     int stepCount() const { return int(m_steps.size()); }
     SetupStep &step(int index) const { return *m_steps.at(size_t(index)); }
@@ -75,8 +80,14 @@ public:
     // What the user should know before agreeing (weaker choices, clock skew, ...), translated.
     const QStringList &warnings() const { return m_warnings; }
 
-    // The user's own text for one file edit of one step (validated first).
+    // The user's own text for one file edit of one step (validated first). A later
+    // step that edits the same file takes it as its before and works its after out
+    // again; when that later edit holds the user's own text too, the edit is
+    // refused (saying so) and nothing changes.
     Result<void> editFile(const QString &stepId, int editIndex, const QByteArray &after);
+    // Back to the step's proposal for one file edit (the later steps follow, as above).
+    Result<void> resetFile(const QString &stepId, int editIndex);
+    int indexOf(const QString &stepId) const;
 
     QJsonObject toJson() const;
     static Result<SetupPlan> fromJson(const QJsonObject &object);
@@ -89,6 +100,16 @@ public:
     QString toShellScript() const;
 
 private:
+    // Links each file edit to the latest earlier edit of the same file on the same host.
+    void linkEdits();
+    // SetupStep::rebase() for every step after `index` (-1: all), in order.
+    Result<void> rebaseAfter(int index);
+    // One file edit of a saved plan (fromJson): an after that differs from the plan's proposal is
+    // the user's edit, validated as one; its before must be what this plan starts from.
+    Result<void> takeSavedEdit(const SetupPlan &proposed, const QJsonObject &saved);
+    // Runs `change` on one step, then the later steps follow; all back as they were on a refusal.
+    Result<void> changeEdit(const QString &stepId, const std::function<Result<void>(SetupStep &)> &change);
+
     PlanBasis m_basis;
     PlanFiles m_files;
     std::vector<std::unique_ptr<SetupStep>> m_steps;

@@ -1,6 +1,7 @@
 #include "setup_step.h"
 
 #include "core/conf/conf_file.h"
+#include "core/plan/setup_plan.h"
 #include "core/version/version_rules.h"
 
 #include <QCoreApplication>
@@ -14,34 +15,19 @@ QString tr(const char *text)
     return QCoreApplication::translate("SetupStep", text);
 }
 
-// postgresql.conf values compare as the server reads them: quotes and case aside.
-QString normalised(QString value)
+// A value as a file may spell it: quoted or not, with spaces around.
+QString unquoted(QString value)
 {
     value = value.trimmed();
     if (value.size() >= 2 && value.startsWith(QLatin1Char('\'')) && value.endsWith(QLatin1Char('\'')))
         value = value.mid(1, value.size() - 2).replace(QStringLiteral("''"), QStringLiteral("'"));
-    return value.toLower();
+    return value;
 }
 
-bool sameSetting(const VersionRules *rules, const QString &name, const QString &a, const QString &b)
+// postgresql.conf values compare as the server reads them (VersionRules: units, booleans, case).
+bool sameSetting(const VersionRules &rules, const QString &name, const QString &a, const QString &b)
 {
-    if (normalised(a) == normalised(b))
-        return true;
-    if (rules) {
-        if (const auto info = rules->setting(name)) {
-            if (info->type == SettingInfo::Type::Bool) {
-                const auto x = VersionRules::parseBool(normalised(a));
-                const auto y = VersionRules::parseBool(normalised(b));
-                return x && y && *x == *y;
-            }
-            if (info->type == SettingInfo::Type::Integer) {
-                const auto x = rules->integerInBaseUnit(name, normalised(a));
-                const auto y = rules->integerInBaseUnit(name, normalised(b));
-                return x && y && *x == *y;
-            }
-        }
-    }
-    return false;
+    return rules.sameSettingValue(name, unquoted(a), unquoted(b));
 }
 
 } // namespace
@@ -62,6 +48,8 @@ Result<void> SetupStep::setEditedAfter(int index, const QByteArray &after)
     if (index < 0 || index >= m_edits.size())
         return makeError(tr("The step \"%1\" has no file edit number %2.").arg(m_id).arg(index));
     FileEdit edited = m_edits.at(index);
+    if (edited.kind == FileEdit::Kind::Signal)
+        return makeError(tr("%1 stays empty: its presence alone makes the server a standby, so there is nothing in it to edit.").arg(edited.path));
     if (!edited.beforeKnown || edited.isSecret())
         return makeError(tr("%1 does not exist yet (an earlier step makes it), so it cannot be edited by hand; change it after the setup.").arg(edited.path));
     edited.after = after;
@@ -70,6 +58,66 @@ Result<void> SetupStep::setEditedAfter(int index, const QByteArray &after)
         return valid;
     m_edits[index] = edited;
     return {};
+}
+
+Result<void> SetupStep::resetEdit(int index)
+{
+    if (index < 0 || index >= m_edits.size())
+        return makeError(tr("The step \"%1\" has no file edit number %2.").arg(m_id).arg(index));
+    FileEdit proposed = m_edits.at(index);
+    proposed.userEdited = false;
+    auto after = proposalFor(proposed);
+    if (!after)
+        return after.error();
+    proposed.after = *after;
+    m_edits[index] = proposed;
+    return {};
+}
+
+Result<QByteArray> SetupStep::proposalFor(const FileEdit &edit) const
+{
+    FileEdit proposed = edit;
+    proposed.userEdited = false;
+    return afterFor(proposed, proposed.before, true);
+}
+
+Result<void> SetupStep::rebase(const SetupPlan &plan)
+{
+    QList<FileEdit> edits = m_edits;
+    for (FileEdit &edit : edits) {
+        const SetupStep *earlier = edit.previousStep.isEmpty() ? nullptr : plan.step(edit.previousStep);
+        if (!earlier || edit.previousIndex < 0 || edit.previousIndex >= earlier->edits().size())
+            continue;
+        const FileEdit &previous = earlier->edits().at(edit.previousIndex);
+        if (edit.before == previous.after && edit.beforeKnown == previous.beforeKnown)
+            continue;
+        if (edit.userEdited) {
+            return makeRefusal(tr("You edited %1 on the %2 in the later step \"%3\" too, and that text starts from "
+                                  "this one. Reset your edit in \"%3\" to the proposal first, then make this change "
+                                  "again (or make it in \"%3\" only).")
+                                   .arg(edit.path, hostRoleName(edit.host), title()));
+        }
+        edit.before = previous.after;
+        edit.beforeKnown = previous.beforeKnown;
+        auto after = proposalFor(edit);
+        if (!after)
+            return after.error();
+        edit.after = *after;
+    }
+    m_edits = edits;
+    return {};
+}
+
+QList<QPair<QString, QString>> SetupStep::wantedSettings(const FileEdit &edit)
+{
+    QList<QPair<QString, QString>> wanted = edit.settings;
+    if (!edit.userEdited)
+        return wanted;
+    if (auto parsed = ConfFile::parse(edit.after, edit.path)) {
+        for (auto &[name, value] : wanted)
+            value = parsed->value(name).value_or(value);
+    }
+    return wanted;
 }
 
 Result<void> SetupStep::validateAfter(const FileEdit &edit) const
@@ -113,7 +161,7 @@ Result<QByteArray> SetupStep::afterFor(const FileEdit &edit, const QByteArray &c
             return parsed.error();
         for (const auto &[name, value] : edit.settings) {
             const auto now = parsed->value(name);
-            if (now && sameSetting(&m_basis.rules, name, *now, value))
+            if (now && sameSetting(m_basis.rules, name, *now, value))
                 continue;
             if (auto set = parsed->set(name, value, m_basis.rules); !set)
                 return set.error();
@@ -156,9 +204,10 @@ Result<bool> SetupStep::editInPlace(StepContext &context, const FileEdit &edit) 
         auto parsed = ConfFile::parse(*current, edit.path);
         if (!parsed)
             return false;
-        for (const auto &[name, value] : edit.settings) {
+        // The user's own values where the user edited the file: what apply() writes.
+        for (const auto &[name, value] : wantedSettings(edit)) {
             const auto now = parsed->value(name);
-            if (!now || !sameSetting(&m_basis.rules, name, *now, value))
+            if (!now || !sameSetting(m_basis.rules, name, *now, value))
                 return false;
         }
         return true;

@@ -12,6 +12,8 @@
 
 #include <optional>
 
+class SetupPlan;
+
 // One step of a setup plan (install, create the primary, role, settings,
 // ..., verify). A step can describe() exactly what it will run and change,
 // check() whether it is already in place (then the runner skips it, so a
@@ -53,7 +55,16 @@ public:
     const std::optional<Error> &planningError() const { return m_planningError; }
     // A user's own text for one edit: validated (ConfFile / HbaFile parse and
     // VersionRules for every setting) before it replaces the planned after.
+    // A later step that edits the same file follows only when the edit goes
+    // through SetupPlan::editFile(), which the wizard and replicactl call.
     virtual Result<void> setEditedAfter(int index, const QByteArray &after);
+    // Forgets the user's text for one edit: the after is the step's proposal again.
+    Result<void> resetEdit(int index);
+    // Takes the before of each edit linked to an earlier step's edit of the same
+    // file (FileEdit::previousStep) from that edit's after, and works the after
+    // out again from it. Refused, changing nothing, when such an edit holds the
+    // user's own text and its before would change. SetupPlan calls it.
+    virtual Result<void> rebase(const SetupPlan &plan);
 
 protected:
     // The text a file should get: the user's edited after (refused when the
@@ -62,6 +73,10 @@ protected:
     virtual Result<QByteArray> afterFor(const FileEdit &edit, const QByteArray &current, bool exists) const;
     // Checks a user-edited after before it is accepted (conf kinds: parse + validateSetting).
     virtual Result<void> validateAfter(const FileEdit &edit) const;
+    // The edit's settings with the user's own values where the user edited the file.
+    static QList<QPair<QString, QString>> wantedSettings(const FileEdit &edit);
+    // The step's proposal for an edit: its settings applied to the edit's before.
+    Result<QByteArray> proposalFor(const FileEdit &edit) const;
     // Whether the file holds what the edit wants (for check()).
     Result<bool> editInPlace(StepContext &context, const FileEdit &edit) const;
     // Reads the file as the edit's user; `exists` false (and no error) when it is missing.

@@ -140,7 +140,7 @@ void TestPlanDryRun::versionFacts()
     QVERIFY(text.contains(QLatin1Char('+') + walKeep));
     QCOMPARE(text.contains(QStringLiteral("max_slot_wal_keep_size")), slotCap);
     QCOMPARE(text.contains(QStringLiteral("/recovery.conf")), recoveryConf);
-    QCOMPARE(text.contains(QStringLiteral("+standby_mode = on")), recoveryConf);
+    QCOMPARE(text.contains(QStringLiteral("+standby_mode = 'on'")), recoveryConf);
     QCOMPARE(text.contains(QStringLiteral("/standby.signal: created empty")), !recoveryConf);
     QVERIFY(text.contains(QStringLiteral("+synchronous_standby_names = '%1'").arg(syncNames)));
 

@@ -193,14 +193,7 @@ Result<void> PrimaryConfStep::confirmWithServer(StepContext &context, HostRole r
 
 QList<QPair<QString, QString>> PrimaryConfStep::expectedSettings() const
 {
-    const FileEdit &edit = m_edits.first();
-    QList<QPair<QString, QString>> expected = edit.settings;
-    if (edit.userEdited) {
-        if (auto parsed = ConfFile::parse(edit.after, edit.path)) {
-            for (auto &[name, value] : expected)
-                value = parsed->value(name).value_or(value);
-        }
-    }
+    QList<QPair<QString, QString>> expected = wantedSettings(m_edits.first());
     // A later file's value wins over both.
     for (auto &[name, value] : expected)
         value = m_keptOverrides.value(name, value);

@@ -1,7 +1,10 @@
 #include "standby_recovery_step.h"
 
 #include "core/conf/conf_file.h"
+#include "core/conf/conf_tree.h"
 #include "core/conf/conninfo.h"
+#include "core/conf/recovery_settings.h"
+#include "core/plan/setup_plan.h"
 #include "core/plan/steps/primary_conf_step.h"
 
 #include <QCoreApplication>
@@ -21,47 +24,51 @@ QStringList capacityNames(const VersionRules &rules)
         names.append(QStringLiteral("max_wal_senders"));
     return names;
 }
+
+QString listed(const QList<QPair<QString, QString>> &settings)
+{
+    QStringList lines;
+    for (const auto &[name, value] : settings)
+        lines.append(QStringLiteral("%1 = %2").arg(name, value));
+    return lines.join(QStringLiteral(", "));
+}
 }
 
-StandbyRecoveryStep::StandbyRecoveryStep(PlanBasis basis, const QByteArray &predictedAutoConf, const QByteArray &standbyConf,
-                                         bool standbyConfKnown)
+StandbyRecoveryStep::StandbyRecoveryStep(PlanBasis basis, const QByteArray &autoConfAfterCopy, bool autoConfKnown,
+                                         const QByteArray &standbyConf, bool standbyConfKnown)
     : SetupStep(QStringLiteral("standby-recovery"), std::move(basis))
 {
     const ClusterLayout &standby = this->basis().standby;
     auto addEdit = [this](FileEdit edit) {
-        auto after = afterFor(edit, edit.before, !edit.before.isEmpty());
+        auto after = afterFor(edit, edit.before, edit.beforeKnown);
         edit.after = after ? *after : edit.before;
+        if (!after)
+            m_planningError = after.error();
         m_edits.append(edit);
     };
+    auto dataDirFile = [&standby](const QString &name, FileEdit::Kind kind) {
+        FileEdit edit;
+        edit.host = HostRole::Standby;
+        edit.path = standby.dataDir() + QLatin1Char('/') + name;
+        edit.kind = kind;
+        edit.mode = 0600;
+        edit.owner = QStringLiteral("postgres");
+        return edit;
+    };
     if (rules().usesRecoveryConf()) {
-        FileEdit recovery;
-        recovery.host = HostRole::Standby;
-        recovery.path = standby.dataDir() + QStringLiteral("/recovery.conf");
-        recovery.kind = FileEdit::Kind::RecoveryConf;
-        recovery.beforeKnown = false;
+        // A fresh copy has no recovery.conf: a primary has none, and pg_basebackup runs without -R.
+        FileEdit recovery = dataDirFile(QStringLiteral("recovery.conf"), FileEdit::Kind::RecoveryConf);
         recovery.settings = recoverySettings();
-        recovery.mode = 0600;
-        recovery.owner = QStringLiteral("postgres");
         addEdit(recovery);
     } else {
-        FileEdit autoConf;
-        autoConf.host = HostRole::Standby;
-        autoConf.path = standby.autoConfFile();
-        autoConf.kind = FileEdit::Kind::PostgresqlConf;
-        autoConf.beforeKnown = false;
-        autoConf.before = predictedAutoConf;
+        // The copy brings the primary's postgresql.auto.conf along.
+        FileEdit autoConf = dataDirFile(QStringLiteral("postgresql.auto.conf"), FileEdit::Kind::PostgresqlConf);
+        autoConf.beforeKnown = autoConfKnown;
+        autoConf.before = autoConfAfterCopy;
         autoConf.settings = recoverySettings();
-        autoConf.mode = 0600;
-        autoConf.owner = QStringLiteral("postgres");
         addEdit(autoConf);
-        FileEdit signal;
-        signal.host = HostRole::Standby;
-        signal.path = standby.dataDir() + QStringLiteral("/standby.signal");
-        signal.kind = FileEdit::Kind::Signal;
-        signal.beforeKnown = false;
-        signal.mode = 0600;
-        signal.owner = QStringLiteral("postgres");
-        m_edits.append(signal);
+        // Absent after the copy (pg_basebackup without -R), empty once written.
+        m_edits.append(dataDirFile(QStringLiteral("standby.signal"), FileEdit::Kind::Signal));
     }
     FileEdit conf;
     conf.host = HostRole::Standby;
@@ -73,7 +80,32 @@ StandbyRecoveryStep::StandbyRecoveryStep(PlanBasis basis, const QByteArray &pred
     addEdit(conf);
 }
 
-QString StandbyRecoveryStep::primaryConninfo(const PlanBasis &basis)
+bool StandbyRecoveryStep::isRecoveryEdit(const FileEdit &edit) const
+{
+    return edit.kind == FileEdit::Kind::RecoveryConf || edit.path == basis().standby.autoConfFile();
+}
+
+RecoverySettings StandbyRecoveryStep::recovery() const
+{
+    RecoverySettings settings(rules().version());
+    settings.conninfo = primaryConnInfo(basis());
+    if (rules().hasReplicationSlots())
+        settings.slotName = choices().slotName;
+    return settings;
+}
+
+Result<QByteArray> StandbyRecoveryStep::afterFor(const FileEdit &edit, const QByteArray &current, bool exists) const
+{
+    if (edit.userEdited || !isRecoveryEdit(edit))
+        return SetupStep::afterFor(edit, current, exists);
+    // One renderer of a standby's settings: the sandbox writes its standby with it too.
+    const RecoverySettings settings = recovery();
+    if (settings.usesRecoveryConf())
+        return settings.recoveryConf();
+    return settings.autoConf(exists ? current : QByteArray());
+}
+
+ConnInfo StandbyRecoveryStep::primaryConnInfo(const PlanBasis &basis)
 {
     ConnInfo conninfo;
     conninfo.set(QStringLiteral("host"), basis.choices.primaryAddress);
@@ -83,20 +115,17 @@ QString StandbyRecoveryStep::primaryConninfo(const PlanBasis &basis)
     // The password stays in the passfile; libpq before 10 has no passfile=
     // and reads the same file as ~postgres/.pgpass, so limitedTo() drops it.
     conninfo.set(QStringLiteral("passfile"), basis.standby.passfile());
-    return conninfo.limitedTo(basis.rules.version()).toString();
+    return conninfo.limitedTo(basis.rules.version());
+}
+
+QString StandbyRecoveryStep::primaryConninfo(const PlanBasis &basis)
+{
+    return primaryConnInfo(basis).toString();
 }
 
 QList<QPair<QString, QString>> StandbyRecoveryStep::recoverySettings() const
 {
-    QList<QPair<QString, QString>> settings;
-    if (rules().usesRecoveryConf())
-        settings.append({QStringLiteral("standby_mode"), QStringLiteral("on")});
-    settings.append({QStringLiteral("primary_conninfo"), primaryConninfo()});
-    if (rules().hasReplicationSlots())
-        settings.append({QStringLiteral("primary_slot_name"), choices().slotName});
-    if (rules().usesRecoveryConf())
-        settings.append({QStringLiteral("recovery_target_timeline"), QStringLiteral("latest")});
-    return settings;
+    return recovery().settings();
 }
 
 QList<QPair<QString, QString>> StandbyRecoveryStep::raisedToPrimary(const VersionRules &rules,
@@ -118,11 +147,86 @@ QList<QPair<QString, QString>> StandbyRecoveryStep::raisedToPrimary(const Versio
     return raised;
 }
 
-Result<FileEdit> StandbyRecoveryStep::confEdit(StepContext &context) const
+QHash<QString, QString> StandbyRecoveryStep::primaryCapacity(const SetupPlan &plan) const
 {
-    FileEdit edit = m_edits.last();
-    if (edit.userEdited)
-        return edit; // the user's own text, as shown
+    QHash<QString, QString> values;
+    const SetupStep *primaryConf = plan.step(QStringLiteral("primary-conf"));
+    if (!primaryConf || primaryConf->edits().isEmpty())
+        return values;
+    // What the primary runs with once the primary-conf step is done: its after (with the user's
+    // edit in it), then what its includes and postgresql.auto.conf set again, else the default.
+    const FileEdit &conf = primaryConf->edits().first();
+    QMap<QString, QByteArray> later = plan.files().primaryIncluded;
+    later.insert(basis().primary.autoConfFile(), plan.files().primaryAutoConf);
+    const auto tree = ConfTree::readFromFiles(conf.path, conf.after, later, basis().primary.dataDir());
+    for (const QString &name : capacityNames(rules())) {
+        const auto winner = tree ? tree->winner(name) : std::nullopt;
+        const auto info = rules().setting(name);
+        const QString value = winner ? winner->value : info ? info->defaultValue : QString();
+        if (!value.isEmpty())
+            values.insert(name, value);
+    }
+    return values;
+}
+
+Result<void> StandbyRecoveryStep::rebase(const SetupPlan &plan)
+{
+    if (auto rebased = SetupStep::rebase(plan); !rebased)
+        return rebased;
+    m_primaryCapacity = primaryCapacity(plan);
+    FileEdit conf = m_edits.last();
+    conf.settings = PrimaryConfStep::replicationSettings(basis(), false);
+    for (const auto &raised : raisedToPrimary(rules(), conf.before, m_primaryCapacity)) {
+        // Not a structured binding: clang 14 (the fuzz build) cannot capture one.
+        conf.settings.removeIf([&raised](const QPair<QString, QString> &setting) { return setting.first == raised.first; });
+        conf.settings.append(raised);
+    }
+    if (conf.userEdited) {
+        if (auto enough = enoughCapacity(conf.after); !enough)
+            return makeRefusal(enough.error().message);
+    } else {
+        auto after = proposalFor(conf);
+        if (!after)
+            return after.error();
+        conf.after = *after;
+    }
+    m_edits.last() = conf;
+    return {};
+}
+
+Result<void> StandbyRecoveryStep::enoughCapacity(const QByteArray &standbyConf) const
+{
+    const auto lower = raisedToPrimary(rules(), standbyConf, m_primaryCapacity);
+    if (lower.isEmpty())
+        return {};
+    return makeError(tr("The primary runs with %1, more than the standby's postgresql.conf gives the standby, and a "
+                        "hot standby refuses to run with less. Give the standby at least these values.")
+                         .arg(listed(lower)));
+}
+
+Result<void> StandbyRecoveryStep::validateAfter(const FileEdit &edit) const
+{
+    if (auto valid = SetupStep::validateAfter(edit); !valid)
+        return valid;
+    if (edit.kind == FileEdit::Kind::PostgresqlConf && edit.path == basis().standby.configFile()) {
+        if (auto enough = enoughCapacity(edit.after); !enough)
+            return makeError(tr("%1 on the standby: %2").arg(edit.path, enough.error().message));
+        return {};
+    }
+    if (!isRecoveryEdit(edit))
+        return {};
+    // Read back as the standby will: a primary_conninfo its libpq refuses, a slot name it cannot have.
+    auto read = rules().usesRecoveryConf() ? RecoverySettings::parseRecoveryConf(edit.after, rules().version())
+                                           : RecoverySettings::parseConf(edit.after, rules().version(), true);
+    if (!read)
+        return makeError(tr("%1 on the standby: %2").arg(edit.path, read.error().message), read.error().detail);
+    if (auto valid = read->validate(); !valid)
+        return makeError(tr("%1 on the standby: %2").arg(edit.path, valid.error().message), valid.error().detail);
+    return {};
+}
+
+Result<void> StandbyRecoveryStep::primaryStillFits(StepContext &context, const QByteArray &standbyConf) const
+{
     const QStringList names = capacityNames(rules());
     auto rows = context.sql(
         HostRole::Primary, QStringLiteral("postgres"),
@@ -134,16 +238,13 @@ Result<FileEdit> StandbyRecoveryStep::confEdit(StepContext &context) const
     QHash<QString, QString> onPrimary;
     for (const QString &line : rows->split(QLatin1Char('\n'), Qt::SkipEmptyParts))
         onPrimary.insert(line.section(QLatin1Char('='), 0, 0), line.section(QLatin1Char('='), 1));
-    bool exists = false;
-    auto current = readCurrent(context, edit, exists);
-    if (!current)
-        return current.error();
-    for (const auto &raised : raisedToPrimary(rules(), *current, onPrimary)) {
-        // Not a structured binding: clang 14 (the fuzz build) cannot capture one.
-        edit.settings.removeIf([&raised](const QPair<QString, QString> &setting) { return setting.first == raised.first; });
-        edit.settings.append(raised);
-    }
-    return edit;
+    const auto lower = raisedToPrimary(rules(), standbyConf, onPrimary);
+    if (lower.isEmpty())
+        return {};
+    // Not added here: what is written is what the plan showed. The plan made again shows these values.
+    return makeError(tr("The primary now runs with %1, more than the plan gives the standby, and a hot standby "
+                        "refuses to run with less. Make the plan again: it then gives the standby these values.")
+                         .arg(listed(lower)));
 }
 
 QString StandbyRecoveryStep::title() const
@@ -171,22 +272,9 @@ QList<PlannedCommand> StandbyRecoveryStep::commands() const
              tr("Let PostgreSQL read the standby's configuration back (also primary_slot_name and hot_standby)."), {}}};
 }
 
-Result<QList<FileEdit>> StandbyRecoveryStep::editsNow(StepContext &context) const
-{
-    auto conf = confEdit(context);
-    if (!conf)
-        return conf.error();
-    QList<FileEdit> edits = m_edits;
-    edits.last() = *conf;
-    return edits;
-}
-
 Result<bool> StandbyRecoveryStep::check(StepContext &context)
 {
-    auto edits = editsNow(context);
-    if (!edits)
-        return edits.error();
-    for (const FileEdit &edit : std::as_const(*edits)) {
+    for (const FileEdit &edit : std::as_const(m_edits)) {
         auto there = editInPlace(context, edit);
         if (!there || !*there)
             return there;
@@ -196,15 +284,17 @@ Result<bool> StandbyRecoveryStep::check(StepContext &context)
 
 Result<void> StandbyRecoveryStep::apply(StepContext &context)
 {
-    auto edits = editsNow(context);
-    if (!edits)
-        return edits.error();
-    for (const FileEdit &edit : std::as_const(*edits)) {
-        if (auto written = writeEdit(context, edit); !written)
+    QByteArray standbyConf;
+    for (const FileEdit &edit : std::as_const(m_edits)) {
+        auto written = writeEdit(context, edit);
+        if (!written)
             return written.error();
+        standbyConf = *written; // the standby's postgresql.conf comes last
     }
+    if (auto fits = primaryStillFits(context, standbyConf); !fits)
+        return fits; // the runner gives the files their previous content back
     QList<QPair<QString, QString>> judged{{QStringLiteral("hot_standby"), QStringLiteral("on")}};
     if (!rules().usesRecoveryConf())
-        judged = recoverySettings() + judged;
+        judged = wantedSettings(m_edits.first()) + judged;
     return PrimaryConfStep::confirmWithServer(context, HostRole::Standby, judged);
 }

@@ -15,23 +15,38 @@ QString tr(const char *text) { return QCoreApplication::translate("SyncStep", te
 
 SyncStep::SyncStep(PlanBasis basis, const QByteArray &currentConf, bool beforeKnown,
                    const QMap<QString, QByteArray> &laterFiles)
-    : SetupStep(basis.choices.synchronous ? QStringLiteral("sync") : QStringLiteral("async"), std::move(basis))
+    : SetupStep(basis.choices.synchronous ? QStringLiteral("sync") : QStringLiteral("async"), std::move(basis)),
+      m_laterFiles(laterFiles)
 {
     FileEdit edit;
     edit.host = HostRole::Primary;
     edit.path = this->basis().primary.configFile();
     edit.kind = FileEdit::Kind::PostgresqlConf;
     edit.beforeKnown = beforeKnown;
-    // Shown against the file as step 4 leaves it.
-    FileEdit previous = edit;
-    previous.settings = PrimaryConfStep::replicationSettings(this->basis(), true);
-    auto afterStep4 = SetupStep::afterFor(previous, currentConf, beforeKnown);
-    edit.before = afterStep4 ? *afterStep4 : currentConf;
-    edit.settings = {{QStringLiteral("synchronous_standby_names"), valueFor(edit.before)}};
-    auto after = afterFor(edit, edit.before, true);
-    edit.after = after ? *after : edit.before;
+    // In a plan, the before is the file as the primary-conf step leaves it (SetupPlan links the two).
+    edit.before = currentConf;
     m_edits.append(edit);
-    refuseWhenOverridden(edit, laterFiles);
+    followBefore();
+}
+
+Result<void> SyncStep::rebase(const SetupPlan &plan)
+{
+    if (auto rebased = SetupStep::rebase(plan); !rebased)
+        return rebased;
+    followBefore();
+    return {};
+}
+
+void SyncStep::followBefore()
+{
+    FileEdit &edit = m_edits.first();
+    edit.settings = {{QStringLiteral("synchronous_standby_names"), valueFor(edit.before)}};
+    if (!edit.userEdited) {
+        auto after = afterFor(edit, edit.before, true);
+        edit.after = after ? *after : edit.before;
+    }
+    m_planningError.reset();
+    refuseWhenOverridden(edit, m_laterFiles);
 }
 
 void SyncStep::refuseWhenOverridden(const FileEdit &edit, const QMap<QString, QByteArray> &laterFiles)

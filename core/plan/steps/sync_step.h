@@ -27,6 +27,7 @@ public:
     QList<PlannedCommand> commands() const override;
     Result<bool> check(StepContext &context) override;
     Result<void> apply(StepContext &context) override;
+    Result<void> rebase(const SetupPlan &plan) override;
 
     // The names in a synchronous_standby_names value of any era: "a, b", "2 (a, b)", "FIRST 1 (a)", "ANY 1 (a, b)".
     static QStringList namesIn(const QString &value);
@@ -43,8 +44,12 @@ protected:
     Result<QByteArray> afterFor(const FileEdit &edit, const QByteArray &current, bool exists) const override;
 
 private:
+    // The setting's value, the after (unless the user edited it) and the planning error, from the before.
+    void followBefore();
     void refuseWhenOverridden(const FileEdit &edit, const QMap<QString, QByteArray> &laterFiles);
     QString valueFor(const QByteArray &current) const;
     // Whether the running value and sync_state are what this step wants.
     bool reached(const QString &syncState, const QString &standbyNames) const;
+
+    QMap<QString, QByteArray> m_laterFiles;
 };
