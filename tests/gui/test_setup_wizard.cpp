@@ -2,7 +2,8 @@
 // hosts (network namespaces with their own sshd; Debian's PostgreSQL 15; a
 // running cluster on the primary): the host keys are shown with OpenSSH's
 // own fingerprint and accepted, postgresql.conf and pg_hba.conf get a
-// changed setting and a comment line typed into their diffs, an invalid
+// changed setting and a comment line typed into their diffs (the standby's
+// recovery settings a new setting and a comment), an invalid
 // value blocks Next with its reason, the plan runs to Done with every check
 // passed (asynchronous), and the files on the primary are byte for byte
 // what was typed.
@@ -261,6 +262,13 @@ void TestSetupWizard::fromTwoMachinesToAVerifiedPair()
     next(wizard, SetupWizard::StandbyConfPageId);
     saveScreenshot(&wizard, QStringLiteral("wizard-7-standby-conf.png"));
     next(wizard, SetupWizard::RecoveryPageId);
+    // PostgreSQL 15: the recovery settings are the standby's postgresql.auto.conf.
+    auto *recoveryPage = qobject_cast<FilePage *>(wizard.currentPage());
+    QVERIFY(recoveryPage && recoveryPage->diffView()->isVisible());
+    const QString typedRecovery = typeInto(recoveryPage, recoveryPage->diffView()->editedText()
+                                                             + QStringLiteral("# the wizard's test: report to the primary more often\n"
+                                                                              "wal_receiver_status_interval = '5s'\n"));
+    QTRY_VERIFY(!recoveryPage->diffView()->hasBlockingProblems());
     saveScreenshot(&wizard, QStringLiteral("wizard-8-recovery.png"));
     next(wizard, SetupWizard::ReviewPageId);
     saveScreenshot(&wizard, QStringLiteral("wizard-9-review.png"));
@@ -301,6 +309,7 @@ void TestSetupWizard::fromTwoMachinesToAVerifiedPair()
     // What was typed is what the primary has, byte for byte.
     QCOMPARE(fileOnHost(m_hosts[0], QStringLiteral("/etc/postgresql/15/main/postgresql.conf")), typedConf);
     QCOMPARE(fileOnHost(m_hosts[0], QStringLiteral("/etc/postgresql/15/main/pg_hba.conf")), typedHba);
+    QCOMPARE(fileOnHost(m_hosts[1], QStringLiteral("/var/lib/postgresql/15/main/postgresql.auto.conf")), typedRecovery);
 }
 
 QTEST_MAIN(TestSetupWizard)
