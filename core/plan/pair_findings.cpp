@@ -1,18 +1,9 @@
 #include "pair_findings.h"
 
-#include <QCoreApplication>
-
 #include <algorithm>
 #include <cstdlib>
 
-namespace {
-
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("PairFindings", text);
-}
-
-void hostProblems(const HostFacts &facts, const QString &role, QStringList &into)
+void PairFindings::hostProblems(const HostFacts &facts, const QString &role, QStringList &into)
 {
     for (const QString &problem : facts.problems)
         into << tr("On the %1: %2").arg(role, problem);
@@ -25,8 +16,6 @@ void hostProblems(const HostFacts &facts, const QString &role, QStringList &into
                    "(give the sudo password on the Machines page).")
                     .arg(role);
 }
-
-} // namespace
 
 QList<PgVersion> PairFindings::usableMajors() const
 {

@@ -3,6 +3,7 @@
 #include "core/plan/host_facts.h"
 #include "core/version/pg_version.h"
 
+#include <QCoreApplication>
 #include <QList>
 #include <QString>
 #include <QStringList>
@@ -13,6 +14,9 @@
 // wizard's "What was found" and "Choices" pages show it.
 struct PairFindings
 {
+    Q_DECLARE_TR_FUNCTIONS(PairFindings)
+
+public:
     HostFacts primary;
     HostFacts standby;
     QString primaryAddress; // as the standby reaches it
@@ -34,4 +38,7 @@ struct PairFindings
     static constexpr qint64 clockSkewLimitMs = 2000;
     // Less than this free on the standby: the copy of even a small primary would not fit.
     static constexpr qint64 minimumFreeBytes = qint64(1) << 30;
+
+private:
+    static void hostProblems(const HostFacts &facts, const QString &role, QStringList &into);
 };
