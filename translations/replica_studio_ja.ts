@@ -104,6 +104,105 @@
     </message>
 </context>
 <context>
+    <name>ChoicesPage</name>
+    <message>
+        <source>Choices</source>
+        <translation>選択</translation>
+    </message>
+    <message>
+        <source>How the standby replicates. Next reads the hosts&apos; files and builds the plan; nothing is changed yet.</source>
+        <translation>スタンバイのレプリケーション方法を選びます。「次へ」でホストのファイルを読み、計画を作ります。まだ何も変更されません。</translation>
+    </message>
+    <message>
+        <source>PostgreSQL major version</source>
+        <translation>PostgreSQL メジャーバージョン</translation>
+    </message>
+    <message>
+        <source>PostgreSQL &amp;major:</source>
+        <translation>PostgreSQL メジャー(&amp;M):</translation>
+    </message>
+    <message>
+        <source>S&amp;ynchronous: a commit on the primary waits until the standby has it</source>
+        <translation>同期(&amp;Y): プライマリのコミットはスタンバイが受け取るまで待ちます</translation>
+    </message>
+    <message>
+        <source>&amp;Asynchronous: commits do not wait; the standby may lag a little</source>
+        <translation>非同期(&amp;A): コミットは待ちません。スタンバイが少し遅れることがあります</translation>
+    </message>
+    <message>
+        <source>Synchronous replication</source>
+        <translation>同期レプリケーション</translation>
+    </message>
+    <message>
+        <source>Asynchronous replication</source>
+        <translation>非同期レプリケーション</translation>
+    </message>
+    <message>
+        <source>Replication:</source>
+        <translation>レプリケーション:</translation>
+    </message>
+    <message>
+        <source>Application name of the standby</source>
+        <translation>スタンバイの application_name</translation>
+    </message>
+    <message>
+        <source>Replication slot name</source>
+        <translation>レプリケーションスロット名</translation>
+    </message>
+    <message>
+        <source>Standby&apos;s application &amp;name:</source>
+        <translation>スタンバイの application_name(&amp;N):</translation>
+    </message>
+    <message>
+        <source>Replication s&amp;lot:</source>
+        <translation>レプリケーションスロット(&amp;L):</translation>
+    </message>
+    <message>
+        <source>Create the walkthrough&apos;s &amp;demo database (mydb with the weather table)</source>
+        <translation>手順書のデモ用データベースを作成する(&amp;D)(mydb と weather テーブル)</translation>
+    </message>
+    <message>
+        <source>Create the demo data</source>
+        <translation>デモ用データを作成する</translation>
+    </message>
+    <message>
+        <source>&amp;Install the PostgreSQL packages where they are missing</source>
+        <translation>PostgreSQL のパッケージがないホストにはインストールする(&amp;I)</translation>
+    </message>
+    <message>
+        <source>Install the PostgreSQL packages</source>
+        <translation>PostgreSQL のパッケージをインストールする</translation>
+    </message>
+    <message>
+        <source>Building the plan</source>
+        <translation>計画を作成中</translation>
+    </message>
+    <message>
+        <source>Plan status</source>
+        <translation>計画の状態</translation>
+    </message>
+    <message>
+        <source>PostgreSQL %1</source>
+        <translation>PostgreSQL %1</translation>
+    </message>
+    <message>
+        <source>the application name</source>
+        <translation>application_name と同じ</translation>
+    </message>
+    <message>
+        <source>The hosts are still being looked at. Wait a moment, then press Next again.</source>
+        <translation>まだホストを調べています。少し待ってから、もう一度「次へ」を押してください。</translation>
+    </message>
+    <message>
+        <source>The plan is ready.</source>
+        <translation>計画ができました。</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+</context>
+<context>
     <name>ClusterLayout</name>
     <message>
         <source>Create the cluster (initdb) with data checksums, so that corrupted pages are detected.</source>
@@ -264,6 +363,145 @@
     </message>
 </context>
 <context>
+    <name>ConfigDiffView</name>
+    <message>
+        <source>Reset to proposal</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Throw away your edits and show the plan&apos;s proposal again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Current file (read-only)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Proposed: edit here; this text is what will be written</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Changed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Added</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Removed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Invalid: fix it to go on</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Needs a restart</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Has no effect (overridden or never used)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>line %1: %2</source>
+        <translation type="unfinished">%1 行目: %2</translation>
+    </message>
+    <message>
+        <source>The server would refuse this file, so the setup cannot go on until it is fixed:
+%1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PostgreSQL %1</source>
+        <translation type="unfinished">PostgreSQL %1</translation>
+    </message>
+    <message>
+        <source>no change</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>changed: %1, added: %2, removed: %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>settings that need a restart: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>edited by you</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ConfigLineChecks</name>
+    <message>
+        <source>PostgreSQL would refuse this file: %1. Correct the line or comment it out with #.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is set again on line %2 of this file, and PostgreSQL keeps the last line: %1 = &apos;%3&apos;. Remove one of the two lines.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A change of %1 takes effect only when the server restarts.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Never used: line %1 matches every connection this rule matches, and PostgreSQL takes the first line that matches. Move this rule above line %1 or remove it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is a setting of PostgreSQL %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PostgreSQL %2 has no setting named %1.</source>
+        <translation type="unfinished">PostgreSQL %1 には %2 という名前のパラメータはありません。%3 {2 ?} {1.?}</translation>
+    </message>
+    <message>
+        <source>on or off</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a whole number from %1 to %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> (in units of %1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a number from %1 to %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a string</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>one of %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A change needs a restart of the server.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A change takes effect when the server reloads its files.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>empty</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1&lt;/b&gt; (PostgreSQL %2): %3.&lt;br&gt;Default: %4.&lt;br&gt;%5</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ConnInfo</name>
     <message>
         <source>Write the connection string as keyword=value pairs (host=... port=...); connection URIs are not read here.</source>
@@ -350,6 +588,290 @@
     <message>
         <source>Could not test from the standby whether it reaches the primary at %1 (no bash or timeout there).</source>
         <translation>スタンバイから %1 のプライマリに到達できるかを確認できませんでした（スタンバイに bash または timeout がありません）。</translation>
+    </message>
+</context>
+<context>
+    <name>DonePage</name>
+    <message>
+        <source>Done</source>
+        <translation>完了</translation>
+    </message>
+    <message>
+        <source>What the last step checked on both servers.</source>
+        <translation>最後のステップが両方のサーバーで確認した内容です。</translation>
+    </message>
+    <message>
+        <source>Result of the setup</source>
+        <translation>セットアップの結果</translation>
+    </message>
+    <message>
+        <source>Check</source>
+        <translation>確認項目</translation>
+    </message>
+    <message>
+        <source>What was seen</source>
+        <translation>確認された内容</translation>
+    </message>
+    <message>
+        <source>Verification checks</source>
+        <translation>検証結果</translation>
+    </message>
+    <message>
+        <source>&amp;Open the panel on this cluster</source>
+        <translation>このクラスタのパネルを開く(&amp;O)</translation>
+    </message>
+    <message>
+        <source>Open the replication panel on this cluster</source>
+        <translation>このクラスタのレプリケーションパネルを開く</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>passed</source>
+        <translation>合格</translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation>不合格</translation>
+    </message>
+    <message>
+        <source>The standby %1 streams from the primary %2, and every check passed.</source>
+        <translation>スタンバイ %1 はプライマリ %2 からストリーミングしており、すべての確認に合格しました。</translation>
+    </message>
+    <message>
+        <source>Not every check passed: read what was seen below, then go Back to the Run page.</source>
+        <translation>合格していない確認があります。下の内容を読んでから、「戻る」で実行ページに戻ってください。</translation>
+    </message>
+</context>
+<context>
+    <name>FilePage</name>
+    <message>
+        <source>The primary&apos;s postgresql.conf</source>
+        <translation>プライマリの postgresql.conf</translation>
+    </message>
+    <message>
+        <source>The primary&apos;s pg_hba.conf</source>
+        <translation>プライマリの pg_hba.conf</translation>
+    </message>
+    <message>
+        <source>The standby&apos;s postgresql.conf</source>
+        <translation>スタンバイの postgresql.conf</translation>
+    </message>
+    <message>
+        <source>The standby&apos;s recovery settings</source>
+        <translation>スタンバイのリカバリ設定</translation>
+    </message>
+    <message>
+        <source>Left: the file as it is now. Right: what the plan will write; you may edit it. What the right side holds is written exactly, after PostgreSQL&apos;s rules have checked it.</source>
+        <translation>左: 現在のファイル。右: 計画が書き込む内容で、編集できます。右側の内容は PostgreSQL の規則で確認したうえで、そのまま書き込まれます。</translation>
+    </message>
+    <message>
+        <source>About this file</source>
+        <translation>このファイルについて</translation>
+    </message>
+    <message>
+        <source>Why the edit was refused</source>
+        <translation>編集が拒否された理由</translation>
+    </message>
+    <message>
+        <source>Written by the step &quot;%1&quot; on the %2, %3.</source>
+        <translation>ステップ「%1」が%2の %3 に書き込みます。</translation>
+    </message>
+    <message>
+        <source>The plan does not change this file.</source>
+        <translation>この計画はこのファイルを変更しません。</translation>
+    </message>
+    <message>
+        <source>%1 does not exist yet: an earlier step creates it, so its content is known only when the plan runs. The step &quot;%2&quot; will set:
+%3</source>
+        <translation>%1 はまだ存在しません。前のステップが作成するため、内容は計画の実行時に初めてわかります。ステップ「%2」は次を設定します:
+%3</translation>
+    </message>
+</context>
+<context>
+    <name>FoundPage</name>
+    <message>
+        <source>What was found</source>
+        <translation>調査結果</translation>
+    </message>
+    <message>
+        <source>Read only: nothing was changed on the hosts.</source>
+        <translation>読み取りのみです。ホストでは何も変更していません。</translation>
+    </message>
+    <message>
+        <source>What is being looked at</source>
+        <translation>調査中の内容</translation>
+    </message>
+    <message>
+        <source>Looking at the hosts</source>
+        <translation>ホストを調査中</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>項目</translation>
+    </message>
+    <message>
+        <source>Found</source>
+        <translation>結果</translation>
+    </message>
+    <message>
+        <source>What was found on the hosts</source>
+        <translation>ホストで見つかったもの</translation>
+    </message>
+    <message>
+        <source>Problems and what to do</source>
+        <translation>問題と対処方法</translation>
+    </message>
+    <message>
+        <source>Connecting…</source>
+        <translation>接続中…</translation>
+    </message>
+    <message>
+        <source>The previous look at the hosts is still ending. Go Back, then Next again.</source>
+        <translation>前回のホスト調査がまだ終了処理中です。「戻る」を押してから、もう一度「次へ」を押してください。</translation>
+    </message>
+    <message>
+        <source>Primary: %1</source>
+        <translation>プライマリ: %1</translation>
+    </message>
+    <message>
+        <source>Standby: %1</source>
+        <translation>スタンバイ: %1</translation>
+    </message>
+    <message>
+        <source>Between the hosts</source>
+        <translation>ホスト間</translation>
+    </message>
+    <message>
+        <source>open</source>
+        <translation>接続可能</translation>
+    </message>
+    <message>
+        <source>the host answers; nothing listens there yet (see below)</source>
+        <translation>ホストは応答しますが、まだ待ち受けていません(下記参照)</translation>
+    </message>
+    <message>
+        <source>blocked (see below)</source>
+        <translation>遮断されています(下記参照)</translation>
+    </message>
+    <message>
+        <source>Standby to %1:%2</source>
+        <translation>スタンバイから %1:%2 へ</translation>
+    </message>
+    <message>
+        <source>Clock difference</source>
+        <translation>時刻のずれ</translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <translation>%1 秒</translation>
+    </message>
+    <message>
+        <source>Both hosts are ready for the setup.</source>
+        <translation>両方のホストでセットアップの準備ができています。</translation>
+    </message>
+    <message numerus="yes">
+        <source>Found %n problem(s). Each says what to do; solve them, then go Back and Next to look again.</source>
+        <translation>
+            <numerusform>問題が %n 件見つかりました。それぞれに対処方法があります。解決したら「戻る」と「次へ」でもう一度調べてください。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>System</source>
+        <translation>システム</translation>
+    </message>
+    <message>
+        <source>%1 %2 (%3)</source>
+        <translation>%1 %2 (%3)</translation>
+    </message>
+    <message>
+        <source>PostgreSQL installed</source>
+        <translation>インストール済みの PostgreSQL</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>なし</translation>
+    </message>
+    <message>
+        <source>Clusters</source>
+        <translation>クラスタ</translation>
+    </message>
+    <message>
+        <source>Cluster %1/%2</source>
+        <translation>クラスタ %1/%2</translation>
+    </message>
+    <message>
+        <source>port %1, %2, data in %3</source>
+        <translation>ポート %1、%2、データは %3</translation>
+    </message>
+    <message>
+        <source>running</source>
+        <translation>稼働中</translation>
+    </message>
+    <message>
+        <source>stopped</source>
+        <translation>停止</translation>
+    </message>
+    <message>
+        <source>Free disk</source>
+        <translation>ディスクの空き</translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation>不明</translation>
+    </message>
+    <message>
+        <source>Becomes root</source>
+        <translation>root になれるか</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>はい</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>いいえ</translation>
+    </message>
+</context>
+<context>
+    <name>GoalPage</name>
+    <message>
+        <source>What do you want to set up?</source>
+        <translation>何をセットアップしますか?</translation>
+    </message>
+    <message>
+        <source>Nothing changes on any machine before the Run page, and every change is shown to you first.</source>
+        <translation>実行ページまではどのマシンも変更されず、すべての変更は先に表示されます。</translation>
+    </message>
+    <message>
+        <source>A &amp;new primary and standby</source>
+        <translation>新しいプライマリとスタンバイ(&amp;N)</translation>
+    </message>
+    <message>
+        <source>Two machines with PostgreSQL installed: the primary is created or reused, the standby is copied from it with pg_basebackup and streams from it.</source>
+        <translation>PostgreSQL がインストールされた 2 台のマシン: プライマリを作成または再利用し、スタンバイは pg_basebackup でプライマリから複製してストリーミングします。</translation>
+    </message>
+    <message>
+        <source>A standby for a primary that &amp;runs already</source>
+        <translation>稼働中のプライマリにスタンバイを追加(&amp;R)</translation>
+    </message>
+    <message>
+        <source>The primary keeps running and its data; only what replication needs is added to its settings.</source>
+        <translation>プライマリは稼働もデータもそのままで、レプリケーションに必要な設定だけを追加します。</translation>
+    </message>
+    <message>
+        <source>The &amp;walkthrough&apos;s own choices (for teaching)</source>
+        <translation>手順書どおりの選択(教育用)(&amp;W)</translation>
+    </message>
+    <message>
+        <source>The standby connects as the postgres superuser with md5, as in the classic walkthrough. Weaker: use it only to follow the lesson, never for a server that matters.</source>
+        <translation>従来の手順書のとおり、スタンバイは postgres スーパーユーザーとして md5 で接続します。安全性が低いため、演習のためだけに使い、重要なサーバーには決して使わないでください。</translation>
     </message>
 </context>
 <context>
@@ -508,6 +1030,45 @@
     </message>
 </context>
 <context>
+    <name>HbaRuleTableModel</name>
+    <message>
+        <source>Never used: line %1 matches first</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Line</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation type="unfinished">種類</translation>
+    </message>
+    <message>
+        <source>Database</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>User</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Method</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Options</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Host</name>
     <message>
         <source>Unknown privilege method for %1.</source>
@@ -556,6 +1117,49 @@
     <message>
         <source>su on %1 needs root&apos;s password. Give it (replicactl: --su-password-file).</source>
         <translation>%1 の su には root のパスワードが必要です。パスワードを指定してください（replicactl: --su-password-file）。</translation>
+    </message>
+</context>
+<context>
+    <name>HostKeyDialog</name>
+    <message>
+        <source>Unknown host key</source>
+        <translation>未知のホスト鍵</translation>
+    </message>
+    <message>
+        <source>Unknown host key of %1</source>
+        <translation>%1 の未知のホスト鍵</translation>
+    </message>
+    <message>
+        <source>%1 is not known yet. Its %2 host key has this fingerprint:</source>
+        <translation>%1 はまだ登録されていません。その %2 ホスト鍵のフィンガープリントは次のとおりです:</translation>
+    </message>
+    <message>
+        <source>Fingerprint</source>
+        <translation>フィンガープリント</translation>
+    </message>
+    <message>
+        <source>Compare it with what the machine itself says (ssh-keygen -lf /etc/ssh/ssh_host_%1_key.pub on it) and accept it only if they match. Remembered keys go to %2.</source>
+        <translation>マシン自身が示す値(そのマシンで ssh-keygen -lf /etc/ssh/ssh_host_%1_key.pub)と比べ、一致する場合だけ受け入れてください。記憶した鍵は %2 に保存されます。</translation>
+    </message>
+    <message>
+        <source>Accept and &amp;remember</source>
+        <translation>受け入れて記憶する(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Accept &amp;once</source>
+        <translation>今回だけ受け入れる(&amp;O)</translation>
+    </message>
+    <message>
+        <source>Accept the key and remember it in known_hosts</source>
+        <translation>鍵を受け入れて known_hosts に記憶する</translation>
+    </message>
+    <message>
+        <source>Accept the key for this session only</source>
+        <translation>この接続の間だけ鍵を受け入れる</translation>
+    </message>
+    <message>
+        <source>Refuse the key</source>
+        <translation>鍵を拒否する</translation>
     </message>
 </context>
 <context>
@@ -662,6 +1266,137 @@
     </message>
 </context>
 <context>
+    <name>MachinesPage</name>
+    <message>
+        <source>Machines</source>
+        <translation>マシン</translation>
+    </message>
+    <message>
+        <source>Where the primary and the standby are, and how to log in to them over SSH.</source>
+        <translation>プライマリとスタンバイの場所と、SSH でのログイン方法です。</translation>
+    </message>
+    <message>
+        <source>Hosts</source>
+        <translation>ホスト</translation>
+    </message>
+    <message>
+        <source>&amp;Primary:</source>
+        <translation>プライマリ(&amp;P):</translation>
+    </message>
+    <message>
+        <source>Primary host</source>
+        <translation>プライマリのホスト</translation>
+    </message>
+    <message>
+        <source>&amp;Standby:</source>
+        <translation>スタンバイ(&amp;S):</translation>
+    </message>
+    <message>
+        <source>Standby host</source>
+        <translation>スタンバイのホスト</translation>
+    </message>
+    <message>
+        <source>user@host or user@host:port, e.g. root@db1</source>
+        <translation>user@host または user@host:port(例: root@db1)</translation>
+    </message>
+    <message>
+        <source>%1: connection test</source>
+        <translation>%1: 接続テスト</translation>
+    </message>
+    <message>
+        <source>&amp;Test connection</source>
+        <translation>接続をテスト(&amp;T)</translation>
+    </message>
+    <message>
+        <source>Test the connection to both hosts</source>
+        <translation>両方のホストへの接続をテストする</translation>
+    </message>
+    <message>
+        <source>Connecting</source>
+        <translation>接続中</translation>
+    </message>
+    <message>
+        <source>Login</source>
+        <translation>ログイン</translation>
+    </message>
+    <message>
+        <source>Key file</source>
+        <translation>鍵ファイル</translation>
+    </message>
+    <message>
+        <source>Keys of ssh-agent</source>
+        <translation>ssh-agent の鍵</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>パスワード</translation>
+    </message>
+    <message>
+        <source>Login method</source>
+        <translation>ログイン方法</translation>
+    </message>
+    <message>
+        <source>Empty: ~/.ssh/id_ed25519, id_ecdsa, id_rsa</source>
+        <translation>空欄: ~/.ssh/id_ed25519、id_ecdsa、id_rsa</translation>
+    </message>
+    <message>
+        <source>&amp;Browse…</source>
+        <translation>参照(&amp;B)…</translation>
+    </message>
+    <message>
+        <source>Choose the key file</source>
+        <translation>鍵ファイルを選ぶ</translation>
+    </message>
+    <message>
+        <source>The login password (also sudo&apos;s, when sudo asks for one)</source>
+        <translation>ログインパスワード(sudo が求めるときは sudo にも使います)</translation>
+    </message>
+    <message>
+        <source>The login user is root</source>
+        <translation>ログインユーザーが root</translation>
+    </message>
+    <message>
+        <source>sudo, without a password</source>
+        <translation>sudo(パスワードなし)</translation>
+    </message>
+    <message>
+        <source>sudo, with the login password</source>
+        <translation>sudo(ログインパスワードを使用)</translation>
+    </message>
+    <message>
+        <source>How the login user becomes root</source>
+        <translation>ログインユーザーが root になる方法</translation>
+    </message>
+    <message>
+        <source>&amp;Log in with:</source>
+        <translation>ログイン方法(&amp;L):</translation>
+    </message>
+    <message>
+        <source>&amp;Key file:</source>
+        <translation>鍵ファイル(&amp;K):</translation>
+    </message>
+    <message>
+        <source>Pass&amp;word:</source>
+        <translation>パスワード(&amp;W):</translation>
+    </message>
+    <message>
+        <source>&amp;Become root by:</source>
+        <translation>root になる方法(&amp;B):</translation>
+    </message>
+    <message>
+        <source>Choose the private key</source>
+        <translation>秘密鍵を選ぶ</translation>
+    </message>
+    <message>
+        <source>Connecting to %1…</source>
+        <translation>%1 に接続中…</translation>
+    </message>
+    <message>
+        <source>✔ Connected to %1.</source>
+        <translation>✔ %1 に接続しました。</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>Replica Studio</source>
@@ -697,6 +1432,41 @@
     <message>
         <source>A demo sandbox is a PostgreSQL primary and a hot standby streaming from it, made on this machine in a few seconds, in %1. Create it from a terminal:</source>
         <translation>デモ用サンドボックスとは、PostgreSQL のプライマリと、そこからストリーミングするホットスタンバイのことで、このマシンの %1 に数秒で作れます。端末から作成してください:</translation>
+    </message>
+</context>
+<context>
+    <name>PairFindings</name>
+    <message>
+        <source>primary</source>
+        <translation>プライマリ</translation>
+    </message>
+    <message>
+        <source>standby</source>
+        <translation>スタンバイ</translation>
+    </message>
+    <message>
+        <source>The two hosts have no PostgreSQL major in common. Install the primary&apos;s major on the standby (or choose &quot;Install the PostgreSQL packages&quot;).</source>
+        <translation>2 台のホストに共通の PostgreSQL メジャーバージョンがありません。プライマリのメジャーバージョンをスタンバイにインストールしてください(または「PostgreSQL のパッケージをインストールする」を選んでください)。</translation>
+    </message>
+    <message>
+        <source>The standby has less than 1 GB free for the copy of the primary. Free some space on it first.</source>
+        <translation>スタンバイにはプライマリの複製用の空きが 1 GB 未満しかありません。先に空き容量を確保してください。</translation>
+    </message>
+    <message>
+        <source>The clocks of the two hosts differ by %1 s: lag times would be off. Synchronise them (NTP).</source>
+        <translation>2 台のホストの時刻が %1 秒ずれています。遅延時間が正しく表示されません。NTP で時刻を合わせてください。</translation>
+    </message>
+    <message>
+        <source>On the %1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>No PostgreSQL is installed on the %1. Choose &quot;Install the PostgreSQL packages&quot; on the Choices page, or install the server package of the major you want there first.</source>
+        <translation>%1に PostgreSQL がインストールされていません。「選択」ページで「PostgreSQL のパッケージをインストールする」を選ぶか、先に使いたいメジャーバージョンのサーバーパッケージをインストールしてください。</translation>
+    </message>
+    <message>
+        <source>The login user on the %1 cannot become root. Log in as root, or as a user who may use sudo (give the sudo password on the Machines page).</source>
+        <translation>%1のログインユーザーは root になれません。root でログインするか、sudo を使えるユーザーでログインしてください(sudo のパスワードは「マシン」ページで入力します)。</translation>
     </message>
 </context>
 <context>
@@ -846,6 +1616,45 @@
     </message>
 </context>
 <context>
+    <name>PgHbaConfLexer</name>
+    <message>
+        <source>Default</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Comment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connection type</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Database</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>User</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Authentication method</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Authentication option</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Include directive</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>PlanChoices</name>
     <message>
         <source>The %1 &quot;%2&quot; must be an absolute path without newlines or single quotes.</source>
@@ -933,6 +1742,25 @@
     </message>
 </context>
 <context>
+    <name>PlanPreparation</name>
+    <message>
+        <source>Looking at %1: the system, PostgreSQL, its clusters and free disk.</source>
+        <translation>%1 を調査中: システム、PostgreSQL、クラスタ、ディスクの空き。</translation>
+    </message>
+    <message>
+        <source>Checking that the standby reaches the primary at %1:%2.</source>
+        <translation>スタンバイからプライマリ %1:%2 に届くか確認中。</translation>
+    </message>
+    <message>
+        <source>Looking at the hosts was cancelled.</source>
+        <translation>ホストの調査は取り消されました。</translation>
+    </message>
+    <message>
+        <source>The standby reaches the primary at %1:%2.</source>
+        <translation>スタンバイからプライマリ %1:%2 に接続できます。</translation>
+    </message>
+</context>
+<context>
     <name>PlanRunner</name>
     <message>
         <source>Once this is corrected, run the same plan again: the steps already done are skipped.</source>
@@ -966,6 +1794,14 @@
         <source>&quot;%1&quot; reported a failure, but what it does is in place now: counted as done. (%2)</source>
         <translation>&quot;%1&quot; は失敗を報告しましたが、その処理の結果はすでに反映されているため、完了として扱います。（%2）</translation>
     </message>
+    <message>
+        <source>&quot;%1&quot; is not in place, so the steps after it cannot go on safely; nothing was changed. Run the plan from step %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stopped after step %1 as asked; run the plan from step %2 to go on.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>PostgresJudge</name>
@@ -976,6 +1812,45 @@
     <message>
         <source>PostgreSQL&apos;s own check of %1 could not run: %2</source>
         <translation>PostgreSQL 自身による %1 の検査を実行できませんでした: %2</translation>
+    </message>
+</context>
+<context>
+    <name>PostgresqlConfLexer</name>
+    <message>
+        <source>Default</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Comment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Setting name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Equals sign</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Quoted string</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Word</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Include directive</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Syntax error</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1689,10 +2564,6 @@ Actions:
         <translation>プランファイルを1つ指定してください: replicactl apply PLAN.json</translation>
     </message>
     <message>
-        <source>%1 changed on the %2 since the plan was saved, so your edit of it cannot be applied. Make the plan again.</source>
-        <translation>プランの保存後に %2 の %1 が変更されたため、その編集は適用できません。プランを作り直してください。</translation>
-    </message>
-    <message>
         <source>A standby, reached over SSH (may be given more than once).</source>
         <translation>スタンバイ（SSH で接続、複数回指定できます）。</translation>
     </message>
@@ -1951,6 +2822,10 @@ sandbox of this program is refused (exit 2) with nothing in it touched.
     <message>
         <source>Choose one way to become root: %1.</source>
         <translation>root になる方法を1つだけ選んでください: %1。</translation>
+    </message>
+    <message>
+        <source>Make a new plan with replicactl setup --save-plan, review it, and apply that one.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -2230,6 +3105,203 @@ sandbox of this program is refused (exit 2) with nothing in it touched.
     <message>
         <source>sync: commits on the primary wait for this standby. async: they do not. The number is sync_priority.</source>
         <translation>sync: プライマリのコミットはこのスタンバイを待ちます。async: 待ちません。数字は sync_priority です。</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewPage</name>
+    <message>
+        <source>Review the plan</source>
+        <translation>計画の確認</translation>
+    </message>
+    <message>
+        <source>Every step, the commands it runs and the files it changes. &quot;Go to Run&quot; fixes the plan; nothing runs before you start it there.</source>
+        <translation>すべてのステップと、実行するコマンド、変更するファイルです。「実行へ」で計画が確定します。実行ページで開始するまで何も実行されません。</translation>
+    </message>
+    <message>
+        <source>Go to &amp;Run</source>
+        <translation>実行へ(&amp;R)</translation>
+    </message>
+    <message>
+        <source>What to know before running the plan</source>
+        <translation>計画を実行する前に知っておくべきこと</translation>
+    </message>
+    <message>
+        <source>The plan&apos;s steps and commands</source>
+        <translation>計画のステップとコマンド</translation>
+    </message>
+    <message>
+        <source>&amp;Save plan…</source>
+        <translation>計画を保存(&amp;S)…</translation>
+    </message>
+    <message>
+        <source>Save the plan as a file that replicactl apply runs</source>
+        <translation>replicactl apply で実行できるファイルとして計画を保存する</translation>
+    </message>
+    <message>
+        <source>&amp;Export shell script…</source>
+        <translation>シェルスクリプトを書き出す(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>Export the plan as a shell script</source>
+        <translation>計画をシェルスクリプトとして書き出す</translation>
+    </message>
+    <message>
+        <source>Where the plan was saved</source>
+        <translation>計画の保存先</translation>
+    </message>
+    <message>
+        <source>Save the plan</source>
+        <translation>計画を保存</translation>
+    </message>
+    <message>
+        <source>Plans (*.json)</source>
+        <translation>計画 (*.json)</translation>
+    </message>
+    <message>
+        <source>Shell scripts (*.sh)</source>
+        <translation>シェルスクリプト (*.sh)</translation>
+    </message>
+    <message>
+        <source>Writing %1…</source>
+        <translation>%1 に書き込み中…</translation>
+    </message>
+    <message>
+        <source>Written to %1.</source>
+        <translation>%1 に書き込みました。</translation>
+    </message>
+</context>
+<context>
+    <name>RunPage</name>
+    <message>
+        <source>Run</source>
+        <translation>実行</translation>
+    </message>
+    <message>
+        <source>The steps run one by one; a step already in place is skipped. Cancel stops the running command; Run goes on from where it stopped.</source>
+        <translation>ステップを一つずつ実行します。すでに済んでいるステップは飛ばします。取り消しで実行中のコマンドを止め、「実行」で止まったところから続けます。</translation>
+    </message>
+    <message>
+        <source>Steps of the plan</source>
+        <translation>計画のステップ</translation>
+    </message>
+    <message>
+        <source>Output of the running command</source>
+        <translation>実行中のコマンドの出力</translation>
+    </message>
+    <message>
+        <source>Press Run to start, or select a step and run up to it.</source>
+        <translation>「実行」で開始するか、ステップを選んでそこまで実行してください。</translation>
+    </message>
+    <message>
+        <source>Run status</source>
+        <translation>実行の状態</translation>
+    </message>
+    <message>
+        <source>Progress of the copy</source>
+        <translation>複製の進捗</translation>
+    </message>
+    <message>
+        <source>&amp;Run</source>
+        <translation>実行(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Run the remaining steps</source>
+        <translation>残りのステップを実行する</translation>
+    </message>
+    <message>
+        <source>Run &amp;up to the selected step</source>
+        <translation>選んだステップまで実行(&amp;U)</translation>
+    </message>
+    <message>
+        <source>Run up to the selected step and stop</source>
+        <translation>選んだステップまで実行して止まる</translation>
+    </message>
+    <message>
+        <source>&amp;Cancel the run</source>
+        <translation>実行を取り消す(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Cancel the run</source>
+        <translation>実行を取り消す</translation>
+    </message>
+    <message>
+        <source>Re&amp;try</source>
+        <translation>再試行(&amp;T)</translation>
+    </message>
+    <message>
+        <source>Retry from the failed step</source>
+        <translation>失敗したステップから再試行する</translation>
+    </message>
+    <message>
+        <source>Cancelling: the running command is being ended…</source>
+        <translation>取り消し中: 実行中のコマンドを終了しています…</translation>
+    </message>
+    <message>
+        <source>Running step %1: %2</source>
+        <translation>ステップ %1 を実行中: %2</translation>
+    </message>
+    <message>
+        <source>The step &quot;%1&quot; failed: %2</source>
+        <translation>ステップ「%1」が失敗しました: %2</translation>
+    </message>
+    <message>
+        <source>Command: %1</source>
+        <translation>コマンド: %1</translation>
+    </message>
+    <message>
+        <source>Stopped after step %1, as asked. Press Run to go on.</source>
+        <translation>指定どおりステップ %1 の後で止まりました。続けるには「実行」を押してください。</translation>
+    </message>
+    <message>
+        <source>Every step is done. Next shows the verification.</source>
+        <translation>すべてのステップが完了しました。「次へ」で検証結果を表示します。</translation>
+    </message>
+</context>
+<context>
+    <name>RunStepModel</name>
+    <message>
+        <source>waiting</source>
+        <translation>待機中</translation>
+    </message>
+    <message>
+        <source>running</source>
+        <translation>実行中</translation>
+    </message>
+    <message>
+        <source>done</source>
+        <translation>完了</translation>
+    </message>
+    <message>
+        <source>skipped (already in place)</source>
+        <translation>スキップ(すでに済み)</translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation>失敗</translation>
+    </message>
+    <message>
+        <source>stopped</source>
+        <translation>停止</translation>
+    </message>
+    <message>
+        <source>%1. %2</source>
+        <translation>%1. %2</translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <translation>%1 秒</translation>
+    </message>
+    <message>
+        <source>Step</source>
+        <translation>ステップ</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状態</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>時間</translation>
     </message>
 </context>
 <context>
@@ -2619,6 +3691,41 @@ sandbox of this program is refused (exit 2) with nothing in it touched.
     </message>
 </context>
 <context>
+    <name>SecretDialog</name>
+    <message>
+        <source>Key passphrase</source>
+        <translation>鍵のパスフレーズ</translation>
+    </message>
+    <message>
+        <source>Login password</source>
+        <translation>ログインパスワード</translation>
+    </message>
+    <message>
+        <source>The key %1 is protected by a passphrase. Type it to log in to %2; it is kept only while this window is open.</source>
+        <translation>鍵 %1 はパスフレーズで保護されています。%2 にログインするために入力してください。このウィンドウを開いている間だけ保持します。</translation>
+    </message>
+    <message>
+        <source>%1 asks for a password. Type the login password; it is kept only while this window is open.</source>
+        <translation>%1 がパスワードを求めています。ログインパスワードを入力してください。このウィンドウを開いている間だけ保持します。</translation>
+    </message>
+    <message>
+        <source>Passphrase</source>
+        <translation>パスフレーズ</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>パスワード</translation>
+    </message>
+    <message>
+        <source>&amp;Passphrase:</source>
+        <translation>パスフレーズ(&amp;P):</translation>
+    </message>
+    <message>
+        <source>&amp;Password:</source>
+        <translation>パスワード(&amp;P):</translation>
+    </message>
+</context>
+<context>
     <name>ServerControl</name>
     <message>
         <source>%1 line %2: %3</source>
@@ -2911,6 +4018,38 @@ sandbox of this program is refused (exit 2) with nothing in it touched.
         <source>list %1</source>
         <translation>%1 の一覧を取得</translation>
     </message>
+    <message>
+        <source>Looking at %1: the system, PostgreSQL, its clusters and free disk.</source>
+        <translation>%1 を調査中: システム、PostgreSQL、クラスタ、ディスクの空き。</translation>
+    </message>
+    <message>
+        <source>Reading the configuration files of %1 and %2.</source>
+        <translation>%1 と %2 の設定ファイルを読み込み中。</translation>
+    </message>
+    <message>
+        <source>Looking at the standby&apos;s data directory %1.</source>
+        <translation>スタンバイのデータディレクトリ %1 を調査中。</translation>
+    </message>
+    <message>
+        <source>Checking that the standby reaches the primary at %1:%2.</source>
+        <translation>スタンバイからプライマリ %1:%2 に届くか確認中。</translation>
+    </message>
+    <message>
+        <source>%1 on the %2 is not what it was when the plan was made, so the plan&apos;s diffs no longer show what would change, and nothing was changed. Make the plan again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the plan has no such file edit. Make the plan again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>it names %1 on the %2, where the plan edits %3 on the %4. Make the plan again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>its before text of %1 on the %2 is not what the plan starts from (the file saved with the plan, with the earlier steps&apos; edits in it). Edit only the after texts, or make the plan again.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>SetupStep</name>
@@ -2941,6 +4080,21 @@ sandbox of this program is refused (exit 2) with nothing in it touched.
     <message>
         <source>[%1] restoring %2</source>
         <translation>[%1] %2 を復元中</translation>
+    </message>
+    <message>
+        <source>%1 stays empty: its presence alone makes the server a standby, so there is nothing in it to edit.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>You edited %1 on the %2 in the later step &quot;%3&quot; too, and that text starts from this one. Reset your edit in &quot;%3&quot; to the proposal first, then make this change again (or make it in &quot;%3&quot; only).</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SetupWizard</name>
+    <message>
+        <source>New replication setup</source>
+        <translation>新しいレプリケーションのセットアップ</translation>
     </message>
 </context>
 <context>
@@ -3293,6 +4447,18 @@ sandbox of this program is refused (exit 2) with nothing in it touched.
     <message>
         <source>The standby connects to the primary as %1 with application_name %2 (the name synchronous_standby_names uses), through the slot, and answers read-only queries (hot_standby). Where the primary runs with a higher %3 than the standby&apos;s postgresql.conf has, the standby gets the primary&apos;s value, since a hot standby refuses to run with less.</source>
         <translation>スタンバイは %1 として application_name %2（synchronous_standby_names で使う名前）でスロット経由でプライマリに接続し、読み取り専用の問い合わせに応答します（hot_standby）。プライマリがスタンバイの postgresql.conf より大きい %3 で動いている場合、スタンバイにはプライマリの値を設定します。ホットスタンバイはそれより小さい値では起動しないためです。</translation>
+    </message>
+    <message>
+        <source>The primary runs with %1, more than the standby&apos;s postgresql.conf gives the standby, and a hot standby refuses to run with less. Give the standby at least these values.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 on the standby: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The primary now runs with %1, more than the plan gives the standby, and a hot standby refuses to run with less. Make the plan again: it then gives the standby these values.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
