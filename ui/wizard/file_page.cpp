@@ -36,8 +36,6 @@ FilePage::FilePage(WizardSession &session, Slot slot, QWidget *parent)
     const QString titles[] = {tr("The primary's postgresql.conf"), tr("The primary's pg_hba.conf"),
                               tr("The standby's postgresql.conf"), tr("The standby's recovery settings")};
     setTitle(titles[int(slot)]);
-    setSubTitle(tr("Left: the file as it is now. Right: what the plan will write; you may edit it. What the right "
-                   "side holds is written exactly, after PostgreSQL's rules have checked it."));
     auto *layout = new QVBoxLayout(this);
     m_note = new QLabel;
     m_note->setWordWrap(true);
@@ -94,6 +92,8 @@ void FilePage::initializePage()
                 break;
             }
             m_editable = true;
+            setSubTitle(tr("Left: the file as it is now. Right: what the plan will write; you may edit it. What the "
+                           "right side holds is written exactly, after PostgreSQL's rules have checked it."));
             m_note->setText(tr("Written by the step \"%1\" on the %2, %3.")
                                 .arg(step.title(), hostRoleName(edit.host), edit.path));
             m_diff->setDocument(configKind(edit), plan.rules().version(), edit.path, QString::fromUtf8(edit.before),
@@ -108,6 +108,7 @@ void FilePage::initializePage()
         }
     }
     if (m_stepId.isEmpty()) {
+        setSubTitle(QString());
         m_note->setText(tr("The plan does not change this file."));
         m_diff->hide();
     }
@@ -119,6 +120,7 @@ void FilePage::showUnknown(const QString &stepTitle, const FileEdit &edit)
     QStringList settings;
     for (const auto &[name, value] : edit.settings)
         settings << QStringLiteral("%1 = %2").arg(name, value);
+    setSubTitle(tr("This file is made while the plan runs, so there is nothing to compare yet."));
     m_note->setText(tr("%1 does not exist yet: an earlier step creates it, so its content is known only when the plan "
                        "runs. The step \"%2\" will set:\n%3")
                         .arg(edit.path, stepTitle, settings.join(QLatin1Char('\n'))));

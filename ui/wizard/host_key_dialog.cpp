@@ -8,6 +8,7 @@
 HostKeyDialog::HostKeyDialog(const SshPrompt &prompt, const QString &knownHostsPath, QWidget *parent) : QDialog(parent)
 {
     setWindowTitle(tr("Unknown host key"));
+    setMinimumWidth(560);
     setAccessibleName(tr("Unknown host key of %1").arg(prompt.hostName));
     auto *layout = new QVBoxLayout(this);
     auto *intro = new QLabel(tr("%1 is not known yet. Its %2 host key has this fingerprint:")
