@@ -689,6 +689,10 @@
         <translation>%1 はまだ存在しません。前のステップが作成するため、内容は計画の実行時に初めてわかります。ステップ「%2」は次を設定します:
 %3</translation>
     </message>
+    <message>
+        <source>This file is made while the plan runs, so there is nothing to compare yet.</source>
+        <translation>このファイルは計画の実行中に作られるため、まだ比較するものがありません。</translation>
+    </message>
 </context>
 <context>
     <name>FoundPage</name>
