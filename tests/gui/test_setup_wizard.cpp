@@ -296,8 +296,24 @@ void TestSetupWizard::fromTwoMachinesToAVerifiedPair()
     QCOMPARE(steps->state(restart + 1), RunStepModel::State::Waiting);
     QVERIFY(!wizard.button(QWizard::NextButton)->isEnabled());
     saveScreenshot(&wizard, QStringLiteral("wizard-10-run-stopped.png"));
-    // Run goes on from the next step.
+    // Run goes on from the next step; Cancel during the copy stops it, Retry resumes at that step.
+    int copy = -1;
+    for (int row = restart + 1; row < steps->rowCount() && copy < 0; ++row) {
+        if (steps->index(row, 0).data().toString().contains(QStringLiteral("pg_basebackup")))
+            copy = row;
+    }
+    QVERIFY(copy > restart);
+    QPushButton *cancel = buttonNamed(runPage, QStringLiteral("Cancel the run"));
+    QPushButton *retry = buttonNamed(runPage, QStringLiteral("Retry from the failed step"));
+    QVERIFY(cancel && retry);
     run->click();
+    QTRY_VERIFY_WITH_TIMEOUT(steps->state(copy) == RunStepModel::State::Running, 60000);
+    cancel->click();
+    QTRY_VERIFY_WITH_TIMEOUT(retry->isEnabled(), 60000);
+    QCOMPARE(steps->state(copy), RunStepModel::State::Failed);
+    QCOMPARE(steps->state(copy + 1), RunStepModel::State::Waiting);
+    saveScreenshot(&wizard, QStringLiteral("wizard-10-run-cancelled.png"));
+    retry->click();
     QTRY_VERIFY_WITH_TIMEOUT(!run->isEnabled(), 5000);
     QTRY_VERIFY_WITH_TIMEOUT(run->isEnabled() || wizard.button(QWizard::NextButton)->isEnabled(), 300000);
     saveScreenshot(&wizard, QStringLiteral("wizard-10-run.png"));

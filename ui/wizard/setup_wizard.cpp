@@ -23,7 +23,6 @@ SetupWizard::SetupWizard(QWidget *parent) : QWizard(parent), m_session(std::make
 {
     setWindowTitle(tr("New replication setup"));
     setWizardStyle(QWizard::ModernStyle);
-    setOption(QWizard::NoBackButtonOnLastPage);
     setOption(QWizard::NoCancelButtonOnLastPage);
     setMinimumSize(900, 640);
     qRegisterMetaType<HostTarget>();
