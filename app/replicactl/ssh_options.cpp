@@ -2,6 +2,8 @@
 
 #include "commands.h"
 
+#include "core/host/host_prompts.h"
+
 #include <QFile>
 #include <QTextStream>
 
@@ -34,6 +36,29 @@ void addSshOptions(QCommandLineParser &parser)
 
 namespace {
 
+// --accept-new-host-keys: a new key is trusted (and its fingerprint printed)
+// on the thread that connects; a passphrase or password is never asked.
+std::shared_ptr<HostPrompts> newKeyTruster()
+{
+    auto prompts = std::make_shared<HostPrompts>();
+    HostPrompts *raw = prompts.get();
+    QObject::connect(
+        raw, &HostPrompts::requested, raw,
+        [raw](quint64 id, const SshPrompt &prompt) {
+            if (prompt.kind != SshPrompt::Kind::UnknownHostKey) {
+                raw->answer(id, {});
+                return;
+            }
+            const HostKeyInfo &key = prompt.hostKey;
+            QTextStream err(stderr);
+            err << tr("Trusting the new host key of %1:%2: %3 %4\n").arg(key.host).arg(key.port).arg(key.keyType, key.fingerprint);
+            err.flush();
+            raw->answer(id, {SshPromptReply::Decision::AcceptAndRemember, {}});
+        },
+        Qt::DirectConnection);
+    return prompts;
+}
+
 SshHostConfig sshConfig(const HostTarget &target, const QCommandLineParser &parser)
 {
     SshHostConfig config;
@@ -47,14 +72,8 @@ SshHostConfig sshConfig(const HostTarget &target, const QCommandLineParser &pars
         config.connectTimeoutMs = std::min(config.connectTimeoutMs, config.deadLinkMs);
         config.keepaliveMs = std::clamp(config.deadLinkMs / 3, 1000, config.keepaliveMs);
     }
-    if (parser.isSet(QStringLiteral("accept-new-host-keys"))) {
-        config.onUnknownHostKey = [](const HostKeyInfo &key) {
-            QTextStream err(stderr);
-            err << tr("Trusting the new host key of %1:%2: %3 %4\n").arg(key.host).arg(key.port).arg(key.keyType, key.fingerprint);
-            err.flush();
-            return true;
-        };
-    }
+    if (parser.isSet(QStringLiteral("accept-new-host-keys")))
+        config.prompts = newKeyTruster();
     return config;
 }
 

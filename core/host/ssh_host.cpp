@@ -1,5 +1,6 @@
 #include "ssh_host.h"
 
+#include "core/host/host_prompts.h"
 #include "core/host/line_splitter.h"
 #include "core/host/marker_scanner.h"
 
@@ -416,6 +417,12 @@ std::optional<HostKeyInfo> SshHost::lastHostKey()
     return m_lastHostKey;
 }
 
+void SshHost::trustHostKey(const QString &fingerprint, bool remember)
+{
+    std::lock_guard lock(m_trustMutex);
+    (remember ? m_trustedRemember : m_trustedOnce) = fingerprint;
+}
+
 void SshHost::dropSession()
 {
     m_session.reset();
@@ -491,18 +498,51 @@ Result<void> SshHost::ensureConnected(const std::atomic_bool *cancel)
         dropSession();
         return error;
     }
-    if (auto checked = checkHostKey(); !checked) {
+    if (auto checked = checkHostKey(cancel); !checked) {
         dropSession();
         return checked;
     }
-    if (auto loggedIn = authenticate(); !loggedIn) {
+    if (auto loggedIn = authenticate(cancel); !loggedIn) {
         dropSession();
         return loggedIn;
     }
     return {};
 }
 
-Result<void> SshHost::checkHostKey()
+SshPromptReply::Decision SshHost::decideUnknownKey(const HostKeyInfo &info, const std::atomic_bool *cancel)
+{
+    {
+        std::lock_guard lock(m_trustMutex);
+        if (!m_config.acceptedFingerprint.isEmpty() && m_config.acceptedFingerprint == info.fingerprint)
+            return SshPromptReply::Decision::AcceptAndRemember;
+        if (!m_trustedRemember.isEmpty() && m_trustedRemember == info.fingerprint)
+            return SshPromptReply::Decision::AcceptAndRemember;
+        if (!m_trustedOnce.isEmpty() && m_trustedOnce == info.fingerprint)
+            return SshPromptReply::Decision::AcceptOnce;
+    }
+    if (!m_config.prompts)
+        return SshPromptReply::Decision::Cancel;
+    SshPrompt prompt{.kind = SshPrompt::Kind::UnknownHostKey, .hostName = displayName(), .hostKey = info, .keyPath = {}};
+    const SshPromptReply reply = m_config.prompts->ask(prompt, cancel);
+    if (!reply.accepted())
+        return SshPromptReply::Decision::Cancel;
+    // Reconnects of this host (a dropped session) do not ask again.
+    trustHostKey(info.fingerprint, reply.decision == SshPromptReply::Decision::AcceptAndRemember);
+    return reply.decision;
+}
+
+std::optional<QString> SshHost::askSecret(SshPrompt::Kind kind, const QString &keyPath, const std::atomic_bool *cancel)
+{
+    if (!m_config.prompts)
+        return std::nullopt;
+    SshPrompt prompt{.kind = kind, .hostName = displayName(), .hostKey = {}, .keyPath = keyPath};
+    const SshPromptReply reply = m_config.prompts->ask(prompt, cancel);
+    if (reply.decision != SshPromptReply::Decision::Text)
+        return std::nullopt;
+    return reply.text;
+}
+
+Result<void> SshHost::checkHostKey(const std::atomic_bool *cancel)
 {
     ssh_session ssh = m_session->ssh;
     ssh_key key = nullptr;
@@ -542,9 +582,10 @@ Result<void> SshHost::checkHostKey()
             info.keyType + QLatin1Char(' ') + info.fingerprint);
     case SSH_KNOWN_HOSTS_UNKNOWN:
     case SSH_KNOWN_HOSTS_NOT_FOUND: {
-        const bool trusted = (!m_config.acceptedFingerprint.isEmpty() && m_config.acceptedFingerprint == info.fingerprint)
-                             || (m_config.onUnknownHostKey && m_config.onUnknownHostKey(info));
-        if (!trusted)
+        const SshPromptReply::Decision decision = decideUnknownKey(info, cancel);
+        if (decision == SshPromptReply::Decision::AcceptOnce)
+            return {};
+        if (decision != SshPromptReply::Decision::AcceptAndRemember)
             return makeError(tr("%1 is not known yet: its %2 key has the fingerprint %3. Compare it with the "
                                 "fingerprint shown on the machine itself (ssh-keygen -lf on its host key) and "
                                 "accept it only if they match.")
@@ -562,7 +603,7 @@ Result<void> SshHost::checkHostKey()
     return sessionError(tr("Could not check the host key of %1 against %2.").arg(displayName(), m_config.knownHostsPath));
 }
 
-Result<void> SshHost::authenticate()
+Result<void> SshHost::authenticate(const std::atomic_bool *cancel)
 {
     ssh_session ssh = m_session->ssh;
     int rc = ssh_userauth_none(ssh, nullptr);
@@ -633,8 +674,7 @@ Result<void> SshHost::authenticate()
                     tried << tr("key %1 (not a private key file)").arg(file);
                     continue;
                 }
-                const std::optional<QString> passphrase =
-                    m_config.askPassphrase ? m_config.askPassphrase(file) : std::nullopt;
+                const std::optional<QString> passphrase = askSecret(SshPrompt::Kind::Passphrase, file, cancel);
                 if (!passphrase) {
                     tried << tr("key %1 (needs a passphrase, none given)").arg(file);
                     continue;
@@ -652,6 +692,15 @@ Result<void> SshHost::authenticate()
             if (rc == SSH_AUTH_ERROR)
                 return failedHard();
             tried << tr("key %1 (refused)").arg(file);
+        }
+    }
+    // A password the user typed is kept for this host's reconnects (never
+    // written anywhere), and forgotten when the server refuses it.
+    bool typedPassword = false;
+    if ((methods & (SSH_AUTH_METHOD_PASSWORD | SSH_AUTH_METHOD_INTERACTIVE)) && m_config.password.isEmpty()) {
+        if (const std::optional<QString> password = askSecret(SshPrompt::Kind::Password, {}, cancel)) {
+            m_config.password = *password;
+            typedPassword = true;
         }
     }
     if ((methods & SSH_AUTH_METHOD_PASSWORD) && !m_config.password.isEmpty()) {
@@ -705,6 +754,8 @@ Result<void> SshHost::authenticate()
                                 .arg(displayName(), m_user,
                                      offered.isEmpty() ? tr("no method we know") : offered.join(QStringLiteral(", ")),
                                      tried.join(QStringLiteral("; ")), advice);
+    if (typedPassword)
+        m_config.password.clear();
     return makeError(message, QString::fromUtf8(ssh_get_error(ssh)));
 }
 

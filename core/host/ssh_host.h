@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/host/host.h"
+#include "core/host/ssh_prompt.h"
 
 #include <QString>
 #include <QStringList>
@@ -10,14 +11,7 @@
 #include <mutex>
 #include <optional>
 
-// A server's host key as shown to the user before it is trusted.
-struct HostKeyInfo
-{
-    QString host;
-    int port = 22;
-    QString keyType;     // "ssh-ed25519"
-    QString fingerprint; // "SHA256:..."
-};
+class HostPrompts;
 
 // How to reach and log in to a machine over SSH. Secrets (password,
 // passphrase) come from the keychain or the user, never from a profile file.
@@ -41,12 +35,11 @@ struct SshHostConfig
     // An unknown host key with exactly this fingerprint is trusted (and
     // written to known_hosts): what the GUI sets once the user said yes.
     QString acceptedFingerprint;
-    // Called on the worker thread for an unknown host key; true trusts it
-    // and writes it to known_hosts. Unset: refused, see lastHostKey().
-    std::function<bool(const HostKeyInfo &)> onUnknownHostKey;
-    // Called on the worker thread when a key file needs a passphrase;
-    // nullopt skips that key.
-    std::function<std::optional<QString>(const QString &keyPath)> askPassphrase;
+    // Where an unknown host key, a key's passphrase and a missing login
+    // password are asked (the worker waits for the answer there). Unset: an
+    // unknown key is refused (see lastHostKey()), a key that needs a
+    // passphrase is skipped, and no password is tried unless given above.
+    std::shared_ptr<HostPrompts> prompts;
 };
 
 // A machine reached over SSH with libssh: commands in one shell kept open
@@ -79,6 +72,10 @@ public:
     // The server's key seen at the last connection attempt: what to show
     // when connect() refused an unknown key.
     std::optional<HostKeyInfo> lastHostKey();
+    // Trusts an unknown host key with exactly this fingerprint from the next
+    // connection on (what the user accepted after a refused connect()):
+    // remembered in known_hosts, or for this SshHost only. Any thread.
+    void trustHostKey(const QString &fingerprint, bool remember);
 
     Result<CommandResult> run(const CommandLine &command, const RunOptions &options = {}) override;
     Result<QByteArray> readFile(const QString &path, RunAs as = RunAs::LoginUser) override;
@@ -98,8 +95,11 @@ private:
     struct Session;
 
     Result<void> ensureConnected(const std::atomic_bool *cancel);
-    Result<void> checkHostKey();
-    Result<void> authenticate();
+    Result<void> checkHostKey(const std::atomic_bool *cancel);
+    // What the user says about an unknown key: remember it, trust it once, or refuse.
+    SshPromptReply::Decision decideUnknownKey(const HostKeyInfo &info, const std::atomic_bool *cancel);
+    Result<void> authenticate(const std::atomic_bool *cancel);
+    std::optional<QString> askSecret(SshPrompt::Kind kind, const QString &keyPath, const std::atomic_bool *cancel);
     Result<CommandResult> runOnChannel(const CommandLine &command, const RunOptions &options, bool *sent);
     // `command` as the caller gave it (for the result), `privileged` as it runs.
     Result<CommandResult> runOnExecChannel(const CommandLine &command, const CommandLine &privileged,
@@ -123,5 +123,8 @@ private:
     std::recursive_mutex m_mutex;
     std::unique_ptr<Session> m_session;
     std::optional<HostKeyInfo> m_lastHostKey;
+    std::mutex m_trustMutex; // m_trusted* only: set from any thread while a connect runs
+    QString m_trustedOnce;
+    QString m_trustedRemember;
     bool m_sessionBroken = false;
 };

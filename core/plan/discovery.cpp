@@ -264,6 +264,20 @@ Result<Discovery::PortProbe> Discovery::probePort(Host &from, const QString &add
     return parsePortProbe(ran->stdOut);
 }
 
+Result<QString> Discovery::standbyReachesPrimary(Host &primaryHost, Host &standbyHost, const QString &address, int port)
+{
+    auto fromStandby = probePort(standbyHost, address, port);
+    if (!fromStandby)
+        return fromStandby.error();
+    PortProbe primarySelf;
+    if (fromStandby->outcome == PortProbe::Outcome::Refused) {
+        // Refused: nothing listens there yet, or a firewall rejects. The primary's own connect tells which.
+        if (auto self = probePort(primaryHost, address, port))
+            primarySelf = *self;
+    }
+    return judgeReachability(*fromStandby, primarySelf, address, port);
+}
+
 Result<QString> Discovery::judgeReachability(const PortProbe &fromStandby, const PortProbe &primarySelf,
                                              const QString &address, int port)
 {

@@ -47,6 +47,8 @@ public:
     // route); a warning (non-empty) when it cannot be known yet because the
     // primary does not listen there before the plan sets listen_addresses.
     // `primarySelf` is the primary's connect to its own address and port.
+    // Probes from the standby (and, when refused, from the primary itself) judged as above.
+    static Result<QString> standbyReachesPrimary(Host &primary, Host &standby, const QString &address, int port);
     static Result<QString> judgeReachability(const PortProbe &fromStandby, const PortProbe &primarySelf,
                                              const QString &address, int port);
 };

@@ -112,22 +112,6 @@ Result<void> refuseMismatch(const PlanChoices &choices, const HostFacts &primary
     return {};
 }
 
-// Before anything changes: does the standby reach the primary's port? An
-// error when it cannot, a warning when it cannot be known yet.
-Result<QString> standbyReachesPrimary(Host &primaryHost, Host &standbyHost, const QString &address, int port)
-{
-    auto fromStandby = Discovery::probePort(standbyHost, address, port);
-    if (!fromStandby)
-        return fromStandby.error();
-    Discovery::PortProbe primarySelf;
-    if (fromStandby->outcome == Discovery::PortProbe::Outcome::Refused) {
-        // Refused: nothing listens there yet, or a firewall rejects. The primary's own connect tells which.
-        if (auto self = Discovery::probePort(primaryHost, address, port))
-            primarySelf = *self;
-    }
-    return Discovery::judgeReachability(*fromStandby, primarySelf, address, port);
-}
-
 // A file's content as postgres reads it; nullopt when there is no such file.
 Result<std::optional<QByteArray>> readIfExists(Host &host, const QString &path)
 {
@@ -271,12 +255,19 @@ Result<SetupPlan> SetupPlan::build(PlanChoices choices, const HostFacts &primary
     return plan;
 }
 
-Result<SetupPlan> SetupPlan::prepare(PlanChoices choices, Host &primaryHost, Host &standbyHost, const std::atomic_bool *cancel)
+Result<SetupPlan> SetupPlan::prepare(PlanChoices choices, Host &primaryHost, Host &standbyHost, const std::atomic_bool *cancel,
+                                     const std::function<void(const QString &)> &progress)
 {
+    auto say = [&progress](const QString &text) {
+        if (progress)
+            progress(text);
+    };
     auto named = [](const QString &dataDir) { return dataDir.isEmpty() ? QStringList() : QStringList{dataDir}; };
+    say(tr("Looking at %1: the system, PostgreSQL, its clusters and free disk.").arg(primaryHost.displayName()));
     auto primary = Discovery::discover(primaryHost, cancel, named(choices.primaryDataDir));
     if (!primary)
         return primary.error();
+    say(tr("Looking at %1: the system, PostgreSQL, its clusters and free disk.").arg(standbyHost.displayName()));
     auto standby = Discovery::discover(standbyHost, cancel, named(choices.standbyDataDir));
     if (!standby)
         return standby.error();
@@ -290,15 +281,18 @@ Result<SetupPlan> SetupPlan::prepare(PlanChoices choices, Host &primaryHost, Hos
     auto first = build(choices, *primary, *standby);
     if (!first)
         return first;
+    say(tr("Reading the configuration files of %1 and %2.").arg(primaryHost.displayName(), standbyHost.displayName()));
     auto read = first->readFiles(primaryHost, standbyHost);
     if (!read)
         return read.error();
     PlanFiles files = *read;
     const ClusterLayout &p = first->cluster(HostRole::Primary);
     const ClusterLayout &s = first->cluster(HostRole::Standby);
+    say(tr("Looking at the standby's data directory %1.").arg(s.dataDir()));
     if (auto found = StandbyCloneStep::inspectDataDir(standbyHost, s.dataDir()))
         files.standbyDataDir = *found;
-    auto reachable = standbyReachesPrimary(primaryHost, standbyHost, first->choices().primaryAddress, p.port());
+    say(tr("Checking that the standby reaches the primary at %1:%2.").arg(first->choices().primaryAddress).arg(p.port()));
+    auto reachable = Discovery::standbyReachesPrimary(primaryHost, standbyHost, first->choices().primaryAddress, p.port());
     if (!reachable)
         return reachable.error();
     auto plan = build(first->choices(), *primary, *standby, files);

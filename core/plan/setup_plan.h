@@ -56,9 +56,11 @@ public:
     // and what the hosts cannot do, with a message that says what to do.
     static Result<SetupPlan> build(PlanChoices choices, const HostFacts &primary, const HostFacts &standby,
                                    const PlanFiles &files = {});
-    // Discovery on both hosts, the files read, then build(). Blocking: call on a worker thread.
+    // Discovery on both hosts, the files read, then build(). Blocking: call on a worker thread
+    // (PlanPreparation). `progress` hears what it looks at, one sentence each time.
     static Result<SetupPlan> prepare(PlanChoices choices, Host &primary, Host &standby,
-                                     const std::atomic_bool *cancel = nullptr);
+                                     const std::atomic_bool *cancel = nullptr,
+                                     const std::function<void(const QString &)> &progress = {});
 
     const PlanBasis &basis() const { return m_basis; }
     const PlanChoices &choices() const { return m_basis.choices; }

@@ -1,4 +1,5 @@
 #include "core/host/host_lock.h"
+#include "core/host/host_prompts.h"
 #include "core/host/host_task.h"
 #include "core/host/local_host.h"
 #include "core/host/ssh_host.h"
@@ -105,6 +106,22 @@ template<typename T>
 QString errorText(const Result<T> &result)
 {
     return result ? QString() : result.error().fullText();
+}
+
+// Prompts answered on the connecting thread by `reply` (as replicactl does).
+std::shared_ptr<HostPrompts> answeredBy(const std::function<SshPromptReply(const SshPrompt &)> &reply)
+{
+    auto prompts = std::make_shared<HostPrompts>();
+    HostPrompts *raw = prompts.get();
+    QObject::connect(
+        raw, &HostPrompts::requested, raw, [raw, reply](quint64 id, const SshPrompt &prompt) { raw->answer(id, reply(prompt)); },
+        Qt::DirectConnection);
+    return prompts;
+}
+
+SshPromptReply textReply(const std::optional<QString> &text)
+{
+    return text ? SshPromptReply{SshPromptReply::Decision::Text, *text} : SshPromptReply{};
 }
 
 bool processGone(const QString &pattern)
@@ -224,10 +241,12 @@ void TestSshHost::keyWithPassphrase()
     SshHostConfig config = rootConfig();
     config.identityFiles = {key};
     QStringList askedFor;
-    config.askPassphrase = [&](const QString &path) -> std::optional<QString> {
-        askedFor << path;
-        return askedFor.size() == 1 ? QStringLiteral("wrong") : QStringLiteral("open sesame");
-    };
+    config.prompts = answeredBy([&](const SshPrompt &prompt) {
+        if (prompt.kind != SshPrompt::Kind::Passphrase)
+            return SshPromptReply{}; // no login password
+        askedFor << prompt.keyPath;
+        return textReply(askedFor.size() == 1 ? QStringLiteral("wrong") : QStringLiteral("open sesame"));
+    });
     SshHost wrong(config);
     auto refused = wrong.connect();
     QVERIFY(!refused.ok());
@@ -251,10 +270,10 @@ void TestSshHost::fileThatIsNoKeyIsSaidSo()
     config.useAgent = false;
     config.identityFiles = {notAKey};
     int asked = 0;
-    config.askPassphrase = [&asked](const QString &) -> std::optional<QString> {
-        ++asked;
-        return std::nullopt;
-    };
+    config.prompts = answeredBy([&asked](const SshPrompt &prompt) {
+        asked += prompt.kind == SshPrompt::Kind::Passphrase ? 1 : 0;
+        return SshPromptReply{};
+    });
     SshHost host(config);
     auto refused = host.connect();
     QVERIFY(!refused.ok());
@@ -316,10 +335,10 @@ void TestSshHost::unknownKeyAcceptedIsWrittenToKnownHosts()
     config.knownHostsPath = freshKnownHosts();
     QFile::remove(config.knownHostsPath); // not even the file exists yet
     std::optional<HostKeyInfo> asked;
-    config.onUnknownHostKey = [&](const HostKeyInfo &info) {
-        asked = info;
-        return true;
-    };
+    config.prompts = answeredBy([&](const SshPrompt &prompt) {
+        asked = prompt.hostKey;
+        return SshPromptReply{SshPromptReply::Decision::AcceptAndRemember, {}};
+    });
     {
         SshHost host(config);
         auto connected = host.connect();
@@ -379,10 +398,10 @@ void TestSshHost::hashedKnownHostsEntryIsRecognised()
     QFile file(config.knownHostsPath);
     QVERIFY(file.open(QIODevice::ReadOnly));
     QVERIFY(file.readAll().startsWith("|1|"));
-    config.onUnknownHostKey = [](const HostKeyInfo &) {
+    config.prompts = answeredBy([](const SshPrompt &) {
         qWarning("asked about a key that is known (hashed)");
-        return false;
-    };
+        return SshPromptReply{};
+    });
     SshHost host(config);
     auto connected = host.connect();
     QVERIFY2(connected.ok(), qPrintable(errorText(connected)));
@@ -397,7 +416,10 @@ void TestSshHost::changedKeyIsRefusedBeforeLogin()
     SshHostConfig config = rootConfig();
     config.knownHostsPath = freshKnownHosts(m_host->address() + QLatin1Char(' ') + otherKey + QLatin1Char('\n'));
     bool asked = false;
-    config.onUnknownHostKey = [&](const HostKeyInfo &) { return asked = true; };
+    config.prompts = answeredBy([&](const SshPrompt &) {
+        asked = true;
+        return SshPromptReply{SshPromptReply::Decision::AcceptOnce, {}};
+    });
     const int loginsBefore = acceptedLogins();
     SshHost host(config);
     auto refused = host.run(CommandLine(QStringLiteral("touch"), {QStringLiteral("/tmp/replica-should-not-exist")}));
