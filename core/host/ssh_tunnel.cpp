@@ -158,8 +158,7 @@ SshTunnel::SshTunnel(SshHostConfig config, QString targetHost, int targetPort, Q
 {
     // Unknown keys cannot be asked about from the tunnel's thread: the
     // caller trusts the host first (known_hosts or acceptedFingerprint).
-    m_config.onUnknownHostKey = nullptr;
-    m_config.askPassphrase = nullptr;
+    m_config.prompts = nullptr;
 }
 
 SshTunnel::~SshTunnel()

@@ -4,11 +4,7 @@
 
 namespace {
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("LessonScript", text);
-}
-
+// Each string spelled out with its context: lupdate finds no class here.
 LessonAction sql(const QString &label, const QString &server, const QString &statement,
                  const QString &expectedSqlState = {})
 {
@@ -42,89 +38,89 @@ const QString countRows = QStringLiteral("SELECT count(*) AS rows, max(city) AS 
 
 LessonStep whoStreams()
 {
-    return {QStringLiteral("who-streams"), tr("1. Who streams to whom"),
-            tr("The primary lists every standby that streams from it in pg_stat_replication. Ask it."),
-            tr("One row: the standby, in state <b>streaming</b>, with sync_state <b>sync</b>: every commit on the "
+    return {QStringLiteral("who-streams"), QCoreApplication::translate("LessonScript", "1. Who streams to whom"),
+            QCoreApplication::translate("LessonScript", "The primary lists every standby that streams from it in pg_stat_replication. Ask it."),
+            QCoreApplication::translate("LessonScript", "One row: the standby, in state <b>streaming</b>, with sync_state <b>sync</b>: every commit on the "
                "primary waits until the standby has its WAL. The Replication tab shows the same, live."),
-            {sql(tr("Ask the primary"), primary,
+            {sql(QCoreApplication::translate("LessonScript", "Ask the primary"), primary,
                  QStringLiteral("SELECT application_name, client_addr, state, sync_state\n"
                                 "  FROM pg_stat_replication;"))}};
 }
 
 LessonStep rowCrossesOver()
 {
-    return {QStringLiteral("row-crosses-over"), tr("2. A row written on the primary appears on the standby"),
-            tr("Count the rows of the weather table on the standby, insert a row on the primary, and count again "
+    return {QStringLiteral("row-crosses-over"), QCoreApplication::translate("LessonScript", "2. A row written on the primary appears on the standby"),
+            QCoreApplication::translate("LessonScript", "Count the rows of the weather table on the standby, insert a row on the primary, and count again "
                "on the standby."),
-            tr("The new row is on the standby at once: the primary sent its WAL, the standby replayed it. "
+            QCoreApplication::translate("LessonScript", "The new row is on the standby at once: the primary sent its WAL, the standby replayed it. "
                "Nothing was copied by hand."),
-            {sql(tr("Count on the standby"), standby, countRows),
-             sql(tr("Insert on the primary"), primary,
+            {sql(QCoreApplication::translate("LessonScript", "Count on the standby"), standby, countRows),
+             sql(QCoreApplication::translate("LessonScript", "Insert on the primary"), primary,
                  QStringLiteral("INSERT INTO weather VALUES ('Tokyo', 41, 52, 0.1, current_date);")),
-             sql(tr("Count on the standby again"), standby, countRows)}};
+             sql(QCoreApplication::translate("LessonScript", "Count on the standby again"), standby, countRows)}};
 }
 
 LessonStep readOnlyStandby()
 {
-    return {QStringLiteral("read-only-standby"), tr("3. The standby refuses writes"),
-            tr("Try the same INSERT on the standby."),
-            tr("Refused with SQLSTATE 25006, \"cannot execute INSERT in a read-only transaction\": a hot standby "
+    return {QStringLiteral("read-only-standby"), QCoreApplication::translate("LessonScript", "3. The standby refuses writes"),
+            QCoreApplication::translate("LessonScript", "Try the same INSERT on the standby."),
+            QCoreApplication::translate("LessonScript", "Refused with SQLSTATE 25006, \"cannot execute INSERT in a read-only transaction\": a hot standby "
                "only replays what the primary writes. Write on the primary; read on either."),
-            {sql(tr("Insert on the standby"), standby,
+            {sql(QCoreApplication::translate("LessonScript", "Insert on the standby"), standby,
                  QStringLiteral("INSERT INTO weather VALUES ('Osaka', 44, 55, 0.0, current_date);"),
                  QStringLiteral("25006"))}};
 }
 
 LessonStep lagUnderLoad()
 {
-    return {QStringLiteral("lag-under-load"), tr("4. Lag under a write load"),
-            tr("Write a few hundred thousand rows on the primary and watch the Replication tab's charts: the "
+    return {QStringLiteral("lag-under-load"), QCoreApplication::translate("LessonScript", "4. Lag under a write load"),
+            QCoreApplication::translate("LessonScript", "Write a few hundred thousand rows on the primary and watch the Replication tab's charts: the "
                "bytes sent, written, flushed and replayed follow the primary's WAL."),
-            tr("The lag rose while WAL was written and fell back to zero once the standby caught up."),
-            {sql(tr("Write a load on the primary"), primary,
+            QCoreApplication::translate("LessonScript", "The lag rose while WAL was written and fell back to zero once the standby caught up."),
+            {sql(QCoreApplication::translate("LessonScript", "Write a load on the primary"), primary,
                  QStringLiteral("CREATE TABLE IF NOT EXISTS load (id int, payload text);\n"
                                 "INSERT INTO load SELECT g, md5(g::text) FROM generate_series(1, 300000) g;"))}};
 }
 
 LessonStep pausedReplay()
 {
-    return {QStringLiteral("paused-replay"), tr("5. Replay paused"),
-            tr("Pause replay on the standby, insert a row on the primary and count on the standby; then resume."),
-            tr("While replay was paused the standby still received WAL, but its rows stood still and its replay "
+    return {QStringLiteral("paused-replay"), QCoreApplication::translate("LessonScript", "5. Replay paused"),
+            QCoreApplication::translate("LessonScript", "Pause replay on the standby, insert a row on the primary and count on the standby; then resume."),
+            QCoreApplication::translate("LessonScript", "While replay was paused the standby still received WAL, but its rows stood still and its replay "
                "lag grew. Resumed, it replayed everything it had received."),
-            {sandbox(tr("Pause replay on the standby"), SandboxTask::Action::PauseReplay),
-             sql(tr("Insert on the primary"), primary,
+            {sandbox(QCoreApplication::translate("LessonScript", "Pause replay on the standby"), SandboxTask::Action::PauseReplay),
+             sql(QCoreApplication::translate("LessonScript", "Insert on the primary"), primary,
                  QStringLiteral("INSERT INTO weather VALUES ('Sapporo', 25, 33, 0.4, current_date);")),
-             sql(tr("Count on the standby"), standby, countRows),
-             sandbox(tr("Resume replay"), SandboxTask::Action::ResumeReplay),
-             sql(tr("Count on the standby again"), standby, countRows)}};
+             sql(QCoreApplication::translate("LessonScript", "Count on the standby"), standby, countRows),
+             sandbox(QCoreApplication::translate("LessonScript", "Resume replay"), SandboxTask::Action::ResumeReplay),
+             sql(QCoreApplication::translate("LessonScript", "Count on the standby again"), standby, countRows)}};
 }
 
 LessonStep commitsWait()
 {
-    return {QStringLiteral("commits-wait"), tr("6. A stopped synchronous standby holds commits"),
-            tr("Stop the standby, then insert on the primary. The INSERT does not return: a synchronous commit waits "
+    return {QStringLiteral("commits-wait"), QCoreApplication::translate("LessonScript", "6. A stopped synchronous standby holds commits"),
+            QCoreApplication::translate("LessonScript", "Stop the standby, then insert on the primary. The INSERT does not return: a synchronous commit waits "
                "for the standby's confirmation, and the Replication tab shows commits waiting. Then take one of the "
                "two safe ways out."),
-            tr("Starting the standby again let the waiting commit return. (Making replication asynchronous would "
+            QCoreApplication::translate("LessonScript", "Starting the standby again let the waiting commit return. (Making replication asynchronous would "
                "have let it return too, with less protection against losing it.)"),
-            {sandbox(tr("Make sure replication is synchronous"), SandboxTask::Action::MakeSynchronous),
-             sandbox(tr("Stop the standby"), SandboxTask::Action::StopStandby),
-             waiting(sql(tr("Insert on the primary (it waits)"), primary,
+            {sandbox(QCoreApplication::translate("LessonScript", "Make sure replication is synchronous"), SandboxTask::Action::MakeSynchronous),
+             sandbox(QCoreApplication::translate("LessonScript", "Stop the standby"), SandboxTask::Action::StopStandby),
+             waiting(sql(QCoreApplication::translate("LessonScript", "Insert on the primary (it waits)"), primary,
                          QStringLiteral("INSERT INTO weather VALUES ('Naha', 70, 80, 0.0, current_date);"))),
-             sandbox(tr("Way out: start the standby again"), SandboxTask::Action::StartStandby)}};
+             sandbox(QCoreApplication::translate("LessonScript", "Way out: start the standby again"), SandboxTask::Action::StartStandby)}};
 }
 
 LessonStep promotion()
 {
-    return {QStringLiteral("promotion"), tr("7. Promote the standby"),
-            tr("Promote the standby: it leaves recovery and becomes a primary of its own. Then write on it."),
-            tr("The former standby accepts writes now; the two servers no longer replicate. Reset the sandbox to "
+    return {QStringLiteral("promotion"), QCoreApplication::translate("LessonScript", "7. Promote the standby"),
+            QCoreApplication::translate("LessonScript", "Promote the standby: it leaves recovery and becomes a primary of its own. Then write on it."),
+            QCoreApplication::translate("LessonScript", "The former standby accepts writes now; the two servers no longer replicate. Reset the sandbox to "
                "start the lesson again from a fresh pair."),
-            {sandbox(tr("Promote the standby"), SandboxTask::Action::Promote),
-             sql(tr("Insert on the former standby"), standby,
+            {sandbox(QCoreApplication::translate("LessonScript", "Promote the standby"), SandboxTask::Action::Promote),
+             sql(QCoreApplication::translate("LessonScript", "Insert on the former standby"), standby,
                  QStringLiteral("INSERT INTO weather VALUES ('Kobe', 45, 56, 0.2, current_date);")),
-             sandbox(tr("Reset the sandbox"), SandboxTask::Action::Reset)}};
+             sandbox(QCoreApplication::translate("LessonScript", "Reset the sandbox"), SandboxTask::Action::Reset)}};
 }
 
 } // namespace

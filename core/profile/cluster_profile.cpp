@@ -10,11 +10,6 @@ namespace {
 
 constexpr int formatVersion = 1;
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("ClusterProfile", text);
-}
-
 QString accessName(ServerAccess access)
 {
     return access == ServerAccess::SshTunnel ? QStringLiteral("ssh-tunnel") : QStringLiteral("conninfo");
@@ -46,7 +41,7 @@ Result<ClusterServer> serverFromJson(const QJsonObject &object)
     if (access == accessName(ServerAccess::SshTunnel))
         server.access = ServerAccess::SshTunnel;
     else if (access != accessName(ServerAccess::ConnectionString))
-        return makeRefusal(tr("Server \"%1\" is reached in a way this program does not know (\"%2\").")
+        return makeRefusal(ClusterProfile::tr("Server \"%1\" is reached in a way this program does not know (\"%2\").")
                                .arg(server.name, access));
     server.conninfo = object.value(QStringLiteral("conninfo")).toString();
     server.sshUser = object.value(QStringLiteral("ssh_user")).toString();
@@ -60,20 +55,20 @@ Result<ClusterServer> serverFromJson(const QJsonObject &object)
 Result<void> validateServer(const ClusterServer &server)
 {
     if (server.name.trimmed().isEmpty())
-        return makeRefusal(tr("Every server needs a name (a standby's is its application_name)."));
+        return makeRefusal(ClusterProfile::tr("Every server needs a name (a standby's is its application_name)."));
     if (server.access == ServerAccess::SshTunnel) {
         if (server.sshHost.trimmed().isEmpty())
-            return makeRefusal(tr("Server \"%1\": give the machine it runs on.").arg(server.name));
+            return makeRefusal(ClusterProfile::tr("Server \"%1\": give the machine it runs on.").arg(server.name));
         if (server.sshPort < 1 || server.sshPort > 65535 || server.pgPort < 1 || server.pgPort > 65535)
-            return makeRefusal(tr("Server \"%1\": ports go from 1 to 65535.").arg(server.name));
+            return makeRefusal(ClusterProfile::tr("Server \"%1\": ports go from 1 to 65535.").arg(server.name));
         return {};
     }
     const Result<ConnInfo> conninfo = ConnInfo::parse(server.conninfo);
     if (!conninfo)
-        return makeRefusal(tr("Server \"%1\": the connection string cannot be read: %2")
+        return makeRefusal(ClusterProfile::tr("Server \"%1\": the connection string cannot be read: %2")
                                .arg(server.name, conninfo.error().message));
     if (conninfo->contains(QStringLiteral("password")))
-        return makeRefusal(tr("Server \"%1\": take the password out of the connection string and type it in the "
+        return makeRefusal(ClusterProfile::tr("Server \"%1\": take the password out of the connection string and type it in the "
                               "password field: it is kept in the system keychain, never in the saved profile.")
                                .arg(server.name));
     return {};
@@ -114,7 +109,7 @@ QString ClusterProfile::secretKey(const QString &what) const
 Result<void> ClusterProfile::validate() const
 {
     if (name.trimmed().isEmpty())
-        return makeRefusal(tr("Give the cluster a name."));
+        return makeRefusal(ClusterProfile::tr("Give the cluster a name."));
     int primaries = 0;
     for (const ClusterServer &server : servers) {
         primaries += server.isPrimary ? 1 : 0;
@@ -122,7 +117,7 @@ Result<void> ClusterProfile::validate() const
             return valid;
     }
     if (primaries != 1)
-        return makeRefusal(tr("A cluster has exactly one primary; this one has %1.").arg(primaries));
+        return makeRefusal(ClusterProfile::tr("A cluster has exactly one primary; this one has %1.").arg(primaries));
     return {};
 }
 
@@ -142,7 +137,7 @@ QJsonObject ClusterProfile::toJson() const
 Result<ClusterProfile> ClusterProfile::fromJson(const QJsonObject &object)
 {
     if (object.value(QStringLiteral("format")).toInt() != formatVersion)
-        return makeRefusal(tr("This cluster profile was written by another version of Replica Studio "
+        return makeRefusal(ClusterProfile::tr("This cluster profile was written by another version of Replica Studio "
                               "(format %1); this one reads format %2.")
                                .arg(object.value(QStringLiteral("format")).toInt())
                                .arg(formatVersion));
@@ -159,7 +154,7 @@ Result<ClusterProfile> ClusterProfile::fromJson(const QJsonObject &object)
     }
     static const QRegularExpression idPattern(QStringLiteral("^[a-z0-9][a-z0-9-]*$"));
     if (!idPattern.match(profile.id).hasMatch())
-        return makeRefusal(tr("The cluster profile has no usable id (\"%1\").").arg(profile.id));
+        return makeRefusal(ClusterProfile::tr("The cluster profile has no usable id (\"%1\").").arg(profile.id));
     if (Result<void> valid = profile.validate(); !valid)
         return valid.error();
     return profile;

@@ -2,6 +2,7 @@
 
 #include "core/result.h"
 
+#include <QCoreApplication>
 #include <QJsonObject>
 #include <QList>
 #include <QString>
@@ -37,6 +38,9 @@ struct ClusterServer
 // keychain under secretKey(), never in the profile.
 struct ClusterProfile
 {
+    Q_DECLARE_TR_FUNCTIONS(ClusterProfile)
+
+public:
     QString id;            // stable file name: letters, digits, '-' only
     QString name;          // what the sidebar shows
     QString monitoringRole = QStringLiteral("replica_monitor");

@@ -15,6 +15,7 @@
 #include "ui/console/query_console.h"
 #include "ui/lesson/lesson_pane.h"
 #include "ui/panel/replication_panel.h"
+#include "ui/wizard/setup_wizard.h"
 #include "ui/sandbox_view.h"
 
 #include <QAction>
@@ -858,6 +859,42 @@ void MainWindow::showAbout()
 
 void MainWindow::openSetupWizard()
 {
-    QMessageBox::information(this, tr("New replication setup"),
-                             tr("The setup wizard is not in this build yet. Use \"replicactl setup\" from a terminal."));
+    if (m_wizard) {
+        m_wizard->raise();
+        m_wizard->activateWindow();
+        return;
+    }
+    m_wizard = new SetupWizard(this);
+    m_wizard->setAttribute(Qt::WA_DeleteOnClose);
+    connect(m_wizard, &SetupWizard::openPanelRequested, this, &MainWindow::addClusterFromSetup);
+    m_wizard->show(); // not modal: the clusters keep being watched while it works
+}
+
+// The wizard's Done page: the pair it set up becomes a saved cluster, reached
+// through SSH tunnels to each server's port, and is selected once saved.
+void MainWindow::addClusterFromSetup(const HostTarget &primary, int primaryPort, const HostTarget &standby,
+                                     int standbyPort)
+{
+    auto serverFor = [](const QString &name, bool isPrimary, const HostTarget &target, int port) {
+        ClusterServer server;
+        server.name = name;
+        server.isPrimary = isPrimary;
+        server.access = ServerAccess::SshTunnel;
+        server.sshUser = target.user;
+        server.sshHost = target.host;
+        server.sshPort = target.port;
+        server.pgPort = port;
+        return server;
+    };
+    ClusterProfile profile;
+    profile.name = tr("%1 and %2").arg(primary.host, standby.host);
+    QStringList taken;
+    for (const ClusterProfile &existing : m_clusters->profiles())
+        taken << existing.id;
+    profile.id = ClusterProfile::idFor(profile.name, taken);
+    profile.servers = {serverFor(QStringLiteral("primary"), true, primary, primaryPort),
+                       serverFor(QStringLiteral("standby"), false, standby, standbyPort)};
+    m_store->saveInBackground(profile);
+    if (m_wizard)
+        m_wizard->close();
 }

@@ -23,6 +23,8 @@ class ReplicationPanel;
 class ReplicationSampler;
 class SandboxView;
 class SecretStore;
+class SetupWizard;
+struct HostTarget;
 class SshTunnel;
 class WelcomePage;
 struct ReplicationSample;
@@ -109,6 +111,7 @@ private:
     void updateTrayIcon();
     void showAbout();
     void openSetupWizard();
+    void addClusterFromSetup(const HostTarget &primary, int primaryPort, const HostTarget &standby, int standbyPort);
     // "replicactl sandbox <action> [--dir DIR]", quoted for a shell.
     QString sandboxCommand(const QString &action) const;
 
@@ -133,6 +136,7 @@ private:
     QueryConsole *m_console = nullptr;
     LessonPane *m_lesson = nullptr;
     QDockWidget *m_lessonDock = nullptr;
+    QPointer<SetupWizard> m_wizard;
     QList<SshTunnel *> m_tunnels; // of the selected cluster's servers reached through SSH
     QPointer<SandboxTask> m_sandboxTask;
     QList<QAction *> m_sandboxActions; // enabled while the sandbox is up and idle
