@@ -104,6 +104,105 @@
     </message>
 </context>
 <context>
+    <name>ChoicesPage</name>
+    <message>
+        <source>Choices</source>
+        <translation>選択</translation>
+    </message>
+    <message>
+        <source>How the standby replicates. Next reads the hosts&apos; files and builds the plan; nothing is changed yet.</source>
+        <translation>スタンバイのレプリケーション方法を選びます。「次へ」でホストのファイルを読み、計画を作ります。まだ何も変更されません。</translation>
+    </message>
+    <message>
+        <source>PostgreSQL major version</source>
+        <translation>PostgreSQL メジャーバージョン</translation>
+    </message>
+    <message>
+        <source>PostgreSQL &amp;major:</source>
+        <translation>PostgreSQL メジャー(&amp;M):</translation>
+    </message>
+    <message>
+        <source>S&amp;ynchronous: a commit on the primary waits until the standby has it</source>
+        <translation>同期(&amp;Y): プライマリのコミットはスタンバイが受け取るまで待ちます</translation>
+    </message>
+    <message>
+        <source>&amp;Asynchronous: commits do not wait; the standby may lag a little</source>
+        <translation>非同期(&amp;A): コミットは待ちません。スタンバイが少し遅れることがあります</translation>
+    </message>
+    <message>
+        <source>Synchronous replication</source>
+        <translation>同期レプリケーション</translation>
+    </message>
+    <message>
+        <source>Asynchronous replication</source>
+        <translation>非同期レプリケーション</translation>
+    </message>
+    <message>
+        <source>Replication:</source>
+        <translation>レプリケーション:</translation>
+    </message>
+    <message>
+        <source>Application name of the standby</source>
+        <translation>スタンバイの application_name</translation>
+    </message>
+    <message>
+        <source>Replication slot name</source>
+        <translation>レプリケーションスロット名</translation>
+    </message>
+    <message>
+        <source>Standby&apos;s application &amp;name:</source>
+        <translation>スタンバイの application_name(&amp;N):</translation>
+    </message>
+    <message>
+        <source>Replication s&amp;lot:</source>
+        <translation>レプリケーションスロット(&amp;L):</translation>
+    </message>
+    <message>
+        <source>Create the walkthrough&apos;s &amp;demo database (mydb with the weather table)</source>
+        <translation>手順書のデモ用データベースを作成する(&amp;D)(mydb と weather テーブル)</translation>
+    </message>
+    <message>
+        <source>Create the demo data</source>
+        <translation>デモ用データを作成する</translation>
+    </message>
+    <message>
+        <source>&amp;Install the PostgreSQL packages where they are missing</source>
+        <translation>PostgreSQL のパッケージがないホストにはインストールする(&amp;I)</translation>
+    </message>
+    <message>
+        <source>Install the PostgreSQL packages</source>
+        <translation>PostgreSQL のパッケージをインストールする</translation>
+    </message>
+    <message>
+        <source>Building the plan</source>
+        <translation>計画を作成中</translation>
+    </message>
+    <message>
+        <source>Plan status</source>
+        <translation>計画の状態</translation>
+    </message>
+    <message>
+        <source>PostgreSQL %1</source>
+        <translation>PostgreSQL %1</translation>
+    </message>
+    <message>
+        <source>the application name</source>
+        <translation>application_name と同じ</translation>
+    </message>
+    <message>
+        <source>The hosts are still being looked at. Wait a moment, then press Next again.</source>
+        <translation>まだホストを調べています。少し待ってから、もう一度「次へ」を押してください。</translation>
+    </message>
+    <message>
+        <source>The plan is ready.</source>
+        <translation>計画ができました。</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+</context>
+<context>
     <name>ClusterLayout</name>
     <message>
         <source>Create the cluster (initdb) with data checksums, so that corrupted pages are detected.</source>
@@ -180,6 +279,30 @@
     <message>
         <source>The cluster profile has no usable id (&quot;%1&quot;).</source>
         <translation>クラスタプロファイルに使用できる ID がありません（&quot;%1&quot;）。</translation>
+    </message>
+    <message>
+        <source>Server &quot;%1&quot; is reached in a way this program does not know (&quot;%2&quot;).</source>
+        <translation>サーバ &quot;%1&quot; の接続方法（&quot;%2&quot;）は、このプログラムでは扱えません。</translation>
+    </message>
+    <message>
+        <source>Every server needs a name (a standby&apos;s is its application_name).</source>
+        <translation>すべてのサーバに名前が必要です（スタンバイの名前はその application_name です）。</translation>
+    </message>
+    <message>
+        <source>Server &quot;%1&quot;: give the machine it runs on.</source>
+        <translation>サーバ &quot;%1&quot;: 稼働しているマシンを指定してください。</translation>
+    </message>
+    <message>
+        <source>Server &quot;%1&quot;: ports go from 1 to 65535.</source>
+        <translation>サーバ &quot;%1&quot;: ポート番号は 1 から 65535 の範囲で指定してください。</translation>
+    </message>
+    <message>
+        <source>Server &quot;%1&quot;: the connection string cannot be read: %2</source>
+        <translation>サーバ &quot;%1&quot;: 接続文字列を読み取れません: %2</translation>
+    </message>
+    <message>
+        <source>Server &quot;%1&quot;: take the password out of the connection string and type it in the password field: it is kept in the system keychain, never in the saved profile.</source>
+        <translation>サーバ &quot;%1&quot;: 接続文字列からパスワードを取り除き、パスワード欄に入力してください。パスワードはシステムのキーチェーンに保存され、保存されるプロファイルには含まれません。</translation>
     </message>
 </context>
 <context>
@@ -691,6 +814,294 @@
     </message>
 </context>
 <context>
+    <name>DonePage</name>
+    <message>
+        <source>Done</source>
+        <translation>完了</translation>
+    </message>
+    <message>
+        <source>What the last step checked on both servers.</source>
+        <translation>最後のステップが両方のサーバーで確認した内容です。</translation>
+    </message>
+    <message>
+        <source>Result of the setup</source>
+        <translation>セットアップの結果</translation>
+    </message>
+    <message>
+        <source>Check</source>
+        <translation>確認項目</translation>
+    </message>
+    <message>
+        <source>What was seen</source>
+        <translation>確認された内容</translation>
+    </message>
+    <message>
+        <source>Verification checks</source>
+        <translation>検証結果</translation>
+    </message>
+    <message>
+        <source>&amp;Open the panel on this cluster</source>
+        <translation>このクラスタのパネルを開く(&amp;O)</translation>
+    </message>
+    <message>
+        <source>Open the replication panel on this cluster</source>
+        <translation>このクラスタのレプリケーションパネルを開く</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>passed</source>
+        <translation>合格</translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation>不合格</translation>
+    </message>
+    <message>
+        <source>The standby %1 streams from the primary %2, and every check passed.</source>
+        <translation>スタンバイ %1 はプライマリ %2 からストリーミングしており、すべての確認に合格しました。</translation>
+    </message>
+    <message>
+        <source>Not every check passed: read what was seen below, then go Back to the Run page.</source>
+        <translation>合格していない確認があります。下の内容を読んでから、「戻る」で実行ページに戻ってください。</translation>
+    </message>
+</context>
+<context>
+    <name>FilePage</name>
+    <message>
+        <source>The primary&apos;s postgresql.conf</source>
+        <translation>プライマリの postgresql.conf</translation>
+    </message>
+    <message>
+        <source>The primary&apos;s pg_hba.conf</source>
+        <translation>プライマリの pg_hba.conf</translation>
+    </message>
+    <message>
+        <source>The standby&apos;s postgresql.conf</source>
+        <translation>スタンバイの postgresql.conf</translation>
+    </message>
+    <message>
+        <source>The standby&apos;s recovery settings</source>
+        <translation>スタンバイのリカバリ設定</translation>
+    </message>
+    <message>
+        <source>About this file</source>
+        <translation>このファイルについて</translation>
+    </message>
+    <message>
+        <source>Why the edit was refused</source>
+        <translation>編集が拒否された理由</translation>
+    </message>
+    <message>
+        <source>Left: the file as it is now. Right: what the plan will write; you may edit it. What the right side holds is written exactly, after PostgreSQL&apos;s rules have checked it.</source>
+        <translation>左: 現在のファイル。右: 計画が書き込む内容で、編集できます。右側の内容は PostgreSQL の規則で確認したうえで、そのまま書き込まれます。</translation>
+    </message>
+    <message>
+        <source>Written by the step &quot;%1&quot; on the %2, %3.</source>
+        <translation>ステップ「%1」が%2の %3 に書き込みます。</translation>
+    </message>
+    <message>
+        <source>The plan does not change this file.</source>
+        <translation>この計画はこのファイルを変更しません。</translation>
+    </message>
+    <message>
+        <source>This file is made while the plan runs, so there is nothing to compare yet.</source>
+        <translation>このファイルは計画の実行中に作られるため、まだ比較するものがありません。</translation>
+    </message>
+    <message>
+        <source>%1 does not exist yet: an earlier step creates it, so its content is known only when the plan runs. The step &quot;%2&quot; will set:
+%3</source>
+        <translation>%1 はまだ存在しません。前のステップが作成するため、内容は計画の実行時に初めてわかります。ステップ「%2」は次を設定します:
+%3</translation>
+    </message>
+</context>
+<context>
+    <name>FoundPage</name>
+    <message>
+        <source>What was found</source>
+        <translation>調査結果</translation>
+    </message>
+    <message>
+        <source>Read only: nothing was changed on the hosts.</source>
+        <translation>読み取りのみです。ホストでは何も変更していません。</translation>
+    </message>
+    <message>
+        <source>What is being looked at</source>
+        <translation>調査中の内容</translation>
+    </message>
+    <message>
+        <source>Looking at the hosts</source>
+        <translation>ホストを調査中</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>項目</translation>
+    </message>
+    <message>
+        <source>Found</source>
+        <translation>結果</translation>
+    </message>
+    <message>
+        <source>What was found on the hosts</source>
+        <translation>ホストで見つかったもの</translation>
+    </message>
+    <message>
+        <source>Problems and what to do</source>
+        <translation>問題と対処方法</translation>
+    </message>
+    <message>
+        <source>Connecting…</source>
+        <translation>接続中…</translation>
+    </message>
+    <message>
+        <source>The previous look at the hosts is still ending. Go Back, then Next again.</source>
+        <translation>前回のホスト調査がまだ終了処理中です。「戻る」を押してから、もう一度「次へ」を押してください。</translation>
+    </message>
+    <message>
+        <source>Primary: %1</source>
+        <translation>プライマリ: %1</translation>
+    </message>
+    <message>
+        <source>Standby: %1</source>
+        <translation>スタンバイ: %1</translation>
+    </message>
+    <message>
+        <source>Between the hosts</source>
+        <translation>ホスト間</translation>
+    </message>
+    <message>
+        <source>open</source>
+        <translation>接続可能</translation>
+    </message>
+    <message>
+        <source>the host answers; nothing listens there yet (see below)</source>
+        <translation>ホストは応答しますが、まだ待ち受けていません(下記参照)</translation>
+    </message>
+    <message>
+        <source>blocked (see below)</source>
+        <translation>遮断されています(下記参照)</translation>
+    </message>
+    <message>
+        <source>Standby to %1:%2</source>
+        <translation>スタンバイから %1:%2 へ</translation>
+    </message>
+    <message>
+        <source>Clock difference</source>
+        <translation>時刻のずれ</translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <translation>%1 秒</translation>
+    </message>
+    <message>
+        <source>Both hosts are ready for the setup.</source>
+        <translation>両方のホストでセットアップの準備ができています。</translation>
+    </message>
+    <message numerus="yes">
+        <source>Found %n problem(s). Each says what to do; solve them, then go Back and Next to look again.</source>
+        <translation>
+            <numerusform>%n 件の問題が見つかりました。それぞれに対処方法が示されています。解決したら、「戻る」を押してから「次へ」を押して、もう一度調べてください。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>System</source>
+        <translation>システム</translation>
+    </message>
+    <message>
+        <source>%1 %2 (%3)</source>
+        <translation>%1 %2 (%3)</translation>
+    </message>
+    <message>
+        <source>PostgreSQL installed</source>
+        <translation>インストール済みの PostgreSQL</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>なし</translation>
+    </message>
+    <message>
+        <source>Clusters</source>
+        <translation>クラスタ</translation>
+    </message>
+    <message>
+        <source>Cluster %1/%2</source>
+        <translation>クラスタ %1/%2</translation>
+    </message>
+    <message>
+        <source>port %1, %2, data in %3</source>
+        <translation>ポート %1、%2、データは %3</translation>
+    </message>
+    <message>
+        <source>running</source>
+        <translation>稼働中</translation>
+    </message>
+    <message>
+        <source>stopped</source>
+        <translation>停止</translation>
+    </message>
+    <message>
+        <source>Free disk</source>
+        <translation>ディスクの空き</translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation>不明</translation>
+    </message>
+    <message>
+        <source>Becomes root</source>
+        <translation>root になれるか</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>はい</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>いいえ</translation>
+    </message>
+</context>
+<context>
+    <name>GoalPage</name>
+    <message>
+        <source>What do you want to set up?</source>
+        <translation>何をセットアップしますか?</translation>
+    </message>
+    <message>
+        <source>Nothing changes on any machine before the Run page, and every change is shown to you first.</source>
+        <translation>実行ページまではどのマシンも変更されず、すべての変更は先に表示されます。</translation>
+    </message>
+    <message>
+        <source>A &amp;new primary and standby</source>
+        <translation>新しいプライマリとスタンバイ(&amp;N)</translation>
+    </message>
+    <message>
+        <source>Two machines with PostgreSQL installed: the primary is created or reused, the standby is copied from it with pg_basebackup and streams from it.</source>
+        <translation>PostgreSQL がインストールされた 2 台のマシン: プライマリを作成または再利用し、スタンバイは pg_basebackup でプライマリから複製してストリーミングします。</translation>
+    </message>
+    <message>
+        <source>A standby for a primary that &amp;runs already</source>
+        <translation>稼働中のプライマリにスタンバイを追加(&amp;R)</translation>
+    </message>
+    <message>
+        <source>The primary keeps running and its data; only what replication needs is added to its settings.</source>
+        <translation>プライマリは稼働もデータもそのままで、レプリケーションに必要な設定だけを追加します。</translation>
+    </message>
+    <message>
+        <source>The &amp;walkthrough&apos;s own choices (for teaching)</source>
+        <translation>手順書どおりの選択(教育用)(&amp;W)</translation>
+    </message>
+    <message>
+        <source>The standby connects as the postgres superuser with md5, as in the classic walkthrough. Weaker: use it only to follow the lesson, never for a server that matters.</source>
+        <translation>従来の手順書のとおり、スタンバイは postgres スーパーユーザーとして md5 で接続します。安全性が低いため、演習のためだけに使い、重要なサーバーには決して使わないでください。</translation>
+    </message>
+</context>
+<context>
     <name>HbaFile</name>
     <message>
         <source>multiple values specified for connection type</source>
@@ -936,6 +1347,49 @@
     </message>
 </context>
 <context>
+    <name>HostKeyDialog</name>
+    <message>
+        <source>Unknown host key</source>
+        <translation>未知のホスト鍵</translation>
+    </message>
+    <message>
+        <source>Unknown host key of %1</source>
+        <translation>%1 の未知のホスト鍵</translation>
+    </message>
+    <message>
+        <source>%1 is not known yet. Its %2 host key has this fingerprint:</source>
+        <translation>%1 はまだ登録されていません。その %2 ホスト鍵のフィンガープリントは次のとおりです:</translation>
+    </message>
+    <message>
+        <source>Fingerprint</source>
+        <translation>フィンガープリント</translation>
+    </message>
+    <message>
+        <source>Compare it with what the machine itself says (ssh-keygen -lf /etc/ssh/ssh_host_%1_key.pub on it) and accept it only if they match. Remembered keys go to %2.</source>
+        <translation>マシン自身が示す値(そのマシンで ssh-keygen -lf /etc/ssh/ssh_host_%1_key.pub)と比べ、一致する場合だけ受け入れてください。記憶した鍵は %2 に保存されます。</translation>
+    </message>
+    <message>
+        <source>Accept and &amp;remember</source>
+        <translation>受け入れて記憶する(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Accept &amp;once</source>
+        <translation>今回だけ受け入れる(&amp;O)</translation>
+    </message>
+    <message>
+        <source>Accept the key and remember it in known_hosts</source>
+        <translation>鍵を受け入れて known_hosts に記憶する</translation>
+    </message>
+    <message>
+        <source>Accept the key for this session only</source>
+        <translation>この接続の間だけ鍵を受け入れる</translation>
+    </message>
+    <message>
+        <source>Refuse the key</source>
+        <translation>鍵を拒否する</translation>
+    </message>
+</context>
+<context>
     <name>HostLock</name>
     <message>
         <source>look for an earlier run&apos;s lock file on %1</source>
@@ -1032,18 +1486,368 @@
     </message>
 </context>
 <context>
+    <name>LagChart</name>
+    <message>
+        <source>&amp;Log scale</source>
+        <translation>対数目盛(&amp;L)</translation>
+    </message>
+    <message>
+        <source>Byte lag</source>
+        <translation>遅延バイト数</translation>
+    </message>
+    <message>
+        <source>Time lag</source>
+        <translation>遅延時間</translation>
+    </message>
+    <message>
+        <source>WAL rate of the primary</source>
+        <translation>プライマリの WAL 生成速度</translation>
+    </message>
+    <message>
+        <source>What to draw: how many bytes each standby is behind (sent, written, flushed, replayed), how long its write, flush and replay take, or how fast the primary writes WAL.</source>
+        <translation>表示する内容: 各スタンバイが何バイト遅れているか（送信・書き込み・フラッシュ・適用）、書き込み・フラッシュ・適用にかかる時間、またはプライマリが WAL を書く速さ。</translation>
+    </message>
+    <message>
+        <source>Last minute</source>
+        <translation>直近 1 分</translation>
+    </message>
+    <message>
+        <source>Last 10 minutes</source>
+        <translation>直近 10 分</translation>
+    </message>
+    <message>
+        <source>Last hour</source>
+        <translation>直近 1 時間</translation>
+    </message>
+    <message>
+        <source>Last 24 hours</source>
+        <translation>直近 24 時間</translation>
+    </message>
+    <message>
+        <source>&amp;Pause</source>
+        <translation>一時停止(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Freeze the chart to read it; sampling goes on and the chart catches up when resumed.</source>
+        <translation>グラフを止めて読めるようにします。サンプリングは続き、再開するとグラフが追いつきます。</translation>
+    </message>
+    <message>
+        <source>A log scale shows small and large lags together; zero is drawn at the bottom line.</source>
+        <translation>対数目盛では小さな遅延と大きな遅延を一緒に表示できます。ゼロは一番下の線に描かれます。</translation>
+    </message>
+    <message>
+        <source>Export PN&amp;G...</source>
+        <translation>PNG に書き出し(&amp;G)...</translation>
+    </message>
+    <message>
+        <source>Save the chart as it is shown as a PNG image.</source>
+        <translation>表示中のグラフを PNG 画像として保存します。</translation>
+    </message>
+    <message>
+        <source>Export &amp;CSV...</source>
+        <translation>CSV に書き出し(&amp;C)...</translation>
+    </message>
+    <message>
+        <source>Save the history of the shown time window (every series, minimum, average and maximum) as CSV.</source>
+        <translation>表示中の時間範囲の履歴（全系列の最小・平均・最大）を CSV として保存します。</translation>
+    </message>
+    <message>
+        <source>All standbys (replay)</source>
+        <translation>全スタンバイ（適用）</translation>
+    </message>
+    <message>
+        <source>Every standby&apos;s replay lag together, or one standby&apos;s whole pipeline: how far behind what it was sent, wrote, flushed and replayed is.</source>
+        <translation>全スタンバイの適用遅延をまとめて、または 1 台のスタンバイのパイプライン全体（送信・書き込み・フラッシュ・適用がそれぞれどれだけ遅れているか）を表示します。</translation>
+    </message>
+    <message>
+        <source>&amp;Resume</source>
+        <translation>再開(&amp;R)</translation>
+    </message>
+    <message>
+        <source>%1 sent</source>
+        <translation>%1 送信</translation>
+    </message>
+    <message>
+        <source>%1 write</source>
+        <translation>%1 書き込み</translation>
+    </message>
+    <message>
+        <source>%1 flush</source>
+        <translation>%1 フラッシュ</translation>
+    </message>
+    <message>
+        <source>%1 replay</source>
+        <translation>%1 適用</translation>
+    </message>
+    <message>
+        <source>WAL written by the primary</source>
+        <translation>プライマリが書いた WAL</translation>
+    </message>
+    <message>
+        <source>%1, every stage</source>
+        <translation>%1（全段階）</translation>
+    </message>
+    <message>
+        <source>Lag (s)</source>
+        <translation>遅延（秒）</translation>
+    </message>
+    <message>
+        <source>Lag (ms)</source>
+        <translation>遅延（ミリ秒）</translation>
+    </message>
+    <message>
+        <source>WAL per second (%1)</source>
+        <translation>毎秒の WAL（%1）</translation>
+    </message>
+    <message>
+        <source>Behind the primary (%1)</source>
+        <translation>プライマリからの遅れ（%1）</translation>
+    </message>
+    <message>
+        <source>GB</source>
+        <translation>GB</translation>
+    </message>
+    <message>
+        <source>MB</source>
+        <translation>MB</translation>
+    </message>
+    <message>
+        <source>kB</source>
+        <translation>kB</translation>
+    </message>
+    <message>
+        <source>bytes</source>
+        <translation>バイト</translation>
+    </message>
+    <message>
+        <source>Seconds ago</source>
+        <translation>秒前</translation>
+    </message>
+    <message>
+        <source>Minutes ago</source>
+        <translation>分前</translation>
+    </message>
+    <message>
+        <source>Hours ago</source>
+        <translation>時間前</translation>
+    </message>
+    <message>
+        <source>The chart could not be saved to %1. Choose a folder you can write to.</source>
+        <translation>グラフを %1 に保存できませんでした。書き込みできるフォルダを選んでください。</translation>
+    </message>
+    <message>
+        <source>The history could not be saved to %1: %2. Choose a folder you can write to.</source>
+        <translation>履歴を %1 に保存できませんでした: %2。書き込みできるフォルダを選んでください。</translation>
+    </message>
+    <message>
+        <source>Export the chart as PNG</source>
+        <translation>グラフを PNG に書き出し</translation>
+    </message>
+    <message>
+        <source>PNG images (*.png)</source>
+        <translation>PNG 画像 (*.png)</translation>
+    </message>
+    <message>
+        <source>Export the history as CSV</source>
+        <translation>履歴を CSV に書き出し</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV ファイル (*.csv)</translation>
+    </message>
+    <message>
+        <source>Saved to %1.</source>
+        <translation>%1 に保存しました。</translation>
+    </message>
+</context>
+<context>
     <name>LessonPane</name>
     <message>
-        <source>&lt;b&gt;The walkthrough, step by step&lt;/b&gt;&lt;br&gt;Each step runs its SQL on the right server; the result appears in the console.</source>
-        <translation>&lt;b&gt;手順どおりにたどるウォークスルー&lt;/b&gt;&lt;br&gt;各ステップはその SQL を適切なサーバで実行し、結果はコンソールに表示されます。</translation>
+        <source>Previous step</source>
+        <translation>前のステップ</translation>
     </message>
     <message>
-        <source>Run step %1</source>
-        <translation>ステップ %1 を実行</translation>
+        <source>Next step</source>
+        <translation>次のステップ</translation>
     </message>
     <message>
-        <source>Sends this step&apos;s SQL to its server in the console</source>
-        <translation>このステップの SQL をコンソールから対象のサーバに送ります</translation>
+        <source>Lesson steps</source>
+        <translation>レッスンのステップ</translation>
+    </message>
+    <message>
+        <source>Runs on the %1: %2</source>
+        <translation>%1 で実行: %2</translation>
+    </message>
+    <message>
+        <source>Running… (it is expected to wait)</source>
+        <translation>実行中…（待機するのは想定どおりです）</translation>
+    </message>
+    <message>
+        <source>Running…</source>
+        <translation>実行中…</translation>
+    </message>
+    <message>
+        <source>Refused, as expected (SQLSTATE %1): %2</source>
+        <translation>想定どおり拒否されました（SQLSTATE %1）: %2</translation>
+    </message>
+    <message>
+        <source>It was not refused: %1. Is this server still a standby?</source>
+        <translation>拒否されませんでした: %1。このサーバはまだスタンバイですか？</translation>
+    </message>
+    <message>
+        <source>Refused, but not as the lesson expects (SQLSTATE %1): %2</source>
+        <translation>拒否されましたが、レッスンの想定とは異なります（SQLSTATE %1）: %2</translation>
+    </message>
+    <message>
+        <source>Failed: %1</source>
+        <translation>失敗しました: %1</translation>
+    </message>
+</context>
+<context>
+    <name>LessonScript</name>
+    <message>
+        <source>1. Who streams to whom</source>
+        <translation>1. どのサーバからどのサーバへストリーミングしているか</translation>
+    </message>
+    <message>
+        <source>The primary lists every standby that streams from it in pg_stat_replication. Ask it.</source>
+        <translation>プライマリは、自分からストリーミングしているすべてのスタンバイを pg_stat_replication に表示します。プライマリに問い合わせてみましょう。</translation>
+    </message>
+    <message>
+        <source>One row: the standby, in state &lt;b&gt;streaming&lt;/b&gt;, with sync_state &lt;b&gt;sync&lt;/b&gt;: every commit on the primary waits until the standby has its WAL. The Replication tab shows the same, live.</source>
+        <translation>スタンバイの行が 1 行返ります。状態は &lt;b&gt;streaming&lt;/b&gt;、sync_state は &lt;b&gt;sync&lt;/b&gt; です。つまり、プライマリでのすべてのコミットは、スタンバイがその WAL を受け取るまで待ちます。「レプリケーション」タブにも同じ内容がリアルタイムで表示されます。</translation>
+    </message>
+    <message>
+        <source>Ask the primary</source>
+        <translation>プライマリに問い合わせる</translation>
+    </message>
+    <message>
+        <source>2. A row written on the primary appears on the standby</source>
+        <translation>2. プライマリで書き込んだ行がスタンバイに現れる</translation>
+    </message>
+    <message>
+        <source>Count the rows of the weather table on the standby, insert a row on the primary, and count again on the standby.</source>
+        <translation>スタンバイで weather テーブルの行数を数え、プライマリで行を 1 行挿入してから、もう一度スタンバイで数えてみましょう。</translation>
+    </message>
+    <message>
+        <source>The new row is on the standby at once: the primary sent its WAL, the standby replayed it. Nothing was copied by hand.</source>
+        <translation>新しい行はすぐにスタンバイに現れました。プライマリが WAL を送り、スタンバイがそれを適用したのです。手作業では何もコピーしていません。</translation>
+    </message>
+    <message>
+        <source>Count on the standby</source>
+        <translation>スタンバイで数える</translation>
+    </message>
+    <message>
+        <source>Insert on the primary</source>
+        <translation>プライマリで挿入する</translation>
+    </message>
+    <message>
+        <source>Count on the standby again</source>
+        <translation>スタンバイでもう一度数える</translation>
+    </message>
+    <message>
+        <source>3. The standby refuses writes</source>
+        <translation>3. スタンバイは書き込みを拒否する</translation>
+    </message>
+    <message>
+        <source>Try the same INSERT on the standby.</source>
+        <translation>同じ INSERT をスタンバイで試してみましょう。</translation>
+    </message>
+    <message>
+        <source>Refused with SQLSTATE 25006, &quot;cannot execute INSERT in a read-only transaction&quot;: a hot standby only replays what the primary writes. Write on the primary; read on either.</source>
+        <translation>SQLSTATE 25006「cannot execute INSERT in a read-only transaction」で拒否されました。ホットスタンバイは、プライマリが書き込んだ内容を適用するだけです。書き込みはプライマリで行い、読み取りはどちらでも行えます。</translation>
+    </message>
+    <message>
+        <source>Insert on the standby</source>
+        <translation>スタンバイで挿入する</translation>
+    </message>
+    <message>
+        <source>4. Lag under a write load</source>
+        <translation>4. 書き込み負荷がかかったときの遅延</translation>
+    </message>
+    <message>
+        <source>Write a few hundred thousand rows on the primary and watch the Replication tab&apos;s charts: the bytes sent, written, flushed and replayed follow the primary&apos;s WAL.</source>
+        <translation>プライマリで数十万行を書き込み、「レプリケーション」タブのグラフを見てみましょう。送信・書き込み・フラッシュ・適用済みのバイト数が、プライマリの WAL を追いかけていきます。</translation>
+    </message>
+    <message>
+        <source>The lag rose while WAL was written and fell back to zero once the standby caught up.</source>
+        <translation>WAL が書き込まれている間は遅延が増え、スタンバイが追いつくとゼロに戻りました。</translation>
+    </message>
+    <message>
+        <source>Write a load on the primary</source>
+        <translation>プライマリに書き込み負荷をかける</translation>
+    </message>
+    <message>
+        <source>5. Replay paused</source>
+        <translation>5. リカバリ適用の一時停止</translation>
+    </message>
+    <message>
+        <source>Pause replay on the standby, insert a row on the primary and count on the standby; then resume.</source>
+        <translation>スタンバイでリカバリ適用を一時停止し、プライマリで行を挿入してから、スタンバイで行数を数えてみましょう。そのあと、適用を再開します。</translation>
+    </message>
+    <message>
+        <source>While replay was paused the standby still received WAL, but its rows stood still and its replay lag grew. Resumed, it replayed everything it had received.</source>
+        <translation>リカバリ適用を一時停止している間も、スタンバイは WAL を受信し続けていましたが、行数は変わらず、適用遅延が増えていきました。再開すると、受信済みのものをすべて適用しました。</translation>
+    </message>
+    <message>
+        <source>Pause replay on the standby</source>
+        <translation>スタンバイでリカバリ適用を一時停止する</translation>
+    </message>
+    <message>
+        <source>Resume replay</source>
+        <translation>リカバリ適用を再開する</translation>
+    </message>
+    <message>
+        <source>6. A stopped synchronous standby holds commits</source>
+        <translation>6. 同期スタンバイが停止するとコミットが待たされる</translation>
+    </message>
+    <message>
+        <source>Stop the standby, then insert on the primary. The INSERT does not return: a synchronous commit waits for the standby&apos;s confirmation, and the Replication tab shows commits waiting. Then take one of the two safe ways out.</source>
+        <translation>スタンバイを停止してから、プライマリで挿入してみましょう。INSERT は戻ってきません。同期コミットはスタンバイからの確認を待つため、「レプリケーション」タブには待機中のコミットが表示されます。そのあと、2 つある安全な解決方法のどちらかを選びます。</translation>
+    </message>
+    <message>
+        <source>Starting the standby again let the waiting commit return. (Making replication asynchronous would have let it return too, with less protection against losing it.)</source>
+        <translation>スタンバイを再び起動したことで、待機していたコミットが戻りました。（レプリケーションを非同期にしても戻りますが、そのコミットが失われることに対する保護は弱くなります。）</translation>
+    </message>
+    <message>
+        <source>Make sure replication is synchronous</source>
+        <translation>レプリケーションが同期であることを確認する</translation>
+    </message>
+    <message>
+        <source>Stop the standby</source>
+        <translation>スタンバイを停止する</translation>
+    </message>
+    <message>
+        <source>Insert on the primary (it waits)</source>
+        <translation>プライマリで挿入する（待機します）</translation>
+    </message>
+    <message>
+        <source>Way out: start the standby again</source>
+        <translation>解決方法: スタンバイを再び起動する</translation>
+    </message>
+    <message>
+        <source>7. Promote the standby</source>
+        <translation>7. スタンバイを昇格する</translation>
+    </message>
+    <message>
+        <source>Promote the standby: it leaves recovery and becomes a primary of its own. Then write on it.</source>
+        <translation>スタンバイを昇格させましょう。スタンバイはリカバリを終了し、独立したプライマリになります。そのあと、そこに書き込んでみます。</translation>
+    </message>
+    <message>
+        <source>The former standby accepts writes now; the two servers no longer replicate. Reset the sandbox to start the lesson again from a fresh pair.</source>
+        <translation>元のスタンバイは書き込みを受け付けるようになり、2 台のサーバ間ではもうレプリケーションが行われていません。新しいペアでレッスンを最初からやり直すには、サンドボックスをリセットしてください。</translation>
+    </message>
+    <message>
+        <source>Promote the standby</source>
+        <translation>スタンバイを昇格する</translation>
+    </message>
+    <message>
+        <source>Insert on the former standby</source>
+        <translation>元のスタンバイで挿入する</translation>
+    </message>
+    <message>
+        <source>Reset the sandbox</source>
+        <translation>サンドボックスをリセットする</translation>
     </message>
 </context>
 <context>
@@ -1051,6 +1855,137 @@
     <message>
         <source>this computer</source>
         <translation>このコンピュータ</translation>
+    </message>
+</context>
+<context>
+    <name>MachinesPage</name>
+    <message>
+        <source>Machines</source>
+        <translation>マシン</translation>
+    </message>
+    <message>
+        <source>Where the primary and the standby are, and how to log in to them over SSH.</source>
+        <translation>プライマリとスタンバイの場所と、SSH でのログイン方法です。</translation>
+    </message>
+    <message>
+        <source>Hosts</source>
+        <translation>ホスト</translation>
+    </message>
+    <message>
+        <source>&amp;Primary:</source>
+        <translation>プライマリ(&amp;P):</translation>
+    </message>
+    <message>
+        <source>Primary host</source>
+        <translation>プライマリのホスト</translation>
+    </message>
+    <message>
+        <source>&amp;Standby:</source>
+        <translation>スタンバイ(&amp;S):</translation>
+    </message>
+    <message>
+        <source>Standby host</source>
+        <translation>スタンバイのホスト</translation>
+    </message>
+    <message>
+        <source>user@host or user@host:port, e.g. root@db1</source>
+        <translation>user@host または user@host:port(例: root@db1)</translation>
+    </message>
+    <message>
+        <source>%1: connection test</source>
+        <translation>%1: 接続テスト</translation>
+    </message>
+    <message>
+        <source>&amp;Test connection</source>
+        <translation>接続をテスト(&amp;T)</translation>
+    </message>
+    <message>
+        <source>Test the connection to both hosts</source>
+        <translation>両方のホストへの接続をテストする</translation>
+    </message>
+    <message>
+        <source>Connecting</source>
+        <translation>接続中</translation>
+    </message>
+    <message>
+        <source>Login</source>
+        <translation>ログイン</translation>
+    </message>
+    <message>
+        <source>Key file</source>
+        <translation>鍵ファイル</translation>
+    </message>
+    <message>
+        <source>Keys of ssh-agent</source>
+        <translation>ssh-agent の鍵</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>パスワード</translation>
+    </message>
+    <message>
+        <source>Login method</source>
+        <translation>ログイン方法</translation>
+    </message>
+    <message>
+        <source>Empty: ~/.ssh/id_ed25519, id_ecdsa, id_rsa</source>
+        <translation>空欄: ~/.ssh/id_ed25519、id_ecdsa、id_rsa</translation>
+    </message>
+    <message>
+        <source>&amp;Browse…</source>
+        <translation>参照(&amp;B)…</translation>
+    </message>
+    <message>
+        <source>Choose the key file</source>
+        <translation>鍵ファイルを選ぶ</translation>
+    </message>
+    <message>
+        <source>The login password (also sudo&apos;s, when sudo asks for one)</source>
+        <translation>ログインパスワード(sudo が求めるときは sudo にも使います)</translation>
+    </message>
+    <message>
+        <source>The login user is root</source>
+        <translation>ログインユーザーが root</translation>
+    </message>
+    <message>
+        <source>sudo, without a password</source>
+        <translation>sudo(パスワードなし)</translation>
+    </message>
+    <message>
+        <source>sudo, with the login password</source>
+        <translation>sudo(ログインパスワードを使用)</translation>
+    </message>
+    <message>
+        <source>How the login user becomes root</source>
+        <translation>ログインユーザーが root になる方法</translation>
+    </message>
+    <message>
+        <source>&amp;Log in with:</source>
+        <translation>ログイン方法(&amp;L):</translation>
+    </message>
+    <message>
+        <source>&amp;Key file:</source>
+        <translation>鍵ファイル(&amp;K):</translation>
+    </message>
+    <message>
+        <source>Pass&amp;word:</source>
+        <translation>パスワード(&amp;W):</translation>
+    </message>
+    <message>
+        <source>&amp;Become root by:</source>
+        <translation>root になる方法(&amp;B):</translation>
+    </message>
+    <message>
+        <source>Choose the private key</source>
+        <translation>秘密鍵を選ぶ</translation>
+    </message>
+    <message>
+        <source>Connecting to %1…</source>
+        <translation>%1 に接続中…</translation>
+    </message>
+    <message>
+        <source>✔ Connected to %1.</source>
+        <translation>✔ %1 に接続しました。</translation>
     </message>
 </context>
 <context>
@@ -1272,10 +2207,6 @@
         <translation>サーバへの SSH トンネルを開いています…</translation>
     </message>
     <message>
-        <source>Standbys streaming from the primary</source>
-        <translation>プライマリからストリーミングしているスタンバイ</translation>
-    </message>
-    <message>
         <source>%1: connected</source>
         <translation>%1: 接続済み</translation>
     </message>
@@ -1372,12 +2303,83 @@
         <translation>&lt;h3&gt;Replica Studio %1&lt;/h3&gt;&lt;p&gt;PostgreSQL ストリーミングレプリケーションの構築・監視・学習を行います。&lt;/p&gt;&lt;p&gt;%2&lt;/p&gt;</translation>
     </message>
     <message>
-        <source>New replication setup</source>
-        <translation>新しいレプリケーション構築</translation>
+        <source>The &amp;lesson</source>
+        <translation>レッスン(&amp;L)</translation>
     </message>
     <message>
-        <source>The setup wizard is not in this build yet. Use &quot;replicactl setup&quot; from a terminal.</source>
-        <translation>このビルドにはまだ構築ウィザードがありません。ターミナルから &quot;replicactl setup&quot; を使ってください。</translation>
+        <source>The replication &amp;lesson on the demo sandbox</source>
+        <translation>デモ用サンドボックスでのレプリケーションのレッスン(&amp;L)</translation>
+    </message>
+    <message>
+        <source>Servers</source>
+        <translation>サーバ</translation>
+    </message>
+    <message>
+        <source>Console</source>
+        <translation>コンソール</translation>
+    </message>
+    <message>
+        <source>Lesson</source>
+        <translation>レッスン</translation>
+    </message>
+    <message>
+        <source>The lesson runs on the demo sandbox: start it first (Sandbox &gt; Start the demo sandbox).</source>
+        <translation>レッスンはデモ用サンドボックスで行います。先に起動してください（サンドボックス &gt; デモ用サンドボックスを起動）。</translation>
+    </message>
+    <message>
+        <source>The console is still running a statement: wait for it, or cancel it with Esc.</source>
+        <translation>コンソールはまだ文を実行中です。終わるまで待つか、Esc キーで取り消してください。</translation>
+    </message>
+    <message>
+        <source>Cancelled.</source>
+        <translation>取り消されました。</translation>
+    </message>
+    <message>
+        <source>Lesson: working on the sandbox…</source>
+        <translation>レッスン: サンドボックスを操作しています…</translation>
+    </message>
+    <message>
+        <source>Another sandbox operation is running: wait for it to end.</source>
+        <translation>別のサンドボックス操作を実行中です。終わるまでお待ちください。</translation>
+    </message>
+    <message>
+        <source>%1 and %2</source>
+        <translation>%1 と %2</translation>
+    </message>
+</context>
+<context>
+    <name>PairFindings</name>
+    <message>
+        <source>On the %1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>No PostgreSQL is installed on the %1. Choose &quot;Install the PostgreSQL packages&quot; on the Choices page, or install the server package of the major you want there first.</source>
+        <translation>%1に PostgreSQL がインストールされていません。「選択」ページで「PostgreSQL のパッケージをインストールする」を選ぶか、先に使いたいメジャーバージョンのサーバーパッケージをインストールしてください。</translation>
+    </message>
+    <message>
+        <source>The login user on the %1 cannot become root. Log in as root, or as a user who may use sudo (give the sudo password on the Machines page).</source>
+        <translation>%1のログインユーザーは root になれません。root でログインするか、sudo を使えるユーザーでログインしてください(sudo のパスワードは「マシン」ページで入力します)。</translation>
+    </message>
+    <message>
+        <source>primary</source>
+        <translation>プライマリ</translation>
+    </message>
+    <message>
+        <source>standby</source>
+        <translation>スタンバイ</translation>
+    </message>
+    <message>
+        <source>The two hosts have no PostgreSQL major in common. Install the primary&apos;s major on the standby (or choose &quot;Install the PostgreSQL packages&quot;).</source>
+        <translation>2 台のホストに共通の PostgreSQL メジャーバージョンがありません。プライマリのメジャーバージョンをスタンバイにインストールしてください(または「PostgreSQL のパッケージをインストールする」を選んでください)。</translation>
+    </message>
+    <message>
+        <source>The standby has less than 1 GB free for the copy of the primary. Free some space on it first.</source>
+        <translation>スタンバイにはプライマリの複製用の空きが 1 GB 未満しかありません。先に空き容量を確保してください。</translation>
+    </message>
+    <message>
+        <source>The clocks of the two hosts differ by %1 s: lag times would be off. Synchronise them (NTP).</source>
+        <translation>2 台のホストの時刻が %1 秒ずれています。遅延時間が正しく表示されません。NTP で時刻を合わせてください。</translation>
     </message>
 </context>
 <context>
@@ -1681,6 +2683,25 @@
     <message>
         <source>The number of standbys a commit waits for must be from 1 to 100, not %1.</source>
         <translation>コミットが待つスタンバイの数は 1 から 100 の間で指定してください (%1 は指定できません)。</translation>
+    </message>
+</context>
+<context>
+    <name>PlanPreparation</name>
+    <message>
+        <source>Looking at %1: the system, PostgreSQL, its clusters and free disk.</source>
+        <translation>%1 を調査中: システム、PostgreSQL、クラスタ、ディスクの空き。</translation>
+    </message>
+    <message>
+        <source>Checking that the standby reaches the primary at %1:%2.</source>
+        <translation>スタンバイからプライマリ %1:%2 に届くか確認中。</translation>
+    </message>
+    <message>
+        <source>Looking at the hosts was cancelled.</source>
+        <translation>ホストの調査は取り消されました。</translation>
+    </message>
+    <message>
+        <source>The standby reaches the primary at %1:%2.</source>
+        <translation>スタンバイからプライマリ %1:%2 に接続できます。</translation>
     </message>
 </context>
 <context>
@@ -2568,10 +3589,6 @@ Actions:
         <translation>表ではなく JSON で出力します。</translation>
     </message>
     <message>
-        <source>Name the primary: --primary USER@HOST[:PORT].</source>
-        <translation>プライマリを指定してください: --primary USER@HOST[:PORT]</translation>
-    </message>
-    <message>
         <source>make the pair and wait until it streams, or reuse a running one</source>
         <translation>ペアを作ってストリーミングするまで待つ（稼働中ならそれを使う）</translation>
     </message>
@@ -2823,6 +3840,153 @@ sandbox of this program is refused (exit 2) with nothing in it touched.
         <source>Make a new plan with replicactl setup --save-plan, review it, and apply that one.</source>
         <translation>replicactl setup --save-plan で新しいプランを作り、内容を確認してから、そのプランを適用してください。</translation>
     </message>
+    <message>
+        <source>Give either --primary (over SSH), or --sandbox or --conninfo, not both.</source>
+        <translation>--primary（SSH 経由）と --sandbox / --conninfo は同時に指定できません。どちらか一方を指定してください。</translation>
+    </message>
+    <message>
+        <source>Name the primary: --primary USER@HOST[:PORT], or --sandbox [DIR], or --conninfo CONNSTR.</source>
+        <translation>プライマリを指定してください: --primary USER@HOST[:PORT]、--sandbox [DIR]、または --conninfo CONNSTR。</translation>
+    </message>
+    <message>
+        <source>--interval takes a number of seconds from 0.1 to 3600, such as 1 or 0.5.</source>
+        <translation>--interval には 0.1 から 3600 までの秒数を指定してください（例: 1、0.5）。</translation>
+    </message>
+    <message>
+        <source>--count takes a whole number of samples, 1 or more.</source>
+        <translation>--count には 1 以上のサンプル数（整数）を指定してください。</translation>
+    </message>
+    <message>
+        <source>Watch replication: each interval, the primary&apos;s standbys, slots and archiver, the standbys&apos; own state and the alerts, as a table or as one JSON object per line (--json). Runs until interrupted (Ctrl-C) or --count samples.</source>
+        <translation>レプリケーションを監視します: 間隔ごとに、プライマリのスタンバイ・スロット・アーカイバ、各スタンバイ自身の状態、アラートを、表として、または 1 行に 1 つの JSON オブジェクト（--json）として出力します。中断（Ctrl-C）されるか --count 個のサンプルを出力するまで実行します。</translation>
+    </message>
+    <message>
+        <source>Seconds between samples (default 1).</source>
+        <translation>サンプルの間隔（秒、省略時: 1）。</translation>
+    </message>
+    <message>
+        <source>Stop after this many samples.</source>
+        <translation>この数のサンプルを出力したら終了します。</translation>
+    </message>
+    <message>
+        <source>One JSON object per sample and line (NDJSON).</source>
+        <translation>1 サンプルにつき 1 行の JSON オブジェクト（NDJSON）。</translation>
+    </message>
+    <message>
+        <source>Name the servers: --sandbox [DIR], or --conninfo CONNSTR [--standby-conninfo CONNSTR ...]. (Over SSH, replicactl status --primary USER@HOST shows one sample.)</source>
+        <translation>サーバを指定してください: --sandbox [DIR]、または --conninfo CONNSTR [--standby-conninfo CONNSTR ...]。（SSH 経由では replicactl status --primary USER@HOST で 1 回分のサンプルを表示できます。）</translation>
+    </message>
+    <message>
+        <source>--conninfo is not a connection string libpq reads: %1</source>
+        <translation>--conninfo が libpq で読める接続文字列ではありません: %1</translation>
+    </message>
+    <message>
+        <source>--standby-conninfo is not a connection string libpq reads: %1</source>
+        <translation>--standby-conninfo が libpq で読める接続文字列ではありません: %1</translation>
+    </message>
+    <message>
+        <source>The demo sandbox (its folder as the argument; the default sandbox without one).</source>
+        <translation>デモ用サンドボックス（引数にそのフォルダ。省略時は既定のサンドボックス）。</translation>
+    </message>
+    <message>
+        <source>The primary, as a libpq connection string.</source>
+        <translation>プライマリ（libpq の接続文字列）。</translation>
+    </message>
+    <message>
+        <source>CONNSTR</source>
+        <translation>CONNSTR</translation>
+    </message>
+    <message>
+        <source>A standby, as a libpq connection string (may be given more than once); its application_name=NAME is the name the primary shows it under.</source>
+        <translation>スタンバイ（libpq の接続文字列。複数回指定可）。application_name=NAME には、プライマリ上で表示されるそのスタンバイの名前を指定します。</translation>
+    </message>
+    <message>
+        <source>The sandbox folder, with --sandbox.</source>
+        <translation>サンドボックスのフォルダ（--sandbox と一緒に）。</translation>
+    </message>
+    <message>
+        <source>[DIR]</source>
+        <translation>[DIR]</translation>
+    </message>
+    <message>
+        <source>Give either --sandbox or --conninfo, not both.</source>
+        <translation>--sandbox と --conninfo は同時に指定できません。どちらか一方を指定してください。</translation>
+    </message>
+    <message>
+        <source>--standby-conninfo needs the primary&apos;s --conninfo.</source>
+        <translation>--standby-conninfo にはプライマリの --conninfo が必要です。</translation>
+    </message>
+    <message>
+        <source>Unexpected argument &apos;%1&apos;.</source>
+        <translation>想定外の引数 &apos;%1&apos; です。</translation>
+    </message>
+</context>
+<context>
+    <name>ReplicationPanel</name>
+    <message>
+        <source>Connecting to the servers...</source>
+        <translation>サーバに接続しています...</translation>
+    </message>
+    <message>
+        <source>Lag history</source>
+        <translation>遅延の履歴</translation>
+    </message>
+    <message>
+        <source>Standbys (pg_stat_replication on the primary)</source>
+        <translation>スタンバイ（プライマリの pg_stat_replication）</translation>
+    </message>
+    <message>
+        <source>Standbys streaming from the primary</source>
+        <translation>プライマリからストリーミングしているスタンバイ</translation>
+    </message>
+    <message>
+        <source>Waiting for the first sample...</source>
+        <translation>最初のサンプルを待っています...</translation>
+    </message>
+    <message>
+        <source>Replication slots and WAL archiving</source>
+        <translation>レプリケーションスロットと WAL アーカイブ</translation>
+    </message>
+    <message>
+        <source>Replication slots</source>
+        <translation>レプリケーションスロット</translation>
+    </message>
+    <message>
+        <source>No replication slot on the primary: a standby that falls behind further than wal_keep_size can lose the WAL it needs.</source>
+        <translation>プライマリにレプリケーションスロットがありません。wal_keep_size を超えて遅れたスタンバイは、必要な WAL を失うことがあります。</translation>
+    </message>
+    <message>
+        <source>No standby streams from the primary right now.</source>
+        <translation>現在、プライマリからストリーミングしているスタンバイはありません。</translation>
+    </message>
+    <message>
+        <source>Unknown: the primary does not answer.</source>
+        <translation>不明: プライマリが応答しません。</translation>
+    </message>
+    <message>
+        <source>Updated %1.</source>
+        <translation>%1 に更新。</translation>
+    </message>
+    <message>
+        <source>Archiver: not available on this version.</source>
+        <translation>アーカイバ: このバージョンでは利用できません。</translation>
+    </message>
+    <message>
+        <source>Archiver: unknown, the primary does not answer.</source>
+        <translation>アーカイバ: 不明です。プライマリが応答しません。</translation>
+    </message>
+    <message>
+        <source>Archiver: nothing archived yet (archive_mode off, or no WAL segment finished since the start).</source>
+        <translation>アーカイバ: まだ何もアーカイブされていません（archive_mode が off か、起動後に完了した WAL セグメントがありません）。</translation>
+    </message>
+    <message>
+        <source>Archiver: %1 segments archived, the last %2 at %3; %4 failed</source>
+        <translation>アーカイバ: %1 セグメントをアーカイブ済み（最後は %2、%3）。失敗 %4 件</translation>
+    </message>
+    <message>
+        <source>, the last %1 at %2.</source>
+        <translation>（最後は %1、%2）。</translation>
+    </message>
 </context>
 <context>
     <name>ReplicationRoleStep</name>
@@ -2881,40 +4045,12 @@ sandbox of this program is refused (exit 2) with nothing in it touched.
         <translation>%1 が監視用の問い合わせに %2 秒以内に応答しませんでした。サーバが過負荷か、ネットワークが止まっています。</translation>
     </message>
     <message>
-        <source>The primary does not answer. %1</source>
-        <translation>プライマリが応答しません。%1</translation>
-    </message>
-    <message>
         <source>&quot;%1&quot; is watched as the primary but is in recovery (a standby): its pg_stat_replication only shows cascading standbys. Point the monitor at the real primary.</source>
         <translation>&quot;%1&quot; をプライマリとして監視していますが、リカバリ中（スタンバイ）です。その pg_stat_replication にはカスケードしたスタンバイしか表示されません。本来のプライマリを監視対象にしてください。</translation>
     </message>
     <message>
-        <source>Commits on the primary wait: synchronous_standby_names is &apos;%1&apos; but %2 of the %3 synchronous standbys it needs are connected. Start the standby again, or clear synchronous_standby_names and reload (SELECT pg_reload_conf()) to let commits through.</source>
-        <translation>プライマリのコミットが待たされています。synchronous_standby_names は &apos;%1&apos; ですが、必要な %3 台の同期スタンバイのうち %2 台しか接続していません。スタンバイを再び起動するか、synchronous_standby_names を空にしてリロード（SELECT pg_reload_conf()）すればコミットが通るようになります。</translation>
-    </message>
-    <message>
-        <source>No standby is connected to the primary (pg_stat_replication is empty). Check that the standby runs and that its primary_conninfo points at this primary.</source>
-        <translation>プライマリに接続しているスタンバイがありません（pg_stat_replication が空です）。スタンバイが稼働していること、その primary_conninfo がこのプライマリを指していることを確認してください。</translation>
-    </message>
-    <message>
         <source>Standby &quot;%1&quot; is in state &quot;%2&quot;, not streaming: it is still catching up or starting.</source>
         <translation>スタンバイ &quot;%1&quot; の状態は &quot;%2&quot; で、ストリーミングしていません。まだ追いついている途中か、起動中です。</translation>
-    </message>
-    <message>
-        <source>Replication slot &quot;%1&quot; has lost WAL its standby still needs (wal_status lost): that standby cannot catch up and must be cloned again.</source>
-        <translation>レプリケーションスロット &quot;%1&quot; は、スタンバイがまだ必要とする WAL を失いました（wal_status lost）。このスタンバイは追いつけないので、もう一度クローンし直す必要があります。</translation>
-    </message>
-    <message>
-        <source>Replication slot &quot;%1&quot; is about to lose WAL (wal_status unreserved, max_slot_wal_keep_size reached). Bring its standby back soon.</source>
-        <translation>レプリケーションスロット &quot;%1&quot; はまもなく WAL を失います（wal_status unreserved、max_slot_wal_keep_size に到達）。早くスタンバイを戻してください。</translation>
-    </message>
-    <message>
-        <source>Replication slot &quot;%1&quot; is not in use; the primary keeps %2 of WAL for it, and keeps more until a standby uses the slot or it is dropped (SELECT pg_drop_replication_slot(&apos;%1&apos;)).</source>
-        <translation>レプリケーションスロット &quot;%1&quot; は使われていません。プライマリはこのスロットのために %2 の WAL を保持しており、スタンバイがスロットを使うか、スロットが削除される（SELECT pg_drop_replication_slot(&apos;%1&apos;)）まで保持量は増え続けます。</translation>
-    </message>
-    <message>
-        <source>WAL archiving fails (last failure: %1). Check archive_command and the archive&apos;s free space; WAL piles up in pg_wal until it succeeds.</source>
-        <translation>WAL アーカイブが失敗しています（最後の失敗: %1）。archive_command とアーカイブ先の空き容量を確認してください。成功するまで WAL は pg_wal に溜まり続けます。</translation>
     </message>
     <message>
         <source>Standby &quot;%1&quot; does not answer. %2</source>
@@ -2925,8 +4061,56 @@ sandbox of this program is refused (exit 2) with nothing in it touched.
         <translation>&quot;%1&quot; はリカバリ中ではありません。昇格されたかプライマリとして起動されたため、もう &quot;%2&quot; に追従していません。両方に書き込む前に、スタンバイとして作り直してください。</translation>
     </message>
     <message>
-        <source>Replay is paused on &quot;%1&quot;: it receives WAL but does not apply it. Resume it with SELECT %2().</source>
-        <translation>&quot;%1&quot; ではリカバリの適用が一時停止されています。WAL は受信していますが適用していません。SELECT %2() で再開してください。</translation>
+        <source>The primary &quot;%1&quot; does not answer. %2</source>
+        <translation>プライマリ &quot;%1&quot; が応答しません。%2</translation>
+    </message>
+    <message>
+        <source>The synchronous standbys stream but do not confirm in time: look at their flush lag (disk) and their logs, or make replication asynchronous: ALTER SYSTEM SET synchronous_standby_names = &apos;&apos;; SELECT pg_reload_conf();</source>
+        <translation>同期スタンバイはストリーミングしていますが、確認応答が間に合っていません。フラッシュ遅延（ディスク）とログを確認するか、レプリケーションを非同期にしてください: ALTER SYSTEM SET synchronous_standby_names = &apos;&apos;; SELECT pg_reload_conf();</translation>
+    </message>
+    <message>
+        <source>Start the missing standby, or make replication asynchronous: ALTER SYSTEM SET synchronous_standby_names = &apos;&apos;; SELECT pg_reload_conf();</source>
+        <translation>不在のスタンバイを起動するか、レプリケーションを非同期にしてください: ALTER SYSTEM SET synchronous_standby_names = &apos;&apos;; SELECT pg_reload_conf();</translation>
+    </message>
+    <message>
+        <source>Commits on the primary are waiting for a synchronous standby (waiting for more than a second: %1; synchronous_standby_names is &apos;%2&apos;; not streaming: %3). %4</source>
+        <translation>プライマリのコミットが同期スタンバイを待っています（1 秒以上待っているもの: %1、synchronous_standby_names は &apos;%2&apos;、ストリーミングしていないもの: %3）。%4</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>なし</translation>
+    </message>
+    <message>
+        <source>Commits on the primary wait: synchronous_standby_names is &apos;%1&apos; (synchronous standbys needed: %2, streaming as such: %3; not streaming: %4). %5</source>
+        <translation>プライマリのコミットは待たされます: synchronous_standby_names は &apos;%1&apos; です（必要な同期スタンバイ: %2、同期としてストリーミング中: %3、ストリーミングしていないもの: %4）。%5</translation>
+    </message>
+    <message>
+        <source>any standby</source>
+        <translation>いずれかのスタンバイ</translation>
+    </message>
+    <message>
+        <source>Standby &quot;%1&quot; does not stream from the primary (no row in pg_stat_replication). Check that it runs, that its primary_conninfo points at this primary with application_name=%1, and its log.</source>
+        <translation>スタンバイ &quot;%1&quot; がプライマリからストリーミングしていません（pg_stat_replication に行がありません）。稼働していること、primary_conninfo が application_name=%1 でこのプライマリを指していること、そしてそのログを確認してください。</translation>
+    </message>
+    <message>
+        <source>Replication slot &quot;%1&quot; has lost WAL its standby still needs (wal_status lost): that standby cannot resume from it and must be cloned again.</source>
+        <translation>レプリケーションスロット &quot;%1&quot; は、スタンバイがまだ必要とする WAL を失いました（wal_status lost）。そのスタンバイはこのスロットから再開できないため、クローンし直す必要があります。</translation>
+    </message>
+    <message>
+        <source>Replication slot &quot;%1&quot; is about to lose WAL (wal_status unreserved: max_slot_wal_keep_size reached). Bring its standby back soon, or raise max_slot_wal_keep_size.</source>
+        <translation>レプリケーションスロット &quot;%1&quot; は WAL を失いかけています（wal_status unreserved: max_slot_wal_keep_size に達しました）。早くスタンバイを復帰させるか、max_slot_wal_keep_size を増やしてください。</translation>
+    </message>
+    <message>
+        <source>Replication slot &quot;%1&quot; is not in use and keeps %2 of WAL in pg_wal, more every minute. Start its standby, or drop the slot if the standby is gone for good: SELECT pg_drop_replication_slot(&apos;%1&apos;);</source>
+        <translation>レプリケーションスロット &quot;%1&quot; は使われておらず、pg_wal に %2 の WAL を保持しており、刻々と増えています。スタンバイを起動するか、スタンバイがもう戻らないならスロットを削除してください: SELECT pg_drop_replication_slot(&apos;%1&apos;);</translation>
+    </message>
+    <message>
+        <source>WAL archiving fails: %1 failures, the last on %2. Check archive_command (or archive_library) and the archive&apos;s free space in the primary&apos;s log; WAL piles up in pg_wal until it succeeds.</source>
+        <translation>WAL のアーカイブが失敗しています: 失敗 %1 件、最後は %2。プライマリのログで archive_command（または archive_library）とアーカイブ先の空き容量を確認してください。成功するまで WAL は pg_wal にたまり続けます。</translation>
+    </message>
+    <message>
+        <source>Replay is paused on &quot;%1&quot;: it receives WAL but does not apply it, and its replay lag grows. Resume it with SELECT %2();</source>
+        <translation>&quot;%1&quot; で適用（リプレイ）が一時停止しています。WAL は受信していますが適用されず、適用遅延が増え続けます。SELECT %2(); で再開してください。</translation>
     </message>
 </context>
 <context>
@@ -3099,8 +4283,8 @@ sandbox of this program is refused (exit 2) with nothing in it touched.
         <translation>プライマリでのコミットから、このスタンバイがそれを報告するまでの時間。スタンバイに追いつくべきものがないときは空欄です。</translation>
     </message>
     <message>
-        <source>sync: commits on the primary wait for this standby. async: they do not. The number is sync_priority.</source>
-        <translation>sync: プライマリのコミットはこのスタンバイを待ちます。async: 待ちません。数字は sync_priority です。</translation>
+        <source>sync: commits on the primary wait for this standby. quorum: they wait for enough of the quorum standbys. potential: it takes over when a sync standby goes. async: commits do not wait for it. The number is sync_priority.</source>
+        <translation>sync: プライマリのコミットはこのスタンバイを待ちます。quorum: クォーラムのスタンバイのうち必要な数を待ちます。potential: 同期スタンバイがいなくなると代わりに同期になります。async: コミットはこのスタンバイを待ちません。数字は sync_priority です。</translation>
     </message>
 </context>
 <context>
@@ -3160,6 +4344,203 @@ sandbox of this program is refused (exit 2) with nothing in it touched.
     <message>
         <source>What this means</source>
         <translation>これが意味すること</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewPage</name>
+    <message>
+        <source>Review the plan</source>
+        <translation>計画の確認</translation>
+    </message>
+    <message>
+        <source>Every step, the commands it runs and the files it changes. &quot;Go to Run&quot; fixes the plan; nothing runs before you start it there.</source>
+        <translation>すべてのステップと、実行するコマンド、変更するファイルです。「実行へ」で計画が確定します。実行ページで開始するまで何も実行されません。</translation>
+    </message>
+    <message>
+        <source>Go to &amp;Run</source>
+        <translation>実行へ(&amp;R)</translation>
+    </message>
+    <message>
+        <source>What to know before running the plan</source>
+        <translation>計画を実行する前に知っておくべきこと</translation>
+    </message>
+    <message>
+        <source>The plan&apos;s steps and commands</source>
+        <translation>計画のステップとコマンド</translation>
+    </message>
+    <message>
+        <source>&amp;Save plan…</source>
+        <translation>計画を保存(&amp;S)…</translation>
+    </message>
+    <message>
+        <source>Save the plan as a file that replicactl apply runs</source>
+        <translation>replicactl apply で実行できるファイルとして計画を保存する</translation>
+    </message>
+    <message>
+        <source>&amp;Export shell script…</source>
+        <translation>シェルスクリプトを書き出す(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>Export the plan as a shell script</source>
+        <translation>計画をシェルスクリプトとして書き出す</translation>
+    </message>
+    <message>
+        <source>Where the plan was saved</source>
+        <translation>計画の保存先</translation>
+    </message>
+    <message>
+        <source>Save the plan</source>
+        <translation>計画を保存</translation>
+    </message>
+    <message>
+        <source>Plans (*.json)</source>
+        <translation>計画 (*.json)</translation>
+    </message>
+    <message>
+        <source>Shell scripts (*.sh)</source>
+        <translation>シェルスクリプト (*.sh)</translation>
+    </message>
+    <message>
+        <source>Writing %1…</source>
+        <translation>%1 に書き込み中…</translation>
+    </message>
+    <message>
+        <source>Written to %1.</source>
+        <translation>%1 に書き込みました。</translation>
+    </message>
+</context>
+<context>
+    <name>RunPage</name>
+    <message>
+        <source>Run</source>
+        <translation>実行</translation>
+    </message>
+    <message>
+        <source>The steps run one by one; a step already in place is skipped. Cancel stops the running command; Run goes on from where it stopped.</source>
+        <translation>ステップを一つずつ実行します。すでに済んでいるステップは飛ばします。取り消しで実行中のコマンドを止め、「実行」で止まったところから続けます。</translation>
+    </message>
+    <message>
+        <source>Steps of the plan</source>
+        <translation>計画のステップ</translation>
+    </message>
+    <message>
+        <source>Output of the running command</source>
+        <translation>実行中のコマンドの出力</translation>
+    </message>
+    <message>
+        <source>Press Run to start, or select a step and run up to it.</source>
+        <translation>「実行」で開始するか、ステップを選んでそこまで実行してください。</translation>
+    </message>
+    <message>
+        <source>Run status</source>
+        <translation>実行の状態</translation>
+    </message>
+    <message>
+        <source>Progress of the copy</source>
+        <translation>複製の進捗</translation>
+    </message>
+    <message>
+        <source>&amp;Run</source>
+        <translation>実行(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Run the remaining steps</source>
+        <translation>残りのステップを実行する</translation>
+    </message>
+    <message>
+        <source>Run &amp;up to the selected step</source>
+        <translation>選んだステップまで実行(&amp;U)</translation>
+    </message>
+    <message>
+        <source>Run up to the selected step and stop</source>
+        <translation>選んだステップまで実行して止まる</translation>
+    </message>
+    <message>
+        <source>&amp;Cancel the run</source>
+        <translation>実行を取り消す(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Cancel the run</source>
+        <translation>実行を取り消す</translation>
+    </message>
+    <message>
+        <source>Re&amp;try</source>
+        <translation>再試行(&amp;T)</translation>
+    </message>
+    <message>
+        <source>Retry from the failed step</source>
+        <translation>失敗したステップから再試行する</translation>
+    </message>
+    <message>
+        <source>Cancelling: the running command is being ended…</source>
+        <translation>取り消し中: 実行中のコマンドを終了しています…</translation>
+    </message>
+    <message>
+        <source>Running step %1: %2</source>
+        <translation>ステップ %1 を実行中: %2</translation>
+    </message>
+    <message>
+        <source>The step &quot;%1&quot; failed: %2</source>
+        <translation>ステップ「%1」が失敗しました: %2</translation>
+    </message>
+    <message>
+        <source>Command: %1</source>
+        <translation>コマンド: %1</translation>
+    </message>
+    <message>
+        <source>Stopped after step %1, as asked. Press Run to go on.</source>
+        <translation>指定どおりステップ %1 の後で止まりました。続けるには「実行」を押してください。</translation>
+    </message>
+    <message>
+        <source>Every step is done. Next shows the verification.</source>
+        <translation>すべてのステップが完了しました。「次へ」で検証結果を表示します。</translation>
+    </message>
+</context>
+<context>
+    <name>RunStepModel</name>
+    <message>
+        <source>waiting</source>
+        <translation>待機中</translation>
+    </message>
+    <message>
+        <source>running</source>
+        <translation>実行中</translation>
+    </message>
+    <message>
+        <source>done</source>
+        <translation>完了</translation>
+    </message>
+    <message>
+        <source>skipped (already in place)</source>
+        <translation>スキップ(すでに済み)</translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation>失敗</translation>
+    </message>
+    <message>
+        <source>stopped</source>
+        <translation>停止</translation>
+    </message>
+    <message>
+        <source>%1. %2</source>
+        <translation>%1. %2</translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <translation>%1 秒</translation>
+    </message>
+    <message>
+        <source>Step</source>
+        <translation>ステップ</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状態</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>時間</translation>
     </message>
 </context>
 <context>
@@ -3496,16 +4877,8 @@ sandbox of this program is refused (exit 2) with nothing in it touched.
         <translation>フォルダ: %1</translation>
     </message>
     <message>
-        <source>Waiting for the first sample...</source>
-        <translation>最初のサンプルを待っています...</translation>
-    </message>
-    <message>
         <source>Servers</source>
         <translation>サーバ</translation>
-    </message>
-    <message>
-        <source>Replication (pg_stat_replication on the primary)</source>
-        <translation>レプリケーション（プライマリの pg_stat_replication）</translation>
     </message>
     <message>
         <source>Connect with psql</source>
@@ -3524,32 +4897,55 @@ sandbox of this program is refused (exit 2) with nothing in it touched.
         <translation>サンドボックスを再び起動するには: %1</translation>
     </message>
     <message>
-        <source>Start the standby again with: %1</source>
-        <translation>スタンバイを再び起動するには: %1</translation>
-    </message>
-    <message>
-        <source>Resume replay with: %1</source>
-        <translation>リカバリの適用を再開するには: %1</translation>
-    </message>
-    <message>
-        <source>The standby was promoted. Make a fresh pair with: %1</source>
-        <translation>スタンバイは昇格されました。新しいペアを作るには: %1</translation>
-    </message>
-    <message>
-        <source>No standby is connected to the primary right now.</source>
-        <translation>現在、プライマリに接続しているスタンバイはありません。</translation>
-    </message>
-    <message>
-        <source>Unknown: the primary does not answer.</source>
-        <translation>不明: プライマリが応答しません。</translation>
-    </message>
-    <message>
         <source>Updated %1, every second. Closing the window leaves the sandbox running; &quot;%2&quot; stops it.</source>
         <translation>%1 に更新（毎秒）。ウィンドウを閉じてもサンドボックスは動き続けます。停止するには &quot;%2&quot;。</translation>
     </message>
     <message>
-        <source>Standbys streaming from the primary</source>
-        <translation>プライマリからストリーミングしているスタンバイ</translation>
+        <source>Start the standby again: Sandbox &gt; Start the standby, or %1</source>
+        <translation>スタンバイを再び起動してください: サンドボックス &gt; スタンバイを起動、または %1</translation>
+    </message>
+    <message>
+        <source>Resume replay: Sandbox &gt; Resume replay, or %1</source>
+        <translation>リカバリ適用を再開してください: サンドボックス &gt; リカバリ適用を再開、または %1</translation>
+    </message>
+    <message>
+        <source>The standby was promoted. Make a fresh pair: Sandbox &gt; Reset to a fresh pair, or %1</source>
+        <translation>スタンバイは昇格されました。新しいペアを作成してください: サンドボックス &gt; 新しいペアにリセット、または %1</translation>
+    </message>
+</context>
+<context>
+    <name>SecretDialog</name>
+    <message>
+        <source>Key passphrase</source>
+        <translation>鍵のパスフレーズ</translation>
+    </message>
+    <message>
+        <source>Login password</source>
+        <translation>ログインパスワード</translation>
+    </message>
+    <message>
+        <source>The key %1 is protected by a passphrase. Type it to log in to %2; it is kept only while this window is open.</source>
+        <translation>鍵 %1 はパスフレーズで保護されています。%2 にログインするために入力してください。このウィンドウを開いている間だけ保持します。</translation>
+    </message>
+    <message>
+        <source>%1 asks for a password. Type the login password; it is kept only while this window is open.</source>
+        <translation>%1 がパスワードを求めています。ログインパスワードを入力してください。このウィンドウを開いている間だけ保持します。</translation>
+    </message>
+    <message>
+        <source>Passphrase</source>
+        <translation>パスフレーズ</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>パスワード</translation>
+    </message>
+    <message>
+        <source>&amp;Passphrase:</source>
+        <translation>パスフレーズ(&amp;P):</translation>
+    </message>
+    <message>
+        <source>&amp;Password:</source>
+        <translation>パスワード(&amp;P):</translation>
     </message>
 </context>
 <context>
@@ -3903,6 +5299,22 @@ sandbox of this program is refused (exit 2) with nothing in it touched.
         <source>its before text of %1 on the %2 is not what the plan starts from (the file saved with the plan, with the earlier steps&apos; edits in it). Edit only the after texts, or make the plan again.</source>
         <translation>%2 の %1 の変更前テキストが、プランの出発点（プランと一緒に保存されたファイルに、それより前のステップの編集を加えたもの）と一致しません。変更後のテキストだけを編集するか、プランを作り直してください。</translation>
     </message>
+    <message>
+        <source>Looking at %1: the system, PostgreSQL, its clusters and free disk.</source>
+        <translation>%1 を調査中: システム、PostgreSQL、クラスタ、ディスクの空き。</translation>
+    </message>
+    <message>
+        <source>Reading the configuration files of %1 and %2.</source>
+        <translation>%1 と %2 の設定ファイルを読み込み中。</translation>
+    </message>
+    <message>
+        <source>Looking at the standby&apos;s data directory %1.</source>
+        <translation>スタンバイのデータディレクトリ %1 を調査中。</translation>
+    </message>
+    <message>
+        <source>Checking that the standby reaches the primary at %1:%2.</source>
+        <translation>スタンバイからプライマリ %1:%2 に届くか確認中。</translation>
+    </message>
 </context>
 <context>
     <name>SetupStep</name>
@@ -3944,6 +5356,13 @@ sandbox of this program is refused (exit 2) with nothing in it touched.
     </message>
 </context>
 <context>
+    <name>SetupWizard</name>
+    <message>
+        <source>New replication setup</source>
+        <translation>新しいレプリケーションのセットアップ</translation>
+    </message>
+</context>
+<context>
     <name>SlotStep</name>
     <message>
         <source>Replication slot &quot;%1&quot; on the primary</source>
@@ -3960,6 +5379,61 @@ sandbox of this program is refused (exit 2) with nothing in it touched.
     <message>
         <source>A logical slot named &quot;%1&quot; exists on the primary. Choose another slot name.</source>
         <translation>プライマリに &quot;%1&quot; という名前の論理スロットがあります。別のスロット名を選んでください。</translation>
+    </message>
+</context>
+<context>
+    <name>SlotTableModel</name>
+    <message>
+        <source>yes (pid %1)</source>
+        <translation>はい（pid %1）</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>はい</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>いいえ</translation>
+    </message>
+    <message>
+        <source>no limit</source>
+        <translation>制限なし</translation>
+    </message>
+    <message>
+        <source>reserved: within max_wal_size. extended: beyond it, kept for the slot. unreserved: may be removed at the next checkpoint. lost: removed; the standby cannot resume.</source>
+        <translation>reserved: max_wal_size の範囲内。extended: それを超えているが、スロットのために保持されています。unreserved: 次のチェックポイントで削除される可能性があります。lost: 削除済みで、スタンバイは再開できません。</translation>
+    </message>
+    <message>
+        <source>How much more WAL can be written before this slot is in danger of losing what it needs (max_slot_wal_keep_size); no limit when that is -1.</source>
+        <translation>このスロットが必要な WAL を失う危険が出るまでに、あとどれだけ WAL を書けるか（max_slot_wal_keep_size）。-1 のときは制限なし。</translation>
+    </message>
+    <message>
+        <source>Slot</source>
+        <translation>スロット</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>種類</translation>
+    </message>
+    <message>
+        <source>In use</source>
+        <translation>使用中</translation>
+    </message>
+    <message>
+        <source>WAL status</source>
+        <translation>WAL 状態</translation>
+    </message>
+    <message>
+        <source>WAL held</source>
+        <translation>保持 WAL</translation>
+    </message>
+    <message>
+        <source>Safe WAL size</source>
+        <translation>安全な WAL サイズ</translation>
+    </message>
+    <message>
+        <source>Unused since</source>
+        <translation>未使用になった時刻</translation>
     </message>
 </context>
 <context>
@@ -4455,6 +5929,61 @@ sandbox of this program is refused (exit 2) with nothing in it touched.
     </message>
 </context>
 <context>
+    <name>TopologyStrip</name>
+    <message>
+        <source>does not answer</source>
+        <translation>応答なし</translation>
+    </message>
+    <message>
+        <source>PostgreSQL %1</source>
+        <translation>PostgreSQL %1</translation>
+    </message>
+    <message>
+        <source>, WAL %1/s</source>
+        <translation>、WAL %1/秒</translation>
+    </message>
+    <message>
+        <source>commits stuck waiting for a standby: %1</source>
+        <translation>スタンバイ待ちで止まっているコミット: %1</translation>
+    </message>
+    <message>
+        <source>not streaming</source>
+        <translation>ストリーミングなし</translation>
+    </message>
+    <message>
+        <source>down</source>
+        <translation>停止</translation>
+    </message>
+    <message>
+        <source>%1 more</source>
+        <translation>ほか %1 台</translation>
+    </message>
+    <message>
+        <source>see the table</source>
+        <translation>表を参照</translation>
+    </message>
+    <message>
+        <source>no standby</source>
+        <translation>スタンバイなし</translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation>不明</translation>
+    </message>
+    <message>
+        <source>Asynchronous: synchronous_standby_names is empty; commits do not wait for a standby.</source>
+        <translation>非同期: synchronous_standby_names が空のため、コミットはスタンバイを待ちません。</translation>
+    </message>
+    <message>
+        <source>Synchronous: synchronous_standby_names = &apos;%1&apos;</source>
+        <translation>同期: synchronous_standby_names = &apos;%1&apos;</translation>
+    </message>
+    <message>
+        <source>primary</source>
+        <translation>プライマリ</translation>
+    </message>
+</context>
+<context>
     <name>VerifyStep</name>
     <message>
         <source>Verify the replication</source>
@@ -4729,6 +6258,53 @@ sandbox of this program is refused (exit 2) with nothing in it touched.
     </message>
 </context>
 <context>
+    <name>WalPipelineView</name>
+    <message>
+        <source>Each bar runs from the primary&apos;s current WAL position (right) back to what the standby has replayed (left). The widest colour is where WAL is held up.</source>
+        <translation>各バーは、プライマリの現在の WAL 位置（右端）から、スタンバイが適用済みの位置（左端）までを表します。最も幅の広い色の部分で WAL が滞っています。</translation>
+    </message>
+    <message>
+        <source>position unknown</source>
+        <translation>位置不明</translation>
+    </message>
+    <message>
+        <source>caught up</source>
+        <translation>追いついています</translation>
+    </message>
+    <message>
+        <source>%1 behind, most in %2</source>
+        <translation>%1 遅れ、主に%2</translation>
+    </message>
+    <message>
+        <source>not sent yet</source>
+        <translation>未送信</translation>
+    </message>
+    <message>
+        <source>the network</source>
+        <translation>ネットワーク</translation>
+    </message>
+    <message>
+        <source>the standby&apos;s disk</source>
+        <translation>スタンバイのディスク</translation>
+    </message>
+    <message>
+        <source>replay</source>
+        <translation>適用</translation>
+    </message>
+    <message>
+        <source>No standby streams from the primary.</source>
+        <translation>プライマリからストリーミングしているスタンバイはありません。</translation>
+    </message>
+    <message>
+        <source>Unknown: the primary does not answer.</source>
+        <translation>不明: プライマリが応答しません。</translation>
+    </message>
+    <message>
+        <source>WAL waiting in:</source>
+        <translation>WAL の滞留箇所:</translation>
+    </message>
+</context>
+<context>
     <name>WelcomePage</name>
     <message>
         <source>Set up a replication pair…</source>
@@ -4777,45 +6353,6 @@ sandbox of this program is refused (exit 2) with nothing in it touched.
     <message>
         <source>On this machine, no SSH: a PostgreSQL primary and a hot standby streaming from it, made in a few seconds in %1, for the lesson and the query console.</source>
         <translation>このマシン上で、SSH は不要: PostgreSQL のプライマリと、そこからストリーミングするホットスタンバイを %1 に数秒で作成します。学習やクエリコンソールに使えます。</translation>
-    </message>
-</context>
-<context>
-    <name>WalkthroughLesson</name>
-    <message>
-        <source>1. Is the standby streaming?</source>
-        <translation>1. スタンバイはストリーミングしているか</translation>
-    </message>
-    <message>
-        <source>On the primary, pg_stat_replication has one row per connected standby. Run it and look at state and sync_state.</source>
-        <translation>プライマリの pg_stat_replication には、接続しているスタンバイごとに 1 行あります。実行して state と sync_state を見てください。</translation>
-    </message>
-    <message>
-        <source>state = streaming: the standby receives WAL as the primary writes it. sync_state = sync: a commit on the primary waits until this standby has the WAL, so no committed transaction is lost if the primary fails.</source>
-        <translation>state = streaming: スタンバイはプライマリが書いた WAL をそのつど受け取っています。sync_state = sync: プライマリでのコミットはこのスタンバイが WAL を受け取るまで待つので、プライマリが故障してもコミット済みのトランザクションは失われません。</translation>
-    </message>
-    <message>
-        <source>2. A row written on the primary appears on the standby</source>
-        <translation>2. プライマリで書いた行がスタンバイに現れる</translation>
-    </message>
-    <message>
-        <source>Insert a row on the primary, then read the table on the standby. synchronous_commit = remote_apply makes the commit wait until the standby has applied it.</source>
-        <translation>プライマリで行を挿入し、スタンバイでテーブルを読みます。synchronous_commit = remote_apply により、コミットはスタンバイが適用し終えるまで待ちます。</translation>
-    </message>
-    <message>
-        <source>The standby never received the INSERT itself: it replayed the primary&apos;s WAL, and the row came with it. Reads on the standby see what the primary committed.</source>
-        <translation>スタンバイは INSERT 文そのものを受け取ってはいません。プライマリの WAL を再生し、行はそれと一緒に届きました。スタンバイでの読み取りには、プライマリでコミットされた内容が見えます。</translation>
-    </message>
-    <message>
-        <source>3. A write on the standby is refused</source>
-        <translation>3. スタンバイへの書き込みは拒否される</translation>
-    </message>
-    <message>
-        <source>Now try the same INSERT on the standby itself.</source>
-        <translation>次に、同じ INSERT をスタンバイ自身で試します。</translation>
-    </message>
-    <message>
-        <source>A hot standby accepts reads only: the INSERT fails with SQLSTATE 25006, &quot;cannot execute INSERT in a read-only transaction&quot;. Writes go to the primary; the standby follows it.</source>
-        <translation>ホットスタンバイは読み取りだけを受け付けます。INSERT は SQLSTATE 25006「cannot execute INSERT in a read-only transaction」で失敗します。書き込みはプライマリに送り、スタンバイはそれに追従します。</translation>
     </message>
 </context>
 <context>
@@ -4884,6 +6421,10 @@ Run &apos;replicactl COMMAND --help&apos; for the options of one command.
     <message>
         <source>replicactl: unknown command &apos;%1&apos;.</source>
         <translation>replicactl: 不明なコマンド &apos;%1&apos; です。</translation>
+    </message>
+    <message>
+        <source>watch the replication state every interval</source>
+        <translation>一定間隔でレプリケーションの状態を監視する</translation>
     </message>
 </context>
 </TS>

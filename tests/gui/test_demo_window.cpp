@@ -11,6 +11,8 @@
 
 #include "stall_meter.h"
 
+#include "screenshot.h"
+
 #include <QAccessible>
 #include <QApplication>
 #include <QDir>
@@ -24,20 +26,6 @@
 #include <unistd.h>
 
 namespace {
-
-QString screenshotDir()
-{
-    const QString dir = qEnvironmentVariable("REPLICA_SCREENSHOT_DIR", QStringLiteral(REPLICA_BINARY_DIR "/screenshots"));
-    QDir().mkpath(dir);
-    return dir;
-}
-
-void saveScreenshot(QWidget *window, const QString &name)
-{
-    const QString path = screenshotDir() + QLatin1Char('/') + name;
-    QVERIFY2(window->grab().save(path), qPrintable(path));
-    qInfo("screenshot: %s", qPrintable(path));
-}
 
 QString cell(QTableView *table, int row, int column)
 {
@@ -101,7 +89,7 @@ void TestDemoWindow::noSandboxSaysWhatToRun()
     QVERIFY(command);
     QCOMPARE(command->text(), QStringLiteral("replicactl sandbox up --dir '%1'").arg(dir));
     QVERIFY(QApplication::activeModalWidget() == nullptr);
-    saveScreenshot(&window, QStringLiteral("demo-no-sandbox.png"));
+    Screenshot::save(&window, QStringLiteral("demo-no-sandbox.png"));
 }
 
 void TestDemoWindow::showsTheSandboxOnceItIsUp()
@@ -154,7 +142,7 @@ void TestDemoWindow::showsTheSandboxOnceItIsUp()
             QVERIFY2(table->columnWidth(c) >= static_cast<QAbstractItemView *>(table)->sizeHintForColumn(c) &&
                          table->columnWidth(c) >= table->horizontalHeader()->sectionSizeHint(c),
                      qPrintable(QStringLiteral("%1, column %2: %3 px").arg(table->objectName()).arg(c).arg(table->columnWidth(c))));
-    saveScreenshot(m_window.get(), QStringLiteral("demo-window.png"));
+    Screenshot::save(m_window.get(), QStringLiteral("demo-window.png"));
 }
 
 void TestDemoWindow::troubleIsShownInlineAndClears()
@@ -176,7 +164,7 @@ void TestDemoWindow::troubleIsShownInlineAndClears()
              qPrintable(accessible->text(QAccessible::Description)));
     QCOMPARE(cell(m_window->sandboxView()->serverTable(), 1, ServerListModel::Status), QStringLiteral("down"));
     QVERIFY(QApplication::activeModalWidget() == nullptr);
-    saveScreenshot(m_window.get(), QStringLiteral("demo-standby-stopped.png"));
+    Screenshot::save(m_window.get(), QStringLiteral("demo-standby-stopped.png"));
 
     const auto started = m_sandbox->startStandby();
     QVERIFY2(started.ok(), qPrintable(started.ok() ? QString() : started.error().fullText()));

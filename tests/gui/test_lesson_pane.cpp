@@ -2,6 +2,7 @@
 #include "ui/lesson/lesson_pane.h"
 
 #include "accessibility_check.h"
+#include "screenshot.h"
 
 #include <QLabel>
 #include <QPushButton>
@@ -112,9 +113,7 @@ void TestLessonPane::everyControlHasAName()
     QVERIFY(QTest::qWaitForWindowExposed(&pane));
     const QStringList unnamed = AccessibilityCheck::unnamedControls(&pane);
     QVERIFY2(unnamed.isEmpty(), qPrintable(unnamed.join(QStringLiteral(", "))));
-    const QString dir = qEnvironmentVariable("REPLICA_SCREENSHOT_DIR", QStringLiteral(REPLICA_BINARY_DIR "/screenshots"));
-    QDir().mkpath(dir);
-    QVERIFY(pane.grab().save(dir + QStringLiteral("/lesson-pane.png")));
+    Screenshot::save(&pane, QStringLiteral("lesson-pane.png"));
 }
 
 QTEST_MAIN(TestLessonPane)

@@ -7,6 +7,8 @@
 
 #include "stall_meter.h"
 
+#include "screenshot.h"
+
 #include <QAction>
 #include <QApplication>
 #include <QComboBox>
@@ -25,20 +27,6 @@
 #include <unistd.h>
 
 namespace {
-
-QString screenshotDir()
-{
-    const QString dir = qEnvironmentVariable("REPLICA_SCREENSHOT_DIR", QStringLiteral(REPLICA_BINARY_DIR "/screenshots"));
-    QDir().mkpath(dir);
-    return dir;
-}
-
-void saveScreenshot(QWidget *window, const QString &name)
-{
-    const QString path = screenshotDir() + QLatin1Char('/') + name;
-    QVERIFY2(window->grab().save(path), qPrintable(path));
-    qInfo("screenshot: %s", qPrintable(path));
-}
 
 } // namespace
 
@@ -131,7 +119,7 @@ void TestQueryConsoleGui::resultTableShowsReplication()
     QCOMPARE(replication->model()->index(0, 2).data().toString(), QStringLiteral("streaming"));
     QVERIFY2(replication->summary()->text().contains(QLatin1String("1 row in")), qPrintable(replication->summary()->text()));
     m_console->results()->setCurrentIndex(0);
-    saveScreenshot(m_console.get(), QStringLiteral("console-result-table.png"));
+    Screenshot::save(m_console.get(), QStringLiteral("console-result-table.png"));
 }
 
 void TestQueryConsoleGui::insertOnStandbyIsExplainedAndMarked()
@@ -150,7 +138,7 @@ void TestQueryConsoleGui::insertOnStandbyIsExplainedAndMarked()
     QVERIFY(failed->explanation()->isVisible());
     QVERIFY(failed->explanation()->text().contains(QLatin1String("hot standby")));
     QCOMPARE(m_console->badge()->text(), QStringLiteral("Read-only standby"));
-    saveScreenshot(m_console.get(), QStringLiteral("console-standby-25006.png"));
+    Screenshot::save(m_console.get(), QStringLiteral("console-standby-25006.png"));
 }
 
 void TestQueryConsoleGui::ctrlEnterRunsTheStatementUnderTheCursor()
@@ -174,7 +162,7 @@ void TestQueryConsoleGui::ctrlEnterRunsTheStatementUnderTheCursor()
     editor->getCursorPosition(&line, &index);
     QCOMPARE(line, 1);
     QCOMPARE(index, 7);
-    saveScreenshot(m_console.get(), QStringLiteral("console-error-position.png"));
+    Screenshot::save(m_console.get(), QStringLiteral("console-error-position.png"));
 
     // Ctrl+Shift+Enter: the whole script, stopped at the error.
     QTest::keyClick(editor, Qt::Key_Return, Qt::ControlModifier | Qt::ShiftModifier);
@@ -198,7 +186,7 @@ void TestQueryConsoleGui::rowsAppearWhileTheQueryRuns()
     ResultView *view = m_console->resultView(0);
     QCOMPARE(view->model()->rowCount(), 100000);
     QVERIFY2(view->summary()->text().contains(QLatin1String("at most 100,000 rows")), qPrintable(view->summary()->text()));
-    saveScreenshot(m_console.get(), QStringLiteral("console-row-limit.png"));
+    Screenshot::save(m_console.get(), QStringLiteral("console-row-limit.png"));
 }
 
 void TestQueryConsoleGui::escapeCancels()

@@ -8,6 +8,8 @@
 #include "ui/panel/wal_pipeline_view.h"
 #include "ui/problem_banner.h"
 
+#include "screenshot.h"
+
 #include <QDir>
 #include <QFileInfo>
 #include <QLabel>
@@ -19,20 +21,6 @@
 #include <unistd.h>
 
 namespace {
-
-QString screenshotDir()
-{
-    const QString dir = qEnvironmentVariable("REPLICA_SCREENSHOT_DIR", QStringLiteral(REPLICA_BINARY_DIR "/screenshots"));
-    QDir().mkpath(dir);
-    return dir;
-}
-
-void saveScreenshot(QWidget *widget, const QString &name)
-{
-    const QString path = screenshotDir() + QLatin1Char('/') + name;
-    QVERIFY2(widget->grab().save(path), qPrintable(path));
-    qInfo("screenshot: %s", qPrintable(path));
-}
 
 bool hasProblem(const ReplicationSample &sample, const QString &code)
 {
@@ -155,7 +143,7 @@ void TestReplicationPanel::showsTheStreamingPair()
     m_panel->chart()->setFocusStandby(QStringLiteral("standby"));
     QCOMPARE(m_panel->chart()->seriesCount(), 4);
     QTest::qWait(3000); // a few seconds of history in the chart
-    saveScreenshot(m_panel.get(), QStringLiteral("panel-streaming.png"));
+    Screenshot::save(m_panel.get(), QStringLiteral("panel-streaming.png"));
 }
 
 void TestReplicationPanel::lagRisesWhileReplayIsPausedAndFallsBack()
@@ -183,7 +171,7 @@ void TestReplicationPanel::lagRisesWhileReplayIsPausedAndFallsBack()
     QVERIFY(std::any_of(line.cbegin(), line.cend(), [](const QPointF &p) { return p.y() > 0; }));
     QVERIFY(lagging.primary.walBytesPerSecond.value_or(0) > 0);
     QTest::qWait(8000); // the lag climbing for a few seconds in the chart
-    saveScreenshot(m_panel.get(), QStringLiteral("panel-lag-rising.png"));
+    Screenshot::save(m_panel.get(), QStringLiteral("panel-lag-rising.png"));
 
     stopWriteLoad();
     const auto resumed = m_sandbox->resumeReplay();
@@ -191,7 +179,7 @@ void TestReplicationPanel::lagRisesWhileReplayIsPausedAndFallsBack()
     QTRY_COMPARE_WITH_TIMEOUT(replayLag(m_sampler->lastSample()), 0, 30000);
     QTRY_VERIFY_WITH_TIMEOUT(!m_panel->banner()->isVisible(), 10000);
     QTest::qWait(2000);
-    saveScreenshot(m_panel.get(), QStringLiteral("panel-lag-recovered.png"));
+    Screenshot::save(m_panel.get(), QStringLiteral("panel-lag-recovered.png"));
 }
 
 void TestReplicationPanel::waitingCommitIsShownAndClears()
@@ -214,7 +202,7 @@ void TestReplicationPanel::waitingCommitIsShownAndClears()
     QVERIFY(!hasProblem(waiting, QStringLiteral("sync-standby-missing"))); // said once
     QVERIFY(results.isEmpty());
     QTRY_VERIFY_WITH_TIMEOUT(m_panel->banner()->text().contains(QStringLiteral("Commits on the primary are waiting")), 5000);
-    saveScreenshot(m_panel.get(), QStringLiteral("panel-commits-waiting.png"));
+    Screenshot::save(m_panel.get(), QStringLiteral("panel-commits-waiting.png"));
 
     const auto started = m_sandbox->startStandby();
     QVERIFY2(started.ok(), qPrintable(started.ok() ? QString() : started.error().fullText()));
@@ -258,7 +246,7 @@ void TestReplicationPanel::chartExportsPngAndCsv()
     chart->setKind(LagChart::WalRate);
     QCOMPARE(chart->seriesCount(), 1);
     QTest::qWait(1500); // the chart's scene lays out its new axis on the event loop
-    saveScreenshot(m_panel.get(), QStringLiteral("panel-wal-rate-log.png"));
+    Screenshot::save(m_panel.get(), QStringLiteral("panel-wal-rate-log.png"));
 }
 
 QTEST_MAIN(TestReplicationPanel)
