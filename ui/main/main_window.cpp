@@ -490,7 +490,8 @@ void MainWindow::connectProfile(const ClusterProfile &profile, const QString &pa
 {
     clearClusterPage();
     m_currentId = profile.id;
-    auto conninfoOf = [&](const QString &text) {
+    // By value: it is called again once a tunnel is up, after this function returned.
+    auto conninfoOf = [profile, password](const QString &text) {
         Result<ConnInfo> conninfo = ConnInfo::parse(text);
         if (!conninfo)
             return text;
