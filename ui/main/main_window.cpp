@@ -657,11 +657,12 @@ void MainWindow::notifyProblems(const QString &id, const QList<ReplicationProble
         return;
     const QModelIndex index = m_clusters->indexOf(id);
     const QString cluster = index.data().toString();
-    for (const ReplicationProblem &problem : problems)
-        if (!before.contains(problem.code + QLatin1Char('/') + problem.subject))
-            m_tray->showMessage(tr("%1: %2").arg(cluster, problem.code), problem.message,
-                                problem.severity == ReplicationProblem::Severity::Critical ? QSystemTrayIcon::Critical
-                                                                                             : QSystemTrayIcon::Warning);
+    for (qsizetype i = 0; i < problems.size(); ++i)
+        if (!before.contains(codes[i]))
+            m_tray->showMessage(tr("%1: %2").arg(cluster, problems[i].code), problems[i].message,
+                                problems[i].severity == ReplicationProblem::Severity::Critical
+                                    ? QSystemTrayIcon::Critical
+                                    : QSystemTrayIcon::Warning);
     if (!before.isEmpty() && codes.isEmpty())
         m_tray->showMessage(cluster, tr("All clear: every alert of %1 has cleared.").arg(cluster));
 }
