@@ -167,11 +167,6 @@ SshTunnel::~SshTunnel()
         m_shared->stop = true;
 }
 
-QString SshTunnel::target() const
-{
-    return QStringLiteral("%1:%2 via %3").arg(m_targetHost).arg(m_targetPort).arg(m_config.host);
-}
-
 void SshTunnel::start()
 {
     if (m_shared)

@@ -30,7 +30,6 @@ public:
     // Logs in and listens in the background; ready() or failed() follows.
     void start();
     int localPort() const { return m_localPort; } // 0 until ready()
-    QString target() const;
 
 signals:
     void ready(int localPort);
