@@ -9,6 +9,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QRegularExpression>
+#include <QSet>
 
 #include <algorithm>
 #include <optional>
@@ -29,9 +30,26 @@ std::optional<ClusterInfo> scannedCluster(const QString &value)
     cluster.port = parts.at(2).toInt();
     cluster.running = parts.at(3) == QLatin1String("yes");
     cluster.socketDir = parts.at(4);
+    cluster.serviceUnit = parts.value(5) == QLatin1String("yes");
     if (!cluster.version.isValid() || cluster.port <= 0)
         return std::nullopt;
     return cluster;
+}
+
+// "/usr/local/pgsql/bin|no|postgres (PostgreSQL) 11.22|local|/usr/local/pgsql/bin/postgres":
+// the installation and the real path of its postgres program.
+std::optional<std::pair<PgInstallation, QString>> foundInstallation(const QString &value)
+{
+    const QStringList parts = value.split(QLatin1Char('|'));
+    if (parts.size() < 3)
+        return std::nullopt;
+    const auto version = PgVersion::parse(parts.at(2));
+    if (!version)
+        return std::nullopt;
+    PgInstallation installation{*version, parts.at(0), parts.at(1) == QLatin1String("yes"),
+                                PgInstallation::originFromName(parts.value(3))};
+    const QString real = parts.value(4).isEmpty() ? parts.at(0) : parts.at(4);
+    return std::make_pair(installation, real);
 }
 }
 
@@ -44,20 +62,31 @@ echo "os_id=${ID:-}"
 echo "os_version=${VERSION_ID:-}"
 echo "os_like=${ID_LIKE:-}"
 for m in apt-get dnf yum; do command -v "$m" >/dev/null 2>&1 && echo "pkg=$m"; done
-for d in /usr/lib/postgresql/*/bin /usr/pgsql-*/bin; do
-  if [ -x "$d/postgres" ]; then
-    c=no; if [ -x "$d/psql" ] && [ -x "$d/pg_basebackup" ]; then c=yes; fi
-    echo "bin=$d|$c|$("$d/postgres" --version 2>/dev/null)"
-  fi
-done
-p=$(command -v postgres 2>/dev/null) && { d=$(dirname "$p"); c=no; if [ -x "$d/psql" ] && [ -x "$d/pg_basebackup" ]; then c=yes; fi; echo "bin=$d|$c|$("$p" --version 2>/dev/null)"; }
-p=$(command -v pg_config 2>/dev/null) && { d=$("$p" --bindir 2>/dev/null); if [ -x "$d/postgres" ]; then c=no; if [ -x "$d/psql" ] && [ -x "$d/pg_basebackup" ]; then c=yes; fi; echo "bin=$d|$c|$("$d/postgres" --version 2>/dev/null)"; fi; }
+# Every PostgreSQL found, with where it came from: the directories the user
+# named (args "bin:DIR") first, then the distribution's layout, then source
+# builds and vendor tarballs, then the PATH (root's and the postgres user's
+# login shell's). "bin=DIR|clients|version|origin|real path".
+found() {
+  [ -x "$1/postgres" ] || return 0
+  c=no; if [ -x "$1/psql" ] && [ -x "$1/pg_basebackup" ]; then c=yes; fi
+  echo "bin=$1|$c|$("$1/postgres" --version 2>/dev/null)|$2|$(readlink -f "$1/postgres")"
+}
+for a in "$@"; do case $a in bin:*) found "${a#bin:}" named ;; esac; done
+for d in /usr/lib/postgresql/*/bin /usr/pgsql-*/bin; do found "$d" distribution; done
+for d in /usr/local/pgsql/bin /usr/local/pgsql-*/bin /usr/local/bin /opt/*/bin /opt/*/*/bin; do found "$d" local; done
+p=$(command -v postgres 2>/dev/null) && found "$(dirname "$p")" path
+p=$(command -v pg_config 2>/dev/null) && found "$("$p" --bindir 2>/dev/null)" path
+p=$(runuser -l postgres -c 'command -v postgres' 2>/dev/null </dev/null | tail -n 1) && [ -n "$p" ] && found "$(dirname "$p")" path
 p=$(command -v pg_basebackup 2>/dev/null) && echo "client=$(dirname "$p")|$("$p" --version 2>/dev/null)"
+[ -d /run/systemd/system ] && command -v systemctl >/dev/null 2>&1 && echo "systemd=yes"
 if command -v pg_lsclusters >/dev/null 2>&1; then echo "clusters_json=$(pg_lsclusters --json 2>/dev/null | tr -d '\n')"; fi
 # Clusters pg_lsclusters does not know: RHEL's /var/lib/pgsql/N/data and
-# /var/lib/pgsql/data, and data directories named by the user ($@). Version from PG_VERSION; port and socket from
-# postmaster.pid while it runs, else the last "port =" of postgresql.conf.
-for d in /var/lib/pgsql/*/data /var/lib/pgsql/data "$@"; do
+# /var/lib/pgsql/data, plain initdb clusters in Debian's place (a major the
+# wrapper does not know), and data directories named by the user (args
+# "data:DIR"). Version from PG_VERSION; port and socket from postmaster.pid
+# while it runs, else the last "port =" of postgresql.conf.
+for a in /var/lib/pgsql/*/data /var/lib/pgsql/data /var/lib/postgresql/*/* "$@"; do
+  case $a in bin:*) continue ;; data:*) d=${a#data:} ;; *) d=$a ;; esac
   [ -f "$d/PG_VERSION" ] || continue
   v=$(cat "$d/PG_VERSION"); r=no; port=; sock=
   if [ -f "$d/postmaster.pid" ]; then
@@ -65,7 +94,8 @@ for d in /var/lib/pgsql/*/data /var/lib/pgsql/data "$@"; do
     if [ -n "$pid" ] && [ -d "/proc/$pid" ]; then r=yes; port=$(sed -n 4p "$d/postmaster.pid"); sock=$(sed -n 5p "$d/postmaster.pid"); fi
   fi
   [ -n "$port" ] || port=$(sed -n 's/^[[:space:]]*port[[:space:]]*=[[:space:]]*\([0-9]*\).*/\1/p' "$d/postgresql.conf" 2>/dev/null | tail -n 1)
-  echo "cluster=$v|$d|${port:-5432}|$r|$sock"
+  unit=no; [ -f "/etc/systemd/system/postgresql-$v-$(basename "$d").service" ] && unit=yes
+  echo "cluster=$v|$d|${port:-5432}|$r|$sock|$unit"
 done
 h=$(getent passwd postgres | cut -d: -f6) && echo "postgres_home=$h"
 echo "hostname=$(hostname 2>/dev/null)"
@@ -82,6 +112,7 @@ HostFacts Discovery::parseReport(const QByteArray &report)
     HostFacts facts;
     QString like;
     QList<ClusterInfo> scanned; // added after pg_lsclusters' own, unless it listed them
+    QSet<QString> realPaths;    // one installation per postgres program, however many ways lead to it
     for (const QByteArray &raw : report.split('\n')) {
         const QString line = QString::fromUtf8(raw).trimmed();
         const qsizetype equals = line.indexOf(QLatin1Char('='));
@@ -100,15 +131,12 @@ HostFacts Discovery::parseReport(const QByteArray &report)
             if (facts.packageManager.isEmpty())
                 facts.packageManager = manager;
         } else if (key == QLatin1String("bin")) {
-            const QStringList parts = value.split(QLatin1Char('|'));
-            if (parts.size() < 3)
-                continue;
-            const auto version = PgVersion::parse(parts.at(2));
-            if (!version)
-                continue;
-            if (facts.installation(*version))
-                continue; // the distribution's directory came first
-            facts.installations.append({*version, parts.at(0), parts.at(1) == QLatin1String("yes")});
+            if (auto found = foundInstallation(value); found && !realPaths.contains(found->second)) {
+                realPaths.insert(found->second);
+                facts.installations.append(found->first);
+            }
+        } else if (key == QLatin1String("systemd")) {
+            facts.systemd = value == QLatin1String("yes");
         } else if (key == QLatin1String("clusters_json")) {
             const QJsonArray clusters = QJsonDocument::fromJson(value.toUtf8()).array();
             for (const QJsonValue &item : clusters) {
@@ -158,7 +186,8 @@ HostFacts Discovery::parseReport(const QByteArray &report)
     return facts;
 }
 
-Result<HostFacts> Discovery::discover(Host &host, const std::atomic_bool *cancel, const QStringList &dataDirs)
+Result<HostFacts> Discovery::discover(Host &host, const std::atomic_bool *cancel, const QStringList &dataDirs,
+                                     const QStringList &binDirs)
 {
     RunOptions asRoot;
     asRoot.as = RunAs::Root;
@@ -178,7 +207,12 @@ Result<HostFacts> Discovery::discover(Host &host, const std::atomic_bool *cancel
     if (!canRoot)
         options.as = RunAs::LoginUser;
     const qint64 before = QDateTime::currentMSecsSinceEpoch();
-    auto report = host.run(CommandLine::shell(script(), dataDirs), options);
+    QStringList named;
+    for (const QString &dir : binDirs)
+        named << QStringLiteral("bin:") + dir;
+    for (const QString &dir : dataDirs)
+        named << QStringLiteral("data:") + dir;
+    auto report = host.run(CommandLine::shell(script(), named), options);
     const qint64 after = QDateTime::currentMSecsSinceEpoch();
     if (!report)
         return report.error();

@@ -12,18 +12,22 @@
 class Host;
 
 // Finds out, read only, what a host has: the OS (/etc/os-release), the
-// package manager, PostgreSQL installations (Debian's /usr/lib/postgresql/N,
-// RHEL's /usr/pgsql-N, pg_config / postgres on the PATH) and their versions,
+// package manager, PostgreSQL installations (directories the user named,
+// Debian's /usr/lib/postgresql/N, RHEL's /usr/pgsql-N, source builds in
+// /usr/local/pgsql, vendor trees under /opt, pg_config / postgres on root's
+// and the postgres user's login PATH) with their versions and origin,
 // clusters (pg_lsclusters on Debian; elsewhere by their data directory:
-// RHEL's /var/lib/pgsql/N/data, or one the user named), how to become root and postgres, free
-// disk and the clock. One fixed script per host, so that discovery costs a
+// RHEL's /var/lib/pgsql/N/data, plain initdb clusters under
+// /var/lib/postgresql, or one the user named), whether systemd runs, how to
+// become root and postgres, free disk and the clock. One fixed script per host, so that discovery costs a
 // round trip or three. Used by SetupPlan::prepare() and the wizard's first page.
 class Discovery
 {
 public:
-    // dataDirs: data directories the user named, looked at as well (a plain initdb cluster).
+    // dataDirs: data directories the user named, looked at as well (a plain initdb cluster);
+    // binDirs: directories of PostgreSQL programs the user named, preferred for their major.
     static Result<HostFacts> discover(Host &host, const std::atomic_bool *cancel = nullptr,
-                                      const QStringList &dataDirs = {});
+                                      const QStringList &dataDirs = {}, const QStringList &binDirs = {});
     // The report of the discovery script turned into facts (public for tests).
     static HostFacts parseReport(const QByteArray &report);
     // The fixed script discover() runs (no user text in it).

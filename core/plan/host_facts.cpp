@@ -1,6 +1,42 @@
 #include "host_facts.h"
 
+#include <QCoreApplication>
 #include <QJsonArray>
+
+QString PgInstallation::originName(Origin origin)
+{
+    switch (origin) {
+    case Origin::Named: return QStringLiteral("named");
+    case Origin::Distribution: return QStringLiteral("distribution");
+    case Origin::Local: return QStringLiteral("local");
+    case Origin::Path: return QStringLiteral("path");
+    }
+    return QStringLiteral("distribution");
+}
+
+PgInstallation::Origin PgInstallation::originFromName(const QString &name)
+{
+    for (Origin origin : {Origin::Named, Origin::Local, Origin::Path}) {
+        if (name == originName(origin))
+            return origin;
+    }
+    return Origin::Distribution;
+}
+
+QString PgInstallation::describe() const
+{
+    const char *where = nullptr;
+    switch (origin) {
+    case Origin::Named: where = QT_TRANSLATE_NOOP("PgInstallation", "PostgreSQL %1 in %2 (the directory you named)"); break;
+    case Origin::Distribution: where = QT_TRANSLATE_NOOP("PgInstallation", "PostgreSQL %1 in %2 (the distribution's packages)"); break;
+    case Origin::Local: where = QT_TRANSLATE_NOOP("PgInstallation", "PostgreSQL %1 in %2 (a source build or vendor installation)"); break;
+    case Origin::Path: where = QT_TRANSLATE_NOOP("PgInstallation", "PostgreSQL %1 in %2 (found on the PATH)"); break;
+    }
+    QString text = QCoreApplication::translate("PgInstallation", where).arg(version.toString(), binDir);
+    if (!clientTools)
+        text += QLatin1Char(' ') + QCoreApplication::translate("PgInstallation", "without psql and pg_basebackup beside it");
+    return text;
+}
 
 std::optional<PgInstallation> HostFacts::installation(const PgVersion &version) const
 {
@@ -46,7 +82,8 @@ QJsonObject HostFacts::toJson() const
     for (const PgInstallation &found : installations)
         installationArray.append(QJsonObject{{QStringLiteral("version"), found.version.majorString()},
                                              {QStringLiteral("binDir"), found.binDir},
-                                             {QStringLiteral("clientTools"), found.clientTools}});
+                                             {QStringLiteral("clientTools"), found.clientTools},
+                                             {QStringLiteral("origin"), PgInstallation::originName(found.origin)}});
     QJsonArray clusterArray;
     for (const ClusterInfo &found : clusters) {
         clusterArray.append(QJsonObject{{QStringLiteral("version"), found.version.majorString()},
@@ -56,13 +93,15 @@ QJsonObject HostFacts::toJson() const
                                         {QStringLiteral("confDir"), found.confDir},
                                         {QStringLiteral("socketDir"), found.socketDir},
                                         {QStringLiteral("logFile"), found.logFile},
-                                        {QStringLiteral("running"), found.running}});
+                                        {QStringLiteral("running"), found.running},
+                                        {QStringLiteral("serviceUnit"), found.serviceUnit}});
     }
     return QJsonObject{
         {QStringLiteral("osId"), osId},
         {QStringLiteral("osVersion"), osVersion},
         {QStringLiteral("family"), familyName(family)},
         {QStringLiteral("packageManager"), packageManager},
+        {QStringLiteral("systemd"), systemd},
         {QStringLiteral("installations"), installationArray},
         {QStringLiteral("clusters"), clusterArray},
         {QStringLiteral("canBecomeRoot"), canBecomeRoot},
@@ -94,11 +133,13 @@ HostFacts HostFacts::fromJson(const QJsonObject &object)
                    : family == QLatin1String("rhel") ? OsFamily::Rhel
                                                      : OsFamily::Other;
     facts.packageManager = object.value(QStringLiteral("packageManager")).toString();
+    facts.systemd = object.value(QStringLiteral("systemd")).toBool();
     for (const QJsonValue &item : object.value(QStringLiteral("installations")).toArray()) {
         const QJsonObject o = item.toObject();
         facts.installations.append({PgVersion::parse(o.value(QStringLiteral("version")).toString()).value_or(PgVersion()),
                                     o.value(QStringLiteral("binDir")).toString(),
-                                    o.value(QStringLiteral("clientTools")).toBool(true)});
+                                    o.value(QStringLiteral("clientTools")).toBool(true),
+                                    PgInstallation::originFromName(o.value(QStringLiteral("origin")).toString())});
     }
     for (const QJsonValue &item : object.value(QStringLiteral("clusters")).toArray()) {
         const QJsonObject o = item.toObject();
@@ -111,6 +152,7 @@ HostFacts HostFacts::fromJson(const QJsonObject &object)
         cluster.socketDir = o.value(QStringLiteral("socketDir")).toString();
         cluster.logFile = o.value(QStringLiteral("logFile")).toString();
         cluster.running = o.value(QStringLiteral("running")).toBool();
+        cluster.serviceUnit = o.value(QStringLiteral("serviceUnit")).toBool();
         facts.clusters.append(cluster);
     }
     facts.canBecomeRoot = object.value(QStringLiteral("canBecomeRoot")).toBool();

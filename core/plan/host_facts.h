@@ -15,9 +15,20 @@
 // fixtures to render plans for majors that are not installed here.
 struct PgInstallation
 {
+    // Where discovery found it: a directory the user named, the
+    // distribution's layout (/usr/lib/postgresql/N/bin, /usr/pgsql-N/bin),
+    // a source build or vendor tree (/usr/local/pgsql/bin, /opt/...), the PATH.
+    enum class Origin { Named, Distribution, Local, Path };
+
     PgVersion version;
     QString binDir; // /usr/lib/postgresql/15/bin, /usr/pgsql-15/bin, ...
     bool clientTools = true; // psql and pg_basebackup beside the server
+    Origin origin = Origin::Distribution;
+
+    static QString originName(Origin origin);
+    static Origin originFromName(const QString &name);
+    // "PostgreSQL 11 in /usr/local/pgsql/bin (a source build or vendor tree)", translated.
+    QString describe() const;
 };
 
 struct ClusterInfo
@@ -30,6 +41,7 @@ struct ClusterInfo
     QString socketDir;
     QString logFile;
     bool running = false;
+    bool serviceUnit = false; // a postgresql-N-NAME.service of ours starts it (plain initdb clusters)
 };
 
 struct HostFacts
@@ -40,6 +52,7 @@ struct HostFacts
     QString osVersion; // VERSION_ID=
     OsFamily family = OsFamily::Other;
     QString packageManager; // "apt", "dnf", "yum" or empty
+    bool systemd = false;   // systemd runs the host: a service unit can start a cluster at boot
     QList<PgInstallation> installations;
     QList<ClusterInfo> clusters;
     bool canBecomeRoot = false;

@@ -22,6 +22,7 @@ class TestDiscovery : public QObject
 private slots:
     void scriptFindsNamedDataDirectory_data();
     void scriptFindsNamedDataDirectory();
+    void scriptFindsNamedProgramDirectory();
     void rhelClusterGivesExistingLayout();
     void pgLsclustersListedOnce();
     void rhelPrimaryShowsRealDiff();
@@ -39,10 +40,10 @@ void write(const QString &path, const QByteArray &content)
     file.write(content);
 }
 
-QByteArray runScript(const QString &dataDir)
+QByteArray runScript(const QString &dataDir, const QStringList &more = {})
 {
     QProcess sh;
-    sh.start(QStringLiteral("sh"), {QStringLiteral("-c"), Discovery::script(), QStringLiteral("sh"), dataDir});
+    sh.start(QStringLiteral("sh"), QStringList{QStringLiteral("-c"), Discovery::script(), QStringLiteral("sh"), dataDir} + more);
     sh.waitForFinished(30000);
     return sh.readAllStandardOutput();
 }
@@ -87,6 +88,32 @@ void TestDiscovery::scriptFindsNamedDataDirectory()
     QCOMPARE(found->running, running);
     QCOMPARE(found->socketDir, socketDir);
     QCOMPARE(found->confDir, dataDir);
+}
+
+// A vendor tree the user names, and a second directory whose postgres is a
+// link to the same program: one installation, the named one first.
+void TestDiscovery::scriptFindsNamedProgramDirectory()
+{
+    QTemporaryDir dir;
+    const QString bin = dir.filePath(QStringLiteral("pg 13/bin"));
+    const QString linked = dir.filePath(QStringLiteral("links"));
+    QVERIFY(QDir().mkpath(bin) && QDir().mkpath(linked));
+    write(bin + QStringLiteral("/postgres"), "#!/bin/sh\necho 'postgres (PostgreSQL) 13.99'\n");
+    QVERIFY(QFile::setPermissions(bin + QStringLiteral("/postgres"), QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner));
+    QVERIFY(QFile::link(bin + QStringLiteral("/postgres"), linked + QStringLiteral("/postgres")));
+    const QByteArray report = runScript(QStringLiteral("data:") + dir.filePath(QStringLiteral("none")),
+                                        {QStringLiteral("bin:") + bin, QStringLiteral("bin:") + linked, QStringLiteral("bin:/nonexistent")});
+    const HostFacts facts = Discovery::parseReport(report);
+    const auto found = facts.installation(PgVersion(13));
+    QVERIFY2(found, report.constData());
+    QCOMPARE(found->binDir, bin);
+    QCOMPARE(found->origin, PgInstallation::Origin::Named);
+    QVERIFY(!found->clientTools);
+    int thirteens = 0;
+    for (const PgInstallation &installation : facts.installations)
+        thirteens += installation.version == PgVersion(13) ? 1 : 0;
+    QCOMPARE(thirteens, 1);
+    QVERIFY(found->describe().contains(QLatin1String("the directory you named")));
 }
 
 void TestDiscovery::rhelClusterGivesExistingLayout()

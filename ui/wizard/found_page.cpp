@@ -125,14 +125,15 @@ void FoundPage::addHost(const QString &role, const HostFacts &facts)
         host->appendRow({new QStandardItem(what), new QStandardItem(found)});
     };
     add(tr("System"), tr("%1 %2 (%3)").arg(facts.osId, facts.osVersion, facts.hostname));
-    QStringList majors;
+    if (facts.installations.isEmpty())
+        add(tr("PostgreSQL installed"), tr("none"));
     for (const PgInstallation &installation : facts.installations)
-        majors << installation.version.majorString();
-    add(tr("PostgreSQL installed"), majors.isEmpty() ? tr("none") : majors.join(QStringLiteral(", ")));
+        add(tr("PostgreSQL %1").arg(installation.version.majorString()), installation.describe());
     if (facts.clusters.isEmpty())
         add(tr("Clusters"), tr("none"));
     for (const ClusterInfo &cluster : facts.clusters)
-        add(tr("Cluster %1/%2").arg(cluster.version.majorString(), cluster.name),
+        add(cluster.name.isEmpty() ? tr("Cluster %1").arg(cluster.version.majorString())
+                                   : tr("Cluster %1/%2").arg(cluster.version.majorString(), cluster.name),
             tr("port %1, %2, data in %3").arg(cluster.port).arg(cluster.running ? tr("running") : tr("stopped"), cluster.dataDir));
     add(tr("Free disk"), facts.freeBytes < 0 ? tr("unknown") : QLocale().formattedDataSize(facts.freeBytes));
     add(tr("Becomes root"), facts.canBecomeRoot ? tr("yes") : tr("no"));
