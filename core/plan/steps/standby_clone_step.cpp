@@ -127,7 +127,7 @@ CommandLine StandbyCloneStep::removeOwnCopy() const
 QString StandbyCloneStep::clearPurpose() const
 {
     const QString dataDir = basis().standby.dataDir();
-    const bool creates = basis().standby.family() == HostFacts::OsFamily::Debian && !basis().standby.existed();
+    const bool creates = basis().standby.control() == ClusterLayout::Control::DebianCluster && !basis().standby.existed();
     if (creates || m_dataDir.kind == DataDirFacts::Kind::Own)
         return tr("Remove %1: it holds only what this setup made (a new cluster or its own copy), no data of yours.")
             .arg(dataDir);
@@ -173,7 +173,7 @@ QList<PlannedCommand> StandbyCloneStep::commands() const
     const ClusterLayout &standby = basis().standby;
     const QString parent = copyParent();
     QList<PlannedCommand> list;
-    if (standby.family() == HostFacts::OsFamily::Debian && !standby.existed()) {
+    if (standby.control() == ClusterLayout::Control::DebianCluster && !standby.existed()) {
         PlannedCommand create = standby.create(!rules().dataChecksumsByDefault());
         create.host = HostRole::Standby;
         create.purpose = tr("Create the standby's cluster for its configuration folder (%1); its data directory is replaced below.").arg(standby.confDir());
@@ -251,13 +251,16 @@ Result<DataDirFacts> StandbyCloneStep::inspectDataDir(Host &standby, const QStri
 
 Result<QString> StandbyCloneStep::systemIdentifier(StepContext &context, HostRole role, const QString &dataDir)
 {
-    auto control = context.run(role, CommandLine(context.cluster(role).serverProgram(QStringLiteral("pg_controldata")), {dataDir}), RunAs::Postgres);
+    // The first field of pg_control in every major: read without pg_controldata,
+    // which a vendor tree or a build may not have.
+    auto control = context.run(role, CommandLine(QStringLiteral("od"), {QStringLiteral("-An"), QStringLiteral("-tu8"), QStringLiteral("-N8"),
+                                                                       dataDir + QStringLiteral("/global/pg_control")}),
+                               RunAs::Postgres);
     if (!control)
         return control.error();
     if (!control->succeeded())
         return QString();
-    static const QRegularExpression pattern(QStringLiteral("Database system identifier:\\s*(\\d+)"));
-    return pattern.match(QString::fromUtf8(control->stdOut)).captured(1);
+    return QString::fromUtf8(control->stdOut).trimmed();
 }
 
 Result<bool> StandbyCloneStep::check(StepContext &context)
@@ -285,7 +288,7 @@ Result<void> StandbyCloneStep::prepare(StepContext &context)
 {
     const ClusterLayout &standby = basis().standby;
     // Debian keeps the configuration apart from the data: a cluster made here gives the standby its own.
-    if (standby.family() == HostFacts::OsFamily::Debian) {
+    if (standby.control() == ClusterLayout::Control::DebianCluster) {
         auto conf = context.run(HostRole::Standby, CommandLine(QStringLiteral("test"), {QStringLiteral("-f"), standby.configFile()}), RunAs::Root);
         if (!conf)
             return conf.error();

@@ -42,7 +42,7 @@ public:
     Result<void> apply(StepContext &context) override;
 
     CommandLine basebackup() const;
-    // The Database system identifier pg_controldata prints for a data directory, or empty.
+    // The database system identifier of a data directory (pg_control read directly), or empty.
     static Result<QString> systemIdentifier(StepContext &context, HostRole role, const QString &dataDir);
     // What a data directory on the standby holds now (for the plan).
     static Result<DataDirFacts> inspectDataDir(Host &standby, const QString &dataDir);
