@@ -8,6 +8,7 @@
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
+#include <QDir>
 #include <QEventLoop>
 #include <QFile>
 #include <QSocketNotifier>
@@ -254,6 +255,12 @@ int setup(const QStringList &arguments)
                       tr("ADDRESS")});
     parser.addOption({QStringLiteral("primary-data-dir"), tr("The primary's data directory (default: the distribution's)."), tr("DIR")});
     parser.addOption({QStringLiteral("standby-data-dir"), tr("The standby's data directory (default: the distribution's)."), tr("DIR")});
+    parser.addOption({QStringLiteral("pg-bin"),
+                      tr("Directory of the PostgreSQL programs (postgres, initdb, pg_ctl) on both hosts, where the "
+                         "distribution did not install them (default: found, see the plan)."),
+                      tr("DIR")});
+    parser.addOption({QStringLiteral("primary-pg-bin"), tr("As --pg-bin, for the primary only."), tr("DIR")});
+    parser.addOption({QStringLiteral("standby-pg-bin"), tr("As --pg-bin, for the standby only."), tr("DIR")});
     parser.addOption({QStringLiteral("password-file"), tr("File whose first line is the replication password (default: kept on the primary, or generated)."), tr("FILE")});
     parser.addOption({QStringLiteral("demo-data"), tr("Create the walkthrough's mydb database with its weather table and row.")});
     parser.addOption({QStringLiteral("as-in-walkthrough"), tr("The walkthrough's own choices (postgres superuser, md5, application_name slave): weaker, for teaching only.")});
@@ -322,6 +329,11 @@ int setup(const QStringList &arguments)
     choices.standbyAddress = parser.value(QStringLiteral("standby-address"));
     choices.primaryDataDir = parser.value(QStringLiteral("primary-data-dir"));
     choices.standbyDataDir = parser.value(QStringLiteral("standby-data-dir"));
+    for (auto [into, own] : {std::pair{&choices.primaryPgBin, QStringLiteral("primary-pg-bin")},
+                             std::pair{&choices.standbyPgBin, QStringLiteral("standby-pg-bin")}}) {
+        const QString dir = parser.isSet(own) ? parser.value(own) : parser.value(QStringLiteral("pg-bin"));
+        *into = dir.isEmpty() ? QString() : QDir::cleanPath(dir);
+    }
     choices.demoData = parser.isSet(QStringLiteral("demo-data"));
     choices.asInWalkthrough = parser.isSet(QStringLiteral("as-in-walkthrough"));
     choices.installPackages = parser.isSet(QStringLiteral("install"));

@@ -1,6 +1,7 @@
 #include "cluster_layout.h"
 
 #include <QCoreApplication>
+#include <QFileInfo>
 
 namespace {
 
@@ -54,7 +55,11 @@ ClusterLayout::ClusterLayout(const HostFacts &facts, const PgVersion &version, c
         if (!dataDirChoice.isEmpty() && cluster.dataDir == dataDirChoice && cluster.version == version)
             found = cluster; // the one the user named, among several of the major
     }
-    if (found && (dataDirChoice.isEmpty() || dataDirChoice == found->dataDir)) {
+    if (found && !dataDirChoice.isEmpty() && dataDirChoice != found->dataDir)
+        found.reset();
+    m_control = controlFor(facts, m_binDir, found);
+    m_systemd = facts.systemd;
+    if (found) {
         m_existed = true;
         m_wasRunning = found->running;
         m_port = found->port;
@@ -65,25 +70,127 @@ ClusterLayout::ClusterLayout(const HostFacts &facts, const PgVersion &version, c
         if (!found->name.isEmpty())
             m_name = found->name;
     } else {
-        switch (m_family) {
-        case HostFacts::OsFamily::Debian:
+        switch (m_control) {
+        case Control::DebianCluster:
             m_dataDir = dataDirChoice.isEmpty() ? QStringLiteral("/var/lib/postgresql/%1/%2").arg(major, clusterName) : dataDirChoice;
             m_confDir = QStringLiteral("/etc/postgresql/%1/%2").arg(major, clusterName);
-            m_logFile = QStringLiteral("/var/log/postgresql/postgresql-%1-%2.log").arg(major, clusterName);
             break;
-        case HostFacts::OsFamily::Rhel:
+        case Control::RhelService:
             m_dataDir = dataDirChoice.isEmpty() ? QStringLiteral("/var/lib/pgsql/%1/data").arg(major) : dataDirChoice;
             m_confDir = m_dataDir;
             break;
-        case HostFacts::OsFamily::Other:
-            m_dataDir = dataDirChoice.isEmpty() ? m_postgresHome + QStringLiteral("/%1/%2").arg(major, clusterName) : dataDirChoice;
+        case Control::ServiceUnit:
+        case Control::PgCtl:
+            // The distribution's usual place for the major, so that a DBA finds it there.
+            if (!dataDirChoice.isEmpty())
+                m_dataDir = dataDirChoice;
+            else if (m_family == HostFacts::OsFamily::Rhel)
+                m_dataDir = QStringLiteral("/var/lib/pgsql/%1/data").arg(major);
+            else
+                m_dataDir = m_postgresHome + QStringLiteral("/%1/%2").arg(major, clusterName);
             m_confDir = m_dataDir;
-            m_logFile = m_dataDir + QStringLiteral("/server.log");
             break;
         }
     }
+    if (m_logFile.isEmpty() && m_control != Control::RhelService) {
+        // Debian's postgresql-common keeps /var/log/postgresql writable for postgres.
+        m_logFile = m_family == HostFacts::OsFamily::Debian
+                        ? QStringLiteral("/var/log/postgresql/postgresql-%1-%2.log").arg(major, m_name)
+                        : m_dataDir + QStringLiteral("/server.log");
+    }
     if (m_socketDir.isEmpty())
         m_socketDir = m_family == HostFacts::OsFamily::Other ? QStringLiteral("/tmp") : QStringLiteral("/var/run/postgresql");
+}
+
+ClusterLayout::Control ClusterLayout::controlFor(const HostFacts &facts, const QString &binDir,
+                                                 const std::optional<ClusterInfo> &found)
+{
+    const QString major = QFileInfo(QFileInfo(binDir).path()).fileName();
+    // postgresql-common knows a major exactly when it lives in /usr/lib/postgresql/N/bin;
+    // a cluster it lists has a name, one found by its data directory has none.
+    if (facts.family == HostFacts::OsFamily::Debian && binDir == QStringLiteral("/usr/lib/postgresql/%1/bin").arg(major)
+        && (!found || !found->name.isEmpty()))
+        return Control::DebianCluster;
+    if (facts.family == HostFacts::OsFamily::Rhel && binDir.startsWith(QLatin1String("/usr/pgsql-")))
+        return Control::RhelService;
+    // A server that runs already, not under our unit, is left to how it was started.
+    if (facts.systemd && (!found || found->serviceUnit || !found->running))
+        return Control::ServiceUnit;
+    return Control::PgCtl;
+}
+
+QString ClusterLayout::howStarted() const
+{
+    switch (m_control) {
+    case Control::DebianCluster:
+        return tr("PostgreSQL %1 is managed by Debian's postgresql-common: the cluster is created with pg_createcluster "
+                  "and started with pg_ctlcluster, and systemd starts it at boot.").arg(m_version.majorString());
+    case Control::RhelService:
+        return tr("PostgreSQL %1 is the distribution's package: the cluster is created with its setup script and "
+                  "started by systemd (postgresql-%1), also at boot.").arg(m_version.majorString());
+    case Control::ServiceUnit:
+        return tr("PostgreSQL %1 in %2 is not managed by the distribution: the cluster is created with its own initdb "
+                  "as postgres, and started by systemd through the unit %3 around its pg_ctl, also at boot.")
+            .arg(m_version.majorString(), m_binDir, serviceUnitName());
+    case Control::PgCtl:
+        if (m_systemd)
+            return tr("PostgreSQL %1 in %2 is not managed by the distribution and runs already, started by hand: it is "
+                      "controlled with its own pg_ctl as postgres. The unit %3 is installed and enabled so that it "
+                      "starts at boot.").arg(m_version.majorString(), m_binDir, serviceUnitName());
+        return tr("PostgreSQL %1 in %2 is not managed by the distribution: the cluster is created with its own initdb "
+                  "and started with its own pg_ctl as postgres. This host has no systemd, so it does not start by "
+                  "itself after a reboot.").arg(m_version.majorString(), m_binDir);
+    }
+    return {};
+}
+
+QString ClusterLayout::serviceUnitName() const
+{
+    if (!m_systemd || (m_control != Control::ServiceUnit && m_control != Control::PgCtl))
+        return {};
+    return QStringLiteral("postgresql-%1-%2.service").arg(m_version.majorString(), m_name);
+}
+
+QString ClusterLayout::serviceUnitFile() const
+{
+    const QString name = serviceUnitName();
+    return name.isEmpty() ? QString() : QStringLiteral("/etc/systemd/system/") + name;
+}
+
+QByteArray ClusterLayout::serviceUnit() const
+{
+    if (serviceUnitName().isEmpty())
+        return {};
+    const QString pgCtl = serverProgram(QStringLiteral("pg_ctl"));
+    const QStringList lines{
+        QStringLiteral("# Written by Replica Studio: PostgreSQL %1 in %2, started with its own pg_ctl.").arg(m_version.majorString(), m_dataDir),
+        QStringLiteral("[Unit]"),
+        QStringLiteral("Description=PostgreSQL %1 (%2)").arg(m_version.majorString(), m_dataDir),
+        QStringLiteral("After=network-online.target"),
+        QStringLiteral("Wants=network-online.target"),
+        QString(),
+        QStringLiteral("[Service]"),
+        QStringLiteral("Type=forking"),
+        QStringLiteral("User=postgres"),
+        QStringLiteral("Group=postgres"),
+        QStringLiteral("PIDFile=%1/postmaster.pid").arg(m_dataDir),
+        QStringLiteral("ExecStart=%1 start -D %2 -w -t 300 -l %3 -o \"%4\"").arg(pgCtl, m_dataDir, m_logFile, serverOptions()),
+        QStringLiteral("ExecStop=%1 stop -D %2 -m fast").arg(pgCtl, m_dataDir),
+        QStringLiteral("ExecReload=%1 reload -D %2").arg(pgCtl, m_dataDir),
+        QStringLiteral("TimeoutSec=300"),
+        // The postmaster handles its children itself; systemd must not kill them at stop.
+        QStringLiteral("KillMode=mixed"),
+        QStringLiteral("KillSignal=SIGINT"),
+        QString(),
+        QStringLiteral("[Install]"),
+        QStringLiteral("WantedBy=multi-user.target"),
+    };
+    return lines.join(QLatin1Char('\n')).toUtf8() + '\n';
+}
+
+QString ClusterLayout::serverOptions() const
+{
+    return QStringLiteral("-p %1 -k %2").arg(m_port).arg(m_socketDir);
 }
 
 QString ClusterLayout::configFile() const { return m_confDir + QStringLiteral("/postgresql.conf"); }
@@ -106,8 +213,8 @@ PlannedCommand ClusterLayout::create(bool dataChecksums) const
 {
     PlannedCommand planned;
     planned.purpose = tr("Create the cluster (initdb) with data checksums, so that corrupted pages are detected.");
-    switch (m_family) {
-    case HostFacts::OsFamily::Debian: {
+    switch (m_control) {
+    case Control::DebianCluster: {
         CommandLine command(QStringLiteral("pg_createcluster"),
                             {QStringLiteral("--port"), QString::number(m_port), QStringLiteral("--datadir"), m_dataDir,
                              m_version.majorString(), m_name});
@@ -117,7 +224,7 @@ PlannedCommand ClusterLayout::create(bool dataChecksums) const
         planned.as = RunAs::Root;
         break;
     }
-    case HostFacts::OsFamily::Rhel: {
+    case Control::RhelService: {
         CommandLine command(QStringLiteral("env"));
         if (dataChecksums)
             command.arg(QStringLiteral("PGSETUP_INITDB_OPTIONS=--data-checksums"));
@@ -128,7 +235,8 @@ PlannedCommand ClusterLayout::create(bool dataChecksums) const
         planned.as = RunAs::Root;
         break;
     }
-    case HostFacts::OsFamily::Other: {
+    case Control::ServiceUnit:
+    case Control::PgCtl: {
         CommandLine command(serverProgram(QStringLiteral("initdb")),
                             {QStringLiteral("-D"), m_dataDir, QStringLiteral("--auth-local=peer")});
         if (dataChecksums)
@@ -141,25 +249,30 @@ PlannedCommand ClusterLayout::create(bool dataChecksums) const
     return planned;
 }
 
-static PlannedCommand control(const ClusterLayout &layout, const QString &action, const QString &purpose)
+static PlannedCommand controlCommand(const ClusterLayout &layout, const QString &action, const QString &purpose,
+                              const QString &serverOptions)
 {
     PlannedCommand planned;
     planned.purpose = purpose;
-    switch (layout.family()) {
-    case HostFacts::OsFamily::Debian:
+    switch (layout.control()) {
+    case ClusterLayout::Control::DebianCluster:
         // As postgres, pg_ctlcluster drives pg_ctl itself rather than asking systemd.
         planned.command = CommandLine(QStringLiteral("pg_ctlcluster"), {layout.version().majorString(), layout.name(), action});
         planned.as = RunAs::Postgres;
         break;
-    case HostFacts::OsFamily::Rhel:
+    case ClusterLayout::Control::RhelService:
         planned.command = CommandLine(QStringLiteral("systemctl"),
                                       {action, QStringLiteral("postgresql-%1").arg(layout.version().majorString())});
         planned.as = RunAs::Root;
         break;
-    case HostFacts::OsFamily::Other: {
+    case ClusterLayout::Control::ServiceUnit:
+        planned.command = CommandLine(QStringLiteral("systemctl"), {action, layout.serviceUnitName()});
+        planned.as = RunAs::Root;
+        break;
+    case ClusterLayout::Control::PgCtl: {
         CommandLine command(layout.serverProgram(QStringLiteral("pg_ctl")), {QStringLiteral("-D"), layout.dataDir(), QStringLiteral("-w")});
         if (action != QLatin1String("reload"))
-            command.args({QStringLiteral("-l"), layout.logFile(), QStringLiteral("-o"), QStringLiteral("-p %1").arg(layout.port())});
+            command.args({QStringLiteral("-l"), layout.logFile(), QStringLiteral("-o"), serverOptions});
         if (action == QLatin1String("stop") || action == QLatin1String("restart"))
             command.args({QStringLiteral("-m"), QStringLiteral("fast")});
         command.arg(action);
@@ -171,10 +284,10 @@ static PlannedCommand control(const ClusterLayout &layout, const QString &action
     return planned;
 }
 
-PlannedCommand ClusterLayout::start() const { return control(*this, QStringLiteral("start"), tr("Start the server.")); }
-PlannedCommand ClusterLayout::stop() const { return control(*this, QStringLiteral("stop"), tr("Stop the server (fast shutdown).")); }
-PlannedCommand ClusterLayout::restart() const { return control(*this, QStringLiteral("restart"), tr("Restart the server so that the new settings take effect.")); }
-PlannedCommand ClusterLayout::reload() const { return control(*this, QStringLiteral("reload"), tr("Reload the configuration.")); }
+PlannedCommand ClusterLayout::start() const { return controlCommand(*this, QStringLiteral("start"), tr("Start the server."), serverOptions()); }
+PlannedCommand ClusterLayout::stop() const { return controlCommand(*this, QStringLiteral("stop"), tr("Stop the server (fast shutdown)."), serverOptions()); }
+PlannedCommand ClusterLayout::restart() const { return controlCommand(*this, QStringLiteral("restart"), tr("Restart the server so that the new settings take effect."), serverOptions()); }
+PlannedCommand ClusterLayout::reload() const { return controlCommand(*this, QStringLiteral("reload"), tr("Reload the configuration."), serverOptions()); }
 
 CommandLine ClusterLayout::psql(const QString &database) const
 {

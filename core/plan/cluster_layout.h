@@ -7,18 +7,36 @@
 #include <QString>
 
 // Where one cluster lives on a host and the exact commands that create,
-// start, stop and query it, by the host's OS family: pg_createcluster and
-// pg_ctlcluster on Debian, postgresql-N-setup and systemctl on RHEL, plain
-// initdb and pg_ctl elsewhere. Every step asks it instead of knowing
-// layouts itself; SetupPlan makes one per host from discovery.
+// start, stop and query it: pg_createcluster and pg_ctlcluster for a major
+// Debian's postgresql-common manages, postgresql-N-setup and systemctl for
+// RHEL's packages, and the major's own initdb and pg_ctl as postgres for a
+// major installed any other way (a source build, a vendor tree, a directory
+// the user named), under a service unit of ours where systemd runs. Every
+// step asks it instead of knowing layouts itself; SetupPlan makes one per
+// host from discovery.
 class ClusterLayout
 {
 public:
+    enum class Control {
+        DebianCluster, // pg_createcluster / pg_ctlcluster (postgresql-common)
+        RhelService,   // postgresql-N-setup / systemctl postgresql-N (PGDG packages)
+        ServiceUnit,   // initdb, then systemctl on our postgresql-N-NAME.service around pg_ctl
+        PgCtl,         // initdb and pg_ctl as postgres: a host without systemd, or a server started by hand
+    };
+
     ClusterLayout() = default;
     ClusterLayout(const HostFacts &facts, const PgVersion &version, const QString &clusterName,
                   int port, const QString &dataDirChoice);
 
     HostFacts::OsFamily family() const { return m_family; }
+    Control control() const { return m_control; }
+    // One sentence for the plan: how this cluster is created and started, and whether it comes back after a reboot.
+    QString howStarted() const;
+    // Our systemd unit for a cluster of initdb and pg_ctl (ServiceUnit, or PgCtl on a
+    // systemd host whose server runs already): its name, path and text. Empty name: none.
+    QString serviceUnitName() const;
+    QString serviceUnitFile() const;
+    QByteArray serviceUnit() const;
     const PgVersion &version() const { return m_version; }
     const QString &name() const { return m_name; }
     int port() const { return m_port; }
@@ -54,7 +72,13 @@ public:
     CommandLine showSetting(const QString &name) const;
 
 private:
+    static Control controlFor(const HostFacts &facts, const QString &binDir, const std::optional<ClusterInfo> &found);
+    // pg_ctl's options for the server: port and socket directory.
+    QString serverOptions() const;
+
     HostFacts::OsFamily m_family = HostFacts::OsFamily::Other;
+    Control m_control = Control::PgCtl;
+    bool m_systemd = false;
     PgVersion m_version;
     QString m_name;
     int m_port = 5432;

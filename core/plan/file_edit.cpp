@@ -8,13 +8,14 @@ QString FileEdit::kindName(Kind kind)
     case Kind::RecoveryConf: return QStringLiteral("recovery.conf");
     case Kind::Signal: return QStringLiteral("signal");
     case Kind::Passfile: return QStringLiteral("passfile");
+    case Kind::ServiceUnit: return QStringLiteral("service-unit");
     }
     return {};
 }
 
 std::optional<FileEdit::Kind> FileEdit::kindFromName(const QString &name)
 {
-    for (Kind kind : {Kind::PostgresqlConf, Kind::HbaConf, Kind::RecoveryConf, Kind::Signal, Kind::Passfile}) {
+    for (Kind kind : {Kind::PostgresqlConf, Kind::HbaConf, Kind::RecoveryConf, Kind::Signal, Kind::Passfile, Kind::ServiceUnit}) {
         if (kindName(kind) == name)
             return kind;
     }

@@ -25,6 +25,7 @@ struct FileEdit
         RecoveryConf,   // recovery.conf (up to 11)
         Signal,         // standby.signal (12+): an empty file
         Passfile,       // the replication password file (secret: never shown or saved)
+        ServiceUnit,    // a systemd unit that starts a cluster of a major the distribution does not manage
     };
 
     HostRole host = HostRole::Primary;

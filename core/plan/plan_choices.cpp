@@ -110,6 +110,8 @@ Result<void> PlanChoices::validateVersionIndependent() const
         return makeError(tr("The cluster name \"%1\" may hold only letters, digits, '_', '.' and '-'.").arg(clusterName));
     for (const auto &[path, what] : {std::pair{primaryDataDir, tr("primary's data directory")},
                                      std::pair{standbyDataDir, tr("standby's data directory")},
+                                     std::pair{primaryPgBin, tr("primary's PostgreSQL program directory")},
+                                     std::pair{standbyPgBin, tr("standby's PostgreSQL program directory")},
                                      std::pair{archiveDir, tr("archive directory")}}) {
         if (auto checked = checkDirectory(path, what); !checked)
             return checked;
@@ -152,6 +154,8 @@ QJsonObject PlanChoices::toJson() const
         {QStringLiteral("clusterName"), clusterName},
         {QStringLiteral("primaryDataDir"), primaryDataDir},
         {QStringLiteral("standbyDataDir"), standbyDataDir},
+        {QStringLiteral("primaryPgBin"), primaryPgBin},
+        {QStringLiteral("standbyPgBin"), standbyPgBin},
         {QStringLiteral("archiveDir"), archiveDir},
         {QStringLiteral("walKeepMb"), walKeepMb},
         {QStringLiteral("maxSlotWalKeepMb"), maxSlotWalKeepMb},
@@ -196,6 +200,8 @@ Result<PlanChoices> PlanChoices::fromJson(const QJsonObject &object)
     choices.clusterName = text("clusterName", choices.clusterName);
     choices.primaryDataDir = text("primaryDataDir", {});
     choices.standbyDataDir = text("standbyDataDir", {});
+    choices.primaryPgBin = text("primaryPgBin", {});
+    choices.standbyPgBin = text("standbyPgBin", {});
     choices.archiveDir = text("archiveDir", {});
     choices.walKeepMb = number("walKeepMb", choices.walKeepMb);
     choices.maxSlotWalKeepMb = number("maxSlotWalKeepMb", choices.maxSlotWalKeepMb);

@@ -36,6 +36,10 @@ struct PlanChoices
     QString clusterName = QStringLiteral("main");
     QString primaryDataDir;  // default: by the OS's layout
     QString standbyDataDir;
+    // Where the major's programs are when the distribution did not install
+    // them (a source build, a vendor tree); empty: found by discovery.
+    QString primaryPgBin;
+    QString standbyPgBin;
     QString archiveDir;      // default: beside the data directory
     int walKeepMb = 1024;           // WAL kept for standbys (wal_keep_size / wal_keep_segments)
     int maxSlotWalKeepMb = 10240;   // cap of the WAL a slot may hold back (13+)

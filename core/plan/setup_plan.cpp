@@ -15,6 +15,7 @@
 #include "core/plan/steps/primary_hba_step.h"
 #include "core/plan/steps/primary_restart_step.h"
 #include "core/plan/steps/replication_role_step.h"
+#include "core/plan/steps/service_unit_step.h"
 #include "core/plan/steps/slot_step.h"
 #include "core/plan/steps/standby_clone_step.h"
 #include "core/plan/steps/standby_recovery_step.h"
@@ -112,6 +113,31 @@ Result<void> refuseMismatch(const PlanChoices &choices, const HostFacts &primary
     return {};
 }
 
+// A program directory the user named must hold the chosen major: else the plan
+// would quietly use another installation.
+Result<void> refuseMissingPrograms(const PlanChoices &choices, const HostFacts &primary, const HostFacts &standby)
+{
+    for (const auto &[facts, role, dir] : {std::tuple{&primary, HostRole::Primary, choices.primaryPgBin},
+                                           std::tuple{&standby, HostRole::Standby, choices.standbyPgBin}}) {
+        if (dir.isEmpty())
+            continue;
+        const std::optional<PgInstallation> used = facts->installation(choices.version);
+        if (used && used->origin == PgInstallation::Origin::Named)
+            continue;
+        QString there;
+        for (const PgInstallation &found : facts->installations) {
+            if (found.origin == PgInstallation::Origin::Named)
+                there = found.version.majorString();
+        }
+        return makeRefusal(there.isEmpty()
+                               ? QCoreApplication::translate("SetupPlan", "There is no postgres program in %1 on the %2. Name the directory that holds postgres, initdb and pg_ctl of PostgreSQL %3.")
+                                     .arg(dir, hostRoleName(role), choices.version.majorString())
+                               : QCoreApplication::translate("SetupPlan", "%1 on the %2 holds PostgreSQL %3, and the plan is for %4. Name the directory of PostgreSQL %4, or choose PostgreSQL %3.")
+                                     .arg(dir, hostRoleName(role), there, choices.version.majorString()));
+    }
+    return {};
+}
+
 // A file's content as postgres reads it; nullopt when there is no such file.
 Result<std::optional<QByteArray>> readIfExists(Host &host, const QString &path)
 {
@@ -185,6 +211,8 @@ Result<SetupPlan> SetupPlan::build(PlanChoices choices, const HostFacts &primary
     const PgVersion &version = choices.version;
     if (auto refused = refuseMismatch(choices, primary, standby); !refused)
         return refused.error();
+    if (auto refused = refuseMissingPrograms(choices, primary, standby); !refused)
+        return refused.error();
 
     SetupPlan plan;
     plan.m_files = files;
@@ -216,6 +244,8 @@ Result<SetupPlan> SetupPlan::build(PlanChoices choices, const HostFacts &primary
         add(new InstallStep(basis, HostRole::Primary));
     if (!standby.installation(version))
         add(new InstallStep(basis, HostRole::Standby));
+    if (ServiceUnitStep::wanted(basis, HostRole::Primary) || ServiceUnitStep::wanted(basis, HostRole::Standby))
+        add(new ServiceUnitStep(basis, files.serviceUnits));
     add(new PrimaryClusterStep(basis));
     add(new ReplicationRoleStep(basis));
     QMap<QString, QByteArray> laterFiles = files.primaryIncluded;
@@ -264,11 +294,11 @@ Result<SetupPlan> SetupPlan::prepare(PlanChoices choices, Host &primaryHost, Hos
     };
     auto named = [](const QString &dataDir) { return dataDir.isEmpty() ? QStringList() : QStringList{dataDir}; };
     say(tr("Looking at %1: the system, PostgreSQL, its clusters and free disk.").arg(primaryHost.displayName()));
-    auto primary = Discovery::discover(primaryHost, cancel, named(choices.primaryDataDir));
+    auto primary = Discovery::discover(primaryHost, cancel, named(choices.primaryDataDir), named(choices.primaryPgBin));
     if (!primary)
         return primary.error();
     say(tr("Looking at %1: the system, PostgreSQL, its clusters and free disk.").arg(standbyHost.displayName()));
-    auto standby = Discovery::discover(standbyHost, cancel, named(choices.standbyDataDir));
+    auto standby = Discovery::discover(standbyHost, cancel, named(choices.standbyDataDir), named(choices.standbyPgBin));
     if (!standby)
         return standby.error();
     if (choices.primaryAddress.isEmpty())
@@ -329,6 +359,14 @@ Result<PlanFiles> SetupPlan::readFiles(Host &primaryHost, Host &standbyHost) con
                                               files.primaryAutoConf, p.dataDir());
     if (s.existed()) {
         if (auto done = read(standbyHost, s.configFile(), files.standbyConf, files.standbyConfKnown); !done)
+            return done.error();
+    }
+    for (const auto &[role, host] : {std::pair<HostRole, Host *>{HostRole::Primary, &primaryHost}, {HostRole::Standby, &standbyHost}}) {
+        const QString unit = cluster(role).serviceUnitFile();
+        if (unit.isEmpty())
+            continue;
+        bool found = false;
+        if (auto done = read(*host, unit, files.serviceUnits[role], found); !done)
             return done.error();
     }
     return files;
@@ -660,6 +698,12 @@ QString SetupPlan::toText() const
                .arg(c.replicationUser, c.authMethod, m_basis.rules.hasReplicationSlots() ? c.slotName : tr("(none before 9.4)"), c.applicationName);
     out += tr("Primary data directory %1 (configuration in %2), standby data directory %3\n")
                .arg(m_basis.primary.dataDir(), m_basis.primary.confDir(), m_basis.standby.dataDir());
+    for (const auto &[role, facts, layout] : {std::tuple{HostRole::Primary, &m_basis.primaryFacts, &m_basis.primary},
+                                              std::tuple{HostRole::Standby, &m_basis.standbyFacts, &m_basis.standby}}) {
+        if (const auto used = facts->installation(c.version))
+            out += tr("The %1 uses %2.\n").arg(hostRoleName(role), used->describe());
+        out += tr("The %1: %2\n").arg(hostRoleName(role), layout->howStarted());
+    }
     for (const QString &warning : m_warnings)
         out += tr("Warning: %1\n").arg(warning);
     int number = 0;

@@ -31,6 +31,8 @@ struct PlanFiles
     // setting they set again wins over the primary-conf step's edit.
     QMap<QString, QByteArray> primaryIncluded;
     QByteArray standbyConf;
+    // Our systemd unit of each host's cluster where it has one (ServiceUnitStep's before).
+    QMap<HostRole, QByteArray> serviceUnits;
     bool primaryConfKnown = false;
     bool primaryHbaKnown = false;
     bool standbyConfKnown = false;

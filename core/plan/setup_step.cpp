@@ -172,6 +172,7 @@ Result<QByteArray> SetupStep::afterFor(const FileEdit &edit, const QByteArray &c
         return QByteArray();
     case FileEdit::Kind::HbaConf:
     case FileEdit::Kind::Passfile:
+    case FileEdit::Kind::ServiceUnit:
         break;
     }
     return edit.after;
@@ -215,7 +216,8 @@ Result<bool> SetupStep::editInPlace(StepContext &context, const FileEdit &edit) 
     case FileEdit::Kind::Signal:
         return true;
     case FileEdit::Kind::HbaConf:
-    case FileEdit::Kind::Passfile: {
+    case FileEdit::Kind::Passfile:
+    case FileEdit::Kind::ServiceUnit: {
         auto after = afterFor(edit, *current, exists);
         return after && *after == *current;
     }
