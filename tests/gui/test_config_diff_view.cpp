@@ -5,6 +5,7 @@
 #include "core/version/version_rules.h"
 #include "fixtures.h"
 
+#include "accessibility_check.h"
 #include "screenshot.h"
 
 #include <Qsci/qsciscintilla.h>
@@ -277,7 +278,7 @@ void TestConfigDiffView::invalidValueBlocksUntilFixed()
              qPrintable(proposedEditor(view)->annotation(line)));
     QVERIFY(view.findChild<QLabel *>(QStringLiteral("problemBar"))->isVisibleTo(&view));
     if (name == QLatin1String("wal_level"))
-        Screenshot::save(&view, QStringLiteral("config_diff_invalid_value.png"));
+        LOOK_AT(&view, QStringLiteral("config_diff_invalid_value.png"));
 
     retypeLine(view, line, good.isEmpty() ? QStringLiteral("# %1 is gone in 16").arg(name)
                                           : QStringLiteral("%1 = %2").arg(name, good));
@@ -337,7 +338,7 @@ void TestConfigDiffView::restartAndOverridesAreMarked()
     QVERIFY2(overridden[1].message.contains(dataDir + QStringLiteral("/postgresql.auto.conf line 2")),
              qPrintable(overridden[1].message));
     QVERIFY(!view.hasBlockingProblems()); // overrides and restarts inform, they do not block
-    Screenshot::save(&view, QStringLiteral("config_diff_postgresql_conf.png"));
+    LOOK_AT(&view, QStringLiteral("config_diff_postgresql_conf.png"));
 }
 
 void TestConfigDiffView::toolTipTellsWhatASettingIs()
@@ -384,7 +385,7 @@ void TestConfigDiffView::hbaShadowedRuleIsMarked()
     QCOMPARE(table->model()->index(6, 0).data().toString(), QStringLiteral("9"));
     QVERIFY(table->model()->index(6, table->model()->columnCount() - 1).data().toString().contains(QStringLiteral("8")));
     QVERIFY(table->model()->index(5, table->model()->columnCount() - 1).data().toString().isEmpty());
-    Screenshot::save(&view, QStringLiteral("config_diff_pg_hba_conf.png"));
+    LOOK_AT(&view, QStringLiteral("config_diff_pg_hba_conf.png"));
 
     // A rule PostgreSQL refuses blocks, with its line.
     retypeLine(view, 8, QStringLiteral("host replication replicator 10.0.0.3/32 banana"));
@@ -429,7 +430,7 @@ void TestConfigDiffView::standbySettingsOfEveryMajorPass()
         QCOMPARE(view.editedText().toUtf8(), file.content);
         if (major == PgVersion(11) || major == PgVersion(16)) {
             view.show();
-            Screenshot::save(&view, QStringLiteral("config_diff_%1_%2.png").arg(major.majorString(), file.name));
+            LOOK_AT(&view, QStringLiteral("config_diff_%1_%2.png").arg(major.majorString(), file.name));
         }
     }
 }

@@ -11,6 +11,7 @@
 
 #include "stall_meter.h"
 
+#include "accessibility_check.h"
 #include "screenshot.h"
 
 #include <QAccessible>
@@ -89,7 +90,7 @@ void TestDemoWindow::noSandboxSaysWhatToRun()
     QVERIFY(command);
     QCOMPARE(command->text(), QStringLiteral("replicactl sandbox up --dir '%1'").arg(dir));
     QVERIFY(QApplication::activeModalWidget() == nullptr);
-    Screenshot::save(&window, QStringLiteral("demo-no-sandbox.png"));
+    LOOK_AT(&window, QStringLiteral("demo-no-sandbox.png"));
 }
 
 void TestDemoWindow::showsTheSandboxOnceItIsUp()
@@ -142,7 +143,7 @@ void TestDemoWindow::showsTheSandboxOnceItIsUp()
             QVERIFY2(table->columnWidth(c) >= static_cast<QAbstractItemView *>(table)->sizeHintForColumn(c) &&
                          table->columnWidth(c) >= table->horizontalHeader()->sectionSizeHint(c),
                      qPrintable(QStringLiteral("%1, column %2: %3 px").arg(table->objectName()).arg(c).arg(table->columnWidth(c))));
-    Screenshot::save(m_window.get(), QStringLiteral("demo-window.png"));
+    LOOK_AT(m_window.get(), QStringLiteral("demo-window.png"));
 }
 
 void TestDemoWindow::troubleIsShownInlineAndClears()
@@ -164,7 +165,7 @@ void TestDemoWindow::troubleIsShownInlineAndClears()
              qPrintable(accessible->text(QAccessible::Description)));
     QCOMPARE(cell(m_window->sandboxView()->serverTable(), 1, ServerListModel::Status), QStringLiteral("down"));
     QVERIFY(QApplication::activeModalWidget() == nullptr);
-    Screenshot::save(m_window.get(), QStringLiteral("demo-standby-stopped.png"));
+    LOOK_AT(m_window.get(), QStringLiteral("demo-standby-stopped.png"));
 
     const auto started = m_sandbox->startStandby();
     QVERIFY2(started.ok(), qPrintable(started.ok() ? QString() : started.error().fullText()));

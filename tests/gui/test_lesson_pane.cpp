@@ -113,7 +113,7 @@ void TestLessonPane::everyControlHasAName()
     QVERIFY(QTest::qWaitForWindowExposed(&pane));
     const QStringList unnamed = AccessibilityCheck::unnamedControls(&pane);
     QVERIFY2(unnamed.isEmpty(), qPrintable(unnamed.join(QStringLiteral(", "))));
-    Screenshot::save(&pane, QStringLiteral("lesson-pane.png"));
+    LOOK_AT(&pane, QStringLiteral("lesson-pane.png"));
 }
 
 QTEST_MAIN(TestLessonPane)

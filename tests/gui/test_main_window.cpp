@@ -116,7 +116,7 @@ void TestMainWindow::firstStartShowsTheTwoWaysIn()
     QCOMPARE(m_window->findChild<QAction *>(QStringLiteral("quitAction"))->shortcut(), QKeySequence(QKeySequence::Quit));
     // Nothing to operate before the sandbox exists.
     QVERIFY(!m_window->findChild<QAction *>(QStringLiteral("stopStandbyAction"))->isEnabled());
-    Screenshot::save(m_window.get(), QStringLiteral("main-first-start.png"));
+    LOOK_AT(m_window.get(), QStringLiteral("main-first-start.png"));
 }
 
 void TestMainWindow::everyControlHasAName()
@@ -159,7 +159,7 @@ void TestMainWindow::sandboxFromTheButton()
     QVERIFY(state.ok());
     m_primaryConninfo = state->primary.connectionString(QStringLiteral("postgres"));
     m_standbyConninfo = state->standby.connectionString(QStringLiteral("postgres"));
-    Screenshot::save(m_window.get(), QStringLiteral("main-sandbox.png"));
+    LOOK_AT(m_window.get(), QStringLiteral("main-sandbox.png"));
     const QStringList unnamed = AccessibilityCheck::unnamedControls(m_window.get());
     QVERIFY2(unnamed.isEmpty(), qPrintable(unnamed.join(QStringLiteral(", "))));
 
@@ -209,7 +209,7 @@ void TestMainWindow::aSavedClusterIsWatched()
     standbys->insertRow(0);
     standbys->setItem(0, 0, new QTableWidgetItem(QStringLiteral("standby")));
     standbys->setItem(0, 1, new QTableWidgetItem(m_standbyConninfo));
-    Screenshot::save(dialog, QStringLiteral("main-cluster-dialog.png"));
+    LOOK_AT(dialog, QStringLiteral("main-cluster-dialog.png"));
     dialog->accept();
 
     QTRY_COMPARE_WITH_TIMEOUT(m_window->clusters()->rowCount(), 2, 10000);
@@ -225,7 +225,7 @@ void TestMainWindow::aSavedClusterIsWatched()
                               qPrintable(problems()), 20000);
     QVERIFY(m_window->sampler());
     QCOMPARE(m_window->sampler()->lastSample().standbys.size(), 1);
-    Screenshot::save(m_window.get(), QStringLiteral("main-saved-cluster.png"));
+    LOOK_AT(m_window.get(), QStringLiteral("main-saved-cluster.png"));
 }
 
 void TestMainWindow::aRestartBringsItAllBack()
@@ -298,12 +298,12 @@ void TestMainWindow::theWholeLesson()
             QTRY_VERIFY_WITH_TIMEOUT(lesson->actionButton(action)->isEnabled(), 60000);
             lesson->actionButton(action)->click();
             if (step == 3 && action == 0) // under load: the charts move
-                Screenshot::save(m_window.get(), QStringLiteral("lesson-load.png"));
+                LOOK_AT(m_window.get(), QStringLiteral("lesson-load.png"));
         }
         QTRY_VERIFY2_WITH_TIMEOUT(lesson->isStepDone(),
                                   qPrintable(QStringLiteral("step %1: %2").arg(step + 1).arg(lesson->outcomeText(0))),
                                   90000);
-        Screenshot::save(m_window.get(), QStringLiteral("lesson-step-%1.png").arg(step + 1));
+        LOOK_AT(m_window.get(), QStringLiteral("lesson-step-%1.png").arg(step + 1));
         if (step == 1) // the row crossed over: the standby counts one more
             QVERIFY2(lesson->outcomeText(2).contains(QStringLiteral("last_city=Tokyo")), qPrintable(lesson->outcomeText(2)));
         if (step == 2)

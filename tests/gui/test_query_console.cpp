@@ -7,6 +7,7 @@
 
 #include "stall_meter.h"
 
+#include "accessibility_check.h"
 #include "screenshot.h"
 
 #include <QAction>
@@ -119,7 +120,7 @@ void TestQueryConsoleGui::resultTableShowsReplication()
     QCOMPARE(replication->model()->index(0, 2).data().toString(), QStringLiteral("streaming"));
     QVERIFY2(replication->summary()->text().contains(QLatin1String("1 row in")), qPrintable(replication->summary()->text()));
     m_console->results()->setCurrentIndex(0);
-    Screenshot::save(m_console.get(), QStringLiteral("console-result-table.png"));
+    LOOK_AT(m_console.get(), QStringLiteral("console-result-table.png"));
 }
 
 void TestQueryConsoleGui::insertOnStandbyIsExplainedAndMarked()
@@ -138,7 +139,7 @@ void TestQueryConsoleGui::insertOnStandbyIsExplainedAndMarked()
     QVERIFY(failed->explanation()->isVisible());
     QVERIFY(failed->explanation()->text().contains(QLatin1String("hot standby")));
     QCOMPARE(m_console->badge()->text(), QStringLiteral("Read-only standby"));
-    Screenshot::save(m_console.get(), QStringLiteral("console-standby-25006.png"));
+    LOOK_AT(m_console.get(), QStringLiteral("console-standby-25006.png"));
 }
 
 void TestQueryConsoleGui::ctrlEnterRunsTheStatementUnderTheCursor()
@@ -162,7 +163,7 @@ void TestQueryConsoleGui::ctrlEnterRunsTheStatementUnderTheCursor()
     editor->getCursorPosition(&line, &index);
     QCOMPARE(line, 1);
     QCOMPARE(index, 7);
-    Screenshot::save(m_console.get(), QStringLiteral("console-error-position.png"));
+    LOOK_AT(m_console.get(), QStringLiteral("console-error-position.png"));
 
     // Ctrl+Shift+Enter: the whole script, stopped at the error.
     QTest::keyClick(editor, Qt::Key_Return, Qt::ControlModifier | Qt::ShiftModifier);
@@ -186,7 +187,7 @@ void TestQueryConsoleGui::rowsAppearWhileTheQueryRuns()
     ResultView *view = m_console->resultView(0);
     QCOMPARE(view->model()->rowCount(), 100000);
     QVERIFY2(view->summary()->text().contains(QLatin1String("at most 100,000 rows")), qPrintable(view->summary()->text()));
-    Screenshot::save(m_console.get(), QStringLiteral("console-row-limit.png"));
+    LOOK_AT(m_console.get(), QStringLiteral("console-row-limit.png"));
 }
 
 void TestQueryConsoleGui::escapeCancels()

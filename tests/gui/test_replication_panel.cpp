@@ -8,6 +8,7 @@
 #include "ui/panel/wal_pipeline_view.h"
 #include "ui/problem_banner.h"
 
+#include "accessibility_check.h"
 #include "screenshot.h"
 
 #include <QDir>
@@ -143,7 +144,7 @@ void TestReplicationPanel::showsTheStreamingPair()
     m_panel->chart()->setFocusStandby(QStringLiteral("standby"));
     QCOMPARE(m_panel->chart()->seriesCount(), 4);
     QTest::qWait(3000); // a few seconds of history in the chart
-    Screenshot::save(m_panel.get(), QStringLiteral("panel-streaming.png"));
+    LOOK_AT(m_panel.get(), QStringLiteral("panel-streaming.png"));
 }
 
 void TestReplicationPanel::lagRisesWhileReplayIsPausedAndFallsBack()
@@ -171,7 +172,7 @@ void TestReplicationPanel::lagRisesWhileReplayIsPausedAndFallsBack()
     QVERIFY(std::any_of(line.cbegin(), line.cend(), [](const QPointF &p) { return p.y() > 0; }));
     QVERIFY(lagging.primary.walBytesPerSecond.value_or(0) > 0);
     QTest::qWait(8000); // the lag climbing for a few seconds in the chart
-    Screenshot::save(m_panel.get(), QStringLiteral("panel-lag-rising.png"));
+    LOOK_AT(m_panel.get(), QStringLiteral("panel-lag-rising.png"));
 
     stopWriteLoad();
     const auto resumed = m_sandbox->resumeReplay();
@@ -179,7 +180,7 @@ void TestReplicationPanel::lagRisesWhileReplayIsPausedAndFallsBack()
     QTRY_COMPARE_WITH_TIMEOUT(replayLag(m_sampler->lastSample()), 0, 30000);
     QTRY_VERIFY_WITH_TIMEOUT(!m_panel->banner()->isVisible(), 10000);
     QTest::qWait(2000);
-    Screenshot::save(m_panel.get(), QStringLiteral("panel-lag-recovered.png"));
+    LOOK_AT(m_panel.get(), QStringLiteral("panel-lag-recovered.png"));
 }
 
 void TestReplicationPanel::waitingCommitIsShownAndClears()
@@ -202,7 +203,7 @@ void TestReplicationPanel::waitingCommitIsShownAndClears()
     QVERIFY(!hasProblem(waiting, QStringLiteral("sync-standby-missing"))); // said once
     QVERIFY(results.isEmpty());
     QTRY_VERIFY_WITH_TIMEOUT(m_panel->banner()->text().contains(QStringLiteral("Commits on the primary are waiting")), 5000);
-    Screenshot::save(m_panel.get(), QStringLiteral("panel-commits-waiting.png"));
+    LOOK_AT(m_panel.get(), QStringLiteral("panel-commits-waiting.png"));
 
     const auto started = m_sandbox->startStandby();
     QVERIFY2(started.ok(), qPrintable(started.ok() ? QString() : started.error().fullText()));
@@ -246,7 +247,7 @@ void TestReplicationPanel::chartExportsPngAndCsv()
     chart->setKind(LagChart::WalRate);
     QCOMPARE(chart->seriesCount(), 1);
     QTest::qWait(1500); // the chart's scene lays out its new axis on the event loop
-    Screenshot::save(m_panel.get(), QStringLiteral("panel-wal-rate-log.png"));
+    LOOK_AT(m_panel.get(), QStringLiteral("panel-wal-rate-log.png"));
 }
 
 QTEST_MAIN(TestReplicationPanel)

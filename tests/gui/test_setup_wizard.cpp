@@ -19,6 +19,7 @@
 
 #include "test_host_network.h"
 
+#include "accessibility_check.h"
 #include "screenshot.h"
 
 #include <Qsci/qsciscintilla.h>
@@ -147,13 +148,13 @@ void TestSetupWizard::machines(SetupWizard &wizard)
     QTest::keyClicks(edit(QStringLiteral("Primary host")), QStringLiteral("root@") + m_hosts[0]->address());
     QTest::keyClicks(edit(QStringLiteral("Standby host")), QStringLiteral("root@") + m_hosts[1]->address());
     edit(QStringLiteral("Key file"))->setText(m_net->clientKeyPath());
-    Screenshot::save(&wizard, QStringLiteral("wizard-2-machines.png"));
+    LOOK_AT(&wizard, QStringLiteral("wizard-2-machines.png"));
     QPushButton *test = buttonNamed(page, QStringLiteral("Test the connection to both hosts"));
     QVERIFY(test);
     test->click();
     acceptHostKeys(wizard);
     QTRY_VERIFY_WITH_TIMEOUT(wizard.button(QWizard::NextButton)->isEnabled(), 30000);
-    Screenshot::save(&wizard, QStringLiteral("wizard-2-machines-connected.png"));
+    LOOK_AT(&wizard, QStringLiteral("wizard-2-machines-connected.png"));
 }
 
 void TestSetupWizard::acceptHostKeys(SetupWizard &wizard)
@@ -176,7 +177,7 @@ void TestSetupWizard::acceptHostKeys(SetupWizard &wizard)
         }
         QVERIFY2(matched, qPrintable(shown));
         if (answered == 0)
-            Screenshot::save(dialog, QStringLiteral("wizard-2-host-key.png"));
+            LOOK_AT(dialog, QStringLiteral("wizard-2-host-key.png"));
         QPushButton *remember = buttonNamed(dialog, QStringLiteral("Accept the key and remember it in known_hosts"));
         QVERIFY(remember);
         remember->click();
@@ -202,14 +203,14 @@ void TestSetupWizard::fromTwoMachinesToAVerifiedPair()
     wizard.show();
     QVERIFY(QTest::qWaitForWindowExposed(&wizard));
     QCOMPARE(wizard.currentId(), int(SetupWizard::GoalPageId));
-    Screenshot::save(&wizard, QStringLiteral("wizard-1-goal.png"));
+    LOOK_AT(&wizard, QStringLiteral("wizard-1-goal.png"));
     next(wizard, SetupWizard::MachinesPageId);
     machines(wizard);
     QVERIFY(QFileInfo(m_home.filePath(QStringLiteral(".ssh/known_hosts"))).size() > 0);
 
     next(wizard, SetupWizard::FoundPageId);
     QTRY_VERIFY_WITH_TIMEOUT(wizard.button(QWizard::NextButton)->isEnabled(), 60000);
-    Screenshot::save(&wizard, QStringLiteral("wizard-3-found.png"));
+    LOOK_AT(&wizard, QStringLiteral("wizard-3-found.png"));
     next(wizard, SetupWizard::ChoicesPageId);
     // Asynchronous: the primary-conf step is then the only one that writes postgresql.conf (with
     // synchronous replication the sync step edits it once more, after the standby streams).
@@ -220,7 +221,7 @@ void TestSetupWizard::fromTwoMachinesToAVerifiedPair()
     }
     QVERIFY(async);
     async->click();
-    Screenshot::save(&wizard, QStringLiteral("wizard-4-choices.png"));
+    LOOK_AT(&wizard, QStringLiteral("wizard-4-choices.png"));
     next(wizard, SetupWizard::PrimaryConfPageId, 120000);
 
     // postgresql.conf: an invalid value blocks Next with its reason; then a real change and a comment.
@@ -233,12 +234,12 @@ void TestSetupWizard::fromTwoMachinesToAVerifiedPair()
     QVERIFY(!wizard.button(QWizard::NextButton)->isEnabled());
     const QString reasons = confPage->diffView()->problems().join(QLatin1Char('\n'));
     QVERIFY2(reasons.contains(QStringLiteral("max_connections")), qPrintable(reasons));
-    Screenshot::save(&wizard, QStringLiteral("wizard-5-primary-conf-invalid.png"));
+    LOOK_AT(&wizard, QStringLiteral("wizard-5-primary-conf-invalid.png"));
     const QString typedConf = typeInto(confPage, QString(proposed).replace(QStringLiteral("\nmax_connections = 100"),
                                                                    QStringLiteral("\nmax_connections = 120\n# raised for the wizard's test")));
     QTRY_VERIFY(!confPage->diffView()->hasBlockingProblems());
     QVERIFY(confPage->diffView()->isEdited());
-    Screenshot::save(&wizard, QStringLiteral("wizard-5-primary-conf.png"));
+    LOOK_AT(&wizard, QStringLiteral("wizard-5-primary-conf.png"));
     next(wizard, SetupWizard::PrimaryHbaPageId);
 
     auto *hbaPage = qobject_cast<FilePage *>(wizard.currentPage());
@@ -247,9 +248,9 @@ void TestSetupWizard::fromTwoMachinesToAVerifiedPair()
                                                    + QStringLiteral("# the wizard's test: the monitoring host\n"
                                                                     "host    postgres    postgres    192.0.2.10/32    scram-sha-256\n"));
     QTRY_VERIFY(!hbaPage->diffView()->hasBlockingProblems());
-    Screenshot::save(&wizard, QStringLiteral("wizard-6-primary-hba.png"));
+    LOOK_AT(&wizard, QStringLiteral("wizard-6-primary-hba.png"));
     next(wizard, SetupWizard::StandbyConfPageId);
-    Screenshot::save(&wizard, QStringLiteral("wizard-7-standby-conf.png"));
+    LOOK_AT(&wizard, QStringLiteral("wizard-7-standby-conf.png"));
     next(wizard, SetupWizard::RecoveryPageId);
     // PostgreSQL 15: the recovery settings are the standby's postgresql.auto.conf.
     auto *recoveryPage = qobject_cast<FilePage *>(wizard.currentPage());
@@ -258,9 +259,9 @@ void TestSetupWizard::fromTwoMachinesToAVerifiedPair()
                                                              + QStringLiteral("# the wizard's test: report to the primary more often\n"
                                                                               "wal_receiver_status_interval = '5s'\n"));
     QTRY_VERIFY(!recoveryPage->diffView()->hasBlockingProblems());
-    Screenshot::save(&wizard, QStringLiteral("wizard-8-recovery.png"));
+    LOOK_AT(&wizard, QStringLiteral("wizard-8-recovery.png"));
     next(wizard, SetupWizard::ReviewPageId);
-    Screenshot::save(&wizard, QStringLiteral("wizard-9-review.png"));
+    LOOK_AT(&wizard, QStringLiteral("wizard-9-review.png"));
     next(wizard, SetupWizard::RunPageId);
 
     auto *runPage = qobject_cast<RunPage *>(wizard.currentPage());
@@ -283,7 +284,7 @@ void TestSetupWizard::fromTwoMachinesToAVerifiedPair()
     QCOMPARE(steps->state(restart), RunStepModel::State::Done);
     QCOMPARE(steps->state(restart + 1), RunStepModel::State::Waiting);
     QVERIFY(!wizard.button(QWizard::NextButton)->isEnabled());
-    Screenshot::save(&wizard, QStringLiteral("wizard-10-run-stopped.png"));
+    LOOK_AT(&wizard, QStringLiteral("wizard-10-run-stopped.png"));
     // Run goes on from the next step; Cancel during the copy stops it, Retry resumes at that step.
     int copy = -1;
     for (int row = restart + 1; row < steps->rowCount() && copy < 0; ++row) {
@@ -300,11 +301,11 @@ void TestSetupWizard::fromTwoMachinesToAVerifiedPair()
     QTRY_VERIFY_WITH_TIMEOUT(retry->isEnabled(), 60000);
     QCOMPARE(steps->state(copy), RunStepModel::State::Failed);
     QCOMPARE(steps->state(copy + 1), RunStepModel::State::Waiting);
-    Screenshot::save(&wizard, QStringLiteral("wizard-10-run-cancelled.png"));
+    LOOK_AT(&wizard, QStringLiteral("wizard-10-run-cancelled.png"));
     retry->click();
     QTRY_VERIFY_WITH_TIMEOUT(!run->isEnabled(), 5000);
     QTRY_VERIFY_WITH_TIMEOUT(run->isEnabled() || wizard.button(QWizard::NextButton)->isEnabled(), 300000);
-    Screenshot::save(&wizard, QStringLiteral("wizard-10-run.png"));
+    LOOK_AT(&wizard, QStringLiteral("wizard-10-run.png"));
     QString states;
     for (int row = 0; row < runPage->stepsModel()->rowCount(); ++row)
         states += runPage->stepsModel()->index(row, 0).data().toString() + QLatin1Char(' ')
@@ -319,7 +320,7 @@ void TestSetupWizard::fromTwoMachinesToAVerifiedPair()
     for (int row = 0; row < checks->rowCount(); ++row)
         QVERIFY2(checks->item(row, 0)->data(Qt::UserRole).toBool(),
                  qPrintable(checks->item(row, 0)->text() + QStringLiteral(": ") + checks->item(row, 1)->text()));
-    Screenshot::save(&wizard, QStringLiteral("wizard-11-done.png"));
+    LOOK_AT(&wizard, QStringLiteral("wizard-11-done.png"));
     QSignalSpy openPanel(&wizard, &SetupWizard::openPanelRequested);
     QPushButton *open = buttonNamed(done, QStringLiteral("Open the replication panel on this cluster"));
     QVERIFY(open);

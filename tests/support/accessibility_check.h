@@ -16,13 +16,16 @@
 #include <QTabBar>
 #include <QTextEdit>
 #include <QWidget>
+#include <QtTest/QTest>
+
+#include "screenshot.h"
 
 namespace AccessibilityCheck {
 
 inline bool isInteractive(QWidget *widget)
 {
     // Read through their table's cells or their view's scrolling.
-    if (qobject_cast<QHeaderView *>(widget) || qobject_cast<QScrollBar *>(widget))
+    if (qobject_cast<QHeaderView *>(widget) || qobject_cast<QScrollBar *>(widget) || widget->inherits("QTableCornerButton"))
         return false;
     // The editor inside a spin box or combo box is announced as that control.
     if (qobject_cast<QAbstractSpinBox *>(widget->parentWidget()) || qobject_cast<QComboBox *>(widget->parentWidget()))
@@ -51,3 +54,12 @@ inline QStringList unnamedControls(QWidget *root)
 }
 
 } // namespace AccessibilityCheck
+
+// Saves a picture of what the user sees (Screenshot::save) and fails on an
+// unnamed control in it: every page a test shows is walked for screen readers.
+#define LOOK_AT(widget, name)                                                                                          \
+    do {                                                                                                               \
+        Screenshot::save((widget), (name));                                                                            \
+        const QStringList unnamed_ = AccessibilityCheck::unnamedControls(widget);                                      \
+        QVERIFY2(unnamed_.isEmpty(), qPrintable(QStringLiteral("%1: unnamed %2").arg(name, unnamed_.join(QStringLiteral(", "))))); \
+    } while (false)

@@ -68,6 +68,9 @@ QueryConsole::QueryConsole(QWidget *parent)
     connect(m_cancel, &QAction::triggered, this, &QueryConsole::cancel);
 
     m_editor->setObjectName(QStringLiteral("sqlEditor"));
+    m_editor->setAccessibleName(tr("SQL editor"));
+    m_editor->setAccessibleDescription(tr("Ctrl+Enter runs the statement under the cursor; Ctrl+Shift+Enter runs the whole script."));
+    m_target->setAccessibleName(tr("Server the statements run on"));
     m_tabs->setObjectName(QStringLiteral("resultTabs"));
     m_tabs->setDocumentMode(true);
     auto *placeholder = new QLabel(tr("Results appear here, one tab per statement.\nCtrl+Enter runs the statement "

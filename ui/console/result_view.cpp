@@ -53,6 +53,7 @@ ResultView::ResultView(const SqlStatement &statement, QWidget *parent)
     sql->setMinimumWidth(10);
 
     m_table->setModel(m_model);
+    m_table->setAccessibleName(tr("Rows returned by %1").arg(statement.text.simplified().left(60)));
     m_table->setAlternatingRowColors(true);
     m_table->setSelectionBehavior(QAbstractItemView::SelectItems);
     m_table->setWordWrap(false);

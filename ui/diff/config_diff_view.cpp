@@ -133,8 +133,10 @@ void ConfigDiffView::buildLayout()
 
     m_left = new DiffEditor(false, this);
     m_left->setObjectName(QStringLiteral("currentEditor"));
+    m_left->setAccessibleName(tr("The file as it is now (read only)"));
     m_right = new DiffEditor(true, this);
     m_right->setObjectName(QStringLiteral("proposedEditor"));
+    m_right->setAccessibleName(tr("What will be written (editable)"));
     auto *sides = new QSplitter(Qt::Horizontal, this);
     sides->setChildrenCollapsible(false);
     QWidget *currentPane = buildPane(m_left, QString());
@@ -152,6 +154,7 @@ void ConfigDiffView::buildLayout()
     m_rules = new HbaRuleTableModel(this);
     m_ruleTable = new QTableView(this);
     m_ruleTable->setObjectName(QStringLiteral("hbaRules"));
+    m_ruleTable->setAccessibleName(tr("The rules of the proposed pg_hba.conf, in the order PostgreSQL reads them"));
     m_ruleTable->setModel(m_rules);
     m_ruleTable->verticalHeader()->hide();
     m_ruleTable->verticalHeader()->setDefaultSectionSize(m_ruleTable->fontMetrics().height() + 6);
