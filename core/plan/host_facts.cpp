@@ -34,7 +34,7 @@ QString PgInstallation::describe() const
     }
     QString text = QCoreApplication::translate("PgInstallation", where).arg(version.toString(), binDir);
     if (!clientTools)
-        text += QLatin1Char(' ') + QCoreApplication::translate("PgInstallation", "without psql and pg_basebackup beside it");
+        text += QCoreApplication::translate("PgInstallation", ", without psql and pg_basebackup beside it");
     return text;
 }
 

@@ -41,6 +41,11 @@
 //   with standby_mode on 10/11, standby.signal + postgresql.auto.conf from 12,
 //   wal_keep_segments up to 12 / wal_keep_size from 13, max_slot_wal_keep_size
 //   from 13, a primary_conninfo with only options the standby's major knows.
+// - The live pair again outside Debian's packaging, which postgresql-common
+//   does not know: 11 as a source build leaves it (/usr/local/pgsql, found),
+//   17 in a vendor tree named with --pg-bin. The plan makes and runs the
+//   clusters with the build's own initdb and pg_ctl in Debian's usual place,
+//   says so, and a second run changes no file.
 // A failure names the major, the step and the server's own log lines. The
 // time per major is printed at the end.
 class TestMatrix : public QObject
@@ -66,11 +71,18 @@ private:
         std::unique_ptr<TestHostNetwork> net;
         QList<TestHost *> hosts;
     };
-    static TestHostOptions optionsFor(int major);
+    // Where a test host has the major: as Debian installs it (/usr/lib/postgresql/<major>, which
+    // postgresql-common manages), as a source build leaves it (/usr/local/pgsql, which it does
+    // not), or in a vendor tree only the user knows about (named with --pg-bin).
+    enum class Layout { Debian, SourceBuild, NamedTree };
+    static QString namedTree(int major) { return QStringLiteral("/srv/vendor-postgresql-%1").arg(major); }
+    static TestHostOptions optionsFor(int major, Layout layout = Layout::Debian);
     static std::unique_ptr<SshHost> sshTo(TestHostNetwork &net, TestHost *host);
     static QString inside(TestHost *host, const QString &script, const QStringList &arguments = {},
                           RunAs as = RunAs::Root, bool *ok = nullptr);
     static QString serverLog(TestHost *host, int major);
+    // The pair runs on the build's own programs, made without postgresql-common, as the plan said.
+    static void checkSourceBuildPair(int major, const QString &binDir, const QList<TestHost *> &hosts, QStringList arguments);
     static QString replicactl() { return QStringLiteral(REPLICA_BINARY_DIR "/app/replicactl/replicactl"); }
     static void addMajorRows(int from = 10);
     void addTime(int major, const QString &what, qint64 ms);
@@ -116,11 +128,15 @@ void TestMatrix::addMajorRows(int from)
     }
 }
 
-TestHostOptions TestMatrix::optionsFor(int major)
+TestHostOptions TestMatrix::optionsFor(int major, Layout layout)
 {
     TestHostOptions options;
+    if (layout == Layout::SourceBuild)
+        options.extraMounts.append({PgBuilds::build(major).dir, QStringLiteral("/usr/local/pgsql")});
+    else if (layout == Layout::NamedTree)
+        options.extraMounts.append({PgBuilds::build(major).dir, namedTree(major)});
     // 15 is Debian's own package here; the others come from the builds.
-    if (major != 15)
+    else if (major != 15)
         options.extraMounts.append({PgBuilds::build(major).debianLayout(), QStringLiteral("/usr/lib/postgresql/%1").arg(major)});
     return options;
 }
@@ -442,12 +458,45 @@ void TestMatrix::sandboxPair()
 
 void TestMatrix::setupPair_data()
 {
-    addMajorRows();
+    QTest::addColumn<int>("major");
+    QTest::addColumn<int>("layout");
+    for (int major : PgBuilds::majors())
+        QTest::addRow("%d", major) << major << int(Layout::Debian);
+    // Outside the distribution's packaging: one major of the recovery.conf era found
+    // in /usr/local/pgsql, one newer than Debian's own 15 (whose pg_basebackup refuses
+    // it: the low-level clone) in a directory named with --pg-bin.
+    QTest::addRow("11 from a source build") << 11 << int(Layout::SourceBuild);
+    QTest::addRow("17 from a named vendor tree") << 17 << int(Layout::NamedTree);
+}
+
+void TestMatrix::checkSourceBuildPair(int major, const QString &binDir, const QList<TestHost *> &hosts, QStringList arguments)
+{
+    arguments.replaceInStrings(QStringLiteral("--yes"), QStringLiteral("--dry-run"));
+    QProcess dryRun;
+    dryRun.setProcessChannelMode(QProcess::MergedChannels);
+    dryRun.start(replicactl(), arguments);
+    dryRun.waitForFinished(60000);
+    const QString output = QString::fromUtf8(dryRun.readAll());
+    const QRegularExpression named(QStringLiteral("uses PostgreSQL %1[.0-9]* in %2 \\(").arg(major).arg(QRegularExpression::escape(binDir)));
+    STEP_OK(major, "the plan names where PostgreSQL is", output.count(named) == 2, output);
+    STEP_OK(major, "the plan says how it is started", output.contains(QLatin1String("started with its own pg_ctl as postgres")), output);
+    STEP_OK(major, "no postgresql-common", !output.contains(QLatin1String("pg_createcluster")) && !output.contains(QLatin1String("pg_ctlcluster")), output);
+    for (TestHost *host : hosts) {
+        bool ok = false;
+        const QString program = inside(host, QStringLiteral("readlink /proc/$(head -n 1 /var/lib/postgresql/$1/main/postmaster.pid)/exe; "
+                                                            "test ! -e /etc/postgresql/$1 && echo no-debian-cluster"),
+                                       {QString::number(major)}, RunAs::Root, &ok);
+        STEP_OK(major, "the server is the build's own",
+                program.contains(binDir + QStringLiteral("/postgres")) && program.contains(QLatin1String("no-debian-cluster")),
+                program + QLatin1Char('\n') + serverLog(host, major));
+    }
 }
 
 void TestMatrix::setupPair()
 {
     QFETCH(int, major);
+    QFETCH(int, layout);
+    const bool sourceBuild = Layout(layout) != Layout::Debian;
     const PgBuild build = PgBuilds::build(major);
     if (!build.ok())
         QSKIP(qPrintable(build.skipReason));
@@ -458,13 +507,16 @@ void TestMatrix::setupPair()
         QSKIP(qPrintable(net.skipReason()));
     QElapsedTimer clock;
     clock.start();
-    const auto hosts = net.create(2, optionsFor(major));
+    const auto hosts = net.create(2, optionsFor(major, Layout(layout)));
     STEP_OK(major, "test hosts", hosts.size() == 2, QStringLiteral("could not make two test hosts"));
-    const QStringList arguments{QStringLiteral("setup"), QStringLiteral("--primary"), QStringLiteral("root@") + hosts.at(0)->address(),
-                                QStringLiteral("--standby"), QStringLiteral("root@") + hosts.at(1)->address(),
-                                QStringLiteral("-i"), net.clientKeyPath(), QStringLiteral("--known-hosts"), net.knownHostsPath(),
-                                QStringLiteral("--pg-version"), QString::number(major), QStringLiteral("--sync"),
-                                QStringLiteral("--demo-data"), QStringLiteral("--yes")};
+    QStringList arguments{QStringLiteral("setup"), QStringLiteral("--primary"), QStringLiteral("root@") + hosts.at(0)->address(),
+                          QStringLiteral("--standby"), QStringLiteral("root@") + hosts.at(1)->address(),
+                          QStringLiteral("-i"), net.clientKeyPath(), QStringLiteral("--known-hosts"), net.knownHostsPath(),
+                          QStringLiteral("--pg-version"), QString::number(major), QStringLiteral("--sync"),
+                          QStringLiteral("--demo-data"), QStringLiteral("--yes")};
+    const QString binDir = Layout(layout) == Layout::NamedTree ? namedTree(major) + QStringLiteral("/bin") : QStringLiteral("/usr/local/pgsql/bin");
+    if (Layout(layout) == Layout::NamedTree)
+        arguments << QStringLiteral("--pg-bin") << binDir;
     auto setup = [&](QString *output) {
         QProcess process;
         process.setProcessChannelMode(QProcess::MergedChannels);
@@ -486,7 +538,9 @@ void TestMatrix::setupPair()
     QString output;
     int code = setup(&output);
     STEP_OK(major, "replicactl setup", code == 0, output + logs());
-    addTime(major, QStringLiteral("replicactl setup"), clock.elapsed());
+    addTime(major, sourceBuild ? QStringLiteral("replicactl setup (source build)") : QStringLiteral("replicactl setup"), clock.elapsed());
+    if (sourceBuild)
+        checkSourceBuildPair(major, binDir, hosts, arguments);
 
     const QString before = inside(hosts.at(0), checksumScript, {QString::number(major)})
                            + inside(hosts.at(1), checksumScript, {QString::number(major)});
@@ -494,7 +548,7 @@ void TestMatrix::setupPair()
     STEP_OK(major, "replicactl setup again", code == 0, output + logs());
     const QString after = inside(hosts.at(0), checksumScript, {QString::number(major)})
                           + inside(hosts.at(1), checksumScript, {QString::number(major)});
-    STEP_OK(major, "nothing changes the second time", before == after, before + QStringLiteral("\n---\n") + after);
+    STEP_OK(major, "nothing changes the second time", before == after, before + QStringLiteral("\n---\n") + after + QStringLiteral("\n---\n") + output);
 
     const QString data = QStringLiteral("/var/lib/postgresql/%1/main").arg(major);
     bool ok = false;
@@ -507,12 +561,12 @@ void TestMatrix::setupPair()
         STEP_OK(major, "standby.signal", files.contains(QLatin1String("standby.signal")) && !files.contains(QLatin1String("recovery.conf")), files);
     }
     const QString conf = inside(hosts.at(0), QStringLiteral("cat /etc/postgresql/$1/main/postgresql.conf /etc/postgresql/$1/main/conf.d/*.conf "
-                                                            "$2/postgresql.auto.conf 2>/dev/null"),
+                                                            "$2/postgresql.conf $2/postgresql.auto.conf 2>/dev/null"),
                                 {QString::number(major), data});
     STEP_OK(major, "wal_keep setting", conf.contains(major <= 12 ? QLatin1String("wal_keep_segments") : QLatin1String("wal_keep_size")), conf);
     if (major >= 13)
         STEP_OK(major, "max_slot_wal_keep_size", conf.contains(QLatin1String("max_slot_wal_keep_size")), conf);
-    addTime(major, QStringLiteral("setup twice"), clock.elapsed());
+    addTime(major, sourceBuild ? QStringLiteral("setup twice (source build)") : QStringLiteral("setup twice"), clock.elapsed());
 }
 
 QTEST_GUILESS_MAIN(TestMatrix)
