@@ -346,7 +346,7 @@ private:
 
 struct SshHost::Session
 {
-    std::unique_ptr<SshJump> jump; // through a jump host: destroyed after ssh, which closes its socket
+    std::unique_ptr<SshJump> jump; // through a jump host: destroyed after ssh, whose socket it holds
     ssh_session ssh = nullptr;
     sftp_session sftp = nullptr;
     bool sftpTried = false;
@@ -544,7 +544,7 @@ Result<void> SshHost::ensureConnected(const std::atomic_bool *cancel)
     const bool no = false;
     ssh_options_set(ssh, SSH_OPTIONS_PROCESS_CONFIG, &no);
     if (session->jump) {
-        socket_t fd = session->jump->takeSessionSocket();
+        socket_t fd = session->jump->sessionSocket();
         ssh_options_set(ssh, SSH_OPTIONS_FD, &fd);
     }
 

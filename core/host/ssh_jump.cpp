@@ -47,11 +47,6 @@ SshJump::~SshJump()
         ::close(m_sessionSocket);
 }
 
-int SshJump::takeSessionSocket()
-{
-    return std::exchange(m_sessionSocket, -1);
-}
-
 void SshJump::relay()
 {
     while (!m_stop) {

@@ -27,9 +27,10 @@ public:
     SshJump(const SshJump &) = delete;
     SshJump &operator=(const SshJump &) = delete;
 
-    // The target session's end of the socket pair, handed over once: its
-    // new owner (libssh) closes it.
-    int takeSessionSocket();
+    // The target session's end of the socket pair, for SSH_OPTIONS_FD.
+    // libssh does not close a socket it was given: this does, once the
+    // session that used it is freed.
+    int sessionSocket() const { return m_sessionSocket; }
     QString jumpHostName() const { return m_host->displayName(); }
 
 private:

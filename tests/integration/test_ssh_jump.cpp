@@ -1,0 +1,206 @@
+#include "core/host/command_line.h"
+#include "core/host/ssh_host.h"
+
+#include "child_run.h"
+#include "test_host_network.h"
+
+#include <QDir>
+#include <QElapsedTimer>
+#include <QFile>
+#include <QtTest/QTest>
+
+// Hosts as `ssh` reaches them, on real test hosts: two hosts on a network
+// this machine cannot reach, a bastion on both, and an SSH config naming
+// them (Host aliases with HostName, User, IdentityFile, UserKnownHostsFile,
+// ProxyJump). SshHost reaches them through the bastion natively (SshJump),
+// and replicactl sets up a pair through it.
+class TestSshJump : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void initTestCase();
+    void directConnectionToAHiddenHostFails();
+    void runsACommandThroughTheJumpHost();
+    void chainOfTwoJumpHosts();
+    void unknownJumpHostKeyIsRefused();
+    void cancelWhileConnectingReturns();
+    void closingLeavesNoSocketOrThread();
+    void setupThroughTheBastionIsVerified();
+
+private:
+    SshHostConfig aliasConfig(const QString &alias) const;
+
+    TestHostNetwork m_net;
+    TestHost *m_bastion = nullptr;
+    TestHost *m_primary = nullptr;
+    TestHost *m_standby = nullptr;
+    QString m_config;
+};
+
+namespace {
+
+int entriesIn(const QString &dir)
+{
+    return int(QDir(dir).entryList(QDir::AllEntries | QDir::NoDotAndDotDot | QDir::System).size());
+}
+
+QString hiddenAddressSeen(SshHost &host)
+{
+    auto ran = host.run(CommandLine::shell(QStringLiteral("ip -o -4 addr show dev eth0")));
+    return ran && ran->succeeded() ? QString::fromUtf8(ran->stdOut) : (ran ? ran->explain() : ran.error().fullText());
+}
+
+} // namespace
+
+SshHostConfig TestSshJump::aliasConfig(const QString &alias) const
+{
+    SshHostConfig config;
+    config.host = alias;
+    config.configFile = m_config;
+    config.useAgent = false;
+    config.connectTimeoutMs = 5000;
+    return config;
+}
+
+void TestSshJump::initTestCase()
+{
+    if (!m_net.skipReason().isEmpty())
+        QSKIP(qPrintable(m_net.skipReason()));
+    TestHostOptions options;
+    options.reach = TestHostOptions::Reach::Bastion;
+    const QList<TestHost *> bastion = m_net.create(1, options);
+    options.reach = TestHostOptions::Reach::Hidden;
+    const QList<TestHost *> hidden = m_net.create(2, options);
+    QCOMPARE(bastion.size(), 1);
+    QCOMPARE(hidden.size(), 2);
+    m_bastion = bastion.first();
+    m_primary = hidden.at(0);
+    m_standby = hidden.at(1);
+    QVERIFY(m_primary->address().startsWith(m_net.hiddenNetworkPrefix()));
+    m_config = m_net.writeSshConfig({{QStringLiteral("bastion"), m_bastion, {}},
+                                     {QStringLiteral("p"), m_primary, QStringLiteral("bastion")},
+                                     {QStringLiteral("s"), m_standby, QStringLiteral("bastion")},
+                                     {QStringLiteral("s-via-p"), m_standby, QStringLiteral("bastion,p")}});
+}
+
+void TestSshJump::directConnectionToAHiddenHostFails()
+{
+    SshHostConfig config;
+    config.host = m_primary->address();
+    config.user = QStringLiteral("root");
+    config.identityFiles = {m_net.clientKeyPath()};
+    config.knownHostsPath = m_net.knownHostsPath();
+    config.readUserConfig = false;
+    config.useAgent = false;
+    config.connectTimeoutMs = 3000;
+    SshHost host(config);
+    QElapsedTimer clock;
+    clock.start();
+    const Result<void> connected = host.connect();
+    QVERIFY(!connected.ok());
+    QVERIFY2(clock.elapsed() < 2500, "the unreachable route answers at once, no timeout");
+}
+
+void TestSshJump::runsACommandThroughTheJumpHost()
+{
+    SshHost host(aliasConfig(QStringLiteral("p")));
+    QCOMPARE(host.destination().describe({}),
+             QStringLiteral("root@%1:22 via bastion").arg(m_primary->address()));
+    QCOMPARE(host.address(), m_primary->address());
+    QCOMPARE(host.displayName(), QStringLiteral("root@p"));
+    const QString seen = hiddenAddressSeen(host);
+    QVERIFY2(seen.contains(m_primary->address() + QLatin1Char('/')), qPrintable(seen));
+    // A file through SFTP on the same way.
+    QVERIFY(host.writeFile(QStringLiteral("/tmp/jump-test"), "through the bastion\n").ok());
+    const Result<QByteArray> back = host.readFile(QStringLiteral("/tmp/jump-test"));
+    QVERIFY(back.ok());
+    QCOMPARE(*back, QByteArray("through the bastion\n"));
+}
+
+void TestSshJump::chainOfTwoJumpHosts()
+{
+    SshHost host(aliasConfig(QStringLiteral("s-via-p")));
+    QCOMPARE(host.destination().proxyJump, (QStringList{QStringLiteral("bastion"), QStringLiteral("p")}));
+    const QString seen = hiddenAddressSeen(host);
+    QVERIFY2(seen.contains(m_standby->address() + QLatin1Char('/')), qPrintable(seen));
+    // The last hop was p: the standby saw the session come from p's address.
+    auto from = host.run(CommandLine::shell(QStringLiteral("echo $SSH_CONNECTION")));
+    QVERIFY(from.ok());
+    QVERIFY2(from->stdOut.startsWith(m_primary->address().toUtf8() + ' '), from->stdOut.constData());
+}
+
+void TestSshJump::unknownJumpHostKeyIsRefused()
+{
+    // A known_hosts with the hidden hosts' keys only: the bastion is new.
+    QFile all(m_net.knownHostsPath());
+    QVERIFY(all.open(QIODevice::ReadOnly));
+    QByteArray hiddenOnly;
+    for (const QByteArray &line : all.readAll().split('\n'))
+        if (line.startsWith(m_net.hiddenNetworkPrefix().toUtf8()))
+            hiddenOnly += line + '\n';
+    const QString knownHosts = m_net.runDir() + QStringLiteral("/known_hosts_hidden_only");
+    QFile file(knownHosts);
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.write(hiddenOnly);
+    file.close();
+
+    SshHostConfig config = aliasConfig(QStringLiteral("p"));
+    config.knownHostsPath = knownHosts;
+    SshHost host(config);
+    const Result<void> connected = host.connect();
+    QVERIFY(!connected.ok());
+    const QString message = connected.error().message;
+    QVERIFY2(message.contains(QStringLiteral("through the jump host root@bastion")), qPrintable(message));
+    QVERIFY2(message.contains(QStringLiteral("is not known yet")), qPrintable(message));
+    QVERIFY2(message.contains(QStringLiteral("SHA256:")), qPrintable(message));
+    // Nothing was written for the refused key.
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    QCOMPARE(file.readAll(), hiddenOnly);
+}
+
+void TestSshJump::cancelWhileConnectingReturns()
+{
+    SshHost host(aliasConfig(QStringLiteral("s-via-p")));
+    const std::atomic_bool cancel{true};
+    QElapsedTimer clock;
+    clock.start();
+    QVERIFY(!host.connect(&cancel).ok());
+    QVERIFY(clock.elapsed() < 2000);
+}
+
+void TestSshJump::closingLeavesNoSocketOrThread()
+{
+    const int fds = entriesIn(QStringLiteral("/proc/self/fd"));
+    const int threads = entriesIn(QStringLiteral("/proc/self/task"));
+    {
+        SshHost host(aliasConfig(QStringLiteral("s-via-p")));
+        QVERIFY(host.connect().ok());
+        QVERIFY(entriesIn(QStringLiteral("/proc/self/task")) >= threads + 2); // a relay per hop
+        QElapsedTimer clock;
+        clock.start();
+        host.disconnect();
+        QVERIFY(clock.elapsed() < 1000);
+    }
+    QCOMPARE(entriesIn(QStringLiteral("/proc/self/fd")), fds);
+    QCOMPARE(entriesIn(QStringLiteral("/proc/self/task")), threads);
+}
+
+void TestSshJump::setupThroughTheBastionIsVerified()
+{
+    if (!QFile::exists(QStringLiteral("/usr/lib/postgresql/15/bin/postgres")))
+        QSKIP("Debian's postgresql-15 package is needed on this machine.");
+    if (!QFile::exists(replicactlProgram()))
+        QSKIP("Build the replicactl target first.");
+    const ChildRun setup = ChildRun::start(
+        replicactlProgram(), {QStringLiteral("setup"), QStringLiteral("--sync"), QStringLiteral("--yes"), QStringLiteral("-F"),
+                              m_config, QStringLiteral("--primary"), QStringLiteral("p"), QStringLiteral("--standby"),
+                              QStringLiteral("s")});
+    QVERIFY2(setup.exitCode == 0, qPrintable(setup.all()));
+    QVERIFY2(setup.out.contains(QStringLiteral("p → root@%1:22 via bastion").arg(m_primary->address())), qPrintable(setup.all()));
+    QVERIFY2(setup.out.contains(QStringLiteral("s → root@%1:22 via bastion").arg(m_standby->address())), qPrintable(setup.all()));
+    QVERIFY2(setup.out.contains(QStringLiteral("Done: the standby streams and is verified.")), qPrintable(setup.all()));
+}
+
+QTEST_GUILESS_MAIN(TestSshJump)
+#include "test_ssh_jump.moc"
