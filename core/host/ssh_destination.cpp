@@ -6,6 +6,7 @@
 #include <QFileInfo>
 #include <QRegularExpression>
 
+#include <algorithm>
 #include <optional>
 
 #include <pwd.h>
@@ -21,10 +22,25 @@ QString tr(const char *text)
 // OpenSSH stops following Include this deep (READCONF_MAX_DEPTH).
 constexpr int maxIncludeDepth = 16;
 
-QString localUserName()
+// OpenSSH's %-tokens: each %x of `tokens` replaced, %% a lone %.
+QString expandTokens(const QString &value, const QList<std::pair<QString, QString>> &tokens)
 {
-    const passwd *entry = ::getpwuid(::geteuid());
-    return entry ? QString::fromLocal8Bit(entry->pw_name) : QString();
+    QString expanded;
+    for (qsizetype i = 0; i < value.size(); ++i) {
+        if (value[i] != QLatin1Char('%') || i + 1 == value.size()) {
+            expanded += value[i];
+            continue;
+        }
+        const QString token = value.mid(i, 2);
+        ++i;
+        if (token == QLatin1String("%%")) {
+            expanded += QLatin1Char('%');
+            continue;
+        }
+        const auto found = std::find_if(tokens.begin(), tokens.end(), [&](const auto &pair) { return pair.first == token; });
+        expanded += found != tokens.end() ? found->second : token;
+    }
+    return expanded;
 }
 
 QString expandTilde(const QString &path)
@@ -206,24 +222,18 @@ private:
 
     QString expandHostName(const QString &value) const
     {
-        QString expanded = value;
-        expanded.replace(QStringLiteral("%%"), QStringLiteral("\x01"));
-        expanded.replace(QStringLiteral("%h"), m_alias);
-        expanded.replace(QLatin1Char('\x01'), QLatin1Char('%'));
-        return expanded;
+        return expandTokens(value, {{QStringLiteral("%h"), m_alias}});
     }
 
     // ~ and the tokens OpenSSH expands in file names: %d home, %u local
     // user, %h host, %r remote user, %%.
     static QString expandPath(const QString &value, const SshDestination &destination)
     {
-        QString expanded = expandTilde(value);
-        expanded.replace(QStringLiteral("%%"), QStringLiteral("\x01"));
-        expanded.replace(QStringLiteral("%d"), QDir::homePath());
-        expanded.replace(QStringLiteral("%u"), localUserName());
-        expanded.replace(QStringLiteral("%h"), destination.host);
-        expanded.replace(QStringLiteral("%r"), destination.user.isEmpty() ? localUserName() : destination.user);
-        expanded.replace(QLatin1Char('\x01'), QLatin1Char('%'));
+        const QString local = SshDestination::localUser();
+        QString expanded = expandTokens(expandTilde(value), {{QStringLiteral("%d"), QDir::homePath()},
+                                                             {QStringLiteral("%u"), local},
+                                                             {QStringLiteral("%h"), destination.host},
+                                                             {QStringLiteral("%r"), destination.user.isEmpty() ? local : destination.user}});
         if (QFileInfo(expanded).isRelative())
             expanded = QDir::homePath() + QLatin1Char('/') + expanded;
         return expanded;
@@ -240,6 +250,12 @@ private:
 };
 
 } // namespace
+
+QString SshDestination::localUser()
+{
+    const passwd *entry = ::getpwuid(::geteuid());
+    return entry ? QString::fromLocal8Bit(entry->pw_name) : QString();
+}
 
 QString SshDestination::defaultConfigFile()
 {

@@ -27,6 +27,7 @@ struct SshDestination
     // be read or holds a value OpenSSH would refuse.
     static Result<SshDestination> resolve(const QString &alias, const QString &configFile = {});
     static QString defaultConfigFile();
+    static QString localUser(); // what OpenSSH logs in as when nothing names a user
     // One ProxyJump hop, [user@]host[:port] or ssh://[user@]host[:port], as
     // typed (not resolved yet): alias and host are the host part.
     static Result<SshDestination> parseHop(const QString &text);

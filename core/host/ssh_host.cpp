@@ -22,7 +22,6 @@
 #include <fcntl.h>
 #include <netinet/in.h>
 #include <netinet/tcp.h>
-#include <pwd.h>
 #include <sys/socket.h>
 #include <unistd.h>
 
@@ -58,12 +57,6 @@ auto traceTime(const SshHost &host, const char *what, Subject subject)
     return qScopeGuard([&host, clock, what, subject] {
         qCDebug(lcSsh).noquote() << host.displayName() << clock.elapsed() << "ms" << what << subject();
     });
-}
-
-QString localUserName()
-{
-    const passwd *entry = ::getpwuid(::geteuid());
-    return entry ? QString::fromLocal8Bit(entry->pw_name) : QString();
 }
 
 void onExitSignal(ssh_session, ssh_channel, const char *signal, int, const char *, const char *, void *userdata)
@@ -408,7 +401,7 @@ void SshHost::applySshConfig()
         m_config.user = m_destination.user;
     m_user = !m_config.user.isEmpty() ? m_config.user
            : !m_config.fallbackUser.isEmpty() ? m_config.fallbackUser
-                                              : localUserName();
+                                              : SshDestination::localUser();
     m_config.identityFiles << m_destination.identityFiles;
     m_config.identityFiles.removeDuplicates();
     if (m_config.knownHostsPath.isEmpty())

@@ -55,6 +55,8 @@ void TestSshDestination::resolves_data()
         << QStringList{};
     QTest::addRow("wildcard *") << QByteArray("Host db*\n HostName %h.example.com\n") << u"db7"_s << u"db7.example.com"_s << 0
                                 << QString() << QStringList{};
+    QTest::addRow("percent tokens") << QByteArray("Host db1\n HostName %h.%%x\n") << u"db1"_s << u"db1.%x"_s << 0 << QString()
+                               << QStringList{};
     QTest::addRow("wildcard ?") << QByteArray("Host db?\n User q\n") << u"db12"_s << u"db12"_s << 0 << QString() << QStringList{};
     QTest::addRow("negation excludes")
         << QByteArray("Host * !bastion\n ProxyJump bastion\n") << u"bastion"_s << u"bastion"_s << 0 << QString() << QStringList{};
