@@ -1,4 +1,5 @@
 #include "core/host/command_line.h"
+#include "core/host/local_host.h"
 #include "core/host/ssh_host.h"
 
 #include "child_run.h"
@@ -7,7 +8,11 @@
 #include <QDir>
 #include <QElapsedTimer>
 #include <QFile>
+#include <QScopeGuard>
+#include <QThread>
 #include <QtTest/QTest>
+
+#include <thread>
 
 // Hosts as `ssh` reaches them, on real test hosts: two hosts on a network
 // this machine cannot reach, a bastion on both, and an SSH config naming
@@ -26,6 +31,7 @@ private slots:
     void unknownJumpHostKeyIsRefused();
     void cancelWhileConnectingReturns();
     void closingLeavesNoSocketOrThread();
+    void deadJumpLinkEndsACommandWithinTheBound();
     void setupThroughTheBastionIsVerified();
 
 private:
@@ -184,6 +190,47 @@ void TestSshJump::closingLeavesNoSocketOrThread()
     }
     QCOMPARE(entriesIn(QStringLiteral("/proc/self/fd")), fds);
     QCOMPARE(entriesIn(QStringLiteral("/proc/self/task")), threads);
+}
+
+void TestSshJump::deadJumpLinkEndsACommandWithinTheBound()
+{
+    SshHostConfig config = aliasConfig(QStringLiteral("p"));
+    config.keepaliveMs = 1000;
+    config.deadLinkMs = 3000;
+    SshHost host(config);
+    QVERIFY(host.connect().ok());
+    // The bastion's link to this machine goes down: the hidden host itself is fine.
+    auto link = [this](const char *state) {
+        LocalHost local;
+        auto done = local.run(CommandLine(QStringLiteral("ip"),
+                                          {QStringLiteral("-n"), m_bastion->namespaceName(), QStringLiteral("link"),
+                                           QStringLiteral("set"), QStringLiteral("eth0"), QString::fromLatin1(state)}));
+        return done && done->succeeded();
+    };
+    auto restore = qScopeGuard([&] { link("up"); });
+    std::thread cutter([&] {
+        QThread::msleep(1000);
+        link("down");
+    });
+    RunOptions options;
+    options.timeoutMs = 40000; // the backstop that would end it without the dead-link bound
+    QElapsedTimer clock;
+    clock.start();
+    auto ran = host.run(CommandLine(QStringLiteral("sleep"), {QStringLiteral("30")}), options);
+    cutter.join();
+    QVERIFY2(!ran.ok(), ran.ok() ? qPrintable(ran->explain()) : "");
+    QVERIFY2(ran.error().message.contains(QStringLiteral("was lost")), qPrintable(ran.error().fullText()));
+    QVERIFY2(clock.elapsed() < 15000, qPrintable(QString::number(clock.elapsed())));
+
+    QVERIFY(link("up"));
+    restore.dismiss();
+    // Back through a new jump once the link is (the neighbour entry of the
+    // bastion's address needs a moment after its link came up).
+    auto runsAgain = [&host] {
+        auto again = host.run(CommandLine(QStringLiteral("echo"), {QStringLiteral("back")}));
+        return again.ok() && again->succeeded();
+    };
+    QTRY_VERIFY_WITH_TIMEOUT(runsAgain(), 15000);
 }
 
 void TestSshJump::setupThroughTheBastionIsVerified()
