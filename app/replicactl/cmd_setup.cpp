@@ -350,7 +350,7 @@ int setup(const QStringList &arguments)
     auto connection = connectBoth(choices, parser);
     if (!connection) {
         err() << connection.error().fullText() << '\n';
-        return Failed;
+        return connection.error().refused ? BadInput : Failed;
     }
     // A Host alias means nothing on the standby: it reaches the primary at the HostName.
     if (choices.primaryAddress.isEmpty() && connection->primary->address() != choices.primary.host)

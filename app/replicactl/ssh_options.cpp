@@ -137,6 +137,9 @@ Result<std::unique_ptr<SshHost>> openHost(const HostTarget &target, const QComma
                                                                        : Privilege::Method::SudoPassword;
         privilege.password = *password;
     }
+    // An SSH config that cannot be read is bad input, said before connecting.
+    if (auto resolved = SshDestination::resolve(target.host, config.configFile); !resolved)
+        return resolved.error();
     auto host = std::make_unique<SshHost>(config);
     host->setPrivilege(privilege);
     return host;
