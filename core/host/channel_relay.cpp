@@ -5,14 +5,16 @@
 #include <cerrno>
 #include <cstdint>
 
+#include <sys/socket.h>
 #include <unistd.h>
 
 namespace {
 
+// MSG_NOSIGNAL: a peer that went away is a failed write, not a SIGPIPE.
 bool writeAll(int fd, const char *data, int size)
 {
     while (size > 0) {
-        const ssize_t written = ::write(fd, data, size_t(size));
+        const ssize_t written = ::send(fd, data, size_t(size), MSG_NOSIGNAL);
         if (written < 0 && errno == EINTR)
             continue;
         if (written <= 0)

@@ -41,6 +41,10 @@ Result<std::unique_ptr<SshJump>> SshJump::open(const SshHostConfig &jumpHost, co
 SshJump::~SshJump()
 {
     m_stop = true;
+    // A relay blocked writing to a session that no longer reads gets its
+    // write refused now, instead of waiting for ever.
+    if (m_sessionSocket >= 0)
+        ::shutdown(m_sessionSocket, SHUT_RDWR);
     if (m_thread.joinable())
         m_thread.join();
     if (m_sessionSocket >= 0)
