@@ -32,10 +32,12 @@ private slots:
     void cancelWhileConnectingReturns();
     void closingLeavesNoSocketOrThread();
     void deadJumpLinkEndsACommandWithinTheBound();
+    void closingWithTheJumpLinkDownIsQuick();
     void setupThroughTheBastionIsVerified();
 
 private:
     SshHostConfig aliasConfig(const QString &alias) const;
+    bool setBastionLink(const char *state) const; // "up" or "down": the bastion's link to this machine
 
     TestHostNetwork m_net;
     TestHost *m_bastion = nullptr;
@@ -67,6 +69,15 @@ SshHostConfig TestSshJump::aliasConfig(const QString &alias) const
     config.useAgent = false;
     config.connectTimeoutMs = 5000;
     return config;
+}
+
+bool TestSshJump::setBastionLink(const char *state) const
+{
+    LocalHost local;
+    auto done = local.run(CommandLine(QStringLiteral("ip"), {QStringLiteral("-n"), m_bastion->namespaceName(),
+                                                             QStringLiteral("link"), QStringLiteral("set"),
+                                                             QStringLiteral("eth0"), QString::fromLatin1(state)}));
+    return done && done->succeeded();
 }
 
 void TestSshJump::initTestCase()
@@ -200,17 +211,10 @@ void TestSshJump::deadJumpLinkEndsACommandWithinTheBound()
     SshHost host(config);
     QVERIFY(host.connect().ok());
     // The bastion's link to this machine goes down: the hidden host itself is fine.
-    auto link = [this](const char *state) {
-        LocalHost local;
-        auto done = local.run(CommandLine(QStringLiteral("ip"),
-                                          {QStringLiteral("-n"), m_bastion->namespaceName(), QStringLiteral("link"),
-                                           QStringLiteral("set"), QStringLiteral("eth0"), QString::fromLatin1(state)}));
-        return done && done->succeeded();
-    };
-    auto restore = qScopeGuard([&] { link("up"); });
+    auto restore = qScopeGuard([&] { setBastionLink("up"); });
     std::thread cutter([&] {
         QThread::msleep(1000);
-        link("down");
+        setBastionLink("down");
     });
     RunOptions options;
     options.timeoutMs = 40000; // the backstop that would end it without the dead-link bound
@@ -222,7 +226,7 @@ void TestSshJump::deadJumpLinkEndsACommandWithinTheBound()
     QVERIFY2(ran.error().message.contains(QStringLiteral("was lost")), qPrintable(ran.error().fullText()));
     QVERIFY2(clock.elapsed() < 15000, qPrintable(QString::number(clock.elapsed())));
 
-    QVERIFY(link("up"));
+    QVERIFY(setBastionLink("up"));
     restore.dismiss();
     // Back through a new jump once the link is (the neighbour entry of the
     // bastion's address needs a moment after its link came up).
@@ -231,6 +235,18 @@ void TestSshJump::deadJumpLinkEndsACommandWithinTheBound()
         return again.ok() && again->succeeded();
     };
     QTRY_VERIFY_WITH_TIMEOUT(runsAgain(), 15000);
+}
+
+void TestSshJump::closingWithTheJumpLinkDownIsQuick()
+{
+    auto host = std::make_unique<SshHost>(aliasConfig(QStringLiteral("s-via-p")));
+    QVERIFY(host->connect().ok());
+    QVERIFY(setBastionLink("down"));
+    auto restore = qScopeGuard([&] { setBastionLink("up"); });
+    QElapsedTimer clock;
+    clock.start();
+    host.reset();
+    QVERIFY2(clock.elapsed() < 1000, qPrintable(QString::number(clock.elapsed())));
 }
 
 void TestSshJump::setupThroughTheBastionIsVerified()
