@@ -40,7 +40,18 @@ QString HostTarget::toString() const
 void HostTarget::applyTo(SshHostConfig &config) const
 {
     config.host = host;
-    config.user = userDefaulted ? QString() : user;
+    config.user = givenUser();
     config.fallbackUser = user;
-    config.port = portDefaulted ? 0 : port;
+    config.port = givenPort();
+}
+
+HostTarget HostTarget::fromGiven(const QString &user, const QString &host, int port)
+{
+    HostTarget target;
+    target.host = host;
+    target.userDefaulted = user.isEmpty();
+    target.user = target.userDefaulted ? QStringLiteral("root") : user;
+    target.portDefaulted = port <= 0;
+    target.port = target.portDefaulted ? 22 : port;
+    return target;
 }

@@ -23,6 +23,10 @@ struct HostTarget
     QString toString() const; // as written: a defaulted user or port is left out
     // Host, user and port into an SshHostConfig, leaving to the SSH config what was not written.
     void applyTo(SshHostConfig &config) const;
+    // As a saved cluster keeps them: empty and 0 where the SSH config decides.
+    QString givenUser() const { return userDefaulted ? QString() : user; }
+    int givenPort() const { return portDefaulted ? 0 : port; }
+    static HostTarget fromGiven(const QString &user, const QString &host, int port);
     bool isEmpty() const { return host.isEmpty(); }
     bool operator==(const HostTarget &) const = default;
 };
