@@ -1,6 +1,7 @@
 #include "core/host/command_line.h"
 #include "core/host/local_host.h"
 #include "core/host/ssh_host.h"
+#include "core/host/ssh_tunnel.h"
 
 #include "child_run.h"
 #include "test_host_network.h"
@@ -9,10 +10,16 @@
 #include <QElapsedTimer>
 #include <QFile>
 #include <QScopeGuard>
+#include <QSignalSpy>
 #include <QThread>
 #include <QtTest/QTest>
 
 #include <thread>
+
+#include <arpa/inet.h>
+#include <netinet/in.h>
+#include <sys/socket.h>
+#include <unistd.h>
 
 // Hosts as `ssh` reaches them, on real test hosts: two hosts on a network
 // this machine cannot reach, a bastion on both, and an SSH config naming
@@ -31,6 +38,7 @@ private slots:
     void unknownJumpHostKeyIsRefused();
     void cancelWhileConnectingReturns();
     void closingLeavesNoSocketOrThread();
+    void tunnelThroughAnAlias();
     void deadJumpLinkEndsACommandWithinTheBound();
     void closingWithTheJumpLinkDownIsQuick();
     void setupThroughTheBastionIsVerified();
@@ -201,6 +209,32 @@ void TestSshJump::closingLeavesNoSocketOrThread()
     }
     QCOMPARE(entriesIn(QStringLiteral("/proc/self/fd")), fds);
     QCOMPARE(entriesIn(QStringLiteral("/proc/self/task")), threads);
+}
+
+void TestSshJump::tunnelThroughAnAlias()
+{
+    // The saved cluster's way to a server: a tunnel whose host is an alias
+    // behind the bastion; here to the hidden host's own sshd, whose banner
+    // comes back through it.
+    SshTunnel tunnel(aliasConfig(QStringLiteral("p")), m_primary->address(), 22);
+    QSignalSpy ready(&tunnel, &SshTunnel::ready);
+    QSignalSpy failed(&tunnel, &SshTunnel::failed);
+    tunnel.start();
+    QTRY_VERIFY_WITH_TIMEOUT(!ready.isEmpty() || !failed.isEmpty(), 15000);
+    QVERIFY2(failed.isEmpty(), failed.isEmpty() ? "" : qPrintable(failed.first().first().toString()));
+    const int fd = ::socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0);
+    QVERIFY(fd >= 0);
+    auto closeFd = qScopeGuard([fd] { ::close(fd); });
+    sockaddr_in address{};
+    address.sin_family = AF_INET;
+    address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+    address.sin_port = htons(quint16(tunnel.localPort()));
+    QCOMPARE(::connect(fd, reinterpret_cast<sockaddr *>(&address), sizeof address), 0);
+    const timeval wait{10, 0};
+    ::setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &wait, sizeof wait);
+    char banner[8] = {};
+    QCOMPARE(::recv(fd, banner, sizeof banner, MSG_WAITALL), ssize_t(sizeof banner));
+    QCOMPARE(QByteArray(banner, sizeof banner), QByteArray("SSH-2.0-"));
 }
 
 void TestSshJump::deadJumpLinkEndsACommandWithinTheBound()
