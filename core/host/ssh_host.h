@@ -57,7 +57,9 @@ struct SshHostConfig
 // streams between hosts), output line by line, timeout and cancel that end
 // the remote process group, files through SFTP for the login user and through the shared shell
 // scripts of Host otherwise (root/postgres via sudo or runuser). One SSH
-// session per host, opened on first use and again after it dropped. libssh
+// session per host, opened on first use and again after it dropped, directly
+// or through the jump hosts of ProxyJump (SshJump), the host named as
+// ~/.ssh/config (or SshHostConfig::configFile) says (SshDestination). libssh
 // is not thread-safe per session, so every call holds m_mutex: calls from
 // several threads run one after the other. Used by the setup plan, discovery
 // and HostTask.
