@@ -37,7 +37,8 @@ QString expandTokens(const QString &value, const QList<std::pair<QString, QStrin
             expanded += QLatin1Char('%');
             continue;
         }
-        const auto found = std::find_if(tokens.begin(), tokens.end(), [&](const auto &pair) { return pair.first == token; });
+        const auto found =
+            std::find_if(tokens.begin(), tokens.end(), [&](const auto &pair) { return pair.first == token; });
         expanded += found != tokens.end() ? found->second : token;
     }
     return expanded;
@@ -124,8 +125,12 @@ public:
     {
         QFile file(path);
         if (!file.open(QIODevice::ReadOnly))
-            return makeRefusal(tr("Could not read the SSH config file %1. Check the path given with -F.").arg(path),
-                               file.errorString());
+            return makeRefusal(
+                QCoreApplication::translate(
+                    "SshDestination",
+                    "Could not read the SSH config file %1. Check that it exists and that you may read it.")
+                    .arg(path),
+                file.errorString());
         bool active = true; // before the first Host line, everything applies
         int lineNumber = 0;
         while (!file.atEnd()) {
@@ -139,7 +144,8 @@ public:
             } else if (keyword == QLatin1String("match")) {
                 // Only "Match all" is understood; other criteria (exec,
                 // canonical, user...) are not taken as a match.
-                active = arguments.size() == 1 && arguments.first().compare(QLatin1String("all"), Qt::CaseInsensitive) == 0;
+                active =
+                    arguments.size() == 1 && arguments.first().compare(QLatin1String("all"), Qt::CaseInsensitive) == 0;
             } else if (active) {
                 if (auto taken = take(keyword, arguments, depth); !taken) {
                     Error error = taken.error();
@@ -183,7 +189,10 @@ private:
             bool isNumber = false;
             const int port = first.toInt(&isNumber);
             if (!isNumber || port < 1 || port > 65535)
-                return makeRefusal(tr("The SSH config gives Port \"%1\": write a number from 1 to 65535.").arg(first));
+                return makeRefusal(
+                    QCoreApplication::translate("SshDestination",
+                                                "The SSH config gives Port \"%1\": write a number from 1 to 65535.")
+                        .arg(first));
             setOnce(m_port, port);
         } else if (keyword == QLatin1String("identityfile")) {
             m_identityFiles << first;
@@ -199,7 +208,10 @@ private:
     Result<void> include(const QStringList &arguments, int depth)
     {
         if (depth >= maxIncludeDepth)
-            return makeRefusal(tr("The SSH config includes files more than %1 deep: an Include loop?").arg(maxIncludeDepth));
+            return makeRefusal(
+                QCoreApplication::translate("SshDestination",
+                                            "The SSH config includes files more than %1 deep: an Include loop?")
+                    .arg(maxIncludeDepth));
         for (const QString &argument : arguments) {
             QString path = expandTilde(argument);
             if (QFileInfo(path).isRelative())
@@ -213,8 +225,7 @@ private:
         return {};
     }
 
-    template<typename T>
-    static void setOnce(std::optional<T> &field, const T &value)
+    template <typename T> static void setOnce(std::optional<T> &field, const T &value)
     {
         if (!field)
             field = value;
@@ -230,10 +241,11 @@ private:
     static QString expandPath(const QString &value, const SshDestination &destination)
     {
         const QString local = SshDestination::localUser();
-        QString expanded = expandTokens(expandTilde(value), {{QStringLiteral("%d"), QDir::homePath()},
-                                                             {QStringLiteral("%u"), local},
-                                                             {QStringLiteral("%h"), destination.host},
-                                                             {QStringLiteral("%r"), destination.user.isEmpty() ? local : destination.user}});
+        QString expanded = expandTokens(
+            expandTilde(value), {{QStringLiteral("%d"), QDir::homePath()},
+                                 {QStringLiteral("%u"), local},
+                                 {QStringLiteral("%h"), destination.host},
+                                 {QStringLiteral("%r"), destination.user.isEmpty() ? local : destination.user}});
         if (QFileInfo(expanded).isRelative())
             expanded = QDir::homePath() + QLatin1Char('/') + expanded;
         return expanded;
@@ -286,8 +298,8 @@ Result<SshDestination> SshDestination::resolve(const QString &alias, const QStri
 
 Result<SshDestination> SshDestination::parseHop(const QString &text)
 {
-    static const QRegularExpression pattern(QStringLiteral(
-        "^(?:ssh://)?(?:([^@\\s]+)@)?(\\[[0-9A-Fa-f:.]+\\]|[A-Za-z0-9._%-]+)(?::([0-9]{1,5}))?/?$"));
+    static const QRegularExpression pattern(
+        QStringLiteral("^(?:ssh://)?(?:([^@\\s]+)@)?(\\[[0-9A-Fa-f:.]+\\]|[A-Za-z0-9._%-]+)(?::([0-9]{1,5}))?/?$"));
     const QRegularExpressionMatch match = pattern.match(text.trimmed());
     const int port = match.captured(3).toInt();
     if (!match.hasMatch() || (!match.captured(3).isEmpty() && (port < 1 || port > 65535)))
@@ -304,14 +316,15 @@ Result<SshDestination> SshDestination::parseHop(const QString &text)
 
 bool SshDestination::changesAnything() const
 {
-    return host != alias || port != 0 || !user.isEmpty() || !identityFiles.isEmpty() || !proxyJump.isEmpty()
-        || !knownHostsFile.isEmpty();
+    return host != alias || port != 0 || !user.isEmpty() || !identityFiles.isEmpty() || !proxyJump.isEmpty() ||
+           !knownHostsFile.isEmpty();
 }
 
 QString SshDestination::describe(const QString &fallbackUser) const
 {
     const QString hostPart = host.contains(QLatin1Char(':')) ? QLatin1Char('[') + host + QLatin1Char(']') : host;
-    QString text = QStringLiteral("%1@%2:%3").arg(user.isEmpty() ? fallbackUser : user, hostPart).arg(port > 0 ? port : 22);
+    QString text =
+        QStringLiteral("%1@%2:%3").arg(user.isEmpty() ? fallbackUser : user, hostPart).arg(port > 0 ? port : 22);
     if (!proxyJump.isEmpty())
         text = tr("%1 via %2").arg(text, proxyJump.join(QStringLiteral(", ")));
     return text;

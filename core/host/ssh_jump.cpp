@@ -8,8 +8,8 @@
 #include <sys/socket.h>
 #include <unistd.h>
 
-Result<std::unique_ptr<SshJump>> SshJump::open(const SshHostConfig &jumpHost, const QString &targetHost,
-                                               int targetPort, const std::atomic_bool *cancel)
+Result<std::unique_ptr<SshJump>> SshJump::open(const SshHostConfig &jumpHost, const QString &targetHost, int targetPort,
+                                               const std::atomic_bool *cancel)
 {
     std::unique_ptr<SshJump> jump(new SshJump);
     jump->m_host = std::make_unique<SshHost>(jumpHost);
@@ -29,8 +29,9 @@ Result<std::unique_ptr<SshJump>> SshJump::open(const SshHostConfig &jumpHost, co
     if (::socketpair(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0, ends) != 0) {
         std::lock_guard lock(jump->m_host->channelMutex());
         ChannelRelay unused(-1, channel.value());
-        return makeError(QCoreApplication::translate("SshJump", "Could not make a local socket pair for the jump host %1.")
-                             .arg(jump->m_host->displayName()));
+        return makeError(
+            QCoreApplication::translate("SshJump", "Could not make a local socket pair for the jump host %1.")
+                .arg(jump->m_host->displayName()));
     }
     jump->m_relay = std::make_unique<ChannelRelay>(ends[0], channel.value());
     jump->m_sessionSocket = ends[1];
