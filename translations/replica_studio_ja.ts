@@ -1888,10 +1888,6 @@
         <translation>スタンバイのホスト</translation>
     </message>
     <message>
-        <source>user@host or user@host:port, e.g. root@db1</source>
-        <translation>user@host または user@host:port(例: root@db1)</translation>
-    </message>
-    <message>
         <source>%1: connection test</source>
         <translation>%1: 接続テスト</translation>
     </message>
@@ -1986,6 +1982,14 @@
     <message>
         <source>✔ Connected to %1.</source>
         <translation>✔ %1 に接続しました。</translation>
+    </message>
+    <message>
+        <source>user@host, user@host:port or a Host of ~/.ssh/config, e.g. root@db1</source>
+        <translation>user@host、user@host:port、または ~/.ssh/config の Host(例: root@db1)</translation>
+    </message>
+    <message>
+        <source>%1 → %2</source>
+        <translation>%1 → %2</translation>
     </message>
 </context>
 <context>
@@ -3920,6 +3924,18 @@ sandbox of this program is refused (exit 2) with nothing in it touched.
         <source>Unexpected argument &apos;%1&apos;.</source>
         <translation>想定外の引数 &apos;%1&apos; です。</translation>
     </message>
+    <message>
+        <source>Primary %1 → %2</source>
+        <translation>プライマリ %1 → %2</translation>
+    </message>
+    <message>
+        <source>Standby %1 → %2</source>
+        <translation>スタンバイ %1 → %2</translation>
+    </message>
+    <message>
+        <source>SSH config file to read Host aliases from (HostName, User, Port, IdentityFile, ProxyJump), instead of ~/.ssh/config and /etc/ssh/ssh_config.</source>
+        <translation>Host の別名(HostName、User、Port、IdentityFile、ProxyJump)を読む SSH 設定ファイル。~/.ssh/config と /etc/ssh/ssh_config の代わりに使います。</translation>
+    </message>
 </context>
 <context>
     <name>ReplicationPanel</name>
@@ -5437,6 +5453,29 @@ sandbox of this program is refused (exit 2) with nothing in it touched.
     </message>
 </context>
 <context>
+    <name>SshDestination</name>
+    <message>
+        <source>Could not read the SSH config file %1. Check that it exists and that you may read it.</source>
+        <translation>SSH 設定ファイル %1 を読めませんでした。ファイルが存在し、読み取り権限があることを確認してください。</translation>
+    </message>
+    <message>
+        <source>The SSH config gives Port &quot;%1&quot;: write a number from 1 to 65535.</source>
+        <translation>SSH 設定の Port が &quot;%1&quot; になっています。1 から 65535 までの数値を書いてください。</translation>
+    </message>
+    <message>
+        <source>The SSH config includes files more than %1 deep: an Include loop?</source>
+        <translation>SSH 設定の Include が %1 段を超えて入れ子になっています。Include がループしていないか確認してください。</translation>
+    </message>
+    <message>
+        <source>The jump host &quot;%1&quot; is not [USER@]HOST[:PORT]: correct the ProxyJump line.</source>
+        <translation>踏み台ホスト &quot;%1&quot; は [USER@]HOST[:PORT] の形ではありません。ProxyJump の行を直してください。</translation>
+    </message>
+    <message>
+        <source>%1 via %2</source>
+        <translation>%1(%2 経由)</translation>
+    </message>
+</context>
+<context>
     <name>SshHost</name>
     <message>
         <source>Could not start an SSH session (out of memory?).</source>
@@ -5605,6 +5644,21 @@ sandbox of this program is refused (exit 2) with nothing in it touched.
     <message>
         <source>%1 would not forward a connection to %2 port %3 (is AllowTcpForwarding off in its sshd_config, or does nothing listen there?)</source>
         <translation>%1 が %2 のポート %3 への接続を転送しませんでした（sshd_config で AllowTcpForwarding が無効になっているか、そのポートで何も待ち受けていない可能性があります）</translation>
+    </message>
+    <message>
+        <source>%1 is reached through more than %2 jump hosts: check the ProxyJump lines of the SSH config for a loop.</source>
+        <translation>%1 への接続が %2 台を超える踏み台ホストを経由しています。SSH 設定の ProxyJump の行がループしていないか確認してください。</translation>
+    </message>
+</context>
+<context>
+    <name>SshJump</name>
+    <message>
+        <source>Could not reach %1:%2 through the jump host %3: %4</source>
+        <translation>踏み台ホスト %3 を経由して %1:%2 に接続できませんでした: %4</translation>
+    </message>
+    <message>
+        <source>Could not make a local socket pair for the jump host %1.</source>
+        <translation>踏み台ホスト %1 用のローカルのソケットペアを作れませんでした。</translation>
     </message>
 </context>
 <context>

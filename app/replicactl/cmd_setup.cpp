@@ -60,6 +60,10 @@ Result<Connection> connectBoth(const PlanChoices &choices, const QCommandLinePar
         if (!opened)
             return opened.error();
         *host = std::move(*opened);
+        // Where each name leads once the SSH config had its say, before anything is sent there.
+        out() << (host == &connection.primary ? tr("Primary %1 → %2") : tr("Standby %1 → %2"))
+                     .arg(target->host, (*host)->destination().describe({}))
+              << '\n';
     }
     for (SshHost *host : {connection.primary.get(), connection.standby.get()}) {
         if (auto connected = host->connect(); !connected) {
@@ -358,8 +362,11 @@ int setup(const QStringList &arguments)
     auto connection = connectBoth(choices, parser);
     if (!connection) {
         err() << connection.error().fullText() << '\n';
-        return Failed;
+        return connection.error().refused ? BadInput : Failed;
     }
+    // A Host alias means nothing on the standby: it reaches the primary at the HostName.
+    if (choices.primaryAddress.isEmpty() && connection->primary->address() != choices.primary.host)
+        choices.primaryAddress = connection->primary->address();
     auto plan = SetupPlan::prepare(choices, *connection->primary, *connection->standby);
     if (!plan) {
         err() << plan.error().fullText() << '\n';

@@ -14,6 +14,10 @@ namespace ReplicaCtl {
 void addSshOptions(QCommandLineParser &parser)
 {
     parser.addOption({{QStringLiteral("i"), QStringLiteral("identity")}, tr("Private key file for SSH (may be given twice)."), tr("KEYFILE")});
+    parser.addOption({QStringLiteral("F"),
+                      tr("SSH config file to read Host aliases from (HostName, User, Port, IdentityFile, ProxyJump), "
+                         "instead of ~/.ssh/config and /etc/ssh/ssh_config."),
+                      tr("FILE")});
     parser.addOption({QStringLiteral("known-hosts"), tr("known_hosts file to check the hosts' keys against (default ~/.ssh/known_hosts)."), tr("FILE")});
     parser.addOption({QStringLiteral("accept-new-host-keys"), tr("Trust a host key seen for the first time (its fingerprint is printed); a changed key is still refused.")});
     parser.addOption({QStringLiteral("link-timeout"),
@@ -62,9 +66,8 @@ std::shared_ptr<HostPrompts> newKeyTruster()
 SshHostConfig sshConfig(const HostTarget &target, const QCommandLineParser &parser)
 {
     SshHostConfig config;
-    config.host = target.host;
-    config.port = target.port;
-    config.user = target.user;
+    target.applyTo(config);
+    config.configFile = parser.value(QStringLiteral("F"));
     config.identityFiles = parser.values(QStringLiteral("identity"));
     config.knownHostsPath = parser.value(QStringLiteral("known-hosts"));
     if (const int seconds = parser.value(QStringLiteral("link-timeout")).toInt(); seconds > 0) {
@@ -134,6 +137,9 @@ Result<std::unique_ptr<SshHost>> openHost(const HostTarget &target, const QComma
                                                                        : Privilege::Method::SudoPassword;
         privilege.password = *password;
     }
+    // An SSH config that cannot be read is bad input, said before connecting.
+    if (auto resolved = SshDestination::resolve(target.host, config.configFile); !resolved)
+        return resolved.error();
     auto host = std::make_unique<SshHost>(config);
     host->setPrivilege(privilege);
     return host;

@@ -17,8 +17,8 @@ void addSshOptions(QCommandLineParser &parser);
 // --link-timeout, when given, is a whole number of seconds; false (and said why on stderr) otherwise.
 bool linkTimeoutValid(const QCommandLineParser &parser);
 // An SshHost for target with everything the options say (not connected
-// yet); a refused Error when they contradict each other or a password file
-// cannot be read.
+// yet); a refused Error when they contradict each other, a password file
+// or the SSH config (-F, ~/.ssh/config) cannot be read.
 Result<std::unique_ptr<SshHost>> openHost(const HostTarget &target, const QCommandLineParser &parser);
 
 } // namespace ReplicaCtl

@@ -3,6 +3,7 @@
 #include "core/host/host_prompts.h"
 #include "core/host/line_splitter.h"
 #include "core/host/marker_scanner.h"
+#include "core/host/ssh_jump.h"
 
 #include <QCoreApplication>
 #include <QRandomGenerator>
@@ -21,7 +22,6 @@
 #include <fcntl.h>
 #include <netinet/in.h>
 #include <netinet/tcp.h>
-#include <pwd.h>
 #include <sys/socket.h>
 #include <unistd.h>
 
@@ -57,12 +57,6 @@ auto traceTime(const SshHost &host, const char *what, Subject subject)
     return qScopeGuard([&host, clock, what, subject] {
         qCDebug(lcSsh).noquote() << host.displayName() << clock.elapsed() << "ms" << what << subject();
     });
-}
-
-QString localUserName()
-{
-    const passwd *entry = ::getpwuid(::geteuid());
-    return entry ? QString::fromLocal8Bit(entry->pw_name) : QString();
 }
 
 void onExitSignal(ssh_session, ssh_channel, const char *signal, int, const char *, const char *, void *userdata)
@@ -345,6 +339,7 @@ private:
 
 struct SshHost::Session
 {
+    std::unique_ptr<SshJump> jump; // through a jump host: destroyed after ssh, whose socket it holds
     ssh_session ssh = nullptr;
     sftp_session sftp = nullptr;
     bool sftpTried = false;
@@ -376,21 +371,92 @@ struct SshHost::Session
     }
 };
 
-SshHost::SshHost(SshHostConfig config) : m_config(std::move(config))
+// A ProxyJump loop (a jump host whose config jumps back) stops here.
+constexpr int maxJumpHops = 8;
+
+SshHost::SshHost(SshHostConfig config) : m_given(config), m_config(std::move(config))
 {
-    m_user = m_config.user.isEmpty() ? localUserName() : m_config.user;
-    if (m_config.knownHostsPath.isEmpty())
-        m_config.knownHostsPath = QDir::homePath() + QStringLiteral("/.ssh/known_hosts");
+    applySshConfig();
     static std::once_flag initialised;
     std::call_once(initialised, [] { ssh_init(); });
 }
 
 SshHost::~SshHost() = default;
 
+// What the caller gave wins; the SSH config fills the rest, then the defaults.
+void SshHost::applySshConfig()
+{
+    m_destination.alias = m_config.host;
+    m_destination.host = m_config.host;
+    if (m_config.readUserConfig) {
+        if (Result<SshDestination> resolved = SshDestination::resolve(m_config.host, m_config.configFile))
+            m_destination = *resolved;
+        else
+            m_configError = resolved.error();
+    }
+    m_config.host = m_destination.host;
+    if (m_config.port <= 0)
+        m_config.port = m_destination.port > 0 ? m_destination.port : 22;
+    if (m_config.user.isEmpty())
+        m_config.user = m_destination.user;
+    m_user = !m_config.user.isEmpty() ? m_config.user
+           : !m_config.fallbackUser.isEmpty() ? m_config.fallbackUser
+                                              : SshDestination::localUser();
+    m_config.identityFiles << m_destination.identityFiles;
+    m_config.identityFiles.removeDuplicates();
+    if (m_config.knownHostsPath.isEmpty())
+        m_config.knownHostsPath = m_destination.knownHostsFile;
+    if (m_config.knownHostsPath.isEmpty())
+        m_config.knownHostsPath = QDir::homePath() + QStringLiteral("/.ssh/known_hosts");
+    if (m_config.proxyJump.isEmpty())
+        m_config.proxyJump = m_destination.proxyJump.join(QLatin1Char(','));
+    else if (m_config.proxyJump.compare(QLatin1String("none"), Qt::CaseInsensitive) == 0)
+        m_config.proxyJump.clear();
+    m_destination.host = m_config.host;
+    m_destination.port = m_config.port;
+    m_destination.user = m_user;
+    m_destination.proxyJump = m_config.proxyJump.split(QLatin1Char(','), Qt::SkipEmptyParts);
+}
+
+// The jump host of the last hop is reached the way OpenSSH's `ssh -J
+// earlier-hops` would: the earlier hops are its own ProxyJump; with one hop,
+// its own SSH config decides. It inherits the caller's key, agent, known_hosts
+// and prompts, not the password or the accepted fingerprint of this host.
+Result<void> SshHost::openJump(Session &session, const std::atomic_bool *cancel)
+{
+    QStringList hops = m_config.proxyJump.split(QLatin1Char(','), Qt::SkipEmptyParts);
+    if (hops.isEmpty())
+        return {};
+    Result<SshDestination> last = SshDestination::parseHop(hops.takeLast());
+    if (!last)
+        return last.error();
+    SshHostConfig jumpHost = m_given;
+    jumpHost.host = last->host;
+    jumpHost.port = last->port;
+    jumpHost.user = last->user;
+    jumpHost.fallbackUser.clear();
+    jumpHost.password.clear();
+    jumpHost.acceptedFingerprint.clear();
+    jumpHost.proxyJump = hops.isEmpty() ? QString() : hops.join(QLatin1Char(','));
+    jumpHost.jumpDepth = m_config.jumpDepth + 1;
+    if (jumpHost.jumpDepth > maxJumpHops)
+        return makeRefusal(tr("%1 is reached through more than %2 jump hosts: check the ProxyJump lines of the SSH "
+                              "config for a loop.")
+                               .arg(displayName())
+                               .arg(maxJumpHops));
+    Result<std::unique_ptr<SshJump>> jump = SshJump::open(jumpHost, m_config.host, m_config.port, cancel);
+    if (!jump)
+        return jump.error();
+    session.jump = std::move(*jump);
+    return {};
+}
+
 QString SshHost::displayName() const
 {
-    return m_config.port == 22 ? QStringLiteral("%1@%2").arg(m_user, m_config.host)
-                               : QStringLiteral("%1@%2:%3").arg(m_user, m_config.host).arg(m_config.port);
+    // The name the user wrote (a Host alias stays an alias).
+    const QString &host = m_destination.alias;
+    return m_config.port == 22 ? QStringLiteral("%1@%2").arg(m_user, host)
+                               : QStringLiteral("%1@%2:%3").arg(m_user, host).arg(m_config.port);
 }
 
 Result<void> SshHost::connect(const std::atomic_bool *cancel)
@@ -440,7 +506,11 @@ Result<void> SshHost::ensureConnected(const std::atomic_bool *cancel)
         return {};
     dropSession();
 
+    if (m_configError)
+        return *m_configError;
     auto session = std::make_unique<Session>();
+    if (auto jumped = openJump(*session, cancel); !jumped)
+        return jumped;
     session->ssh = ssh_new();
     if (!session->ssh)
         return makeError(tr("Could not start an SSH session (out of memory?)."));
@@ -461,9 +531,14 @@ Result<void> SshHost::ensureConnected(const std::atomic_bool *cancel)
     // peer's delayed ACK, some 40 ms, and a plan's hundred commands add up.
     const int noDelay = 1;
     ssh_options_set(ssh, SSH_OPTIONS_NODELAY, &noDelay);
-    if (!m_config.readUserConfig) {
-        const bool no = false;
-        ssh_options_set(ssh, SSH_OPTIONS_PROCESS_CONFIG, &no);
+    // The SSH config was applied above (applySshConfig): libssh would run
+    // ssh for a ProxyJump, and OpenSSH's, not ours, would check the jump
+    // host's key.
+    const bool no = false;
+    ssh_options_set(ssh, SSH_OPTIONS_PROCESS_CONFIG, &no);
+    if (session->jump) {
+        socket_t fd = session->jump->sessionSocket();
+        ssh_options_set(ssh, SSH_OPTIONS_FD, &fd);
     }
 
     // Non-blocking, so that the configured timeout and a cancel both apply

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/host/host.h"
+#include "core/host/ssh_destination.h"
 #include "core/host/ssh_prompt.h"
 
 #include <QString>
@@ -17,14 +18,23 @@ class HostPrompts;
 // passphrase) come from the keychain or the user, never from a profile file.
 struct SshHostConfig
 {
-    QString host;
-    int port = 22;
-    QString user;               // empty: the local user's name
-    QStringList identityFiles;  // empty: ~/.ssh/id_ed25519, id_ecdsa, id_rsa
+    // What the user gave wins over the SSH config (as on ssh's command
+    // line); what neither gives takes the default named here.
+    QString host;               // a name, an address or a Host alias of the SSH config
+    int port = 0;               // 0: the config's Port, else 22
+    QString user;               // empty: the config's User, else fallbackUser
+    QString fallbackUser;       // empty: the local user's name
+    QStringList identityFiles;  // tried before the config's IdentityFile; none at all: ~/.ssh/id_ed25519, id_ecdsa, id_rsa
     bool useAgent = true;       // ssh-agent through SSH_AUTH_SOCK
     QString password;           // for password and keyboard-interactive; empty: not tried
-    QString knownHostsPath;     // empty: ~/.ssh/known_hosts
-    bool readUserConfig = true; // ~/.ssh/config (Host aliases, User, Port)
+    QString knownHostsPath;     // empty: the config's UserKnownHostsFile, else ~/.ssh/known_hosts
+    // The SSH config as OpenSSH reads it (SshDestination): HostName, User,
+    // Port, IdentityFile, ProxyJump, UserKnownHostsFile. ProxyJump is made
+    // natively (SshJump), never by running ssh.
+    bool readUserConfig = true;
+    QString configFile;         // empty: ~/.ssh/config (replicactl -F)
+    QString proxyJump;          // hops "[user@]host[:port],..." or "none"; empty: the config's
+    int jumpDepth = 0;          // hops made to reach this host (a ProxyJump loop ends)
     int connectTimeoutMs = 10000;
     // A connection that stops answering (a cable pulled, a machine gone) is
     // given up after deadLinkMs: the kernel probes it (TCP keepalive) and
@@ -47,7 +57,9 @@ struct SshHostConfig
 // streams between hosts), output line by line, timeout and cancel that end
 // the remote process group, files through SFTP for the login user and through the shared shell
 // scripts of Host otherwise (root/postgres via sudo or runuser). One SSH
-// session per host, opened on first use and again after it dropped. libssh
+// session per host, opened on first use and again after it dropped, directly
+// or through the jump hosts of ProxyJump (SshJump), the host named as
+// ~/.ssh/config (or SshHostConfig::configFile) says (SshDestination). libssh
 // is not thread-safe per session, so every call holds m_mutex: calls from
 // several threads run one after the other. Used by the setup plan, discovery
 // and HostTask.
@@ -60,7 +72,9 @@ public:
     SshHost &operator=(const SshHost &) = delete;
 
     QString displayName() const override;
-    QString address() const override { return m_config.host; }
+    QString address() const override { return m_config.host; } // after the SSH config: its HostName
+    // What the host name resolved to in the SSH config (for the plan and the wizard).
+    const SshDestination &destination() const { return m_destination; }
     QString loginUser() const override { return m_user; }
 
     // Connects and logs in now (a "test connection" button); the other
@@ -94,7 +108,9 @@ public:
 private:
     struct Session;
 
+    void applySshConfig();
     Result<void> ensureConnected(const std::atomic_bool *cancel);
+    Result<void> openJump(Session &session, const std::atomic_bool *cancel);
     Result<void> checkHostKey(const std::atomic_bool *cancel);
     // What the user says about an unknown key: remember it, trust it once, or refuse.
     SshPromptReply::Decision decideUnknownKey(const HostKeyInfo &info, const std::atomic_bool *cancel);
@@ -118,7 +134,10 @@ private:
     void dropSession();
     struct sftp_session_struct *openSftp(); // null when the server has no SFTP
 
-    SshHostConfig m_config;
+    SshHostConfig m_given;  // as the caller gave it (what jump hosts inherit)
+    SshHostConfig m_config; // with the SSH config applied
+    SshDestination m_destination;
+    std::optional<Error> m_configError; // the SSH config could not be read: every connect says so
     QString m_user;
     std::recursive_mutex m_mutex;
     std::unique_ptr<Session> m_session;

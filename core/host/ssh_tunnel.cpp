@@ -1,5 +1,7 @@
 #include "ssh_tunnel.h"
 
+#include "core/host/channel_relay.h"
+
 #include <QMetaObject>
 
 #include <libssh/libssh.h>
@@ -18,37 +20,6 @@
 
 namespace {
 
-// One local connection and the SSH channel it is forwarded on.
-struct Forward
-{
-    int fd = -1;
-    ssh_channel channel = nullptr;
-
-    ~Forward()
-    {
-        if (channel) {
-            ssh_channel_close(channel);
-            ssh_channel_free(channel);
-        }
-        if (fd >= 0)
-            ::close(fd);
-    }
-};
-
-bool writeAll(int fd, const char *data, int size)
-{
-    while (size > 0) {
-        const ssize_t written = ::write(fd, data, size_t(size));
-        if (written < 0 && errno == EINTR)
-            continue;
-        if (written <= 0)
-            return false;
-        data += written;
-        size -= int(written);
-    }
-    return true;
-}
-
 // A listening socket on 127.0.0.1 and a free port; -1 when none could be made.
 int listenOnLoopback(int *port)
 {
@@ -66,28 +37,6 @@ int listenOnLoopback(int *port)
     }
     *port = ntohs(address.sin_port);
     return fd;
-}
-
-// Moves what is waiting in each direction; false when the forward is over.
-bool pump(Forward &forward, bool localReadable)
-{
-    char buffer[32768];
-    if (localReadable) {
-        const ssize_t got = ::read(forward.fd, buffer, sizeof buffer);
-        if (got <= 0)
-            return false;
-        if (ssh_channel_write(forward.channel, buffer, uint32_t(got)) != got)
-            return false;
-    }
-    for (;;) {
-        const int got = ssh_channel_read_nonblocking(forward.channel, buffer, sizeof buffer, 0);
-        if (got < 0)
-            return false;
-        if (got == 0)
-            return !ssh_channel_is_eof(forward.channel) && ssh_channel_is_open(forward.channel);
-        if (!writeAll(forward.fd, buffer, got))
-            return false;
-    }
 }
 
 } // namespace
@@ -114,11 +63,11 @@ signals:
 void forwardConnections(SshHost &host, int listenFd, int port, const QString &targetHost, int targetPort,
                         const std::atomic_bool &stop, Relay *relay)
 {
-    std::vector<std::unique_ptr<Forward>> forwards;
+    std::vector<std::unique_ptr<ChannelRelay>> forwards;
     while (!stop) {
         std::vector<pollfd> watched{{listenFd, POLLIN, 0}};
         for (const auto &forward : forwards)
-            watched.push_back({forward->fd, POLLIN, 0});
+            watched.push_back({forward->fd(), POLLIN, 0});
         // Short waits: data from the server arrives on the SSH socket, which
         // libssh reads inside ssh_channel_read_nonblocking below.
         ::poll(watched.data(), nfds_t(watched.size()), 5);
@@ -129,21 +78,19 @@ void forwardConnections(SshHost &host, int listenFd, int port, const QString &ta
         if (watched[0].revents & POLLIN) {
             const int client = ::accept4(listenFd, nullptr, nullptr, SOCK_CLOEXEC);
             if (client >= 0) {
-                auto forward = std::make_unique<Forward>();
-                forward->fd = client;
                 Result<ssh_channel> channel = host.openForwardChannel(targetHost, targetPort, port, &stop);
                 if (channel) {
-                    forward->channel = channel.value();
-                    forwards.push_back(std::move(forward));
+                    forwards.push_back(std::make_unique<ChannelRelay>(client, channel.value()));
                 } else {
+                    ::close(client);
                     emit relay->connectionFailed(channel.error().fullText());
                 }
             }
         }
         std::lock_guard lock(host.channelMutex());
-        std::vector<std::unique_ptr<Forward>> going;
+        std::vector<std::unique_ptr<ChannelRelay>> going;
         for (size_t i = 0; i < forwards.size(); ++i)
-            if (pump(*forwards[i], readable[i]))
+            if (forwards[i]->pump(readable[i]))
                 going.push_back(std::move(forwards[i]));
         forwards = std::move(going);
     }

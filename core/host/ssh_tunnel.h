@@ -14,7 +14,9 @@
 // own, on a thread of its own, so that a long command on the same host (a
 // pg_basebackup) never stalls the panel. Each connection to the local port
 // gets a channel of its own; a dropped session is opened again by the next
-// connection. libpq connects to host=127.0.0.1 port=localPort().
+// connection. libpq connects to host=127.0.0.1 port=localPort(). The host
+// may be an ~/.ssh/config alias, behind jump hosts too (SshHost does that);
+// with no prompts here, every key on the way must be known already.
 class SshTunnel : public QObject
 {
     Q_OBJECT

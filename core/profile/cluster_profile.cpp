@@ -59,7 +59,7 @@ Result<void> validateServer(const ClusterServer &server)
     if (server.access == ServerAccess::SshTunnel) {
         if (server.sshHost.trimmed().isEmpty())
             return makeRefusal(ClusterProfile::tr("Server \"%1\": give the machine it runs on.").arg(server.name));
-        if (server.sshPort < 1 || server.sshPort > 65535 || server.pgPort < 1 || server.pgPort > 65535)
+        if (server.sshPort < 0 || server.sshPort > 65535 || server.pgPort < 1 || server.pgPort > 65535)
             return makeRefusal(ClusterProfile::tr("Server \"%1\": ports go from 1 to 65535.").arg(server.name));
         return {};
     }
@@ -81,7 +81,7 @@ QString ClusterServer::displayAddress() const
     if (access == ServerAccess::ConnectionString)
         return conninfo;
     const QString login = sshUser.isEmpty() ? sshHost : sshUser + QLatin1Char('@') + sshHost;
-    return sshPort == 22 ? login : login + QLatin1Char(':') + QString::number(sshPort);
+    return sshPort == 22 || sshPort == 0 ? login : login + QLatin1Char(':') + QString::number(sshPort);
 }
 
 const ClusterServer *ClusterProfile::primary() const

@@ -21,9 +21,9 @@ struct ClusterServer
     bool isPrimary = false;
     ServerAccess access = ServerAccess::ConnectionString;
     QString conninfo;   // ConnectionString: host=... port=... dbname=... (no password)
-    QString sshUser;    // SshTunnel: the SSH login
+    QString sshUser;    // SshTunnel: the SSH login; empty: the SSH config's User, else root
     QString sshHost;    //   the machine (a name, an address or an ~/.ssh/config alias)
-    int sshPort = 22;
+    int sshPort = 22;   //   0: the SSH config's Port, else 22
     int pgPort = 5432;  //   the server's port on that machine
     QString dataDir;    // for the record and for the wizard; may be empty
 

@@ -245,6 +245,10 @@ QList<TestHost *> TestHostNetwork::create(int n, const TestHostOptions &options)
             arguments << QStringLiteral("--no-sftp");
         if (options.keyboardInteractiveOnly)
             arguments << QStringLiteral("--kbdint-only");
+        if (options.reach == TestHostOptions::Reach::Hidden)
+            arguments << QStringLiteral("--hidden");
+        if (options.reach == TestHostOptions::Reach::Bastion)
+            arguments << QStringLiteral("--bastion");
         for (const auto &mount : options.extraMounts)
             arguments << mount.source + QLatin1Char(':') + mount.target;
         auto result = script(arguments);
@@ -259,7 +263,8 @@ QList<TestHost *> TestHostNetwork::create(int n, const TestHostOptions &options)
         host->m_run = m_run;
         host->m_script = m_script;
         host->m_dir = m_runDir + QLatin1Char('/') + host->m_name;
-        host->m_address = networkPrefix() + QString::number(number);
+        host->m_address = (options.reach == TestHostOptions::Reach::Hidden ? hiddenNetworkPrefix() : networkPrefix())
+                          + QString::number(number);
         host->m_namespace = QStringLiteral("rs%1h%2").arg(m_run).arg(number);
         host->m_keeperPid = firstLine(host->m_dir + QStringLiteral("/keeper.pid")).toLongLong();
         m_hosts.append(host);
@@ -289,6 +294,31 @@ QString TestHostNetwork::knownHostsPath() const
 QString TestHostNetwork::networkPrefix() const
 {
     return QStringLiteral("198.18.%1.").arg(m_octet);
+}
+
+QString TestHostNetwork::hiddenNetworkPrefix() const
+{
+    return QStringLiteral("198.19.%1.").arg(m_octet);
+}
+
+QString TestHostNetwork::writeSshConfig(const QList<TestSshAlias> &aliases) const
+{
+    static int written = 0;
+    const QString path = m_runDir + QStringLiteral("/ssh_config_%1").arg(++written);
+    QString text;
+    for (const TestSshAlias &alias : aliases) {
+        text += QStringLiteral("Host %1\n  HostName %2\n  Port %3\n  User root\n  IdentityFile %4\n"
+                               "  UserKnownHostsFile %5\n")
+                    .arg(alias.alias, alias.host->address())
+                    .arg(alias.host->port())
+                    .arg(clientKeyPath(), knownHostsPath());
+        if (!alias.jumpAlias.isEmpty())
+            text += QStringLiteral("  ProxyJump %1\n").arg(alias.jumpAlias);
+    }
+    QFile file(path);
+    if (!file.open(QIODevice::WriteOnly) || file.write(text.toUtf8()) < 0)
+        qWarning("could not write %s: %s", qPrintable(path), qPrintable(file.errorString()));
+    return path;
 }
 
 QString TestHostNetwork::sudoNoPasswordUser() const

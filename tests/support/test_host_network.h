@@ -18,7 +18,7 @@ class TestHost
 {
 public:
     QString name() const { return m_name; }           // "h1"
-    QString address() const { return m_address; }     // "198.18.<run>.1"
+    QString address() const { return m_address; }     // "198.18.<run>.1" ("198.19.<run>.1" when hidden)
     int port() const { return 22; }
     QString namespaceName() const { return m_namespace; }
     QString stateDir() const { return m_dir; }         // lib/, etc/, run/, log/, ssh/ of this host
@@ -61,6 +61,21 @@ struct TestHostOptions
     // /etc/pam.d/sshd); no password or public key authentication, so root
     // cannot log in over SSH: use runInside() to set such a host up.
     bool keyboardInteractiveOnly = false;
+    // Where the host can be reached from. Hidden: on a second network that
+    // this machine cannot reach at all (198.19.<X>.0/24); Bastion: on both
+    // networks, the way to the hidden ones (ProxyJump).
+    enum class Reach { Direct, Hidden, Bastion };
+    Reach reach = Reach::Direct;
+};
+
+// A Host block of an SSH config written by TestHostNetwork::writeSshConfig():
+// the alias leads to the host, as root with the suite's key and known_hosts,
+// through the host of jumpAlias when given.
+struct TestSshAlias
+{
+    QString alias;
+    const TestHost *host = nullptr;
+    QString jumpAlias;
 };
 
 // The test hosts of one test run: a bridge rs<pid>br with 198.18.<X>.254/24
@@ -93,6 +108,9 @@ public:
     QString knownHostsPath() const;
     QString runDir() const { return m_runDir; }
     QString networkPrefix() const; // "198.18.<X>."
+    QString hiddenNetworkPrefix() const; // "198.19.<X>.": Reach::Hidden hosts
+    // An SSH config file (in the run's folder) with these Host blocks; its path.
+    QString writeSshConfig(const QList<TestSshAlias> &aliases) const;
     // An address on the bridge's network where nothing answers.
     QString unusedAddress() const { return networkPrefix() + QStringLiteral("200"); }
 

@@ -39,6 +39,7 @@ class TestClusterProfile : public QObject
 
 private slots:
     void jsonRoundTrip();
+    void aliasLeavesUserAndPortToTheSshConfig();
     void refusals_data();
     void refusals();
     void idsFromNames_data();
@@ -58,6 +59,18 @@ void TestClusterProfile::jsonRoundTrip()
     QCOMPARE(back->primary()->displayAddress(), QStringLiteral("dba@db1.example.net:2222"));
     QCOMPARE(back->standbys().size(), 1);
     QCOMPARE(back->secretKey(QStringLiteral("monitoring")), QStringLiteral("billing/monitoring"));
+}
+
+void TestClusterProfile::aliasLeavesUserAndPortToTheSshConfig()
+{
+    ClusterProfile profile = twoServerProfile();
+    profile.servers[0].sshUser.clear();
+    profile.servers[0].sshHost = QStringLiteral("db1");
+    profile.servers[0].sshPort = 0;
+    const Result<ClusterProfile> back = ClusterProfile::fromJson(profile.toJson());
+    QVERIFY2(back.ok(), qPrintable(back.ok() ? QString() : back.error().message));
+    QCOMPARE(back.value(), profile);
+    QCOMPARE(back->primary()->displayAddress(), QStringLiteral("db1"));
 }
 
 void TestClusterProfile::refusals_data()

@@ -138,6 +138,9 @@ void TestPlanModel::hostTarget()
     QTEST(target->host, "host");
     QTEST(target->port, "port");
     QCOMPARE(HostTarget::parse(target->toString())->toString(), target->toString());
+    // As a saved cluster keeps it, and back: what was not written stays unwritten.
+    const HostTarget kept = HostTarget::fromGiven(target->givenUser(), target->host, target->givenPort());
+    QCOMPARE(kept, *target);
 }
 
 void TestPlanModel::passfile()

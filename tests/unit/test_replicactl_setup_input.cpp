@@ -77,6 +77,8 @@ void TestReplicactlSetupInput::badInputBeforeConnecting_data()
                                    << "ANY came with 10";
     QTest::newRow("quorum but async") << QStringList{QStringLiteral("--async"), QStringLiteral("--sync-any")}
                                       << "leave out --async";
+    QTest::newRow("SSH config missing") << QStringList{QStringLiteral("-F"), QStringLiteral("/nonexistent/ssh_config")}
+                                        << "/nonexistent/ssh_config";
     QTest::newRow("with a version too") << QStringList{QStringLiteral("--pg-version"), QStringLiteral("15"),
                                                        QStringLiteral("--slot"), QStringLiteral("a-b")}
                                         << "slot name";

@@ -27,8 +27,7 @@ QString addressOf(const ClusterServer &server)
 {
     if (server.access == ServerAccess::ConnectionString)
         return server.conninfo;
-    HostTarget target{server.sshUser, server.sshHost, server.sshPort};
-    return target.toString();
+    return HostTarget::fromGiven(server.sshUser, server.sshHost, server.sshPort).toString();
 }
 
 } // namespace
@@ -161,9 +160,9 @@ Result<ClusterServer> ClusterProfileDialog::serverFrom(const QString &name, cons
     if (!target)
         return makeRefusal(tr("Server \"%1\": %2").arg(server.name, target.error().message));
     server.access = ServerAccess::SshTunnel;
-    server.sshUser = target->user;
+    server.sshUser = target->givenUser();
     server.sshHost = target->host;
-    server.sshPort = target->port;
+    server.sshPort = target->givenPort();
     server.pgPort = m_pgPort->value();
     return server;
 }

@@ -3,6 +3,7 @@
 #include "core/conf/conninfo.h"
 #include "core/host/command_line.h"
 #include "core/host/ssh_tunnel.h"
+#include "core/plan/host_target.h"
 #include "core/monitor/replication_sampler.h"
 #include "core/profile/cluster_profile_store.h"
 #include "core/profile/secret_store.h"
@@ -512,9 +513,7 @@ void MainWindow::connectProfile(const ClusterProfile &profile, const QString &pa
             continue;
         }
         SshHostConfig config;
-        config.host = server.sshHost;
-        config.port = server.sshPort;
-        config.user = server.sshUser;
+        HostTarget::fromGiven(server.sshUser, server.sshHost, server.sshPort).applyTo(config);
         auto *tunnel = new SshTunnel(config, QStringLiteral("localhost"), server.pgPort, this);
         m_tunnels << tunnel;
         ++*waiting;
@@ -882,9 +881,9 @@ void MainWindow::addClusterFromSetup(const HostTarget &primary, int primaryPort,
         server.name = name;
         server.isPrimary = isPrimary;
         server.access = ServerAccess::SshTunnel;
-        server.sshUser = target.user;
+        server.sshUser = target.givenUser();
         server.sshHost = target.host;
-        server.sshPort = target.port;
+        server.sshPort = target.givenPort();
         server.pgPort = port;
         return server;
     };

@@ -28,7 +28,7 @@ MachinesPage::MachinesPage(WizardSession &session, QWidget *parent) : QWizardPag
     for (auto [machine, label, name] : {std::tuple{&m_primary, tr("&Primary:"), tr("Primary host")},
                                         std::tuple{&m_standby, tr("&Standby:"), tr("Standby host")}}) {
         machine->target = new QLineEdit;
-        machine->target->setPlaceholderText(tr("user@host or user@host:port, e.g. root@db1"));
+        machine->target->setPlaceholderText(tr("user@host, user@host:port or a Host of ~/.ssh/config, e.g. root@db1"));
         machine->target->setAccessibleName(name);
         machine->status = new QLabel;
         machine->status->setWordWrap(true);
@@ -155,24 +155,33 @@ void MachinesPage::test(Machine &machine)
         return;
     }
     SshHostConfig config = sshConfig();
-    config.host = target->host;
-    config.port = target->port;
-    config.user = target->user;
+    target->applyTo(config);
+    // Reads ~/.ssh/config here: a few small local files, no network.
     machine.host = std::make_shared<SshHost>(config);
     Privilege privilege;
     privilege.method = Privilege::Method(m_become->currentData().toInt());
     if (privilege.method == Privilege::Method::SudoPassword)
         privilege.password = m_password->text();
     machine.host->setPrivilege(privilege);
-    machine.status->setText(tr("Connecting to %1…").arg(machine.host->displayName()));
+    machine.status->setText(tr("Connecting to %1…").arg(reachedAs(*machine.host)));
     machine.task = HostTask::connectTo(machine.host, this);
     connect(machine.task, &HostTask::finished, this, [this, &machine] { onTested(machine); });
+}
+
+// The name as typed and, for a Host alias of the SSH config, where it leads:
+// "p → root@10.0.0.5:22 via bastion".
+QString MachinesPage::reachedAs(const SshHost &host)
+{
+    const SshDestination &destination = host.destination();
+    if (destination.host == destination.alias && destination.proxyJump.isEmpty())
+        return host.displayName();
+    return tr("%1 → %2").arg(destination.alias, destination.describe({}));
 }
 
 void MachinesPage::onTested(Machine &machine)
 {
     machine.connected = machine.task->ok();
-    machine.status->setText(machine.connected ? tr("✔ Connected to %1.").arg(machine.host->displayName())
+    machine.status->setText(machine.connected ? tr("✔ Connected to %1.").arg(reachedAs(*machine.host))
                                               : machine.task->summary());
     machine.task->deleteLater();
     machine.task = nullptr;
@@ -198,6 +207,14 @@ bool MachinesPage::validatePage()
     m_session.standby = m_standby.host;
     m_session.choices.primary = *HostTarget::parse(m_primary.target->text().trimmed());
     m_session.choices.standby = *HostTarget::parse(m_standby.target->text().trimmed());
+    // A Host alias means nothing on the standby: it reaches the primary at
+    // the HostName (unless the user gave an address of their own).
+    QString &address = m_session.choices.primaryAddress;
+    if (address.isEmpty() || address == m_filledAddress) {
+        const QString resolved = m_primary.host->address();
+        m_filledAddress = resolved != m_session.choices.primary.host ? resolved : QString();
+        address = m_filledAddress;
+    }
     return true;
 }
 

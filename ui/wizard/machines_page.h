@@ -50,6 +50,7 @@ private:
     QString fieldsKey() const;
     void showBusy();
     void browseKey();
+    static QString reachedAs(const SshHost &host);
 
     WizardSession &m_session;
     Machine m_primary;
@@ -62,4 +63,5 @@ private:
     QPushButton *m_test = nullptr;
     QProgressBar *m_busy = nullptr;
     QString m_testedKey;
+    QString m_filledAddress; // the primary's HostName put into primaryAddress for an alias
 };
