@@ -10,6 +10,7 @@
 
 #include "test_host_network.h"
 
+#include "accessibility_check.h"
 #include "screenshot.h"
 
 #include <QDir>
@@ -99,7 +100,7 @@ void TestWizardSshAlias::aliasesShowWhereTheyLead()
              QStringLiteral("✔ Connected to p → root@%1:22 via bastion.").arg(m_hidden.at(0)->address()));
     QCOMPARE(standbyStatus->text(),
              QStringLiteral("✔ Connected to s → root@%1:22 via bastion.").arg(m_hidden.at(1)->address()));
-    Screenshot::save(&page, QStringLiteral("wizard-2-machines-ssh-alias.png"));
+    LOOK_AT(&page, QStringLiteral("wizard-2-machines-ssh-alias.png"));
     QVERIFY(page.validatePage());
     QCOMPARE(session.choices.primary.host, QStringLiteral("p"));
     QCOMPARE(session.choices.primaryAddress, m_hidden.at(0)->address());
