@@ -18,6 +18,7 @@
 #include "core/plan/steps/replication_role_step.h"
 #include "core/plan/steps/slot_step.h"
 #include "core/plan/steps/standby_clone_step.h"
+#include "core/plan/steps/standby_cluster_step.h"
 #include "core/plan/steps/standby_recovery_step.h"
 #include "core/plan/steps/standby_start_step.h"
 #include "core/plan/steps/sync_step.h"
@@ -217,13 +218,20 @@ Result<SetupPlan> SetupPlan::build(PlanChoices choices, const HostFacts &primary
         add(new InstallStep(basis, HostRole::Primary));
     if (!standby.installation(version))
         add(new InstallStep(basis, HostRole::Standby));
+    if (StandbyCloneStep::needsConfigCluster(basis))
+        add(new StandbyClusterStep(basis));
     add(new PrimaryClusterStep(basis));
-    add(new ReplicationRoleStep(basis));
+    // A cluster the plan creates gets its files written before its first start, so that it never
+    // needs a restart; the role is made once it runs.
+    if (basis.primary.existed())
+        add(new ReplicationRoleStep(basis));
     QMap<QString, QByteArray> laterFiles = files.primaryIncluded;
     laterFiles.insert(basis.primary.autoConfFile(), files.primaryAutoConf);
     add(new PrimaryConfStep(basis, files.primaryConf, files.primaryConfKnown, laterFiles));
     add(new PrimaryHbaStep(basis, files.primaryHba, files.primaryHbaKnown));
     add(new PrimaryRestartStep(basis));
+    if (!basis.primary.existed())
+        add(new ReplicationRoleStep(basis));
     if (basis.rules.hasReplicationSlots())
         add(new SlotStep(basis));
     if (choices.demoData)

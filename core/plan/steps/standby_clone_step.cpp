@@ -96,7 +96,7 @@ QString StandbyCloneStep::copyDir() const
     return copyParent() + QStringLiteral("/data");
 }
 
-CommandLine StandbyCloneStep::mark(const QString &dir) const
+CommandLine StandbyCloneStep::mark(const QString &dir)
 {
     return CommandLine::shell(QStringLiteral("printf '%s\\n' \"$2\" > \"$1/%1\"").arg(markerName()),
                               {dir, tr("Made by the Replica Studio setup. A later setup removes this folder instead of "
@@ -168,23 +168,62 @@ QList<PlannedCommand> StandbyCloneStep::copyCommands() const
              {}}};
 }
 
+bool StandbyCloneStep::needsConfigCluster(const PlanBasis &basis)
+{
+    return basis.standby.family() == HostFacts::OsFamily::Debian && !basis.standby.existed();
+}
+
+QList<PlannedCommand> StandbyCloneStep::configClusterCommands(const PlanBasis &basis)
+{
+    const ClusterLayout &standby = basis.standby;
+    PlannedCommand create = standby.create(!basis.rules.dataChecksumsByDefault());
+    create.host = HostRole::Standby;
+    create.purpose = tr("Create the standby's cluster for its configuration folder (%1); its data directory is replaced below.").arg(standby.confDir());
+    return {create,
+            {HostRole::Standby,
+             mark(standby.dataDir()),
+             RunAs::Postgres,
+             tr("Mark the new data directory as made by this setup, so that it is removed, not kept, when the "
+                "copy replaces it."),
+             {}}};
+}
+
+Result<bool> StandbyCloneStep::hasConfigCluster(StepContext &context)
+{
+    const ClusterLayout &standby = context.cluster(HostRole::Standby);
+    if (standby.family() != HostFacts::OsFamily::Debian)
+        return true;
+    auto conf = context.run(HostRole::Standby, CommandLine(QStringLiteral("test"), {QStringLiteral("-f"), standby.configFile()}), RunAs::Root);
+    if (!conf)
+        return conf.error();
+    return conf->exitCode == 0;
+}
+
+Result<void> StandbyCloneStep::makeConfigCluster(StepContext &context)
+{
+    auto there = hasConfigCluster(context);
+    if (!there)
+        return there.error();
+    if (*there)
+        return {};
+    const ClusterLayout &standby = context.cluster(HostRole::Standby);
+    const PlannedCommand create = standby.create(!context.rules().dataChecksumsByDefault());
+    auto created = context.runOk(HostRole::Standby, create.command, create.as, tr("create the standby's cluster"));
+    if (!created)
+        return created.error();
+    // Its data directory is the setup's own: removed, not set aside, when the copy replaces it.
+    auto marked = context.runOk(HostRole::Standby, mark(standby.dataDir()), RunAs::Postgres,
+                                tr("mark the new data directory as made by the setup"));
+    if (!marked)
+        return marked.error();
+    return {};
+}
+
 QList<PlannedCommand> StandbyCloneStep::commands() const
 {
     const ClusterLayout &standby = basis().standby;
     const QString parent = copyParent();
     QList<PlannedCommand> list;
-    if (standby.family() == HostFacts::OsFamily::Debian && !standby.existed()) {
-        PlannedCommand create = standby.create(!rules().dataChecksumsByDefault());
-        create.host = HostRole::Standby;
-        create.purpose = tr("Create the standby's cluster for its configuration folder (%1); its data directory is replaced below.").arg(standby.confDir());
-        list.append(create);
-        list.append({HostRole::Standby,
-                     mark(standby.dataDir()),
-                     RunAs::Postgres,
-                     tr("Mark the new data directory as made by this setup, so that it is removed, not kept, when the "
-                        "copy replaces it."),
-                     {}});
-    }
     PlannedCommand stop = standby.stop();
     stop.host = HostRole::Standby;
     stop.purpose = tr("Stop the standby's server if it runs.");
@@ -284,23 +323,9 @@ Result<bool> StandbyCloneStep::check(StepContext &context)
 Result<void> StandbyCloneStep::prepare(StepContext &context)
 {
     const ClusterLayout &standby = basis().standby;
-    // Debian keeps the configuration apart from the data: a cluster made here gives the standby its own.
-    if (standby.family() == HostFacts::OsFamily::Debian) {
-        auto conf = context.run(HostRole::Standby, CommandLine(QStringLiteral("test"), {QStringLiteral("-f"), standby.configFile()}), RunAs::Root);
-        if (!conf)
-            return conf.error();
-        if (conf->exitCode != 0) {
-            const PlannedCommand create = standby.create(!rules().dataChecksumsByDefault());
-            auto created = context.runOk(HostRole::Standby, create.command, create.as, tr("create the standby's cluster"));
-            if (!created)
-                return created.error();
-            // Its data directory is the setup's own: removed, not set aside, when the copy replaces it.
-            auto marked = context.runOk(HostRole::Standby, mark(standby.dataDir()), RunAs::Postgres,
-                                        tr("mark the new data directory as made by the setup"));
-            if (!marked)
-                return marked.error();
-        }
-    }
+    // Made by the standby-cluster step before; again here when it went missing since.
+    if (auto made = makeConfigCluster(context); !made)
+        return made;
     auto status = context.run(HostRole::Standby, CommandLine(standby.serverProgram(QStringLiteral("pg_ctl")), {QStringLiteral("status"), QStringLiteral("-D"), standby.dataDir()}),
                               RunAs::Postgres);
     if (!status)
