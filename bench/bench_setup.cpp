@@ -3,11 +3,14 @@
 // shell script doing the same steps by hand with ssh (one ssh per command,
 // as a person writes it) on two other fresh hosts, in the same run.
 //
-//   bench_setup [ROUNDS]        (default 1; needs root for the test hosts)
+//   bench_setup [ROUNDS] [--trace]   (default 1 round; needs root for the test hosts)
 //
 // Prints each time, the ratio tool/script, and the tool's time per step
-// (from the moment each step's heading appears in its output), so that what
-// dominates is seen. Never passes or fails on time.
+// (from the moment each step's heading appears in its output; what comes
+// before the first step is connecting, discovery and reading the files), so
+// that what dominates is seen; the median over the rounds at the end.
+// --trace prints every line of the tool's output with its time, to see
+// where a step spends it. Never passes or fails on time.
 
 #include "test_host_network.h"
 
@@ -68,6 +71,7 @@ struct Timed
     int exitCode = -1;
     QString output;
     QList<QPair<QString, qint64>> steps; // heading, ms spent in it
+    QString trace; // each output line with the ms it appeared at
 };
 
 Timed runTimed(const QString &program, const QStringList &arguments, bool splitSteps)
@@ -86,9 +90,10 @@ Timed runTimed(const QString &program, const QStringList &arguments, bool splitS
             const QString line = pending.left(newline);
             pending.remove(0, newline + 1);
             timed.output += line + QLatin1Char('\n');
+            timed.trace += QStringLiteral("%1 %2\n").arg(clock.elapsed(), 6).arg(line);
             if (splitSteps && line.startsWith(QLatin1String("== "))) {
-                if (!current.isEmpty())
-                    timed.steps.append({current, clock.elapsed() - currentStart});
+                timed.steps.append({current.isEmpty() ? QStringLiteral("(before the first step: connect, discover, read the files)") : current,
+                                    clock.elapsed() - currentStart});
                 current = line.mid(3);
                 currentStart = clock.elapsed();
             }
@@ -113,7 +118,11 @@ Timed runTimed(const QString &program, const QStringList &arguments, bool splitS
 int main(int argc, char *argv[])
 {
     QCoreApplication app(argc, argv);
-    const int rounds = argc > 1 ? std::max(1, atoi(argv[1])) : 1;
+    const QStringList arguments = app.arguments().mid(1);
+    const bool trace = arguments.contains(QStringLiteral("--trace"));
+    int rounds = 1;
+    for (const QString &argument : arguments)
+        rounds = argument.toInt() > 0 ? argument.toInt() : rounds;
     TestHostNetwork net;
     if (!net.skipReason().isEmpty()) {
         out << "bench_setup: " << net.skipReason() << '\n';
@@ -133,6 +142,7 @@ int main(int argc, char *argv[])
     script.close();
 
     QList<double> ratios;
+    QList<qint64> toolTimes, scriptTimes;
     for (int round = 1; round <= rounds; ++round) {
         const QList<TestHost *> hosts = net.create(4);
         if (hosts.size() != 4) {
@@ -156,6 +166,8 @@ int main(int argc, char *argv[])
         }
         const double ratio = double(tool.ms) / double(byHand.ms);
         ratios.append(ratio);
+        toolTimes.append(tool.ms);
+        scriptTimes.append(byHand.ms);
         out << QStringLiteral("round %1: replicactl setup --sync %2 s, shell script by hand %3 s, ratio %4\n")
                    .arg(round)
                    .arg(tool.ms / 1000.0, 0, 'f', 2)
@@ -166,9 +178,17 @@ int main(int argc, char *argv[])
         out << "  replicactl's steps, longest first:\n";
         for (const auto &[heading, ms] : steps)
             out << QStringLiteral("    %1 ms  %2\n").arg(ms, 6).arg(heading);
+        if (trace)
+            out << "  replicactl's output with the ms of each line:\n" << tool.trace;
         out.flush();
     }
     std::sort(ratios.begin(), ratios.end());
+    std::sort(toolTimes.begin(), toolTimes.end());
+    std::sort(scriptTimes.begin(), scriptTimes.end());
+    out << QStringLiteral("median over %1 rounds: replicactl %2 s, script %3 s\n")
+               .arg(rounds)
+               .arg(toolTimes.at(rounds / 2) / 1000.0, 0, 'f', 2)
+               .arg(scriptTimes.at(rounds / 2) / 1000.0, 0, 'f', 2);
     out << QStringLiteral("median ratio replicactl/script: %1 (<= 1.0: the tool is no slower)\n").arg(ratios.at(ratios.size() / 2), 0, 'f', 2);
     return 0;
 }

@@ -2750,6 +2750,10 @@
         <source>Stopped after step %1 as asked; run the plan from step %2 to go on.</source>
         <translation>指定どおりステップ %1 の後で停止しました。続けるにはステップ %2 からプランを実行してください。</translation>
     </message>
+    <message>
+        <source>Step %1 is done (it ran while the next steps went on): %2</source>
+        <translation>ステップ %1 が完了しました（後続のステップと並行して実行しました）: %2</translation>
+    </message>
 </context>
 <context>
     <name>PostgresJudge</name>
@@ -2816,16 +2820,16 @@
         <translation>プライマリには %2 に PostgreSQL %1 のクラスタがすでにあります。稼働している必要があります。</translation>
     </message>
     <message>
-        <source>The primary has no PostgreSQL %1 cluster yet: one is created in %2 and started.</source>
-        <translation>プライマリにはまだ PostgreSQL %1 のクラスタがありません。%2 に作成して起動します。</translation>
-    </message>
-    <message>
         <source>create the primary&apos;s cluster</source>
         <translation>プライマリのクラスタを作成</translation>
     </message>
     <message>
         <source>start the primary</source>
         <translation>プライマリを起動</translation>
+    </message>
+    <message>
+        <source>The primary has no PostgreSQL %1 cluster yet: one is created in %2. It starts later, once its replication settings are written, so that it never needs a restart.</source>
+        <translation>プライマリにはまだ PostgreSQL %1 のクラスタがありません。%2 に作成します。起動はレプリケーション設定を書き込んだ後に行うため、再起動は不要です。</translation>
     </message>
 </context>
 <context>
@@ -2911,6 +2915,14 @@
     <message>
         <source>the primary does not run with the new settings after the restart. Look at its log file.</source>
         <translation>再起動後のプライマリが新しい設定で動いていません。ログファイルを確認してください。</translation>
+    </message>
+    <message>
+        <source>Start the primary with the new settings</source>
+        <translation>新しい設定でプライマリを起動</translation>
+    </message>
+    <message>
+        <source>The cluster created by this plan starts for the first time, with the replication settings and the standby&apos;s pg_hba.conf line already in its files: no restart is needed.</source>
+        <translation>このプランで作成したクラスタを初めて起動します。レプリケーション設定とスタンバイ用の pg_hba.conf の行はすでにファイルに書かれているため、再起動は不要です。</translation>
     </message>
 </context>
 <context>
@@ -5033,6 +5045,18 @@ sandbox of this program is refused (exit 2) with nothing in it touched.
         <source>Starting it again failed too (%1): start it by hand with %2 once the cause in its log is corrected.</source>
         <translation>再び起動することにも失敗しました（%1）。ログに示された原因を修正したら、%2 で手動で起動してください。</translation>
     </message>
+    <message>
+        <source>The %1 server is not running: it reads the new files when it starts.</source>
+        <translation>%1 サーバは稼働していません。新しいファイルは起動時に読み込まれます。</translation>
+    </message>
+    <message>
+        <source>start the %1</source>
+        <translation>%1 を起動</translation>
+    </message>
+    <message>
+        <source>The first start of the %1 failed: %2</source>
+        <translation>%1 の初回起動に失敗しました: %2</translation>
+    </message>
 </context>
 <context>
     <name>ServerListModel</name>
@@ -5813,6 +5837,17 @@ sandbox of this program is refused (exit 2) with nothing in it touched.
     <message>
         <source>remove the copy&apos;s emptied folder</source>
         <translation>空になった複製用のフォルダを削除</translation>
+    </message>
+</context>
+<context>
+    <name>StandbyClusterStep</name>
+    <message>
+        <source>Create the standby&apos;s cluster for its configuration folder</source>
+        <translation>設定フォルダのためにスタンバイのクラスタを作成</translation>
+    </message>
+    <message>
+        <source>The standby gets the configuration folder %1 of its own; the data directory made with it is replaced by the copy of the primary. It needs nothing from the primary, so it is made while the primary is being configured.</source>
+        <translation>スタンバイに専用の設定フォルダ %1 を用意します。同時に作られるデータディレクトリはプライマリの複製で置き換えられます。プライマリには依存しないため、プライマリの設定中に並行して作成します。</translation>
     </message>
 </context>
 <context>

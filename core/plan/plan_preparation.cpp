@@ -3,6 +3,7 @@
 #include "core/host/host.h"
 #include "core/plan/discovery.h"
 #include "core/plan/setup_plan.h"
+#include "core/plan/side_by_side.h"
 
 #include <QStringList>
 
@@ -67,20 +68,30 @@ std::shared_ptr<SetupPlan> PlanPreparation::plan() const
 void PlanPreparation::runSurvey(Host &primaryHost, Host &standbyHost, PlanChoices choices)
 {
     PairFindings found;
-    for (auto [host, into] : {std::pair{&primaryHost, &found.primary}, std::pair{&standbyHost, &found.standby}}) {
-        emit progress(tr("Looking at %1: the system, PostgreSQL, its clusters and free disk.").arg(host->displayName()));
-        auto facts = Discovery::discover(*host, &m_cancel);
-        if (!facts) {
-            finish([&] { emit failed(facts.error().message, facts.error().detail); });
-            return;
-        }
-        *into = *facts;
-    }
     found.primaryAddress = choices.primaryAddress.isEmpty() ? choices.primary.host : choices.primaryAddress;
     found.primaryPort = choices.primaryPort;
+    for (Host *host : {&primaryHost, &standbyHost})
+        emit progress(tr("Looking at %1: the system, PostgreSQL, its clusters and free disk.").arg(host->displayName()));
+    // The two hosts are independent: both are looked at at the same time.
+    std::optional<Result<HostFacts>> primary, standby;
+    std::optional<Result<QString>> source;
+    sideBySide([&] { primary = Discovery::discover(primaryHost, &m_cancel); },
+               [&] {
+                   standby = Discovery::discover(standbyHost, &m_cancel);
+                   if (*standby)
+                       source = Discovery::sourceAddressTowards(standbyHost, found.primaryAddress);
+               });
+    for (const auto *facts : {&*primary, &*standby}) {
+        if (!*facts) {
+            finish([&] { emit failed(facts->error().message, facts->error().detail); });
+            return;
+        }
+    }
+    found.primary = **primary;
+    found.standby = **standby;
+    if (source && *source)
+        found.standbyAddress = **source;
     emit progress(tr("Checking that the standby reaches the primary at %1:%2.").arg(found.primaryAddress).arg(found.primaryPort));
-    if (auto source = Discovery::sourceAddressTowards(standbyHost, found.primaryAddress))
-        found.standbyAddress = *source;
     auto reach = Discovery::standbyReachesPrimary(primaryHost, standbyHost, found.primaryAddress, found.primaryPort);
     if (m_cancel) {
         finish([this] { emit failed(tr("Looking at the hosts was cancelled."), {}); });

@@ -8,6 +8,8 @@
 #include <QCoreApplication>
 #include <QElapsedTimer>
 
+#include <algorithm>
+
 PlanRunner::PlanRunner(QObject *parent) : QObject(parent) {}
 
 PlanRunner::~PlanRunner()
@@ -100,10 +102,10 @@ Result<void> PlanRunner::claimHosts(StepContext &context, HostLock &primaryLock,
 }
 
 // One line of the run, to both streams: with its step for the wizard, alone for replicactl.
-void PlanRunner::say(const QString &line)
+void PlanRunner::say(int stepIndex, const QString &line)
 {
     emit logLine(line);
-    emit outputLine(m_current, line);
+    emit outputLine(stepIndex, line);
 }
 
 PlanRunner::Failure PlanRunner::failureOf(int index, SetupStep &step, const StepContext &context,
@@ -128,13 +130,25 @@ PlanRunner::Failure PlanRunner::failureOf(int index, SetupStep &step, const Step
 
 void PlanRunner::report(const Failure &failure, qint64 elapsedMs)
 {
-    m_failure = failure;
-    m_resumeIndex = failure.stepIndex;
+    {
+        // With a step alongside, the earliest failed step is where a next run resumes.
+        std::lock_guard lock(m_failureMutex);
+        if (!m_failure || failure.stepIndex < m_failure->stepIndex) {
+            m_failure = failure;
+            m_resumeIndex = failure.stepIndex;
+        }
+    }
     emit stepFailed(failure.stepIndex, failure.stepId, failure.message, failure.command, failure.output, elapsedMs);
 }
 
+void PlanRunner::announce(int index, const SetupStep &step)
+{
+    emit stepStarted(index, step.id(), step.title());
+    say(index, tr("== %1. %2").arg(index + 1).arg(step.title()));
+}
+
 // checkOnly: a step before the span's first, which must be in place already (see the class comment).
-PlanRunner::StepOutcome PlanRunner::runStep(int index, SetupStep &step, StepContext &context, bool checkOnly)
+PlanRunner::StepOutcome PlanRunner::runStep(int index, SetupStep &step, StepContext &context, bool checkOnly, bool announced)
 {
     QElapsedTimer timer;
     timer.start();
@@ -142,8 +156,8 @@ PlanRunner::StepOutcome PlanRunner::runStep(int index, SetupStep &step, StepCont
         report(failureOf(index, step, context, error), timer.elapsed());
         return StepOutcome::Failed;
     };
-    emit stepStarted(index, step.id(), step.title());
-    say(tr("== %1. %2").arg(index + 1).arg(step.title()));
+    if (!announced)
+        announce(index, step);
     if (m_cancel) {
         // The previous step's command is not this step's.
         context.forgetLastCommand();
@@ -158,7 +172,7 @@ PlanRunner::StepOutcome PlanRunner::runStep(int index, SetupStep &step, StepCont
         return fail(done.error());
     if (*done) {
         ++m_skipped;
-        say(tr("Already done: %1").arg(step.title()));
+        say(index, tr("Already done: %1").arg(step.title()));
         emit stepSkipped(index, step.id(), step.title(), timer.elapsed());
         return StepOutcome::Skipped;
     }
@@ -179,7 +193,7 @@ PlanRunner::StepOutcome PlanRunner::runStep(int index, SetupStep &step, StepCont
         // was starting): what counts is whether it is in place now.
         if (!m_cancel && !step.wroteFiles() && !dynamic_cast<VerifyStep *>(&step)) {
             if (auto reached = step.check(context); reached && *reached) {
-                say(tr("\"%1\" reported a failure, but what it does is in place now: counted as done. (%2)")
+                say(index, tr("\"%1\" reported a failure, but what it does is in place now: counted as done. (%2)")
                         .arg(step.title(), applied.error().message));
                 ++m_applied;
                 emit stepFinished(index, step.id(), step.title(), timer.elapsed());
@@ -189,7 +203,7 @@ PlanRunner::StepOutcome PlanRunner::runStep(int index, SetupStep &step, StepCont
         report(failure, timer.elapsed());
         // Every file the step wrote gets its previous content back.
         if (auto undone = step.undo(context); !undone)
-            say(tr("Could not restore every file of this step: %1").arg(undone.error().fullText()));
+            say(index, tr("Could not restore every file of this step: %1").arg(undone.error().fullText()));
         return StepOutcome::Failed;
     }
     ++m_applied;
@@ -203,13 +217,50 @@ void PlanRunner::end(bool succeeded, int stoppedAfter)
     emit finished(succeeded, stoppedAfter);
 }
 
+void PlanRunner::connectSinks(StepContext &context, int index)
+{
+    const auto step = [this, index] { return index >= 0 ? index : m_current.load(); };
+    context.logSink = [this, step](const QString &line) { say(step(), line); };
+    context.outputSink = [this, step](const QString &line) { emit outputLine(step(), line); };
+    context.progressSink = [this, step](int percent, const QString &text) { emit progress(step(), percent, text); };
+}
+
+void PlanRunner::startAlongside(Alongside &alongside, int index, SetupStep &step, const StepContext &main)
+{
+    alongside.index = index;
+    alongside.hosts = step.hosts();
+    alongside.context = std::make_unique<StepContext>(main.plan(), &main.host(HostRole::Primary),
+                                                      &main.host(HostRole::Standby), &m_cancel);
+    alongside.context->replicationPassword = main.replicationPassword;
+    connectSinks(*alongside.context, index);
+    // Announced here, so that steps are reported as started in their order.
+    announce(index, step);
+    alongside.thread = std::thread([this, &alongside, &step] {
+        const StepOutcome outcome = runStep(alongside.index, step, *alongside.context, false, true);
+        if (outcome != StepOutcome::Failed)
+            say(alongside.index, tr("Step %1 is done (it ran while the next steps went on): %2").arg(alongside.index + 1).arg(step.title()));
+        alongside.outcome = outcome;
+    });
+}
+
+bool PlanRunner::joinAlongside(Alongside &alongside)
+{
+    if (!alongside.thread.joinable())
+        return true;
+    alongside.thread.join();
+    alongside.context.reset();
+    alongside.index = -1;
+    alongside.hosts.clear();
+    const bool failed = alongside.outcome == StepOutcome::Failed;
+    alongside.outcome = StepOutcome::Applied;
+    return !failed;
+}
+
 void PlanRunner::run(SetupPlan *plan, Host *primary, Host *standby, QString password, Span span)
 {
     StepContext context(*plan, primary, standby, &m_cancel);
     context.replicationPassword = password;
-    context.logSink = [this](const QString &line) { say(line); };
-    context.outputSink = [this](const QString &line) { emit outputLine(m_current, line); };
-    context.progressSink = [this](int percent, const QString &text) { emit progress(m_current, percent, text); };
+    connectSinks(context, -1);
 
     // Each host is claimed for the whole run: what an interrupted earlier
     // run left running there ends first, and no other run starts meanwhile.
@@ -226,16 +277,31 @@ void PlanRunner::run(SetupPlan *plan, Host *primary, Host *standby, QString pass
     }
 
     bool succeeded = true;
+    Alongside alongside;
+    const auto failedAlongside = [&alongside] { return alongside.outcome == StepOutcome::Failed; };
     for (int index = 0; index <= span.to && succeeded; ++index) {
+        SetupStep &step = plan->step(index);
+        const bool checkOnly = index < span.from;
+        const bool sharesHost = std::any_of(alongside.hosts.cbegin(), alongside.hosts.cend(),
+                                            [&step](HostRole role) { return step.hosts().contains(role); });
+        if (alongside.thread.joinable() && (sharesHost || step.runsAlongside()) && !joinAlongside(alongside))
+            break;
+        if (failedAlongside())
+            break;
+        if (!checkOnly && step.runsAlongside()) {
+            startAlongside(alongside, index, step, context);
+            continue;
+        }
         m_current = index;
-        succeeded = runStep(index, plan->step(index), context, index < span.from) != StepOutcome::Failed;
+        succeeded = runStep(index, step, context, checkOnly) != StepOutcome::Failed;
     }
+    succeeded = joinAlongside(alongside) && succeeded && !m_failure;
     standbyLock.release();
     primaryLock.release();
     const bool stoppedEarly = succeeded && span.to < plan->stepCount() - 1;
     if (succeeded)
         m_resumeIndex = stoppedEarly ? span.to + 1 : -1;
     if (stoppedEarly)
-        say(tr("Stopped after step %1 as asked; run the plan from step %2 to go on.").arg(span.to + 1).arg(span.to + 2));
+        say(m_current, tr("Stopped after step %1 as asked; run the plan from step %2 to go on.").arg(span.to + 1).arg(span.to + 2));
     end(succeeded, stoppedEarly ? span.to : -1);
 }

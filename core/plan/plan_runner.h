@@ -1,12 +1,17 @@
 #pragma once
 
+#include "core/plan/host_role.h"
 #include "core/plan/verification_report.h"
 #include "core/result.h"
 
 #include <QObject>
 #include <QString>
 
+#include <QList>
+
 #include <atomic>
+#include <memory>
+#include <mutex>
 #include <optional>
 #include <thread>
 
@@ -35,10 +40,19 @@ class StepContext;
 // replication password kept on the primary) is read again. Retry after a
 // failure resumes at the failed step.
 //
+// A step that runsAlongside() (the standby's preparation) runs on a second
+// thread of the runner while it goes on with the steps after it, until the
+// first one that touches a host of that step: the runner waits for it there
+// (and at the end). A failure of either stops the run before its next step;
+// the failure reported, and where a next run resumes, is the earliest failed
+// step. Steps that are only checked never run alongside.
+//
 // Every line of the run (its own messages, each command, and each output
 // line of a running command) is reported with the step it belongs to, and
-// each step with its time. The wizard's Run page and replicactl listen to
-// its signals; the plan and the hosts must outlive the run.
+// each step with its time; while a step runs alongside, the lines of the
+// two steps interleave, each with its own step index. The wizard's Run page
+// and replicactl listen to its signals (queued: they come from the worker
+// threads); the plan and the hosts must outlive the run.
 class PlanRunner : public QObject
 {
     Q_OBJECT
@@ -107,12 +121,29 @@ signals:
 private:
     enum class StepOutcome { Applied, Skipped, Failed };
 
+    // A step running on the second thread (see the class comment).
+    struct Alongside
+    {
+        int index = -1;
+        QList<HostRole> hosts;
+        std::thread thread;
+        std::unique_ptr<StepContext> context;
+        std::atomic<StepOutcome> outcome{StepOutcome::Applied}; // set by its thread as it ends
+    };
+
     void run(SetupPlan *plan, Host *primary, Host *standby, QString password, Span span);
+    void startAlongside(Alongside &alongside, int index, SetupStep &step, const StepContext &main);
+    // Waits for the step alongside, if any; false when it failed.
+    bool joinAlongside(Alongside &alongside);
+    // The sinks that tag each line and progress report of a context with step `index` (-1: the current one).
+    void connectSinks(StepContext &context, int index);
     Result<void> claimHosts(StepContext &context, HostLock &primaryLock, HostLock &standbyLock);
-    StepOutcome runStep(int index, SetupStep &step, StepContext &context, bool checkOnly);
+    // announced: stepStarted and the heading went out already.
+    StepOutcome runStep(int index, SetupStep &step, StepContext &context, bool checkOnly, bool announced = false);
+    void announce(int index, const SetupStep &step);
     Failure failureOf(int index, SetupStep &step, const StepContext &context, const Error &error) const;
     void report(const Failure &failure, qint64 elapsedMs);
-    void say(const QString &line);
+    void say(int stepIndex, const QString &line);
     void end(bool succeeded, int stoppedAfter);
 
     void join();
@@ -122,6 +153,7 @@ private:
     std::thread m_thread;
     std::atomic_bool m_running{false};
     std::atomic_bool m_cancel{false};
+    std::mutex m_failureMutex; // m_failure and m_resumeIndex while a step runs alongside
     std::optional<Failure> m_failure;
     VerificationReport m_verification;
     std::atomic_int m_applied{0};

@@ -115,6 +115,15 @@ Result<void> ServerControl::checkFilesLoad(StepContext &context, HostRole role)
 
 Result<void> ServerControl::reload(StepContext &context, HostRole role)
 {
+    // A cluster the plan created is started only once its files are written (no restart then):
+    // its first start reads them, and refuses what would not load.
+    auto answers = context.query(role, QStringLiteral("postgres"), QStringLiteral("SELECT 1"));
+    if (!answers)
+        return answers.error();
+    if (!answers->ok) {
+        context.log(tr("The %1 server is not running: it reads the new files when it starts.").arg(hostRoleName(role)));
+        return {};
+    }
     if (auto loads = checkFilesLoad(context, role); !loads)
         return loads;
     auto reloaded = context.sql(role, QStringLiteral("postgres"), QStringLiteral("SELECT pg_reload_conf()"));
@@ -152,13 +161,23 @@ QStringList ServerControl::restoreFiles(StepContext &context, const QStringList 
 
 Result<void> ServerControl::restart(StepContext &context, HostRole role, const QStringList &fileSteps)
 {
+    return bringUp(context, role, true, fileSteps);
+}
+
+Result<void> ServerControl::start(StepContext &context, HostRole role, const QStringList &fileSteps)
+{
+    return bringUp(context, role, false, fileSteps);
+}
+
+Result<void> ServerControl::bringUp(StepContext &context, HostRole role, bool restart, const QStringList &fileSteps)
+{
     if (auto loads = checkFilesLoad(context, role); !loads)
         return loads;
     const ClusterLayout &cluster = context.cluster(role);
-    const PlannedCommand restartCommand = cluster.restart();
-    auto restarted =
-        context.runOk(role, restartCommand.command, restartCommand.as, tr("restart the %1").arg(hostRoleName(role)));
-    Result<void> up = restarted ? context.waitUntilAccepting(role) : Result<void>(restarted.error());
+    const PlannedCommand command = restart ? cluster.restart() : cluster.start();
+    const QString action = restart ? tr("restart the %1").arg(hostRoleName(role)) : tr("start the %1").arg(hostRoleName(role));
+    auto ran = context.runOk(role, command.command, command.as, action);
+    Result<void> up = ran ? context.waitUntilAccepting(role) : Result<void>(ran.error());
     if (up)
         return {};
     if (context.isCancelled())
@@ -175,7 +194,8 @@ Result<void> ServerControl::restart(StepContext &context, HostRole role, const Q
     auto started = context.runOk(role, start.command, start.as, tr("start the %1 again").arg(hostRoleName(role)));
     const Result<void> answers = started ? context.waitUntilAccepting(role) : Result<void>(started.error());
 
-    QString message = tr("The restart of the %1 failed: %2").arg(hostRoleName(role), why);
+    QString message = (restart ? tr("The restart of the %1 failed: %2") : tr("The first start of the %1 failed: %2"))
+                          .arg(hostRoleName(role), why);
     if (!restored.isEmpty())
         message += QLatin1Char(' ') + tr("The files this run changed were given their previous content back: %1.")
                                           .arg(restored.join(QStringLiteral(", ")));

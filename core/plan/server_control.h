@@ -28,6 +28,9 @@ public:
     // fails: the files written in this run by the steps named in fileSteps get their previous
     // content back, the server is started again, and the Error says all of it.
     static Result<void> restart(StepContext &context, HostRole role, const QStringList &fileSteps);
+    // The same for a server that is not running (a cluster the plan created, started only once
+    // its files are written): the start command instead of the restart.
+    static Result<void> start(StepContext &context, HostRole role, const QStringList &fileSteps);
 
     // pg_hba_file_rules reports these but PostgreSQL still loads the file (the line just never matches).
     static bool isHbaWarning(const QString &error);
@@ -36,6 +39,8 @@ private:
     // running: whether the server answers (its views can be asked), else its files are read by postgres -C.
     static Result<QStringList> settingsErrors(StepContext &context, HostRole role, bool running);
     static Result<QStringList> hbaErrors(StepContext &context, HostRole role, bool running);
+    // restart() and start(); on a failure, back to the files as they were.
+    static Result<void> bringUp(StepContext &context, HostRole role, bool restart, const QStringList &fileSteps);
     static QString logTail(StepContext &context, HostRole role);
     static QStringList restoreFiles(StepContext &context, const QStringList &fileSteps, QStringList &failures);
 };

@@ -7,6 +7,7 @@
 #include "core/diff/text_diff.h"
 #include "core/host/host.h"
 #include "core/plan/discovery.h"
+#include "core/plan/side_by_side.h"
 #include "core/plan/steps/backup_clone_step.h"
 #include "core/plan/steps/demo_data_step.h"
 #include "core/plan/steps/install_step.h"
@@ -18,6 +19,7 @@
 #include "core/plan/steps/service_unit_step.h"
 #include "core/plan/steps/slot_step.h"
 #include "core/plan/steps/standby_clone_step.h"
+#include "core/plan/steps/standby_cluster_step.h"
 #include "core/plan/steps/standby_recovery_step.h"
 #include "core/plan/steps/standby_start_step.h"
 #include "core/plan/steps/sync_step.h"
@@ -246,13 +248,20 @@ Result<SetupPlan> SetupPlan::build(PlanChoices choices, const HostFacts &primary
         add(new InstallStep(basis, HostRole::Standby));
     if (ServiceUnitStep::wanted(basis, HostRole::Primary) || ServiceUnitStep::wanted(basis, HostRole::Standby))
         add(new ServiceUnitStep(basis, files.serviceUnits));
+    if (StandbyCloneStep::needsConfigCluster(basis))
+        add(new StandbyClusterStep(basis));
     add(new PrimaryClusterStep(basis));
-    add(new ReplicationRoleStep(basis));
+    // A cluster the plan creates gets its files written before its first start, so that it never
+    // needs a restart; the role is made once it runs.
+    if (basis.primary.existed())
+        add(new ReplicationRoleStep(basis));
     QMap<QString, QByteArray> laterFiles = files.primaryIncluded;
     laterFiles.insert(basis.primary.autoConfFile(), files.primaryAutoConf);
     add(new PrimaryConfStep(basis, files.primaryConf, files.primaryConfKnown, laterFiles));
     add(new PrimaryHbaStep(basis, files.primaryHba, files.primaryHbaKnown));
     add(new PrimaryRestartStep(basis));
+    if (!basis.primary.existed())
+        add(new ReplicationRoleStep(basis));
     if (basis.rules.hasReplicationSlots())
         add(new SlotStep(basis));
     if (choices.demoData)
@@ -293,22 +302,27 @@ Result<SetupPlan> SetupPlan::prepare(PlanChoices choices, Host &primaryHost, Hos
             progress(text);
     };
     auto named = [](const QString &dataDir) { return dataDir.isEmpty() ? QStringList() : QStringList{dataDir}; };
-    say(tr("Looking at %1: the system, PostgreSQL, its clusters and free disk.").arg(primaryHost.displayName()));
-    auto primary = Discovery::discover(primaryHost, cancel, named(choices.primaryDataDir), named(choices.primaryPgBin));
-    if (!primary)
-        return primary.error();
-    say(tr("Looking at %1: the system, PostgreSQL, its clusters and free disk.").arg(standbyHost.displayName()));
-    auto standby = Discovery::discover(standbyHost, cancel, named(choices.standbyDataDir), named(choices.standbyPgBin));
-    if (!standby)
-        return standby.error();
     if (choices.primaryAddress.isEmpty())
         choices.primaryAddress = choices.primary.host;
-    if (choices.standbyAddress.isEmpty()) {
-        if (auto source = Discovery::sourceAddressTowards(standbyHost, choices.primaryAddress))
-            choices.standbyAddress = *source;
-    }
+    say(tr("Looking at %1: the system, PostgreSQL, its clusters and free disk.").arg(primaryHost.displayName()));
+    say(tr("Looking at %1: the system, PostgreSQL, its clusters and free disk.").arg(standbyHost.displayName()));
+    // The two hosts are independent: both are looked at at the same time.
+    std::optional<Result<HostFacts>> primary, standby;
+    std::optional<Result<QString>> source;
+    sideBySide([&] { primary = Discovery::discover(primaryHost, cancel, named(choices.primaryDataDir), named(choices.primaryPgBin)); },
+               [&] {
+                   standby = Discovery::discover(standbyHost, cancel, named(choices.standbyDataDir), named(choices.standbyPgBin));
+                   if (*standby && choices.standbyAddress.isEmpty())
+                       source = Discovery::sourceAddressTowards(standbyHost, choices.primaryAddress);
+               });
+    if (!*primary)
+        return primary->error();
+    if (!*standby)
+        return standby->error();
+    if (source && *source)
+        choices.standbyAddress = **source;
     // A first build tells where the files are; read them and build again with them.
-    auto first = build(choices, *primary, *standby);
+    auto first = build(choices, **primary, **standby);
     if (!first)
         return first;
     say(tr("Reading the configuration files of %1 and %2.").arg(primaryHost.displayName(), standbyHost.displayName()));
@@ -325,7 +339,7 @@ Result<SetupPlan> SetupPlan::prepare(PlanChoices choices, Host &primaryHost, Hos
     auto reachable = Discovery::standbyReachesPrimary(primaryHost, standbyHost, first->choices().primaryAddress, p.port());
     if (!reachable)
         return reachable.error();
-    auto plan = build(first->choices(), *primary, *standby, files);
+    auto plan = build(first->choices(), **primary, **standby, files);
     if (plan && !reachable->isEmpty())
         plan->m_warnings.append(*reachable);
     return plan;
@@ -347,20 +361,29 @@ Result<PlanFiles> SetupPlan::readFiles(Host &primaryHost, Host &standbyHost) con
     // The primary's files whenever they are there, even of a cluster discovery
     // did not find: the user sees the real diff. The standby's data directory
     // is replaced by the copy, so only a known cluster's files count there.
-    bool ignored = false;
-    for (auto [path, into, known] : {std::tuple{p.configFile(), &files.primaryConf, &files.primaryConfKnown},
-                                     std::tuple{p.hbaFile(), &files.primaryHba, &files.primaryHbaKnown},
-                                     std::tuple{p.autoConfFile(), &files.primaryAutoConf, &ignored}}) {
-        if (auto done = read(primaryHost, path, *into, *known); !done)
-            return done.error();
-    }
-    if (files.primaryConfKnown)
-        files.primaryIncluded = includedFiles(primaryHost, p.configFile(), files.primaryConf, p.autoConfFile(),
-                                              files.primaryAutoConf, p.dataDir());
-    if (s.existed()) {
-        if (auto done = read(standbyHost, s.configFile(), files.standbyConf, files.standbyConfKnown); !done)
-            return done.error();
-    }
+    // Each host's files are read at the same time as the other's.
+    Result<void> primaryRead, standbyRead;
+    sideBySide(
+        [&] {
+            bool ignored = false;
+            for (auto [path, into, known] : {std::tuple{p.configFile(), &files.primaryConf, &files.primaryConfKnown},
+                                             std::tuple{p.hbaFile(), &files.primaryHba, &files.primaryHbaKnown},
+                                             std::tuple{p.autoConfFile(), &files.primaryAutoConf, &ignored}}) {
+                if (primaryRead = read(primaryHost, path, *into, *known); !primaryRead)
+                    return;
+            }
+            if (files.primaryConfKnown)
+                files.primaryIncluded = includedFiles(primaryHost, p.configFile(), files.primaryConf, p.autoConfFile(),
+                                                      files.primaryAutoConf, p.dataDir());
+        },
+        [&] {
+            if (s.existed())
+                standbyRead = read(standbyHost, s.configFile(), files.standbyConf, files.standbyConfKnown);
+        });
+    if (!primaryRead)
+        return primaryRead.error();
+    if (!standbyRead)
+        return standbyRead.error();
     for (const auto &[role, host] : {std::pair<HostRole, Host *>{HostRole::Primary, &primaryHost}, {HostRole::Standby, &standbyHost}}) {
         const QString unit = cluster(role).serviceUnitFile();
         if (unit.isEmpty())

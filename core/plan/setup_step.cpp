@@ -43,6 +43,22 @@ StepDescription SetupStep::describe() const
     return description;
 }
 
+QList<HostRole> SetupStep::hosts() const
+{
+    QList<HostRole> touched;
+    auto add = [&touched](HostRole role) {
+        if (!touched.contains(role))
+            touched.append(role);
+    };
+    for (const PlannedCommand &command : commands())
+        add(command.host);
+    for (const FileEdit &edit : m_edits)
+        add(edit.host);
+    if (touched.isEmpty())
+        touched = {HostRole::Primary, HostRole::Standby}; // its check may look at either
+    return touched;
+}
+
 Result<void> SetupStep::setEditedAfter(int index, const QByteArray &after)
 {
     if (index < 0 || index >= m_edits.size())

@@ -35,6 +35,13 @@ public:
     virtual QList<PlannedCommand> commands() const = 0;
     virtual StepDescription describe() const;
 
+    // Whether PlanRunner may run this step on a thread of its own while it goes on with the
+    // steps after it that touch none of its hosts (the standby's preparation while the primary
+    // is configured). For a step that needs nothing the steps before it do on its hosts.
+    virtual bool runsAlongside() const { return false; }
+    // The hosts this step's commands and file edits touch (both when it names none).
+    QList<HostRole> hosts() const;
+
     // Already in place? Read only.
     virtual Result<bool> check(StepContext &context) = 0;
     virtual Result<void> apply(StepContext &context) = 0;

@@ -15,6 +15,8 @@
 #include <QSignalSpy>
 #include <QtTest/QTest>
 
+#include <algorithm>
+
 namespace {
 
 constexpr int RunTimeoutMs = 600000;
@@ -112,6 +114,7 @@ private:
     std::unique_ptr<SshHost> open(TestHost *host);
     std::optional<SetupPlan> plan(TestHost *primaryHost, TestHost *standbyHost, SshHost &primary, SshHost &standby);
     bool dataDirExists(TestHost *host);
+    bool fileExists(TestHost *host, const QString &path);
 
     std::unique_ptr<TestHostNetwork> m_net;
     QList<TestHost *> m_hosts;
@@ -183,8 +186,12 @@ bool TestPlanRunnerSpan::preparePair(int first, Pair &pair)
 
 bool TestPlanRunnerSpan::dataDirExists(TestHost *host)
 {
-    auto test = host->runInside(CommandLine(QStringLiteral("test"), {QStringLiteral("-e"),
-                                                                     QStringLiteral("/var/lib/postgresql/15/main/PG_VERSION")}));
+    return fileExists(host, QStringLiteral("/var/lib/postgresql/15/main/PG_VERSION"));
+}
+
+bool TestPlanRunnerSpan::fileExists(TestHost *host, const QString &path)
+{
+    auto test = host->runInside(CommandLine(QStringLiteral("test"), {QStringLiteral("-e"), path}));
     return test && test->exitCode == 0;
 }
 
@@ -193,11 +200,11 @@ void TestPlanRunnerSpan::runUpToAStepThenResume()
     Pair pair;
     QVERIFY(preparePair(0, pair));
     auto &[primary, standby, setup, clusterStep, cloneStep] = pair;
-    const int cluster = clusterStep;
     const int clone = cloneStep;
     const int last = setup->stepCount() - 1;
 
-    // 1. Up to the step before the copy: the primary is ready, the standby untouched.
+    // 1. Up to the step before the copy: the primary is ready, the standby has only the cluster made
+    // for its configuration folder (marked as the setup's own, for the copy to replace), no copy.
     PlanRunner runner;
     RunEvents first;
     first.listen(runner, this);
@@ -210,21 +217,25 @@ void TestPlanRunnerSpan::runUpToAStepThenResume()
     QVERIFY(!runner.failure());
     QCOMPARE(first.started, range(0, clone - 1));
     QVERIFY(first.failed.isEmpty());
-    QVERIFY(!dataDirExists(m_hosts.at(1)));
+    QVERIFY(fileExists(m_hosts.at(1), QStringLiteral("/var/lib/postgresql/15/main/replica-studio-made")));
+    QVERIFY(!fileExists(m_hosts.at(1), QStringLiteral("/var/lib/postgresql/15/main/standby.signal")));
     QCOMPARE(first.times.size(), clone);
     for (qint64 ms : std::as_const(first.times))
         QVERIFY(ms >= 0);
 
-    // Each line carries the step that was running when it was reported...
+    // Each line carries the step that was running when it was reported (the standby's cluster
+    // is made alongside the primary's steps: its lines come while they run, with its own index)...
+    const int standbyCluster = indexOf(*setup, QStringLiteral("standby-cluster"));
+    QVERIFY(standbyCluster >= 0 && setup->step(standbyCluster).runsAlongside());
+    QVERIFY(first.applied.contains(standbyCluster));
     for (const RunEvents::Line &line : std::as_const(first.lines))
-        QVERIFY2(line.step == line.lastStarted, qPrintable(QStringLiteral("%1 (%2, started %3)")
-                                                               .arg(line.text)
-                                                               .arg(line.step)
-                                                               .arg(line.lastStarted)));
-    // ... commands and the output they print as they run (psql's "1" for SELECT 1 while the
-    // primary is made), where replicactl's log has the commands only.
-    const QStringList clusterLines = first.linesOf(cluster);
-    QVERIFY2(clusterLines.contains(QStringLiteral("1")), qPrintable(clusterLines.join(QLatin1Char('\n'))));
+        QVERIFY2(line.step == line.lastStarted || (line.step == standbyCluster && line.lastStarted > standbyCluster),
+                 qPrintable(QStringLiteral("%1 (%2, started %3)").arg(line.text).arg(line.step).arg(line.lastStarted)));
+    QVERIFY(!first.linesOf(standbyCluster).filter(QStringLiteral("pg_createcluster")).isEmpty());
+    // ... commands and the output they print as they run (psql's "1" for SELECT 1 once the
+    // created primary is started), where replicactl's log has the commands only.
+    const QStringList startLines = first.linesOf(indexOf(*setup, QStringLiteral("primary-restart")));
+    QVERIFY2(startLines.contains(QStringLiteral("1")), qPrintable(startLines.join(QLatin1Char('\n'))));
     QVERIFY(!first.logLines.contains(QStringLiteral("1")));
     for (const QString &logged : std::as_const(first.logLines))
         QVERIFY2(std::any_of(first.lines.cbegin(), first.lines.cend(),
@@ -284,7 +295,9 @@ void TestPlanRunnerSpan::resumeRefusesWhenAnEarlierStepIsNotDone()
     Pair pair;
     QVERIFY(preparePair(2, pair));
     auto &[primary, standby, setup, clusterStep, cloneStep] = pair;
-    const int cluster = clusterStep;
+    // The first step not in place: the standby's cluster (made alongside the primary's) comes first.
+    const int first = std::min(clusterStep, indexOf(*setup, QStringLiteral("standby-cluster")));
+    QVERIFY(first >= 0);
     const int clone = cloneStep;
     PlanRunner runner;
     RunEvents events;
@@ -295,8 +308,8 @@ void TestPlanRunnerSpan::resumeRefusesWhenAnEarlierStepIsNotDone()
     runner.wait();
     QVERIFY(!events.succeeded);
     QVERIFY(runner.failure());
-    QCOMPARE(runner.failure()->stepIndex, cluster);
-    QVERIFY2(runner.failure()->message.contains(QStringLiteral("Run the plan from step %1").arg(cluster + 1)),
+    QCOMPARE(runner.failure()->stepIndex, first);
+    QVERIFY2(runner.failure()->message.contains(QStringLiteral("Run the plan from step %1").arg(first + 1)),
              qPrintable(runner.failure()->message));
     QVERIFY(events.applied.isEmpty());
     QVERIFY(!dataDirExists(m_hosts.at(2)));

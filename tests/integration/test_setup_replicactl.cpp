@@ -221,6 +221,13 @@ void TestSetupReplicactl::syncPairWithDemoDataIsVerified()
     const QString conninfo = sql(standby, QStringLiteral("postgres"), QStringLiteral("SHOW primary_conninfo"));
     QVERIFY2(!conninfo.contains(QStringLiteral("password")), qPrintable(conninfo));
     QVERIFY(conninfo.contains(QStringLiteral("application_name=") + name));
+    // The primary the plan created got its replication settings before its first start: it was
+    // started once and never restarted (its log says it became ready once).
+    QVERIFY2(!setup.out.contains(QStringLiteral("main restart")), qPrintable(setup.out));
+    auto ready = primary->runInside(CommandLine(QStringLiteral("grep"), {QStringLiteral("-c"), QStringLiteral("database system is ready to accept connections"),
+                                                                       QStringLiteral("/var/log/postgresql/postgresql-15-main.log")}));
+    QVERIFY(ready);
+    QCOMPARE(ready->stdOut.trimmed(), QByteArray("1"));
 }
 
 void TestSetupReplicactl::sameCommandAgainChangesNothing()
@@ -231,6 +238,8 @@ void TestSetupReplicactl::sameCommandAgainChangesNothing()
     const auto standbyBefore = configChecksums(standby);
     QVERIFY(primaryBefore.contains(QStringLiteral("/etc/postgresql/15/main/postgresql.conf")));
     QVERIFY(standbyBefore.contains(QStringLiteral("/var/lib/postgresql/15/main/standby.signal")));
+    const QString startedAt = sql(primary, QStringLiteral("postgres"), QStringLiteral("SELECT pg_postmaster_start_time()"));
+    QVERIFY(!startedAt.isEmpty());
     const Run again = run(QStringList{QStringLiteral("setup"), QStringLiteral("--primary"), target(primary), QStringLiteral("--standby"), target(standby),
                                       QStringLiteral("--sync"), QStringLiteral("--demo-data"), QStringLiteral("--yes")}
                           + sshOptions());
@@ -240,6 +249,8 @@ void TestSetupReplicactl::sameCommandAgainChangesNothing()
     QVERIFY(!again.out.contains(QStringLiteral("writing ")));
     QCOMPARE(configChecksums(primary), primaryBefore);
     QCOMPARE(configChecksums(standby), standbyBefore);
+    // Nor is the primary, which runs with the settings already, restarted.
+    QCOMPARE(sql(primary, QStringLiteral("postgres"), QStringLiteral("SELECT pg_postmaster_start_time()")), startedAt);
 }
 
 void TestSetupReplicactl::newPasswordSurvivesStandbyRestart()

@@ -26,6 +26,7 @@ private slots:
     void rejectedHbaLineStopsBeforeAnyRestart();
     void failedRestartPutsThePrimaryBackOnItsFiles();
     void overridingSettingsAreNamedOrRefused();
+    void standbyClusterCutShortIsMadeAgain();
 
 private:
     ChildRun setup(TestHost *primary, TestHost *standby, const QStringList &extra);
@@ -209,6 +210,24 @@ void TestSetupSafety::overridingSettingsAreNamedOrRefused()
     QVERIFY2(kept.exitCode == 0, qPrintable(kept.all()));
     QCOMPARE(sql(primary, QStringLiteral("SHOW max_slot_wal_keep_size")), QStringLiteral("5GB"));
     QCOMPARE(sql(primary, QStringLiteral("SELECT state FROM pg_stat_replication")), QStringLiteral("streaming"));
+}
+
+// A run killed while pg_createcluster was making the standby's cluster left
+// its configuration folder without pg_hba.conf (the server cannot start on
+// it) and the setup's marker beside it: the next run removes that cluster and
+// makes it again, and ends verified.
+void TestSetupSafety::standbyClusterCutShortIsMadeAgain()
+{
+    const QList<TestHost *> pair = m_net->create(2);
+    QCOMPARE(pair.size(), 2);
+    TestHost *standby = pair.at(1);
+    QVERIFY(shell(standby, QStringLiteral("pg_createcluster 15 main >/dev/null && "
+                                          "rm /etc/postgresql/15/main/pg_hba.conf /etc/postgresql/15/main/pg_ident.conf && "
+                                          "touch /etc/postgresql/15/main.replica-studio-creating")));
+    const ChildRun run = setup(pair.at(0), standby, {QStringLiteral("--sync"), QStringLiteral("--yes")});
+    QVERIFY2(run.exitCode == 0, qPrintable(run.all()));
+    QVERIFY(run.out.contains(QStringLiteral("Done: the standby streams and is verified.")));
+    QVERIFY(shell(standby, QStringLiteral("test -f /etc/postgresql/15/main/pg_hba.conf && test ! -e /etc/postgresql/15/main.replica-studio-creating")));
 }
 
 QTEST_GUILESS_MAIN(TestSetupSafety)

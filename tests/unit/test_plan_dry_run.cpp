@@ -71,6 +71,8 @@ private slots:
     void asyncTakesTheStandbyOut();
     void standbyDataDirectoryInThePlan_data();
     void standbyDataDirectoryInThePlan();
+    void createdPrimaryStartsOnceWithItsSettings_data();
+    void createdPrimaryStartsOnceWithItsSettings();
 };
 
 void TestPlanDryRun::golden_data()
@@ -192,6 +194,57 @@ void TestPlanDryRun::existingPrimaryShowsRealDiffs()
     QVERIFY(text.contains(QStringLiteral("-#wal_level = replica")));
     QVERIFY(text.contains(QStringLiteral("+host    replication     replicator      198.18.0.3/32           scram-sha-256"))
             || text.contains(QStringLiteral("+host replication replicator 198.18.0.3/32 scram-sha-256")));
+}
+
+void TestPlanDryRun::createdPrimaryStartsOnceWithItsSettings_data()
+{
+    QTest::addColumn<bool>("primaryExists");
+    QTest::addColumn<bool>("standbyExists");
+    QTest::addColumn<QString>("order");
+    QTest::addColumn<QString>("bringUp"); // the primary-restart step's command
+    QTest::newRow("both made by the plan")
+        << false << false << QStringLiteral("standby-cluster,primary-cluster,primary-conf,primary-hba,primary-restart,replication-role")
+        << QStringLiteral("pg_ctlcluster 15 main start");
+    QTest::newRow("primary there") << true << false
+                                   << QStringLiteral("standby-cluster,primary-cluster,replication-role,primary-conf,primary-hba,primary-restart")
+                                   << QStringLiteral("pg_ctlcluster 15 main restart");
+    QTest::newRow("standby there") << false << true
+                                   << QStringLiteral("primary-cluster,primary-conf,primary-hba,primary-restart,replication-role")
+                                   << QStringLiteral("pg_ctlcluster 15 main start");
+}
+
+// A primary the plan creates is not started until its files hold the replication settings, then
+// started (never restarted); the role is made once it runs. The standby's configuration cluster,
+// when it has none, is its own step that runs alongside the primary's.
+void TestPlanDryRun::createdPrimaryStartsOnceWithItsSettings()
+{
+    QFETCH(bool, primaryExists);
+    QFETCH(bool, standbyExists);
+    QFETCH(QString, order);
+    QFETCH(QString, bringUp);
+    const PgVersion version(15);
+    HostFacts primary = debianFacts(version, QStringLiteral("198.18.0.2"));
+    HostFacts standby = debianFacts(version, QStringLiteral("198.18.0.3"));
+    const ClusterInfo cluster{version, QStringLiteral("main"), 5432, QStringLiteral("/var/lib/postgresql/15/main"),
+                              QStringLiteral("/etc/postgresql/15/main"), QStringLiteral("/var/run/postgresql"),
+                              QStringLiteral("/var/log/postgresql/postgresql-15-main.log"), true};
+    if (primaryExists)
+        primary.clusters.append(cluster);
+    if (standbyExists)
+        standby.clusters.append(cluster);
+    auto plan = SetupPlan::build(choicesFor(version, true), primary, standby);
+    QVERIFY2(plan.ok(), qPrintable(plan.ok() ? QString() : plan.error().fullText()));
+    QVERIFY2(stepIds(*plan).startsWith(order), qPrintable(stepIds(*plan)));
+    const QList<PlannedCommand> restart = plan->step(QStringLiteral("primary-restart"))->commands();
+    QCOMPARE(restart.size(), 1);
+    QCOMPARE(restart.first().command.toShellString(), bringUp);
+    // The cluster step never starts the primary before its settings are written.
+    for (const PlannedCommand &command : plan->step(QStringLiteral("primary-cluster"))->commands())
+        QVERIFY2(!command.command.toShellString().contains(QStringLiteral("main start")), qPrintable(command.command.toShellString()));
+    if (SetupStep *made = plan->step(QStringLiteral("standby-cluster"))) {
+        QVERIFY(made->runsAlongside());
+        QCOMPARE(made->hosts(), QList<HostRole>{HostRole::Standby});
+    }
 }
 
 void TestPlanDryRun::mismatchedMajorsRefused_data()

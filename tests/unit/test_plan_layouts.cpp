@@ -121,9 +121,11 @@ void TestPlanLayouts::sourceBuildWithoutSystemd()
     QVERIFY(!hasStep(*plan, QStringLiteral("service-unit")));
     const QStringList cluster = commandsOf(*plan, QStringLiteral("primary-cluster"));
     QVERIFY2(cluster.value(0).startsWith(QLatin1String("/usr/local/pgsql/bin/initdb -D /var/lib/postgresql/11/main")), qPrintable(cluster.join(QLatin1Char('\n'))));
-    QVERIFY2(cluster.value(1).contains(QLatin1String("/usr/local/pgsql/bin/pg_ctl -D /var/lib/postgresql/11/main -w -l "
+    // Its first start comes once its settings are written.
+    const QStringList start = commandsOf(*plan, QStringLiteral("primary-restart"));
+    QVERIFY2(start.value(0).contains(QLatin1String("/usr/local/pgsql/bin/pg_ctl -D /var/lib/postgresql/11/main -w -l "
                                                       "/var/log/postgresql/postgresql-11-main.log -o '-p 5432 -k /var/run/postgresql'")),
-             qPrintable(cluster.join(QLatin1Char('\n'))));
+             qPrintable(start.join(QLatin1Char('\n'))));
     // The files are in the data directory; psql and pg_basebackup come from Debian's 15, which talks to 11.
     QCOMPARE(plan->cluster(HostRole::Primary).configFile(), QStringLiteral("/var/lib/postgresql/11/main/postgresql.conf"));
     QCOMPARE(plan->cluster(HostRole::Primary).clientProgram(QStringLiteral("psql")), QStringLiteral("/usr/lib/postgresql/15/bin/psql"));
@@ -149,7 +151,7 @@ void TestPlanLayouts::sourceBuildUnderSystemd()
         QVERIFY2(edit.after.contains("ExecStart=/usr/local/pgsql/bin/pg_ctl start -D /var/lib/postgresql/11/main"), edit.after.constData());
         QVERIFY(edit.after.contains("User=postgres"));
     }
-    QCOMPARE(commandsOf(*plan, QStringLiteral("primary-cluster")).value(1), QStringLiteral("systemctl start postgresql-11-main.service"));
+    QCOMPARE(commandsOf(*plan, QStringLiteral("primary-restart")).value(0), QStringLiteral("systemctl start postgresql-11-main.service"));
     QCOMPARE(plan->cluster(HostRole::Standby).restart().command.toShellString(), QStringLiteral("systemctl restart postgresql-11-main.service"));
 
     // The unit is the user's to edit, but it must still run this cluster.

@@ -17,7 +17,7 @@ QString PrimaryClusterStep::why() const
 {
     return basis().primary.existed()
                ? tr("The primary already has a PostgreSQL %1 cluster in %2; it must be running.").arg(rules().version().majorString(), basis().primary.dataDir())
-               : tr("The primary has no PostgreSQL %1 cluster yet: one is created in %2 and started.").arg(rules().version().majorString(), basis().primary.dataDir());
+               : tr("The primary has no PostgreSQL %1 cluster yet: one is created in %2. It starts later, once its replication settings are written, so that it never needs a restart.").arg(rules().version().majorString(), basis().primary.dataDir());
 }
 
 QList<PlannedCommand> PrimaryClusterStep::commands() const
@@ -29,7 +29,8 @@ QList<PlannedCommand> PrimaryClusterStep::commands() const
         create.host = HostRole::Primary;
         list.append(create);
     }
-    if (!layout.wasRunning()) {
+    // A created cluster is started by the primary-restart step, once its files are written.
+    if (layout.existed() && !layout.wasRunning()) {
         PlannedCommand start = layout.start();
         start.host = HostRole::Primary;
         list.append(start);
@@ -49,7 +50,7 @@ Result<bool> PrimaryClusterStep::exists(StepContext &context) const
 Result<bool> PrimaryClusterStep::check(StepContext &context)
 {
     auto there = exists(context);
-    if (!there || !*there)
+    if (!there || !*there || !basis().primary.existed())
         return there;
     auto alive = context.query(HostRole::Primary, QStringLiteral("postgres"), QStringLiteral("SELECT 1"));
     if (!alive)
@@ -69,6 +70,8 @@ Result<void> PrimaryClusterStep::apply(StepContext &context)
         if (!created)
             return created.error();
     }
+    if (!layout.existed())
+        return {};
     auto alive = context.query(HostRole::Primary, QStringLiteral("postgres"), QStringLiteral("SELECT 1"));
     if (!alive)
         return alive.error();

@@ -4,6 +4,8 @@
 
 // Step 2: a primary cluster of the chosen major (created with data
 // checksums where there is none) that is running and accepts connections.
+// One it creates is not started: the primary-restart step starts it once
+// its files hold the replication settings (no restart needed).
 class PrimaryClusterStep : public SetupStep
 {
 public:

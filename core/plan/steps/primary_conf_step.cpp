@@ -169,18 +169,37 @@ QList<PlannedCommand> PrimaryConfStep::commands() const
     return {mkdir, judge};
 }
 
+CommandLine PrimaryConfStep::showSettings(const ClusterLayout &cluster, const QStringList &names)
+{
+    QStringList runs;
+    for (const QString &name : names)
+        runs.append(cluster.showSetting(name).toShellString());
+    return CommandLine::shell(runs.join(QStringLiteral(" && echo %1 && ").arg(settingSeparator())));
+}
+
+QString PrimaryConfStep::settingSeparator()
+{
+    return QStringLiteral("--replica-studio-next-setting--");
+}
+
 Result<void> PrimaryConfStep::confirmWithServer(StepContext &context, HostRole role, const QList<QPair<QString, QString>> &settings)
 {
     const VersionRules &rules = context.rules();
-    for (const auto &[name, value] : settings) {
-        auto shown = context.run(role, context.cluster(role).showSetting(name), RunAs::Postgres);
-        if (!shown)
-            return shown.error();
-        if (!shown->succeeded()) {
-            return makeError(tr("PostgreSQL refused the new configuration on the %1: %2").arg(hostRoleName(role), shown->lastOutputLines(3)),
-                             QString::fromUtf8(shown->stdErr));
-        }
-        const QString printed = QString::fromUtf8(shown->stdOut).trimmed();
+    QStringList names;
+    for (const auto &[name, value] : settings)
+        names.append(name);
+    // One command for all of them: a round trip per setting added up.
+    auto shown = context.run(role, showSettings(context.cluster(role), names), RunAs::Postgres);
+    if (!shown)
+        return shown.error();
+    if (!shown->succeeded()) {
+        return makeError(tr("PostgreSQL refused the new configuration on the %1: %2").arg(hostRoleName(role), shown->lastOutputLines(3)),
+                         QString::fromUtf8(shown->stdErr));
+    }
+    const QStringList printedValues = QString::fromUtf8(shown->stdOut).split(QLatin1Char('\n') + settingSeparator() + QLatin1Char('\n'));
+    for (qsizetype i = 0; i < settings.size(); ++i) {
+        const auto &[name, value] = settings.at(i);
+        const QString printed = printedValues.value(i).trimmed();
         const bool same = rules.sameSettingValue(name, printed, value);
         if (!same) {
             return makeError(tr("On the %1, PostgreSQL reads %2 = %3, not %4: another file (postgresql.auto.conf after ALTER SYSTEM, or an include) sets it later. "

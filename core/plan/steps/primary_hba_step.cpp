@@ -66,6 +66,9 @@ QString PrimaryHbaStep::why() const
 QList<PlannedCommand> PrimaryHbaStep::commands() const
 {
     QList<PlannedCommand> list;
+    // A cluster the plan created has not run yet: its first start reads the file (and refuses a bad one).
+    if (!basis().primary.existed())
+        return list;
     if (rules().hasHbaFileRules()) {
         list.append({HostRole::Primary,
                      basis().primary.psql(QStringLiteral("postgres")),

@@ -14,11 +14,14 @@ PrimaryRestartStep::PrimaryRestartStep(PlanBasis basis) : SetupStep(QStringLiter
 
 QString PrimaryRestartStep::title() const
 {
-    return tr("Restart the primary with the new settings");
+    return basis().primary.existed() ? tr("Restart the primary with the new settings") : tr("Start the primary with the new settings");
 }
 
 QString PrimaryRestartStep::why() const
 {
+    if (!basis().primary.existed())
+        return tr("The cluster created by this plan starts for the first time, with the replication settings and the "
+                  "standby's pg_hba.conf line already in its files: no restart is needed.");
     QStringList restart;
     for (const auto &[name, value] : PrimaryConfStep::replicationSettings(basis(), true)) {
         if (rules().needsRestart(name))
@@ -30,7 +33,7 @@ QString PrimaryRestartStep::why() const
 
 QList<PlannedCommand> PrimaryRestartStep::commands() const
 {
-    PlannedCommand restart = basis().primary.restart();
+    PlannedCommand restart = basis().primary.existed() ? basis().primary.restart() : basis().primary.start();
     restart.host = HostRole::Primary;
     return {restart};
 }
@@ -89,8 +92,19 @@ Result<bool> PrimaryRestartStep::needsRestart(StepContext &context, const QStrin
     return *pending != QLatin1String("0");
 }
 
+Result<bool> PrimaryRestartStep::running(StepContext &context)
+{
+    auto answers = context.query(HostRole::Primary, QStringLiteral("postgres"), QStringLiteral("SELECT 1"));
+    if (!answers)
+        return answers.error();
+    return answers->ok;
+}
+
 Result<bool> PrimaryRestartStep::check(StepContext &context)
 {
+    auto up = running(context);
+    if (!up || !*up)
+        return up;
     auto differ = differing(context);
     if (!differ)
         return differ.error();
@@ -99,6 +113,16 @@ Result<bool> PrimaryRestartStep::check(StepContext &context)
 
 Result<void> PrimaryRestartStep::apply(StepContext &context)
 {
+    auto up = running(context);
+    if (!up)
+        return up.error();
+    // Not running: the cluster this plan created, started once with its files as written.
+    if (!*up) {
+        if (auto started = ServerControl::start(context, HostRole::Primary, {QStringLiteral("primary-conf"), QStringLiteral("primary-hba")});
+            !started)
+            return started;
+        return waitForSettings(context);
+    }
     auto differ = differing(context);
     if (!differ)
         return differ.error();
@@ -116,8 +140,13 @@ Result<void> PrimaryRestartStep::apply(StepContext &context)
             !done)
             return done;
     }
-    if (auto up = context.waitUntilAccepting(HostRole::Primary); !up)
-        return up;
+    if (auto accepting = context.waitUntilAccepting(HostRole::Primary); !accepting)
+        return accepting;
+    return waitForSettings(context);
+}
+
+Result<void> PrimaryRestartStep::waitForSettings(StepContext &context) const
+{
     return context.waitUntil(
         [&]() -> Result<bool> {
             auto left = differing(context);

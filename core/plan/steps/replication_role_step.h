@@ -4,7 +4,8 @@
 
 #include <optional>
 
-// Step 3: the role the standby connects as: `replicator` with LOGIN
+// Step 3 (after the primary's start for a cluster the plan creates): the
+// role the standby connects as: `replicator` with LOGIN
 // REPLICATION and nothing more (the postgres superuser in walkthrough
 // mode). The password goes to the server as a verifier computed here
 // (SCRAM-SHA-256 where the server has it) inside SQL on psql's stdin, and

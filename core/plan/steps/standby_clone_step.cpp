@@ -96,7 +96,7 @@ QString StandbyCloneStep::copyDir() const
     return copyParent() + QStringLiteral("/data");
 }
 
-CommandLine StandbyCloneStep::mark(const QString &dir) const
+CommandLine StandbyCloneStep::mark(const QString &dir)
 {
     return CommandLine::shell(QStringLiteral("printf '%s\\n' \"$2\" > \"$1/%1\"").arg(markerName()),
                               {dir, tr("Made by the Replica Studio setup. A later setup removes this folder instead of "
@@ -168,23 +168,94 @@ QList<PlannedCommand> StandbyCloneStep::copyCommands() const
              {}}};
 }
 
+bool StandbyCloneStep::needsConfigCluster(const PlanBasis &basis)
+{
+    return basis.standby.control() == ClusterLayout::Control::DebianCluster && !basis.standby.existed();
+}
+
+QString StandbyCloneStep::creatingMarker(const ClusterLayout &standby)
+{
+    return standby.confDir() + QStringLiteral(".replica-studio-creating");
+}
+
+QList<PlannedCommand> StandbyCloneStep::configClusterCommands(const PlanBasis &basis)
+{
+    const ClusterLayout &standby = basis.standby;
+    PlannedCommand create = standby.create(!basis.rules.dataChecksumsByDefault());
+    create.host = HostRole::Standby;
+    create.purpose = tr("Create the standby's cluster for its configuration folder (%1); its data directory is replaced below.").arg(standby.confDir());
+    return {{HostRole::Standby,
+             startCreating(standby),
+             RunAs::Root,
+             tr("Note that this setup is making the cluster: one cut short in the middle is removed and made again by the next run."),
+             {}},
+            create,
+            {HostRole::Standby,
+             mark(standby.dataDir()),
+             RunAs::Postgres,
+             tr("Mark the new data directory as made by this setup, so that it is removed, not kept, when the "
+                "copy replaces it."),
+             {}},
+            {HostRole::Standby, CommandLine(QStringLiteral("rm"), {QStringLiteral("-f"), creatingMarker(standby)}), RunAs::Root,
+             tr("The cluster is complete."), {}}};
+}
+
+CommandLine StandbyCloneStep::startCreating(const ClusterLayout &standby)
+{
+    return CommandLine::shell(QStringLiteral("if [ -e \"$1\" ]; then rm -rf -- \"$2\" \"$3\"; fi; mkdir -p \"$(dirname \"$1\")\" && touch \"$1\""),
+                              {creatingMarker(standby), standby.confDir(), standby.dataDir()});
+}
+
+Result<bool> StandbyCloneStep::hasConfigCluster(StepContext &context)
+{
+    const ClusterLayout &standby = context.cluster(HostRole::Standby);
+    if (standby.control() != ClusterLayout::Control::DebianCluster)
+        return true;
+    auto conf = context.run(HostRole::Standby,
+                            CommandLine::shell(QStringLiteral("test -f \"$1\" && test ! -e \"$2\""), {standby.configFile(), creatingMarker(standby)}),
+                            RunAs::Root);
+    if (!conf)
+        return conf.error();
+    return conf->exitCode == 0;
+}
+
+Result<void> StandbyCloneStep::makeConfigCluster(StepContext &context)
+{
+    auto there = hasConfigCluster(context);
+    if (!there)
+        return there.error();
+    if (*there)
+        return {};
+    const ClusterLayout &standby = context.cluster(HostRole::Standby);
+    // pg_createcluster cut short (a killed run) leaves a configuration folder
+    // without pg_hba.conf, whose server cannot start: made by this setup, as the
+    // marker says, so it is removed with its data directory and made again.
+    const QString marker = creatingMarker(standby);
+    auto cleared = context.runOk(HostRole::Standby, startCreating(standby), RunAs::Root,
+                                 tr("remove a cluster an earlier run was cut short making"));
+    if (!cleared)
+        return cleared.error();
+    const PlannedCommand create = standby.create(!context.rules().dataChecksumsByDefault());
+    auto created = context.runOk(HostRole::Standby, create.command, create.as, tr("create the standby's cluster"));
+    if (!created)
+        return created.error();
+    // Its data directory is the setup's own: removed, not set aside, when the copy replaces it.
+    auto marked = context.runOk(HostRole::Standby, mark(standby.dataDir()), RunAs::Postgres,
+                                tr("mark the new data directory as made by the setup"));
+    if (!marked)
+        return marked.error();
+    auto done = context.runOk(HostRole::Standby, CommandLine(QStringLiteral("rm"), {QStringLiteral("-f"), marker}), RunAs::Root,
+                              tr("note that the standby's cluster is complete"));
+    if (!done)
+        return done.error();
+    return {};
+}
+
 QList<PlannedCommand> StandbyCloneStep::commands() const
 {
     const ClusterLayout &standby = basis().standby;
     const QString parent = copyParent();
     QList<PlannedCommand> list;
-    if (standby.control() == ClusterLayout::Control::DebianCluster && !standby.existed()) {
-        PlannedCommand create = standby.create(!rules().dataChecksumsByDefault());
-        create.host = HostRole::Standby;
-        create.purpose = tr("Create the standby's cluster for its configuration folder (%1); its data directory is replaced below.").arg(standby.confDir());
-        list.append(create);
-        list.append({HostRole::Standby,
-                     mark(standby.dataDir()),
-                     RunAs::Postgres,
-                     tr("Mark the new data directory as made by this setup, so that it is removed, not kept, when the "
-                        "copy replaces it."),
-                     {}});
-    }
     PlannedCommand stop = standby.stop();
     stop.host = HostRole::Standby;
     stop.purpose = tr("Stop the standby's server if it runs.");
@@ -287,23 +358,9 @@ Result<bool> StandbyCloneStep::check(StepContext &context)
 Result<void> StandbyCloneStep::prepare(StepContext &context)
 {
     const ClusterLayout &standby = basis().standby;
-    // Debian keeps the configuration apart from the data: a cluster made here gives the standby its own.
-    if (standby.control() == ClusterLayout::Control::DebianCluster) {
-        auto conf = context.run(HostRole::Standby, CommandLine(QStringLiteral("test"), {QStringLiteral("-f"), standby.configFile()}), RunAs::Root);
-        if (!conf)
-            return conf.error();
-        if (conf->exitCode != 0) {
-            const PlannedCommand create = standby.create(!rules().dataChecksumsByDefault());
-            auto created = context.runOk(HostRole::Standby, create.command, create.as, tr("create the standby's cluster"));
-            if (!created)
-                return created.error();
-            // Its data directory is the setup's own: removed, not set aside, when the copy replaces it.
-            auto marked = context.runOk(HostRole::Standby, mark(standby.dataDir()), RunAs::Postgres,
-                                        tr("mark the new data directory as made by the setup"));
-            if (!marked)
-                return marked.error();
-        }
-    }
+    // Made by the standby-cluster step before; again here when it went missing since.
+    if (auto made = makeConfigCluster(context); !made)
+        return made;
     auto status = context.run(HostRole::Standby, CommandLine(standby.serverProgram(QStringLiteral("pg_ctl")), {QStringLiteral("status"), QStringLiteral("-D"), standby.dataDir()}),
                               RunAs::Postgres);
     if (!status)

@@ -48,6 +48,22 @@ public:
     static Result<DataDirFacts> inspectDataDir(Host &standby, const QString &dataDir);
     // The file that marks a folder as made by the setup.
     static QString markerName();
+    // A command that marks a folder as made by the setup.
+    static CommandLine mark(const QString &dir);
+
+    // Debian keeps the configuration apart from the data: a standby without a cluster gets one
+    // made for its configuration folder, whose data directory the copy replaces (the
+    // standby-cluster step, ahead of the copy and while the primary is configured).
+    static bool needsConfigCluster(const PlanBasis &basis);
+    // Beside the standby's configuration folder while this setup makes the cluster.
+    static QString creatingMarker(const ClusterLayout &standby);
+    // Sets the marker, first removing what a run cut short while making the cluster left.
+    static CommandLine startCreating(const ClusterLayout &standby);
+    static QList<PlannedCommand> configClusterCommands(const PlanBasis &basis);
+    // Whether the standby has that configuration folder (always true outside Debian).
+    static Result<bool> hasConfigCluster(StepContext &context);
+    // Makes it (and marks its data directory as the setup's own) unless it is there.
+    static Result<void> makeConfigCluster(StepContext &context);
 
 protected:
     // Everything before the copy itself (stop, the copy's folder, reachability).
@@ -62,7 +78,6 @@ protected:
 
 private:
     QString copyParent() const;
-    CommandLine mark(const QString &dir) const;
     CommandLine clearDataDir() const;
     CommandLine removeOwnCopy() const;
     QString clearPurpose() const;
