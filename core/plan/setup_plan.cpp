@@ -793,8 +793,16 @@ QString SetupPlan::toShellScript() const
                           "# appears on a command line. Each step mirrors one step of the plan.\n");
     out += QStringLiteral("set -eu\n");
     out += QStringLiteral(": \"${REPLICATION_PASSWORD:?set REPLICATION_PASSWORD to the replication password}\"\n");
-    out += QStringLiteral("on_primary() { ssh -p %1 %2 \"$@\"; }\n").arg(c.primary.port).arg(CommandLine::quote(c.primary.user + QLatin1Char('@') + c.primary.host));
-    out += QStringLiteral("on_standby() { ssh -p %1 %2 \"$@\"; }\n").arg(c.standby.port).arg(CommandLine::quote(c.standby.user + QLatin1Char('@') + c.standby.host));
+    // Only what the user wrote: ssh takes the rest (an alias's User, Port, ProxyJump) from its config, as setup did.
+    auto sshTo = [](const HostTarget &target) {
+        CommandLine ssh(QStringLiteral("ssh"));
+        if (target.givenPort() > 0)
+            ssh.args({QStringLiteral("-p"), QString::number(target.givenPort())});
+        ssh.arg(target.givenUser().isEmpty() ? target.host : target.givenUser() + QLatin1Char('@') + target.host);
+        return ssh.toShellString();
+    };
+    out += QStringLiteral("on_primary() { %1 \"$@\"; }\n").arg(sshTo(c.primary));
+    out += QStringLiteral("on_standby() { %1 \"$@\"; }\n").arg(sshTo(c.standby));
     int number = 0;
     int heredoc = 0;
     for (const auto &step : m_steps) {

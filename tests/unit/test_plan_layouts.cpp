@@ -71,6 +71,7 @@ private slots:
     void namedDirectoryMustHoldTheMajor_data();
     void namedDirectoryMustHoldTheMajor();
     void reportSaysWhereEachCameFrom();
+    void exportedScriptLeavesAliasesToSsh();
 };
 
 void TestPlanLayouts::controlByWhereTheMajorIs_data()
@@ -241,6 +242,20 @@ void TestPlanLayouts::reportSaysWhereEachCameFrom()
     const HostFacts again = HostFacts::fromJson(facts.toJson());
     QCOMPARE(again.installations.at(0).origin, PgInstallation::Origin::Named);
     QVERIFY(again.systemd && again.clusters.first().serviceUnit);
+}
+
+// The exported script reaches the hosts as written: an alias's User and Port stay the SSH config's.
+void TestPlanLayouts::exportedScriptLeavesAliasesToSsh()
+{
+    PlanChoices choices = choicesFor(eleven);
+    choices.primary = *HostTarget::parse(QStringLiteral("db1"));
+    choices.standby = *HostTarget::parse(QStringLiteral("postgres@db2:2222"));
+    choices.primaryAddress = QStringLiteral("198.18.0.2");
+    auto plan = SetupPlan::build(choices, debianHost(QStringLiteral("198.18.0.2"), false), debianHost(QStringLiteral("198.18.0.3"), false));
+    QVERIFY2(plan, plan ? "" : qPrintable(plan.error().fullText()));
+    const QString script = plan->toShellScript();
+    QVERIFY2(script.contains(QLatin1String("on_primary() { ssh db1 \"$@\"; }")), qPrintable(script.left(600)));
+    QVERIFY2(script.contains(QLatin1String("on_standby() { ssh -p 2222 postgres@db2 \"$@\"; }")), qPrintable(script.left(600)));
 }
 
 QTEST_GUILESS_MAIN(TestPlanLayouts)
