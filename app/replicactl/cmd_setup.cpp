@@ -397,6 +397,7 @@ int setup(const QStringList &arguments)
             return Failed;
         }
     } else {
+        out() << plan->summary();
         for (const QString &warning : plan->warnings())
             out() << tr("Warning: %1").arg(warning) << '\n';
     }

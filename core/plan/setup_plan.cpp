@@ -708,7 +708,7 @@ QString indent(const QString &text, const QString &prefix)
 
 } // namespace
 
-QString SetupPlan::toText() const
+QString SetupPlan::summary() const
 {
     const PlanChoices &c = m_basis.choices;
     QString out;
@@ -727,6 +727,12 @@ QString SetupPlan::toText() const
             out += tr("The %1 uses %2.\n").arg(hostRoleName(role), used->describe());
         out += tr("The %1: %2\n").arg(hostRoleName(role), layout->howStarted());
     }
+    return out;
+}
+
+QString SetupPlan::toText() const
+{
+    QString out = summary();
     for (const QString &warning : m_warnings)
         out += tr("Warning: %1\n").arg(warning);
     int number = 0;

@@ -98,6 +98,8 @@ public:
 
     // Every step with its commands and diffs, as `replicactl setup --dry-run` prints it.
     QString toText() const;
+    // The head of toText(): hosts, major, names, directories, which installation each host uses and how it is started.
+    QString summary() const;
     // A POSIX shell script doing the same over ssh, for reading and for hands-on use.
     QString toShellScript() const;
 
