@@ -75,9 +75,10 @@ void PlanPreparation::runSurvey(Host &primaryHost, Host &standbyHost, PlanChoice
     // The two hosts are independent: both are looked at at the same time.
     std::optional<Result<HostFacts>> primary, standby;
     std::optional<Result<QString>> source;
-    sideBySide([&] { primary = Discovery::discover(primaryHost, &m_cancel); },
+    auto named = [](const QString &dir) { return dir.isEmpty() ? QStringList() : QStringList{dir}; };
+    sideBySide([&] { primary = Discovery::discover(primaryHost, &m_cancel, named(choices.primaryDataDir), named(choices.primaryPgBin)); },
                [&] {
-                   standby = Discovery::discover(standbyHost, &m_cancel);
+                   standby = Discovery::discover(standbyHost, &m_cancel, named(choices.standbyDataDir), named(choices.standbyPgBin));
                    if (*standby)
                        source = Discovery::sourceAddressTowards(standbyHost, found.primaryAddress);
                });

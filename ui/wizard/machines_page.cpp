@@ -38,6 +38,14 @@ MachinesPage::MachinesPage(WizardSession &session, QWidget *parent) : QWizardPag
         form->addRow(QString(), machine->status);
         connect(machine->target, &QLineEdit::textChanged, this, &MachinesPage::forgetTests);
     }
+    m_pgBin = new QLineEdit;
+    m_pgBin->setPlaceholderText(tr("Empty: found (the distribution's packages, /usr/local/pgsql, /opt, the PATH)"));
+    m_pgBin->setAccessibleName(tr("Folder of the PostgreSQL programs on both hosts"));
+    m_pgBin->setToolTip(tr("Where postgres, initdb and pg_ctl are when the distribution did not install them, "
+                           "for example /opt/postgresql-17/bin. The plan says which installation it uses."));
+    auto *pgBinLabel = new QLabel(tr("PostgreSQL pro&grams:"));
+    pgBinLabel->setBuddy(m_pgBin);
+    form->addRow(pgBinLabel, m_pgBin);
     layout->addWidget(hosts);
     layout->addWidget(buildLoginBox());
 
@@ -207,6 +215,8 @@ bool MachinesPage::validatePage()
     m_session.standby = m_standby.host;
     m_session.choices.primary = *HostTarget::parse(m_primary.target->text().trimmed());
     m_session.choices.standby = *HostTarget::parse(m_standby.target->text().trimmed());
+    const QString pgBin = m_pgBin->text().trimmed();
+    m_session.choices.primaryPgBin = m_session.choices.standbyPgBin = pgBin.isEmpty() ? QString() : QDir::cleanPath(pgBin);
     // A Host alias means nothing on the standby: it reaches the primary at
     // the HostName (unless the user gave an address of their own).
     QString &address = m_session.choices.primaryAddress;

@@ -56,6 +56,7 @@ private:
     Machine m_primary;
     Machine m_standby;
     QComboBox *m_login = nullptr;
+    QLineEdit *m_pgBin = nullptr;
     QLineEdit *m_keyFile = nullptr;
     QPushButton *m_browse = nullptr;
     QLineEdit *m_password = nullptr;
