@@ -224,6 +224,26 @@
         <source>Reload the configuration.</source>
         <translation>設定ファイルを再読み込みします。</translation>
     </message>
+    <message>
+        <source>PostgreSQL %1 is managed by Debian&apos;s postgresql-common: the cluster is created with pg_createcluster and started with pg_ctlcluster, and systemd starts it at boot.</source>
+        <translation>PostgreSQL %1 は Debian の postgresql-common で管理されています。クラスタは pg_createcluster で作成して pg_ctlcluster で起動し、OS の起動時には systemd が起動します。</translation>
+    </message>
+    <message>
+        <source>PostgreSQL %1 is the distribution&apos;s package: the cluster is created with its setup script and started by systemd (postgresql-%1), also at boot.</source>
+        <translation>PostgreSQL %1 はディストリビューションのパッケージです。クラスタはパッケージ付属のセットアップスクリプトで作成し、OS の起動時も含めて systemd（postgresql-%1）で起動します。</translation>
+    </message>
+    <message>
+        <source>PostgreSQL %1 in %2 is not managed by the distribution: the cluster is created with its own initdb as postgres, and started by systemd through the unit %3 around its pg_ctl, also at boot.</source>
+        <translation>%2 にある PostgreSQL %1 はディストリビューションの管理外です。クラスタはそのインストールの initdb を postgres ユーザで実行して作成し、OS の起動時も含めて、その pg_ctl を呼び出すユニット %3 を通じて systemd で起動します。</translation>
+    </message>
+    <message>
+        <source>PostgreSQL %1 in %2 is not managed by the distribution and runs already, started by hand: it is controlled with its own pg_ctl as postgres. The unit %3 is installed and enabled so that it starts at boot.</source>
+        <translation>%2 にある PostgreSQL %1 はディストリビューションの管理外で、手動で起動されてすでに稼働しています。そのインストールの pg_ctl を postgres ユーザで実行して制御します。OS の起動時に起動するよう、ユニット %3 をインストールして有効にします。</translation>
+    </message>
+    <message>
+        <source>PostgreSQL %1 in %2 is not managed by the distribution: the cluster is created with its own initdb and started with its own pg_ctl as postgres. This host has no systemd, so it does not start by itself after a reboot.</source>
+        <translation>%2 にある PostgreSQL %1 はディストリビューションの管理外です。クラスタはそのインストールの initdb で作成し、pg_ctl で起動します（いずれも postgres ユーザで実行）。このホストには systemd がないため、ホストの再起動後に自動では起動しません。</translation>
+    </message>
 </context>
 <context>
     <name>ClusterListModel</name>
@@ -656,6 +676,18 @@
         <source>the file is empty on purpose: that it exists makes the server start as a standby</source>
         <translation>このファイルは意図的に空です: ファイルが存在することでサーバがスタンバイとして起動します</translation>
     </message>
+    <message>
+        <source>The file as it is now (read only)</source>
+        <translation>現在のファイル (読み取り専用)</translation>
+    </message>
+    <message>
+        <source>What will be written (editable)</source>
+        <translation>書き込まれる内容 (編集可能)</translation>
+    </message>
+    <message>
+        <source>The rules of the proposed pg_hba.conf, in the order PostgreSQL reads them</source>
+        <translation>提案された pg_hba.conf の規則 (PostgreSQL が読み込む順)</translation>
+    </message>
 </context>
 <context>
     <name>ConfigLineChecks</name>
@@ -1064,6 +1096,14 @@
     <message>
         <source>no</source>
         <translation>いいえ</translation>
+    </message>
+    <message>
+        <source>PostgreSQL %1</source>
+        <translation>PostgreSQL %1</translation>
+    </message>
+    <message>
+        <source>Cluster %1</source>
+        <translation>クラスタ %1</translation>
     </message>
 </context>
 <context>
@@ -1991,6 +2031,22 @@
         <source>%1 → %2</source>
         <translation>%1 → %2</translation>
     </message>
+    <message>
+        <source>Empty: found (the distribution&apos;s packages, /usr/local/pgsql, /opt, the PATH)</source>
+        <translation>空欄: 自動で検出（ディストリビューションのパッケージ、/usr/local/pgsql、/opt、PATH）</translation>
+    </message>
+    <message>
+        <source>Folder of the PostgreSQL programs on both hosts</source>
+        <translation>両ホストの PostgreSQL プログラムのフォルダ</translation>
+    </message>
+    <message>
+        <source>Where postgres, initdb and pg_ctl are when the distribution did not install them, for example /opt/postgresql-17/bin. The plan says which installation it uses.</source>
+        <translation>ディストリビューションがインストールしたものでない場合の、postgres、initdb、pg_ctl のある場所（例: /opt/postgresql-17/bin）。どのインストールを使うかはプランに示されます。</translation>
+    </message>
+    <message>
+        <source>PostgreSQL pro&amp;grams:</source>
+        <translation>PostgreSQL プログラム(&amp;G):</translation>
+    </message>
 </context>
 <context>
     <name>MainWindow</name>
@@ -2603,6 +2659,29 @@
     </message>
 </context>
 <context>
+    <name>PgInstallation</name>
+    <message>
+        <source>PostgreSQL %1 in %2 (the directory you named)</source>
+        <translation>%2 にある PostgreSQL %1（指定したディレクトリ）</translation>
+    </message>
+    <message>
+        <source>PostgreSQL %1 in %2 (the distribution&apos;s packages)</source>
+        <translation>%2 にある PostgreSQL %1（ディストリビューションのパッケージ）</translation>
+    </message>
+    <message>
+        <source>PostgreSQL %1 in %2 (a source build or vendor installation)</source>
+        <translation>%2 にある PostgreSQL %1（ソースビルドまたはベンダー提供のインストール）</translation>
+    </message>
+    <message>
+        <source>PostgreSQL %1 in %2 (found on the PATH)</source>
+        <translation>%2 にある PostgreSQL %1（PATH 上で検出）</translation>
+    </message>
+    <message>
+        <source>, without psql and pg_basebackup beside it</source>
+        <translation>、psql と pg_basebackup は同じ場所にありません</translation>
+    </message>
+</context>
+<context>
     <name>PlanChoices</name>
     <message>
         <source>The %1 &quot;%2&quot; must be an absolute path without newlines or single quotes.</source>
@@ -2687,6 +2766,14 @@
     <message>
         <source>The number of standbys a commit waits for must be from 1 to 100, not %1.</source>
         <translation>コミットが待つスタンバイの数は 1 から 100 の間で指定してください (%1 は指定できません)。</translation>
+    </message>
+    <message>
+        <source>primary&apos;s PostgreSQL program directory</source>
+        <translation>プライマリの PostgreSQL プログラムディレクトリ</translation>
+    </message>
+    <message>
+        <source>standby&apos;s PostgreSQL program directory</source>
+        <translation>スタンバイの PostgreSQL プログラムディレクトリ</translation>
     </message>
 </context>
 <context>
@@ -3007,6 +3094,18 @@ Ctrl+Enter でカーソル位置の文を、Ctrl+Shift+Enter でスクリプト�
     <message>
         <source>No statements run yet on this cluster.</source>
         <translation>このクラスタではまだ文を実行していません。</translation>
+    </message>
+    <message>
+        <source>SQL editor</source>
+        <translation>SQL エディタ</translation>
+    </message>
+    <message>
+        <source>Ctrl+Enter runs the statement under the cursor; Ctrl+Shift+Enter runs the whole script.</source>
+        <translation>Ctrl+Enter でカーソル位置の文を、Ctrl+Shift+Enter でスクリプト全体を実行します。</translation>
+    </message>
+    <message>
+        <source>Server the statements run on</source>
+        <translation>文を実行するサーバ</translation>
     </message>
 </context>
 <context>
@@ -3948,6 +4047,18 @@ sandbox of this program is refused (exit 2) with nothing in it touched.
         <source>SSH config file to read Host aliases from (HostName, User, Port, IdentityFile, ProxyJump), instead of ~/.ssh/config and /etc/ssh/ssh_config.</source>
         <translation>Host の別名(HostName、User、Port、IdentityFile、ProxyJump)を読む SSH 設定ファイル。~/.ssh/config と /etc/ssh/ssh_config の代わりに使います。</translation>
     </message>
+    <message>
+        <source>Directory of the PostgreSQL programs (postgres, initdb, pg_ctl) on both hosts, where the distribution did not install them (default: found, see the plan).</source>
+        <translation>ディストリビューションがインストールしていない場合の、両ホストの PostgreSQL プログラム（postgres、initdb、pg_ctl）のディレクトリ（省略時: 自動で検出。プランを参照）。</translation>
+    </message>
+    <message>
+        <source>As --pg-bin, for the primary only.</source>
+        <translation>--pg-bin と同じですが、プライマリだけに適用します。</translation>
+    </message>
+    <message>
+        <source>As --pg-bin, for the standby only.</source>
+        <translation>--pg-bin と同じですが、スタンバイだけに適用します。</translation>
+    </message>
 </context>
 <context>
     <name>ReplicationPanel</name>
@@ -4372,6 +4483,10 @@ sandbox of this program is refused (exit 2) with nothing in it touched.
     <message>
         <source>What this means</source>
         <translation>これが意味すること</translation>
+    </message>
+    <message>
+        <source>Rows returned by %1</source>
+        <translation>%1 が返した行</translation>
     </message>
 </context>
 <context>
@@ -5122,6 +5237,41 @@ sandbox of this program is refused (exit 2) with nothing in it touched.
     </message>
 </context>
 <context>
+    <name>ServiceUnitStep</name>
+    <message>
+        <source>Start the server at boot: a systemd unit</source>
+        <translation>OS の起動時にサーバを起動: systemd ユニット</translation>
+    </message>
+    <message>
+        <source>systemd reads the unit first; a unit it finds fault with is restored and nothing is enabled.</source>
+        <translation>まず systemd がユニットを読み込んで検査します。問題が見つかったユニットは元に戻し、何も有効にしません。</translation>
+    </message>
+    <message>
+        <source>systemd takes the new unit in.</source>
+        <translation>systemd に新しいユニットを読み込ませます。</translation>
+    </message>
+    <message>
+        <source>The server starts at boot.</source>
+        <translation>OS の起動時にサーバが起動するようになります。</translation>
+    </message>
+    <message>
+        <source>The edited unit %1 no longer starts the cluster in %2. Keep its ExecStart line with the data directory.</source>
+        <translation>編集したユニット %1 では、%2 のクラスタが起動されなくなっています。データディレクトリを指定した ExecStart 行は残してください。</translation>
+    </message>
+    <message>
+        <source>systemd finds fault with the unit %1 on the %2; it was restored. Correct it and run the setup again.</source>
+        <translation>%2 のユニット %1 に systemd が問題を検出したため、元に戻しました。修正してから、もう一度構築を実行してください。</translation>
+    </message>
+    <message>
+        <source>make systemd read the new unit</source>
+        <translation>systemd に新しいユニットを読み込ませる</translation>
+    </message>
+    <message>
+        <source>enable the unit so that the server starts at boot</source>
+        <translation>ユニットを有効にして、OS の起動時にサーバが起動するようにする</translation>
+    </message>
+</context>
+<context>
     <name>SettingGrammar</name>
     <message>
         <source>the list syntax is invalid</source>
@@ -5354,6 +5504,26 @@ sandbox of this program is refused (exit 2) with nothing in it touched.
     <message>
         <source>Checking that the standby reaches the primary at %1:%2.</source>
         <translation>スタンバイからプライマリ %1:%2 に届くか確認中。</translation>
+    </message>
+    <message>
+        <source>There is no postgres program in %1 on the %2. Name the directory that holds postgres, initdb and pg_ctl of PostgreSQL %3.</source>
+        <translation>%2 の %1 には postgres プログラムがありません。PostgreSQL %3 の postgres、initdb、pg_ctl があるディレクトリを指定してください。</translation>
+    </message>
+    <message>
+        <source>%1 on the %2 holds PostgreSQL %3, and the plan is for %4. Name the directory of PostgreSQL %4, or choose PostgreSQL %3.</source>
+        <translation>%2 の %1 にあるのは PostgreSQL %3 ですが、プランは PostgreSQL %4 用です。PostgreSQL %4 のディレクトリを指定するか、PostgreSQL %3 を選んでください。</translation>
+    </message>
+    <message>
+        <source>The %1 uses %2.
+</source>
+        <translation>%1 で使うインストール: %2。
+</translation>
+    </message>
+    <message>
+        <source>The %1: %2
+</source>
+        <translation>%1: %2
+</translation>
     </message>
 </context>
 <context>
@@ -5837,6 +6007,22 @@ sandbox of this program is refused (exit 2) with nothing in it touched.
     <message>
         <source>remove the copy&apos;s emptied folder</source>
         <translation>空になった複製用のフォルダを削除</translation>
+    </message>
+    <message>
+        <source>Note that this setup is making the cluster: one cut short in the middle is removed and made again by the next run.</source>
+        <translation>この構築がクラスタを作成中であることを記録します。途中で中断されたクラスタは、次回の実行で削除して作り直します。</translation>
+    </message>
+    <message>
+        <source>The cluster is complete.</source>
+        <translation>これでクラスタの作成は完了です。</translation>
+    </message>
+    <message>
+        <source>remove a cluster an earlier run was cut short making</source>
+        <translation>以前の実行で作成が中断されたクラスタを削除</translation>
+    </message>
+    <message>
+        <source>note that the standby&apos;s cluster is complete</source>
+        <translation>スタンバイのクラスタの作成完了を記録</translation>
     </message>
 </context>
 <context>
