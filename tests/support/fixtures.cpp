@@ -20,4 +20,21 @@ QByteArray read(const QString &relative)
     return file.readAll();
 }
 
+HostFacts debianHost(const PgVersion &version, const QString &address)
+{
+    HostFacts facts;
+    facts.osId = QStringLiteral("debian");
+    facts.osVersion = QStringLiteral("12");
+    facts.family = HostFacts::OsFamily::Debian;
+    facts.packageManager = QStringLiteral("apt");
+    facts.installations.append({version, QStringLiteral("/usr/lib/postgresql/%1/bin").arg(version.majorString()), true});
+    facts.canBecomeRoot = true;
+    facts.canBecomePostgres = true;
+    facts.postgresHome = QStringLiteral("/var/lib/postgresql");
+    facts.freeBytes = 50LL * 1024 * 1024 * 1024;
+    facts.addresses = {address};
+    facts.hostname = address;
+    return facts;
+}
+
 } // namespace Fixtures

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "core/plan/host_facts.h"
+
 #include <QByteArray>
 #include <QString>
 
@@ -12,5 +14,9 @@ QString path(const QString &relative);
 // The whole content of tests/fixtures/<relative>; fails the caller's test
 // through QFAIL-like output when missing (returns an empty array).
 QByteArray read(const QString &relative);
+
+// What discovery reports for a Debian 12 host with the major from Debian's
+// packages (and its clients), as plan tests build their pairs from.
+HostFacts debianHost(const PgVersion &version, const QString &address);
 
 } // namespace Fixtures

@@ -12,23 +12,6 @@
 
 namespace {
 
-HostFacts debianFacts(const PgVersion &version, const QString &address)
-{
-    HostFacts facts;
-    facts.osId = QStringLiteral("debian");
-    facts.osVersion = QStringLiteral("12");
-    facts.family = HostFacts::OsFamily::Debian;
-    facts.packageManager = QStringLiteral("apt");
-    facts.installations.append({version, QStringLiteral("/usr/lib/postgresql/%1/bin").arg(version.majorString()), true});
-    facts.canBecomeRoot = true;
-    facts.canBecomePostgres = true;
-    facts.postgresHome = QStringLiteral("/var/lib/postgresql");
-    facts.freeBytes = 50LL * 1024 * 1024 * 1024;
-    facts.addresses = {address};
-    facts.hostname = address;
-    return facts;
-}
-
 PlanChoices choicesFor(const PgVersion &version, bool synchronous)
 {
     PlanChoices choices;
@@ -86,8 +69,8 @@ void TestPlanDryRun::golden()
 {
     QFETCH(QString, major);
     const PgVersion version = *PgVersion::parse(major);
-    auto plan = SetupPlan::build(choicesFor(version, true), debianFacts(version, QStringLiteral("198.18.0.2")),
-                                 debianFacts(version, QStringLiteral("198.18.0.3")));
+    auto plan = SetupPlan::build(choicesFor(version, true), Fixtures::debianHost(version, QStringLiteral("198.18.0.2")),
+                                 Fixtures::debianHost(version, QStringLiteral("198.18.0.3")));
     QVERIFY2(plan.ok(), plan.ok() ? "" : qPrintable(plan.error().fullText()));
     const QString text = plan->toText();
     const QString golden = QStringLiteral("plan/dry-run-%1.txt").arg(major);
@@ -133,8 +116,8 @@ void TestPlanDryRun::versionFacts()
     QFETCH(bool, slotCap);
     QFETCH(bool, passfileOption);
     const PgVersion version = *PgVersion::parse(major);
-    auto plan = SetupPlan::build(choicesFor(version, true), debianFacts(version, QStringLiteral("198.18.0.2")),
-                                 debianFacts(version, QStringLiteral("198.18.0.3")));
+    auto plan = SetupPlan::build(choicesFor(version, true), Fixtures::debianHost(version, QStringLiteral("198.18.0.2")),
+                                 Fixtures::debianHost(version, QStringLiteral("198.18.0.3")));
     QVERIFY(plan.ok());
     const QString text = plan->toText();
 
@@ -171,7 +154,7 @@ void TestPlanDryRun::versionFacts()
 void TestPlanDryRun::existingPrimaryShowsRealDiffs()
 {
     const PgVersion version(15);
-    HostFacts primary = debianFacts(version, QStringLiteral("198.18.0.2"));
+    HostFacts primary = Fixtures::debianHost(version, QStringLiteral("198.18.0.2"));
     primary.clusters.append({version, QStringLiteral("main"), 5432, QStringLiteral("/var/lib/postgresql/15/main"),
                              QStringLiteral("/etc/postgresql/15/main"), QStringLiteral("/var/run/postgresql"),
                              QStringLiteral("/var/log/postgresql/postgresql-15-main.log"), true});
@@ -179,7 +162,7 @@ void TestPlanDryRun::existingPrimaryShowsRealDiffs()
     files.primaryConf = Fixtures::read(QStringLiteral("plan/debian-15-postgresql.conf"));
     files.primaryHba = Fixtures::read(QStringLiteral("plan/debian-15-pg_hba.conf"));
     files.primaryConfKnown = files.primaryHbaKnown = true;
-    auto plan = SetupPlan::build(choicesFor(version, false), primary, debianFacts(version, QStringLiteral("198.18.0.3")), files);
+    auto plan = SetupPlan::build(choicesFor(version, false), primary, Fixtures::debianHost(version, QStringLiteral("198.18.0.3")), files);
     QVERIFY(plan.ok());
     QVERIFY(!plan->step(QStringLiteral("sync")));
     const QString text = plan->toText();
@@ -223,8 +206,8 @@ void TestPlanDryRun::createdPrimaryStartsOnceWithItsSettings()
     QFETCH(QString, order);
     QFETCH(QString, bringUp);
     const PgVersion version(15);
-    HostFacts primary = debianFacts(version, QStringLiteral("198.18.0.2"));
-    HostFacts standby = debianFacts(version, QStringLiteral("198.18.0.3"));
+    HostFacts primary = Fixtures::debianHost(version, QStringLiteral("198.18.0.2"));
+    HostFacts standby = Fixtures::debianHost(version, QStringLiteral("198.18.0.3"));
     const ClusterInfo cluster{version, QStringLiteral("main"), 5432, QStringLiteral("/var/lib/postgresql/15/main"),
                               QStringLiteral("/etc/postgresql/15/main"), QStringLiteral("/var/run/postgresql"),
                               QStringLiteral("/var/log/postgresql/postgresql-15-main.log"), true};
@@ -273,14 +256,14 @@ void TestPlanDryRun::mismatchedMajorsRefused()
     const PgVersion version(16);
     PlanChoices choices = choicesFor(version, true);
     choices.installPackages = install;
-    HostFacts primary = debianFacts(version, QStringLiteral("198.18.0.2"));
+    HostFacts primary = Fixtures::debianHost(version, QStringLiteral("198.18.0.2"));
     if (primaryRunsFifteen) {
         primary.installations.append({PgVersion(15), QStringLiteral("/usr/lib/postgresql/15/bin"), true});
         primary.clusters.append(
             {PgVersion(15), QStringLiteral("main"), 5432, QStringLiteral("/var/lib/postgresql/15/main"),
              QStringLiteral("/etc/postgresql/15/main"), QStringLiteral("/var/run/postgresql"), QString(), true});
     }
-    HostFacts standby = debianFacts(PgVersion(standbyMajor == 0 ? 16 : standbyMajor), QStringLiteral("198.18.0.3"));
+    HostFacts standby = Fixtures::debianHost(PgVersion(standbyMajor == 0 ? 16 : standbyMajor), QStringLiteral("198.18.0.3"));
     if (standbyMajor == 0)
         standby.installations.clear();
     if (standbyCluster) {
@@ -325,7 +308,7 @@ void TestPlanDryRun::secondStandbyKeepsTheFirst()
     QFETCH(int, syncCount);
     QFETCH(bool, syncAny);
     const PgVersion version = *PgVersion::parse(major);
-    HostFacts primary = debianFacts(version, QStringLiteral("198.18.0.2"));
+    HostFacts primary = Fixtures::debianHost(version, QStringLiteral("198.18.0.2"));
     primary.clusters.append({version, QStringLiteral("main"), 5432, QStringLiteral("/var/lib/postgresql/%1/main").arg(major),
                              QStringLiteral("/etc/postgresql/%1/main").arg(major), QStringLiteral("/var/run/postgresql"), QString(), true});
     PlanFiles files;
@@ -334,7 +317,7 @@ void TestPlanDryRun::secondStandbyKeepsTheFirst()
     PlanChoices choices = choicesFor(version, true);
     choices.syncCount = syncCount;
     choices.syncAny = syncAny;
-    auto plan = SetupPlan::build(choices, primary, debianFacts(version, QStringLiteral("198.18.0.3")), files);
+    auto plan = SetupPlan::build(choices, primary, Fixtures::debianHost(version, QStringLiteral("198.18.0.3")), files);
     QVERIFY2(plan.ok(), plan.ok() ? "" : qPrintable(plan.error().fullText()));
     const FileEdit edit = plan->step(QStringLiteral("sync"))->edits().first();
     if (expected.isEmpty()) {
@@ -381,7 +364,7 @@ void TestPlanDryRun::asyncTakesTheStandbyOut()
     QFETCH(QString, existing);
     QFETCH(QString, expected);
     const PgVersion version = *PgVersion::parse(major);
-    HostFacts primary = debianFacts(version, QStringLiteral("198.18.0.2"));
+    HostFacts primary = Fixtures::debianHost(version, QStringLiteral("198.18.0.2"));
     primary.clusters.append(
         {version, QStringLiteral("main"), 5432, QStringLiteral("/var/lib/postgresql/%1/main").arg(major),
          QStringLiteral("/etc/postgresql/%1/main").arg(major), QStringLiteral("/var/run/postgresql"), QString(), true});
@@ -391,7 +374,7 @@ void TestPlanDryRun::asyncTakesTheStandbyOut()
         files.primaryConf += "synchronous_standby_names = '" + existing.toUtf8() + "'\n";
     files.primaryConfKnown = true;
     auto plan = SetupPlan::build(choicesFor(version, false), primary,
-                                 debianFacts(version, QStringLiteral("198.18.0.3")), files);
+                                 Fixtures::debianHost(version, QStringLiteral("198.18.0.3")), files);
     QVERIFY2(plan.ok(), plan.ok() ? "" : qPrintable(plan.error().fullText()));
     QVERIFY(!plan->step(QStringLiteral("sync")));
     const SetupStep *async = plan->step(QStringLiteral("async"));
@@ -403,8 +386,8 @@ void TestPlanDryRun::asyncTakesTheStandbyOut()
         QVERIFY2(QString::fromUtf8(edit.after).contains(expected), edit.after.constData());
     }
     // A primary made by the plan cannot name the standby yet: no step for it.
-    auto fresh = SetupPlan::build(choicesFor(version, false), debianFacts(version, QStringLiteral("198.18.0.2")),
-                                  debianFacts(version, QStringLiteral("198.18.0.3")));
+    auto fresh = SetupPlan::build(choicesFor(version, false), Fixtures::debianHost(version, QStringLiteral("198.18.0.2")),
+                                  Fixtures::debianHost(version, QStringLiteral("198.18.0.3")));
     QVERIFY(fresh.ok());
     QVERIFY(!fresh->step(QStringLiteral("async")));
 }
@@ -430,14 +413,14 @@ void TestPlanDryRun::standbyDataDirectoryInThePlan()
     QFETCH(qint64, kilobytes);
     QFETCH(QString, said);
     const PgVersion version(15);
-    HostFacts standby = debianFacts(version, QStringLiteral("198.18.0.3"));
+    HostFacts standby = Fixtures::debianHost(version, QStringLiteral("198.18.0.3"));
     standby.clusters.append({version, QStringLiteral("main"), 5432, QStringLiteral("/var/lib/postgresql/15/main"),
                              QStringLiteral("/etc/postgresql/15/main"), QStringLiteral("/var/run/postgresql"),
                              QString(), true});
     PlanFiles files;
     files.standbyDataDir = {DataDirFacts::Kind(kind), kilobytes};
     auto plan =
-        SetupPlan::build(choicesFor(version, true), debianFacts(version, QStringLiteral("198.18.0.2")), standby, files);
+        SetupPlan::build(choicesFor(version, true), Fixtures::debianHost(version, QStringLiteral("198.18.0.2")), standby, files);
     QVERIFY(plan.ok());
     const QString text = plan->toText();
     QVERIFY2(text.contains(said), qPrintable(text));
@@ -451,8 +434,8 @@ void TestPlanDryRun::olderBasebackupMeansBackupClone()
 {
     // A 17 server from a build without client tools, Debian's 15 client beside it (the version matrix's hosts).
     const PgVersion version(17);
-    HostFacts primary = debianFacts(version, QStringLiteral("198.18.0.2"));
-    HostFacts standby = debianFacts(version, QStringLiteral("198.18.0.3"));
+    HostFacts primary = Fixtures::debianHost(version, QStringLiteral("198.18.0.2"));
+    HostFacts standby = Fixtures::debianHost(version, QStringLiteral("198.18.0.3"));
     for (HostFacts *facts : {&primary, &standby}) {
         facts->installations.first().clientTools = false;
         facts->installations.append({PgVersion(15), QStringLiteral("/usr/lib/postgresql/15/bin"), true});

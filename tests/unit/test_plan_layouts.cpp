@@ -7,6 +7,7 @@
 #include "core/plan/discovery.h"
 #include "core/plan/setup_plan.h"
 #include "core/plan/steps/service_unit_step.h"
+#include "fixtures.h"
 
 #include <QtTest/QTest>
 
@@ -16,21 +17,10 @@ const PgVersion eleven(11);
 
 HostFacts debianHost(const QString &address, bool systemd)
 {
-    HostFacts facts;
-    facts.osId = QStringLiteral("debian");
-    facts.osVersion = QStringLiteral("12");
-    facts.family = HostFacts::OsFamily::Debian;
-    facts.packageManager = QStringLiteral("apt");
+    HostFacts facts = Fixtures::debianHost(PgVersion(15), address);
     facts.systemd = systemd;
     // Debian's own 15 (with its clients), and a source build of 11 without them.
-    facts.installations.append({PgVersion(15), QStringLiteral("/usr/lib/postgresql/15/bin"), true, PgInstallation::Origin::Distribution});
     facts.installations.append({eleven, QStringLiteral("/usr/local/pgsql/bin"), false, PgInstallation::Origin::Local});
-    facts.canBecomeRoot = true;
-    facts.canBecomePostgres = true;
-    facts.postgresHome = QStringLiteral("/var/lib/postgresql");
-    facts.freeBytes = 50LL * 1024 * 1024 * 1024;
-    facts.addresses = {address};
-    facts.hostname = address;
     return facts;
 }
 
