@@ -4559,8 +4559,8 @@ sandbox of this program is refused (exit 2) with nothing in it touched.
         <translation>実行</translation>
     </message>
     <message>
-        <source>The steps run one by one; a step already in place is skipped. Cancel stops the running command; Run goes on from where it stopped.</source>
-        <translation>ステップを一つずつ実行します。すでに済んでいるステップは飛ばします。取り消しで実行中のコマンドを止め、「実行」で止まったところから続けます。</translation>
+        <source>The steps run in order (the standby&apos;s own preparation alongside the primary&apos;s); a step already in place is skipped. Cancel stops the running command; Run goes on from where it stopped.</source>
+        <translation>ステップを順に実行します（スタンバイ側だけの準備はプライマリの設定と並行して行います）。すでに済んでいるステップは飛ばします。取り消しで実行中のコマンドを止め、「実行」で止まったところから続けます。</translation>
     </message>
     <message>
         <source>Steps of the plan</source>

@@ -20,8 +20,8 @@
 RunPage::RunPage(WizardSession &session, QWidget *parent) : QWizardPage(parent), m_session(session)
 {
     setTitle(tr("Run"));
-    setSubTitle(tr("The steps run one by one; a step already in place is skipped. Cancel stops the running "
-                   "command; Run goes on from where it stopped."));
+    setSubTitle(tr("The steps run in order (the standby's own preparation alongside the primary's); a step already "
+                   "in place is skipped. Cancel stops the running command; Run goes on from where it stopped."));
     auto *layout = new QVBoxLayout(this);
     m_model = new RunStepModel(this);
     m_steps = new QTableView;
