@@ -84,10 +84,14 @@ if command -v pg_lsclusters >/dev/null 2>&1; then echo "clusters_json=$(pg_lsclu
 # /var/lib/pgsql/data, plain initdb clusters in Debian's place (a major the
 # wrapper does not know), and data directories named by the user (args
 # "data:DIR"). Version from PG_VERSION; port and socket from postmaster.pid
-# while it runs, else the last "port =" of postgresql.conf.
+# while it runs, else the last "port =" of postgresql.conf. A plain cluster
+# keeps its postgresql.conf beside its data: in Debian's place, a data
+# directory without one is postgresql-common's (listed above) or one that
+# pg_createcluster left half made, not a plain cluster.
 for a in /var/lib/pgsql/*/data /var/lib/pgsql/data /var/lib/postgresql/*/* "$@"; do
   case $a in bin:*) continue ;; data:*) d=${a#data:} ;; *) d=$a ;; esac
   [ -f "$d/PG_VERSION" ] || continue
+  case $a in /var/lib/postgresql/*) [ -f "$d/postgresql.conf" ] || continue ;; esac
   v=$(cat "$d/PG_VERSION"); r=no; port=; sock=
   if [ -f "$d/postmaster.pid" ]; then
     pid=$(sed -n 1p "$d/postmaster.pid")

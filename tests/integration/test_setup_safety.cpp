@@ -26,6 +26,7 @@ private slots:
     void rejectedHbaLineStopsBeforeAnyRestart();
     void failedRestartPutsThePrimaryBackOnItsFiles();
     void overridingSettingsAreNamedOrRefused();
+    void standbyClusterCutShortIsMadeAgain_data();
     void standbyClusterCutShortIsMadeAgain();
 
 private:
@@ -216,14 +217,23 @@ void TestSetupSafety::overridingSettingsAreNamedOrRefused()
 // its configuration folder without pg_hba.conf (the server cannot start on
 // it) and the setup's marker beside it: the next run removes that cluster and
 // makes it again, and ends verified.
+void TestSetupSafety::standbyClusterCutShortIsMadeAgain_data()
+{
+    QTest::addColumn<QString>("cutShort");
+    QTest::newRow("without pg_hba.conf") << QStringLiteral("rm /etc/postgresql/15/main/pg_hba.conf /etc/postgresql/15/main/pg_ident.conf");
+    // The data directory's postgresql.conf moved out, the configuration folder not made yet:
+    // discovery must not take the data directory for a plain cluster.
+    QTest::newRow("only the data directory") << QStringLiteral("rm -r /etc/postgresql/15/main");
+}
+
 void TestSetupSafety::standbyClusterCutShortIsMadeAgain()
 {
+    QFETCH(QString, cutShort);
     const QList<TestHost *> pair = m_net->create(2);
     QCOMPARE(pair.size(), 2);
     TestHost *standby = pair.at(1);
-    QVERIFY(shell(standby, QStringLiteral("pg_createcluster 15 main >/dev/null && "
-                                          "rm /etc/postgresql/15/main/pg_hba.conf /etc/postgresql/15/main/pg_ident.conf && "
-                                          "touch /etc/postgresql/15/main.replica-studio-creating")));
+    QVERIFY(shell(standby, QStringLiteral("pg_createcluster 15 main >/dev/null && %1 && "
+                                          "touch /etc/postgresql/15/main.replica-studio-creating").arg(cutShort)));
     const ChildRun run = setup(pair.at(0), standby, {QStringLiteral("--sync"), QStringLiteral("--yes")});
     QVERIFY2(run.exitCode == 0, qPrintable(run.all()));
     QVERIFY(run.out.contains(QStringLiteral("Done: the standby streams and is verified.")));
