@@ -1,6 +1,8 @@
 #include "discovery.h"
 
 #include "core/host/host.h"
+#include "core/plan/plan_choices.h"
+#include "core/plan/side_by_side.h"
 
 #include <QCoreApplication>
 #include <QDateTime>
@@ -231,6 +233,31 @@ Result<HostFacts> Discovery::discover(Host &host, const std::atomic_bool *cancel
     if (!canPostgres)
         facts.problems.append(tr("%1: cannot run commands as the postgres user.").arg(host.displayName()));
     return facts;
+}
+
+Result<Discovery::Pair> Discovery::discoverPair(Host &primary, Host &standby, const PlanChoices &choices,
+                                                const QString &primaryAddress, bool findStandbyAddress,
+                                                const std::atomic_bool *cancel)
+{
+    auto named = [](const QString &dir) { return dir.isEmpty() ? QStringList() : QStringList{dir}; };
+    // The two hosts are independent: both are looked at at the same time.
+    std::optional<Result<HostFacts>> primaryFacts, standbyFacts;
+    std::optional<Result<QString>> source;
+    sideBySide(
+        [&] { primaryFacts = discover(primary, cancel, named(choices.primaryDataDir), named(choices.primaryPgBin)); },
+        [&] {
+            standbyFacts = discover(standby, cancel, named(choices.standbyDataDir), named(choices.standbyPgBin));
+            if (*standbyFacts && findStandbyAddress)
+                source = sourceAddressTowards(standby, primaryAddress);
+        });
+    if (!*primaryFacts)
+        return primaryFacts->error();
+    if (!*standbyFacts)
+        return standbyFacts->error();
+    Pair pair{**primaryFacts, **standbyFacts, {}};
+    if (source && *source)
+        pair.standbyAddress = **source;
+    return pair;
 }
 
 Result<QString> Discovery::sourceAddressTowards(Host &from, const QString &target)

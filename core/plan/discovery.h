@@ -10,6 +10,7 @@
 #include <atomic>
 
 class Host;
+struct PlanChoices;
 
 // Finds out, read only, what a host has: the OS (/etc/os-release), the
 // package manager, PostgreSQL installations (directories the user named,
@@ -28,6 +29,20 @@ public:
     // binDirs: directories of PostgreSQL programs the user named, preferred for their major.
     static Result<HostFacts> discover(Host &host, const std::atomic_bool *cancel = nullptr,
                                       const QStringList &dataDirs = {}, const QStringList &binDirs = {});
+    // Both hosts of a plan, looked at at the same time (the data and program
+    // directories the user named in `choices` included), and with
+    // `findStandbyAddress` the standby's source address towards
+    // `primaryAddress` (empty when it cannot be found). What SetupPlan::prepare()
+    // and the wizard's survey start from.
+    struct Pair
+    {
+        HostFacts primary;
+        HostFacts standby;
+        QString standbyAddress;
+    };
+    static Result<Pair> discoverPair(Host &primary, Host &standby, const PlanChoices &choices,
+                                     const QString &primaryAddress, bool findStandbyAddress,
+                                     const std::atomic_bool *cancel = nullptr);
     // The report of the discovery script turned into facts (public for tests).
     static HostFacts parseReport(const QByteArray &report);
     // The fixed script discover() runs (no user text in it).

@@ -3,7 +3,6 @@
 #include "core/host/host.h"
 #include "core/plan/discovery.h"
 #include "core/plan/setup_plan.h"
-#include "core/plan/side_by_side.h"
 
 #include <QStringList>
 
@@ -72,26 +71,14 @@ void PlanPreparation::runSurvey(Host &primaryHost, Host &standbyHost, PlanChoice
     found.primaryPort = choices.primaryPort;
     for (Host *host : {&primaryHost, &standbyHost})
         emit progress(tr("Looking at %1: the system, PostgreSQL, its clusters and free disk.").arg(host->displayName()));
-    // The two hosts are independent: both are looked at at the same time.
-    std::optional<Result<HostFacts>> primary, standby;
-    std::optional<Result<QString>> source;
-    auto named = [](const QString &dir) { return dir.isEmpty() ? QStringList() : QStringList{dir}; };
-    sideBySide([&] { primary = Discovery::discover(primaryHost, &m_cancel, named(choices.primaryDataDir), named(choices.primaryPgBin)); },
-               [&] {
-                   standby = Discovery::discover(standbyHost, &m_cancel, named(choices.standbyDataDir), named(choices.standbyPgBin));
-                   if (*standby)
-                       source = Discovery::sourceAddressTowards(standbyHost, found.primaryAddress);
-               });
-    for (const auto *facts : {&*primary, &*standby}) {
-        if (!*facts) {
-            finish([&] { emit failed(facts->error().message, facts->error().detail); });
-            return;
-        }
+    auto pair = Discovery::discoverPair(primaryHost, standbyHost, choices, found.primaryAddress, true, &m_cancel);
+    if (!pair) {
+        finish([&] { emit failed(pair.error().message, pair.error().detail); });
+        return;
     }
-    found.primary = **primary;
-    found.standby = **standby;
-    if (source && *source)
-        found.standbyAddress = **source;
+    found.primary = pair->primary;
+    found.standby = pair->standby;
+    found.standbyAddress = pair->standbyAddress;
     emit progress(tr("Checking that the standby reaches the primary at %1:%2.").arg(found.primaryAddress).arg(found.primaryPort));
     auto reach = Discovery::standbyReachesPrimary(primaryHost, standbyHost, found.primaryAddress, found.primaryPort);
     if (m_cancel) {

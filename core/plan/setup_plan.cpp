@@ -301,28 +301,20 @@ Result<SetupPlan> SetupPlan::prepare(PlanChoices choices, Host &primaryHost, Hos
         if (progress)
             progress(text);
     };
-    auto named = [](const QString &dataDir) { return dataDir.isEmpty() ? QStringList() : QStringList{dataDir}; };
     if (choices.primaryAddress.isEmpty())
         choices.primaryAddress = choices.primary.host;
     say(tr("Looking at %1: the system, PostgreSQL, its clusters and free disk.").arg(primaryHost.displayName()));
     say(tr("Looking at %1: the system, PostgreSQL, its clusters and free disk.").arg(standbyHost.displayName()));
-    // The two hosts are independent: both are looked at at the same time.
-    std::optional<Result<HostFacts>> primary, standby;
-    std::optional<Result<QString>> source;
-    sideBySide([&] { primary = Discovery::discover(primaryHost, cancel, named(choices.primaryDataDir), named(choices.primaryPgBin)); },
-               [&] {
-                   standby = Discovery::discover(standbyHost, cancel, named(choices.standbyDataDir), named(choices.standbyPgBin));
-                   if (*standby && choices.standbyAddress.isEmpty())
-                       source = Discovery::sourceAddressTowards(standbyHost, choices.primaryAddress);
-               });
-    if (!*primary)
-        return primary->error();
-    if (!*standby)
-        return standby->error();
-    if (source && *source)
-        choices.standbyAddress = **source;
+    auto found = Discovery::discoverPair(primaryHost, standbyHost, choices, choices.primaryAddress,
+                                         choices.standbyAddress.isEmpty(), cancel);
+    if (!found)
+        return found.error();
+    if (!found->standbyAddress.isEmpty())
+        choices.standbyAddress = found->standbyAddress;
+    const HostFacts &primary = found->primary;
+    const HostFacts &standby = found->standby;
     // A first build tells where the files are; read them and build again with them.
-    auto first = build(choices, **primary, **standby);
+    auto first = build(choices, primary, standby);
     if (!first)
         return first;
     say(tr("Reading the configuration files of %1 and %2.").arg(primaryHost.displayName(), standbyHost.displayName()));
@@ -339,7 +331,7 @@ Result<SetupPlan> SetupPlan::prepare(PlanChoices choices, Host &primaryHost, Hos
     auto reachable = Discovery::standbyReachesPrimary(primaryHost, standbyHost, first->choices().primaryAddress, p.port());
     if (!reachable)
         return reachable.error();
-    auto plan = build(first->choices(), **primary, **standby, files);
+    auto plan = build(first->choices(), primary, standby, files);
     if (plan && !reachable->isEmpty())
         plan->m_warnings.append(*reachable);
     return plan;
