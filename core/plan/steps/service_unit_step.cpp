@@ -53,6 +53,11 @@ CommandLine ServiceUnitStep::verify(const QString &unitFile)
     return CommandLine(QStringLiteral("systemd-analyze"), {QStringLiteral("verify"), unitFile});
 }
 
+CommandLine ServiceUnitStep::daemonReload()
+{
+    return CommandLine(QStringLiteral("systemctl"), {QStringLiteral("daemon-reload")});
+}
+
 CommandLine ServiceUnitStep::enable(const QString &unitName)
 {
     return CommandLine(QStringLiteral("systemctl"), {QStringLiteral("enable"), unitName});
@@ -65,7 +70,7 @@ QList<PlannedCommand> ServiceUnitStep::commands() const
         const QString name = layout(edit.host).serviceUnitName();
         list.append({edit.host, verify(edit.path), RunAs::Root,
                      tr("systemd reads the unit first; a unit it finds fault with is restored and nothing is enabled."), {}});
-        list.append({edit.host, CommandLine(QStringLiteral("systemctl"), {QStringLiteral("daemon-reload")}), RunAs::Root,
+        list.append({edit.host, daemonReload(), RunAs::Root,
                      tr("systemd takes the new unit in."), {}});
         list.append({edit.host, enable(name), RunAs::Root, tr("The server starts at boot."), {}});
     }
@@ -100,13 +105,9 @@ Result<bool> ServiceUnitStep::enabled(StepContext &context, HostRole role) const
 Result<bool> ServiceUnitStep::check(StepContext &context)
 {
     for (const FileEdit &edit : std::as_const(m_edits)) {
-        bool exists = false;
-        auto current = readCurrent(context, edit, exists);
-        if (!current)
-            return current.error();
-        auto after = afterFor(edit, *current, exists);
-        if (!after || !exists || *after != *current)
-            return false;
+        auto inPlace = editInPlace(context, edit);
+        if (!inPlace || !*inPlace)
+            return inPlace;
         auto on = enabled(context, edit.host);
         if (!on || !*on)
             return on;
@@ -147,8 +148,7 @@ Result<void> ServiceUnitStep::apply(StepContext &context)
             return written.error();
         if (auto judged = judge(context, edit); !judged)
             return judged;
-        auto reloaded = context.runOk(edit.host, CommandLine(QStringLiteral("systemctl"), {QStringLiteral("daemon-reload")}),
-                                      RunAs::Root, tr("make systemd read the new unit"));
+        auto reloaded = context.runOk(edit.host, daemonReload(), RunAs::Root, tr("make systemd read the new unit"));
         if (!reloaded)
             return reloaded.error();
         auto on = context.runOk(edit.host, enable(layout(edit.host).serviceUnitName()), RunAs::Root,

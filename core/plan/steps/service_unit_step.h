@@ -37,6 +37,7 @@ protected:
 
 private:
     const ClusterLayout &layout(HostRole role) const;
+    static CommandLine daemonReload();
     static CommandLine enable(const QString &unitName);
     Result<bool> enabled(StepContext &context, HostRole role) const;
     Result<void> judge(StepContext &context, const FileEdit &edit) const;
