@@ -1,7 +1,6 @@
 #include "cluster_layout.h"
 
 #include <QCoreApplication>
-#include <QFileInfo>
 
 namespace {
 
@@ -57,7 +56,7 @@ ClusterLayout::ClusterLayout(const HostFacts &facts, const PgVersion &version, c
     }
     if (found && !dataDirChoice.isEmpty() && dataDirChoice != found->dataDir)
         found.reset();
-    m_control = controlFor(facts, m_binDir, found);
+    m_control = controlFor(facts, version, m_binDir, found);
     m_systemd = facts.systemd;
     if (found) {
         m_existed = true;
@@ -102,13 +101,12 @@ ClusterLayout::ClusterLayout(const HostFacts &facts, const PgVersion &version, c
         m_socketDir = m_family == HostFacts::OsFamily::Other ? QStringLiteral("/tmp") : QStringLiteral("/var/run/postgresql");
 }
 
-ClusterLayout::Control ClusterLayout::controlFor(const HostFacts &facts, const QString &binDir,
+ClusterLayout::Control ClusterLayout::controlFor(const HostFacts &facts, const PgVersion &version, const QString &binDir,
                                                  const std::optional<ClusterInfo> &found)
 {
-    const QString major = QFileInfo(QFileInfo(binDir).path()).fileName();
     // postgresql-common knows a major exactly when it lives in /usr/lib/postgresql/N/bin;
     // a cluster it lists has a name, one found by its data directory has none.
-    if (facts.family == HostFacts::OsFamily::Debian && binDir == QStringLiteral("/usr/lib/postgresql/%1/bin").arg(major)
+    if (facts.family == HostFacts::OsFamily::Debian && binDir == QStringLiteral("/usr/lib/postgresql/%1/bin").arg(version.majorString())
         && (!found || !found->name.isEmpty()))
         return Control::DebianCluster;
     if (facts.family == HostFacts::OsFamily::Rhel && binDir.startsWith(QLatin1String("/usr/pgsql-")))

@@ -72,7 +72,8 @@ public:
     CommandLine showSetting(const QString &name) const;
 
 private:
-    static Control controlFor(const HostFacts &facts, const QString &binDir, const std::optional<ClusterInfo> &found);
+    static Control controlFor(const HostFacts &facts, const PgVersion &version, const QString &binDir,
+                              const std::optional<ClusterInfo> &found);
     // pg_ctl's options for the server: port and socket directory.
     QString serverOptions() const;
 
