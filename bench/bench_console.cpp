@@ -67,9 +67,8 @@ Figures viaConsole(const QString &conninfo, qint64 rowLimit)
     });
     QObject::connect(&session, &QuerySession::statementFinished,
                      [&](int, const PgResult &summary) { figures.rows = summary.rowCount; });
-    QObject::connect(&session, &QuerySession::statementFailed, [](int, const PgError &error) {
-        std::fprintf(stderr, "console: %s\n", qPrintable(error.raw));
-    });
+    QObject::connect(&session, &QuerySession::statementFailed,
+                     [](int, const PgError &error) { std::fprintf(stderr, "console: %s\n", qPrintable(error.raw)); });
     QObject::connect(&session, &QuerySession::runFinished, &loop, &QEventLoop::quit);
     clock.start();
     if (!session.run(SqlScript::split(kQuery)))
@@ -102,8 +101,9 @@ Figures viaPsql(const QString &psql, const QString &conninfo)
 
 void print(const char *name, const Figures &f)
 {
-    std::printf("%-34s first row %6lld ms   total %6lld ms   rows %7lld   kept %7lld   batches %5d   heap held +%lld kB\n",
-                name, f.firstMs, f.totalMs, f.rows, f.kept, f.batches, f.heldKb);
+    std::printf(
+        "%-34s first row %6lld ms   total %6lld ms   rows %7lld   kept %7lld   batches %5d   heap held +%lld kB\n",
+        name, f.firstMs, f.totalMs, f.rows, f.kept, f.batches, f.heldKb);
 }
 
 } // namespace

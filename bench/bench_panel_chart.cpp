@@ -26,8 +26,8 @@ void fill(LagHistory &history)
         for (int i = 0; i < standbyCount; ++i) {
             const double wave = double((qint64(s) * (i + 7) * 7919) % 65536);
             history.append(QStringLiteral("standby%1").arg(i + 1), t,
-                           LagHistory::Values{wave * 4, double(s % 50), double(s % 70), double(s % 90), wave,
-                                              wave * 2, wave * 3, std::nullopt});
+                           LagHistory::Values{wave * 4, double(s % 50), double(s % 70), double(s % 90), wave, wave * 2,
+                                              wave * 3, std::nullopt});
         }
         LagHistory::Values rate{};
         rate[LagHistory::WalBytesPerSecond] = double((qint64(s) * 31) % 100000);

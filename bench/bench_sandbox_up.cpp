@@ -47,8 +47,9 @@ QStringList asServerUser(const QStringList &command)
 {
     if (::geteuid() != 0)
         return command;
-    return QStringList{QStringLiteral("runuser"), QStringLiteral("-u"), QStringLiteral("postgres"), QStringLiteral("--")}
-        + command;
+    return QStringList{QStringLiteral("runuser"), QStringLiteral("-u"), QStringLiteral("postgres"),
+                       QStringLiteral("--")} +
+           command;
 }
 
 int runQuietly(const QStringList &command, QByteArray *output = nullptr)
@@ -68,9 +69,9 @@ void cleanScript(const QString &bin, const QString &dir)
 {
     for (const QString &name : {QStringLiteral("standby"), QStringLiteral("primary")}) {
         if (QFileInfo::exists(dir + QLatin1Char('/') + name + QStringLiteral("/postmaster.pid")))
-            runQuietly(asServerUser({bin + QStringLiteral("/pg_ctl"), QStringLiteral("-D"), dir + QLatin1Char('/') + name,
-                                     QStringLiteral("-m"), QStringLiteral("immediate"), QStringLiteral("-w"),
-                                     QStringLiteral("-s"), QStringLiteral("stop")}));
+            runQuietly(asServerUser({bin + QStringLiteral("/pg_ctl"), QStringLiteral("-D"),
+                                     dir + QLatin1Char('/') + name, QStringLiteral("-m"), QStringLiteral("immediate"),
+                                     QStringLiteral("-w"), QStringLiteral("-s"), QStringLiteral("stop")}));
     }
     runQuietly({QStringLiteral("rm"), QStringLiteral("-rf"), QStringLiteral("--"), dir});
 }
@@ -122,15 +123,17 @@ int main(int argc, char *argv[])
     const QString bin = binaries->serverBinDir();
 
     QTemporaryDir base(QStringLiteral("/tmp/bench-sandbox-XXXXXX"));
-    QFile::setPermissions(base.path(), QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner
-                                           | QFileDevice::ReadGroup | QFileDevice::ExeGroup | QFileDevice::ReadOther
-                                           | QFileDevice::ExeOther);
+    QFile::setPermissions(base.path(), QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner |
+                                           QFileDevice::ReadGroup | QFileDevice::ExeGroup | QFileDevice::ReadOther |
+                                           QFileDevice::ExeOther);
     out << "PostgreSQL " << binaries->version().majorString() << " from " << bin << ", " << rounds
-        << " rounds, load average " << [] {
-               QFile load(QStringLiteral("/proc/loadavg"));
-               return load.open(QIODevice::ReadOnly) ? QString::fromUtf8(load.readAll().split(' ').value(0))
-                                                     : QStringLiteral("?");
-           }() << "\n\n";
+        << " rounds, load average " <<
+        [] {
+            QFile load(QStringLiteral("/proc/loadavg"));
+            return load.open(QIODevice::ReadOnly) ? QString::fromUtf8(load.readAll().split(' ').value(0))
+                                                  : QStringLiteral("?");
+        }()
+        << "\n\n";
     out << QStringLiteral("%1 %2 %3 %4\n")
                .arg(QStringLiteral("round"), -6)
                .arg(QStringLiteral("sandbox up"), 12)
@@ -179,9 +182,11 @@ int main(int argc, char *argv[])
                .arg(QStringLiteral("%1 ms").arg(sameMedian), 12)
                .arg(QStringLiteral("%1 ms").arg(naiveMedian), 13);
     if (sameMedian > 0)
-        out << QStringLiteral("ratio sandbox / same script: %1\n").arg(double(toolMedian) / double(sameMedian), 0, 'f', 2);
+        out << QStringLiteral("ratio sandbox / same script: %1\n")
+                   .arg(double(toolMedian) / double(sameMedian), 0, 'f', 2);
     if (naiveMedian > 0)
-        out << QStringLiteral("ratio sandbox / naive script: %1\n").arg(double(toolMedian) / double(naiveMedian), 0, 'f', 2);
+        out << QStringLiteral("ratio sandbox / naive script: %1\n")
+                   .arg(double(toolMedian) / double(naiveMedian), 0, 'f', 2);
     out << "\nsandbox phases (median):\n";
     for (const QString &name : std::as_const(phaseOrder))
         out << QStringLiteral("  %1 %2 ms\n").arg(name, -36).arg(median(phases[name]));

@@ -71,7 +71,7 @@ struct Timed
     int exitCode = -1;
     QString output;
     QList<QPair<QString, qint64>> steps; // heading, ms spent in it
-    QString trace; // each output line with the ms it appeared at
+    QString trace;                       // each output line with the ms it appeared at
 };
 
 Timed runTimed(const QString &program, const QStringList &arguments, bool splitSteps)
@@ -92,7 +92,9 @@ Timed runTimed(const QString &program, const QStringList &arguments, bool splitS
             timed.output += line + QLatin1Char('\n');
             timed.trace += QStringLiteral("%1 %2\n").arg(clock.elapsed(), 6).arg(line);
             if (splitSteps && line.startsWith(QLatin1String("== "))) {
-                timed.steps.append({current.isEmpty() ? QStringLiteral("(before the first step: connect, discover, read the files)") : current,
+                timed.steps.append({current.isEmpty()
+                                        ? QStringLiteral("(before the first step: connect, discover, read the files)")
+                                        : current,
                                     clock.elapsed() - currentStart});
                 current = line.mid(3);
                 currentStart = clock.elapsed();
@@ -149,19 +151,21 @@ int main(int argc, char *argv[])
             out << "bench_setup: could not make the test hosts\n";
             return 2;
         }
-        const Timed tool = runTimed(replicactl,
-                                    {QStringLiteral("setup"), QStringLiteral("--primary"), QStringLiteral("root@") + hosts[0]->address(),
-                                     QStringLiteral("--standby"), QStringLiteral("root@") + hosts[1]->address(), QStringLiteral("--sync"),
-                                     QStringLiteral("--yes"), QStringLiteral("-i"), net.clientKeyPath(), QStringLiteral("--known-hosts"),
-                                     net.knownHostsPath()},
-                                    true);
+        const Timed tool =
+            runTimed(replicactl,
+                     {QStringLiteral("setup"), QStringLiteral("--primary"),
+                      QStringLiteral("root@") + hosts[0]->address(), QStringLiteral("--standby"),
+                      QStringLiteral("root@") + hosts[1]->address(), QStringLiteral("--sync"), QStringLiteral("--yes"),
+                      QStringLiteral("-i"), net.clientKeyPath(), QStringLiteral("--known-hosts"), net.knownHostsPath()},
+                     true);
         const Timed byHand = runTimed(QStringLiteral("sh"),
-                                      {scriptPath, net.clientKeyPath(), net.knownHostsPath(), hosts[2]->address(), hosts[3]->address(),
-                                       QStringLiteral("bench-Pa55word")},
+                                      {scriptPath, net.clientKeyPath(), net.knownHostsPath(), hosts[2]->address(),
+                                       hosts[3]->address(), QStringLiteral("bench-Pa55word")},
                                       false);
         if (tool.exitCode != 0 || byHand.exitCode != 0) {
             out << "bench_setup: a run failed (tool " << tool.exitCode << ", script " << byHand.exitCode << ")\n"
-                << tool.output.right(3000) << "\n---\n" << byHand.output.right(3000) << '\n';
+                << tool.output.right(3000) << "\n---\n"
+                << byHand.output.right(3000) << '\n';
             return 1;
         }
         const double ratio = double(tool.ms) / double(byHand.ms);
@@ -189,6 +193,7 @@ int main(int argc, char *argv[])
                .arg(rounds)
                .arg(toolTimes.at(rounds / 2) / 1000.0, 0, 'f', 2)
                .arg(scriptTimes.at(rounds / 2) / 1000.0, 0, 'f', 2);
-    out << QStringLiteral("median ratio replicactl/script: %1 (<= 1.0: the tool is no slower)\n").arg(ratios.at(ratios.size() / 2), 0, 'f', 2);
+    out << QStringLiteral("median ratio replicactl/script: %1 (<= 1.0: the tool is no slower)\n")
+               .arg(ratios.at(ratios.size() / 2), 0, 'f', 2);
     return 0;
 }

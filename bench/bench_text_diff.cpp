@@ -46,7 +46,7 @@ int main(int argc, char *argv[])
     QTextStream(stdout) << "lines: " << before.count('\n') << "\n"
                         << "baseline (split both texts into lines): " << baseline << " ms\n"
                         << "TextDiff + unified(), few edits: " << diffMs << " ms (" << size / rounds << " bytes)\n"
-                        << "TextDiff, every comment line changed: " << worstMs << " ms ("
-                        << unrelated.removedCount() << " lines changed)\n";
+                        << "TextDiff, every comment line changed: " << worstMs << " ms (" << unrelated.removedCount()
+                        << " lines changed)\n";
     return lines > 0 ? 0 : 1;
 }

@@ -18,14 +18,10 @@ struct Error
     bool refused = false;
 
     // "message (detail)" on one line, for logs and the command line.
-    QString fullText() const
-    {
-        return detail.isEmpty() ? message : message + QStringLiteral("\n") + detail;
-    }
+    QString fullText() const { return detail.isEmpty() ? message : message + QStringLiteral("\n") + detail; }
 };
 
-template<typename T>
-class [[nodiscard]] Result
+template <typename T> class [[nodiscard]] Result
 {
 public:
     Result(T value) : m_state(std::in_place_index<0>, std::move(value)) {}
@@ -50,8 +46,7 @@ private:
     std::variant<T, Error> m_state;
 };
 
-template<>
-class [[nodiscard]] Result<void>
+template <> class [[nodiscard]] Result<void>
 {
 public:
     Result() = default;

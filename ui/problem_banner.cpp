@@ -38,8 +38,8 @@ void ProblemBanner::setProblems(const QList<ReplicationProblem> &problems, const
                                             "border-radius: 4px; } QLabel { color: #4d3300; }"));
     QString html;
     for (const ReplicationProblem &problem : problems) {
-        const QString label = problem.severity == ReplicationProblem::Severity::Critical ? tr("Critical")
-                                                                                         : tr("Warning");
+        const QString label =
+            problem.severity == ReplicationProblem::Severity::Critical ? tr("Critical") : tr("Warning");
         html += QStringLiteral("<p style=\"margin:2px 0\"><b>%1:</b> %2</p>")
                     .arg(label.toHtmlEscaped(), problem.message.toHtmlEscaped());
     }

@@ -17,7 +17,9 @@ QVariant alignment(ReplicationTable::Column column)
 
 } // namespace
 
-ReplicationTableModel::ReplicationTableModel(QObject *parent) : QAbstractTableModel(parent) {}
+ReplicationTableModel::ReplicationTableModel(QObject *parent) : QAbstractTableModel(parent)
+{
+}
 
 void ReplicationTableModel::setSample(const ReplicationSample &sample)
 {
@@ -61,7 +63,8 @@ QVariant ReplicationTableModel::data(const QModelIndex &index, int role) const
         return alignment(column);
     case Qt::ForegroundRole:
         if (column == ReplicationTable::State)
-            return QBrush(standby.state == QLatin1String("streaming") ? QColor(0x1a, 0x7f, 0x37) : QColor(0xb0, 0x5a, 0x00));
+            return QBrush(standby.state == QLatin1String("streaming") ? QColor(0x1a, 0x7f, 0x37)
+                                                                      : QColor(0xb0, 0x5a, 0x00));
         if (column == ReplicationTable::SyncState)
             return QBrush(syncStateColor(standby.syncState));
         return {};

@@ -48,9 +48,7 @@ void fitHeight(QTableView *table, int rows)
 } // namespace
 
 SandboxView::SandboxView(const SandboxState &state, ReplicationSampler *sampler, QWidget *parent)
-    : QWidget(parent),
-      m_servers(new ServerListModel(this)),
-      m_updated(new QLabel(this))
+    : QWidget(parent), m_servers(new ServerListModel(this)), m_updated(new QLabel(this))
 {
     setObjectName(QStringLiteral("sandboxView"));
     auto *title = new QLabel(this);
@@ -58,10 +56,9 @@ SandboxView::SandboxView(const SandboxState &state, ReplicationSampler *sampler,
     titleFont.setPointSizeF(titleFont.pointSizeF() * 1.35);
     titleFont.setBold(true);
     title->setFont(titleFont);
-    title->setText(state.synchronous ? tr("Demo sandbox: PostgreSQL %1, synchronous replication")
-                                           .arg(state.version.majorString())
-                                     : tr("Demo sandbox: PostgreSQL %1, asynchronous replication")
-                                           .arg(state.version.majorString()));
+    title->setText(state.synchronous
+                       ? tr("Demo sandbox: PostgreSQL %1, synchronous replication").arg(state.version.majorString())
+                       : tr("Demo sandbox: PostgreSQL %1, asynchronous replication").arg(state.version.majorString()));
     auto *folder = new QLabel(tr("Folder: %1").arg(state.dir), this);
     folder->setTextInteractionFlags(Qt::TextSelectableByMouse);
     folder->setForegroundRole(QPalette::PlaceholderText);
@@ -81,8 +78,8 @@ SandboxView::SandboxView(const SandboxState &state, ReplicationSampler *sampler,
     auto *connectBox = new QGroupBox(tr("Connect with psql"), this);
     connectBox->setSizePolicy(QSizePolicy::Preferred, QSizePolicy::Maximum);
     auto *connectLayout = new QVBoxLayout(connectBox);
-    const QString psql = state.clientBinDir.isEmpty() ? QStringLiteral("psql")
-                                                      : state.clientBinDir + QStringLiteral("/psql");
+    const QString psql =
+        state.clientBinDir.isEmpty() ? QStringLiteral("psql") : state.clientBinDir + QStringLiteral("/psql");
     for (const SandboxServer *server : {&state.primary, &state.standby}) {
         auto *line = new QLabel(tr("%1: %2").arg(server->name, server->psqlCommand(psql)), connectBox);
         line->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
@@ -118,9 +115,9 @@ QString SandboxView::hintFor(const ReplicationSample &sample) const
     if (!sample.primary.reachable)
         return tr("Start the sandbox again with: %1").arg(command(QStringLiteral("up")));
     for (const auto &problem : sample.problems) {
-        const bool standbyDown = problem.code == QLatin1String("standby-disconnected") ||
-                                 (problem.code == QLatin1String("server-unreachable") &&
-                                  problem.subject != sample.primary.name);
+        const bool standbyDown =
+            problem.code == QLatin1String("standby-disconnected") ||
+            (problem.code == QLatin1String("server-unreachable") && problem.subject != sample.primary.name);
         if (standbyDown)
             return tr("Start the standby again: Sandbox > Start the standby, or %1")
                 .arg(command(QStringLiteral("start-standby")));
@@ -137,8 +134,8 @@ void SandboxView::showSample(const ReplicationSample &sample)
 {
     m_servers->setSample(sample);
     fitHeight(m_serverTable, m_servers->rowCount());
-    m_updated->setText(tr("Updated %1, every second. Closing the window leaves the sandbox running; "
-                          "\"%2\" stops it.")
-                           .arg(sample.sampledAt.toLocalTime().toString(QStringLiteral("HH:mm:ss")),
-                                command(QStringLiteral("down"))));
+    m_updated->setText(
+        tr("Updated %1, every second. Closing the window leaves the sandbox running; "
+           "\"%2\" stops it.")
+            .arg(sample.sampledAt.toLocalTime().toString(QStringLiteral("HH:mm:ss")), command(QStringLiteral("down"))));
 }

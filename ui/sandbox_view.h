@@ -26,7 +26,10 @@ public:
 
     // How to write a `replicactl sandbox` command for this sandbox (the
     // window knows the folder): shown in hints, never run.
-    void setCommandFor(std::function<QString(const QString &action)> commandFor) { m_commandFor = std::move(commandFor); }
+    void setCommandFor(std::function<QString(const QString &action)> commandFor)
+    {
+        m_commandFor = std::move(commandFor);
+    }
 
     QTableView *serverTable() const { return m_serverTable; }
     // What to do about the sample's problems in this sandbox.

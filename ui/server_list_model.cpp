@@ -5,7 +5,9 @@
 #include <QBrush>
 #include <QColor>
 
-ServerListModel::ServerListModel(QObject *parent) : QAbstractTableModel(parent) {}
+ServerListModel::ServerListModel(QObject *parent) : QAbstractTableModel(parent)
+{
+}
 
 void ServerListModel::setServerNames(const QStringList &names, const QStringList &endpoints)
 {
@@ -75,8 +77,9 @@ QVariant ServerListModel::data(const QModelIndex &index, int role) const
                 return QStringLiteral("-");
             if (!server.inRecovery)
                 return tr("writes at %1").arg(server.currentLsn);
-            return tr("received %1, replayed %2").arg(server.receiveLsn.isEmpty() ? QStringLiteral("-") : server.receiveLsn,
-                                                      server.replayLsn.isEmpty() ? QStringLiteral("-") : server.replayLsn);
+            return tr("received %1, replayed %2")
+                .arg(server.receiveLsn.isEmpty() ? QStringLiteral("-") : server.receiveLsn,
+                     server.replayLsn.isEmpty() ? QStringLiteral("-") : server.replayLsn);
         case ColumnCount:
             break;
         }
@@ -97,13 +100,20 @@ QVariant ServerListModel::headerData(int section, Qt::Orientation orientation, i
     if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
         return QAbstractTableModel::headerData(section, orientation, role);
     switch (Column(section)) {
-    case Name: return tr("Server");
-    case Role: return tr("Role");
-    case Version: return tr("Version");
-    case Port: return tr("Port");
-    case Status: return tr("Status");
-    case Wal: return tr("WAL position");
-    case ColumnCount: break;
+    case Name:
+        return tr("Server");
+    case Role:
+        return tr("Role");
+    case Version:
+        return tr("Version");
+    case Port:
+        return tr("Port");
+    case Status:
+        return tr("Status");
+    case Wal:
+        return tr("WAL position");
+    case ColumnCount:
+        break;
     }
     return {};
 }

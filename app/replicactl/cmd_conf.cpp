@@ -171,7 +171,8 @@ int conf(const QStringList &arguments)
             version = text ? PgVersion::parse(*text) : std::nullopt;
             if (!version || !VersionRules(*version).isSupported()) {
                 err << tr("replicactl conf: --version takes a PostgreSQL major from %1 to %2, such as 15 or 9.6.\n")
-                           .arg(VersionRules::oldestSupported().majorString(), VersionRules::newestSupported().majorString());
+                           .arg(VersionRules::oldestSupported().majorString(),
+                                VersionRules::newestSupported().majorString());
                 return BadInput;
             }
         } else if (argument == QLatin1String("--pg-bin") || argument.startsWith(QLatin1String("--pg-bin="))) {
@@ -268,7 +269,8 @@ int conf(const QStringList &arguments)
     out.flush();
 
     if (!restart.isEmpty())
-        err << tr("PostgreSQL %1 needs a restart for: %2.\n").arg(version->majorString(), restart.join(QStringLiteral(", ")));
+        err << tr("PostgreSQL %1 needs a restart for: %2.\n")
+                   .arg(version->majorString(), restart.join(QStringLiteral(", ")));
     if (!reload.isEmpty())
         err << tr("A reload is enough for: %1.\n").arg(reload.join(QStringLiteral(", ")));
 

@@ -90,8 +90,7 @@ int hba(const QStringList &arguments)
 
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly)) {
-        err << tr("Cannot read %1: %2. Check the path and that you may read it.").arg(path, file.errorString())
-            << '\n';
+        err << tr("Cannot read %1: %2. Check the path and that you may read it.").arg(path, file.errorString()) << '\n';
         return BadInput;
     }
     const QByteArray before = file.readAll();

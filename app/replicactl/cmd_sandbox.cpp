@@ -38,17 +38,23 @@ struct Action
 const QList<Action> &actions()
 {
     static const QList<Action> table{
-        {QStringLiteral("up"), QT_TRANSLATE_NOOP("ReplicaCtl", "make the pair and wait until it streams, or reuse a running one"), true},
-        {QStringLiteral("down"), QT_TRANSLATE_NOOP("ReplicaCtl", "stop both servers (--remove: delete the sandbox's files too)"), false},
-        {QStringLiteral("status"), QT_TRANSLATE_NOOP("ReplicaCtl", "both servers and the replication table (--json)"), false},
-        {QStringLiteral("stop-standby"), QT_TRANSLATE_NOOP("ReplicaCtl", "stop the standby (in sync mode, commits on the primary then wait)"), false},
-        {QStringLiteral("start-standby"), QT_TRANSLATE_NOOP("ReplicaCtl", "start the standby and wait until it streams"), false},
+        {QStringLiteral("up"),
+         QT_TRANSLATE_NOOP("ReplicaCtl", "make the pair and wait until it streams, or reuse a running one"), true},
+        {QStringLiteral("down"),
+         QT_TRANSLATE_NOOP("ReplicaCtl", "stop both servers (--remove: delete the sandbox's files too)"), false},
+        {QStringLiteral("status"), QT_TRANSLATE_NOOP("ReplicaCtl", "both servers and the replication table (--json)"),
+         false},
+        {QStringLiteral("stop-standby"),
+         QT_TRANSLATE_NOOP("ReplicaCtl", "stop the standby (in sync mode, commits on the primary then wait)"), false},
+        {QStringLiteral("start-standby"),
+         QT_TRANSLATE_NOOP("ReplicaCtl", "start the standby and wait until it streams"), false},
         {QStringLiteral("pause-replay"), QT_TRANSLATE_NOOP("ReplicaCtl", "pause WAL replay on the standby"), false},
         {QStringLiteral("resume-replay"), QT_TRANSLATE_NOOP("ReplicaCtl", "resume WAL replay on the standby"), false},
         {QStringLiteral("sync"), QT_TRANSLATE_NOOP("ReplicaCtl", "make replication synchronous (reload)"), false},
         {QStringLiteral("async"), QT_TRANSLATE_NOOP("ReplicaCtl", "make replication asynchronous (reload)"), false},
         {QStringLiteral("promote"), QT_TRANSLATE_NOOP("ReplicaCtl", "promote the standby to a primary"), false},
-        {QStringLiteral("reset"), QT_TRANSLATE_NOOP("ReplicaCtl", "throw both servers away and make a fresh pair"), true},
+        {QStringLiteral("reset"), QT_TRANSLATE_NOOP("ReplicaCtl", "throw both servers away and make a fresh pair"),
+         true},
     };
     return table;
 }
@@ -118,8 +124,9 @@ std::optional<ReplicationSample> sampleOnce(const SandboxStatus &status)
     // again until every running server has answered (or time is up).
     QObject::connect(&sampler, &ReplicationSampler::sampleReady, &loop, [&](const ReplicationSample &ready) {
         sample = ready;
-        const bool standbyAnswered = std::all_of(ready.standbyServers.cbegin(), ready.standbyServers.cend(),
-                                                 [](const ReplicationSample::Server &server) { return server.reachable; });
+        const bool standbyAnswered =
+            std::all_of(ready.standbyServers.cbegin(), ready.standbyServers.cend(),
+                        [](const ReplicationSample::Server &server) { return server.reachable; });
         if ((ready.primary.reachable || !status.primaryRunning) && (standbyAnswered || !status.standbyRunning))
             loop.quit();
         else
@@ -137,7 +144,8 @@ void printStatus(QTextStream &out, const SandboxStatus &status, const std::optio
     out << tr("Sandbox %1: PostgreSQL %2, %3.")
                .arg(state.dir, state.version.majorString(),
                     state.standbyPromoted ? tr("standby promoted (two primaries, no replication)")
-                                          : state.synchronous ? tr("synchronous") : tr("asynchronous"))
+                    : state.synchronous   ? tr("synchronous")
+                                          : tr("asynchronous"))
         << '\n';
     const QString running = tr("running"), stopped = tr("stopped");
     out << QStringLiteral("  %1 %2\n")
@@ -163,8 +171,8 @@ int sandbox(const QStringList &arguments)
 {
     QTextStream out(stdout);
     QTextStream err(stderr);
-    if (arguments.isEmpty() || arguments.first() == QLatin1String("--help") || arguments.first() == QLatin1String("-h")
-        || arguments.first() == QLatin1String("help")) {
+    if (arguments.isEmpty() || arguments.first() == QLatin1String("--help") ||
+        arguments.first() == QLatin1String("-h") || arguments.first() == QLatin1String("help")) {
         printHelp(arguments.isEmpty() ? err : out);
         return arguments.isEmpty() ? BadInput : Done;
     }
@@ -210,8 +218,8 @@ int sandbox(const QStringList &arguments)
             << '\n';
         return BadInput;
     }
-    if ((parser.isSet(jsonOption) && name != QLatin1String("status"))
-        || (parser.isSet(removeOption) && name != QLatin1String("down"))) {
+    if ((parser.isSet(jsonOption) && name != QLatin1String("status")) ||
+        (parser.isSet(removeOption) && name != QLatin1String("down"))) {
         err << tr("--json belongs to 'status' and --remove to 'down'.") << '\n';
         return BadInput;
     }
@@ -250,7 +258,8 @@ int sandbox(const QStringList &arguments)
             out << tr("There is no sandbox in %1. Run 'replicactl sandbox up' to make one.").arg(sandbox.dir()) << '\n';
         return Done;
     }
-    const bool needsSandbox = name != QLatin1String("up") && name != QLatin1String("reset") && name != QLatin1String("down");
+    const bool needsSandbox =
+        name != QLatin1String("up") && name != QLatin1String("reset") && name != QLatin1String("down");
     if (needsSandbox) {
         auto loaded = Sandbox::loadState(sandbox.dir());
         if (!loaded)
@@ -290,8 +299,8 @@ int sandbox(const QStringList &arguments)
         if (parser.isSet(jsonOption)) {
             QJsonObject json = status->toJson();
             json.insert(QStringLiteral("exists"), true);
-            json.insert(QStringLiteral("monitor"), sample ? QJsonValue(ReplicationTable::toJson(*sample))
-                                                          : QJsonValue(QJsonValue::Null));
+            json.insert(QStringLiteral("monitor"),
+                        sample ? QJsonValue(ReplicationTable::toJson(*sample)) : QJsonValue(QJsonValue::Null));
             out << QJsonDocument(json).toJson(QJsonDocument::Indented);
             return Done;
         }

@@ -55,7 +55,8 @@ struct Connection
 Result<Connection> connectBoth(const PlanChoices &choices, const QCommandLineParser &parser)
 {
     Connection connection;
-    for (auto [target, host] : {std::pair{&choices.primary, &connection.primary}, std::pair{&choices.standby, &connection.standby}}) {
+    for (auto [target, host] :
+         {std::pair{&choices.primary, &connection.primary}, std::pair{&choices.standby, &connection.standby}}) {
         auto opened = openHost(*target, parser);
         if (!opened)
             return opened.error();
@@ -69,7 +70,9 @@ Result<Connection> connectBoth(const PlanChoices &choices, const QCommandLinePar
         if (auto connected = host->connect(); !connected) {
             QString message = connected.error().message;
             if (auto key = host->lastHostKey(); key && !parser.isSet(QStringLiteral("accept-new-host-keys")))
-                message += QLatin1Char(' ') + tr("Its key is %1 %2: check it, then add --accept-new-host-keys or put it in known_hosts.").arg(key->keyType, key->fingerprint);
+                message += QLatin1Char(' ') +
+                           tr("Its key is %1 %2: check it, then add --accept-new-host-keys or put it in known_hosts.")
+                               .arg(key->keyType, key->fingerprint);
             return makeError(message, connected.error().detail);
         }
     }
@@ -87,7 +90,8 @@ Result<QString> passwordFrom(const QCommandLineParser &parser)
     while (line.endsWith('\n') || line.endsWith('\r'))
         line.chop(1);
     if (line.isEmpty())
-        return makeError(tr("The password file %1 is empty: put the replication password on its first line.").arg(file.fileName()));
+        return makeError(
+            tr("The password file %1 is empty: put the replication password on its first line.").arg(file.fileName()));
     return QString::fromUtf8(line);
 }
 
@@ -188,7 +192,8 @@ int runPlan(SetupPlan &plan, Connection &connection, const QString &password)
         }
         lastPercent = percent;
     });
-    QObject::connect(&runner, &PlanRunner::stepStarted, &loop, [&lastPercent](int, const QString &, const QString &) { lastPercent = -1; });
+    QObject::connect(&runner, &PlanRunner::stepStarted, &loop,
+                     [&lastPercent](int, const QString &, const QString &) { lastPercent = -1; });
     QObject::connect(&runner, &PlanRunner::finished, &loop, &QEventLoop::quit);
     runner.start(&plan, connection.primary.get(), connection.standby.get(), password);
     loop.exec();
@@ -198,7 +203,8 @@ int runPlan(SetupPlan &plan, Connection &connection, const QString &password)
     if (!report.checks.isEmpty()) {
         out() << '\n' << tr("Verification:") << '\n';
         for (const VerificationReport::Check &check : report.checks)
-            out() << QStringLiteral("  [%1] %2 (%3)\n").arg(check.passed ? QStringLiteral("ok") : QStringLiteral("FAILED"), check.name, check.detail);
+            out() << QStringLiteral("  [%1] %2 (%3)\n")
+                         .arg(check.passed ? QStringLiteral("ok") : QStringLiteral("FAILED"), check.name, check.detail);
     }
     out() << tr("%1 steps applied, %2 already done.").arg(runner.appliedCount()).arg(runner.skippedCount()) << '\n';
     out().flush();
@@ -237,41 +243,55 @@ int runPlan(SetupPlan &plan, Connection &connection, const QString &password)
 int setup(const QStringList &arguments)
 {
     QCommandLineParser parser;
-    parser.setApplicationDescription(tr("Set up a PostgreSQL primary and a hot standby over SSH, and verify that the standby streams."));
+    parser.setApplicationDescription(
+        tr("Set up a PostgreSQL primary and a hot standby over SSH, and verify that the standby streams."));
     parser.addHelpOption();
     parser.addOption({QStringLiteral("primary"), tr("The primary, reached over SSH."), tr("USER@HOST[:PORT]")});
     parser.addOption({QStringLiteral("standby"), tr("The standby, reached over SSH."), tr("USER@HOST[:PORT]")});
     addSshOptions(parser);
-    parser.addOption({QStringLiteral("sync"), tr("Synchronous replication (the default): commits wait for the standby.")});
+    parser.addOption(
+        {QStringLiteral("sync"), tr("Synchronous replication (the default): commits wait for the standby.")});
     parser.addOption({QStringLiteral("async"), tr("Asynchronous replication.")});
     parser.addOption({QStringLiteral("sync-any"),
                       tr("With several synchronous standbys: a commit waits for any of them (ANY, a quorum; "
                          "PostgreSQL 10+), not for the first one named.")});
     parser.addOption({QStringLiteral("sync-count"),
                       tr("With several synchronous standbys: how many confirm each commit (default 1)."), tr("N")});
-    parser.addOption({QStringLiteral("pg-version"), tr("PostgreSQL major version (default: what the primary has)."), tr("N")});
-    parser.addOption({QStringLiteral("slot"), tr("Name of the replication slot (default: the application name)."), tr("NAME")});
-    parser.addOption({QStringLiteral("application-name"), tr("The standby's application_name (default: from its host name)."), tr("NAME")});
-    parser.addOption({QStringLiteral("primary-address"), tr("How the standby reaches the primary (default: the primary's SSH host)."), tr("ADDRESS")});
+    parser.addOption(
+        {QStringLiteral("pg-version"), tr("PostgreSQL major version (default: what the primary has)."), tr("N")});
+    parser.addOption(
+        {QStringLiteral("slot"), tr("Name of the replication slot (default: the application name)."), tr("NAME")});
+    parser.addOption({QStringLiteral("application-name"),
+                      tr("The standby's application_name (default: from its host name)."), tr("NAME")});
+    parser.addOption({QStringLiteral("primary-address"),
+                      tr("How the standby reaches the primary (default: the primary's SSH host)."), tr("ADDRESS")});
     parser.addOption({QStringLiteral("standby-address"),
                       tr("The standby's IP address as the primary sees it, for pg_hba.conf (default: found out; a host "
                          "name is refused)."),
                       tr("ADDRESS")});
-    parser.addOption({QStringLiteral("primary-data-dir"), tr("The primary's data directory (default: the distribution's)."), tr("DIR")});
-    parser.addOption({QStringLiteral("standby-data-dir"), tr("The standby's data directory (default: the distribution's)."), tr("DIR")});
+    parser.addOption({QStringLiteral("primary-data-dir"),
+                      tr("The primary's data directory (default: the distribution's)."), tr("DIR")});
+    parser.addOption({QStringLiteral("standby-data-dir"),
+                      tr("The standby's data directory (default: the distribution's)."), tr("DIR")});
     parser.addOption({QStringLiteral("pg-bin"),
                       tr("Directory of the PostgreSQL programs (postgres, initdb, pg_ctl) on both hosts, where the "
                          "distribution did not install them (default: found, see the plan)."),
                       tr("DIR")});
     parser.addOption({QStringLiteral("primary-pg-bin"), tr("As --pg-bin, for the primary only."), tr("DIR")});
     parser.addOption({QStringLiteral("standby-pg-bin"), tr("As --pg-bin, for the standby only."), tr("DIR")});
-    parser.addOption({QStringLiteral("password-file"), tr("File whose first line is the replication password (default: kept on the primary, or generated)."), tr("FILE")});
-    parser.addOption({QStringLiteral("demo-data"), tr("Create the walkthrough's mydb database with its weather table and row.")});
-    parser.addOption({QStringLiteral("as-in-walkthrough"), tr("The walkthrough's own choices (postgres superuser, md5, application_name slave): weaker, for teaching only.")});
+    parser.addOption(
+        {QStringLiteral("password-file"),
+         tr("File whose first line is the replication password (default: kept on the primary, or generated)."),
+         tr("FILE")});
+    parser.addOption(
+        {QStringLiteral("demo-data"), tr("Create the walkthrough's mydb database with its weather table and row.")});
+    parser.addOption({QStringLiteral("as-in-walkthrough"), tr("The walkthrough's own choices (postgres superuser, md5, "
+                                                              "application_name slave): weaker, for teaching only.")});
     parser.addOption({QStringLiteral("install"),
                       tr("Install the chosen PostgreSQL major with the host's package manager where it is missing "
                          "(the plan shows the commands). Without it, a host that lacks PostgreSQL is refused.")});
-    parser.addOption({QStringLiteral("dry-run"), tr("Print every step with its commands and file diffs; change nothing.")});
+    parser.addOption(
+        {QStringLiteral("dry-run"), tr("Print every step with its commands and file diffs; change nothing.")});
     parser.addOption({QStringLiteral("save-plan"), tr("Save the plan as JSON (for replicactl apply)."), tr("FILE")});
     parser.addOption({QStringLiteral("export-script"), tr("Write the plan as a shell script."), tr("FILE")});
     parser.addOption({QStringLiteral("yes"), tr("Apply without asking.")});
@@ -284,7 +304,9 @@ int setup(const QStringList &arguments)
         return Done;
     }
     if (!parser.positionalArguments().isEmpty()) {
-        err() << tr("Unexpected argument: %1. Run 'replicactl setup --help' for the options.").arg(parser.positionalArguments().first()) << '\n';
+        err() << tr("Unexpected argument: %1. Run 'replicactl setup --help' for the options.")
+                     .arg(parser.positionalArguments().first())
+              << '\n';
         return BadInput;
     }
     if (!parser.isSet(QStringLiteral("primary")) || !parser.isSet(QStringLiteral("standby"))) {
@@ -297,7 +319,8 @@ int setup(const QStringList &arguments)
     }
 
     PlanChoices choices;
-    for (const auto &[option, target] : {std::pair{QStringLiteral("primary"), &choices.primary}, std::pair{QStringLiteral("standby"), &choices.standby}}) {
+    for (const auto &[option, target] : {std::pair{QStringLiteral("primary"), &choices.primary},
+                                         std::pair{QStringLiteral("standby"), &choices.standby}}) {
         auto parsed = HostTarget::parse(parser.value(option));
         if (!parsed) {
             err() << parsed.error().message << '\n';
@@ -308,7 +331,9 @@ int setup(const QStringList &arguments)
     if (parser.isSet(QStringLiteral("pg-version"))) {
         const auto version = PgVersion::parse(parser.value(QStringLiteral("pg-version")));
         if (!version) {
-            err() << tr("\"%1\" is not a PostgreSQL version: give a major such as 9.6 or 15.").arg(parser.value(QStringLiteral("pg-version"))) << '\n';
+            err() << tr("\"%1\" is not a PostgreSQL version: give a major such as 9.6 or 15.")
+                         .arg(parser.value(QStringLiteral("pg-version")))
+                  << '\n';
             return BadInput;
         }
         choices.version = *version;
@@ -319,7 +344,9 @@ int setup(const QStringList &arguments)
         bool isNumber = false;
         choices.syncCount = parser.value(QStringLiteral("sync-count")).toInt(&isNumber);
         if (!isNumber) {
-            err() << tr("--sync-count takes a number of standbys, such as 2, not \"%1\".").arg(parser.value(QStringLiteral("sync-count"))) << '\n';
+            err() << tr("--sync-count takes a number of standbys, such as 2, not \"%1\".")
+                         .arg(parser.value(QStringLiteral("sync-count")))
+                  << '\n';
             return BadInput;
         }
     }
@@ -410,7 +437,8 @@ int apply(const QStringList &arguments)
     parser.setApplicationDescription(tr("Apply a setup plan saved by 'replicactl setup --save-plan' or the wizard."));
     parser.addHelpOption();
     addSshOptions(parser);
-    parser.addOption({QStringLiteral("password-file"), tr("File whose first line is the replication password."), tr("FILE")});
+    parser.addOption(
+        {QStringLiteral("password-file"), tr("File whose first line is the replication password."), tr("FILE")});
     parser.addOption({QStringLiteral("dry-run"), tr("Print the plan; change nothing.")});
     parser.addOption({QStringLiteral("yes"), tr("Apply without asking.")});
     parser.addPositionalArgument(QStringLiteral("PLAN.json"), tr("The saved plan."));

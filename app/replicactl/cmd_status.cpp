@@ -32,10 +32,12 @@ Result<PgResult> psqlResult(Host &host, const ClusterLayout &cluster, const QStr
     static const QString nullMarker = QStringLiteral("\x02NULL\x02");
     // Not tuples-only as the plan's psql: the first line names the columns.
     const CommandLine command(cluster.clientProgram(QStringLiteral("psql")),
-                              {QStringLiteral("-X"), QStringLiteral("-q"), QStringLiteral("-A"), QStringLiteral("-P"), QStringLiteral("footer=off"),
-                               QStringLiteral("-F"), QStringLiteral("\x1f"), QStringLiteral("-P"), QStringLiteral("null=") + nullMarker,
-                               QStringLiteral("-v"), QStringLiteral("ON_ERROR_STOP=1"), QStringLiteral("-h"), cluster.socketDir(),
-                               QStringLiteral("-p"), QString::number(cluster.port()), QStringLiteral("-d"), QStringLiteral("postgres")});
+                              {QStringLiteral("-X"), QStringLiteral("-q"), QStringLiteral("-A"), QStringLiteral("-P"),
+                               QStringLiteral("footer=off"), QStringLiteral("-F"), QStringLiteral("\x1f"),
+                               QStringLiteral("-P"), QStringLiteral("null=") + nullMarker, QStringLiteral("-v"),
+                               QStringLiteral("ON_ERROR_STOP=1"), QStringLiteral("-h"), cluster.socketDir(),
+                               QStringLiteral("-p"), QString::number(cluster.port()), QStringLiteral("-d"),
+                               QStringLiteral("postgres")});
     RunOptions options;
     options.as = RunAs::Postgres;
     options.stdinData = sql.toUtf8();
@@ -160,12 +162,14 @@ int status(const QStringList &arguments)
     QTextStream out(stdout);
     QTextStream err(stderr);
     QCommandLineParser parser;
-    parser.setApplicationDescription(tr("Show the replication table of a primary and the state of its standbys over SSH. When the "
-                                          "primary does not answer, each standby is still shown (how far it got, which one is most "
-                                          "advanced) and the exit status is 1."));
+    parser.setApplicationDescription(
+        tr("Show the replication table of a primary and the state of its standbys over SSH. When the "
+           "primary does not answer, each standby is still shown (how far it got, which one is most "
+           "advanced) and the exit status is 1."));
     parser.addHelpOption();
     parser.addOption({QStringLiteral("primary"), tr("The primary, reached over SSH."), tr("USER@HOST[:PORT]")});
-    parser.addOption({QStringLiteral("standby"), tr("A standby, reached over SSH (may be given more than once)."), tr("USER@HOST[:PORT]")});
+    parser.addOption({QStringLiteral("standby"), tr("A standby, reached over SSH (may be given more than once)."),
+                      tr("USER@HOST[:PORT]")});
     parser.addOption({QStringLiteral("json"), tr("Print JSON instead of a table.")});
     addSamplerOptions(parser);
     addSshOptions(parser);
@@ -217,7 +221,8 @@ int status(const QStringList &arguments)
             err << standby.error().fullText() << '\n';
             return BadInput;
         }
-        sample.standbyServers.append(serverStatus(**standby, target, QStringLiteral("standby%1").arg(++number), nullptr));
+        sample.standbyServers.append(
+            serverStatus(**standby, target, QStringLiteral("standby%1").arg(++number), nullptr));
     }
     sample.problems = ReplicationSampler::problemsIn(sample);
     print(out, sample, parser.isSet(QStringLiteral("json")));

@@ -18,13 +18,19 @@ struct Subcommand
 const std::map<QString, Subcommand> &subcommands()
 {
     static const std::map<QString, Subcommand> table{
-        {QStringLiteral("conf"), {ReplicaCtl::conf, QT_TRANSLATE_NOOP("replicactl", "edit a postgresql.conf and show the diff")}},
-        {QStringLiteral("hba"), {ReplicaCtl::hba, QT_TRANSLATE_NOOP("replicactl", "edit a pg_hba.conf and show the diff")}},
-        {QStringLiteral("setup"), {ReplicaCtl::setup, QT_TRANSLATE_NOOP("replicactl", "set up a primary and a standby over SSH")}},
+        {QStringLiteral("conf"),
+         {ReplicaCtl::conf, QT_TRANSLATE_NOOP("replicactl", "edit a postgresql.conf and show the diff")}},
+        {QStringLiteral("hba"),
+         {ReplicaCtl::hba, QT_TRANSLATE_NOOP("replicactl", "edit a pg_hba.conf and show the diff")}},
+        {QStringLiteral("setup"),
+         {ReplicaCtl::setup, QT_TRANSLATE_NOOP("replicactl", "set up a primary and a standby over SSH")}},
         {QStringLiteral("apply"), {ReplicaCtl::apply, QT_TRANSLATE_NOOP("replicactl", "apply a saved plan")}},
-        {QStringLiteral("status"), {ReplicaCtl::status, QT_TRANSLATE_NOOP("replicactl", "show the replication state of a pair")}},
-        {QStringLiteral("watch"), {ReplicaCtl::watch, QT_TRANSLATE_NOOP("replicactl", "watch the replication state every interval")}},
-        {QStringLiteral("sandbox"), {ReplicaCtl::sandbox, QT_TRANSLATE_NOOP("replicactl", "run a local primary and standby for the demo")}},
+        {QStringLiteral("status"),
+         {ReplicaCtl::status, QT_TRANSLATE_NOOP("replicactl", "show the replication state of a pair")}},
+        {QStringLiteral("watch"),
+         {ReplicaCtl::watch, QT_TRANSLATE_NOOP("replicactl", "watch the replication state every interval")}},
+        {QStringLiteral("sandbox"),
+         {ReplicaCtl::sandbox, QT_TRANSLATE_NOOP("replicactl", "run a local primary and standby for the demo")}},
     };
     return table;
 }
@@ -33,8 +39,11 @@ void usage(QTextStream &out)
 {
     out << QCoreApplication::translate("replicactl", "Usage: replicactl COMMAND [OPTIONS]\n\nCommands:\n");
     for (const auto &[name, command] : subcommands())
-        out << QStringLiteral("  %1  %2\n").arg(name, -8).arg(QCoreApplication::translate("replicactl", command.summary));
-    out << QCoreApplication::translate("replicactl", "\nRun 'replicactl COMMAND --help' for the options of one command.\n");
+        out << QStringLiteral("  %1  %2\n")
+                   .arg(name, -8)
+                   .arg(QCoreApplication::translate("replicactl", command.summary));
+    out << QCoreApplication::translate("replicactl",
+                                       "\nRun 'replicactl COMMAND --help' for the options of one command.\n");
 }
 
 } // namespace
@@ -54,8 +63,8 @@ int main(int argc, char *argv[])
         usage(err);
         return ReplicaCtl::BadInput;
     }
-    if (arguments.first() == QLatin1String("--help") || arguments.first() == QLatin1String("-h")
-        || arguments.first() == QLatin1String("help")) {
+    if (arguments.first() == QLatin1String("--help") || arguments.first() == QLatin1String("-h") ||
+        arguments.first() == QLatin1String("help")) {
         QTextStream out(stdout);
         usage(out);
         return ReplicaCtl::Done;

@@ -42,8 +42,8 @@ Result<void> configureConninfo(const QCommandLineParser &parser, ReplicationSamp
                 tr("--standby-conninfo is not a connection string libpq reads: %1").arg(standby.error().message));
         ++number;
         // Its application_name is the name the primary's pg_stat_replication shows.
-        sampler.addStandby(standby->value(QStringLiteral("application_name")).value_or(QStringLiteral("standby%1").arg(number)),
-                           text);
+        sampler.addStandby(
+            standby->value(QStringLiteral("application_name")).value_or(QStringLiteral("standby%1").arg(number)), text);
     }
     return {};
 }

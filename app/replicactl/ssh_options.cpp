@@ -13,13 +13,19 @@ namespace ReplicaCtl {
 
 void addSshOptions(QCommandLineParser &parser)
 {
-    parser.addOption({{QStringLiteral("i"), QStringLiteral("identity")}, tr("Private key file for SSH (may be given twice)."), tr("KEYFILE")});
+    parser.addOption({{QStringLiteral("i"), QStringLiteral("identity")},
+                      tr("Private key file for SSH (may be given twice)."),
+                      tr("KEYFILE")});
     parser.addOption({QStringLiteral("F"),
                       tr("SSH config file to read Host aliases from (HostName, User, Port, IdentityFile, ProxyJump), "
                          "instead of ~/.ssh/config and /etc/ssh/ssh_config."),
                       tr("FILE")});
-    parser.addOption({QStringLiteral("known-hosts"), tr("known_hosts file to check the hosts' keys against (default ~/.ssh/known_hosts)."), tr("FILE")});
-    parser.addOption({QStringLiteral("accept-new-host-keys"), tr("Trust a host key seen for the first time (its fingerprint is printed); a changed key is still refused.")});
+    parser.addOption({QStringLiteral("known-hosts"),
+                      tr("known_hosts file to check the hosts' keys against (default ~/.ssh/known_hosts)."),
+                      tr("FILE")});
+    parser.addOption(
+        {QStringLiteral("accept-new-host-keys"),
+         tr("Trust a host key seen for the first time (its fingerprint is printed); a changed key is still refused.")});
     parser.addOption({QStringLiteral("link-timeout"),
                       tr("Give a host up when it does not answer for this many seconds, while connecting or while a "
                          "command runs (default 30)."),
@@ -55,7 +61,10 @@ std::shared_ptr<HostPrompts> newKeyTruster()
             }
             const HostKeyInfo &key = prompt.hostKey;
             QTextStream err(stderr);
-            err << tr("Trusting the new host key of %1:%2: %3 %4\n").arg(key.host).arg(key.port).arg(key.keyType, key.fingerprint);
+            err << tr("Trusting the new host key of %1:%2: %3 %4\n")
+                       .arg(key.host)
+                       .arg(key.port)
+                       .arg(key.keyType, key.fingerprint);
             err.flush();
             raw->answer(id, {SshPromptReply::Decision::AcceptAndRemember, {}});
         },
@@ -89,8 +98,8 @@ Result<QString> firstLine(const QCommandLineParser &parser, const QString &optio
     while (line.endsWith('\n') || line.endsWith('\r'))
         line.chop(1);
     if (line.isEmpty())
-        return makeRefusal(tr("The file of --%1, %2, is empty: put the password on its first line.")
-                               .arg(option, file.fileName()));
+        return makeRefusal(
+            tr("The file of --%1, %2, is empty: put the password on its first line.").arg(option, file.fileName()));
     return QString::fromUtf8(line);
 }
 
@@ -104,7 +113,8 @@ bool linkTimeoutValid(const QCommandLineParser &parser)
     const int seconds = parser.value(QStringLiteral("link-timeout")).toInt(&isNumber);
     if (isNumber && seconds > 0 && seconds <= 24 * 3600)
         return true;
-    QTextStream(stderr) << tr("--link-timeout takes a number of seconds, such as 30, not \"%1\".").arg(parser.value(QStringLiteral("link-timeout")))
+    QTextStream(stderr) << tr("--link-timeout takes a number of seconds, such as 30, not \"%1\".")
+                               .arg(parser.value(QStringLiteral("link-timeout")))
                         << '\n';
     return false;
 }
@@ -118,7 +128,8 @@ Result<std::unique_ptr<SshHost>> openHost(const HostTarget &target, const QComma
             return password.error();
         config.password = *password;
     }
-    const QStringList ways{QStringLiteral("sudo"), QStringLiteral("sudo-password-file"), QStringLiteral("su-password-file")};
+    const QStringList ways{QStringLiteral("sudo"), QStringLiteral("sudo-password-file"),
+                           QStringLiteral("su-password-file")};
     QStringList chosen;
     for (const QString &way : ways)
         if (parser.isSet(way))
@@ -133,8 +144,8 @@ Result<std::unique_ptr<SshHost>> openHost(const HostTarget &target, const QComma
         auto password = firstLine(parser, option);
         if (!password)
             return password.error();
-        privilege.method = option == QLatin1String("su-password-file") ? Privilege::Method::Su
-                                                                       : Privilege::Method::SudoPassword;
+        privilege.method =
+            option == QLatin1String("su-password-file") ? Privilege::Method::Su : Privilege::Method::SudoPassword;
         privilege.password = *password;
     }
     // An SSH config that cannot be read is bad input, said before connecting.

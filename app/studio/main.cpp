@@ -29,10 +29,10 @@ int main(int argc, char *argv[])
         QStringLiteral("demo"),
         QApplication::translate("main", "Open on the demo sandbox (a local primary and hot standby; the window "
                                         "can make it, as can \"replicactl sandbox up\")."));
-    const QCommandLineOption dirOption(
-        QStringLiteral("dir"), QApplication::translate("main", "The demo sandbox's folder (default: %1).")
-                                   .arg(QApplication::translate("main", "the one replicactl sandbox uses")),
-        QStringLiteral("DIR"));
+    const QCommandLineOption dirOption(QStringLiteral("dir"),
+                                       QApplication::translate("main", "The demo sandbox's folder (default: %1).")
+                                           .arg(QApplication::translate("main", "the one replicactl sandbox uses")),
+                                       QStringLiteral("DIR"));
     parser.addOptions({demoOption, dirOption});
     parser.process(app);
 

@@ -208,11 +208,21 @@ QByteArray unquote(const QByteArray &quoted)
             ++i;
             c = quoted.at(i);
             switch (c) {
-            case 'b': c = '\b'; break;
-            case 'f': c = '\f'; break;
-            case 'n': c = '\n'; break;
-            case 'r': c = '\r'; break;
-            case 't': c = '\t'; break;
+            case 'b':
+                c = '\b';
+                break;
+            case 'f':
+                c = '\f';
+                break;
+            case 'n':
+                c = '\n';
+                break;
+            case 'r':
+                c = '\r';
+                break;
+            case 't':
+                c = '\t';
+                break;
             default:
                 if (c >= '0' && c <= '7') {
                     int octal = c - '0';
@@ -284,8 +294,7 @@ QByteArray padding(int column, int target, bool useTabs)
 // text leaves room; else after one blank when the line stays within 80 columns (or the old line's
 // width); else on a line of its own below, at the old column, as PostgreSQL's sample files
 // continue comments. Returns the line and, in the last case, the comment line.
-QList<QByteArray> layoutComment(const QByteArray &text, const QByteArray &comment, int target, bool tabs,
-                                int oldWidth)
+QList<QByteArray> layoutComment(const QByteArray &text, const QByteArray &comment, int target, bool tabs, int oldWidth)
 {
     const int column = columnOf(text, int(text.size()));
     if (column < target)
@@ -315,13 +324,22 @@ QList<ConfFile::LineToken> ConfFile::tokenizeLine(const QByteArray &line)
         switch (lexeme.token) {
         case Token::Id:
         case Token::QualifiedId:
-        case Token::UnquotedString: kind = tokens.isEmpty() ? Kind::Name : Kind::Word; break;
-        case Token::String: kind = Kind::QuotedString; break;
+        case Token::UnquotedString:
+            kind = tokens.isEmpty() ? Kind::Name : Kind::Word;
+            break;
+        case Token::String:
+            kind = Kind::QuotedString;
+            break;
         case Token::Integer:
-        case Token::Real: kind = Kind::Number; break;
-        case Token::Equals: kind = Kind::Equals; break;
+        case Token::Real:
+            kind = Kind::Number;
+            break;
+        case Token::Equals:
+            kind = Kind::Equals;
+            break;
         case Token::End:
-        case Token::Error: break;
+        case Token::Error:
+            break;
         }
         tokens.append({kind, lexeme.start, lexeme.end});
         pos = lexeme.end;
@@ -342,8 +360,9 @@ ConfFile::ParsedLine ConfFile::parseLine(const QByteArray &text)
         return parsed;
     }
     auto fail = [&](const Lexeme &lexeme) {
-        parsed.error = lexeme.token == Token::End ? QString()
-                                                  : QString::fromUtf8(text.mid(lexeme.start, lexeme.end - lexeme.start));
+        parsed.error = lexeme.token == Token::End
+                           ? QString()
+                           : QString::fromUtf8(text.mid(lexeme.start, lexeme.end - lexeme.start));
         return parsed;
     };
     if (name.token != Token::Id && name.token != Token::QualifiedId)
@@ -351,8 +370,8 @@ ConfFile::ParsedLine ConfFile::parseLine(const QByteArray &text)
     Lexeme value = nextLexeme(text, name.end);
     if (value.token == Token::Equals)
         value = nextLexeme(text, value.end);
-    if (value.token != Token::Id && value.token != Token::String && value.token != Token::Integer
-        && value.token != Token::Real && value.token != Token::UnquotedString)
+    if (value.token != Token::Id && value.token != Token::String && value.token != Token::Integer &&
+        value.token != Token::Real && value.token != Token::UnquotedString)
         return fail(value);
     const Lexeme after = nextLexeme(text, value.end);
     if (after.token != Token::End)
@@ -388,7 +407,10 @@ Result<ConfFile> ConfFile::parse(const QByteArray &text, const QString &fileName
             const QString message =
                 parsed.error->isEmpty()
                     ? tr("syntax error in file \"%1\" line %2, near end of line").arg(fileName).arg(number)
-                    : tr("syntax error in file \"%1\" line %2, near token \"%3\"").arg(fileName).arg(number).arg(*parsed.error);
+                    : tr("syntax error in file \"%1\" line %2, near token \"%3\"")
+                          .arg(fileName)
+                          .arg(number)
+                          .arg(*parsed.error);
             return makeError(message, QString::fromUtf8(text.mid(start, newline - start)));
         }
         parsed.line.end = last ? QByteArray() : QByteArrayLiteral("\n");
@@ -469,8 +491,8 @@ int ConfFile::commentedDefaultIndex(const QString &name) const
         QByteArray uncommented = line.text;
         uncommented.remove(hash, 1);
         const ParsedLine parsed = parseLine(uncommented);
-        if (!parsed.error && parsed.line.kind == LineKind::Setting
-            && parsed.line.name.compare(name, Qt::CaseInsensitive) == 0)
+        if (!parsed.error && parsed.line.kind == LineKind::Setting &&
+            parsed.line.name.compare(name, Qt::CaseInsensitive) == 0)
             return i;
     }
     return -1;
@@ -517,19 +539,29 @@ QByteArray ConfFile::renderValue(const QString &value, bool forceQuotes)
     const QByteArray bytes = value.toUtf8();
     if (!forceQuotes && !bytes.isEmpty()) {
         const Lexeme lexeme = nextLexeme(bytes, 0);
-        if (lexeme.start == 0 && lexeme.end == bytes.size()
-            && (lexeme.token == Token::Id || lexeme.token == Token::UnquotedString || lexeme.token == Token::Integer
-                || lexeme.token == Token::Real))
+        if (lexeme.start == 0 && lexeme.end == bytes.size() &&
+            (lexeme.token == Token::Id || lexeme.token == Token::UnquotedString || lexeme.token == Token::Integer ||
+             lexeme.token == Token::Real))
             return bytes;
     }
     QByteArray quoted("'");
     for (const char c : bytes) {
         switch (c) {
-        case '\'': quoted += "''"; break;
-        case '\\': quoted += "\\\\"; break;
-        case '\n': quoted += "\\n"; break;
-        case '\r': quoted += "\\r"; break;
-        default: quoted += c; break;
+        case '\'':
+            quoted += "''";
+            break;
+        case '\\':
+            quoted += "\\\\";
+            break;
+        case '\n':
+            quoted += "\\n";
+            break;
+        case '\r':
+            quoted += "\\r";
+            break;
+        default:
+            quoted += c;
+            break;
         }
     }
     quoted += '\'';
@@ -564,11 +596,12 @@ Result<void> ConfFile::set(const QString &name, const QString &value, const Vers
     const QString major = rules.version().majorString();
     const bool recoveryConf = m_fileName.endsWith(QLatin1String("recovery.conf"));
     if (info && info->place == SettingInfo::Place::RecoveryConf && !recoveryConf) {
-        return makeError(tr("In PostgreSQL %1, %2 belongs in recovery.conf, not in %3.").arg(major, info->name, m_fileName));
+        return makeError(
+            tr("In PostgreSQL %1, %2 belongs in recovery.conf, not in %3.").arg(major, info->name, m_fileName));
     }
     if (recoveryConf && (!info || info->place != SettingInfo::Place::RecoveryConf)) {
-        return makeError(tr("%1 cannot go in recovery.conf in PostgreSQL %2: only recovery settings can.")
-                             .arg(name, major));
+        return makeError(
+            tr("%1 cannot go in recovery.conf in PostgreSQL %2: only recovery settings can.").arg(name, major));
     }
     const QString canonicalName = info ? info->name : name;
     const bool stringType = !info || info->type == SettingInfo::Type::String;
@@ -584,8 +617,9 @@ Result<void> ConfFile::set(const QString &name, const QString &value, const Vers
             const bool carriageReturn = comment.endsWith('\r');
             if (carriageReturn)
                 comment.chop(1);
-            const QList<QByteArray> laid = layoutComment(text, comment, columnOf(line.text, line.commentStart),
-                                                         blanks.contains('\t'), columnOf(line.text, int(line.text.size())));
+            const QList<QByteArray> laid =
+                layoutComment(text, comment, columnOf(line.text, line.commentStart), blanks.contains('\t'),
+                              columnOf(line.text, int(line.text.size())));
             text = laid.first();
             continuation = laid.mid(1);
             if (carriageReturn)
@@ -622,7 +656,8 @@ Result<void> ConfFile::set(const QString &name, const QString &value, const Vers
             QByteArray comment = uncommented.mid(model.commentStart);
             if (carriageReturn)
                 comment.chop(1);
-            const QList<QByteArray> laid = layoutComment(text, comment, target, tabs, columnOf(line.text, int(line.text.size())));
+            const QList<QByteArray> laid =
+                layoutComment(text, comment, target, tabs, columnOf(line.text, int(line.text.size())));
             text = laid.first();
             continuation = laid.mid(1);
         }

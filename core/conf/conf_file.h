@@ -25,8 +25,8 @@ public:
     struct IncludeDirective
     {
         IncludeKind kind = IncludeKind::Include;
-        QString path;   // as written (relative paths are relative to the including file's folder)
-        int line = 0;   // 1-based
+        QString path; // as written (relative paths are relative to the including file's folder)
+        int line = 0; // 1-based
     };
 
     // An active `name = value` line.
@@ -99,8 +99,8 @@ private:
         QByteArray text; // without its line end
         QByteArray end;  // "\n", "\r\n" kept in text as \r + "\n", or "" for a last line without one
         LineKind kind = LineKind::Blank;
-        QString name;     // Setting/Include: the name as written
-        QString value;    // unquoted value
+        QString name;  // Setting/Include: the name as written
+        QString value; // unquoted value
         int nameStart = 0;
         int valueStart = 0;
         int valueEnd = 0;

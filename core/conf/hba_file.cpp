@@ -182,8 +182,8 @@ std::optional<int> maskBits(const QHostAddress &mask)
 
 const QStringList &connectionTypes()
 {
-    static const QStringList types{QStringLiteral("local"),     QStringLiteral("host"),
-                                   QStringLiteral("hostssl"),   QStringLiteral("hostnossl"),
+    static const QStringList types{QStringLiteral("local"),      QStringLiteral("host"),
+                                   QStringLiteral("hostssl"),    QStringLiteral("hostnossl"),
                                    QStringLiteral("hostgssenc"), QStringLiteral("hostnogssenc")};
     return types;
 }
@@ -254,7 +254,8 @@ std::optional<QString> parseRuleFields(const QList<Field> &fields, const PgVersi
         return QCoreApplication::translate("HbaFile", "multiple values specified for connection type");
     const Token &typeToken = typeField.first();
     const QString type = QString::fromUtf8(typeToken.text);
-    if (!connectionTypes().contains(type) || ((type == QLatin1String("hostgssenc") || type == QLatin1String("hostnogssenc")) && !atLeast(12)))
+    if (!connectionTypes().contains(type) ||
+        ((type == QLatin1String("hostgssenc") || type == QLatin1String("hostnogssenc")) && !atLeast(12)))
         return QCoreApplication::translate("HbaFile", "invalid connection type \"%1\"").arg(type);
     rule.type = type;
     const bool local = type == QLatin1String("local");
@@ -308,10 +309,10 @@ std::optional<QString> parseRuleFields(const QList<Field> &fields, const PgVersi
         return QCoreApplication::translate("HbaFile", "multiple values specified for authentication type");
     const QString method = QString::fromUtf8(fields[f].first().text);
     rule.method = QString::fromUtf8(fields[f].first().written);
-    static const QStringList methods{
-        QStringLiteral("trust"), QStringLiteral("reject"), QStringLiteral("md5"),  QStringLiteral("password"),
-        QStringLiteral("gss"),   QStringLiteral("ident"),  QStringLiteral("peer"), QStringLiteral("pam"),
-        QStringLiteral("ldap"),  QStringLiteral("cert"),   QStringLiteral("radius")};
+    static const QStringList methods{QStringLiteral("trust"),    QStringLiteral("reject"), QStringLiteral("md5"),
+                                     QStringLiteral("password"), QStringLiteral("gss"),    QStringLiteral("ident"),
+                                     QStringLiteral("peer"),     QStringLiteral("pam"),    QStringLiteral("ldap"),
+                                     QStringLiteral("cert"),     QStringLiteral("radius")};
     const bool scram = method == QLatin1String("scram-sha-256") && (newest || VersionRules(version).hasScram());
     if (method == QLatin1String("sspi"))
         return QCoreApplication::translate("HbaFile", "sspi authentication is not supported on this platform");
@@ -607,8 +608,9 @@ void HbaFile::parseRecord(Record &record, const QByteArray &logical)
             record.include.path = QString::fromUtf8(fields[1].first().text);
         } else {
             record.kind = Record::Kind::Invalid;
-            m_problems.append({record.firstLine, fields.size() < 2 ? tr("missing file name after \"%1\"").arg(record.include.kind)
-                                                                   : tr("\"%1\" takes exactly one file name").arg(record.include.kind)});
+            m_problems.append({record.firstLine,
+                               fields.size() < 2 ? tr("missing file name after \"%1\"").arg(record.include.kind)
+                                                 : tr("\"%1\" takes exactly one file name").arg(record.include.kind)});
         }
         return;
     }
@@ -743,7 +745,8 @@ QList<int> HbaFile::columns() const
     for (const Record &record : m_records) {
         if (record.kind != Record::Kind::Rule || record.lineCount != 1 || !record.rule.netmask.isEmpty())
             continue;
-        const QByteArray head = record.raw.left(record.raw.indexOf('#') >= 0 ? record.raw.indexOf('#') : record.raw.size());
+        const QByteArray head =
+            record.raw.left(record.raw.indexOf('#') >= 0 ? record.raw.indexOf('#') : record.raw.size());
         (head.trimmed().contains('\t') ? tabbed : spaced)++;
         // Field starts on the physical line.
         QList<int> starts;

@@ -39,9 +39,9 @@ public:
     // What addRule did: whether the file changed, and what the user should know.
     struct AddResult
     {
-        bool added = false;     // false when the same rule is already there
-        int lineNumber = 0;     // of the new line, or of the existing equal rule
-        QStringList warnings;   // e.g. an earlier line matches the same connections first
+        bool added = false;   // false when the same rule is already there
+        int lineNumber = 0;   // of the new line, or of the existing equal rule
+        QStringList warnings; // e.g. an earlier line matches the same connections first
     };
 
     HbaFile() = default;
@@ -99,7 +99,7 @@ public:
 private:
     struct Record
     {
-        QByteArray raw;  // exact bytes, including newline(s) and continuations
+        QByteArray raw; // exact bytes, including newline(s) and continuations
         int firstLine = 0;
         int lineCount = 1;
         enum class Kind { Empty, Rule, Include, Invalid } kind = Kind::Empty;

@@ -20,7 +20,9 @@ PgVersion orNewest(PgVersion version)
 
 } // namespace
 
-RecoverySettings::RecoverySettings(PgVersion version) : m_version(orNewest(version)) {}
+RecoverySettings::RecoverySettings(PgVersion version) : m_version(orNewest(version))
+{
+}
 
 bool RecoverySettings::usesRecoveryConf() const
 {
@@ -38,7 +40,8 @@ Result<ConnInfo> RecoverySettings::primaryConninfo(const PrimaryConnection &conn
     if (connection.host.isEmpty())
         return makeError(tr("Give the primary's address for primary_conninfo."));
     if (connection.port <= 0 || connection.port > 65535)
-        return makeError(tr("The primary's port %1 is not a TCP port; give a number from 1 to 65535.").arg(connection.port));
+        return makeError(
+            tr("The primary's port %1 is not a TCP port; give a number from 1 to 65535.").arg(connection.port));
     if (!connection.passfile.isEmpty() && !version.atLeast(10))
         return makeError(tr("PostgreSQL %1's libpq has no passfile option: put the password in the .pgpass file in "
                             "the home folder of the server's user and leave the passfile empty.")
@@ -223,7 +226,8 @@ Result<RecoverySettings> RecoverySettings::parseRecoveryConf(const QByteArray &t
     const std::optional<QString> mode = file->value(QStringLiteral("standby_mode"));
     const std::optional<bool> standby = mode ? VersionRules::parseBool(*mode) : std::optional<bool>(false);
     if (!standby)
-        return makeError(tr("standby_mode in recovery.conf is \"%1\", which is not a boolean; use on or off.").arg(*mode));
+        return makeError(
+            tr("standby_mode in recovery.conf is \"%1\", which is not a boolean; use on or off.").arg(*mode));
     return fromConf(*file, probe.version(), *standby, QStringLiteral("trigger_file"));
 }
 
@@ -231,7 +235,8 @@ Result<RecoverySettings> RecoverySettings::parseConf(const QByteArray &text, PgV
 {
     const RecoverySettings probe(version);
     if (probe.usesRecoveryConf())
-        return makeError(tr("PostgreSQL %1 reads its standby settings from recovery.conf.").arg(probe.version().majorString()));
+        return makeError(
+            tr("PostgreSQL %1 reads its standby settings from recovery.conf.").arg(probe.version().majorString()));
     Result<ConfFile> file = ConfFile::parse(text, QStringLiteral("postgresql.auto.conf"));
     if (!file)
         return file.error();

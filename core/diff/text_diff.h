@@ -17,10 +17,10 @@ public:
     struct Line
     {
         LineKind kind = LineKind::Context;
-        QByteArray text;          // without its newline
+        QByteArray text;             // without its newline
         bool missingNewline = false; // the file's last line, with no newline after it
-        int oldNumber = 0;        // 1-based; 0 on an added line
-        int newNumber = 0;        // 1-based; 0 on a removed line
+        int oldNumber = 0;           // 1-based; 0 on an added line
+        int newNumber = 0;           // 1-based; 0 on a removed line
     };
 
     // One `@@ -oldStart,oldCount +newStart,newCount @@` block.

@@ -21,8 +21,8 @@ QString signalMeaning(const QString &name)
     if (name == QLatin1String("TERM") || name == QLatin1String("INT") || name == QLatin1String("HUP"))
         return QCoreApplication::translate("CommandResult", "It was asked to stop (SIG%1) before it finished.")
             .arg(name);
-    if (name == QLatin1String("SEGV") || name == QLatin1String("BUS") || name == QLatin1String("ABRT")
-        || name == QLatin1String("ILL") || name == QLatin1String("FPE"))
+    if (name == QLatin1String("SEGV") || name == QLatin1String("BUS") || name == QLatin1String("ABRT") ||
+        name == QLatin1String("ILL") || name == QLatin1String("FPE"))
         return QCoreApplication::translate(
                    "CommandResult", "It crashed (SIG%1). Check the program's log and the system log on that machine.")
             .arg(name);

@@ -13,8 +13,8 @@
 struct CommandResult
 {
     CommandLine command;
-    int exitCode = -1;    // 128 + n when ended by signal n, as a shell reports it
-    QString exitSignal;   // "KILL", "TERM", ... when ended by a signal
+    int exitCode = -1;  // 128 + n when ended by signal n, as a shell reports it
+    QString exitSignal; // "KILL", "TERM", ... when ended by a signal
     QByteArray stdOut;
     QByteArray stdErr;
     qint64 durationMs = 0;

@@ -108,9 +108,8 @@ Result<Host::PrivilegedCommand> Host::withPrivilege(const CommandLine &command, 
     };
 
     if (login == QLatin1String("root"))
-        return PrivilegedCommand{prefixed({QStringLiteral("runuser"), QStringLiteral("-u"), target,
-                                           QStringLiteral("--")}),
-                                 {}};
+        return PrivilegedCommand{
+            prefixed({QStringLiteral("runuser"), QStringLiteral("-u"), target, QStringLiteral("--")}), {}};
 
     switch (m_privilege.method) {
     case Privilege::Method::Direct:
@@ -128,13 +127,14 @@ Result<Host::PrivilegedCommand> Host::withPrivilege(const CommandLine &command, 
                                  .arg(displayName(), login));
         // -k: always read the password, so that a cached sudo ticket cannot
         // leave it on the command's stdin; -p '': no prompt in the output.
-        return PrivilegedCommand{prefixed({QStringLiteral("sudo"), QStringLiteral("-S"), QStringLiteral("-k"),
-                                           QStringLiteral("-p"), QString(), QStringLiteral("-H"),
-                                           QStringLiteral("-u"), target, QStringLiteral("--")}),
-                                 m_privilege.password.toUtf8() + '\n'};
+        return PrivilegedCommand{
+            prefixed({QStringLiteral("sudo"), QStringLiteral("-S"), QStringLiteral("-k"), QStringLiteral("-p"),
+                      QString(), QStringLiteral("-H"), QStringLiteral("-u"), target, QStringLiteral("--")}),
+            m_privilege.password.toUtf8() + '\n'};
     case Privilege::Method::Su: {
         if (m_privilege.password.isEmpty())
-            return makeError(tr("su on %1 needs root's password. Give it (replicactl: --su-password-file).").arg(displayName()));
+            return makeError(
+                tr("su on %1 needs root's password. Give it (replicactl: --su-password-file).").arg(displayName()));
         // su reads the password from stdin when there is no terminal; its
         // root shell then becomes postgres with runuser.
         CommandLine inner =
@@ -144,18 +144,21 @@ Result<Host::PrivilegedCommand> Host::withPrivilege(const CommandLine &command, 
                                                              fromRootDir.arguments())
                 : fromRootDir;
         if (!stdinFile.isEmpty()) // "$0" is the file: sh -c script file program args...
-            inner = CommandLine(QStringLiteral("sh"), QStringList{QStringLiteral("-c"), QStringLiteral("exec \"$@\" < \"$0\""),
-                                                                  stdinFile, inner.program()}
-                                                          + inner.arguments());
+            inner = CommandLine(
+                QStringLiteral("sh"),
+                QStringList{QStringLiteral("-c"), QStringLiteral("exec \"$@\" < \"$0\""), stdinFile, inner.program()} +
+                    inner.arguments());
         // su keeps the login user's PATH: root's programs (runuser, pg_ctlcluster) need sbin,
         // as sudo's secure_path gives them.
-        inner = CommandLine(QStringLiteral("env"), QStringList{QStringLiteral("PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin"),
-                                                               inner.program()}
-                                                       + inner.arguments());
-        return PrivilegedCommand{CommandLine(QStringLiteral("su"), {QStringLiteral("-s"), QStringLiteral("/bin/sh"),
-                                                                    QStringLiteral("-c"), inner.toShellString(),
-                                                                    QStringLiteral("root")}),
-                                 m_privilege.password.toUtf8() + '\n'};
+        inner =
+            CommandLine(QStringLiteral("env"),
+                        QStringList{QStringLiteral("PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin"),
+                                    inner.program()} +
+                            inner.arguments());
+        return PrivilegedCommand{
+            CommandLine(QStringLiteral("su"), {QStringLiteral("-s"), QStringLiteral("/bin/sh"), QStringLiteral("-c"),
+                                               inner.toShellString(), QStringLiteral("root")}),
+            m_privilege.password.toUtf8() + '\n'};
     }
     }
     return makeError(tr("Unknown privilege method for %1.").arg(displayName()));
@@ -164,8 +167,8 @@ Result<Host::PrivilegedCommand> Host::withPrivilege(const CommandLine &command, 
 bool Host::needsStagedInput(const RunOptions &options) const
 {
     const QString target = userFor(options.as);
-    return m_privilege.method == Privilege::Method::Su && !options.stdinData.isEmpty() && !target.isEmpty()
-           && target != loginUser() && loginUser() != QLatin1String("root");
+    return m_privilege.method == Privilege::Method::Su && !options.stdinData.isEmpty() && !target.isEmpty() &&
+           target != loginUser() && loginUser() != QLatin1String("root");
 }
 
 Result<CommandResult> Host::runWithStagedInput(const CommandLine &command, const RunOptions &options)
@@ -223,7 +226,9 @@ Error Host::readError(const QString &path, ReadFailure failure, const QString &d
     case ReadFailure::Missing:
         return makeError(tr("Could not read %1 on %2: it does not exist.").arg(path, displayName()), fullDetail);
     case ReadFailure::Denied:
-        return makeError(tr("Could not read %1 on %2: permission denied; read it as root or postgres.").arg(path, displayName()), fullDetail);
+        return makeError(
+            tr("Could not read %1 on %2: permission denied; read it as root or postgres.").arg(path, displayName()),
+            fullDetail);
     case ReadFailure::Other:
         break;
     }
@@ -234,10 +239,10 @@ Result<WriteReport> Host::writeFileThroughShell(const QString &path, const QByte
                                                 const WriteOptions &options, const QString &uploadedTemp)
 {
     const QString mode = options.mode ? QString::number(*options.mode, 8) : QString();
-    const CommandLine command = CommandLine::shell(QString::fromLatin1(writeScript),
-                                                   {path, mode, options.owner,
-                                                    options.keepBackup ? QStringLiteral("1") : QStringLiteral("0"),
-                                                    uploadedTemp, QString::number(content.size())});
+    const CommandLine command =
+        CommandLine::shell(QString::fromLatin1(writeScript),
+                           {path, mode, options.owner, options.keepBackup ? QStringLiteral("1") : QStringLiteral("0"),
+                            uploadedTemp, QString::number(content.size())});
     RunOptions runOptions;
     runOptions.as = options.as;
     runOptions.stdinData = content;

@@ -90,8 +90,7 @@ public:
     virtual Result<QByteArray> readFile(const QString &path, RunAs as = RunAs::LoginUser) = 0;
     virtual Result<WriteReport> writeFile(const QString &path, const QByteArray &content,
                                           const WriteOptions &options = {}) = 0;
-    virtual Result<void> appendFile(const QString &path, const QByteArray &content,
-                                    RunAs as = RunAs::LoginUser) = 0;
+    virtual Result<void> appendFile(const QString &path, const QByteArray &content, RunAs as = RunAs::LoginUser) = 0;
 
     // Set before the host is shared between threads (discovery does it).
     const Privilege &privilege() const { return m_privilege; }
@@ -126,8 +125,7 @@ protected:
     };
     // stdinFile (su only): the command's input, staged in a file, since su
     // leaves nothing of stdin for the command (PAM reads ahead).
-    Result<PrivilegedCommand> withPrivilege(const CommandLine &command, RunAs as,
-                                            const QString &stdinFile = {}) const;
+    Result<PrivilegedCommand> withPrivilege(const CommandLine &command, RunAs as, const QString &stdinFile = {}) const;
 
     // su with input for the command: run() implementations hand such calls
     // here first. The input goes to a private file of the login user

@@ -53,7 +53,9 @@ QThreadPool *HostTask::threadPool()
     return instance;
 }
 
-HostTask::HostTask(QObject *parent) : QObject(parent), m_shared(std::make_shared<Shared>()) {}
+HostTask::HostTask(QObject *parent) : QObject(parent), m_shared(std::make_shared<Shared>())
+{
+}
 
 HostTask::~HostTask()
 {
@@ -64,10 +66,13 @@ void HostTask::start(std::function<void(Shared &)> work)
 {
     auto *relay = new Relay; // deleted later in this (the GUI) thread, after its signals
     connect(relay, &Relay::line, this, &HostTask::lineReceived, Qt::QueuedConnection);
-    connect(relay, &Relay::done, this, [this] {
-        m_finished = true;
-        emit finished();
-    }, Qt::QueuedConnection);
+    connect(
+        relay, &Relay::done, this,
+        [this] {
+            m_finished = true;
+            emit finished();
+        },
+        Qt::QueuedConnection);
     m_shared->emitLine = [relay](OutputChannel channel, const QByteArray &line) { emit relay->line(channel, line); };
     std::shared_ptr<Shared> shared = m_shared;
     threadPool()->start(QRunnable::create([shared, relay, work = std::move(work)] {

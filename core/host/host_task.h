@@ -48,10 +48,10 @@ public:
 
     // Valid once finished() was emitted.
     bool isFinished() const { return m_finished; }
-    bool ok() const;                       // the call worked (a command: it ran and exited 0)
-    const Error &error() const;            // when the call itself failed
+    bool ok() const;            // the call worked (a command: it ran and exited 0)
+    const Error &error() const; // when the call itself failed
     const CommandResult &commandResult() const;
-    const QByteArray &content() const;     // readFile
+    const QByteArray &content() const; // readFile
     const WriteReport &writeReport() const;
     // One sentence for the user whatever went wrong (or right).
     QString summary() const;

@@ -176,15 +176,15 @@ Result<QByteArray> LocalHost::readFile(const QString &path, RunAs as)
         return readFileThroughShell(path, as);
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly))
-        return readError(path, !QFileInfo::exists(path) ? ReadFailure::Missing
-                               : file.error() == QFileDevice::PermissionsError ? ReadFailure::Denied
-                                                                             : ReadFailure::Other,
+        return readError(path,
+                         !QFileInfo::exists(path)                        ? ReadFailure::Missing
+                         : file.error() == QFileDevice::PermissionsError ? ReadFailure::Denied
+                                                                         : ReadFailure::Other,
                          file.errorString());
     return file.readAll();
 }
 
-Result<WriteReport> LocalHost::writeFile(const QString &path, const QByteArray &content,
-                                         const WriteOptions &options)
+Result<WriteReport> LocalHost::writeFile(const QString &path, const QByteArray &content, const WriteOptions &options)
 {
     return writeFileThroughShell(path, content, options);
 }

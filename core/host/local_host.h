@@ -22,8 +22,7 @@ public:
     Result<QByteArray> readFile(const QString &path, RunAs as = RunAs::LoginUser) override;
     Result<WriteReport> writeFile(const QString &path, const QByteArray &content,
                                   const WriteOptions &options = {}) override;
-    Result<void> appendFile(const QString &path, const QByteArray &content,
-                            RunAs as = RunAs::LoginUser) override;
+    Result<void> appendFile(const QString &path, const QByteArray &content, RunAs as = RunAs::LoginUser) override;
 
 private:
     QString m_loginUser;

@@ -6,12 +6,12 @@
 #include "core/host/ssh_jump.h"
 
 #include <QCoreApplication>
-#include <QRandomGenerator>
 #include <QDir>
 #include <QElapsedTimer>
 #include <QFile>
 #include <QFileInfo>
 #include <QLoggingCategory>
+#include <QRandomGenerator>
 #include <QScopeGuard>
 #include <QThread>
 
@@ -49,8 +49,7 @@ QString tr(const char *text)
 
 // On the replica.ssh category, how long the enclosing call took; `subject`
 // is asked only when the category is on.
-template<typename Subject>
-auto traceTime(const SshHost &host, const char *what, Subject subject)
+template <typename Subject> auto traceTime(const SshHost &host, const char *what, Subject subject)
 {
     QElapsedTimer clock;
     clock.start();
@@ -132,8 +131,8 @@ public:
 
     ChannelTraffic(ssh_channel channel, QByteArray input, std::function<std::optional<QByteArray>()> source,
                    bool eofAfterInput)
-        : m_channel(channel), m_input(std::move(input)), m_source(std::move(source)),
-          m_eofAfterInput(eofAfterInput), m_buffer(64 * 1024)
+        : m_channel(channel), m_input(std::move(input)), m_source(std::move(source)), m_eofAfterInput(eofAfterInput),
+          m_buffer(64 * 1024)
     {
     }
 
@@ -347,8 +346,8 @@ struct SshHost::Session
     bool shellUnavailable = false;
     // Markers (MarkerScanner) are this and a count: nothing a command
     // prints can be taken for one.
-    QByteArray tokenPrefix = QByteArray::number(QRandomGenerator::system()->generate64(), 36)
-                             + QByteArray::number(QRandomGenerator::system()->generate64(), 36);
+    QByteArray tokenPrefix = QByteArray::number(QRandomGenerator::system()->generate64(), 36) +
+                             QByteArray::number(QRandomGenerator::system()->generate64(), 36);
     quint64 tokenCount = 0;
 
     QElapsedTimer shellUsed; // since the session shell last answered
@@ -399,9 +398,9 @@ void SshHost::applySshConfig()
         m_config.port = m_destination.port > 0 ? m_destination.port : 22;
     if (m_config.user.isEmpty())
         m_config.user = m_destination.user;
-    m_user = !m_config.user.isEmpty() ? m_config.user
-           : !m_config.fallbackUser.isEmpty() ? m_config.fallbackUser
-                                              : SshDestination::localUser();
+    m_user = !m_config.user.isEmpty()           ? m_config.user
+             : !m_config.fallbackUser.isEmpty() ? m_config.fallbackUser
+                                                : SshDestination::localUser();
     m_config.identityFiles << m_destination.identityFiles;
     m_config.identityFiles.removeDuplicates();
     if (m_config.knownHostsPath.isEmpty())
@@ -597,7 +596,8 @@ SshPromptReply::Decision SshHost::decideUnknownKey(const HostKeyInfo &info, cons
     }
     if (!m_config.prompts)
         return SshPromptReply::Decision::Cancel;
-    SshPrompt prompt{.kind = SshPrompt::Kind::UnknownHostKey, .hostName = displayName(), .hostKey = info, .keyPath = {}};
+    SshPrompt prompt{
+        .kind = SshPrompt::Kind::UnknownHostKey, .hostName = displayName(), .hostKey = info, .keyPath = {}};
     const SshPromptReply reply = m_config.prompts->ask(prompt, cancel);
     if (!reply.accepted())
         return SshPromptReply::Decision::Cancel;
@@ -675,7 +675,8 @@ Result<void> SshHost::checkHostKey(const std::atomic_bool *cancel)
     case SSH_KNOWN_HOSTS_ERROR:
         break;
     }
-    return sessionError(tr("Could not check the host key of %1 against %2.").arg(displayName(), m_config.knownHostsPath));
+    return sessionError(
+        tr("Could not check the host key of %1 against %2.").arg(displayName(), m_config.knownHostsPath));
 }
 
 Result<void> SshHost::authenticate(const std::atomic_bool *cancel)
@@ -724,8 +725,9 @@ Result<void> SshHost::authenticate(const std::atomic_bool *cancel)
             // Ask the server first with the public half: no passphrase
             // prompt for a key it would refuse anyway.
             ssh_key publicKey = nullptr;
-            if (QFileInfo::exists(file + QStringLiteral(".pub"))
-                && ssh_pki_import_pubkey_file(QFile::encodeName(file + QStringLiteral(".pub")).constData(), &publicKey) == SSH_OK) {
+            if (QFileInfo::exists(file + QStringLiteral(".pub")) &&
+                ssh_pki_import_pubkey_file(QFile::encodeName(file + QStringLiteral(".pub")).constData(), &publicKey) ==
+                    SSH_OK) {
                 rc = ssh_userauth_try_publickey(ssh, nullptr, publicKey);
                 ssh_key_free(publicKey);
                 if (rc == SSH_AUTH_ERROR)
@@ -927,9 +929,8 @@ Result<CommandResult> SshHost::runOnExecChannel(const CommandLine &command, cons
     bool ended = false;
     QElapsedTimer sinceEnded;
     while (true) {
-        const auto round = traffic.exchange([&](bool isStdErr, const QByteArray &bytes) {
-            isStdErr ? output.stdErr(bytes) : output.stdOut(bytes);
-        });
+        const auto round = traffic.exchange(
+            [&](bool isStdErr, const QByteArray &bytes) { isStdErr ? output.stdErr(bytes) : output.stdOut(bytes); });
         if (round == ChannelTraffic::Round::Failed)
             return connectionLost(command);
         keepalive.after(round == ChannelTraffic::Round::Moved);
@@ -960,13 +961,16 @@ Result<CommandResult> SshHost::runOnExecChannel(const CommandLine &command, cons
 Result<bool> SshHost::openSessionShell(const std::atomic_bool *cancel)
 {
     Session &session = *m_session;
-    auto lost = [this] { return sessionError(tr("Could not open a channel to %1: the connection was lost.").arg(displayName())); };
+    auto lost = [this] {
+        return sessionError(tr("Could not open a channel to %1: the connection was lost.").arg(displayName()));
+    };
     if (session.shell) {
         // After a pause the connection may have died unseen (a NAT that
         // forgot it, a host that rebooted): a ping answers before a command
         // goes out that could not be told to have run or not.
         const bool recent = session.shellUsed.isValid() && session.shellUsed.elapsed() < sessionShellPingAfterMs;
-        if (sessionShellIdle() && (recent || awaitShellAnswer(session.nextToken(), true, m_config.connectTimeoutMs, cancel) == "0"))
+        if (sessionShellIdle() &&
+            (recent || awaitShellAnswer(session.nextToken(), true, m_config.connectTimeoutMs, cancel) == "0"))
             return true;
         closeSessionShell();
         if (cancel && cancel->load())
@@ -1011,7 +1015,8 @@ Result<bool> SshHost::openSessionShell(const std::atomic_bool *cancel)
     return false;
 }
 
-QByteArray SshHost::awaitShellAnswer(const QByteArray &token, bool ping, qint64 deadlineMs, const std::atomic_bool *cancel)
+QByteArray SshHost::awaitShellAnswer(const QByteArray &token, bool ping, qint64 deadlineMs,
+                                     const std::atomic_bool *cancel)
 {
     ssh_channel shell = m_session->shell;
     MarkerScanner outEnd(token), errEnd(token);
@@ -1019,13 +1024,12 @@ QByteArray SshHost::awaitShellAnswer(const QByteArray &token, bool ping, qint64 
     QElapsedTimer clock;
     clock.start();
     while (!(outEnd.reached() && errEnd.reached()) && clock.elapsed() < deadlineMs && !(cancel && cancel->load())) {
-        const auto round = traffic.exchange([&](bool isStdErr, const QByteArray &bytes) {
-            isStdErr ? errEnd.feed(bytes) : outEnd.feed(bytes);
-        });
+        const auto round = traffic.exchange(
+            [&](bool isStdErr, const QByteArray &bytes) { isStdErr ? errEnd.feed(bytes) : outEnd.feed(bytes); });
         if (round == ChannelTraffic::Round::Failed)
             return {};
-        if (round == ChannelTraffic::Round::Idle
-            && (traffic.channelEnded() || ssh_channel_poll_timeout(shell, 20, 0) == SSH_ERROR))
+        if (round == ChannelTraffic::Round::Idle &&
+            (traffic.channelEnded() || ssh_channel_poll_timeout(shell, 20, 0) == SSH_ERROR))
             return {};
     }
     return outEnd.reached() && errEnd.reached() ? outEnd.trailer() : QByteArray();
@@ -1067,8 +1071,8 @@ Result<CommandResult> SshHost::runInSessionShell(const CommandLine &command, con
     const QByteArray token = session.nextToken();
     const QByteArray startToken = token + ".b", endToken = token + ".e";
     const QByteArray wrapped = withStartMarkers(privileged, startToken, commandJournal()) + "\n#" + endToken;
-    const QByteArray request = endToken + ' ' + QByteArray::number(wrapped.size()) + ' '
-                               + QByteArray::number(input.size()) + '\n' + wrapped + input;
+    const QByteArray request = endToken + ' ' + QByteArray::number(wrapped.size()) + ' ' +
+                               QByteArray::number(input.size()) + '\n' + wrapped + input;
     CommandResult result;
     result.command = command;
     CommandOutput output(result, options, startToken);
@@ -1085,11 +1089,12 @@ Result<CommandResult> SshHost::runInSessionShell(const CommandLine &command, con
         });
         *sent = traffic.anyWritten();
         keepalive.after(round == ChannelTraffic::Round::Moved);
-        if (round == ChannelTraffic::Round::Failed
-            || (round == ChannelTraffic::Round::Idle && traffic.channelEnded())) {
+        if (round == ChannelTraffic::Round::Failed ||
+            (round == ChannelTraffic::Round::Idle && traffic.channelEnded())) {
             closeSessionShell();
             if (!*sent)
-                return sessionError(tr("Could not run %1 on %2: the connection was lost.").arg(command.program(), displayName()));
+                return sessionError(
+                    tr("Could not run %1 on %2: the connection was lost.").arg(command.program(), displayName()));
             return connectionLost(command);
         }
         if (!ended && endRequested(options, clock, result)) {
@@ -1136,8 +1141,9 @@ void SshHost::endRemoteGroup(qint64 processGroup, RunAs as)
     auto privileged = withPrivilege(endGroupCommand(processGroup), as);
     bool sent = false;
     // Its own channel: the session shell, if any, is busy with the command.
-    auto ended = privileged ? runOnExecChannel(privileged->command, privileged->command, privileged->stdinPrefix, options, &sent)
-                            : Result<CommandResult>(privileged.error());
+    auto ended =
+        privileged ? runOnExecChannel(privileged->command, privileged->command, privileged->stdinPrefix, options, &sent)
+                   : Result<CommandResult>(privileged.error());
     if (!ended || !ended->succeeded())
         qWarning("SshHost: could not end process group %lld on %s", processGroup, qPrintable(displayName()));
 }
@@ -1172,9 +1178,10 @@ Result<QByteArray> SshHost::readFile(const QString &path, RunAs as)
     sftp_file file = sftp_open(m_session->sftp, path.toUtf8().constData(), O_RDONLY, 0);
     if (!file) {
         const int code = sftp_get_error(m_session->sftp);
-        return readError(path, code == SSH_FX_NO_SUCH_FILE         ? ReadFailure::Missing
-                               : code == SSH_FX_PERMISSION_DENIED ? ReadFailure::Denied
-                                                                   : ReadFailure::Other,
+        return readError(path,
+                         code == SSH_FX_NO_SUCH_FILE        ? ReadFailure::Missing
+                         : code == SSH_FX_PERMISSION_DENIED ? ReadFailure::Denied
+                                                            : ReadFailure::Other,
                          QString::fromUtf8(ssh_get_error(m_session->ssh)));
     }
     QByteArray content;
@@ -1219,8 +1226,8 @@ Result<WriteReport> SshHost::writeFile(const QString &path, const QByteArray &co
         ssh_string_free_char(real);
     }
     const QFileInfo info(target);
-    const QString temp = info.path() + QStringLiteral("/.") + info.fileName() + QLatin1Char('.')
-                         + QString::number(QRandomGenerator::global()->generate64(), 36);
+    const QString temp = info.path() + QStringLiteral("/.") + info.fileName() + QLatin1Char('.') +
+                         QString::number(QRandomGenerator::global()->generate64(), 36);
     const QByteArray tempName = temp.toUtf8();
     sftp_file file = sftp_open(sftp, tempName.constData(), O_WRONLY | O_CREAT | O_EXCL, 0600);
     if (!file) // the shell gives the precise reason (permission, missing folder)
@@ -1232,12 +1239,13 @@ Result<WriteReport> SshHost::writeFile(const QString &path, const QByteArray &co
     };
     for (qsizetype done = 0; done < content.size();) {
         if (options.cancel && options.cancel->load())
-            return abandon(makeError(tr("Writing %1 on %2 was cancelled; the file was left as it was.").arg(path, displayName())));
+            return abandon(
+                makeError(tr("Writing %1 on %2 was cancelled; the file was left as it was.").arg(path, displayName())));
         const size_t chunk = size_t(std::min<qsizetype>(content.size() - done, 32 * 1024));
         const ssize_t n = sftp_write(file, content.constData() + done, chunk);
         if (n <= 0) {
-            Error error = abandon(sessionError(tr("Writing %1 on %2 failed midway; the file was left as it was.")
-                                                   .arg(path, displayName())));
+            Error error = abandon(sessionError(
+                tr("Writing %1 on %2 failed midway; the file was left as it was.").arg(path, displayName())));
             dropSession();
             return error;
         }

@@ -20,21 +20,22 @@ struct SshHostConfig
 {
     // What the user gave wins over the SSH config (as on ssh's command
     // line); what neither gives takes the default named here.
-    QString host;               // a name, an address or a Host alias of the SSH config
-    int port = 0;               // 0: the config's Port, else 22
-    QString user;               // empty: the config's User, else fallbackUser
-    QString fallbackUser;       // empty: the local user's name
-    QStringList identityFiles;  // tried before the config's IdentityFile; none at all: ~/.ssh/id_ed25519, id_ecdsa, id_rsa
-    bool useAgent = true;       // ssh-agent through SSH_AUTH_SOCK
-    QString password;           // for password and keyboard-interactive; empty: not tried
-    QString knownHostsPath;     // empty: the config's UserKnownHostsFile, else ~/.ssh/known_hosts
+    QString host;         // a name, an address or a Host alias of the SSH config
+    int port = 0;         // 0: the config's Port, else 22
+    QString user;         // empty: the config's User, else fallbackUser
+    QString fallbackUser; // empty: the local user's name
+    QStringList
+        identityFiles;      // tried before the config's IdentityFile; none at all: ~/.ssh/id_ed25519, id_ecdsa, id_rsa
+    bool useAgent = true;   // ssh-agent through SSH_AUTH_SOCK
+    QString password;       // for password and keyboard-interactive; empty: not tried
+    QString knownHostsPath; // empty: the config's UserKnownHostsFile, else ~/.ssh/known_hosts
     // The SSH config as OpenSSH reads it (SshDestination): HostName, User,
     // Port, IdentityFile, ProxyJump, UserKnownHostsFile. ProxyJump is made
     // natively (SshJump), never by running ssh.
     bool readUserConfig = true;
-    QString configFile;         // empty: ~/.ssh/config (replicactl -F)
-    QString proxyJump;          // hops "[user@]host[:port],..." or "none"; empty: the config's
-    int jumpDepth = 0;          // hops made to reach this host (a ProxyJump loop ends)
+    QString configFile; // empty: ~/.ssh/config (replicactl -F)
+    QString proxyJump;  // hops "[user@]host[:port],..." or "none"; empty: the config's
+    int jumpDepth = 0;  // hops made to reach this host (a ProxyJump loop ends)
     int connectTimeoutMs = 10000;
     // A connection that stops answering (a cable pulled, a machine gone) is
     // given up after deadLinkMs: the kernel probes it (TCP keepalive) and
@@ -95,14 +96,13 @@ public:
     Result<QByteArray> readFile(const QString &path, RunAs as = RunAs::LoginUser) override;
     Result<WriteReport> writeFile(const QString &path, const QByteArray &content,
                                   const WriteOptions &options = {}) override;
-    Result<void> appendFile(const QString &path, const QByteArray &content,
-                            RunAs as = RunAs::LoginUser) override;
+    Result<void> appendFile(const QString &path, const QByteArray &content, RunAs as = RunAs::LoginUser) override;
 
     // For SshTunnel: a channel to host:port as the remote machine sees it
     // (direct-tcpip), on this host's session, connecting first when needed.
     // The caller frees it, and uses it only while holding channelMutex().
     Result<struct ssh_channel_struct *> openForwardChannel(const QString &host, int port, int originPort,
-                                                          const std::atomic_bool *cancel = nullptr);
+                                                           const std::atomic_bool *cancel = nullptr);
     std::recursive_mutex &channelMutex() { return m_mutex; }
 
 private:

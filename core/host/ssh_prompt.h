@@ -21,7 +21,7 @@ struct SshPrompt
     enum class Kind { UnknownHostKey, Passphrase, Password };
 
     Kind kind = Kind::UnknownHostKey;
-    QString hostName; // "root@db1:22", as SshHost::displayName() says it
+    QString hostName;    // "root@db1:22", as SshHost::displayName() says it
     HostKeyInfo hostKey; // UnknownHostKey
     QString keyPath;     // Passphrase: the private key file
 };

@@ -120,10 +120,13 @@ void SshTunnel::start()
         return;
     m_shared = std::make_shared<Shared>();
     auto *relay = new Relay; // deleted later in this thread, after its signals
-    connect(relay, &Relay::ready, this, [this](int port) {
-        m_localPort = port;
-        emit ready(port);
-    }, Qt::QueuedConnection);
+    connect(
+        relay, &Relay::ready, this,
+        [this](int port) {
+            m_localPort = port;
+            emit ready(port);
+        },
+        Qt::QueuedConnection);
     connect(relay, &Relay::failed, this, &SshTunnel::failed, Qt::QueuedConnection);
     connect(relay, &Relay::connectionFailed, this, &SshTunnel::connectionFailed, Qt::QueuedConnection);
     // Detached: stopping is a flag the worker sees within milliseconds, or

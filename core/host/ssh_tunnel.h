@@ -35,7 +35,7 @@ public:
 
 signals:
     void ready(int localPort);
-    void failed(const QString &message);          // could not log in or listen: the tunnel stopped
+    void failed(const QString &message);           // could not log in or listen: the tunnel stopped
     void connectionFailed(const QString &message); // one forwarded connection could not be opened
 
 private:

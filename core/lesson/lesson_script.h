@@ -12,9 +12,9 @@ struct LessonAction
     enum class Kind { Sql, Sandbox };
 
     Kind kind = Kind::Sql;
-    QString label;          // the button: "Insert a row on the primary"
-    QString server;         // Sql: "primary" or "standby" (the sandbox's names)
-    QString sql;            // Sql: what runs, in the lesson's database
+    QString label;  // the button: "Insert a row on the primary"
+    QString server; // Sql: "primary" or "standby" (the sandbox's names)
+    QString sql;    // Sql: what runs, in the lesson's database
     SandboxTask::Action sandboxAction = SandboxTask::Action::StartStandby; // Sandbox
     QString expectedSqlState; // Sql: the error the lesson expects ("25006"); empty: success expected
     // Sql: the statement is expected to wait (a commit held by a stopped
@@ -26,7 +26,7 @@ struct LessonAction
 // it shows once done. Text is translated; rich text for emphasis only.
 struct LessonStep
 {
-    QString id;          // stable: "read-only-standby"
+    QString id; // stable: "read-only-standby"
     QString title;
     QString explanation; // shown before running
     QString afterwards;  // what happened, shown once every action ran

@@ -9,10 +9,10 @@
 QList<LagHistory::Tier> LagHistory::defaultTiers()
 {
     return {
-        {1000, 900},         // 1 s for 15 minutes
-        {15 * 1000, 960},    // 15 s for 4 hours
-        {120 * 1000, 720},   // 2 min for 24 hours
-        {900 * 1000, 2880},  // 15 min for 30 days
+        {1000, 900},        // 1 s for 15 minutes
+        {15 * 1000, 960},   // 15 s for 4 hours
+        {120 * 1000, 720},  // 2 min for 24 hours
+        {900 * 1000, 2880}, // 15 min for 30 days
     };
 }
 
@@ -94,8 +94,8 @@ void LagHistory::append(const ReplicationSample &sample)
         };
         append(standby.applicationName, timeMs,
                Values{bytes, standby.writeLagMs, standby.flushLagMs, standby.replayLagMs,
-                      asDouble(standby.sentLagBytes), asDouble(standby.writeLagBytes),
-                      asDouble(standby.flushLagBytes), std::nullopt});
+                      asDouble(standby.sentLagBytes), asDouble(standby.writeLagBytes), asDouble(standby.flushLagBytes),
+                      std::nullopt});
     }
     if (sample.primary.walBytesPerSecond) {
         Values rate{};
@@ -231,8 +231,8 @@ QList<QPointF> LagHistory::decimated(const QString &standby, Metric metric, qint
 
 QByteArray LagHistory::toCsv(qint64 fromMs, qint64 toMs) const
 {
-    static const char *const names[MetricCount] = {"replay_lag_bytes", "write_lag_ms",    "flush_lag_ms",
-                                                   "replay_lag_ms",    "sent_lag_bytes",  "write_lag_bytes",
+    static const char *const names[MetricCount] = {"replay_lag_bytes", "write_lag_ms",        "flush_lag_ms",
+                                                   "replay_lag_ms",    "sent_lag_bytes",      "write_lag_bytes",
                                                    "flush_lag_bytes",  "wal_bytes_per_second"};
     QByteArray csv("time,series,metric,minimum,average,maximum\n");
     QStringList series = standbys();
@@ -241,7 +241,8 @@ QByteArray LagHistory::toCsv(qint64 fromMs, qint64 toMs) const
     for (const QString &name : series) {
         const QByteArray label = name == primarySeries() ? QByteArray("primary") : name.toUtf8();
         for (const Point &point : points(name, fromMs, toMs)) {
-            const QByteArray time = QDateTime::fromMSecsSinceEpoch(point.timeMs, Qt::UTC).toString(Qt::ISODateWithMs).toLatin1();
+            const QByteArray time =
+                QDateTime::fromMSecsSinceEpoch(point.timeMs, Qt::UTC).toString(Qt::ISODateWithMs).toLatin1();
             for (int m = 0; m < MetricCount; ++m) {
                 if (std::isnan(point.average[size_t(m)]))
                     continue;

@@ -2,8 +2,8 @@
 
 #include "core/monitor/replication_sample.h"
 
-#include <QHash>
 #include <QByteArray>
+#include <QHash>
 #include <QList>
 #include <QPointF>
 #include <QString>
@@ -50,7 +50,7 @@ public:
     // (NULL lags while a standby is idle, or a standby that was away) is NaN.
     struct Point
     {
-        qint64 timeMs = 0;       // start of the bucket, ms since the epoch (UTC)
+        qint64 timeMs = 0; // start of the bucket, ms since the epoch (UTC)
         qint64 resolutionMs = 0;
         std::array<double, MetricCount> average{};
         std::array<double, MetricCount> minimum{};

@@ -51,7 +51,9 @@ QString intervalMs(const QString &expression)
 
 } // namespace
 
-ReplicationQueries::ReplicationQueries(const VersionRules &rules) : m_rules(rules) {}
+ReplicationQueries::ReplicationQueries(const VersionRules &rules) : m_rules(rules)
+{
+}
 
 QString ReplicationQueries::positionExpression() const
 {
@@ -77,21 +79,21 @@ QString ReplicationQueries::serverStatus() const
     const QString replayDelay =
         QStringLiteral("CASE WHEN NOT pg_is_in_recovery() THEN NULL WHEN %1 = %2 THEN 0 ELSE %3 END")
             .arg(receive, replay, intervalMs(QStringLiteral("now() - pg_last_xact_replay_timestamp()")));
-    return QStringLiteral(
-               "SELECT pg_is_in_recovery() AS in_recovery,\n"
-               "       current_setting('server_version_num') AS server_version_num,\n"
-               "       CASE WHEN pg_is_in_recovery() THEN NULL ELSE %1()::text END AS current_lsn,\n"
-               "       %2::text AS receive_lsn,\n"
-               "       %3::text AS replay_lsn,\n"
-               "       %4 AS last_replay_ms,\n"
-               "       CASE WHEN pg_is_in_recovery() THEN %5() ELSE false END AS replay_paused,\n"
-               "       %6(%2, %3)::bigint AS replay_backlog_bytes,\n"
-               "       %7 AS replay_delay_ms,\n"
-               "       %8 AS commits_waiting,\n"
-               "       current_setting('synchronous_standby_names') AS synchronous_standby_names,\n"
-               "       current_setting('synchronous_commit') AS synchronous_commit")
-        .arg(m_rules.currentWalLsnFunction(), receive, replay, epochMs(QStringLiteral("pg_last_xact_replay_timestamp()")),
-             m_rules.walReplayPausedFunction(), m_rules.walLsnDiffFunction(), replayDelay, commitsWaiting);
+    return QStringLiteral("SELECT pg_is_in_recovery() AS in_recovery,\n"
+                          "       current_setting('server_version_num') AS server_version_num,\n"
+                          "       CASE WHEN pg_is_in_recovery() THEN NULL ELSE %1()::text END AS current_lsn,\n"
+                          "       %2::text AS receive_lsn,\n"
+                          "       %3::text AS replay_lsn,\n"
+                          "       %4 AS last_replay_ms,\n"
+                          "       CASE WHEN pg_is_in_recovery() THEN %5() ELSE false END AS replay_paused,\n"
+                          "       %6(%2, %3)::bigint AS replay_backlog_bytes,\n"
+                          "       %7 AS replay_delay_ms,\n"
+                          "       %8 AS commits_waiting,\n"
+                          "       current_setting('synchronous_standby_names') AS synchronous_standby_names,\n"
+                          "       current_setting('synchronous_commit') AS synchronous_commit")
+        .arg(m_rules.currentWalLsnFunction(), receive, replay,
+             epochMs(QStringLiteral("pg_last_xact_replay_timestamp()")), m_rules.walReplayPausedFunction(),
+             m_rules.walLsnDiffFunction(), replayDelay, commitsWaiting);
 }
 
 QString ReplicationQueries::statReplication() const
@@ -133,9 +135,10 @@ QString ReplicationQueries::replicationSlots() const
                           "FROM pg_replication_slots\n"
                           "ORDER BY slot_name")
         .arg(walStatus ? QStringLiteral("wal_status") : QStringLiteral("NULL::text"),
-             walStatus ? QStringLiteral("safe_wal_size") : QStringLiteral("NULL::bigint"),
-             m_rules.walLsnDiffFunction(), positionExpression(),
-             m_rules.hasSlotInactiveSince() ? epochMs(QStringLiteral("inactive_since")) : QStringLiteral("NULL::bigint"));
+             walStatus ? QStringLiteral("safe_wal_size") : QStringLiteral("NULL::bigint"), m_rules.walLsnDiffFunction(),
+             positionExpression(),
+             m_rules.hasSlotInactiveSince() ? epochMs(QStringLiteral("inactive_since"))
+                                            : QStringLiteral("NULL::bigint"));
 }
 
 QString ReplicationQueries::statArchiver() const

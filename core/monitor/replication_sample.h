@@ -24,9 +24,9 @@ struct ReplicationSample
     {
         int pid = 0;
         QString applicationName;
-        QString clientAddr;  // empty when the standby came over a Unix socket
-        QString state;       // startup, catchup, streaming, backup, stopping
-        QString syncState;   // async, potential, sync, quorum (10+)
+        QString clientAddr; // empty when the standby came over a Unix socket
+        QString state;      // startup, catchup, streaming, backup, stopping
+        QString syncState;  // async, potential, sync, quorum (10+)
         int syncPriority = 0;
         QString sentLsn;
         QString writeLsn;
@@ -38,8 +38,8 @@ struct ReplicationSample
         std::optional<qint64> sentLagBytes;
         std::optional<qint64> writeLagBytes;
         std::optional<qint64> flushLagBytes;
-        std::optional<qint64> byteLag;      // primary's position - replay_lsn (the replay lag in bytes)
-        std::optional<double> writeLagMs;   // 10+; NULL while the standby is idle (sub-ms precision)
+        std::optional<qint64> byteLag;    // primary's position - replay_lsn (the replay lag in bytes)
+        std::optional<double> writeLagMs; // 10+; NULL while the standby is idle (sub-ms precision)
         std::optional<double> flushLagMs;
         std::optional<double> replayLagMs;
         std::optional<QDateTime> replyTime; // 12+
@@ -49,13 +49,13 @@ struct ReplicationSample
     struct Slot
     {
         QString name;
-        QString type;       // physical, logical
+        QString type; // physical, logical
         bool active = false;
         std::optional<int> activePid;
         QString restartLsn;
-        QString walStatus;  // reserved, extended, unreserved, lost (13+)
-        std::optional<qint64> safeWalSize;    // 13+; NULL when max_slot_wal_keep_size = -1
-        std::optional<qint64> retainedBytes;  // WAL the slot holds back: position - restart_lsn
+        QString walStatus;                      // reserved, extended, unreserved, lost (13+)
+        std::optional<qint64> safeWalSize;      // 13+; NULL when max_slot_wal_keep_size = -1
+        std::optional<qint64> retainedBytes;    // WAL the slot holds back: position - restart_lsn
         std::optional<QDateTime> inactiveSince; // 17+
     };
 
@@ -73,8 +73,8 @@ struct ReplicationSample
     // What one server (primary or standby) said about itself.
     struct Server
     {
-        QString name;      // as the caller named it: "primary", "standby1"
-        QString endpoint;  // host:port, or socket-dir:port
+        QString name;     // as the caller named it: "primary", "standby1"
+        QString endpoint; // host:port, or socket-dir:port
         // Its IP address as the primary's pg_stat_replication shows it
         // (client_addr), when the caller knows it: what ties this server
         // to its row there when the server itself cannot be asked.
@@ -85,12 +85,12 @@ struct ReplicationSample
         // PostgreSQL runs is unknown, not "down".
         bool hostReached = true;
         bool connecting = false; // not reachable yet, first attempt still under way (not a problem yet)
-        PgError error;     // why not, when !reachable
+        PgError error;           // why not, when !reachable
         int serverVersionNum = 0;
-        bool inRecovery = false;          // pg_is_in_recovery(): a standby
-        QString currentLsn;               // primary: pg_current_wal_lsn()
-        QString receiveLsn;               // standby: pg_last_wal_receive_lsn()
-        QString replayLsn;                // standby: pg_last_wal_replay_lsn()
+        bool inRecovery = false;                 // pg_is_in_recovery(): a standby
+        QString currentLsn;                      // primary: pg_current_wal_lsn()
+        QString receiveLsn;                      // standby: pg_last_wal_receive_lsn()
+        QString replayLsn;                       // standby: pg_last_wal_replay_lsn()
         std::optional<QDateTime> lastReplayTime; // pg_last_xact_replay_timestamp()
         bool replayPaused = false;
         std::optional<qint64> replayBacklogBytes; // standby: receive - replay
@@ -105,18 +105,21 @@ struct ReplicationSample
         // Primary: WAL written per second since the previous sample (the
         // sampler computes it from two current LSNs); unknown on the first.
         std::optional<double> walBytesPerSecond;
-        QString synchronousStandbyNames;  // primary: the setting, verbatim
+        QString synchronousStandbyNames; // primary: the setting, verbatim
         QString synchronousCommit;
 
-        QString role() const { return !reachable ? QString() : inRecovery ? QStringLiteral("standby") : QStringLiteral("primary"); }
+        QString role() const
+        {
+            return !reachable ? QString() : inRecovery ? QStringLiteral("standby") : QStringLiteral("primary");
+        }
     };
 
-    QDateTime sampledAt;            // UTC
+    QDateTime sampledAt; // UTC
     Server primary;
-    QList<Server> standbyServers;   // the standbys the sampler was asked to watch
-    QList<Standby> standbys;        // pg_stat_replication on the primary
-    QList<Slot> replicationSlots; // not "slots": a Qt keyword
-    std::optional<Archiver> archiver; // none before 9.4 or when the primary is down
+    QList<Server> standbyServers;       // the standbys the sampler was asked to watch
+    QList<Standby> standbys;            // pg_stat_replication on the primary
+    QList<Slot> replicationSlots;       // not "slots": a Qt keyword
+    std::optional<Archiver> archiver;   // none before 9.4 or when the primary is down
     QList<ReplicationProblem> problems; // what the sampler found wrong in this sample
 
     const Standby *standby(const QString &applicationName) const
@@ -155,7 +158,8 @@ struct ReplicationSample
         for (const Server &server : standbyServers) {
             if (!server.reachable || !server.inRecovery)
                 continue;
-            const quint64 lsn = std::max(parseLsn(server.receiveLsn).value_or(0), parseLsn(server.replayLsn).value_or(0));
+            const quint64 lsn =
+                std::max(parseLsn(server.receiveLsn).value_or(0), parseLsn(server.replayLsn).value_or(0));
             if (!best || lsn > bestLsn) {
                 best = &server;
                 bestLsn = lsn;

@@ -63,8 +63,7 @@ ReplicationSampler::ReplicationSampler(QObject *parent) : QObject(parent)
 
 ReplicationSampler::~ReplicationSampler() = default;
 
-ReplicationSampler::Target *ReplicationSampler::addTarget(const QString &name, const QString &conninfo,
-                                                          bool isPrimary)
+ReplicationSampler::Target *ReplicationSampler::addTarget(const QString &name, const QString &conninfo, bool isPrimary)
 {
     auto target = std::make_unique<Target>();
     target->name = name;
@@ -210,8 +209,8 @@ void ReplicationSampler::startRound()
             break;
         }
     }
-    const bool waiting = std::any_of(m_targets.begin(), m_targets.end(),
-                                     [](const auto &t) { return !t->pending.isEmpty(); });
+    const bool waiting =
+        std::any_of(m_targets.begin(), m_targets.end(), [](const auto &t) { return !t->pending.isEmpty(); });
     if (!waiting)
         finishRound();
 }
@@ -243,8 +242,8 @@ void ReplicationSampler::onResult(Target *target, const PgResult &result)
             break;
         }
     }
-    const bool waiting = std::any_of(m_targets.begin(), m_targets.end(),
-                                     [](const auto &t) { return !t->pending.isEmpty(); });
+    const bool waiting =
+        std::any_of(m_targets.begin(), m_targets.end(), [](const auto &t) { return !t->pending.isEmpty(); });
     if (!waiting)
         finishRound();
 }
@@ -297,9 +296,9 @@ QList<ReplicationProblem> ReplicationSampler::problemsIn(const ReplicationSample
     QList<ReplicationProblem> problems;
     const ReplicationSample::Server &primary = sample.primary;
     if (!primary.reachable && !primary.connecting) {
-        problems << ReplicationProblem{Severity::Critical, QStringLiteral("server-unreachable"), primary.name,
-                                       tr("The primary \"%1\" does not answer. %2")
-                                           .arg(primary.name, primary.error.userText())};
+        problems << ReplicationProblem{
+            Severity::Critical, QStringLiteral("server-unreachable"), primary.name,
+            tr("The primary \"%1\" does not answer. %2").arg(primary.name, primary.error.userText())};
     } else if (primary.inRecovery) {
         problems << ReplicationProblem{
             Severity::Warning, QStringLiteral("primary-in-recovery"), primary.name,
@@ -450,9 +449,9 @@ void ReplicationSampler::addStandbyServerProblems(const ReplicationSample &sampl
         if (server.connecting)
             continue;
         if (!server.reachable) {
-            problems << ReplicationProblem{Severity::Warning, QStringLiteral("server-unreachable"), server.name,
-                                           tr("Standby \"%1\" does not answer. %2")
-                                               .arg(server.name, server.error.userText())};
+            problems << ReplicationProblem{
+                Severity::Warning, QStringLiteral("server-unreachable"), server.name,
+                tr("Standby \"%1\" does not answer. %2").arg(server.name, server.error.userText())};
         } else if (!server.inRecovery) {
             problems << ReplicationProblem{
                 Severity::Critical, QStringLiteral("standby-not-in-recovery"), server.name,

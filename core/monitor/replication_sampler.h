@@ -65,7 +65,10 @@ public:
     // server-unreachable...); pure, so replicactl and tests use it on
     // samples they made themselves.
     static QList<ReplicationProblem> problemsIn(const ReplicationSample &sample, const Thresholds &thresholds);
-    static QList<ReplicationProblem> problemsIn(const ReplicationSample &sample) { return problemsIn(sample, Thresholds()); }
+    static QList<ReplicationProblem> problemsIn(const ReplicationSample &sample)
+    {
+        return problemsIn(sample, Thresholds());
+    }
     // The primary's WAL bytes per second between two samples; nullopt when
     // either lacks a position or the primary changed.
     static std::optional<double> walRate(const ReplicationSample &before, const ReplicationSample &now);

@@ -23,8 +23,7 @@ QJsonValue jsonText(const QString &text)
     return text.isEmpty() ? QJsonValue(QJsonValue::Null) : QJsonValue(text);
 }
 
-template<typename T>
-QJsonValue jsonNumber(const std::optional<T> &value)
+template <typename T> QJsonValue jsonNumber(const std::optional<T> &value)
 {
     return value ? QJsonValue(double(*value)) : QJsonValue(QJsonValue::Null);
 }
@@ -112,14 +111,14 @@ QString unreachedLine(const QString &where, const ReplicationSample::Server &ser
     QString line = tr("%1: could not be asked, so whether its PostgreSQL runs is not known from here. %2")
                        .arg(where, server.error.userText());
     if (const ReplicationSample::Standby *seen = sample.standbyFrom(server.address))
-        line += QLatin1Char(' ')
-                + tr("The primary's pg_stat_replication shows it connected from %1 as %2: state %3, sync_state %4, "
-                     "replayed %5.")
-                      .arg(server.address, orDash(seen->applicationName), orDash(seen->state),
-                           orDash(seen->syncState), orDash(seen->replayLsn));
+        line += QLatin1Char(' ') +
+                tr("The primary's pg_stat_replication shows it connected from %1 as %2: state %3, sync_state %4, "
+                   "replayed %5.")
+                    .arg(server.address, orDash(seen->applicationName), orDash(seen->state), orDash(seen->syncState),
+                         orDash(seen->replayLsn));
     else if (sample.primary.reachable && !server.address.isEmpty())
-        line += QLatin1Char(' ') + tr("The primary's pg_stat_replication shows no standby connected from %1.")
-                                       .arg(server.address);
+        line += QLatin1Char(' ') +
+                tr("The primary's pg_stat_replication shows no standby connected from %1.").arg(server.address);
     return line;
 }
 
@@ -182,19 +181,32 @@ QJsonObject serverJson(const ReplicationSample::Server &server)
 QString ReplicationTable::header(Column column)
 {
     switch (column) {
-    case Standby: return tr("Standby");
-    case Client: return tr("Client");
-    case State: return tr("State");
-    case SyncState: return tr("Sync");
-    case SentLsn: return tr("Sent LSN");
-    case WriteLsn: return tr("Write LSN");
-    case FlushLsn: return tr("Flush LSN");
-    case ReplayLsn: return tr("Replay LSN");
-    case ByteLag: return tr("Byte lag");
-    case WriteLag: return tr("Write lag");
-    case FlushLag: return tr("Flush lag");
-    case ReplayLag: return tr("Replay lag");
-    case ColumnCount: break;
+    case Standby:
+        return tr("Standby");
+    case Client:
+        return tr("Client");
+    case State:
+        return tr("State");
+    case SyncState:
+        return tr("Sync");
+    case SentLsn:
+        return tr("Sent LSN");
+    case WriteLsn:
+        return tr("Write LSN");
+    case FlushLsn:
+        return tr("Flush LSN");
+    case ReplayLsn:
+        return tr("Replay LSN");
+    case ByteLag:
+        return tr("Byte lag");
+    case WriteLag:
+        return tr("Write lag");
+    case FlushLag:
+        return tr("Flush lag");
+    case ReplayLag:
+        return tr("Replay lag");
+    case ColumnCount:
+        break;
     }
     return {};
 }
@@ -202,21 +214,33 @@ QString ReplicationTable::header(Column column)
 QString ReplicationTable::cell(const ReplicationSample::Standby &standby, Column column)
 {
     switch (column) {
-    case Standby: return orDash(standby.applicationName);
-    case Client: return standby.clientAddr.isEmpty() ? tr("local socket") : standby.clientAddr;
-    case State: return orDash(standby.state);
+    case Standby:
+        return orDash(standby.applicationName);
+    case Client:
+        return standby.clientAddr.isEmpty() ? tr("local socket") : standby.clientAddr;
+    case State:
+        return orDash(standby.state);
     case SyncState:
         return standby.syncState.isEmpty() ? QStringLiteral("-")
                                            : QStringLiteral("%1 (%2)").arg(standby.syncState).arg(standby.syncPriority);
-    case SentLsn: return orDash(standby.sentLsn);
-    case WriteLsn: return orDash(standby.writeLsn);
-    case FlushLsn: return orDash(standby.flushLsn);
-    case ReplayLsn: return orDash(standby.replayLsn);
-    case ByteLag: return standby.byteLag ? formatBytes(*standby.byteLag) : QStringLiteral("-");
-    case WriteLag: return formatMs(standby.writeLagMs);
-    case FlushLag: return formatMs(standby.flushLagMs);
-    case ReplayLag: return formatMs(standby.replayLagMs);
-    case ColumnCount: break;
+    case SentLsn:
+        return orDash(standby.sentLsn);
+    case WriteLsn:
+        return orDash(standby.writeLsn);
+    case FlushLsn:
+        return orDash(standby.flushLsn);
+    case ReplayLsn:
+        return orDash(standby.replayLsn);
+    case ByteLag:
+        return standby.byteLag ? formatBytes(*standby.byteLag) : QStringLiteral("-");
+    case WriteLag:
+        return formatMs(standby.writeLagMs);
+    case FlushLag:
+        return formatMs(standby.flushLagMs);
+    case ReplayLag:
+        return formatMs(standby.replayLagMs);
+    case ColumnCount:
+        break;
     }
     return {};
 }
@@ -268,8 +292,8 @@ QString ReplicationTable::renderText(const ReplicationSample &sample)
         // What a promotion is decided on when the primary is gone.
         if (const ReplicationSample::Server *best = sample.mostAdvancedStandby())
             text += tr("Most advanced standby: %1 (received %2, replayed %3).")
-                        .arg(best->name, orDash(best->receiveLsn), orDash(best->replayLsn))
-                    + QLatin1Char('\n');
+                        .arg(best->name, orDash(best->receiveLsn), orDash(best->replayLsn)) +
+                    QLatin1Char('\n');
         else
             text += tr("No standby answered, so which one is most advanced is not known.") + QLatin1Char('\n');
     }
@@ -297,8 +321,8 @@ QString ReplicationTable::renderText(const ReplicationSample &sample)
     if (!sample.replicationSlots.isEmpty()) {
         text += QLatin1Char('\n');
         QList<QStringList> rows;
-        rows << QStringList{tr("Slot"), tr("Type"), tr("Active"), tr("Restart LSN"), tr("WAL status"),
-                            tr("Retained WAL"), tr("Safe WAL size")};
+        rows << QStringList{tr("Slot"),       tr("Type"),         tr("Active"),       tr("Restart LSN"),
+                            tr("WAL status"), tr("Retained WAL"), tr("Safe WAL size")};
         for (const auto &slot : sample.replicationSlots)
             rows << QStringList{slot.name,
                                 orDash(slot.type),
@@ -324,10 +348,10 @@ QString ReplicationTable::renderText(const ReplicationSample &sample)
     if (!sample.problems.isEmpty()) {
         text += QLatin1Char('\n');
         for (const auto &problem : sample.problems)
-            text += (problem.severity == ReplicationProblem::Severity::Critical ? tr("CRITICAL: %1")
-                                                                                : tr("WARNING: %1"))
-                        .arg(problem.message) +
-                    QLatin1Char('\n');
+            text +=
+                (problem.severity == ReplicationProblem::Severity::Critical ? tr("CRITICAL: %1") : tr("WARNING: %1"))
+                    .arg(problem.message) +
+                QLatin1Char('\n');
     }
     return text;
 }

@@ -226,8 +226,8 @@ PgConnection::~PgConnection()
 void PgConnection::open(const QString &conninfo)
 {
     teardown();
-    failQueued(PgError{QStringLiteral("08003"), {}, tr("The connection was reopened before the query ran."),
-                       {}, {}, {}, {}});
+    failQueued(
+        PgError{QStringLiteral("08003"), {}, tr("The connection was reopened before the query ran."), {}, {}, {}, {}});
     // lastError() keeps the previous failure until this attempt succeeds:
     // a monitor retrying a dead server goes on showing why.
     m_serverVersionNum = 0;
@@ -357,8 +357,13 @@ void PgConnection::startConnect(const QStringList &keys, const QStringList &valu
 
     m_conn = PQconnectStartParams(keyPointers.constData(), valuePointers.constData(), 0);
     if (!m_conn) {
-        failConnect(PgError{QStringLiteral("08001"), QStringLiteral("FATAL"), tr("Out of memory."), {}, {},
-                            tr("Could not start a connection: out of memory."), {}});
+        failConnect(PgError{QStringLiteral("08001"),
+                            QStringLiteral("FATAL"),
+                            tr("Out of memory."),
+                            {},
+                            {},
+                            tr("Could not start a connection: out of memory."),
+                            {}});
         return;
     }
     const QString host = fromPq(PQhost(m_conn));
@@ -515,8 +520,11 @@ quint64 PgConnection::enqueue(Pending pending)
             this,
             [this] {
                 if (m_state == State::Disconnected || m_state == State::Failed)
-                    failQueued(PgError{QStringLiteral("08003"), QStringLiteral("ERROR"),
-                                       tr("connection is not open"), {}, {},
+                    failQueued(PgError{QStringLiteral("08003"),
+                                       QStringLiteral("ERROR"),
+                                       tr("connection is not open"),
+                                       {},
+                                       {},
                                        tr("The query was not sent: there is no open connection to the server. "
                                           "Connect first."),
                                        {}});
@@ -547,8 +555,8 @@ void PgConnection::sendNext()
         values << (m_running->params.at(i) ? bytes.at(i).constData() : nullptr);
 
     setState(State::Busy);
-    if (!PQsendQueryParams(m_conn, sql.constData(), int(values.size()), nullptr, values.constData(), nullptr,
-                           nullptr, 0)) {
+    if (!PQsendQueryParams(m_conn, sql.constData(), int(values.size()), nullptr, values.constData(), nullptr, nullptr,
+                           0)) {
         if (PQstatus(m_conn) == CONNECTION_BAD) {
             connectionLost(fromPq(PQerrorMessage(m_conn)));
             return;
@@ -787,9 +795,13 @@ void PgConnection::failQueued(const PgError &error)
 void PgConnection::cancel()
 {
     if (!m_queue.isEmpty())
-        failQueued(PgError{QStringLiteral("57014"), QStringLiteral("ERROR"),
-                           tr("canceling statement due to user request"), {}, {},
-                           tr("The query was cancelled before it ran."), {}});
+        failQueued(PgError{QStringLiteral("57014"),
+                           QStringLiteral("ERROR"),
+                           tr("canceling statement due to user request"),
+                           {},
+                           {},
+                           tr("The query was cancelled before it ran."),
+                           {}});
     if (!m_conn || !m_running)
         return;
     if (QRunnable *task = makeCancelTask(m_conn))
@@ -799,8 +811,13 @@ void PgConnection::cancel()
 void PgConnection::close()
 {
     const bool wasOpen = m_state != State::Disconnected && m_state != State::Failed;
-    PgError error{QStringLiteral("08003"), QStringLiteral("ERROR"), tr("connection closed"), {}, {},
-                  tr("The query did not finish: the connection was closed."), {}};
+    PgError error{QStringLiteral("08003"),
+                  QStringLiteral("ERROR"),
+                  tr("connection closed"),
+                  {},
+                  {},
+                  tr("The query did not finish: the connection was closed."),
+                  {}};
     if (m_running) {
         PgResult result = std::move(m_current);
         m_current = PgResult();

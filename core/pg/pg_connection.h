@@ -41,9 +41,9 @@ public:
         Disconnected, // never opened, or closed
         Resolving,    // looking up the host name
         Connecting,
-        Ready,        // connected, no query running
-        Busy,         // a query is running
-        Failed,       // the connection could not be made, or was lost
+        Ready,  // connected, no query running
+        Busy,   // a query is running
+        Failed, // the connection could not be made, or was lost
     };
     Q_ENUM(State)
 

@@ -24,8 +24,8 @@ struct PgResult
     QStringList columns;
     QList<PgRow> rows;   // empty for a streamed query: its rows went out by PgConnection::rowsReady
     qint64 rowCount = 0; // every row the query returned, also those not kept
-    QString commandTag; // "SELECT 3", "INSERT 0 1"
-    PgError error;      // when !ok
+    QString commandTag;  // "SELECT 3", "INSERT 0 1"
+    PgError error;       // when !ok
     QStringList notices; // NOTICE / WARNING messages the query raised
     qint64 elapsedMs = 0;
 

@@ -21,11 +21,10 @@ QuerySession::QuerySession(const QString &conninfo, QObject *parent)
     m_thread.setObjectName(QStringLiteral("QuerySession"));
     m_connection->moveToThread(&m_thread);
     // Queued: the connection emits on its thread, this object handles on its own.
-    connect(m_connection, &PgConnection::columnsReady, this,
-            [this](quint64, const QStringList &columns) {
-                if (isRunning())
-                    emit columnsReady(m_index, columns);
-            });
+    connect(m_connection, &PgConnection::columnsReady, this, [this](quint64, const QStringList &columns) {
+        if (isRunning())
+            emit columnsReady(m_index, columns);
+    });
     connect(m_connection, &PgConnection::rowsReady, this, [this](quint64, const QList<PgRow> &rows) {
         if (isRunning())
             emit rowsReady(m_index, rows);

@@ -329,9 +329,9 @@ Result<CommandLine> BackupClone::primaryCommand(const CloneOptions &options)
 
 CommandLine BackupClone::standbyCommand(const CloneOptions &options)
 {
-    return CommandLine::shell(QString::fromLatin1(standbyScript),
-                              {options.standbyDataDir,
-                               options.version.atLeast(17) ? QStringLiteral("1") : QStringLiteral("0")});
+    return CommandLine::shell(
+        QString::fromLatin1(standbyScript),
+        {options.standbyDataDir, options.version.atLeast(17) ? QStringLiteral("1") : QStringLiteral("0")});
 }
 
 Result<CloneReport> BackupClone::run(Host &primary, Host &standby, const CloneOptions &options,
@@ -348,10 +348,10 @@ Result<CloneReport> BackupClone::run(Host &primary, Host &standby, const CloneOp
         RunOptions check;
         check.as = RunAs::Postgres;
         check.timeoutMs = 60000;
-        auto empty = standby.run(
-            CommandLine::shell(QStringLiteral("[ ! -e \"$1\" ] || [ -z \"$(ls -A \"$1\" 2>/dev/null)\" ]"),
-                               {options.standbyDataDir}),
-            check);
+        auto empty =
+            standby.run(CommandLine::shell(QStringLiteral("[ ! -e \"$1\" ] || [ -z \"$(ls -A \"$1\" 2>/dev/null)\" ]"),
+                                           {options.standbyDataDir}),
+                        check);
         if (!empty)
             return empty.error();
         if (!empty->succeeded())
@@ -455,15 +455,15 @@ Result<CloneReport> BackupClone::run(Host &primary, Host &standby, const CloneOp
         failure = primaryResult.error();
     } else if (!primaryResult->succeeded() && !primaryResult->cancelled) {
         Error error = primaryResult->toError(tr("copy the primary's data directory"));
-        error.message = explainPrimaryFailure(failureWord(primaryResult->stdErr), options) + QLatin1Char(' ')
-            + error.message;
+        error.message =
+            explainPrimaryFailure(failureWord(primaryResult->stdErr), options) + QLatin1Char(' ') + error.message;
         failure = error;
     } else if (!standbyResult) {
         failure = standbyResult.error();
     } else if (!standbyResult->succeeded()) {
         Error error = standbyResult->toError(tr("write the copy on the standby"));
-        error.message = explainStandbyFailure(failureWord(standbyResult->stdErr), options) + QLatin1Char(' ')
-            + error.message;
+        error.message =
+            explainStandbyFailure(failureWord(standbyResult->stdErr), options) + QLatin1Char(' ') + error.message;
         failure = error;
     } else if (!primaryResult->succeeded()) {
         failure = primaryResult->toError(tr("copy the primary's data directory"));
@@ -489,14 +489,13 @@ Result<CloneReport> BackupClone::run(Host &primary, Host &standby, const CloneOp
         RunOptions drop;
         drop.as = RunAs::Postgres;
         drop.timeoutMs = 60000;
-        (void)primary.run(CommandLine(options.psqlPath,
-                                      {QStringLiteral("-X"), QStringLiteral("-q"), QStringLiteral("-h"),
-                                       options.socketDir, QStringLiteral("-p"), QString::number(options.port),
-                                       QStringLiteral("-U"), options.user, QStringLiteral("-d"),
-                                       QStringLiteral("postgres"), QStringLiteral("-c"),
-                                       QStringLiteral("SELECT pg_drop_replication_slot(%1)")
-                                           .arg(sqlLiteral(options.slotName))}),
-                          drop);
+        (void)primary.run(
+            CommandLine(options.psqlPath,
+                        {QStringLiteral("-X"), QStringLiteral("-q"), QStringLiteral("-h"), options.socketDir,
+                         QStringLiteral("-p"), QString::number(options.port), QStringLiteral("-U"), options.user,
+                         QStringLiteral("-d"), QStringLiteral("postgres"), QStringLiteral("-c"),
+                         QStringLiteral("SELECT pg_drop_replication_slot(%1)").arg(sqlLiteral(options.slotName))}),
+            drop);
     }
     return *failure;
 }

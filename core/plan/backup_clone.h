@@ -15,15 +15,15 @@ class Host;
 // What BackupClone needs to know about the two servers.
 struct CloneOptions
 {
-    PgVersion version;       // the primary's major: picks the backup functions
-    QString primaryDataDir;  // read as the postgres user
+    PgVersion version;      // the primary's major: picks the backup functions
+    QString primaryDataDir; // read as the postgres user
     // How psql on the primary reaches the server, as the postgres OS user
     // (peer or trust on the Unix socket, as a Debian cluster has it).
     QString psqlPath = QStringLiteral("psql");
     QString socketDir = QStringLiteral("/var/run/postgresql");
     int port = 5432;
     QString user = QStringLiteral("postgres");
-    QString standbyDataDir;  // made when missing, refused when not empty
+    QString standbyDataDir; // made when missing, refused when not empty
     // A physical slot for the standby, made (reserving WAL from now) when
     // missing, so that the standby streams from where the backup starts.
     QString slotName;
@@ -41,7 +41,7 @@ struct CloneReport
     QString stopLsn;
     QString startWalFile;
     QString stopWalFile;
-    qint64 bytes = 0;       // through this process, data directory and WAL
+    qint64 bytes = 0; // through this process, data directory and WAL
     int walSegments = 0;
     bool slotCreated = false;
     qint64 durationMs = 0;

@@ -18,13 +18,14 @@ QString rhelSuffix(const PgVersion &version)
 
 } // namespace
 
-ClusterLayout::ClusterLayout(const HostFacts &facts, const PgVersion &version, const QString &clusterName,
-                             int port, const QString &dataDirChoice)
+ClusterLayout::ClusterLayout(const HostFacts &facts, const PgVersion &version, const QString &clusterName, int port,
+                             const QString &dataDirChoice)
     : m_family(facts.family), m_version(version), m_name(clusterName), m_port(port)
 {
     const QString major = version.majorString();
     m_postgresHome = facts.postgresHome.isEmpty()
-                         ? (m_family == HostFacts::OsFamily::Rhel ? QStringLiteral("/var/lib/pgsql") : QStringLiteral("/var/lib/postgresql"))
+                         ? (m_family == HostFacts::OsFamily::Rhel ? QStringLiteral("/var/lib/pgsql")
+                                                                  : QStringLiteral("/var/lib/postgresql"))
                          : facts.postgresHome;
     if (const auto installed = facts.installation(version))
         m_binDir = installed->binDir;
@@ -71,7 +72,8 @@ ClusterLayout::ClusterLayout(const HostFacts &facts, const PgVersion &version, c
     } else {
         switch (m_control) {
         case Control::DebianCluster:
-            m_dataDir = dataDirChoice.isEmpty() ? QStringLiteral("/var/lib/postgresql/%1/%2").arg(major, clusterName) : dataDirChoice;
+            m_dataDir = dataDirChoice.isEmpty() ? QStringLiteral("/var/lib/postgresql/%1/%2").arg(major, clusterName)
+                                                : dataDirChoice;
             m_confDir = QStringLiteral("/etc/postgresql/%1/%2").arg(major, clusterName);
             break;
         case Control::RhelService:
@@ -98,16 +100,18 @@ ClusterLayout::ClusterLayout(const HostFacts &facts, const PgVersion &version, c
                         : m_dataDir + QStringLiteral("/server.log");
     }
     if (m_socketDir.isEmpty())
-        m_socketDir = m_family == HostFacts::OsFamily::Other ? QStringLiteral("/tmp") : QStringLiteral("/var/run/postgresql");
+        m_socketDir =
+            m_family == HostFacts::OsFamily::Other ? QStringLiteral("/tmp") : QStringLiteral("/var/run/postgresql");
 }
 
-ClusterLayout::Control ClusterLayout::controlFor(const HostFacts &facts, const PgVersion &version, const QString &binDir,
-                                                 const std::optional<ClusterInfo> &found)
+ClusterLayout::Control ClusterLayout::controlFor(const HostFacts &facts, const PgVersion &version,
+                                                 const QString &binDir, const std::optional<ClusterInfo> &found)
 {
     // postgresql-common knows a major exactly when it lives in /usr/lib/postgresql/N/bin;
     // a cluster it lists has a name, one found by its data directory has none.
-    if (facts.family == HostFacts::OsFamily::Debian && binDir == QStringLiteral("/usr/lib/postgresql/%1/bin").arg(version.majorString())
-        && (!found || !found->name.isEmpty()))
+    if (facts.family == HostFacts::OsFamily::Debian &&
+        binDir == QStringLiteral("/usr/lib/postgresql/%1/bin").arg(version.majorString()) &&
+        (!found || !found->name.isEmpty()))
         return Control::DebianCluster;
     if (facts.family == HostFacts::OsFamily::Rhel && binDir.startsWith(QLatin1String("/usr/pgsql-")))
         return Control::RhelService;
@@ -121,11 +125,14 @@ QString ClusterLayout::howStarted() const
 {
     switch (m_control) {
     case Control::DebianCluster:
-        return tr("PostgreSQL %1 is managed by Debian's postgresql-common: the cluster is created with pg_createcluster "
-                  "and started with pg_ctlcluster, and systemd starts it at boot.").arg(m_version.majorString());
+        return tr("PostgreSQL %1 is managed by Debian's postgresql-common: the cluster is created with "
+                  "pg_createcluster "
+                  "and started with pg_ctlcluster, and systemd starts it at boot.")
+            .arg(m_version.majorString());
     case Control::RhelService:
         return tr("PostgreSQL %1 is the distribution's package: the cluster is created with its setup script and "
-                  "started by systemd (postgresql-%1), also at boot.").arg(m_version.majorString());
+                  "started by systemd (postgresql-%1), also at boot.")
+            .arg(m_version.majorString());
     case Control::ServiceUnit:
         return tr("PostgreSQL %1 in %2 is not managed by the distribution: the cluster is created with its own initdb "
                   "as postgres, and started by systemd through the unit %3 around its pg_ctl, also at boot.")
@@ -134,10 +141,12 @@ QString ClusterLayout::howStarted() const
         if (m_systemd)
             return tr("PostgreSQL %1 in %2 is not managed by the distribution and runs already, started by hand: it is "
                       "controlled with its own pg_ctl as postgres. The unit %3 is installed and enabled so that it "
-                      "starts at boot.").arg(m_version.majorString(), m_binDir, serviceUnitName());
+                      "starts at boot.")
+                .arg(m_version.majorString(), m_binDir, serviceUnitName());
         return tr("PostgreSQL %1 in %2 is not managed by the distribution: the cluster is created with its own initdb "
                   "and started with its own pg_ctl as postgres. This host has no systemd, so it does not start by "
-                  "itself after a reboot.").arg(m_version.majorString(), m_binDir);
+                  "itself after a reboot.")
+            .arg(m_version.majorString(), m_binDir);
     }
     return {};
 }
@@ -161,7 +170,8 @@ QByteArray ClusterLayout::serviceUnit() const
         return {};
     const QString pgCtl = serverProgram(QStringLiteral("pg_ctl"));
     const QStringList lines{
-        QStringLiteral("# Written by Replica Studio: PostgreSQL %1 in %2, started with its own pg_ctl.").arg(m_version.majorString(), m_dataDir),
+        QStringLiteral("# Written by Replica Studio: PostgreSQL %1 in %2, started with its own pg_ctl.")
+            .arg(m_version.majorString(), m_dataDir),
         QStringLiteral("[Unit]"),
         QStringLiteral("Description=PostgreSQL %1 (%2)").arg(m_version.majorString(), m_dataDir),
         QStringLiteral("After=network-online.target"),
@@ -172,7 +182,8 @@ QByteArray ClusterLayout::serviceUnit() const
         QStringLiteral("User=postgres"),
         QStringLiteral("Group=postgres"),
         QStringLiteral("PIDFile=%1/postmaster.pid").arg(m_dataDir),
-        QStringLiteral("ExecStart=%1 start -D %2 -w -t 300 -l %3 -o \"%4\"").arg(pgCtl, m_dataDir, m_logFile, serverOptions()),
+        QStringLiteral("ExecStart=%1 start -D %2 -w -t 300 -l %3 -o \"%4\"")
+            .arg(pgCtl, m_dataDir, m_logFile, serverOptions()),
         QStringLiteral("ExecStop=%1 stop -D %2 -m fast").arg(pgCtl, m_dataDir),
         QStringLiteral("ExecReload=%1 reload -D %2").arg(pgCtl, m_dataDir),
         QStringLiteral("TimeoutSec=300"),
@@ -191,11 +202,26 @@ QString ClusterLayout::serverOptions() const
     return QStringLiteral("-p %1 -k %2").arg(m_port).arg(m_socketDir);
 }
 
-QString ClusterLayout::configFile() const { return m_confDir + QStringLiteral("/postgresql.conf"); }
-QString ClusterLayout::hbaFile() const { return m_confDir + QStringLiteral("/pg_hba.conf"); }
-QString ClusterLayout::autoConfFile() const { return m_dataDir + QStringLiteral("/postgresql.auto.conf"); }
-QString ClusterLayout::logFile() const { return m_logFile; }
-QString ClusterLayout::passfile() const { return m_postgresHome + QStringLiteral("/.pgpass"); }
+QString ClusterLayout::configFile() const
+{
+    return m_confDir + QStringLiteral("/postgresql.conf");
+}
+QString ClusterLayout::hbaFile() const
+{
+    return m_confDir + QStringLiteral("/pg_hba.conf");
+}
+QString ClusterLayout::autoConfFile() const
+{
+    return m_dataDir + QStringLiteral("/postgresql.auto.conf");
+}
+QString ClusterLayout::logFile() const
+{
+    return m_logFile;
+}
+QString ClusterLayout::passfile() const
+{
+    return m_postgresHome + QStringLiteral("/.pgpass");
+}
 
 QString ClusterLayout::serverProgram(const QString &name) const
 {
@@ -227,7 +253,8 @@ PlannedCommand ClusterLayout::create(bool dataChecksums) const
         if (dataChecksums)
             command.arg(QStringLiteral("PGSETUP_INITDB_OPTIONS=--data-checksums"));
         // postgresql96-setup up to 9.6, postgresql-10-setup from 10.
-        const QString script = m_version.atLeast(10) ? QStringLiteral("/postgresql-%1-setup") : QStringLiteral("/postgresql%1-setup");
+        const QString script =
+            m_version.atLeast(10) ? QStringLiteral("/postgresql-%1-setup") : QStringLiteral("/postgresql%1-setup");
         command.arg(m_binDir + script.arg(rhelSuffix(m_version))).arg(QStringLiteral("initdb"));
         planned.command = command;
         planned.as = RunAs::Root;
@@ -248,14 +275,15 @@ PlannedCommand ClusterLayout::create(bool dataChecksums) const
 }
 
 static PlannedCommand controlCommand(const ClusterLayout &layout, const QString &action, const QString &purpose,
-                              const QString &serverOptions)
+                                     const QString &serverOptions)
 {
     PlannedCommand planned;
     planned.purpose = purpose;
     switch (layout.control()) {
     case ClusterLayout::Control::DebianCluster:
         // As postgres, pg_ctlcluster drives pg_ctl itself rather than asking systemd.
-        planned.command = CommandLine(QStringLiteral("pg_ctlcluster"), {layout.version().majorString(), layout.name(), action});
+        planned.command =
+            CommandLine(QStringLiteral("pg_ctlcluster"), {layout.version().majorString(), layout.name(), action});
         planned.as = RunAs::Postgres;
         break;
     case ClusterLayout::Control::RhelService:
@@ -268,7 +296,8 @@ static PlannedCommand controlCommand(const ClusterLayout &layout, const QString 
         planned.as = RunAs::Root;
         break;
     case ClusterLayout::Control::PgCtl: {
-        CommandLine command(layout.serverProgram(QStringLiteral("pg_ctl")), {QStringLiteral("-D"), layout.dataDir(), QStringLiteral("-w")});
+        CommandLine command(layout.serverProgram(QStringLiteral("pg_ctl")),
+                            {QStringLiteral("-D"), layout.dataDir(), QStringLiteral("-w")});
         if (action != QLatin1String("reload"))
             command.args({QStringLiteral("-l"), layout.logFile(), QStringLiteral("-o"), serverOptions});
         if (action == QLatin1String("stop") || action == QLatin1String("restart"))
@@ -282,21 +311,35 @@ static PlannedCommand controlCommand(const ClusterLayout &layout, const QString 
     return planned;
 }
 
-PlannedCommand ClusterLayout::start() const { return controlCommand(*this, QStringLiteral("start"), tr("Start the server."), serverOptions()); }
-PlannedCommand ClusterLayout::stop() const { return controlCommand(*this, QStringLiteral("stop"), tr("Stop the server (fast shutdown)."), serverOptions()); }
-PlannedCommand ClusterLayout::restart() const { return controlCommand(*this, QStringLiteral("restart"), tr("Restart the server so that the new settings take effect."), serverOptions()); }
-PlannedCommand ClusterLayout::reload() const { return controlCommand(*this, QStringLiteral("reload"), tr("Reload the configuration."), serverOptions()); }
+PlannedCommand ClusterLayout::start() const
+{
+    return controlCommand(*this, QStringLiteral("start"), tr("Start the server."), serverOptions());
+}
+PlannedCommand ClusterLayout::stop() const
+{
+    return controlCommand(*this, QStringLiteral("stop"), tr("Stop the server (fast shutdown)."), serverOptions());
+}
+PlannedCommand ClusterLayout::restart() const
+{
+    return controlCommand(*this, QStringLiteral("restart"),
+                          tr("Restart the server so that the new settings take effect."), serverOptions());
+}
+PlannedCommand ClusterLayout::reload() const
+{
+    return controlCommand(*this, QStringLiteral("reload"), tr("Reload the configuration."), serverOptions());
+}
 
 CommandLine ClusterLayout::psql(const QString &database) const
 {
     return CommandLine(clientProgram(QStringLiteral("psql")),
                        {QStringLiteral("-X"), QStringLiteral("-q"), QStringLiteral("-A"), QStringLiteral("-t"),
-                        QStringLiteral("-v"), QStringLiteral("ON_ERROR_STOP=1"), QStringLiteral("-v"), QStringLiteral("VERBOSITY=verbose"),
-                        QStringLiteral("-h"), m_socketDir, QStringLiteral("-p"), QString::number(m_port),
-                        QStringLiteral("-d"), database});
+                        QStringLiteral("-v"), QStringLiteral("ON_ERROR_STOP=1"), QStringLiteral("-v"),
+                        QStringLiteral("VERBOSITY=verbose"), QStringLiteral("-h"), m_socketDir, QStringLiteral("-p"),
+                        QString::number(m_port), QStringLiteral("-d"), database});
 }
 
 CommandLine ClusterLayout::showSetting(const QString &name) const
 {
-    return CommandLine(serverProgram(QStringLiteral("postgres")), {QStringLiteral("-D"), m_confDir, QStringLiteral("-C"), name});
+    return CommandLine(serverProgram(QStringLiteral("postgres")),
+                       {QStringLiteral("-D"), m_confDir, QStringLiteral("-C"), name});
 }

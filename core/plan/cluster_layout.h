@@ -25,8 +25,8 @@ public:
     };
 
     ClusterLayout() = default;
-    ClusterLayout(const HostFacts &facts, const PgVersion &version, const QString &clusterName,
-                  int port, const QString &dataDirChoice);
+    ClusterLayout(const HostFacts &facts, const PgVersion &version, const QString &clusterName, int port,
+                  const QString &dataDirChoice);
 
     HostFacts::OsFamily family() const { return m_family; }
     Control control() const { return m_control; }

@@ -17,7 +17,10 @@
 #include <optional>
 
 namespace {
-QString tr(const char *text) { return QCoreApplication::translate("Discovery", text); }
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("Discovery", text);
+}
 
 // "15|/var/lib/pgsql/15/data|5432|yes|/var/run/postgresql": a cluster found by its data directory.
 std::optional<ClusterInfo> scannedCluster(const QString &value)
@@ -53,7 +56,7 @@ std::optional<std::pair<PgInstallation, QString>> foundInstallation(const QStrin
     const QString real = parts.value(4).isEmpty() ? parts.at(0) : parts.at(4);
     return std::make_pair(installation, real);
 }
-}
+} // namespace
 
 QString Discovery::script()
 {
@@ -148,7 +151,8 @@ HostFacts Discovery::parseReport(const QByteArray &report)
             for (const QJsonValue &item : clusters) {
                 const QJsonObject o = item.toObject();
                 ClusterInfo cluster;
-                cluster.version = PgVersion::parse(o.value(QStringLiteral("version")).toVariant().toString()).value_or(PgVersion());
+                cluster.version =
+                    PgVersion::parse(o.value(QStringLiteral("version")).toVariant().toString()).value_or(PgVersion());
                 cluster.name = o.value(QStringLiteral("cluster")).toString();
                 cluster.port = o.value(QStringLiteral("port")).toVariant().toInt();
                 cluster.dataDir = o.value(QStringLiteral("pgdata")).toString();
@@ -178,7 +182,8 @@ HostFacts Discovery::parseReport(const QByteArray &report)
     const QString family = facts.osId + QLatin1Char(' ') + like;
     if (family.contains(QLatin1String("debian")) || family.contains(QLatin1String("ubuntu")))
         facts.family = HostFacts::OsFamily::Debian;
-    else if (family.contains(QLatin1String("rhel")) || family.contains(QLatin1String("fedora")) || family.contains(QLatin1String("centos")))
+    else if (family.contains(QLatin1String("rhel")) || family.contains(QLatin1String("fedora")) ||
+             family.contains(QLatin1String("centos")))
         facts.family = HostFacts::OsFamily::Rhel;
     if (facts.family == HostFacts::OsFamily::Debian && !report.contains("clusters_json="))
         facts.family = HostFacts::OsFamily::Other; // Debian without postgresql-common: plain initdb and pg_ctl
@@ -193,7 +198,7 @@ HostFacts Discovery::parseReport(const QByteArray &report)
 }
 
 Result<HostFacts> Discovery::discover(Host &host, const std::atomic_bool *cancel, const QStringList &dataDirs,
-                                     const QStringList &binDirs)
+                                      const QStringList &binDirs)
 {
     RunOptions asRoot;
     asRoot.as = RunAs::Root;
@@ -229,7 +234,9 @@ Result<HostFacts> Discovery::discover(Host &host, const std::atomic_bool *cancel
     facts.canBecomeRoot = canRoot;
     facts.canBecomePostgres = canPostgres;
     if (!canRoot)
-        facts.problems.append(tr("%1: cannot become root (sudo or su); installing packages and creating clusters will fail.").arg(host.displayName()));
+        facts.problems.append(
+            tr("%1: cannot become root (sudo or su); installing packages and creating clusters will fail.")
+                .arg(host.displayName()));
     if (!canPostgres)
         facts.problems.append(tr("%1: cannot run commands as the postgres user.").arg(host.displayName()));
     return facts;
@@ -262,13 +269,15 @@ Result<Discovery::Pair> Discovery::discoverPair(Host &primary, Host &standby, co
 
 Result<QString> Discovery::sourceAddressTowards(Host &from, const QString &target)
 {
-    auto route = from.run(CommandLine(QStringLiteral("ip"), {QStringLiteral("-o"), QStringLiteral("route"), QStringLiteral("get"), target}));
+    auto route = from.run(CommandLine(QStringLiteral("ip"),
+                                      {QStringLiteral("-o"), QStringLiteral("route"), QStringLiteral("get"), target}));
     if (!route)
         return route.error();
     static const QRegularExpression source(QStringLiteral("\\bsrc\\s+(\\S+)"));
     const auto match = source.match(QString::fromUtf8(route->stdOut));
     if (!route->succeeded() || !match.hasMatch())
-        return makeError(tr("Could not find which address %1 uses to reach %2. Give the standby's address explicitly.").arg(from.displayName(), target),
+        return makeError(tr("Could not find which address %1 uses to reach %2. Give the standby's address explicitly.")
+                             .arg(from.displayName(), target),
                          QString::fromUtf8(route->stdErr));
     return match.captured(1);
 }

@@ -42,8 +42,8 @@ struct FileEdit
     // for, and what is applied when the before text was not known.
     QList<QPair<QString, QString>> settings;
     RunAs as = RunAs::Postgres;
-    int mode = -1;   // -1: keep the file's mode
-    QString owner;   // empty: keep the file's owner
+    int mode = -1; // -1: keep the file's mode
+    QString owner; // empty: keep the file's owner
 
     bool isSecret() const { return kind == Kind::Passfile; }
     // Whether the user may give the after by hand (SetupStep::setEditedAfter says why not otherwise).

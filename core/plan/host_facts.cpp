@@ -6,10 +6,14 @@
 QString PgInstallation::originName(Origin origin)
 {
     switch (origin) {
-    case Origin::Named: return QStringLiteral("named");
-    case Origin::Distribution: return QStringLiteral("distribution");
-    case Origin::Local: return QStringLiteral("local");
-    case Origin::Path: return QStringLiteral("path");
+    case Origin::Named:
+        return QStringLiteral("named");
+    case Origin::Distribution:
+        return QStringLiteral("distribution");
+    case Origin::Local:
+        return QStringLiteral("local");
+    case Origin::Path:
+        return QStringLiteral("path");
     }
     return QStringLiteral("distribution");
 }
@@ -27,10 +31,18 @@ QString PgInstallation::describe() const
 {
     const char *where = nullptr;
     switch (origin) {
-    case Origin::Named: where = QT_TRANSLATE_NOOP("PgInstallation", "PostgreSQL %1 in %2 (the directory you named)"); break;
-    case Origin::Distribution: where = QT_TRANSLATE_NOOP("PgInstallation", "PostgreSQL %1 in %2 (the distribution's packages)"); break;
-    case Origin::Local: where = QT_TRANSLATE_NOOP("PgInstallation", "PostgreSQL %1 in %2 (a source build or vendor installation)"); break;
-    case Origin::Path: where = QT_TRANSLATE_NOOP("PgInstallation", "PostgreSQL %1 in %2 (found on the PATH)"); break;
+    case Origin::Named:
+        where = QT_TRANSLATE_NOOP("PgInstallation", "PostgreSQL %1 in %2 (the directory you named)");
+        break;
+    case Origin::Distribution:
+        where = QT_TRANSLATE_NOOP("PgInstallation", "PostgreSQL %1 in %2 (the distribution's packages)");
+        break;
+    case Origin::Local:
+        where = QT_TRANSLATE_NOOP("PgInstallation", "PostgreSQL %1 in %2 (a source build or vendor installation)");
+        break;
+    case Origin::Path:
+        where = QT_TRANSLATE_NOOP("PgInstallation", "PostgreSQL %1 in %2 (found on the PATH)");
+        break;
     }
     QString text = QCoreApplication::translate("PgInstallation", where).arg(version.toString(), binDir);
     if (!clientTools)
@@ -69,9 +81,12 @@ PgVersion HostFacts::newestInstalled() const
 QString HostFacts::familyName(OsFamily family)
 {
     switch (family) {
-    case OsFamily::Debian: return QStringLiteral("debian");
-    case OsFamily::Rhel: return QStringLiteral("rhel");
-    case OsFamily::Other: break;
+    case OsFamily::Debian:
+        return QStringLiteral("debian");
+    case OsFamily::Rhel:
+        return QStringLiteral("rhel");
+    case OsFamily::Other:
+        break;
     }
     return QStringLiteral("other");
 }
@@ -136,10 +151,10 @@ HostFacts HostFacts::fromJson(const QJsonObject &object)
     facts.systemd = object.value(QStringLiteral("systemd")).toBool();
     for (const QJsonValue &item : object.value(QStringLiteral("installations")).toArray()) {
         const QJsonObject o = item.toObject();
-        facts.installations.append({PgVersion::parse(o.value(QStringLiteral("version")).toString()).value_or(PgVersion()),
-                                    o.value(QStringLiteral("binDir")).toString(),
-                                    o.value(QStringLiteral("clientTools")).toBool(true),
-                                    PgInstallation::originFromName(o.value(QStringLiteral("origin")).toString())});
+        facts.installations.append(
+            {PgVersion::parse(o.value(QStringLiteral("version")).toString()).value_or(PgVersion()),
+             o.value(QStringLiteral("binDir")).toString(), o.value(QStringLiteral("clientTools")).toBool(true),
+             PgInstallation::originFromName(o.value(QStringLiteral("origin")).toString())});
     }
     for (const QJsonValue &item : object.value(QStringLiteral("clusters")).toArray()) {
         const QJsonObject o = item.toObject();

@@ -21,7 +21,7 @@ struct PgInstallation
     enum class Origin { Named, Distribution, Local, Path };
 
     PgVersion version;
-    QString binDir; // /usr/lib/postgresql/15/bin, /usr/pgsql-15/bin, ...
+    QString binDir;          // /usr/lib/postgresql/15/bin, /usr/pgsql-15/bin, ...
     bool clientTools = true; // psql and pg_basebackup beside the server
     Origin origin = Origin::Distribution;
 
@@ -34,7 +34,7 @@ struct PgInstallation
 struct ClusterInfo
 {
     PgVersion version;
-    QString name;    // Debian's cluster name ("main"); empty elsewhere
+    QString name; // Debian's cluster name ("main"); empty elsewhere
     int port = 5432;
     QString dataDir;
     QString confDir; // where postgresql.conf and pg_hba.conf live (the data dir outside Debian)
@@ -57,12 +57,12 @@ struct HostFacts
     QList<ClusterInfo> clusters;
     bool canBecomeRoot = false;
     bool canBecomePostgres = false;
-    QString postgresHome;   // the postgres user's home (for its passfile)
-    qint64 freeBytes = -1;  // at the data directory (or its nearest existing parent)
+    QString postgresHome;     // the postgres user's home (for its passfile)
+    qint64 freeBytes = -1;    // at the data directory (or its nearest existing parent)
     qint64 clockOffsetMs = 0; // host clock minus this computer's clock
     QString hostname;
-    QStringList addresses;  // the host's own IPv4 addresses
-    QStringList problems;   // what discovery could not find out, translated
+    QStringList addresses; // the host's own IPv4 addresses
+    QStringList problems;  // what discovery could not find out, translated
 
     std::optional<PgInstallation> installation(const PgVersion &version) const;
     std::optional<ClusterInfo> cluster(const PgVersion &version, const QString &name = {}) const;

@@ -7,11 +7,15 @@
 
 Result<HostTarget> HostTarget::parse(const QString &text)
 {
-    static const QRegularExpression pattern(
-        QStringLiteral("^(?:([A-Za-z0-9._][A-Za-z0-9._-]*)@)?(\\[[0-9A-Fa-f:.]+\\]|[A-Za-z0-9._-]+)(?::([0-9]{1,5}))?$"));
+    static const QRegularExpression pattern(QStringLiteral(
+        "^(?:([A-Za-z0-9._][A-Za-z0-9._-]*)@)?(\\[[0-9A-Fa-f:.]+\\]|[A-Za-z0-9._-]+)(?::([0-9]{1,5}))?$"));
     const auto match = pattern.match(text.trimmed());
     if (!match.hasMatch()) {
-        return makeError(QCoreApplication::translate("HostTarget", "\"%1\" is not a host. Write it as USER@HOST or USER@HOST:PORT, for example postgres@db1:22.").arg(text));
+        return makeError(
+            QCoreApplication::translate(
+                "HostTarget",
+                "\"%1\" is not a host. Write it as USER@HOST or USER@HOST:PORT, for example postgres@db1:22.")
+                .arg(text));
     }
     HostTarget target;
     target.userDefaulted = match.captured(1).isEmpty();
@@ -23,7 +27,9 @@ Result<HostTarget> HostTarget::parse(const QString &text)
     if (!match.captured(3).isEmpty()) {
         target.port = match.captured(3).toInt();
         if (target.port < 1 || target.port > 65535)
-            return makeError(QCoreApplication::translate("HostTarget", "The SSH port in \"%1\" must be between 1 and 65535.").arg(text));
+            return makeError(
+                QCoreApplication::translate("HostTarget", "The SSH port in \"%1\" must be between 1 and 65535.")
+                    .arg(text));
     }
     return target;
 }

@@ -48,8 +48,9 @@ QString Passfile::escape(const QString &field)
 QByteArray Passfile::withEntry(const QByteArray &content, const QString &host, int port, const QString &database,
                                const QString &user, const QString &password)
 {
-    const QString wanted = QStringList{escape(host), QString::number(port), escape(database), escape(user), escape(password)}
-                               .join(QLatin1Char(':'));
+    const QString wanted =
+        QStringList{escape(host), QString::number(port), escape(database), escape(user), escape(password)}.join(
+            QLatin1Char(':'));
     QList<QByteArray> lines = content.split('\n');
     if (!lines.isEmpty() && lines.last().isEmpty())
         lines.removeLast();
@@ -57,8 +58,8 @@ QByteArray Passfile::withEntry(const QByteArray &content, const QString &host, i
     QList<QByteArray> out;
     for (const QByteArray &raw : lines) {
         const auto parts = fields(QString::fromUtf8(raw));
-        if (parts && parts->at(0) == host && parts->at(1) == QString::number(port) && parts->at(2) == database
-            && parts->at(3) == user) {
+        if (parts && parts->at(0) == host && parts->at(1) == QString::number(port) && parts->at(2) == database &&
+            parts->at(3) == user) {
             if (!placed)
                 out.append(wanted.toUtf8());
             placed = true;
@@ -78,14 +79,15 @@ std::optional<QString> Passfile::password(const QByteArray &content, const QStri
         if (raw.startsWith('#'))
             continue;
         const auto parts = fields(QString::fromUtf8(raw));
-        if (parts && matches(parts->at(0), host) && matches(parts->at(1), QString::number(port))
-            && matches(parts->at(2), database) && matches(parts->at(3), user))
+        if (parts && matches(parts->at(0), host) && matches(parts->at(1), QString::number(port)) &&
+            matches(parts->at(2), database) && matches(parts->at(3), user))
             return parts->at(4);
     }
     return std::nullopt;
 }
 
-std::optional<QString> Passfile::passwordForUser(const QByteArray &content, const QString &database, const QString &user)
+std::optional<QString> Passfile::passwordForUser(const QByteArray &content, const QString &database,
+                                                 const QString &user)
 {
     for (const QByteArray &raw : content.split('\n')) {
         if (raw.startsWith('#'))

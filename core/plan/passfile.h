@@ -21,7 +21,8 @@ public:
     static std::optional<QString> password(const QByteArray &content, const QString &host, int port,
                                            const QString &database, const QString &user);
     // The password of the first line for this database and user, whatever the host.
-    static std::optional<QString> passwordForUser(const QByteArray &content, const QString &database, const QString &user);
+    static std::optional<QString> passwordForUser(const QByteArray &content, const QString &database,
+                                                  const QString &user);
 
     static QString escape(const QString &field);
 };

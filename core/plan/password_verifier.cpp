@@ -15,7 +15,8 @@ QString PasswordVerifier::scramSha256(const QString &password, const QByteArray 
     // SASLprep: PostgreSQL normalises with NFKC (and uses the raw bytes when
     // the password is not valid for SASLprep); for ASCII both are the same.
     const QByteArray normalised = password.normalized(QString::NormalizationForm_KC).toUtf8();
-    const QByteArray salted = QPasswordDigestor::deriveKeyPbkdf2(QCryptographicHash::Sha256, normalised, salt, iterations, 32);
+    const QByteArray salted =
+        QPasswordDigestor::deriveKeyPbkdf2(QCryptographicHash::Sha256, normalised, salt, iterations, 32);
     const QByteArray clientKey = QMessageAuthenticationCode::hash("Client Key", salted, QCryptographicHash::Sha256);
     const QByteArray storedKey = QCryptographicHash::hash(clientKey, QCryptographicHash::Sha256);
     const QByteArray serverKey = QMessageAuthenticationCode::hash("Server Key", salted, QCryptographicHash::Sha256);
@@ -27,8 +28,9 @@ QString PasswordVerifier::scramSha256(const QString &password, const QByteArray 
 
 QString PasswordVerifier::md5(const QString &password, const QString &user)
 {
-    return QStringLiteral("md5")
-           + QString::fromLatin1(QCryptographicHash::hash(password.toUtf8() + user.toUtf8(), QCryptographicHash::Md5).toHex());
+    return QStringLiteral("md5") +
+           QString::fromLatin1(
+               QCryptographicHash::hash(password.toUtf8() + user.toUtf8(), QCryptographicHash::Md5).toHex());
 }
 
 QString PasswordVerifier::generatePassword(int length)

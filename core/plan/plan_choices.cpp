@@ -23,8 +23,8 @@ Result<void> checkDirectory(const QString &path, const QString &what)
 {
     if (path.isEmpty())
         return {};
-    if (!path.startsWith(QLatin1Char('/')) || path.contains(QLatin1Char('\n')) || path.contains(QChar(0))
-        || path.contains(QLatin1Char('\''))) {
+    if (!path.startsWith(QLatin1Char('/')) || path.contains(QLatin1Char('\n')) || path.contains(QChar(0)) ||
+        path.contains(QLatin1Char('\''))) {
         return makeError(QCoreApplication::translate(
                              "PlanChoices", "The %1 \"%2\" must be an absolute path without newlines or single quotes.")
                              .arg(what, path));
@@ -74,10 +74,12 @@ Result<void> PlanChoices::validate() const
             tr("PostgreSQL %1 has no scram-sha-256 (it came with 10): choose md5.").arg(version.majorString()));
     if (synchronous && !VersionRules(version).canRenderSyncStandbyNames(syncCount, syncMethod())) {
         if (syncAny)
-            return makeError(tr("PostgreSQL %1 cannot let a commit wait for any of several standbys (ANY came with 10): "
-                                "name them in order instead.")
-                                 .arg(version.majorString()));
-        return makeError(tr("PostgreSQL %1 lets a commit wait for one standby only (more came with 9.6).").arg(version.majorString()));
+            return makeError(
+                tr("PostgreSQL %1 cannot let a commit wait for any of several standbys (ANY came with 10): "
+                   "name them in order instead.")
+                    .arg(version.majorString()));
+        return makeError(tr("PostgreSQL %1 lets a commit wait for one standby only (more came with 9.6).")
+                             .arg(version.majorString()));
     }
     return {};
 }
@@ -87,17 +89,20 @@ Result<void> PlanChoices::validateVersionIndependent() const
     if (primary.isEmpty() || standby.isEmpty())
         return makeError(tr("Name both hosts: the primary and the standby, as USER@HOST[:PORT]."));
     if (primary.host == standby.host && primary.port == standby.port)
-        return makeError(tr("The primary and the standby are the same host (%1). Choose two different machines.").arg(primary.toString()));
+        return makeError(tr("The primary and the standby are the same host (%1). Choose two different machines.")
+                             .arg(primary.toString()));
     // application_name first: the default slot name is made from it.
     static const QRegularExpression appName(QStringLiteral("^[A-Za-z0-9_.-]{1,63}$"));
     if (!applicationName.isEmpty() && !appName.match(applicationName).hasMatch())
-        return makeError(tr("The application_name \"%1\" may hold only letters, digits, '_', '.' and '-' (at most 63).").arg(applicationName));
+        return makeError(tr("The application_name \"%1\" may hold only letters, digits, '_', '.' and '-' (at most 63).")
+                             .arg(applicationName));
     if (!isPlainName(slotName, 63) && !(slotName.isEmpty()))
         return makeError(
             tr("The slot name \"%1\" may hold only lower-case letters, digits and underscores (at most 63).")
                 .arg(slotName));
     if (!isPlainName(replicationUser, 63))
-        return makeError(tr("The replication role \"%1\" may hold only lower-case letters, digits and underscores.").arg(replicationUser));
+        return makeError(tr("The replication role \"%1\" may hold only lower-case letters, digits and underscores.")
+                             .arg(replicationUser));
     if (!authMethod.isEmpty() && authMethod != QLatin1String("scram-sha-256") && authMethod != QLatin1String("md5"))
         return makeError(
             tr("The authentication method \"%1\" is not offered: choose scram-sha-256 or md5.").arg(authMethod));
@@ -107,7 +112,8 @@ Result<void> PlanChoices::validateVersionIndependent() const
     }
     static const QRegularExpression clusterPattern(QStringLiteral("^[A-Za-z0-9_.-]{1,63}$"));
     if (!clusterPattern.match(clusterName).hasMatch())
-        return makeError(tr("The cluster name \"%1\" may hold only letters, digits, '_', '.' and '-'.").arg(clusterName));
+        return makeError(
+            tr("The cluster name \"%1\" may hold only letters, digits, '_', '.' and '-'.").arg(clusterName));
     for (const auto &[path, what] : {std::pair{primaryDataDir, tr("primary's data directory")},
                                      std::pair{standbyDataDir, tr("standby's data directory")},
                                      std::pair{primaryPgBin, tr("primary's PostgreSQL program directory")},
@@ -178,7 +184,8 @@ Result<PlanChoices> PlanChoices::fromJson(const QJsonObject &object)
     choices.standby = *standby;
     const auto version = PgVersion::parse(object.value(QStringLiteral("version")).toString());
     if (!version)
-        return makeError(tr("The plan names no PostgreSQL version it can use (\"%1\").").arg(object.value(QStringLiteral("version")).toString()));
+        return makeError(tr("The plan names no PostgreSQL version it can use (\"%1\").")
+                             .arg(object.value(QStringLiteral("version")).toString()));
     choices.version = *version;
     auto text = [&](const char *key, const QString &fallback) {
         const QJsonValue value = object.value(QLatin1String(key));

@@ -26,26 +26,29 @@ struct PlanChoices
     // named must (FIRST). One standby is synchronous whatever these say.
     int syncCount = 1;
     bool syncAny = false;
-    VersionRules::SyncMethod syncMethod() const { return syncAny ? VersionRules::SyncMethod::Any : VersionRules::SyncMethod::First; }
+    VersionRules::SyncMethod syncMethod() const
+    {
+        return syncAny ? VersionRules::SyncMethod::Any : VersionRules::SyncMethod::First;
+    }
     QString slotName;        // default: applicationName
     QString applicationName; // default: from the standby's host name
     QString replicationUser = QStringLiteral("replicator");
-    QString authMethod;      // "scram-sha-256" or "md5"; default: by version
+    QString authMethod; // "scram-sha-256" or "md5"; default: by version
     int primaryPort = 5432;
     int standbyPort = 5432;
     QString clusterName = QStringLiteral("main");
-    QString primaryDataDir;  // default: by the OS's layout
+    QString primaryDataDir; // default: by the OS's layout
     QString standbyDataDir;
     // Where the major's programs are when the distribution did not install
     // them (a source build, a vendor tree); empty: found by discovery.
     QString primaryPgBin;
     QString standbyPgBin;
-    QString archiveDir;      // default: beside the data directory
-    int walKeepMb = 1024;           // WAL kept for standbys (wal_keep_size / wal_keep_segments)
-    int maxSlotWalKeepMb = 10240;   // cap of the WAL a slot may hold back (13+)
+    QString archiveDir;           // default: beside the data directory
+    int walKeepMb = 1024;         // WAL kept for standbys (wal_keep_size / wal_keep_segments)
+    int maxSlotWalKeepMb = 10240; // cap of the WAL a slot may hold back (13+)
     bool demoData = false;
-    bool asInWalkthrough = false;   // postgres superuser, md5, application_name "slave": weaker, for teaching
-    bool installPackages = false;   // the user agreed to package installation
+    bool asInWalkthrough = false; // postgres superuser, md5, application_name "slave": weaker, for teaching
+    bool installPackages = false; // the user agreed to package installation
 
     // Empty fields get their defaults (by version, by host, by walkthrough mode).
     void fillDefaults();

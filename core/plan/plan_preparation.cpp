@@ -6,7 +6,9 @@
 
 #include <QStringList>
 
-PlanPreparation::PlanPreparation(QObject *parent) : QObject(parent) {}
+PlanPreparation::PlanPreparation(QObject *parent) : QObject(parent)
+{
+}
 
 PlanPreparation::~PlanPreparation()
 {
@@ -70,7 +72,8 @@ void PlanPreparation::runSurvey(Host &primaryHost, Host &standbyHost, PlanChoice
     found.primaryAddress = choices.primaryAddress.isEmpty() ? choices.primary.host : choices.primaryAddress;
     found.primaryPort = choices.primaryPort;
     for (Host *host : {&primaryHost, &standbyHost})
-        emit progress(tr("Looking at %1: the system, PostgreSQL, its clusters and free disk.").arg(host->displayName()));
+        emit progress(
+            tr("Looking at %1: the system, PostgreSQL, its clusters and free disk.").arg(host->displayName()));
     auto pair = Discovery::discoverPair(primaryHost, standbyHost, choices, found.primaryAddress, true, &m_cancel);
     if (!pair) {
         finish([&] { emit failed(pair.error().message, pair.error().detail); });
@@ -79,7 +82,8 @@ void PlanPreparation::runSurvey(Host &primaryHost, Host &standbyHost, PlanChoice
     found.primary = pair->primary;
     found.standby = pair->standby;
     found.standbyAddress = pair->standbyAddress;
-    emit progress(tr("Checking that the standby reaches the primary at %1:%2.").arg(found.primaryAddress).arg(found.primaryPort));
+    emit progress(
+        tr("Checking that the standby reaches the primary at %1:%2.").arg(found.primaryAddress).arg(found.primaryPort));
     auto reach = Discovery::standbyReachesPrimary(primaryHost, standbyHost, found.primaryAddress, found.primaryPort);
     if (m_cancel) {
         finish([this] { emit failed(tr("Looking at the hosts was cancelled."), {}); });
@@ -90,8 +94,10 @@ void PlanPreparation::runSurvey(Host &primaryHost, Host &standbyHost, PlanChoice
         found.reachability = reach.error().message;
     } else {
         found.reach = reach->isEmpty() ? PairFindings::Reach::Open : PairFindings::Reach::NotListeningYet;
-        found.reachability = reach->isEmpty() ? tr("The standby reaches the primary at %1:%2.").arg(found.primaryAddress).arg(found.primaryPort)
-                                              : *reach;
+        found.reachability =
+            reach->isEmpty()
+                ? tr("The standby reaches the primary at %1:%2.").arg(found.primaryAddress).arg(found.primaryPort)
+                : *reach;
     }
     {
         std::lock_guard lock(m_mutex);

@@ -10,7 +10,9 @@
 
 #include <algorithm>
 
-PlanRunner::PlanRunner(QObject *parent) : QObject(parent) {}
+PlanRunner::PlanRunner(QObject *parent) : QObject(parent)
+{
+}
 
 PlanRunner::~PlanRunner()
 {
@@ -44,9 +46,8 @@ bool PlanRunner::start(SetupPlan *plan, Host *primary, Host *standby, const QStr
     m_resumeIndex = span.from;
     m_current = -1;
     m_running = true;
-    m_thread = std::thread([this, plan, primary, standby, password, span = m_span] {
-        run(plan, primary, standby, password, span);
-    });
+    m_thread = std::thread(
+        [this, plan, primary, standby, password, span = m_span] { run(plan, primary, standby, password, span); });
     return true;
 }
 
@@ -124,7 +125,8 @@ PlanRunner::Failure PlanRunner::failureOf(int index, SetupStep &step, const Step
                              "the same plan again to go on: the steps already done are skipped.")
                               .arg(step.title());
     else
-        failure.message += QLatin1Char(' ') + tr("Once this is corrected, run the same plan again: the steps already done are skipped.");
+        failure.message += QLatin1Char(' ') +
+                           tr("Once this is corrected, run the same plan again: the steps already done are skipped.");
     return failure;
 }
 
@@ -148,7 +150,8 @@ void PlanRunner::announce(int index, const SetupStep &step)
 }
 
 // checkOnly: a step before the span's first, which must be in place already (see the class comment).
-PlanRunner::StepOutcome PlanRunner::runStep(int index, SetupStep &step, StepContext &context, bool checkOnly, bool announced)
+PlanRunner::StepOutcome PlanRunner::runStep(int index, SetupStep &step, StepContext &context, bool checkOnly,
+                                            bool announced)
 {
     QElapsedTimer timer;
     timer.start();
@@ -194,7 +197,7 @@ PlanRunner::StepOutcome PlanRunner::runStep(int index, SetupStep &step, StepCont
         if (!m_cancel && !step.wroteFiles() && !dynamic_cast<VerifyStep *>(&step)) {
             if (auto reached = step.check(context); reached && *reached) {
                 say(index, tr("\"%1\" reported a failure, but what it does is in place now: counted as done. (%2)")
-                        .arg(step.title(), applied.error().message));
+                               .arg(step.title(), applied.error().message));
                 ++m_applied;
                 emit stepFinished(index, step.id(), step.title(), timer.elapsed());
                 return StepOutcome::Applied;
@@ -238,7 +241,9 @@ void PlanRunner::startAlongside(Alongside &alongside, int index, SetupStep &step
     alongside.thread = std::thread([this, &alongside, &step] {
         const StepOutcome outcome = runStep(alongside.index, step, *alongside.context, false, true);
         if (outcome != StepOutcome::Failed)
-            say(alongside.index, tr("Step %1 is done (it ran while the next steps went on): %2").arg(alongside.index + 1).arg(step.title()));
+            say(alongside.index, tr("Step %1 is done (it ran while the next steps went on): %2")
+                                     .arg(alongside.index + 1)
+                                     .arg(step.title()));
         alongside.outcome = outcome;
     });
 }
@@ -302,6 +307,8 @@ void PlanRunner::run(SetupPlan *plan, Host *primary, Host *standby, QString pass
     if (succeeded)
         m_resumeIndex = stoppedEarly ? span.to + 1 : -1;
     if (stoppedEarly)
-        say(m_current, tr("Stopped after step %1 as asked; run the plan from step %2 to go on.").arg(span.to + 1).arg(span.to + 2));
+        say(m_current, tr("Stopped after step %1 as asked; run the plan from step %2 to go on.")
+                           .arg(span.to + 1)
+                           .arg(span.to + 2));
     end(succeeded, stoppedEarly ? span.to : -1);
 }

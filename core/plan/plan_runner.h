@@ -106,8 +106,8 @@ signals:
     // elapsedMs: the step's time on the wall clock, its check included.
     void stepSkipped(int index, const QString &id, const QString &title, qint64 elapsedMs);
     void stepFinished(int index, const QString &id, const QString &title, qint64 elapsedMs);
-    void stepFailed(int index, const QString &id, const QString &message, const QString &command,
-                    const QString &output, qint64 elapsedMs);
+    void stepFailed(int index, const QString &id, const QString &message, const QString &command, const QString &output,
+                    qint64 elapsedMs);
     // Every line of the run with the step it belongs to (-1: before the first step): the
     // runner's messages, each command ("[primary] $ ..."), each output line of a running command.
     void outputLine(int stepIndex, const QString &line);

@@ -14,7 +14,7 @@ struct PlannedCommand
     HostRole host = HostRole::Primary;
     CommandLine command;
     RunAs as = RunAs::Postgres;
-    QString purpose;   // one sentence, translated
+    QString purpose;        // one sentence, translated
     QString stdinNote = {}; // what goes on stdin, never the secret itself
-    QString stdinSql = {}; // the exact SQL sent on stdin, when it holds no secret (the shell export uses it)
+    QString stdinSql = {};  // the exact SQL sent on stdin, when it holds no secret (the shell export uses it)
 };

@@ -175,7 +175,8 @@ Result<void> ServerControl::bringUp(StepContext &context, HostRole role, bool re
         return loads;
     const ClusterLayout &cluster = context.cluster(role);
     const PlannedCommand command = restart ? cluster.restart() : cluster.start();
-    const QString action = restart ? tr("restart the %1").arg(hostRoleName(role)) : tr("start the %1").arg(hostRoleName(role));
+    const QString action =
+        restart ? tr("restart the %1").arg(hostRoleName(role)) : tr("start the %1").arg(hostRoleName(role));
     auto ran = context.runOk(role, command.command, command.as, action);
     Result<void> up = ran ? context.waitUntilAccepting(role) : Result<void>(ran.error());
     if (up)

@@ -132,9 +132,13 @@ Result<void> refuseMissingPrograms(const PlanChoices &choices, const HostFacts &
                 there = found.version.majorString();
         }
         return makeRefusal(there.isEmpty()
-                               ? QCoreApplication::translate("SetupPlan", "There is no postgres program in %1 on the %2. Name the directory that holds postgres, initdb and pg_ctl of PostgreSQL %3.")
+                               ? QCoreApplication::translate(
+                                     "SetupPlan", "There is no postgres program in %1 on the %2. Name the directory "
+                                                  "that holds postgres, initdb and pg_ctl of PostgreSQL %3.")
                                      .arg(dir, hostRoleName(role), choices.version.majorString())
-                               : QCoreApplication::translate("SetupPlan", "%1 on the %2 holds PostgreSQL %3, and the plan is for %4. Name the directory of PostgreSQL %4, or choose PostgreSQL %3.")
+                               : QCoreApplication::translate(
+                                     "SetupPlan", "%1 on the %2 holds PostgreSQL %3, and the plan is for %4. Name the "
+                                                  "directory of PostgreSQL %4, or choose PostgreSQL %3.")
                                      .arg(dir, hostRoleName(role), there, choices.version.majorString()));
     }
     return {};
@@ -191,7 +195,8 @@ QMap<QString, QByteArray> includedFiles(Host &host, const QString &confFile, con
 
 } // namespace
 
-Result<SetupPlan> SetupPlan::build(PlanChoices choices, const HostFacts &primary, const HostFacts &standby, const PlanFiles &files)
+Result<SetupPlan> SetupPlan::build(PlanChoices choices, const HostFacts &primary, const HostFacts &standby,
+                                   const PlanFiles &files)
 {
     if (!choices.version.isValid()) {
         choices.version = defaultVersion(primary);
@@ -227,13 +232,16 @@ Result<SetupPlan> SetupPlan::build(PlanChoices choices, const HostFacts &primary
     basis.standby = ClusterLayout(standby, version, choices.clusterName, choices.standbyPort, choices.standbyDataDir);
 
     if (choices.asInWalkthrough) {
-        plan.m_warnings.append(tr("As in the walkthrough: the standby connects as the postgres superuser with md5 and application_name \"%1\". "
-                                  "This is weaker than the default (a replicator role that may only replicate, scram-sha-256); use it for teaching only.")
+        plan.m_warnings.append(tr("As in the walkthrough: the standby connects as the postgres superuser with md5 and "
+                                  "application_name \"%1\". "
+                                  "This is weaker than the default (a replicator role that may only replicate, "
+                                  "scram-sha-256); use it for teaching only.")
                                    .arg(choices.applicationName));
     }
     if (std::abs(primary.clockOffsetMs - standby.clockOffsetMs) > 2000) {
-        plan.m_warnings.append(tr("The clocks of the two hosts differ by %1 s: lag times shown later will be off. Synchronise them (NTP).")
-                                   .arg(std::abs(primary.clockOffsetMs - standby.clockOffsetMs) / 1000.0, 0, 'f', 1));
+        plan.m_warnings.append(
+            tr("The clocks of the two hosts differ by %1 s: lag times shown later will be off. Synchronise them (NTP).")
+                .arg(std::abs(primary.clockOffsetMs - standby.clockOffsetMs) / 1000.0, 0, 'f', 1));
     }
     for (const QString &problem : primary.problems + standby.problems)
         plan.m_warnings.append(problem);
@@ -294,7 +302,8 @@ Result<SetupPlan> SetupPlan::build(PlanChoices choices, const HostFacts &primary
     return plan;
 }
 
-Result<SetupPlan> SetupPlan::prepare(PlanChoices choices, Host &primaryHost, Host &standbyHost, const std::atomic_bool *cancel,
+Result<SetupPlan> SetupPlan::prepare(PlanChoices choices, Host &primaryHost, Host &standbyHost,
+                                     const std::atomic_bool *cancel,
                                      const std::function<void(const QString &)> &progress)
 {
     auto say = [&progress](const QString &text) {
@@ -327,8 +336,11 @@ Result<SetupPlan> SetupPlan::prepare(PlanChoices choices, Host &primaryHost, Hos
     say(tr("Looking at the standby's data directory %1.").arg(s.dataDir()));
     if (auto found = StandbyCloneStep::inspectDataDir(standbyHost, s.dataDir()))
         files.standbyDataDir = *found;
-    say(tr("Checking that the standby reaches the primary at %1:%2.").arg(first->choices().primaryAddress).arg(p.port()));
-    auto reachable = Discovery::standbyReachesPrimary(primaryHost, standbyHost, first->choices().primaryAddress, p.port());
+    say(tr("Checking that the standby reaches the primary at %1:%2.")
+            .arg(first->choices().primaryAddress)
+            .arg(p.port()));
+    auto reachable =
+        Discovery::standbyReachesPrimary(primaryHost, standbyHost, first->choices().primaryAddress, p.port());
     if (!reachable)
         return reachable.error();
     auto plan = build(first->choices(), primary, standby, files);
@@ -376,7 +388,8 @@ Result<PlanFiles> SetupPlan::readFiles(Host &primaryHost, Host &standbyHost) con
         return primaryRead.error();
     if (!standbyRead)
         return standbyRead.error();
-    for (const auto &[role, host] : {std::pair<HostRole, Host *>{HostRole::Primary, &primaryHost}, {HostRole::Standby, &standbyHost}}) {
+    for (const auto &[role, host] :
+         {std::pair<HostRole, Host *>{HostRole::Primary, &primaryHost}, {HostRole::Standby, &standbyHost}}) {
         const QString unit = cluster(role).serviceUnitFile();
         if (unit.isEmpty())
             continue;
@@ -400,16 +413,19 @@ Result<void> SetupPlan::checkFilesUnchanged(Host &primaryHost, Host &standbyHost
         bool same;
     };
     QList<Compared> files{
-        {HostRole::Primary, p.configFile(), now->primaryConfKnown == m_files.primaryConfKnown && now->primaryConf == m_files.primaryConf},
-        {HostRole::Primary, p.hbaFile(), now->primaryHbaKnown == m_files.primaryHbaKnown && now->primaryHba == m_files.primaryHba},
+        {HostRole::Primary, p.configFile(),
+         now->primaryConfKnown == m_files.primaryConfKnown && now->primaryConf == m_files.primaryConf},
+        {HostRole::Primary, p.hbaFile(),
+         now->primaryHbaKnown == m_files.primaryHbaKnown && now->primaryHba == m_files.primaryHba},
         {HostRole::Primary, p.autoConfFile(), now->primaryAutoConf == m_files.primaryAutoConf},
         {HostRole::Standby, cluster(HostRole::Standby).configFile(),
          now->standbyConfKnown == m_files.standbyConfKnown && now->standbyConf == m_files.standbyConf}};
     QStringList included = m_files.primaryIncluded.keys() + now->primaryIncluded.keys();
     included.removeDuplicates();
     for (const QString &path : std::as_const(included))
-        files.append({HostRole::Primary, path, m_files.primaryIncluded.value(path) == now->primaryIncluded.value(path) &&
-                                                   m_files.primaryIncluded.contains(path) == now->primaryIncluded.contains(path)});
+        files.append({HostRole::Primary, path,
+                      m_files.primaryIncluded.value(path) == now->primaryIncluded.value(path) &&
+                          m_files.primaryIncluded.contains(path) == now->primaryIncluded.contains(path)});
     for (const Compared &file : std::as_const(files)) {
         if (!file.same) {
             return makeRefusal(tr("%1 on the %2 is not what it was when the plan was made, so the plan's diffs no "
@@ -526,7 +542,8 @@ QJsonObject SetupPlan::toJson() const
                                {QStringLiteral("host"), hostRoleName(edit.host)},
                                {QStringLiteral("path"), edit.path},
                                {QStringLiteral("kind"), FileEdit::kindName(edit.kind)},
-                               {QStringLiteral("before"), edit.beforeKnown ? QJsonValue(QString::fromUtf8(edit.before)) : QJsonValue()},
+                               {QStringLiteral("before"),
+                                edit.beforeKnown ? QJsonValue(QString::fromUtf8(edit.before)) : QJsonValue()},
                                {QStringLiteral("after"), QString::fromUtf8(edit.after)}};
             if (!edit.previousStep.isEmpty()) {
                 object.insert(QStringLiteral("follows"), QJsonObject{{QStringLiteral("step"), edit.previousStep},
@@ -565,7 +582,9 @@ Result<SetupPlan> SetupPlan::fromJson(const QJsonObject &object)
         return makeError(tr("This plan was saved by a newer Replica Studio. Update the program to apply it."));
     auto choices = PlanChoices::fromJson(object.value(QStringLiteral("choices")).toObject());
     if (!choices)
-        return makeError(tr("The saved plan has an invalid choice, so nothing was changed: %1").arg(choices.error().message), choices.error().detail);
+        return makeError(
+            tr("The saved plan has an invalid choice, so nothing was changed: %1").arg(choices.error().message),
+            choices.error().detail);
     const QJsonObject filesObject = object.value(QStringLiteral("files")).toObject();
     PlanFiles files;
     auto text = [&filesObject](const char *key, QByteArray &into, bool *known) {
@@ -605,7 +624,9 @@ Result<void> SetupPlan::takeSavedEdit(const SetupPlan &proposed, const QJsonObje
     const QString stepId = saved.value(QStringLiteral("step")).toString();
     const int index = saved.value(QStringLiteral("index")).toInt(-1);
     auto refuse = [&stepId](const QString &why, const QString &detail = {}) {
-        return makeRefusal(tr("The saved plan has an invalid edit in step \"%1\", so nothing was changed: %2").arg(stepId, why), detail);
+        return makeRefusal(
+            tr("The saved plan has an invalid edit in step \"%1\", so nothing was changed: %2").arg(stepId, why),
+            detail);
     };
     const SetupStep *found = step(stepId);
     if (!found || index < 0 || index >= found->edits().size())
@@ -616,16 +637,18 @@ Result<void> SetupPlan::takeSavedEdit(const SetupPlan &proposed, const QJsonObje
     const QString host = saved.value(QStringLiteral("host")).toString(hostRoleName(edit.host));
     const QString path = saved.value(QStringLiteral("path")).toString(edit.path);
     if (host != hostRoleName(edit.host) || path != edit.path)
-        return refuse(tr("it names %1 on the %2, where the plan edits %3 on the %4. Make the plan again.").arg(path, host, edit.path, hostRoleName(edit.host)));
+        return refuse(tr("it names %1 on the %2, where the plan edits %3 on the %4. Make the plan again.")
+                          .arg(path, host, edit.path, hostRoleName(edit.host)));
     const QByteArray after = saved.value(QStringLiteral("after")).toString().toUtf8();
     // The plan's proposal, as it stands after the earlier edits or as it was before them: not the user's edit.
     if (after == edit.after || after == proposed.step(stepId)->edits().at(index).after)
         return {};
     const QJsonValue before = saved.value(QStringLiteral("before"));
     if (before.isString() && before.toString().toUtf8() != edit.before) {
-        return refuse(tr("its before text of %1 on the %2 is not what the plan starts from (the file saved with the plan, "
-                         "with the earlier steps' edits in it). Edit only the after texts, or make the plan again.")
-                          .arg(edit.path, hostRoleName(edit.host)));
+        return refuse(
+            tr("its before text of %1 on the %2 is not what the plan starts from (the file saved with the plan, "
+               "with the earlier steps' edits in it). Edit only the after texts, or make the plan again.")
+                .arg(edit.path, hostRoleName(edit.host)));
     }
     if (auto applied = editFile(stepId, index, after); !applied)
         return refuse(applied.error().message, applied.error().detail);
@@ -636,11 +659,13 @@ Result<void> SetupPlan::save(const QString &path) const
 {
     QSaveFile file(path);
     if (!file.open(QIODevice::WriteOnly))
-        return makeError(tr("Could not write the plan to %1. Choose a folder you can write to.").arg(path), file.errorString());
+        return makeError(tr("Could not write the plan to %1. Choose a folder you can write to.").arg(path),
+                         file.errorString());
     file.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner);
     file.write(QJsonDocument(toJson()).toJson(QJsonDocument::Indented));
     if (!file.commit())
-        return makeError(tr("Could not write the plan to %1. Choose a folder you can write to.").arg(path), file.errorString());
+        return makeError(tr("Could not write the plan to %1. Choose a folder you can write to.").arg(path),
+                         file.errorString());
     return {};
 }
 
@@ -652,7 +677,8 @@ Result<SetupPlan> SetupPlan::load(const QString &path)
     QJsonParseError error;
     const QJsonDocument document = QJsonDocument::fromJson(file.readAll(), &error);
     if (document.isNull())
-        return makeError(tr("%1 is not a valid plan file (JSON error at offset %2).").arg(path).arg(error.offset), error.errorString());
+        return makeError(tr("%1 is not a valid plan file (JSON error at offset %2).").arg(path).arg(error.offset),
+                         error.errorString());
     return fromJson(document.object());
 }
 
@@ -661,9 +687,12 @@ namespace {
 QString asWho(RunAs as)
 {
     switch (as) {
-    case RunAs::Root: return QStringLiteral("root");
-    case RunAs::Postgres: return QStringLiteral("postgres");
-    case RunAs::LoginUser: break;
+    case RunAs::Root:
+        return QStringLiteral("root");
+    case RunAs::Postgres:
+        return QStringLiteral("postgres");
+    case RunAs::LoginUser:
+        break;
     }
     return QStringLiteral("login user");
 }
@@ -706,11 +735,14 @@ QString SetupPlan::summary() const
     QString out;
     QString mode = c.synchronous ? tr("synchronous") : tr("asynchronous");
     if (c.synchronous && (c.syncAny || c.syncCount > 1))
-        mode += QStringLiteral(" (%1 %2)").arg(c.syncAny ? QStringLiteral("ANY") : QStringLiteral("FIRST")).arg(c.syncCount);
+        mode += QStringLiteral(" (%1 %2)")
+                    .arg(c.syncAny ? QStringLiteral("ANY") : QStringLiteral("FIRST"))
+                    .arg(c.syncCount);
     out += tr("Setup plan: primary %1, standby %2, PostgreSQL %3, %4\n")
                .arg(c.primary.toString(), c.standby.toString(), c.version.majorString(), mode);
     out += tr("Replication role %1 (%2), slot %3, application_name %4\n")
-               .arg(c.replicationUser, c.authMethod, m_basis.rules.hasReplicationSlots() ? c.slotName : tr("(none before 9.4)"), c.applicationName);
+               .arg(c.replicationUser, c.authMethod,
+                    m_basis.rules.hasReplicationSlots() ? c.slotName : tr("(none before 9.4)"), c.applicationName);
     out += tr("Primary data directory %1 (configuration in %2), standby data directory %3\n")
                .arg(m_basis.primary.dataDir(), m_basis.primary.confDir(), m_basis.standby.dataDir());
     for (const auto &[role, facts, layout] : {std::tuple{HostRole::Primary, &m_basis.primaryFacts, &m_basis.primary},
@@ -733,7 +765,8 @@ QString SetupPlan::toText() const
         out += QStringLiteral("\n%1. %2 [%3]\n").arg(++number).arg(d.title, d.id);
         out += indent(d.why, QStringLiteral("   "));
         for (const PlannedCommand &command : d.commands) {
-            out += QStringLiteral("   [%1 as %2] %3\n").arg(hostRoleName(command.host), asWho(command.as), command.command.toShellString());
+            out += QStringLiteral("   [%1 as %2] %3\n")
+                       .arg(hostRoleName(command.host), asWho(command.as), command.command.toShellString());
             if (!command.purpose.isEmpty())
                 out += QStringLiteral("      # %1\n").arg(command.purpose);
             if (!command.stdinNote.isEmpty())
@@ -743,7 +776,8 @@ QString SetupPlan::toText() const
         }
         for (const FileEdit &edit : d.edits) {
             if (edit.isSecret()) {
-                out += tr("   [%1] %2: the line for the replication password (mode 0600, owner postgres; the password is not shown)\n")
+                out += tr("   [%1] %2: the line for the replication password (mode 0600, owner postgres; the password "
+                          "is not shown)\n")
                            .arg(hostRoleName(edit.host), edit.path);
                 continue;
             }
@@ -752,12 +786,15 @@ QString SetupPlan::toText() const
                 continue;
             }
             if (!edit.beforeKnown) {
-                out += tr("   [%1] %2 (made by an earlier step; the diff is against what it is expected to hold):\n").arg(hostRoleName(edit.host), edit.path);
+                out += tr("   [%1] %2 (made by an earlier step; the diff is against what it is expected to hold):\n")
+                           .arg(hostRoleName(edit.host), edit.path);
             } else if (!edit.changes()) {
                 out += tr("   [%1] %2: already as wanted, unchanged\n").arg(hostRoleName(edit.host), edit.path);
                 continue;
             } else {
-                out += QStringLiteral("   [%1] %2%3:\n").arg(hostRoleName(edit.host), edit.path, edit.userEdited ? tr(" (edited by you)") : QString());
+                out +=
+                    QStringLiteral("   [%1] %2%3:\n")
+                        .arg(hostRoleName(edit.host), edit.path, edit.userEdited ? tr(" (edited by you)") : QString());
             }
             const TextDiff diff(edit.before, edit.after);
             out += indent(QString::fromUtf8(diff.unified(edit.path, edit.path)), QStringLiteral("      "));
@@ -769,15 +806,25 @@ QString SetupPlan::toText() const
 QString SetupPlan::toShellScript() const
 {
     const PlanChoices &c = m_basis.choices;
-    auto hostVar = [](HostRole role) { return role == HostRole::Primary ? QStringLiteral("on_primary") : QStringLiteral("on_standby"); };
+    auto hostVar = [](HostRole role) {
+        return role == HostRole::Primary ? QStringLiteral("on_primary") : QStringLiteral("on_standby");
+    };
     auto wrap = [&c](HostRole role, RunAs as, const CommandLine &command) {
         const QString user = role == HostRole::Primary ? c.primary.user : c.standby.user;
         CommandLine wrapped = command;
         if (as == RunAs::Postgres)
-            wrapped = user == QLatin1String("root") ? CommandLine(QStringLiteral("runuser"), QStringList{QStringLiteral("-u"), QStringLiteral("postgres"), QStringLiteral("--"), command.program()} + command.arguments())
-                                                    : CommandLine(QStringLiteral("sudo"), QStringList{QStringLiteral("-u"), QStringLiteral("postgres"), QStringLiteral("--"), command.program()} + command.arguments());
+            wrapped =
+                user == QLatin1String("root")
+                    ? CommandLine(QStringLiteral("runuser"),
+                                  QStringList{QStringLiteral("-u"), QStringLiteral("postgres"), QStringLiteral("--"),
+                                              command.program()} +
+                                      command.arguments())
+                    : CommandLine(QStringLiteral("sudo"), QStringList{QStringLiteral("-u"), QStringLiteral("postgres"),
+                                                                      QStringLiteral("--"), command.program()} +
+                                                              command.arguments());
         else if (as == RunAs::Root && user != QLatin1String("root"))
-            wrapped = CommandLine(QStringLiteral("sudo"), QStringList{QStringLiteral("--"), command.program()} + command.arguments());
+            wrapped = CommandLine(QStringLiteral("sudo"),
+                                  QStringList{QStringLiteral("--"), command.program()} + command.arguments());
         // ssh joins its arguments with spaces for the remote shell: give it one quoted string.
         return CommandLine::quote(wrapped.toShellString());
     };
@@ -785,7 +832,8 @@ QString SetupPlan::toShellScript() const
     out += QStringLiteral("#!/bin/sh\n");
     out += QStringLiteral("# Replica Studio setup plan, exported as a shell script.\n");
     out += QStringLiteral("# Primary %1, standby %2, PostgreSQL %3, %4.\n")
-               .arg(c.primary.toString(), c.standby.toString(), c.version.majorString(), c.synchronous ? QStringLiteral("synchronous") : QStringLiteral("asynchronous"));
+               .arg(c.primary.toString(), c.standby.toString(), c.version.majorString(),
+                    c.synchronous ? QStringLiteral("synchronous") : QStringLiteral("asynchronous"));
     out += QStringLiteral("# Run it where ssh reaches both hosts. The replication password comes from the\n"
                           "# environment (REPLICATION_PASSWORD, without a single quote or a colon) and never\n"
                           "# appears on a command line. Each step mirrors one step of the plan.\n");
@@ -817,9 +865,12 @@ QString SetupPlan::toShellScript() const
                     out += QStringLiteral("# %1\n").arg(command.purpose);
                 if (!command.stdinSql.isEmpty()) {
                     const QString delimiter = QStringLiteral("REPLICA_SQL_%1").arg(++heredoc);
-                    out += QStringLiteral("%1 %2 <<'%3'\n%4\n%3\n").arg(hostVar(command.host), wrap(command.host, command.as, command.command), delimiter, command.stdinSql.trimmed());
+                    out += QStringLiteral("%1 %2 <<'%3'\n%4\n%3\n")
+                               .arg(hostVar(command.host), wrap(command.host, command.as, command.command), delimiter,
+                                    command.stdinSql.trimmed());
                 } else {
-                    out += QStringLiteral("%1 %2 </dev/null\n").arg(hostVar(command.host), wrap(command.host, command.as, command.command));
+                    out += QStringLiteral("%1 %2 </dev/null\n")
+                               .arg(hostVar(command.host), wrap(command.host, command.as, command.command));
                 }
             }
         }
@@ -827,25 +878,31 @@ QString SetupPlan::toShellScript() const
             const QString target = hostVar(edit.host);
             if (edit.isSecret()) {
                 const CommandLine append = CommandLine::shell(QStringLiteral("umask 077; cat >> \"$1\""), {edit.path});
-                out += QStringLiteral("printf '%s:%s:replication:%s:%s\\n' %1 %2 %3 \"$REPLICATION_PASSWORD\" | %4 %5\n")
-                           .arg(CommandLine::quote(c.primaryAddress), QString::number(m_basis.primary.port()), CommandLine::quote(c.replicationUser),
-                                target, wrap(edit.host, edit.as, append));
+                out +=
+                    QStringLiteral("printf '%s:%s:replication:%s:%s\\n' %1 %2 %3 \"$REPLICATION_PASSWORD\" | %4 %5\n")
+                        .arg(CommandLine::quote(c.primaryAddress), QString::number(m_basis.primary.port()),
+                             CommandLine::quote(c.replicationUser), target, wrap(edit.host, edit.as, append));
                 continue;
             }
             if (edit.kind == FileEdit::Kind::Signal) {
-                out += QStringLiteral("%1 %2 </dev/null\n").arg(target, wrap(edit.host, edit.as, CommandLine(QStringLiteral("touch"), {edit.path})));
+                out += QStringLiteral("%1 %2 </dev/null\n")
+                           .arg(target, wrap(edit.host, edit.as, CommandLine(QStringLiteral("touch"), {edit.path})));
                 continue;
             }
             const QString delimiter = QStringLiteral("REPLICA_FILE_%1").arg(++heredoc);
             if (edit.beforeKnown) {
                 if (!edit.changes())
                     continue;
-                // A file the copy does not bring (recovery.conf) is new: nothing to keep, and private when the step says so.
-                const QString umask = edit.mode >= 0 && (edit.mode & 077) == 0 ? QStringLiteral("umask 077; ") : QString();
+                // A file the copy does not bring (recovery.conf) is new: nothing to keep, and private when the step
+                // says so.
+                const QString umask =
+                    edit.mode >= 0 && (edit.mode & 077) == 0 ? QStringLiteral("umask 077; ") : QString();
                 const CommandLine write = CommandLine::shell(
-                    umask + QStringLiteral("{ [ ! -e \"$1\" ] || cp -p \"$1\" \"$1.bak\"; } && cat > \"$1\""), {edit.path});
+                    umask + QStringLiteral("{ [ ! -e \"$1\" ] || cp -p \"$1\" \"$1.bak\"; } && cat > \"$1\""),
+                    {edit.path});
                 out += QStringLiteral("# %1: the whole new content (the old one kept as .bak)\n").arg(edit.path);
-                out += QStringLiteral("%1 %2 <<'%3'\n%4%3\n").arg(target, wrap(edit.host, edit.as, write), delimiter, QString::fromUtf8(edit.after));
+                out += QStringLiteral("%1 %2 <<'%3'\n%4%3\n")
+                           .arg(target, wrap(edit.host, edit.as, write), delimiter, QString::fromUtf8(edit.after));
             } else {
                 // Not known before it exists: append the lines (the last line of a name wins).
                 QString lines;
@@ -855,11 +912,13 @@ QString SetupPlan::toShellScript() const
                     for (const auto &[name, value] : edit.settings) {
                         const auto info = m_basis.rules.setting(name);
                         const bool quoted = !info || info->type == SettingInfo::Type::String;
-                        lines += name + QStringLiteral(" = ") + QString::fromUtf8(ConfFile::renderValue(value, quoted)) + QLatin1Char('\n');
+                        lines += name + QStringLiteral(" = ") +
+                                 QString::fromUtf8(ConfFile::renderValue(value, quoted)) + QLatin1Char('\n');
                     }
                 }
                 const CommandLine append = CommandLine::shell(QStringLiteral("cat >> \"$1\""), {edit.path});
-                out += QStringLiteral("%1 %2 <<'%3'\n%4%3\n").arg(target, wrap(edit.host, edit.as, append), delimiter, lines);
+                out += QStringLiteral("%1 %2 <<'%3'\n%4%3\n")
+                           .arg(target, wrap(edit.host, edit.as, append), delimiter, lines);
             }
         }
     }

@@ -65,9 +65,13 @@ Result<void> SetupStep::setEditedAfter(int index, const QByteArray &after)
         return makeError(tr("The step \"%1\" has no file edit number %2.").arg(m_id).arg(index));
     FileEdit edited = m_edits.at(index);
     if (edited.kind == FileEdit::Kind::Signal)
-        return makeError(tr("%1 stays empty: its presence alone makes the server a standby, so there is nothing in it to edit.").arg(edited.path));
+        return makeError(
+            tr("%1 stays empty: its presence alone makes the server a standby, so there is nothing in it to edit.")
+                .arg(edited.path));
     if (!edited.beforeKnown || edited.isSecret())
-        return makeError(tr("%1 does not exist yet (an earlier step makes it), so it cannot be edited by hand; change it after the setup.").arg(edited.path));
+        return makeError(tr("%1 does not exist yet (an earlier step makes it), so it cannot be edited by hand; change "
+                            "it after the setup.")
+                             .arg(edited.path));
     edited.after = after;
     edited.userEdited = true;
     if (auto valid = validateAfter(edited); !valid)
@@ -153,8 +157,9 @@ Result<void> SetupStep::validateAfter(const FileEdit &edit) const
     for (const auto &[name, value] : edit.settings) {
         const auto found = parsed->value(name);
         if (!found) {
-            return makeError(tr("The edited %1 no longer sets %2, which the replication needs. Put the line \"%2 = %3\" back.")
-                                 .arg(edit.path, name, value));
+            return makeError(
+                tr("The edited %1 no longer sets %2, which the replication needs. Put the line \"%2 = %3\" back.")
+                    .arg(edit.path, name, value));
         }
     }
     return {};
@@ -164,7 +169,8 @@ Result<QByteArray> SetupStep::afterFor(const FileEdit &edit, const QByteArray &c
 {
     if (edit.userEdited) {
         if (current != edit.before) {
-            return makeError(tr("%1 on the %2 changed since the plan was made, so your edit of it would overwrite that change. Make the plan again.")
+            return makeError(tr("%1 on the %2 changed since the plan was made, so your edit of it would overwrite that "
+                                "change. Make the plan again.")
                                  .arg(edit.path, hostRoleName(edit.host)));
         }
         return edit.after;
@@ -289,7 +295,9 @@ Result<void> SetupStep::undo(StepContext &context)
             // Straight to the host: an undo must run even after a cancel.
             RunOptions options;
             options.as = applied.edit.as;
-            auto removed = context.host(applied.edit.host).run(CommandLine(QStringLiteral("rm"), {QStringLiteral("-f"), applied.edit.path}), options);
+            auto removed =
+                context.host(applied.edit.host)
+                    .run(CommandLine(QStringLiteral("rm"), {QStringLiteral("-f"), applied.edit.path}), options);
             if (!removed)
                 outcome = removed.error();
         }

@@ -16,9 +16,18 @@ StepContext::StepContext(const SetupPlan &plan, Host *primary, Host *standby, co
 {
 }
 
-const PlanChoices &StepContext::choices() const { return m_plan.choices(); }
-const VersionRules &StepContext::rules() const { return m_plan.rules(); }
-const ClusterLayout &StepContext::cluster(HostRole role) const { return m_plan.cluster(role); }
+const PlanChoices &StepContext::choices() const
+{
+    return m_plan.choices();
+}
+const VersionRules &StepContext::rules() const
+{
+    return m_plan.rules();
+}
+const ClusterLayout &StepContext::cluster(HostRole role) const
+{
+    return m_plan.cluster(role);
+}
 
 Host &StepContext::host(HostRole role) const
 {
@@ -43,9 +52,12 @@ Result<CommandResult> StepContext::run(HostRole role, const CommandLine &command
     if (isCancelled()) {
         // The last command's output must not stand for this one in a failure report.
         forgetLastCommand();
-        return makeError(QCoreApplication::translate("StepContext", "Cancelled before the command ran."), command.toShellString());
+        return makeError(QCoreApplication::translate("StepContext", "Cancelled before the command ran."),
+                         command.toShellString());
     }
-    const QString who = as == RunAs::Root ? QStringLiteral("#") : as == RunAs::Postgres ? QStringLiteral("postgres$") : QStringLiteral("$");
+    const QString who = as == RunAs::Root       ? QStringLiteral("#")
+                        : as == RunAs::Postgres ? QStringLiteral("postgres$")
+                                                : QStringLiteral("$");
     if (m_logCommands)
         log(QStringLiteral("[%1] %2 %3").arg(hostRoleName(role), who, command.toShellString()));
     m_lastCommand = command;
@@ -123,7 +135,8 @@ Result<QString> StepContext::sql(HostRole role, const QString &database, const Q
     if (!outcome)
         return outcome.error();
     if (!outcome->ok) {
-        return makeError(QCoreApplication::translate("StepContext", "The %1 server refused a query: %2").arg(hostRoleName(role), outcome->message),
+        return makeError(QCoreApplication::translate("StepContext", "The %1 server refused a query: %2")
+                             .arg(hostRoleName(role), outcome->message),
                          m_lastCommand.toShellString() + QLatin1Char('\n') + m_lastOutput);
     }
     return outcome->output;
@@ -146,8 +159,9 @@ Result<void> StepContext::waitUntil(const std::function<Result<bool>()> &probe, 
         if (!done)
             last = done.error();
         if (timer.elapsed() > timeoutMs) {
-            return makeError(QCoreApplication::translate("StepContext", "Gave up after %1 s: %2").arg(timeoutMs / 1000).arg(what),
-                             last.fullText());
+            return makeError(
+                QCoreApplication::translate("StepContext", "Gave up after %1 s: %2").arg(timeoutMs / 1000).arg(what),
+                last.fullText());
         }
         if (m_logCommands && logging) {
             log(QCoreApplication::translate("StepContext",
@@ -170,5 +184,6 @@ Result<void> StepContext::waitUntilAccepting(HostRole role, int timeoutMs)
             return outcome->ok;
         },
         timeoutMs,
-        QCoreApplication::translate("StepContext", "the %1 server does not accept connections. Look at its log file.").arg(hostRoleName(role)));
+        QCoreApplication::translate("StepContext", "the %1 server does not accept connections. Look at its log file.")
+            .arg(hostRoleName(role)));
 }

@@ -51,8 +51,7 @@ public:
 
     // Runs a command (logged as "[primary] $ ..."), remembering it and its result.
     Result<CommandResult> run(HostRole role, const CommandLine &command, RunAs as, const QByteArray &stdinData = {},
-                              int timeoutMs = 0,
-                              std::function<void(OutputChannel, const QByteArray &)> onLine = {});
+                              int timeoutMs = 0, std::function<void(OutputChannel, const QByteArray &)> onLine = {});
     // Like run(), but a command that exits non-zero becomes an Error naming `action`.
     Result<CommandResult> runOk(HostRole role, const CommandLine &command, RunAs as, const QString &action,
                                 const QByteArray &stdinData = {}, int timeoutMs = 0,

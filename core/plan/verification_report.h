@@ -9,7 +9,7 @@ struct VerificationReport
 {
     struct Check
     {
-        QString name;   // translated sentence: "A row written on the primary is read on the standby"
+        QString name; // translated sentence: "A row written on the primary is read on the standby"
         bool passed = false;
         QString detail; // what was seen
     };

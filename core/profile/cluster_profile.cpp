@@ -68,9 +68,10 @@ Result<void> validateServer(const ClusterServer &server)
         return makeRefusal(ClusterProfile::tr("Server \"%1\": the connection string cannot be read: %2")
                                .arg(server.name, conninfo.error().message));
     if (conninfo->contains(QStringLiteral("password")))
-        return makeRefusal(ClusterProfile::tr("Server \"%1\": take the password out of the connection string and type it in the "
-                              "password field: it is kept in the system keychain, never in the saved profile.")
-                               .arg(server.name));
+        return makeRefusal(
+            ClusterProfile::tr("Server \"%1\": take the password out of the connection string and type it in the "
+                               "password field: it is kept in the system keychain, never in the saved profile.")
+                .arg(server.name));
     return {};
 }
 
@@ -138,7 +139,7 @@ Result<ClusterProfile> ClusterProfile::fromJson(const QJsonObject &object)
 {
     if (object.value(QStringLiteral("format")).toInt() != formatVersion)
         return makeRefusal(ClusterProfile::tr("This cluster profile was written by another version of Replica Studio "
-                              "(format %1); this one reads format %2.")
+                                              "(format %1); this one reads format %2.")
                                .arg(object.value(QStringLiteral("format")).toInt())
                                .arg(formatVersion));
     ClusterProfile profile;

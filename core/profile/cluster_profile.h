@@ -17,15 +17,15 @@ enum class ServerAccess {
 // console reach it. Plain value; no secret is ever part of it.
 struct ClusterServer
 {
-    QString name;       // the standby's application_name, or "primary"
+    QString name; // the standby's application_name, or "primary"
     bool isPrimary = false;
     ServerAccess access = ServerAccess::ConnectionString;
-    QString conninfo;   // ConnectionString: host=... port=... dbname=... (no password)
-    QString sshUser;    // SshTunnel: the SSH login; empty: the SSH config's User, else root
-    QString sshHost;    //   the machine (a name, an address or an ~/.ssh/config alias)
-    int sshPort = 22;   //   0: the SSH config's Port, else 22
-    int pgPort = 5432;  //   the server's port on that machine
-    QString dataDir;    // for the record and for the wizard; may be empty
+    QString conninfo;  // ConnectionString: host=... port=... dbname=... (no password)
+    QString sshUser;   // SshTunnel: the SSH login; empty: the SSH config's User, else root
+    QString sshHost;   //   the machine (a name, an address or an ~/.ssh/config alias)
+    int sshPort = 22;  //   0: the SSH config's Port, else 22
+    int pgPort = 5432; //   the server's port on that machine
+    QString dataDir;   // for the record and for the wizard; may be empty
 
     // "user@host:port" for a tunnel, the conninfo otherwise: what a list shows.
     QString displayAddress() const;
@@ -41,8 +41,8 @@ struct ClusterProfile
     Q_DECLARE_TR_FUNCTIONS(ClusterProfile)
 
 public:
-    QString id;            // stable file name: letters, digits, '-' only
-    QString name;          // what the sidebar shows
+    QString id;   // stable file name: letters, digits, '-' only
+    QString name; // what the sidebar shows
     QString monitoringRole = QStringLiteral("replica_monitor");
     QString database = QStringLiteral("postgres");
     QList<ClusterServer> servers; // the primary first

@@ -18,7 +18,7 @@ Result<void> writeJson(const QJsonObject &object, const QString &path)
     QSaveFile file(path);
     if (!file.open(QIODevice::WriteOnly) || file.write(QJsonDocument(object).toJson()) < 0 || !file.commit())
         return makeError(QCoreApplication::translate("ClusterProfileStore", "Could not write %1: %2. Check that "
-                                                                             "the folder exists and is writable.")
+                                                                            "the folder exists and is writable.")
                              .arg(QDir::toNativeSeparators(path), file.errorString()));
     return {};
 }
@@ -89,7 +89,8 @@ Result<void> ClusterProfileStore::remove(const QString &id) const
 {
     QFile file(pathFor(id));
     if (file.exists() && !file.remove())
-        return makeError(tr("Could not remove %1: %2.").arg(QDir::toNativeSeparators(file.fileName()), file.errorString()));
+        return makeError(
+            tr("Could not remove %1: %2.").arg(QDir::toNativeSeparators(file.fileName()), file.errorString()));
     return {};
 }
 
@@ -101,10 +102,13 @@ void ClusterProfileStore::saveInBackground(const ClusterProfile &profile)
         const ClusterProfileStore store(dir);
         const Result<void> result = store.save(profile);
         const QString message = result ? QString() : result.error().message;
-        QMetaObject::invokeMethod(QCoreApplication::instance(), [self, id = profile.id, message] {
-            if (self)
-                emit self->saved(id, message);
-        }, Qt::QueuedConnection);
+        QMetaObject::invokeMethod(
+            QCoreApplication::instance(),
+            [self, id = profile.id, message] {
+                if (self)
+                    emit self->saved(id, message);
+            },
+            Qt::QueuedConnection);
     });
 }
 

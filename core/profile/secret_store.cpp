@@ -2,7 +2,9 @@
 
 #include <qt6keychain/keychain.h>
 
-SecretStore::SecretStore(QString service, QObject *parent) : QObject(parent), m_service(std::move(service)) {}
+SecretStore::SecretStore(QString service, QObject *parent) : QObject(parent), m_service(std::move(service))
+{
+}
 
 bool SecretStore::fallBackOn(int keychainError, const QString &errorString)
 {
@@ -59,7 +61,8 @@ void SecretStore::read(const QString &key)
         else if (done->error() == QKeychain::EntryNotFound || fallBackOn(done->error(), done->errorString()))
             emit secretRead(key, m_memory.value(key), m_memory.contains(key), QString());
         else
-            emit secretRead(key, QString(), false, tr("The keychain did not give the password: %1").arg(done->errorString()));
+            emit secretRead(key, QString(), false,
+                            tr("The keychain did not give the password: %1").arg(done->errorString()));
     });
     job->start();
 }

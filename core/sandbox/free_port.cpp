@@ -40,5 +40,5 @@ Result<int> FreePort::find(int from, const QList<int> &avoid)
             return port;
     }
     return makeError(QCoreApplication::translate("Sandbox", "No free TCP port was found on 127.0.0.1. "
-                                                             "Stop some servers and try again."));
+                                                            "Stop some servers and try again."));
 }

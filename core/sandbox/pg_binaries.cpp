@@ -23,8 +23,8 @@ bool isExecutable(const QString &dir, const QString &program)
 
 bool hasServerPrograms(const QString &dir)
 {
-    return isExecutable(dir, QStringLiteral("initdb")) && isExecutable(dir, QStringLiteral("postgres"))
-        && isExecutable(dir, QStringLiteral("pg_ctl"));
+    return isExecutable(dir, QStringLiteral("initdb")) && isExecutable(dir, QStringLiteral("postgres")) &&
+           isExecutable(dir, QStringLiteral("pg_ctl"));
 }
 
 // Debian's installed majors: <root>/<N>/bin, by version.
@@ -138,7 +138,8 @@ PgBinaries PgBinaries::fromState(const PgVersion &version, const QString &server
 
 QString PgBinaries::pgBasebackup() const
 {
-    return m_basebackupBinDir.isEmpty() ? QString() : QDir(m_basebackupBinDir).filePath(QStringLiteral("pg_basebackup"));
+    return m_basebackupBinDir.isEmpty() ? QString()
+                                        : QDir(m_basebackupBinDir).filePath(QStringLiteral("pg_basebackup"));
 }
 
 QString PgBinaries::server(const QString &program) const

@@ -5,8 +5,8 @@
 #include "core/conf/recovery_settings.h"
 #include "core/plan/backup_clone.h"
 #include "core/sandbox/free_port.h"
-#include "core/sandbox/server_user_host.h"
 #include "core/sandbox/postmaster_pid_file.h"
+#include "core/sandbox/server_user_host.h"
 #include "core/version/version_rules.h"
 
 #include <QCoreApplication>
@@ -99,10 +99,9 @@ WriteOptions writeOptions(RunAs as, int mode)
 } // namespace
 
 Sandbox::Sandbox(Host &host, QString dir)
-    : m_host(host)
-    , m_dir(QDir::cleanPath(QFileInfo(dir.isEmpty() ? defaultDir() : dir).absoluteFilePath()))
-    , m_as(runningAsRoot() ? RunAs::Postgres : RunAs::LoginUser)
-    , m_osUser(runningAsRoot() ? QStringLiteral("postgres") : host.loginUser())
+    : m_host(host), m_dir(QDir::cleanPath(QFileInfo(dir.isEmpty() ? defaultDir() : dir).absoluteFilePath())),
+      m_as(runningAsRoot() ? RunAs::Postgres : RunAs::LoginUser),
+      m_osUser(runningAsRoot() ? QStringLiteral("postgres") : host.loginUser())
 {
 }
 
@@ -141,9 +140,9 @@ Result<SandboxState> Sandbox::loadState(const QString &dir)
 
 QString Sandbox::psqlCommand(const SandboxServer &server) const
 {
-    const QString psql = m_binaries ? m_binaries->psql()
-                                    : (m_state ? QDir(m_state->clientBinDir).filePath(QStringLiteral("psql"))
-                                               : QStringLiteral("psql"));
+    const QString psql =
+        m_binaries ? m_binaries->psql()
+                   : (m_state ? QDir(m_state->clientBinDir).filePath(QStringLiteral("psql")) : QStringLiteral("psql"));
     // Root needs no runuser here: it may enter the socket folder, and local
     // connections are trusted (the folder is the servers' user's alone).
     return server.psqlCommand(psql);
@@ -159,8 +158,8 @@ Result<PgBinaries> Sandbox::checkInput(const SandboxOptions &options)
         return makeError(tr("%1 is a file, not a folder. Give --dir a new or empty folder, or the folder of a "
                             "sandbox.")
                              .arg(m_dir));
-    if (info.exists() && !hasState
-        && !QDir(m_dir).entryList(QDir::AllEntries | QDir::Hidden | QDir::System | QDir::NoDotAndDotDot).isEmpty())
+    if (info.exists() && !hasState &&
+        !QDir(m_dir).entryList(QDir::AllEntries | QDir::Hidden | QDir::System | QDir::NoDotAndDotDot).isEmpty())
         return makeError(tr("The folder %1 already holds other files and no sandbox. Give --dir a new or empty "
                             "folder.")
                              .arg(m_dir));
@@ -181,21 +180,21 @@ Result<PgBinaries> Sandbox::checkInput(const SandboxOptions &options)
     while (!QFileInfo::exists(ancestor) && ancestor != QFileInfo(ancestor).path())
         ancestor = QFileInfo(ancestor).path();
     if (!info.exists() || runningAsRoot()) {
-        const CommandLine probe = runningAsRoot()
-            ? CommandLine::shell(QStringLiteral("cd -- \"$1\""), {ancestor})
-            : CommandLine::shell(QStringLiteral("test -w \"$1\" && test -x \"$1\""), {ancestor});
+        const CommandLine probe =
+            runningAsRoot() ? CommandLine::shell(QStringLiteral("cd -- \"$1\""), {ancestor})
+                            : CommandLine::shell(QStringLiteral("test -w \"$1\" && test -x \"$1\""), {ancestor});
         auto reachable = m_host.run(probe, runOptions(m_as, 30000));
         if (!reachable)
             return reachable.error();
         if (!reachable->succeeded())
-            return makeError(runningAsRoot()
-                                 ? tr("The postgres system user, who runs the sandbox's servers, cannot enter %1, so it "
-                                      "could not reach %2. Choose a folder it can reach with --dir (for example "
-                                      "under /tmp or %3).")
-                                       .arg(ancestor, m_dir, homeOf("postgres"))
-                                 : tr("You cannot create %1: %2 is not writable for you. Choose another folder with "
-                                      "--dir.")
-                                       .arg(m_dir, ancestor));
+            return makeError(
+                runningAsRoot() ? tr("The postgres system user, who runs the sandbox's servers, cannot enter %1, so it "
+                                     "could not reach %2. Choose a folder it can reach with --dir (for example "
+                                     "under /tmp or %3).")
+                                      .arg(ancestor, m_dir, homeOf("postgres"))
+                                : tr("You cannot create %1: %2 is not writable for you. Choose another folder with "
+                                     "--dir.")
+                                      .arg(m_dir, ancestor));
     }
 
     std::optional<SandboxState> existing;
@@ -211,16 +210,17 @@ Result<PgBinaries> Sandbox::checkInput(const SandboxOptions &options)
         // The sandbox keeps its own programs; they must still be there.
         const QString initdb = QDir(existing->binDir).filePath(QStringLiteral("initdb"));
         if (QFileInfo(initdb).isExecutable())
-            return PgBinaries::fromState(existing->version, existing->binDir, existing->clientBinDir, existing->basebackupBinDir);
+            return PgBinaries::fromState(existing->version, existing->binDir, existing->clientBinDir,
+                                         existing->basebackupBinDir);
     }
     auto binaries = PgBinaries::find(m_host, options.pgBinDir);
     if (!binaries)
         return binaries.error();
     if (existing && !(existing->version == binaries->version())) {
-        return makeError(tr("The sandbox in %1 runs PostgreSQL %2, not %3. Run 'replicactl sandbox reset "
-                            "--pg-bin %4' to replace it, or choose another folder with --dir.")
-                             .arg(m_dir, existing->version.majorString(), binaries->version().majorString(),
-                                  options.pgBinDir));
+        return makeError(
+            tr("The sandbox in %1 runs PostgreSQL %2, not %3. Run 'replicactl sandbox reset "
+               "--pg-bin %4' to replace it, or choose another folder with --dir.")
+                .arg(m_dir, existing->version.majorString(), binaries->version().majorString(), options.pgBinDir));
     }
     return binaries;
 }
@@ -358,10 +358,10 @@ Result<SandboxState> Sandbox::createFresh(const PgBinaries &binaries, bool synch
     state.passFile = QDir(m_dir).filePath(passFileName);
     state.created = QDateTime::currentDateTimeUtc();
     const QString socketDir = QDir(m_dir).filePath(socketFolder);
-    state.primary = SandboxServer{primaryName, *primaryPort, QDir(m_dir).filePath(primaryName), socketDir,
-                                  m_osUser, lessonDatabase};
-    state.standby = SandboxServer{standbyName, *standbyPort, QDir(m_dir).filePath(standbyName), socketDir,
-                                  m_osUser, lessonDatabase};
+    state.primary = SandboxServer{primaryName, *primaryPort, QDir(m_dir).filePath(primaryName),
+                                  socketDir,   m_osUser,     lessonDatabase};
+    state.standby = SandboxServer{standbyName, *standbyPort, QDir(m_dir).filePath(standbyName),
+                                  socketDir,   m_osUser,     lessonDatabase};
     m_state = state;
     // Written first, so that a crash from here on leaves a folder that is
     // recognised as a sandbox, which `reset` may clean.
@@ -376,11 +376,11 @@ Result<SandboxState> Sandbox::createFresh(const PgBinaries &binaries, bool synch
     // initdb: small and quick (no fsync of a throw-away folder), checksums on
     // as for a real cluster.
     clock.start();
-    CommandLine initdb(binaries.initdb(), {QStringLiteral("-D"), state.primary.dataDir, QStringLiteral("-U"), m_osUser,
-                                           QStringLiteral("-E"), QStringLiteral("UTF8"), QStringLiteral("--no-locale"),
-                                           QStringLiteral("--auth-local=trust"),
-                                           QStringLiteral("--auth-host=") + rules.preferredPasswordMethod(),
-                                           QStringLiteral("--no-sync")});
+    CommandLine initdb(binaries.initdb(),
+                       {QStringLiteral("-D"), state.primary.dataDir, QStringLiteral("-U"), m_osUser,
+                        QStringLiteral("-E"), QStringLiteral("UTF8"), QStringLiteral("--no-locale"),
+                        QStringLiteral("--auth-local=trust"),
+                        QStringLiteral("--auth-host=") + rules.preferredPasswordMethod(), QStringLiteral("--no-sync")});
     if (!rules.dataChecksumsByDefault())
         initdb.arg(QStringLiteral("--data-checksums"));
     auto ran = runChecked(initdb, tr("create the primary's data directory with initdb"));
@@ -414,8 +414,7 @@ Result<SandboxState> Sandbox::createFresh(const PgBinaries &binaries, bool synch
 
     // Any port: the primary may move to another one when this one is taken.
     const QByteArray passLine = QStringLiteral("127.0.0.1:*:*:%1:%2\n").arg(replicationUser, password).toUtf8();
-    auto passWritten = m_host.writeFile(m_state->passFile, passLine,
-                                        writeOptions(m_as, 0600));
+    auto passWritten = m_host.writeFile(m_state->passFile, passLine, writeOptions(m_as, 0600));
     if (!passWritten)
         return passWritten.error();
     if (binaries.hasBasebackup()) {
@@ -519,14 +518,16 @@ Result<void> Sandbox::prepareFolder()
     if (!existed) {
         // As the servers' user when it may write the parent; as root else,
         // handing the folder over afterwards.
-        auto made = m_host.run(CommandLine(QStringLiteral("mkdir"), {QStringLiteral("-p"), QStringLiteral("--"), m_dir}),
-                               runOptions(m_as));
+        auto made =
+            m_host.run(CommandLine(QStringLiteral("mkdir"), {QStringLiteral("-p"), QStringLiteral("--"), m_dir}),
+                       runOptions(m_as));
         if (!made)
             return made.error();
         if (!made->succeeded()) {
             if (m_as == RunAs::LoginUser)
                 return made->toError(tr("create the sandbox folder %1").arg(m_dir));
-            made = m_host.run(CommandLine(QStringLiteral("mkdir"), {QStringLiteral("-p"), QStringLiteral("--"), m_dir}));
+            made =
+                m_host.run(CommandLine(QStringLiteral("mkdir"), {QStringLiteral("-p"), QStringLiteral("--"), m_dir}));
             if (!made)
                 return made.error();
             if (!made->succeeded())
@@ -542,8 +543,8 @@ Result<void> Sandbox::prepareFolder()
             return owned->toError(tr("give the folder %1 to the postgres user").arg(m_dir));
     }
     // The servers' user must reach the folder through every parent.
-    auto reachable = m_host.run(CommandLine::shell(QStringLiteral("test -w \"$1\" && test -x \"$1\""), {m_dir}),
-                                runOptions(m_as));
+    auto reachable =
+        m_host.run(CommandLine::shell(QStringLiteral("test -w \"$1\" && test -x \"$1\""), {m_dir}), runOptions(m_as));
     if (!reachable)
         return reachable.error();
     if (!reachable->succeeded()) {
@@ -555,10 +556,10 @@ Result<void> Sandbox::prepareFolder()
                             "(for example under /tmp or %3).")
                              .arg(m_osUser, m_dir, homeOf(m_osUser.toLocal8Bit().constData())));
     }
-    auto sockets = m_host.run(CommandLine(QStringLiteral("mkdir"),
-                                          {QStringLiteral("-p"), QStringLiteral("-m"), QStringLiteral("0700"),
-                                           QStringLiteral("--"), QDir(m_dir).filePath(socketFolder)}),
-                              runOptions(m_as));
+    auto sockets = m_host.run(
+        CommandLine(QStringLiteral("mkdir"), {QStringLiteral("-p"), QStringLiteral("-m"), QStringLiteral("0700"),
+                                              QStringLiteral("--"), QDir(m_dir).filePath(socketFolder)}),
+        runOptions(m_as));
     if (!sockets)
         return sockets.error();
     if (!sockets->succeeded())
@@ -583,8 +584,7 @@ Result<void> Sandbox::removeFiles()
 Result<void> Sandbox::saveState()
 {
     const QByteArray json = QJsonDocument(m_state->toJson()).toJson(QJsonDocument::Indented);
-    auto written = m_host.writeFile(SandboxState::stateFilePath(m_dir), json,
-                                    writeOptions(m_as, 0644));
+    auto written = m_host.writeFile(SandboxState::stateFilePath(m_dir), json, writeOptions(m_as, 0644));
     if (!written)
         return written.error();
     return {};
@@ -596,7 +596,8 @@ Result<void> Sandbox::ensureLoaded()
     if (!loaded)
         return loaded.error();
     m_state = *loaded;
-    m_binaries = PgBinaries::fromState(m_state->version, m_state->binDir, m_state->clientBinDir, m_state->basebackupBinDir);
+    m_binaries =
+        PgBinaries::fromState(m_state->version, m_state->binDir, m_state->clientBinDir, m_state->basebackupBinDir);
     return {};
 }
 
@@ -722,7 +723,8 @@ Result<void> Sandbox::writeStandbySettings(bool firstStart)
     if (!files)
         return files.error();
     for (const RecoverySettings::FileContent &file : *files) {
-        auto wrote = m_host.writeFile(QDir(standby.dataDir).filePath(file.name), file.content, writeOptions(m_as, 0600));
+        auto wrote =
+            m_host.writeFile(QDir(standby.dataDir).filePath(file.name), file.content, writeOptions(m_as, 0600));
         if (!wrote)
             return wrote.error();
     }
@@ -745,8 +747,8 @@ Result<void> Sandbox::checkSettings(const SandboxServer &server)
 {
     // PostgreSQL reads the files the way it will at start, and exits 1 on
     // any error in them.
-    auto ran = m_host.run(CommandLine(m_binaries->postgres(), {QStringLiteral("-D"), server.dataDir, QStringLiteral("-C"),
-                                                               QStringLiteral("wal_level")}),
+    auto ran = m_host.run(CommandLine(m_binaries->postgres(), {QStringLiteral("-D"), server.dataDir,
+                                                               QStringLiteral("-C"), QStringLiteral("wal_level")}),
                           runOptions(m_as, 30000));
     if (!ran)
         return ran.error();
@@ -770,11 +772,11 @@ Result<void> Sandbox::cleanStale(SandboxServer &server)
         // PostgreSQL would refuse the lock file when the old pid now belongs
         // to another process; its socket lock file likewise.
         const QString socketBase = QDir(server.socketDir).filePath(QStringLiteral(".s.PGSQL.%1").arg(server.port));
-        auto removed = runChecked(CommandLine(QStringLiteral("rm"),
-                                              {QStringLiteral("-f"), QStringLiteral("--"),
+        auto removed = runChecked(
+            CommandLine(QStringLiteral("rm"), {QStringLiteral("-f"), QStringLiteral("--"),
                                                QDir(server.dataDir).filePath(QStringLiteral("postmaster.pid")),
                                                socketBase, socketBase + QStringLiteral(".lock")}),
-                                  tr("remove the %1's stale lock files").arg(server.name));
+            tr("remove the %1's stale lock files").arg(server.name));
         if (!removed)
             return removed.error();
         note(tr("The %1 had stopped without cleaning up (process %2 is gone); removed its stale postmaster.pid.")
@@ -820,7 +822,8 @@ Result<void> Sandbox::startServer(SandboxServer &server)
             error.detail += QLatin1Char('\n') + tail;
             return error;
         }
-        if (tail.contains(QLatin1String("could not bind")) || tail.contains(QLatin1String("could not create any TCP/IP"))) {
+        if (tail.contains(QLatin1String("could not bind")) ||
+            tail.contains(QLatin1String("could not create any TCP/IP"))) {
             // Taken between our check and the server's bind.
             auto cleaned = cleanStale(server);
             if (!cleaned)
@@ -830,8 +833,8 @@ Result<void> Sandbox::startServer(SandboxServer &server)
                 if (!written)
                     return written.error();
             }
-        } else if (tail.contains(QLatin1String("pre-existing shared memory block"))
-                   || tail.contains(QLatin1String("lock file"))) {
+        } else if (tail.contains(QLatin1String("pre-existing shared memory block")) ||
+                   tail.contains(QLatin1String("lock file"))) {
             // Children of a killed server still hold its shared memory; they
             // leave within moments of noticing their postmaster is gone.
             QThread::msleep(250);
@@ -848,10 +851,11 @@ Result<void> Sandbox::startServer(SandboxServer &server)
 
 Result<void> Sandbox::stopServer(const SandboxServer &server)
 {
-    auto ran = m_host.run(CommandLine(m_binaries->pgCtl(), {QStringLiteral("-D"), server.dataDir, QStringLiteral("-w"),
-                                                           QStringLiteral("-t"), QStringLiteral("60"), QStringLiteral("-s"),
-                                                           QStringLiteral("-m"), QStringLiteral("fast"), QStringLiteral("stop")}),
-                          runOptions(m_as, 90000));
+    auto ran = m_host.run(
+        CommandLine(m_binaries->pgCtl(), {QStringLiteral("-D"), server.dataDir, QStringLiteral("-w"),
+                                          QStringLiteral("-t"), QStringLiteral("60"), QStringLiteral("-s"),
+                                          QStringLiteral("-m"), QStringLiteral("fast"), QStringLiteral("stop")}),
+        runOptions(m_as, 90000));
     if (!ran)
         return ran.error();
     if (!ran->succeeded() && isRunning(server))
@@ -862,7 +866,8 @@ Result<void> Sandbox::stopServer(const SandboxServer &server)
 Result<QList<QStringList>> Sandbox::query(const SandboxServer &server, const QString &sql, const QString &database)
 {
     if (!m_binaries && m_state)
-        m_binaries = PgBinaries::fromState(m_state->version, m_state->binDir, m_state->clientBinDir, m_state->basebackupBinDir);
+        m_binaries =
+            PgBinaries::fromState(m_state->version, m_state->binDir, m_state->clientBinDir, m_state->basebackupBinDir);
     const CommandLine psql(m_binaries->psql(),
                            {QStringLiteral("-X"), QStringLiteral("-q"), QStringLiteral("-A"), QStringLiteral("-t"),
                             QStringLiteral("-v"), QStringLiteral("ON_ERROR_STOP=1"), QStringLiteral("-F"),
@@ -941,10 +946,11 @@ Result<void> Sandbox::applySynchronous(bool synchronous, bool wait)
 {
     const VersionRules rules(m_state->version);
     const QString conf = QDir(m_state->primary.dataDir).filePath(QStringLiteral("postgresql.conf"));
-    auto written = synchronous
-        ? writeConf(conf, {{QStringLiteral("synchronous_standby_names"), rules.renderSyncStandbyNames({m_state->standby.name})}},
-                    {}, &m_state->primary)
-        : writeConf(conf, {}, {QStringLiteral("synchronous_standby_names")}, &m_state->primary);
+    auto written = synchronous ? writeConf(conf,
+                                           {{QStringLiteral("synchronous_standby_names"),
+                                             rules.renderSyncStandbyNames({m_state->standby.name})}},
+                                           {}, &m_state->primary)
+                               : writeConf(conf, {}, {QStringLiteral("synchronous_standby_names")}, &m_state->primary);
     if (!written)
         return written.error();
     auto reloaded = query(m_state->primary, QStringLiteral("SELECT pg_reload_conf();\n"));
@@ -956,10 +962,12 @@ Result<void> Sandbox::applySynchronous(bool synchronous, bool wait)
                           "wait for the standby."));
     if (!wait)
         return {};
-    const QString condition = synchronous
-        ? QStringLiteral("EXISTS (SELECT 1 FROM pg_stat_replication WHERE application_name = '%1' AND sync_state = 'sync')")
-              .arg(m_state->standby.name)
-        : QStringLiteral("NOT EXISTS (SELECT 1 FROM pg_stat_replication WHERE sync_state = 'sync')");
+    const QString condition =
+        synchronous
+            ? QStringLiteral(
+                  "EXISTS (SELECT 1 FROM pg_stat_replication WHERE application_name = '%1' AND sync_state = 'sync')")
+                  .arg(m_state->standby.name)
+            : QStringLiteral("NOT EXISTS (SELECT 1 FROM pg_stat_replication WHERE sync_state = 'sync')");
     auto held = waitOn(m_state->primary, condition, 10000);
     if (!held)
         return held.error();
@@ -1027,8 +1035,8 @@ Result<SandboxStatus> Sandbox::status()
             QStringLiteral("SELECT %1()::text, current_setting('synchronous_standby_names');\n"
                            "SELECT application_name, state, sync_state, %2::text, %3::text, %4::text, %5::text, "
                            "%6(%1(), %5)::bigint, %7 FROM pg_stat_replication ORDER BY application_name;\n")
-                .arg(rules.currentWalLsnFunction(), rules.sentLsnColumn(), rules.writeLsnColumn(), rules.flushLsnColumn(),
-                     rules.replayLsnColumn(), rules.walLsnDiffFunction(), lag);
+                .arg(rules.currentWalLsnFunction(), rules.sentLsnColumn(), rules.writeLsnColumn(),
+                     rules.flushLsnColumn(), rules.replayLsnColumn(), rules.walLsnDiffFunction(), lag);
         auto rows = query(m_state->primary, sql);
         if (!rows)
             return rows.error();
@@ -1128,8 +1136,9 @@ Result<void> Sandbox::pauseReplay()
     if (!loaded)
         return loaded.error();
     if (!isRunning(m_state->standby) || m_state->standbyPromoted)
-        return makeError(tr("The standby is not running as a standby. Start it with 'replicactl sandbox start-standby', "
-                            "or 'reset' after a promote."));
+        return makeError(
+            tr("The standby is not running as a standby. Start it with 'replicactl sandbox start-standby', "
+               "or 'reset' after a promote."));
     const VersionRules rules(m_state->version);
     auto ran = query(m_state->standby, QStringLiteral("SELECT %1();\n").arg(rules.walReplayPauseFunction()));
     if (!ran)
@@ -1147,8 +1156,9 @@ Result<void> Sandbox::resumeReplay()
     if (!loaded)
         return loaded.error();
     if (!isRunning(m_state->standby) || m_state->standbyPromoted)
-        return makeError(tr("The standby is not running as a standby. Start it with 'replicactl sandbox start-standby', "
-                            "or 'reset' after a promote."));
+        return makeError(
+            tr("The standby is not running as a standby. Start it with 'replicactl sandbox start-standby', "
+               "or 'reset' after a promote."));
     const VersionRules rules(m_state->version);
     auto ran = query(m_state->standby, QStringLiteral("SELECT %1();\n").arg(rules.walReplayResumeFunction()));
     if (!ran)
@@ -1233,10 +1243,10 @@ Result<void> Sandbox::promote()
                                              "AND active)")
                                   .arg(m_state->slotName),
                               5000);
-        if (dropped && *dropped
-            && query(m_state->primary, QStringLiteral("SELECT pg_drop_replication_slot(slot_name) FROM "
-                                                      "pg_replication_slots WHERE slot_name = '%1';\n")
-                                           .arg(m_state->slotName)))
+        if (dropped && *dropped &&
+            query(m_state->primary, QStringLiteral("SELECT pg_drop_replication_slot(slot_name) FROM "
+                                                   "pg_replication_slots WHERE slot_name = '%1';\n")
+                                        .arg(m_state->slotName)))
             note(tr("Dropped the slot %1 on the old primary, so that it does not keep WAL for a standby that is gone.")
                      .arg(m_state->slotName));
     }
@@ -1257,8 +1267,10 @@ Result<SandboxState> Sandbox::reset(const SandboxOptions &options)
     if (!loaded && loaded.error().refused)
         return loaded.error();
     if (hasState && loaded) {
-        if (wanted.pgBinDir.isEmpty() && QFileInfo(QDir(m_state->binDir).filePath(QStringLiteral("initdb"))).isExecutable())
-            binaries = PgBinaries::fromState(m_state->version, m_state->binDir, m_state->clientBinDir, m_state->basebackupBinDir);
+        if (wanted.pgBinDir.isEmpty() &&
+            QFileInfo(QDir(m_state->binDir).filePath(QStringLiteral("initdb"))).isExecutable())
+            binaries = PgBinaries::fromState(m_state->version, m_state->binDir, m_state->clientBinDir,
+                                             m_state->basebackupBinDir);
         for (const SandboxServer *server : {&m_state->standby, &m_state->primary}) {
             if (isRunning(*server)) {
                 auto stopped = stopServer(*server);

@@ -16,8 +16,8 @@
 
 struct SandboxOptions
 {
-    QString pgBinDir;                  // empty: Debian's newest major (or the sandbox's own when it exists)
-    std::optional<bool> synchronous;   // empty: synchronous for a new pair, unchanged for an existing one
+    QString pgBinDir;                // empty: Debian's newest major (or the sandbox's own when it exists)
+    std::optional<bool> synchronous; // empty: synchronous for a new pair, unchanged for an existing one
 };
 
 // How long one phase of up() took, printed by up and by the benchmark.

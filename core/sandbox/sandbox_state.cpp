@@ -35,10 +35,10 @@ Result<SandboxServer> serverFromJson(const QJsonValue &value, const QString &whi
     server.socketDir = object.value(QStringLiteral("socketDir")).toString();
     server.superuser = object.value(QStringLiteral("superuser")).toString();
     server.database = object.value(QStringLiteral("database")).toString();
-    if (server.name.isEmpty() || server.port <= 0 || server.port > 65535 || server.dataDir.isEmpty()
-        || server.socketDir.isEmpty() || server.superuser.isEmpty()) {
+    if (server.name.isEmpty() || server.port <= 0 || server.port > 65535 || server.dataDir.isEmpty() ||
+        server.socketDir.isEmpty() || server.superuser.isEmpty()) {
         return makeError(QCoreApplication::translate("Sandbox", "The sandbox file describes its %1 incompletely. "
-                                                                 "Run 'replicactl sandbox reset' to make a fresh pair.")
+                                                                "Run 'replicactl sandbox reset' to make a fresh pair.")
                              .arg(which));
     }
     if (server.database.isEmpty())
@@ -101,8 +101,8 @@ Result<SandboxState> SandboxState::fromJson(const QJsonObject &object, const QSt
     const int format = object.value(QStringLiteral("format")).toInt();
     if (format != formatVersion) {
         return makeError(QCoreApplication::translate("Sandbox", "The sandbox in %1 was written by another version of "
-                                                                 "Replica Studio (format %2). Remove the folder or "
-                                                                 "choose another one with --dir.")
+                                                                "Replica Studio (format %2). Remove the folder or "
+                                                                "choose another one with --dir.")
                              .arg(dir)
                              .arg(format));
     }
@@ -111,7 +111,7 @@ Result<SandboxState> SandboxState::fromJson(const QJsonObject &object, const QSt
     const auto version = PgVersion::parse(object.value(QStringLiteral("version")).toString());
     if (!version || !version->isValid()) {
         return makeError(QCoreApplication::translate("Sandbox", "The sandbox file in %1 names no valid PostgreSQL "
-                                                                 "version. Run 'replicactl sandbox reset'.")
+                                                                "version. Run 'replicactl sandbox reset'.")
                              .arg(dir));
     }
     state.version = *version;
@@ -135,7 +135,7 @@ Result<SandboxState> SandboxState::fromJson(const QJsonObject &object, const QSt
     state.standby = *standby;
     if (state.binDir.isEmpty()) {
         return makeError(QCoreApplication::translate("Sandbox", "The sandbox file in %1 names no PostgreSQL programs. "
-                                                                 "Run 'replicactl sandbox reset'.")
+                                                                "Run 'replicactl sandbox reset'.")
                              .arg(dir));
     }
     return state;

@@ -10,8 +10,8 @@
 // One server of a sandbox. Plain value; saved in <dir>/sandbox.json.
 struct SandboxServer
 {
-    QString name;      // "primary" or "standby"; also the standby's application_name
-    int port = 0;      // TCP port on 127.0.0.1, and the Unix socket's number
+    QString name; // "primary" or "standby"; also the standby's application_name
+    int port = 0; // TCP port on 127.0.0.1, and the Unix socket's number
     QString dataDir;
     QString socketDir; // unix_socket_directories
     QString superuser; // the role initdb made: the OS user that runs the servers
@@ -33,20 +33,20 @@ struct SandboxServer
 // versioned ("format": 1) so that a newer program can read an older folder.
 struct SandboxState
 {
-    QString dir;           // the sandbox folder (absolute)
-    PgVersion version;     // the servers' major
-    QString binDir;        // initdb, postgres, pg_ctl
-    QString clientBinDir;  // psql (binDir, or Debian's)
+    QString dir;              // the sandbox folder (absolute)
+    PgVersion version;        // the servers' major
+    QString binDir;           // initdb, postgres, pg_ctl
+    QString clientBinDir;     // psql (binDir, or Debian's)
     QString basebackupBinDir; // pg_basebackup of the same or a newer major; empty: cloned with BackupClone
     bool synchronous = true;
     SandboxServer primary;
     SandboxServer standby;
 
-    QString osUser;                 // who owns the folders and runs the servers
-    QString replicationUser;        // replicator
-    QString slotName;               // the standby's physical slot
-    QString passFile;               // 0600, the replicator's password for the standby
-    bool standbyPromoted = false;   // after promote: two primaries, no replication
+    QString osUser;               // who owns the folders and runs the servers
+    QString replicationUser;      // replicator
+    QString slotName;             // the standby's physical slot
+    QString passFile;             // 0600, the replicator's password for the standby
+    bool standbyPromoted = false; // after promote: two primaries, no replication
     QDateTime created;
 
     QJsonObject toJson() const;

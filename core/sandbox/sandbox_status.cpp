@@ -23,8 +23,8 @@ QJsonObject SandboxStatus::toJson() const
             {QStringLiteral("write_lsn"), textOrNull(row.writeLsn)},
             {QStringLiteral("flush_lsn"), textOrNull(row.flushLsn)},
             {QStringLiteral("replay_lsn"), textOrNull(row.replayLsn)},
-            {QStringLiteral("replay_lag_bytes"), row.replayLagBytes < 0 ? QJsonValue(QJsonValue::Null)
-                                                                         : QJsonValue(row.replayLagBytes)},
+            {QStringLiteral("replay_lag_bytes"),
+             row.replayLagBytes < 0 ? QJsonValue(QJsonValue::Null) : QJsonValue(row.replayLagBytes)},
             {QStringLiteral("write_lag"), textOrNull(row.writeLag)},
             {QStringLiteral("flush_lag"), textOrNull(row.flushLag)},
             {QStringLiteral("replay_lag"), textOrNull(row.replayLag)},

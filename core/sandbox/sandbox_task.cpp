@@ -8,7 +8,7 @@
 
 struct SandboxTask::Shared
 {
-    std::optional<Error> error;        // written by the worker before it signals, read after
+    std::optional<Error> error; // written by the worker before it signals, read after
     std::optional<SandboxState> state;
     QStringList actions;
 };
@@ -34,22 +34,33 @@ Result<void> perform(Sandbox &sandbox, SandboxTask::Action action, const Sandbox
         if (auto checked = sandbox.checkInput(options); !checked)
             return checked.error();
         return made(sandbox.up(options));
-    case Action::Reset: return made(sandbox.reset(options));
-    case Action::Down: return sandbox.down();
-    case Action::StopStandby: return sandbox.stopStandby();
-    case Action::StartStandby: return sandbox.startStandby();
-    case Action::PauseReplay: return sandbox.pauseReplay();
-    case Action::ResumeReplay: return sandbox.resumeReplay();
-    case Action::MakeSynchronous: return sandbox.setSynchronous(true);
-    case Action::MakeAsynchronous: return sandbox.setSynchronous(false);
-    case Action::Promote: return sandbox.promote();
+    case Action::Reset:
+        return made(sandbox.reset(options));
+    case Action::Down:
+        return sandbox.down();
+    case Action::StopStandby:
+        return sandbox.stopStandby();
+    case Action::StartStandby:
+        return sandbox.startStandby();
+    case Action::PauseReplay:
+        return sandbox.pauseReplay();
+    case Action::ResumeReplay:
+        return sandbox.resumeReplay();
+    case Action::MakeSynchronous:
+        return sandbox.setSynchronous(true);
+    case Action::MakeAsynchronous:
+        return sandbox.setSynchronous(false);
+    case Action::Promote:
+        return sandbox.promote();
     }
     return {};
 }
 
 } // namespace
 
-SandboxTask::SandboxTask(QObject *parent) : QObject(parent), m_shared(std::make_shared<Shared>()) {}
+SandboxTask::SandboxTask(QObject *parent) : QObject(parent), m_shared(std::make_shared<Shared>())
+{
+}
 
 SandboxTask::~SandboxTask() = default;
 
@@ -58,10 +69,13 @@ SandboxTask *SandboxTask::start(const QString &dir, Action action, const Sandbox
     auto *task = new SandboxTask(parent);
     auto *relay = new Relay;
     connect(relay, &Relay::line, task, &SandboxTask::progress, Qt::QueuedConnection);
-    connect(relay, &Relay::done, task, [task] {
-        task->m_finished = true;
-        emit task->finished();
-    }, Qt::QueuedConnection);
+    connect(
+        relay, &Relay::done, task,
+        [task] {
+            task->m_finished = true;
+            emit task->finished();
+        },
+        Qt::QueuedConnection);
     std::shared_ptr<Shared> shared = task->m_shared;
     HostTask::threadPool()->start(QRunnable::create([shared, relay, dir, action, options] {
         LocalHost host;

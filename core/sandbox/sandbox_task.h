@@ -19,8 +19,18 @@ class SandboxTask : public QObject
     Q_OBJECT
 
 public:
-    enum class Action { Up, Reset, Down, StopStandby, StartStandby, PauseReplay, ResumeReplay, MakeSynchronous,
-                        MakeAsynchronous, Promote };
+    enum class Action {
+        Up,
+        Reset,
+        Down,
+        StopStandby,
+        StartStandby,
+        PauseReplay,
+        ResumeReplay,
+        MakeSynchronous,
+        MakeAsynchronous,
+        Promote
+    };
 
     static SandboxTask *start(const QString &dir, Action action, const SandboxOptions &options = {},
                               QObject *parent = nullptr);

@@ -13,9 +13,9 @@
 class PgVersion
 {
 public:
-    PgVersion() = default; // invalid
-    explicit PgVersion(int major);      // 10 and later: PgVersion(15)
-    PgVersion(int first, int second);   // 9.x: PgVersion(9, 3)
+    PgVersion() = default;            // invalid
+    explicit PgVersion(int major);    // 10 and later: PgVersion(15)
+    PgVersion(int first, int second); // 9.x: PgVersion(9, 3)
 
     // Accepts "9.3", "9.3.25", "15", "15.18", "15beta2", "PostgreSQL 15.18 (Debian ...) on x86_64...",
     // "postgres (PostgreSQL) 15.18", server_version "17.10" and the like.

@@ -17,8 +17,8 @@ using Context = SettingInfo::Context;
 using Place = SettingInfo::Place;
 
 // Majors as VersionRules compares them (PgVersion::majorNumber()).
-constexpr int V93 = 903, V94 = 904, V95 = 905, V96 = 906, V10 = 1000, V11 = 1100, V12 = 1200, V13 = 1300,
-              V14 = 1400, V15 = 1500, V16 = 1600, V17 = 1700, V18 = 1800, Now = 9999;
+constexpr int V93 = 903, V94 = 904, V95 = 905, V96 = 906, V10 = 1000, V11 = 1100, V12 = 1200, V13 = 1300, V14 = 1400,
+              V15 = 1500, V16 = 1600, V17 = 1700, V18 = 1800, Now = 9999;
 
 constexpr double IntMax = INT_MAX;
 constexpr double MaxBackends = 0x3FFFF; // MAX_BACKENDS: the cap of every connection/process count
@@ -48,60 +48,94 @@ constexpr const char *LogLevels = "debug5 debug4 debug3 debug2 debug1 info notic
 // Sources: the "Server Configuration" chapter and release notes of each major.
 const Row rows[] = {
     // connections and authentication
-    {"listen_addresses", V93, Now, Type::String, Context::Postmaster, Place::PostgresqlConf, "", 0, 0, "", "", "localhost"},
+    {"listen_addresses", V93, Now, Type::String, Context::Postmaster, Place::PostgresqlConf, "", 0, 0, "", "",
+     "localhost"},
     {"port", V93, Now, Type::Integer, Context::Postmaster, Place::PostgresqlConf, "", 1, 65535, "", "", "5432"},
-    {"max_connections", V93, Now, Type::Integer, Context::Postmaster, Place::PostgresqlConf, "", 1, MaxBackends, "", "", "100"},
-    {"superuser_reserved_connections", V93, Now, Type::Integer, Context::Postmaster, Place::PostgresqlConf, "", 0, MaxBackends, "", "", "3"},
-    {"reserved_connections", V16, Now, Type::Integer, Context::Postmaster, Place::PostgresqlConf, "", 0, MaxBackends, "", "", "0"},
-    {"unix_socket_directories", V93, Now, Type::String, Context::Postmaster, Place::PostgresqlConf, "", 0, 0, "", "", "/tmp"},
+    {"max_connections", V93, Now, Type::Integer, Context::Postmaster, Place::PostgresqlConf, "", 1, MaxBackends, "", "",
+     "100"},
+    {"superuser_reserved_connections", V93, Now, Type::Integer, Context::Postmaster, Place::PostgresqlConf, "", 0,
+     MaxBackends, "", "", "3"},
+    {"reserved_connections", V16, Now, Type::Integer, Context::Postmaster, Place::PostgresqlConf, "", 0, MaxBackends,
+     "", "", "0"},
+    {"unix_socket_directories", V93, Now, Type::String, Context::Postmaster, Place::PostgresqlConf, "", 0, 0, "", "",
+     "/tmp"},
     {"unix_socket_group", V93, Now, Type::String, Context::Postmaster, Place::PostgresqlConf, "", 0, 0, "", "", ""},
-    {"unix_socket_permissions", V93, Now, Type::Integer, Context::Postmaster, Place::PostgresqlConf, "", 0, 0777, "", "", "0777"},
-    {"authentication_timeout", V93, Now, Type::Integer, Context::Sighup, Place::PostgresqlConf, "s", 1, 600, "", "", "1min"},
+    {"unix_socket_permissions", V93, Now, Type::Integer, Context::Postmaster, Place::PostgresqlConf, "", 0, 0777, "",
+     "", "0777"},
+    {"authentication_timeout", V93, Now, Type::Integer, Context::Sighup, Place::PostgresqlConf, "s", 1, 600, "", "",
+     "1min"},
     {"ssl", V93, V96, Type::Bool, Context::Postmaster, Place::PostgresqlConf, "", 0, 0, "", "", "off"},
     {"ssl", V10, Now, Type::Bool, Context::Sighup, Place::PostgresqlConf, "", 0, 0, "", "", "off"},
     {"password_encryption", V93, V96, Type::Bool, Context::User, Place::PostgresqlConf, "", 0, 0, "", "", "on"},
-    {"password_encryption", V10, V13, Type::Enum, Context::User, Place::PostgresqlConf, "", 0, 0, "md5 scram-sha-256", "on true yes 1", "md5"},
-    {"password_encryption", V14, Now, Type::Enum, Context::User, Place::PostgresqlConf, "", 0, 0, "md5 scram-sha-256", "", "scram-sha-256"},
+    {"password_encryption", V10, V13, Type::Enum, Context::User, Place::PostgresqlConf, "", 0, 0, "md5 scram-sha-256",
+     "on true yes 1", "md5"},
+    {"password_encryption", V14, Now, Type::Enum, Context::User, Place::PostgresqlConf, "", 0, 0, "md5 scram-sha-256",
+     "", "scram-sha-256"},
     {"md5_password_warnings", V18, Now, Type::Bool, Context::User, Place::PostgresqlConf, "", 0, 0, "", "", "on"},
 
     // resources
-    {"shared_buffers", V93, Now, Type::Integer, Context::Postmaster, Place::PostgresqlConf, "8kB", 16, HalfIntMax, "", "", "128MB"},
+    {"shared_buffers", V93, Now, Type::Integer, Context::Postmaster, Place::PostgresqlConf, "8kB", 16, HalfIntMax, "",
+     "", "128MB"},
     {"work_mem", V93, Now, Type::Integer, Context::User, Place::PostgresqlConf, "kB", 64, IntMax, "", "", "4MB"},
-    {"maintenance_work_mem", V93, V16, Type::Integer, Context::User, Place::PostgresqlConf, "kB", 1024, IntMax, "", "", "64MB"},
-    {"maintenance_work_mem", V17, Now, Type::Integer, Context::User, Place::PostgresqlConf, "kB", 64, IntMax, "", "", "64MB"},
-    {"max_worker_processes", V94, Now, Type::Integer, Context::Postmaster, Place::PostgresqlConf, "", 0, MaxBackends, "", "", "8"},
-    {"max_prepared_transactions", V93, Now, Type::Integer, Context::Postmaster, Place::PostgresqlConf, "", 0, MaxBackends, "", "", "0"},
-    {"max_locks_per_transaction", V93, Now, Type::Integer, Context::Postmaster, Place::PostgresqlConf, "", 10, IntMax, "", "", "64"},
-    {"huge_pages", V94, Now, Type::Enum, Context::Postmaster, Place::PostgresqlConf, "", 0, 0, "off on try", BoolAliases, "try"},
-    {"shared_preload_libraries", V93, Now, Type::String, Context::Postmaster, Place::PostgresqlConf, "", 0, 0, "", "", ""},
+    {"maintenance_work_mem", V93, V16, Type::Integer, Context::User, Place::PostgresqlConf, "kB", 1024, IntMax, "", "",
+     "64MB"},
+    {"maintenance_work_mem", V17, Now, Type::Integer, Context::User, Place::PostgresqlConf, "kB", 64, IntMax, "", "",
+     "64MB"},
+    {"max_worker_processes", V94, Now, Type::Integer, Context::Postmaster, Place::PostgresqlConf, "", 0, MaxBackends,
+     "", "", "8"},
+    {"max_prepared_transactions", V93, Now, Type::Integer, Context::Postmaster, Place::PostgresqlConf, "", 0,
+     MaxBackends, "", "", "0"},
+    {"max_locks_per_transaction", V93, Now, Type::Integer, Context::Postmaster, Place::PostgresqlConf, "", 10, IntMax,
+     "", "", "64"},
+    {"huge_pages", V94, Now, Type::Enum, Context::Postmaster, Place::PostgresqlConf, "", 0, 0, "off on try",
+     BoolAliases, "try"},
+    {"shared_preload_libraries", V93, Now, Type::String, Context::Postmaster, Place::PostgresqlConf, "", 0, 0, "", "",
+     ""},
 
     // write-ahead log
-    {"wal_level", V93, V93, Type::Enum, Context::Postmaster, Place::PostgresqlConf, "", 0, 0, "minimal archive hot_standby", "", "minimal"},
-    {"wal_level", V94, V95, Type::Enum, Context::Postmaster, Place::PostgresqlConf, "", 0, 0, "minimal archive hot_standby logical", "", "minimal"},
-    {"wal_level", V96, V96, Type::Enum, Context::Postmaster, Place::PostgresqlConf, "", 0, 0, "minimal replica logical", "archive hot_standby", "minimal"},
-    {"wal_level", V10, Now, Type::Enum, Context::Postmaster, Place::PostgresqlConf, "", 0, 0, "minimal replica logical", "archive hot_standby", "replica"},
+    {"wal_level", V93, V93, Type::Enum, Context::Postmaster, Place::PostgresqlConf, "", 0, 0,
+     "minimal archive hot_standby", "", "minimal"},
+    {"wal_level", V94, V95, Type::Enum, Context::Postmaster, Place::PostgresqlConf, "", 0, 0,
+     "minimal archive hot_standby logical", "", "minimal"},
+    {"wal_level", V96, V96, Type::Enum, Context::Postmaster, Place::PostgresqlConf, "", 0, 0, "minimal replica logical",
+     "archive hot_standby", "minimal"},
+    {"wal_level", V10, Now, Type::Enum, Context::Postmaster, Place::PostgresqlConf, "", 0, 0, "minimal replica logical",
+     "archive hot_standby", "replica"},
     {"fsync", V93, Now, Type::Bool, Context::Sighup, Place::PostgresqlConf, "", 0, 0, "", "", "on"},
-    {"synchronous_commit", V93, V95, Type::Enum, Context::User, Place::PostgresqlConf, "", 0, 0, "local remote_write on off", BoolAliases, "on"},
-    {"synchronous_commit", V96, Now, Type::Enum, Context::User, Place::PostgresqlConf, "", 0, 0, "local remote_write remote_apply on off", BoolAliases, "on"},
+    {"synchronous_commit", V93, V95, Type::Enum, Context::User, Place::PostgresqlConf, "", 0, 0,
+     "local remote_write on off", BoolAliases, "on"},
+    {"synchronous_commit", V96, Now, Type::Enum, Context::User, Place::PostgresqlConf, "", 0, 0,
+     "local remote_write remote_apply on off", BoolAliases, "on"},
     {"full_page_writes", V93, Now, Type::Bool, Context::Sighup, Place::PostgresqlConf, "", 0, 0, "", "", "on"},
     {"wal_log_hints", V94, Now, Type::Bool, Context::Postmaster, Place::PostgresqlConf, "", 0, 0, "", "", "off"},
-    {"wal_buffers", V93, Now, Type::Integer, Context::Postmaster, Place::PostgresqlConf, "8kB", -1, MaxBackends, "", "", "-1"},
-    {"wal_writer_delay", V93, Now, Type::Integer, Context::Sighup, Place::PostgresqlConf, "ms", 1, 10000, "", "", "200ms"},
-    {"checkpoint_timeout", V93, V95, Type::Integer, Context::Sighup, Place::PostgresqlConf, "s", 30, 3600, "", "", "5min"},
-    {"checkpoint_timeout", V96, Now, Type::Integer, Context::Sighup, Place::PostgresqlConf, "s", 30, 86400, "", "", "5min"},
-    {"checkpoint_completion_target", V93, V13, Type::Real, Context::Sighup, Place::PostgresqlConf, "", 0, 1, "", "", "0.5"},
-    {"checkpoint_completion_target", V14, Now, Type::Real, Context::Sighup, Place::PostgresqlConf, "", 0, 1, "", "", "0.9"},
-    {"checkpoint_segments", V93, V94, Type::Integer, Context::Sighup, Place::PostgresqlConf, "", 1, IntMax, "", "", "3"},
+    {"wal_buffers", V93, Now, Type::Integer, Context::Postmaster, Place::PostgresqlConf, "8kB", -1, MaxBackends, "", "",
+     "-1"},
+    {"wal_writer_delay", V93, Now, Type::Integer, Context::Sighup, Place::PostgresqlConf, "ms", 1, 10000, "", "",
+     "200ms"},
+    {"checkpoint_timeout", V93, V95, Type::Integer, Context::Sighup, Place::PostgresqlConf, "s", 30, 3600, "", "",
+     "5min"},
+    {"checkpoint_timeout", V96, Now, Type::Integer, Context::Sighup, Place::PostgresqlConf, "s", 30, 86400, "", "",
+     "5min"},
+    {"checkpoint_completion_target", V93, V13, Type::Real, Context::Sighup, Place::PostgresqlConf, "", 0, 1, "", "",
+     "0.5"},
+    {"checkpoint_completion_target", V14, Now, Type::Real, Context::Sighup, Place::PostgresqlConf, "", 0, 1, "", "",
+     "0.9"},
+    {"checkpoint_segments", V93, V94, Type::Integer, Context::Sighup, Place::PostgresqlConf, "", 1, IntMax, "", "",
+     "3"},
     {"max_wal_size", V95, V96, Type::Integer, Context::Sighup, Place::PostgresqlConf, "16MB", 2, IntMax, "", "", "1GB"},
     {"max_wal_size", V10, Now, Type::Integer, Context::Sighup, Place::PostgresqlConf, "MB", 2, IntMax, "", "", "1GB"},
-    {"min_wal_size", V95, V96, Type::Integer, Context::Sighup, Place::PostgresqlConf, "16MB", 2, IntMax, "", "", "80MB"},
+    {"min_wal_size", V95, V96, Type::Integer, Context::Sighup, Place::PostgresqlConf, "16MB", 2, IntMax, "", "",
+     "80MB"},
     {"min_wal_size", V10, Now, Type::Integer, Context::Sighup, Place::PostgresqlConf, "MB", 2, IntMax, "", "", "80MB"},
-    {"checkpoint_warning", V93, Now, Type::Integer, Context::Sighup, Place::PostgresqlConf, "s", 0, IntMax, "", "", "30s"},
+    {"checkpoint_warning", V93, Now, Type::Integer, Context::Sighup, Place::PostgresqlConf, "s", 0, IntMax, "", "",
+     "30s"},
     {"archive_mode", V93, V94, Type::Bool, Context::Postmaster, Place::PostgresqlConf, "", 0, 0, "", "", "off"},
-    {"archive_mode", V95, Now, Type::Enum, Context::Postmaster, Place::PostgresqlConf, "", 0, 0, "always on off", BoolAliases, "off"},
+    {"archive_mode", V95, Now, Type::Enum, Context::Postmaster, Place::PostgresqlConf, "", 0, 0, "always on off",
+     BoolAliases, "off"},
     {"archive_command", V93, Now, Type::String, Context::Sighup, Place::PostgresqlConf, "", 0, 0, "", "", ""},
     {"archive_library", V15, Now, Type::String, Context::Sighup, Place::PostgresqlConf, "", 0, 0, "", "", ""},
-    {"archive_timeout", V93, Now, Type::Integer, Context::Sighup, Place::PostgresqlConf, "s", 0, HalfIntMax, "", "", "0"},
+    {"archive_timeout", V93, Now, Type::Integer, Context::Sighup, Place::PostgresqlConf, "s", 0, HalfIntMax, "", "",
+     "0"},
 
     // recovery: recovery.conf up to 11, server settings from 12
     {"standby_mode", V93, V11, Type::Bool, Context::Postmaster, Place::RecoveryConf, "", 0, 0, "", "", "off"},
@@ -118,63 +152,93 @@ const Row rows[] = {
     {"archive_cleanup_command", V12, Now, Type::String, Context::Sighup, Place::PostgresqlConf, "", 0, 0, "", "", ""},
     {"recovery_end_command", V93, V11, Type::String, Context::Postmaster, Place::RecoveryConf, "", 0, 0, "", "", ""},
     {"recovery_end_command", V12, Now, Type::String, Context::Sighup, Place::PostgresqlConf, "", 0, 0, "", "", ""},
-    {"recovery_target_timeline", V93, V11, Type::String, Context::Postmaster, Place::RecoveryConf, "", 0, 0, "", "", "current"},
-    {"recovery_target_timeline", V12, Now, Type::String, Context::Postmaster, Place::PostgresqlConf, "", 0, 0, "", "", "latest"},
-    {"recovery_min_apply_delay", V94, V11, Type::Integer, Context::Postmaster, Place::RecoveryConf, "ms", 0, IntMax, "", "", "0"},
-    {"recovery_min_apply_delay", V12, Now, Type::Integer, Context::Sighup, Place::PostgresqlConf, "ms", 0, IntMax, "", "", "0"},
+    {"recovery_target_timeline", V93, V11, Type::String, Context::Postmaster, Place::RecoveryConf, "", 0, 0, "", "",
+     "current"},
+    {"recovery_target_timeline", V12, Now, Type::String, Context::Postmaster, Place::PostgresqlConf, "", 0, 0, "", "",
+     "latest"},
+    {"recovery_min_apply_delay", V94, V11, Type::Integer, Context::Postmaster, Place::RecoveryConf, "ms", 0, IntMax, "",
+     "", "0"},
+    {"recovery_min_apply_delay", V12, Now, Type::Integer, Context::Sighup, Place::PostgresqlConf, "ms", 0, IntMax, "",
+     "", "0"},
     {"trigger_file", V93, V11, Type::String, Context::Postmaster, Place::RecoveryConf, "", 0, 0, "", "", ""},
     {"promote_trigger_file", V12, V15, Type::String, Context::Sighup, Place::PostgresqlConf, "", 0, 0, "", "", ""},
 
     // replication
-    {"max_wal_senders", V93, V96, Type::Integer, Context::Postmaster, Place::PostgresqlConf, "", 0, MaxBackends, "", "", "0"},
-    {"max_wal_senders", V10, Now, Type::Integer, Context::Postmaster, Place::PostgresqlConf, "", 0, MaxBackends, "", "", "10"},
-    {"max_replication_slots", V94, V96, Type::Integer, Context::Postmaster, Place::PostgresqlConf, "", 0, MaxBackends, "", "", "0"},
-    {"max_replication_slots", V10, Now, Type::Integer, Context::Postmaster, Place::PostgresqlConf, "", 0, MaxBackends, "", "", "10"},
+    {"max_wal_senders", V93, V96, Type::Integer, Context::Postmaster, Place::PostgresqlConf, "", 0, MaxBackends, "", "",
+     "0"},
+    {"max_wal_senders", V10, Now, Type::Integer, Context::Postmaster, Place::PostgresqlConf, "", 0, MaxBackends, "", "",
+     "10"},
+    {"max_replication_slots", V94, V96, Type::Integer, Context::Postmaster, Place::PostgresqlConf, "", 0, MaxBackends,
+     "", "", "0"},
+    {"max_replication_slots", V10, Now, Type::Integer, Context::Postmaster, Place::PostgresqlConf, "", 0, MaxBackends,
+     "", "", "10"},
     {"wal_keep_segments", V93, V12, Type::Integer, Context::Sighup, Place::PostgresqlConf, "", 0, IntMax, "", "", "0"},
     {"wal_keep_size", V13, Now, Type::Integer, Context::Sighup, Place::PostgresqlConf, "MB", 0, IntMax, "", "", "0"},
-    {"max_slot_wal_keep_size", V13, Now, Type::Integer, Context::Sighup, Place::PostgresqlConf, "MB", -1, IntMax, "", "", "-1"},
-    {"wal_sender_timeout", V93, V11, Type::Integer, Context::Sighup, Place::PostgresqlConf, "ms", 0, IntMax, "", "", "60s"},
-    {"wal_sender_timeout", V12, Now, Type::Integer, Context::User, Place::PostgresqlConf, "ms", 0, IntMax, "", "", "60s"},
-    {"track_commit_timestamp", V95, Now, Type::Bool, Context::Postmaster, Place::PostgresqlConf, "", 0, 0, "", "", "off"},
+    {"max_slot_wal_keep_size", V13, Now, Type::Integer, Context::Sighup, Place::PostgresqlConf, "MB", -1, IntMax, "",
+     "", "-1"},
+    {"wal_sender_timeout", V93, V11, Type::Integer, Context::Sighup, Place::PostgresqlConf, "ms", 0, IntMax, "", "",
+     "60s"},
+    {"wal_sender_timeout", V12, Now, Type::Integer, Context::User, Place::PostgresqlConf, "ms", 0, IntMax, "", "",
+     "60s"},
+    {"track_commit_timestamp", V95, Now, Type::Bool, Context::Postmaster, Place::PostgresqlConf, "", 0, 0, "", "",
+     "off"},
     {"synchronous_standby_names", V93, Now, Type::String, Context::Sighup, Place::PostgresqlConf, "", 0, 0, "", "", ""},
-    {"vacuum_defer_cleanup_age", V93, V15, Type::Integer, Context::Sighup, Place::PostgresqlConf, "", 0, 1000000, "", "", "0"},
+    {"vacuum_defer_cleanup_age", V93, V15, Type::Integer, Context::Sighup, Place::PostgresqlConf, "", 0, 1000000, "",
+     "", "0"},
     {"hot_standby", V93, V96, Type::Bool, Context::Postmaster, Place::PostgresqlConf, "", 0, 0, "", "", "off"},
     {"hot_standby", V10, Now, Type::Bool, Context::Postmaster, Place::PostgresqlConf, "", 0, 0, "", "", "on"},
-    {"max_standby_archive_delay", V93, Now, Type::Integer, Context::Sighup, Place::PostgresqlConf, "ms", -1, IntMax, "", "", "30s"},
-    {"max_standby_streaming_delay", V93, Now, Type::Integer, Context::Sighup, Place::PostgresqlConf, "ms", -1, IntMax, "", "", "30s"},
-    {"wal_receiver_status_interval", V93, Now, Type::Integer, Context::Sighup, Place::PostgresqlConf, "s", 0, INT_MAX / 1000, "", "", "10s"},
+    {"max_standby_archive_delay", V93, Now, Type::Integer, Context::Sighup, Place::PostgresqlConf, "ms", -1, IntMax, "",
+     "", "30s"},
+    {"max_standby_streaming_delay", V93, Now, Type::Integer, Context::Sighup, Place::PostgresqlConf, "ms", -1, IntMax,
+     "", "", "30s"},
+    {"wal_receiver_status_interval", V93, Now, Type::Integer, Context::Sighup, Place::PostgresqlConf, "s", 0,
+     INT_MAX / 1000, "", "", "10s"},
     {"hot_standby_feedback", V93, Now, Type::Bool, Context::Sighup, Place::PostgresqlConf, "", 0, 0, "", "", "off"},
-    {"wal_receiver_timeout", V93, Now, Type::Integer, Context::Sighup, Place::PostgresqlConf, "ms", 0, IntMax, "", "", "60s"},
-    {"wal_retrieve_retry_interval", V95, Now, Type::Integer, Context::Sighup, Place::PostgresqlConf, "ms", 1, IntMax, "", "", "5s"},
-    {"wal_receiver_create_temp_slot", V13, Now, Type::Bool, Context::Sighup, Place::PostgresqlConf, "", 0, 0, "", "", "off"},
+    {"wal_receiver_timeout", V93, Now, Type::Integer, Context::Sighup, Place::PostgresqlConf, "ms", 0, IntMax, "", "",
+     "60s"},
+    {"wal_retrieve_retry_interval", V95, Now, Type::Integer, Context::Sighup, Place::PostgresqlConf, "ms", 1, IntMax,
+     "", "", "5s"},
+    {"wal_receiver_create_temp_slot", V13, Now, Type::Bool, Context::Sighup, Place::PostgresqlConf, "", 0, 0, "", "",
+     "off"},
     {"sync_replication_slots", V17, Now, Type::Bool, Context::Sighup, Place::PostgresqlConf, "", 0, 0, "", "", "off"},
-    {"synchronized_standby_slots", V17, Now, Type::String, Context::Sighup, Place::PostgresqlConf, "", 0, 0, "", "", ""},
-    {"idle_replication_slot_timeout", V18, Now, Type::Integer, Context::Sighup, Place::PostgresqlConf, "s", 0, IntMax, "", "", "0"},
+    {"synchronized_standby_slots", V17, Now, Type::String, Context::Sighup, Place::PostgresqlConf, "", 0, 0, "", "",
+     ""},
+    {"idle_replication_slot_timeout", V18, Now, Type::Integer, Context::Sighup, Place::PostgresqlConf, "s", 0, IntMax,
+     "", "", "0"},
 
     // identity, checksums
     {"cluster_name", V95, Now, Type::String, Context::Postmaster, Place::PostgresqlConf, "", 0, 0, "", "", ""},
     {"data_checksums", V93, Now, Type::Bool, Context::Internal, Place::PostgresqlConf, "", 0, 0, "", "", "off"},
-    {"ignore_checksum_failure", V93, Now, Type::Bool, Context::Superuser, Place::PostgresqlConf, "", 0, 0, "", "", "off"},
+    {"ignore_checksum_failure", V93, Now, Type::Bool, Context::Superuser, Place::PostgresqlConf, "", 0, 0, "", "",
+     "off"},
     {"data_directory", V93, Now, Type::String, Context::Postmaster, Place::PostgresqlConf, "", 0, 0, "", "", ""},
     {"hba_file", V93, Now, Type::String, Context::Postmaster, Place::PostgresqlConf, "", 0, 0, "", "", ""},
     {"ident_file", V93, Now, Type::String, Context::Postmaster, Place::PostgresqlConf, "", 0, 0, "", "", ""},
     {"external_pid_file", V93, Now, Type::String, Context::Postmaster, Place::PostgresqlConf, "", 0, 0, "", "", ""},
-    {"stats_temp_directory", V93, V14, Type::String, Context::Sighup, Place::PostgresqlConf, "", 0, 0, "", "", "pg_stat_tmp"},
+    {"stats_temp_directory", V93, V14, Type::String, Context::Sighup, Place::PostgresqlConf, "", 0, 0, "", "",
+     "pg_stat_tmp"},
 
     // logging
     {"log_destination", V93, Now, Type::String, Context::Sighup, Place::PostgresqlConf, "", 0, 0, "", "", "stderr"},
     {"logging_collector", V93, Now, Type::Bool, Context::Postmaster, Place::PostgresqlConf, "", 0, 0, "", "", "off"},
     {"log_directory", V93, V96, Type::String, Context::Sighup, Place::PostgresqlConf, "", 0, 0, "", "", "pg_log"},
     {"log_directory", V10, Now, Type::String, Context::Sighup, Place::PostgresqlConf, "", 0, 0, "", "", "log"},
-    {"log_filename", V93, Now, Type::String, Context::Sighup, Place::PostgresqlConf, "", 0, 0, "", "", "postgresql-%Y-%m-%d_%H%M%S.log"},
+    {"log_filename", V93, Now, Type::String, Context::Sighup, Place::PostgresqlConf, "", 0, 0, "", "",
+     "postgresql-%Y-%m-%d_%H%M%S.log"},
     {"log_file_mode", V93, Now, Type::Integer, Context::Sighup, Place::PostgresqlConf, "", 0, 0777, "", "", "0600"},
-    {"log_rotation_age", V93, Now, Type::Integer, Context::Sighup, Place::PostgresqlConf, "min", 0, INT_MAX / 60, "", "", "1d"},
-    {"log_rotation_size", V93, V17, Type::Integer, Context::Sighup, Place::PostgresqlConf, "kB", 0, INT_MAX / 1024, "", "", "10MB"},
-    {"log_rotation_size", V18, Now, Type::Integer, Context::Sighup, Place::PostgresqlConf, "kB", 0, IntMax, "", "", "10MB"},
+    {"log_rotation_age", V93, Now, Type::Integer, Context::Sighup, Place::PostgresqlConf, "min", 0, INT_MAX / 60, "",
+     "", "1d"},
+    {"log_rotation_size", V93, V17, Type::Integer, Context::Sighup, Place::PostgresqlConf, "kB", 0, INT_MAX / 1024, "",
+     "", "10MB"},
+    {"log_rotation_size", V18, Now, Type::Integer, Context::Sighup, Place::PostgresqlConf, "kB", 0, IntMax, "", "",
+     "10MB"},
     {"log_truncate_on_rotation", V93, Now, Type::Bool, Context::Sighup, Place::PostgresqlConf, "", 0, 0, "", "", "off"},
-    {"log_min_messages", V93, Now, Type::Enum, Context::Superuser, Place::PostgresqlConf, "", 0, 0, LogLevels, "", "warning"},
-    {"log_min_error_statement", V93, Now, Type::Enum, Context::Superuser, Place::PostgresqlConf, "", 0, 0, LogLevels, "", "error"},
-    {"log_min_duration_statement", V93, Now, Type::Integer, Context::Superuser, Place::PostgresqlConf, "ms", -1, IntMax, "", "", "-1"},
+    {"log_min_messages", V93, Now, Type::Enum, Context::Superuser, Place::PostgresqlConf, "", 0, 0, LogLevels, "",
+     "warning"},
+    {"log_min_error_statement", V93, Now, Type::Enum, Context::Superuser, Place::PostgresqlConf, "", 0, 0, LogLevels,
+     "", "error"},
+    {"log_min_duration_statement", V93, Now, Type::Integer, Context::Superuser, Place::PostgresqlConf, "ms", -1, IntMax,
+     "", "", "-1"},
     {"log_checkpoints", V93, V14, Type::Bool, Context::Sighup, Place::PostgresqlConf, "", 0, 0, "", "", "off"},
     {"log_checkpoints", V15, Now, Type::Bool, Context::Sighup, Place::PostgresqlConf, "", 0, 0, "", "", "on"},
     {"log_connections", V93, V17, Type::Bool, Context::Backend, Place::PostgresqlConf, "", 0, 0, "", "", "off"},
@@ -182,18 +246,25 @@ const Row rows[] = {
     {"log_connections", V18, Now, Type::String, Context::Backend, Place::PostgresqlConf, "", 0, 0, "", "", ""},
     {"log_disconnections", V93, Now, Type::Bool, Context::Backend, Place::PostgresqlConf, "", 0, 0, "", "", "off"},
     {"log_duration", V93, Now, Type::Bool, Context::Superuser, Place::PostgresqlConf, "", 0, 0, "", "", "off"},
-    {"log_error_verbosity", V93, Now, Type::Enum, Context::Superuser, Place::PostgresqlConf, "", 0, 0, "terse default verbose", "", "default"},
+    {"log_error_verbosity", V93, Now, Type::Enum, Context::Superuser, Place::PostgresqlConf, "", 0, 0,
+     "terse default verbose", "", "default"},
     {"log_hostname", V93, Now, Type::Bool, Context::Sighup, Place::PostgresqlConf, "", 0, 0, "", "", "off"},
     {"log_line_prefix", V93, V96, Type::String, Context::Sighup, Place::PostgresqlConf, "", 0, 0, "", "", ""},
     {"log_line_prefix", V10, Now, Type::String, Context::Sighup, Place::PostgresqlConf, "", 0, 0, "", "", "%m [%p] "},
     {"log_lock_waits", V93, Now, Type::Bool, Context::Superuser, Place::PostgresqlConf, "", 0, 0, "", "", "off"},
-    {"log_statement", V93, Now, Type::Enum, Context::Superuser, Place::PostgresqlConf, "", 0, 0, "none ddl mod all", "", "none"},
-    {"log_replication_commands", V95, Now, Type::Bool, Context::Superuser, Place::PostgresqlConf, "", 0, 0, "", "", "off"},
-    {"log_temp_files", V93, Now, Type::Integer, Context::Superuser, Place::PostgresqlConf, "kB", -1, IntMax, "", "", "-1"},
+    {"log_statement", V93, Now, Type::Enum, Context::Superuser, Place::PostgresqlConf, "", 0, 0, "none ddl mod all", "",
+     "none"},
+    {"log_replication_commands", V95, Now, Type::Bool, Context::Superuser, Place::PostgresqlConf, "", 0, 0, "", "",
+     "off"},
+    {"log_temp_files", V93, Now, Type::Integer, Context::Superuser, Place::PostgresqlConf, "kB", -1, IntMax, "", "",
+     "-1"},
     {"log_timezone", V93, Now, Type::String, Context::Sighup, Place::PostgresqlConf, "", 0, 0, "", "", "GMT"},
-    {"log_autovacuum_min_duration", V93, V14, Type::Integer, Context::Sighup, Place::PostgresqlConf, "ms", -1, IntMax, "", "", "-1"},
-    {"log_autovacuum_min_duration", V15, Now, Type::Integer, Context::Sighup, Place::PostgresqlConf, "ms", -1, IntMax, "", "", "10min"},
-    {"log_recovery_conflict_waits", V14, Now, Type::Bool, Context::Sighup, Place::PostgresqlConf, "", 0, 0, "", "", "off"},
+    {"log_autovacuum_min_duration", V93, V14, Type::Integer, Context::Sighup, Place::PostgresqlConf, "ms", -1, IntMax,
+     "", "", "-1"},
+    {"log_autovacuum_min_duration", V15, Now, Type::Integer, Context::Sighup, Place::PostgresqlConf, "ms", -1, IntMax,
+     "", "", "10min"},
+    {"log_recovery_conflict_waits", V14, Now, Type::Bool, Context::Sighup, Place::PostgresqlConf, "", 0, 0, "", "",
+     "off"},
 };
 
 // Every setting name PostgreSQL 15 knows (postgres --describe-config), so that a name this
@@ -204,10 +275,27 @@ const char *const knownIn15[] = {
 
 // Read-only settings (pg_settings.context internal): fixed by initdb or the build, refused in a file.
 const char *const internalSettings[] = {
-    "block_size", "data_checksums", "data_directory_mode", "debug_assertions", "huge_pages_status",
-    "in_hot_standby", "integer_datetimes", "lc_collate", "lc_ctype", "max_function_args", "max_identifier_length",
-    "max_index_keys", "segment_size", "server_encoding", "server_version", "server_version_num",
-    "shared_memory_size", "shared_memory_size_in_huge_pages", "ssl_library", "wal_block_size", "wal_segment_size",
+    "block_size",
+    "data_checksums",
+    "data_directory_mode",
+    "debug_assertions",
+    "huge_pages_status",
+    "in_hot_standby",
+    "integer_datetimes",
+    "lc_collate",
+    "lc_ctype",
+    "max_function_args",
+    "max_identifier_length",
+    "max_index_keys",
+    "segment_size",
+    "server_encoding",
+    "server_version",
+    "server_version_num",
+    "shared_memory_size",
+    "shared_memory_size_in_huge_pages",
+    "ssl_library",
+    "wal_block_size",
+    "wal_segment_size",
 };
 
 bool isInternalSetting(const QString &name)
@@ -333,7 +421,11 @@ const UnitFactor memoryUnits[] = {
     {"B", 1}, {"kB", 1024.0}, {"MB", 1024.0 * 1024}, {"GB", 1024.0 * 1024 * 1024}, {"TB", 1024.0 * 1024 * 1024 * 1024},
 };
 const UnitFactor timeUnits[] = {
-    {"us", 1}, {"ms", 1000.0}, {"s", 1000.0 * 1000}, {"min", 60.0 * 1000 * 1000}, {"h", 3600.0 * 1000 * 1000},
+    {"us", 1},
+    {"ms", 1000.0},
+    {"s", 1000.0 * 1000},
+    {"min", 60.0 * 1000 * 1000},
+    {"h", 3600.0 * 1000 * 1000},
     {"d", 86400.0 * 1000 * 1000},
 };
 
@@ -369,9 +461,9 @@ VersionRules::VersionRules(PgVersion version) : m_version(version)
 
 QList<PgVersion> VersionRules::supportedMajors()
 {
-    return {PgVersion(9, 3), PgVersion(9, 4), PgVersion(9, 5), PgVersion(9, 6), PgVersion(10), PgVersion(11),
-            PgVersion(12),   PgVersion(13),   PgVersion(14),   PgVersion(15),   PgVersion(16), PgVersion(17),
-            PgVersion(18)};
+    return {PgVersion(9, 3), PgVersion(9, 4), PgVersion(9, 5), PgVersion(9, 6), PgVersion(10),
+            PgVersion(11),   PgVersion(12),   PgVersion(13),   PgVersion(14),   PgVersion(15),
+            PgVersion(16),   PgVersion(17),   PgVersion(18)};
 }
 
 bool VersionRules::isSupported() const
@@ -537,7 +629,8 @@ QString VersionRules::renderSyncStandbyNames(const QStringList &names, int count
         if (plain.match(name).hasMatch())
             quoted << name;
         else
-            quoted << QLatin1Char('"') + QString(name).replace(QLatin1Char('"'), QStringLiteral("\"\"")) + QLatin1Char('"');
+            quoted << QLatin1Char('"') + QString(name).replace(QLatin1Char('"'), QStringLiteral("\"\"")) +
+                          QLatin1Char('"');
     }
     const QString list = quoted.join(QStringLiteral(", "));
     if (names.isEmpty())
@@ -635,25 +728,73 @@ QString VersionRules::replayLsnColumn() const
     return m_version.atLeast(10) ? QStringLiteral("replay_lsn") : QStringLiteral("replay_location");
 }
 
-bool VersionRules::hasLagColumns() const { return m_version.atLeast(10); }
-bool VersionRules::hasReplyTime() const { return m_version.atLeast(12); }
-bool VersionRules::hasStatWalReceiver() const { return m_version.atLeast(9, 6); }
-bool VersionRules::hasStatArchiver() const { return m_version.atLeast(9, 4); }
-bool VersionRules::hasSlotWalStatus() const { return m_version.atLeast(13); }
-bool VersionRules::hasSlotInactiveSince() const { return m_version.atLeast(17); }
-bool VersionRules::hasHbaFileRules() const { return m_version.atLeast(10); }
-bool VersionRules::hasFileSettings() const { return m_version.atLeast(9, 5); }
-bool VersionRules::hasPendingRestart() const { return m_version.atLeast(9, 5); }
-bool VersionRules::hasHbaInclude() const { return m_version.atLeast(16); }
+bool VersionRules::hasLagColumns() const
+{
+    return m_version.atLeast(10);
+}
+bool VersionRules::hasReplyTime() const
+{
+    return m_version.atLeast(12);
+}
+bool VersionRules::hasStatWalReceiver() const
+{
+    return m_version.atLeast(9, 6);
+}
+bool VersionRules::hasStatArchiver() const
+{
+    return m_version.atLeast(9, 4);
+}
+bool VersionRules::hasSlotWalStatus() const
+{
+    return m_version.atLeast(13);
+}
+bool VersionRules::hasSlotInactiveSince() const
+{
+    return m_version.atLeast(17);
+}
+bool VersionRules::hasHbaFileRules() const
+{
+    return m_version.atLeast(10);
+}
+bool VersionRules::hasFileSettings() const
+{
+    return m_version.atLeast(9, 5);
+}
+bool VersionRules::hasPendingRestart() const
+{
+    return m_version.atLeast(9, 5);
+}
+bool VersionRules::hasHbaInclude() const
+{
+    return m_version.atLeast(16);
+}
 
 // --- pg_basebackup, initdb, backups
 
-bool VersionRules::basebackupHasSlotOption() const { return m_version.atLeast(9, 6); }
-bool VersionRules::basebackupCanCreateSlot() const { return m_version.atLeast(11); }
-bool VersionRules::basebackupStreamsByDefault() const { return m_version.atLeast(10); }
-bool VersionRules::basebackupHasWriteRecoveryConf() const { return m_version.atLeast(9, 3); }
-bool VersionRules::dataChecksumsByDefault() const { return m_version.atLeast(18); }
-bool VersionRules::hasNonExclusiveBackup() const { return m_version.atLeast(9, 6); }
+bool VersionRules::basebackupHasSlotOption() const
+{
+    return m_version.atLeast(9, 6);
+}
+bool VersionRules::basebackupCanCreateSlot() const
+{
+    return m_version.atLeast(11);
+}
+bool VersionRules::basebackupStreamsByDefault() const
+{
+    return m_version.atLeast(10);
+}
+bool VersionRules::basebackupHasWriteRecoveryConf() const
+{
+    return m_version.atLeast(9, 3);
+}
+bool VersionRules::dataChecksumsByDefault() const
+{
+    return m_version.atLeast(18);
+}
+bool VersionRules::hasNonExclusiveBackup() const
+{
+    return m_version.atLeast(9, 6);
+}
 
 QString VersionRules::backupStartFunction() const
 {
@@ -685,30 +826,74 @@ QString VersionRules::settingPurpose(const QString &name)
         const char *name;
         const char *purpose;
     } purposes[] = {
-        {"listen_addresses", QT_TRANSLATE_NOOP("VersionRules", "The addresses the server listens on; a standby must reach one of them ('*' for all).")},
+        {"listen_addresses",
+         QT_TRANSLATE_NOOP("VersionRules",
+                           "The addresses the server listens on; a standby must reach one of them ('*' for all).")},
         {"port", QT_TRANSLATE_NOOP("VersionRules", "The TCP port the server listens on.")},
-        {"max_connections", QT_TRANSLATE_NOOP("VersionRules", "How many client connections the server accepts at once; a hot standby needs at least the primary's value.")},
+        {"max_connections", QT_TRANSLATE_NOOP("VersionRules", "How many client connections the server accepts at once; "
+                                                              "a hot standby needs at least the primary's value.")},
         {"shared_buffers", QT_TRANSLATE_NOOP("VersionRules", "The memory the server keeps for caching data pages.")},
-        {"wal_level", QT_TRANSLATE_NOOP("VersionRules", "How much the write-ahead log records; a standby needs replica (hot_standby before 9.6) or logical.")},
-        {"max_wal_senders", QT_TRANSLATE_NOOP("VersionRules", "How many standbys and base backups may stream WAL from this server at once.")},
-        {"max_replication_slots", QT_TRANSLATE_NOOP("VersionRules", "How many replication slots the server can hold; each slot keeps WAL until its standby has it.")},
-        {"wal_keep_size", QT_TRANSLATE_NOOP("VersionRules", "How much WAL the primary keeps for standbys that fall behind without a slot.")},
-        {"wal_keep_segments", QT_TRANSLATE_NOOP("VersionRules", "How many 16 MB WAL files the primary keeps for standbys that fall behind without a slot.")},
-        {"max_slot_wal_keep_size", QT_TRANSLATE_NOOP("VersionRules", "The most WAL a replication slot may hold back before the slot is given up (-1: no limit).")},
-        {"wal_log_hints", QT_TRANSLATE_NOOP("VersionRules", "Logs whole pages on hint-bit changes, which pg_rewind needs to bring an old primary back as a standby.")},
-        {"archive_mode", QT_TRANSLATE_NOOP("VersionRules", "Whether finished WAL files are handed to archive_command or archive_library.")},
-        {"archive_command", QT_TRANSLATE_NOOP("VersionRules", "The shell command that copies one finished WAL file to the archive (%p its path, %f its name).")},
-        {"restore_command", QT_TRANSLATE_NOOP("VersionRules", "The shell command a standby runs to fetch a WAL file from the archive.")},
-        {"hot_standby", QT_TRANSLATE_NOOP("VersionRules", "Whether a standby accepts read-only queries while it replays WAL.")},
-        {"hot_standby_feedback", QT_TRANSLATE_NOOP("VersionRules", "Whether a standby tells the primary which rows its queries still need, so that vacuum keeps them.")},
-        {"synchronous_standby_names", QT_TRANSLATE_NOOP("VersionRules", "The standbys a commit waits for (FIRST or ANY n of them); empty: commits never wait for a standby.")},
-        {"synchronous_commit", QT_TRANSLATE_NOOP("VersionRules", "How far a commit waits: local flush, or a synchronous standby's write, flush or replay.")},
-        {"primary_conninfo", QT_TRANSLATE_NOOP("VersionRules", "How a standby connects to its primary (host, port, user, application_name).")},
-        {"primary_slot_name", QT_TRANSLATE_NOOP("VersionRules", "The replication slot on the primary that this standby streams through.")},
-        {"standby_mode", QT_TRANSLATE_NOOP("VersionRules", "In recovery.conf (up to 11): on makes the server a standby that keeps replaying WAL.")},
-        {"recovery_target_timeline", QT_TRANSLATE_NOOP("VersionRules", "Which timeline a standby follows; latest follows a promoted primary.")},
-        {"cluster_name", QT_TRANSLATE_NOOP("VersionRules", "A name shown in the server's process titles, to tell clusters apart.")},
-        {"password_encryption", QT_TRANSLATE_NOOP("VersionRules", "How new passwords are stored: scram-sha-256 or md5.")},
+        {"wal_level",
+         QT_TRANSLATE_NOOP(
+             "VersionRules",
+             "How much the write-ahead log records; a standby needs replica (hot_standby before 9.6) or logical.")},
+        {"max_wal_senders",
+         QT_TRANSLATE_NOOP("VersionRules",
+                           "How many standbys and base backups may stream WAL from this server at once.")},
+        {"max_replication_slots",
+         QT_TRANSLATE_NOOP(
+             "VersionRules",
+             "How many replication slots the server can hold; each slot keeps WAL until its standby has it.")},
+        {"wal_keep_size",
+         QT_TRANSLATE_NOOP("VersionRules",
+                           "How much WAL the primary keeps for standbys that fall behind without a slot.")},
+        {"wal_keep_segments",
+         QT_TRANSLATE_NOOP("VersionRules",
+                           "How many 16 MB WAL files the primary keeps for standbys that fall behind without a slot.")},
+        {"max_slot_wal_keep_size",
+         QT_TRANSLATE_NOOP(
+             "VersionRules",
+             "The most WAL a replication slot may hold back before the slot is given up (-1: no limit).")},
+        {"wal_log_hints",
+         QT_TRANSLATE_NOOP(
+             "VersionRules",
+             "Logs whole pages on hint-bit changes, which pg_rewind needs to bring an old primary back as a standby.")},
+        {"archive_mode",
+         QT_TRANSLATE_NOOP("VersionRules",
+                           "Whether finished WAL files are handed to archive_command or archive_library.")},
+        {"archive_command",
+         QT_TRANSLATE_NOOP(
+             "VersionRules",
+             "The shell command that copies one finished WAL file to the archive (%p its path, %f its name).")},
+        {"restore_command",
+         QT_TRANSLATE_NOOP("VersionRules", "The shell command a standby runs to fetch a WAL file from the archive.")},
+        {"hot_standby",
+         QT_TRANSLATE_NOOP("VersionRules", "Whether a standby accepts read-only queries while it replays WAL.")},
+        {"hot_standby_feedback",
+         QT_TRANSLATE_NOOP(
+             "VersionRules",
+             "Whether a standby tells the primary which rows its queries still need, so that vacuum keeps them.")},
+        {"synchronous_standby_names",
+         QT_TRANSLATE_NOOP(
+             "VersionRules",
+             "The standbys a commit waits for (FIRST or ANY n of them); empty: commits never wait for a standby.")},
+        {"synchronous_commit",
+         QT_TRANSLATE_NOOP("VersionRules",
+                           "How far a commit waits: local flush, or a synchronous standby's write, flush or replay.")},
+        {"primary_conninfo",
+         QT_TRANSLATE_NOOP("VersionRules",
+                           "How a standby connects to its primary (host, port, user, application_name).")},
+        {"primary_slot_name",
+         QT_TRANSLATE_NOOP("VersionRules", "The replication slot on the primary that this standby streams through.")},
+        {"standby_mode",
+         QT_TRANSLATE_NOOP("VersionRules",
+                           "In recovery.conf (up to 11): on makes the server a standby that keeps replaying WAL.")},
+        {"recovery_target_timeline",
+         QT_TRANSLATE_NOOP("VersionRules", "Which timeline a standby follows; latest follows a promoted primary.")},
+        {"cluster_name",
+         QT_TRANSLATE_NOOP("VersionRules", "A name shown in the server's process titles, to tell clusters apart.")},
+        {"password_encryption",
+         QT_TRANSLATE_NOOP("VersionRules", "How new passwords are stored: scram-sha-256 or md5.")},
     };
     for (const auto &entry : purposes)
         if (name.compare(QLatin1String(entry.name), Qt::CaseInsensitive) == 0)
@@ -779,8 +964,9 @@ std::optional<bool> VersionRules::parseBool(const QString &value)
 
 QString VersionRules::memoryUnitsText() const
 {
-    return m_version.atLeast(11) ? tr("B, kB, MB, GB and TB") : m_version.atLeast(9, 4) ? tr("kB, MB, GB and TB")
-                                                                                        : tr("kB, MB and GB");
+    return m_version.atLeast(11)     ? tr("B, kB, MB, GB and TB")
+           : m_version.atLeast(9, 4) ? tr("kB, MB, GB and TB")
+                                     : tr("kB, MB and GB");
 }
 
 QString VersionRules::timeUnitsText() const
@@ -828,8 +1014,8 @@ Result<qint64> VersionRules::parseInteger(const SettingInfo &info, const QString
                 if (unit == QLatin1String(u.unit))
                     factor = u.factor;
             }
-            if ((unit == QLatin1String("B") && !m_version.atLeast(11))
-                || (unit == QLatin1String("TB") && !m_version.atLeast(9, 4)))
+            if ((unit == QLatin1String("B") && !m_version.atLeast(11)) ||
+                (unit == QLatin1String("TB") && !m_version.atLeast(9, 4)))
                 factor = 0;
         } else {
             for (const UnitFactor &u : timeUnits) {
@@ -916,8 +1102,9 @@ Result<void> VersionRules::validateSetting(const QString &name, const QString &v
         if (lower == QLatin1String("wal_keep_segments") || lower == QLatin1String("wal_keep_size"))
             hint = tr(" Use %1 instead.").arg(walKeepSetting());
         else if (lower == QLatin1String("promote_trigger_file") || lower == QLatin1String("trigger_file"))
-            hint = promoteTriggerSetting().isEmpty() ? tr(" Promote with pg_ctl promote or SELECT pg_promote() instead.")
-                                                     : tr(" Use %1 instead.").arg(promoteTriggerSetting());
+            hint = promoteTriggerSetting().isEmpty()
+                       ? tr(" Promote with pg_ctl promote or SELECT pg_promote() instead.")
+                       : tr(" Use %1 instead.").arg(promoteTriggerSetting());
         else if (lower == QLatin1String("checkpoint_segments"))
             hint = tr(" Use max_wal_size instead.");
         else if (lower == QLatin1String("standby_mode"))
@@ -947,9 +1134,9 @@ Result<void> VersionRules::validateSetting(const QString &name, const QString &v
     case SettingInfo::Type::Integer: {
         const auto number = parseInteger(*info, value);
         if (!number) {
-            return makeError(tr("%1 cannot be \"%2\" in PostgreSQL %3: %4").arg(info->name, value, major,
-                                                                                number.error().message),
-                             detail);
+            return makeError(
+                tr("%1 cannot be \"%2\" in PostgreSQL %3: %4").arg(info->name, value, major, number.error().message),
+                detail);
         }
         if (*number < info->minimum || *number > info->maximum) {
             const QString unit = info->unit.isEmpty() ? QString() : QStringLiteral(" (%1)").arg(info->unit);

@@ -30,8 +30,8 @@ struct SettingInfo
     Type type = Type::String;
     Context context = Context::Sighup;
     Place place = Place::PostgresqlConf;
-    QString unit;         // base unit as pg_settings shows it: "8kB", "kB", "MB", "ms", "s", "min"; empty for none
-    qint64 minimum = 0;   // Integer: in the base unit
+    QString unit;       // base unit as pg_settings shows it: "8kB", "kB", "MB", "ms", "s", "min"; empty for none
+    qint64 minimum = 0; // Integer: in the base unit
     qint64 maximum = 0;
     double realMinimum = 0; // Real
     double realMaximum = 0;
@@ -73,81 +73,82 @@ public:
     int defaultMaxWalSenders() const;
     int defaultMaxReplicationSlots() const;
     bool defaultHotStandby() const;
-    bool hasReplicationSlots() const;    // 9.4+
+    bool hasReplicationSlots() const; // 9.4+
     // wal_keep_segments (16 MB segments) up to 12, wal_keep_size (MB) from 13.
     QString walKeepSetting() const;
-    QString walKeepUnit() const;         // "segments" or "MB"
+    QString walKeepUnit() const; // "segments" or "MB"
     // The value of walKeepSetting() that keeps at least this much WAL.
     QString walKeepValue(qint64 megabytes) const;
-    bool hasMaxSlotWalKeepSize() const;  // 13+
-    bool hasArchiveLibrary() const;      // 15+
-    bool hasArchiveModeAlways() const;   // 9.5+
-    bool hasClusterName() const;         // 9.5+
-    bool hasWalLogHints() const;         // 9.4+
+    bool hasMaxSlotWalKeepSize() const; // 13+
+    bool hasArchiveLibrary() const;     // 15+
+    bool hasArchiveModeAlways() const;  // 9.5+
+    bool hasClusterName() const;        // 9.5+
+    bool hasWalLogHints() const;        // 9.4+
 
     // --- standby settings
     RecoveryKind recoveryKind() const;
     bool usesRecoveryConf() const { return recoveryKind() == RecoveryKind::RecoveryConf; }
     // trigger_file (recovery.conf) up to 11, promote_trigger_file 12-15, empty from 16.
     QString promoteTriggerSetting() const;
-    bool hasPgPromote() const;           // SELECT pg_promote(), 12+
+    bool hasPgPromote() const;              // SELECT pg_promote(), 12+
     bool primaryConninfoReloadable() const; // 13+
     // 'latest' is the default from 12; before, a standby that should follow a promotion needs it set.
     QString defaultRecoveryTargetTimeline() const;
 
     // --- authentication
-    bool hasScram() const;               // 10+
+    bool hasScram() const;                     // 10+
     QString defaultPasswordEncryption() const; // "md5" before 14, "scram-sha-256" from 14 ("on" = md5 before 10)
     // The best method the major has for pg_hba.conf and password_encryption.
     QString preferredPasswordMethod() const;
-    bool md5Deprecated() const;          // 18+: CREATE/ALTER ROLE warn on MD5 passwords
+    bool md5Deprecated() const; // 18+: CREATE/ALTER ROLE warn on MD5 passwords
 
     // --- synchronous replication
     // synchronous_standby_names for these standbys: "s1, s2" up to 9.5 (the first connected one is
     // synchronous: count must be 1 and method First), "N (s1, s2)" in 9.6, "FIRST N (s1, s2)" or
     // "ANY N (s1, s2)" from 10. Names that are not plain identifiers are double-quoted.
-    QString renderSyncStandbyNames(const QStringList &names, int count = 1, SyncMethod method = SyncMethod::First) const;
+    QString renderSyncStandbyNames(const QStringList &names, int count = 1,
+                                   SyncMethod method = SyncMethod::First) const;
     // Whether renderSyncStandbyNames can express this (count > 1 needs 9.6+, Any needs 10+).
     bool canRenderSyncStandbyNames(int count, SyncMethod method) const;
-    QStringList syncStateValues() const;          // + "quorum" from 10
-    QStringList synchronousCommitValues() const;  // + remote_apply from 9.6
-    bool hasSyncRepWaitEvent() const;             // pg_stat_activity wait_event 'SyncRep', 10+
+    QStringList syncStateValues() const;         // + "quorum" from 10
+    QStringList synchronousCommitValues() const; // + remote_apply from 9.6
+    bool hasSyncRepWaitEvent() const;            // pg_stat_activity wait_event 'SyncRep', 10+
 
     // --- monitoring names
-    QString currentWalLsnFunction() const;        // pg_current_wal_lsn / pg_current_xlog_location
-    QString walLsnDiffFunction() const;           // pg_wal_lsn_diff / pg_xlog_location_diff
-    QString lastWalReceiveLsnFunction() const;    // pg_last_wal_receive_lsn / pg_last_xlog_receive_location
-    QString lastWalReplayLsnFunction() const;     // pg_last_wal_replay_lsn / pg_last_xlog_replay_location
-    QString walReplayPauseFunction() const;       // pg_wal_replay_pause / pg_xlog_replay_pause
-    QString walReplayResumeFunction() const;      // pg_wal_replay_resume / pg_xlog_replay_resume
-    QString walFileNameFunction() const;          // pg_walfile_name / pg_xlogfile_name (BackupClone)
-    QString walReplayPausedFunction() const;      // pg_is_wal_replay_paused / pg_is_xlog_replay_paused
-    QString sentLsnColumn() const;                // sent_lsn / sent_location
+    QString currentWalLsnFunction() const;     // pg_current_wal_lsn / pg_current_xlog_location
+    QString walLsnDiffFunction() const;        // pg_wal_lsn_diff / pg_xlog_location_diff
+    QString lastWalReceiveLsnFunction() const; // pg_last_wal_receive_lsn / pg_last_xlog_receive_location
+    QString lastWalReplayLsnFunction() const;  // pg_last_wal_replay_lsn / pg_last_xlog_replay_location
+    QString walReplayPauseFunction() const;    // pg_wal_replay_pause / pg_xlog_replay_pause
+    QString walReplayResumeFunction() const;   // pg_wal_replay_resume / pg_xlog_replay_resume
+    QString walFileNameFunction() const;       // pg_walfile_name / pg_xlogfile_name (BackupClone)
+    QString walReplayPausedFunction() const;   // pg_is_wal_replay_paused / pg_is_xlog_replay_paused
+    QString sentLsnColumn() const;             // sent_lsn / sent_location
     QString writeLsnColumn() const;
     QString flushLsnColumn() const;
     QString replayLsnColumn() const;
-    bool hasLagColumns() const;                   // write_lag, flush_lag, replay_lag: 10+
-    bool hasReplyTime() const;                    // 12+
-    bool hasStatWalReceiver() const;              // 9.6+
-    bool hasStatArchiver() const;                 // 9.4+
-    bool hasSlotWalStatus() const;                // wal_status, safe_wal_size: 13+
-    bool hasSlotInactiveSince() const;            // 17+
-    bool hasHbaFileRules() const;                 // pg_hba_file_rules: 10+
-    bool hasFileSettings() const;                 // pg_file_settings: 9.5+
-    bool hasPendingRestart() const;               // pg_settings.pending_restart: 9.5+
-    bool hasHbaInclude() const;                   // include* in pg_hba.conf: 16+
+    bool hasLagColumns() const;        // write_lag, flush_lag, replay_lag: 10+
+    bool hasReplyTime() const;         // 12+
+    bool hasStatWalReceiver() const;   // 9.6+
+    bool hasStatArchiver() const;      // 9.4+
+    bool hasSlotWalStatus() const;     // wal_status, safe_wal_size: 13+
+    bool hasSlotInactiveSince() const; // 17+
+    bool hasHbaFileRules() const;      // pg_hba_file_rules: 10+
+    bool hasFileSettings() const;      // pg_file_settings: 9.5+
+    bool hasPendingRestart() const;    // pg_settings.pending_restart: 9.5+
+    bool hasHbaInclude() const;        // include* in pg_hba.conf: 16+
 
     // --- pg_basebackup
-    bool basebackupHasSlotOption() const;         // -S: 9.6+
-    bool basebackupCanCreateSlot() const;         // -C / --create-slot: 11+
-    bool basebackupStreamsByDefault() const;      // -X stream is the default from 10
-    bool basebackupHasWriteRecoveryConf() const;  // -R: 9.3+
+    bool basebackupHasSlotOption() const;        // -S: 9.6+
+    bool basebackupCanCreateSlot() const;        // -C / --create-slot: 11+
+    bool basebackupStreamsByDefault() const;     // -X stream is the default from 10
+    bool basebackupHasWriteRecoveryConf() const; // -R: 9.3+
 
     // --- initdb and backups
-    bool dataChecksumsByDefault() const;          // 18+
-    QString backupStartFunction() const;          // pg_backup_start (15+) / pg_start_backup
-    QString backupStopFunction() const;           // pg_backup_stop (15+) / pg_stop_backup
-    bool hasNonExclusiveBackup() const;           // 9.6+
+    bool dataChecksumsByDefault() const; // 18+
+    QString backupStartFunction() const; // pg_backup_start (15+) / pg_start_backup
+    QString backupStopFunction() const;  // pg_backup_stop (15+) / pg_stop_backup
+    bool hasNonExclusiveBackup() const;  // 9.6+
 
     // --- settings
     // PostgreSQL's metadata of a setting in this major; nullopt when the name does not exist

@@ -146,18 +146,18 @@ void TestConfigDiffView::alignment_data()
     QTest::addColumn<Padding>("right");
 
     QTest::addRow("same") << QByteArray("a\nb\n") << QByteArray("a\nb\n") << Padding{} << Padding{} << Padding{};
-    QTest::addRow("two added in the middle") << QByteArray("a\nb\n") << QByteArray("a\nx\ny\nb\n") << Padding{}
-                                             << Padding{{0, 2}} << Padding{};
+    QTest::addRow("two added in the middle")
+        << QByteArray("a\nb\n") << QByteArray("a\nx\ny\nb\n") << Padding{} << Padding{{0, 2}} << Padding{};
     QTest::addRow("one removed") << QByteArray("a\nb\nc\n") << QByteArray("a\nc\n") << Padding{} << Padding{}
                                  << Padding{{0, 1}};
-    QTest::addRow("changed lines pair up") << QByteArray("a\nb\n") << QByteArray("a\nB\n") << Padding{} << Padding{}
-                                           << Padding{};
+    QTest::addRow("changed lines pair up")
+        << QByteArray("a\nb\n") << QByteArray("a\nB\n") << Padding{} << Padding{} << Padding{};
     QTest::addRow("added at the top") << QByteArray("a\n") << QByteArray("x\na\n") << Padding{} << Padding{{0, 1}}
                                       << Padding{};
-    QTest::addRow("a note under a right line") << QByteArray("a\nb\n") << QByteArray("a\nB\n") << Padding{{1, 2}}
-                                               << Padding{{1, 2}} << Padding{};
-    QTest::addRow("a note under an added line") << QByteArray("a\nb\n") << QByteArray("a\nx\nb\n") << Padding{{1, 1}}
-                                                << Padding{{0, 2}} << Padding{};
+    QTest::addRow("a note under a right line")
+        << QByteArray("a\nb\n") << QByteArray("a\nB\n") << Padding{{1, 2}} << Padding{{1, 2}} << Padding{};
+    QTest::addRow("a note under an added line")
+        << QByteArray("a\nb\n") << QByteArray("a\nx\nb\n") << Padding{{1, 1}} << Padding{{0, 2}} << Padding{};
 }
 
 void TestConfigDiffView::alignment()
@@ -241,10 +241,18 @@ void TestConfigDiffView::invalidValueBlocksUntilFixed_data()
     QTest::addColumn<QString>("bad");
     QTest::addColumn<QString>("good");
 
-    QTest::addRow("wal_level = banana") << "wal_level" << "banana" << "logical";
-    QTest::addRow("max_wal_senders = -3") << "max_wal_senders" << "-3" << "5";
-    QTest::addRow("shared_buffers = 128XB") << "shared_buffers" << "128XB" << "256MB";
-    QTest::addRow("wal_keep_segments on 16") << "wal_keep_segments" << "64" << "";
+    QTest::addRow("wal_level = banana") << "wal_level"
+                                        << "banana"
+                                        << "logical";
+    QTest::addRow("max_wal_senders = -3") << "max_wal_senders"
+                                          << "-3"
+                                          << "5";
+    QTest::addRow("shared_buffers = 128XB") << "shared_buffers"
+                                            << "128XB"
+                                            << "256MB";
+    QTest::addRow("wal_keep_segments on 16") << "wal_keep_segments"
+                                             << "64"
+                                             << "";
 }
 
 void TestConfigDiffView::invalidValueBlocksUntilFixed()
@@ -280,8 +288,9 @@ void TestConfigDiffView::invalidValueBlocksUntilFixed()
     if (name == QLatin1String("wal_level"))
         LOOK_AT(&view, QStringLiteral("config_diff_invalid_value.png"));
 
-    retypeLine(view, line, good.isEmpty() ? QStringLiteral("# %1 is gone in 16").arg(name)
-                                          : QStringLiteral("%1 = %2").arg(name, good));
+    retypeLine(view, line,
+               good.isEmpty() ? QStringLiteral("# %1 is gone in 16").arg(name)
+                              : QStringLiteral("%1 = %2").arg(name, good));
     QTRY_COMPARE_WITH_TIMEOUT(blocking.size(), 2, 2000);
     QCOMPARE(blocking.at(1).at(0).toBool(), false);
     QVERIFY(view.problems().isEmpty());
@@ -322,10 +331,9 @@ void TestConfigDiffView::restartAndOverridesAreMarked()
     QList<int> restartLines;
     for (const ConfigLineNote &note : notesOf(view, ConfigLineNote::Kind::Restart))
         restartLines << note.line;
-    const QList<int> expectedRestarts{lineOf(proposed, QStringLiteral("hot_standby")) + 1,
-                                      lineOf(proposed, QStringLiteral("port = 5433")) + 1,
-                                      lineOf(proposed, QStringLiteral("wal_level")) + 1,
-                                      lineOf(proposed, QStringLiteral("max_wal_senders")) + 1};
+    const QList<int> expectedRestarts{
+        lineOf(proposed, QStringLiteral("hot_standby")) + 1, lineOf(proposed, QStringLiteral("port = 5433")) + 1,
+        lineOf(proposed, QStringLiteral("wal_level")) + 1, lineOf(proposed, QStringLiteral("max_wal_senders")) + 1};
     QCOMPARE(restartLines, expectedRestarts);
 
     const QList<ConfigLineNote> overridden = notesOf(view, ConfigLineNote::Kind::Overridden);
@@ -363,10 +371,11 @@ void TestConfigDiffView::toolTipTellsWhatASettingIs()
 void TestConfigDiffView::hbaShadowedRuleIsMarked()
 {
     // The proposal appends the standby's rule after a wider one: it would never be used.
-    const QByteArray proposed = HbaBefore + "# Added by Replica Studio\n"
-                                            "host    replication     replicator      10.0.0.2/32             scram-sha-256\n"
-                                            "host    replication     all             10.0.0.0/8              reject\n"
-                                            "host    replication     replicator      10.0.0.3/32             scram-sha-256\n";
+    const QByteArray proposed = HbaBefore +
+                                "# Added by Replica Studio\n"
+                                "host    replication     replicator      10.0.0.2/32             scram-sha-256\n"
+                                "host    replication     all             10.0.0.0/8              reject\n"
+                                "host    replication     replicator      10.0.0.3/32             scram-sha-256\n";
     ConfigDiffView view;
     view.resize(1280, 720);
     view.setDocument(ConfigKind::PgHbaConf, PgVersion(16), QStringLiteral("/etc/postgresql/16/main/pg_hba.conf"),
@@ -383,7 +392,8 @@ void TestConfigDiffView::hbaShadowedRuleIsMarked()
     QVERIFY(table->isVisibleTo(&view));
     QCOMPARE(table->model()->rowCount(), 7);
     QCOMPARE(table->model()->index(6, 0).data().toString(), QStringLiteral("9"));
-    QVERIFY(table->model()->index(6, table->model()->columnCount() - 1).data().toString().contains(QStringLiteral("8")));
+    QVERIFY(
+        table->model()->index(6, table->model()->columnCount() - 1).data().toString().contains(QStringLiteral("8")));
     QVERIFY(table->model()->index(5, table->model()->columnCount() - 1).data().toString().isEmpty());
     LOOK_AT(&view, QStringLiteral("config_diff_pg_hba_conf.png"));
 
@@ -406,11 +416,14 @@ void TestConfigDiffView::standbySettingsOfEveryMajorPass()
 {
     QFETCH(PgVersion, major);
     RecoverySettings settings(major);
-    RecoverySettings::PrimaryConnection connection{QStringLiteral("10.0.0.1"), 5432, QStringLiteral("replicator"),
+    RecoverySettings::PrimaryConnection connection{QStringLiteral("10.0.0.1"),
+                                                   5432,
+                                                   QStringLiteral("replicator"),
                                                    QStringLiteral("standby_db2"),
                                                    major.atLeast(10) ? QStringLiteral("/var/lib/postgresql/.pgpass")
                                                                      : QString(),
-                                                   QString(), QString()};
+                                                   QString(),
+                                                   QString()};
     auto conninfo = RecoverySettings::primaryConninfo(connection, major);
     QVERIFY2(conninfo, qPrintable(conninfo ? QString() : conninfo.error().fullText()));
     settings.conninfo = *conninfo;
@@ -419,7 +432,7 @@ void TestConfigDiffView::standbySettingsOfEveryMajorPass()
     auto files = settings.files();
     QVERIFY2(files, qPrintable(files ? QString() : files.error().fullText()));
     for (const RecoverySettings::FileContent &file : *files) {
-        const ConfigKind kind = file.name == QLatin1String("recovery.conf")     ? ConfigKind::RecoveryConf
+        const ConfigKind kind = file.name == QLatin1String("recovery.conf")    ? ConfigKind::RecoveryConf
                                 : file.name == QLatin1String("standby.signal") ? ConfigKind::StandbySignal
                                                                                : ConfigKind::AutoConf;
         ConfigDiffView view;

@@ -2,9 +2,9 @@
 #include "core/monitor/replication_sampler.h"
 #include "core/sandbox/sandbox.h"
 #include "ui/main/main_window.h"
+#include "ui/main/welcome_page.h"
 #include "ui/panel/compact_table_view.h"
 #include "ui/panel/replication_panel.h"
-#include "ui/main/welcome_page.h"
 #include "ui/problem_banner.h"
 #include "ui/sandbox_view.h"
 #include "ui/server_list_model.h"
@@ -140,9 +140,11 @@ void TestDemoWindow::showsTheSandboxOnceItIsUp()
     // Nothing in the tables is cut off: every column shows its whole text.
     for (QTableView *table : {servers, replication})
         for (int c = 0; c < table->model()->columnCount() - 1; ++c)
-            QVERIFY2(table->columnWidth(c) >= static_cast<QAbstractItemView *>(table)->sizeHintForColumn(c) &&
-                         table->columnWidth(c) >= table->horizontalHeader()->sectionSizeHint(c),
-                     qPrintable(QStringLiteral("%1, column %2: %3 px").arg(table->objectName()).arg(c).arg(table->columnWidth(c))));
+            QVERIFY2(
+                table->columnWidth(c) >= static_cast<QAbstractItemView *>(table)->sizeHintForColumn(c) &&
+                    table->columnWidth(c) >= table->horizontalHeader()->sectionSizeHint(c),
+                qPrintable(
+                    QStringLiteral("%1, column %2: %3 px").arg(table->objectName()).arg(c).arg(table->columnWidth(c))));
     LOOK_AT(m_window.get(), QStringLiteral("demo-window.png"));
 }
 
@@ -170,8 +172,7 @@ void TestDemoWindow::troubleIsShownInlineAndClears()
     const auto started = m_sandbox->startStandby();
     QVERIFY2(started.ok(), qPrintable(started.ok() ? QString() : started.error().fullText()));
     QTRY_VERIFY_WITH_TIMEOUT(!banner->isVisible(), 20000);
-    QTRY_COMPARE_WITH_TIMEOUT(cell(m_window->panel()->standbyTable(), 0, 2), QStringLiteral("streaming"),
-                              15000);
+    QTRY_COMPARE_WITH_TIMEOUT(cell(m_window->panel()->standbyTable(), 0, 2), QStringLiteral("streaming"), 15000);
 }
 
 QTEST_MAIN(TestDemoWindow)

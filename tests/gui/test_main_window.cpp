@@ -3,12 +3,12 @@
 #include "core/profile/cluster_profile_store.h"
 #include "core/profile/secret_store.h"
 #include "core/sandbox/sandbox.h"
+#include "ui/lesson/lesson_pane.h"
 #include "ui/main/cluster_list_model.h"
 #include "ui/main/cluster_profile_dialog.h"
 #include "ui/main/main_window.h"
 #include "ui/main/settings_dialog.h"
 #include "ui/main/welcome_page.h"
-#include "ui/lesson/lesson_pane.h"
 #include "ui/sandbox_view.h"
 
 #include "accessibility_check.h"
@@ -113,7 +113,8 @@ void TestMainWindow::firstStartShowsTheTwoWaysIn()
     QCOMPARE(m_window->clusters()->rowCount(), 1); // the demo, no saved cluster yet
     for (const char *name : {"newSetupAction", "quitAction", "newClusterAction", "sandboxUpAction", "aboutAction"})
         QVERIFY2(m_window->findChild<QAction *>(QString::fromLatin1(name)), name);
-    QCOMPARE(m_window->findChild<QAction *>(QStringLiteral("quitAction"))->shortcut(), QKeySequence(QKeySequence::Quit));
+    QCOMPARE(m_window->findChild<QAction *>(QStringLiteral("quitAction"))->shortcut(),
+             QKeySequence(QKeySequence::Quit));
     // Nothing to operate before the sandbox exists.
     QVERIFY(!m_window->findChild<QAction *>(QStringLiteral("stopStandbyAction"))->isEnabled());
     LOOK_AT(m_window.get(), QStringLiteral("main-first-start.png"));
@@ -131,7 +132,8 @@ void TestMainWindow::languageIsAChoice()
     m_window->findChild<QAction *>(QStringLiteral("settingsAction"))->trigger();
     SettingsDialog *dialog = nullptr;
     QTRY_VERIFY((dialog = m_window->findChild<SettingsDialog *>()) && dialog->isVisible());
-    QVERIFY2(AccessibilityCheck::unnamedControls(dialog).isEmpty(), qPrintable(AccessibilityCheck::unnamedControls(dialog).join(QStringLiteral(", "))));
+    QVERIFY2(AccessibilityCheck::unnamedControls(dialog).isEmpty(),
+             qPrintable(AccessibilityCheck::unnamedControls(dialog).join(QStringLiteral(", "))));
     auto *language = dialog->findChild<QComboBox *>();
     language->setCurrentIndex(language->findData(QStringLiteral("ja")));
     dialog->accept();
@@ -165,9 +167,8 @@ void TestMainWindow::sandboxFromTheButton()
 
     // An operation from the menu: the standby stops, the sidebar says so, it comes back.
     m_window->findChild<QAction *>(QStringLiteral("stopStandbyAction"))->trigger();
-    QTRY_VERIFY_WITH_TIMEOUT(m_window->clusters()->health(ClusterListModel::demoId()) !=
-                                 ClusterListModel::Health::Healthy,
-                             30000);
+    QTRY_VERIFY_WITH_TIMEOUT(
+        m_window->clusters()->health(ClusterListModel::demoId()) != ClusterListModel::Health::Healthy, 30000);
     QTRY_VERIFY_WITH_TIMEOUT(m_window->findChild<QAction *>(QStringLiteral("startStandbyAction"))->isEnabled(), 30000);
     m_window->findChild<QAction *>(QStringLiteral("startStandbyAction"))->trigger();
     QTRY_COMPARE_WITH_TIMEOUT(m_window->clusters()->health(ClusterListModel::demoId()),
@@ -188,7 +189,8 @@ void TestMainWindow::aSavedClusterIsWatched()
         QSKIP(qPrintable(m_skip));
     ClusterProfileDialog *dialog = openProfileDialog(*m_window);
     QVERIFY(dialog);
-    QVERIFY2(AccessibilityCheck::unnamedControls(dialog).isEmpty(), qPrintable(AccessibilityCheck::unnamedControls(dialog).join(QStringLiteral(", "))));
+    QVERIFY2(AccessibilityCheck::unnamedControls(dialog).isEmpty(),
+             qPrintable(AccessibilityCheck::unnamedControls(dialog).join(QStringLiteral(", "))));
     auto fields = dialog->findChildren<QLineEdit *>();
     auto fieldNamed = [&](const QString &name) -> QLineEdit * {
         for (QLineEdit *field : fields)
@@ -305,7 +307,8 @@ void TestMainWindow::theWholeLesson()
                                   90000);
         LOOK_AT(m_window.get(), QStringLiteral("lesson-step-%1.png").arg(step + 1));
         if (step == 1) // the row crossed over: the standby counts one more
-            QVERIFY2(lesson->outcomeText(2).contains(QStringLiteral("last_city=Tokyo")), qPrintable(lesson->outcomeText(2)));
+            QVERIFY2(lesson->outcomeText(2).contains(QStringLiteral("last_city=Tokyo")),
+                     qPrintable(lesson->outcomeText(2)));
         if (step == 2)
             QVERIFY2(lesson->outcomeText(0).contains(QStringLiteral("25006")), qPrintable(lesson->outcomeText(0)));
     }

@@ -17,9 +17,9 @@
 #include <QFileInfo>
 #include <QLabel>
 #include <QPushButton>
-#include <QSplitter>
 #include <QSettings>
 #include <QSignalSpy>
+#include <QSplitter>
 #include <QTabWidget>
 #include <QTableView>
 #include <QTemporaryDir>
@@ -57,7 +57,8 @@ private:
 
 void TestQueryConsoleGui::initTestCase()
 {
-    QCoreApplication::setOrganizationName(QStringLiteral("replica-studio-test-%1").arg(QCoreApplication::applicationPid()));
+    QCoreApplication::setOrganizationName(
+        QStringLiteral("replica-studio-test-%1").arg(QCoreApplication::applicationPid()));
     if (::geteuid() != 0)
         QSKIP("needs root: the sandbox runs its servers as the postgres user");
     if (!QFileInfo::exists(QStringLiteral("/usr/lib/postgresql/15/bin/initdb")))
@@ -70,8 +71,9 @@ void TestQueryConsoleGui::initTestCase()
     m_sandbox = std::make_unique<Sandbox>(m_host, m_base.path() + QStringLiteral("/sandbox"));
     const auto made = m_sandbox->up();
     QVERIFY2(made.ok(), qPrintable(made.ok() ? QString() : made.error().fullText()));
-    auto created = m_sandbox->query(made->primary, QStringLiteral("CREATE TABLE lesson (id int, note text); "
-                                                                  "INSERT INTO lesson VALUES (1, 'written on the primary')"),
+    auto created = m_sandbox->query(made->primary,
+                                    QStringLiteral("CREATE TABLE lesson (id int, note text); "
+                                                   "INSERT INTO lesson VALUES (1, 'written on the primary')"),
                                     made->primary.database);
     QVERIFY2(created.ok(), qPrintable(created.ok() ? QString() : created.error().fullText()));
 
@@ -118,7 +120,8 @@ void TestQueryConsoleGui::resultTableShowsReplication()
     QCOMPARE(replication->model()->rowCount(), 1);
     QCOMPARE(replication->model()->index(0, 0).data().toString(), QStringLiteral("standby"));
     QCOMPARE(replication->model()->index(0, 2).data().toString(), QStringLiteral("streaming"));
-    QVERIFY2(replication->summary()->text().contains(QLatin1String("1 row in")), qPrintable(replication->summary()->text()));
+    QVERIFY2(replication->summary()->text().contains(QLatin1String("1 row in")),
+             qPrintable(replication->summary()->text()));
     m_console->results()->setCurrentIndex(0);
     LOOK_AT(m_console.get(), QStringLiteral("console-result-table.png"));
 }
@@ -181,12 +184,13 @@ void TestQueryConsoleGui::rowsAppearWhileTheQueryRuns()
     const int rowsWhileRunning = m_console->resultView(0)->model()->rowCount();
     QTRY_VERIFY_WITH_TIMEOUT(!m_console->isRunning(), 120000);
     meter.stop();
-    qInfo("first rows shown while running: %s (%d rows); longest event-loop stall %lld ms",
-          stillRunning ? "yes" : "no", rowsWhileRunning, meter.longestMs());
+    qInfo("first rows shown while running: %s (%d rows); longest event-loop stall %lld ms", stillRunning ? "yes" : "no",
+          rowsWhileRunning, meter.longestMs());
     QVERIFY(stillRunning);
     ResultView *view = m_console->resultView(0);
     QCOMPARE(view->model()->rowCount(), 100000);
-    QVERIFY2(view->summary()->text().contains(QLatin1String("at most 100,000 rows")), qPrintable(view->summary()->text()));
+    QVERIFY2(view->summary()->text().contains(QLatin1String("at most 100,000 rows")),
+             qPrintable(view->summary()->text()));
     LOOK_AT(m_console.get(), QStringLiteral("console-row-limit.png"));
 }
 

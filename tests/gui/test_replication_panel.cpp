@@ -101,7 +101,8 @@ void TestReplicationPanel::initTestCase()
     m_load.setInterval(150);
     connect(&m_load, &QTimer::timeout, this, [this] {
         if (m_writer.queuedCount() == 0)
-            m_writer.exec(QStringLiteral("INSERT INTO load SELECT g, repeat('x', 300) FROM generate_series(1, 4000) g"));
+            m_writer.exec(
+                QStringLiteral("INSERT INTO load SELECT g, repeat('x', 300) FROM generate_series(1, 4000) g"));
     });
 }
 
@@ -164,9 +165,8 @@ void TestReplicationPanel::lagRisesWhileReplayIsPausedAndFallsBack()
     QVERIFY(WalPipelineView::verdict(row).contains(QStringLiteral("replay")));
     QVERIFY(hasProblem(lagging, QStringLiteral("replay-paused")));
     QVERIFY(lagging.standbyServers.first().replayDelayMs.value_or(0) > 0);
-    QTRY_VERIFY_WITH_TIMEOUT(m_panel->banner()->isVisible() &&
-                                 m_panel->banner()->text().contains(QStringLiteral("Replay is paused")),
-                             5000);
+    QTRY_VERIFY_WITH_TIMEOUT(
+        m_panel->banner()->isVisible() && m_panel->banner()->text().contains(QStringLiteral("Replay is paused")), 5000);
     const QList<QPointF> line = m_panel->chart()->seriesPoints(row.applicationName, LagHistory::ByteLag);
     QVERIFY(!line.isEmpty());
     QVERIFY(std::any_of(line.cbegin(), line.cend(), [](const QPointF &p) { return p.y() > 0; }));
@@ -202,7 +202,8 @@ void TestReplicationPanel::waitingCommitIsShownAndClears()
     QVERIFY(waiting.problems.first().message.contains(QStringLiteral("not streaming: standby")));
     QVERIFY(!hasProblem(waiting, QStringLiteral("sync-standby-missing"))); // said once
     QVERIFY(results.isEmpty());
-    QTRY_VERIFY_WITH_TIMEOUT(m_panel->banner()->text().contains(QStringLiteral("Commits on the primary are waiting")), 5000);
+    QTRY_VERIFY_WITH_TIMEOUT(m_panel->banner()->text().contains(QStringLiteral("Commits on the primary are waiting")),
+                             5000);
     LOOK_AT(m_panel.get(), QStringLiteral("panel-commits-waiting.png"));
 
     const auto started = m_sandbox->startStandby();

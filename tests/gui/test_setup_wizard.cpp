@@ -96,8 +96,10 @@ void TestSetupWizard::initTestCase()
     m_hosts = m_net->create(2);
     QCOMPARE(m_hosts.size(), 2);
     // A running primary: its files are known at planning time, so they can be edited.
-    auto created = m_hosts[0]->runInside(CommandLine::shell(QStringLiteral("pg_createcluster 15 main --start >/dev/null")));
-    QVERIFY2(created && created->succeeded(), created ? created->stdErr.constData() : qPrintable(created.error().fullText()));
+    auto created =
+        m_hosts[0]->runInside(CommandLine::shell(QStringLiteral("pg_createcluster 15 main --start >/dev/null")));
+    QVERIFY2(created && created->succeeded(),
+             created ? created->stdErr.constData() : qPrintable(created.error().fullText()));
     // A home of its own: a known_hosts without the test hosts, so that their keys are asked.
     QVERIFY(m_home.isValid());
     m_oldHome = qgetenv("HOME");
@@ -114,9 +116,11 @@ void TestSetupWizard::cleanupTestCase()
 QString TestSetupWizard::fingerprintOf(TestHost *host)
 {
     LocalHost local;
-    auto keygen = local.run(CommandLine(QStringLiteral("ssh-keygen"),
-                                        {QStringLiteral("-lf"), host->stateDir() + QStringLiteral("/ssh/ssh_host_ed25519_key.pub")}));
-    return keygen && keygen->succeeded() ? QString::fromUtf8(keygen->stdOut).section(QLatin1Char(' '), 1, 1) : QString();
+    auto keygen = local.run(
+        CommandLine(QStringLiteral("ssh-keygen"),
+                    {QStringLiteral("-lf"), host->stateDir() + QStringLiteral("/ssh/ssh_host_ed25519_key.pub")}));
+    return keygen && keygen->succeeded() ? QString::fromUtf8(keygen->stdOut).section(QLatin1Char(' '), 1, 1)
+                                         : QString();
 }
 
 QString TestSetupWizard::fileOnHost(TestHost *host, const QString &path)
@@ -127,7 +131,8 @@ QString TestSetupWizard::fileOnHost(TestHost *host, const QString &path)
 
 void TestSetupWizard::next(SetupWizard &wizard, int expectedPage, int timeoutMs)
 {
-    QAbstractButton *button = wizard.button(wizard.currentPage()->isCommitPage() ? QWizard::CommitButton : QWizard::NextButton);
+    QAbstractButton *button =
+        wizard.button(wizard.currentPage()->isCommitPage() ? QWizard::CommitButton : QWizard::NextButton);
     QTRY_VERIFY_WITH_TIMEOUT(button->isEnabled(), timeoutMs);
     button->click();
     QTRY_COMPARE_WITH_TIMEOUT(wizard.currentId(), expectedPage, timeoutMs);
@@ -144,7 +149,8 @@ void TestSetupWizard::machines(SetupWizard &wizard)
         }
         return nullptr;
     };
-    QVERIFY(edit(QStringLiteral("Primary host")) && edit(QStringLiteral("Standby host")) && edit(QStringLiteral("Key file")));
+    QVERIFY(edit(QStringLiteral("Primary host")) && edit(QStringLiteral("Standby host")) &&
+            edit(QStringLiteral("Key file")));
     QTest::keyClicks(edit(QStringLiteral("Primary host")), QStringLiteral("root@") + m_hosts[0]->address());
     QTest::keyClicks(edit(QStringLiteral("Standby host")), QStringLiteral("root@") + m_hosts[1]->address());
     edit(QStringLiteral("Key file"))->setText(m_net->clientKeyPath());
@@ -229,14 +235,16 @@ void TestSetupWizard::fromTwoMachinesToAVerifiedPair()
     QVERIFY(confPage && confPage->diffView()->isVisible());
     const QString proposed = confPage->diffView()->editedText();
     QVERIFY2(proposed.contains(QStringLiteral("\nmax_connections = 100")), qPrintable(proposed.left(3000)));
-    typeInto(confPage, QString(proposed).replace(QStringLiteral("\nmax_connections = 100"), QStringLiteral("\nmax_connections = lots")));
+    typeInto(confPage, QString(proposed).replace(QStringLiteral("\nmax_connections = 100"),
+                                                 QStringLiteral("\nmax_connections = lots")));
     QTRY_VERIFY(confPage->diffView()->hasBlockingProblems());
     QVERIFY(!wizard.button(QWizard::NextButton)->isEnabled());
     const QString reasons = confPage->diffView()->problems().join(QLatin1Char('\n'));
     QVERIFY2(reasons.contains(QStringLiteral("max_connections")), qPrintable(reasons));
     LOOK_AT(&wizard, QStringLiteral("wizard-5-primary-conf-invalid.png"));
-    const QString typedConf = typeInto(confPage, QString(proposed).replace(QStringLiteral("\nmax_connections = 100"),
-                                                                   QStringLiteral("\nmax_connections = 120\n# raised for the wizard's test")));
+    const QString typedConf = typeInto(
+        confPage, QString(proposed).replace(QStringLiteral("\nmax_connections = 100"),
+                                            QStringLiteral("\nmax_connections = 120\n# raised for the wizard's test")));
     QTRY_VERIFY(!confPage->diffView()->hasBlockingProblems());
     QVERIFY(confPage->diffView()->isEdited());
     LOOK_AT(&wizard, QStringLiteral("wizard-5-primary-conf.png"));
@@ -244,9 +252,10 @@ void TestSetupWizard::fromTwoMachinesToAVerifiedPair()
 
     auto *hbaPage = qobject_cast<FilePage *>(wizard.currentPage());
     QVERIFY(hbaPage && hbaPage->diffView()->isVisible());
-    const QString typedHba = typeInto(hbaPage, hbaPage->diffView()->editedText()
-                                                   + QStringLiteral("# the wizard's test: the monitoring host\n"
-                                                                    "host    postgres    postgres    192.0.2.10/32    scram-sha-256\n"));
+    const QString typedHba =
+        typeInto(hbaPage, hbaPage->diffView()->editedText() +
+                              QStringLiteral("# the wizard's test: the monitoring host\n"
+                                             "host    postgres    postgres    192.0.2.10/32    scram-sha-256\n"));
     QTRY_VERIFY(!hbaPage->diffView()->hasBlockingProblems());
     LOOK_AT(&wizard, QStringLiteral("wizard-6-primary-hba.png"));
     next(wizard, SetupWizard::StandbyConfPageId);
@@ -255,9 +264,10 @@ void TestSetupWizard::fromTwoMachinesToAVerifiedPair()
     // PostgreSQL 15: the recovery settings are the standby's postgresql.auto.conf.
     auto *recoveryPage = qobject_cast<FilePage *>(wizard.currentPage());
     QVERIFY(recoveryPage && recoveryPage->diffView()->isVisible());
-    const QString typedRecovery = typeInto(recoveryPage, recoveryPage->diffView()->editedText()
-                                                             + QStringLiteral("# the wizard's test: report to the primary more often\n"
-                                                                              "wal_receiver_status_interval = '5s'\n"));
+    const QString typedRecovery =
+        typeInto(recoveryPage, recoveryPage->diffView()->editedText() +
+                                   QStringLiteral("# the wizard's test: report to the primary more often\n"
+                                                  "wal_receiver_status_interval = '5s'\n"));
     QTRY_VERIFY(!recoveryPage->diffView()->hasBlockingProblems());
     LOOK_AT(&wizard, QStringLiteral("wizard-8-recovery.png"));
     next(wizard, SetupWizard::ReviewPageId);
@@ -308,8 +318,8 @@ void TestSetupWizard::fromTwoMachinesToAVerifiedPair()
     LOOK_AT(&wizard, QStringLiteral("wizard-10-run.png"));
     QString states;
     for (int row = 0; row < runPage->stepsModel()->rowCount(); ++row)
-        states += runPage->stepsModel()->index(row, 0).data().toString() + QLatin1Char(' ')
-                  + runPage->stepsModel()->index(row, 1).data().toString() + QLatin1Char('\n');
+        states += runPage->stepsModel()->index(row, 0).data().toString() + QLatin1Char(' ') +
+                  runPage->stepsModel()->index(row, 1).data().toString() + QLatin1Char('\n');
     QVERIFY2(wizard.button(QWizard::NextButton)->isEnabled(), qPrintable(states));
     next(wizard, SetupWizard::DonePageId);
 

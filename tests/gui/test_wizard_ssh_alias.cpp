@@ -39,8 +39,7 @@ private:
 
 namespace {
 
-template<typename T>
-T *named(QWidget *root, const QString &accessibleName)
+template <typename T> T *named(QWidget *root, const QString &accessibleName)
 {
     for (T *widget : root->findChildren<T *>())
         if (widget->accessibleName() == accessibleName)

@@ -134,8 +134,8 @@ bool TestBackupClone::waitForStreaming(const LiveServer &primary, const QString 
     QElapsedTimer clock;
     clock.start();
     while (clock.elapsed() < 60000) {
-        auto found = primary.query(QStringLiteral("SELECT state FROM pg_stat_replication WHERE application_name = '%1'")
-                                       .arg(applicationName));
+        auto found = primary.query(
+            QStringLiteral("SELECT state FROM pg_stat_replication WHERE application_name = '%1'").arg(applicationName));
         *state = found ? *found : found.error().fullText();
         if (found && *found == QLatin1String("streaming"))
             return true;
@@ -154,13 +154,16 @@ void TestBackupClone::cloneBecomesStreamingStandby()
 
     LiveServer primary(binDir);
     auto step = primary.initdb();
-    QVERIFY2(step, qPrintable(fail(major, QStringLiteral("initdb"), step ? QString() : step.error().fullText(), primary)));
+    QVERIFY2(step,
+             qPrintable(fail(major, QStringLiteral("initdb"), step ? QString() : step.error().fullText(), primary)));
     step = primary.start({QStringLiteral("wal_level=replica"), QStringLiteral("max_wal_senders=5"),
                           QStringLiteral("max_replication_slots=5")});
-    QVERIFY2(step, qPrintable(fail(major, QStringLiteral("start primary"), step ? QString() : step.error().fullText(), primary)));
+    QVERIFY2(step, qPrintable(fail(major, QStringLiteral("start primary"), step ? QString() : step.error().fullText(),
+                                   primary)));
     auto made = primary.query(QStringLiteral("CREATE TABLE weather (city text, temp_lo int); "
                                              "INSERT INTO weather VALUES ('San Francisco', 46)"));
-    QVERIFY2(made, qPrintable(fail(major, QStringLiteral("demo data"), made ? QString() : made.error().fullText(), primary)));
+    QVERIFY2(made,
+             qPrintable(fail(major, QStringLiteral("demo data"), made ? QString() : made.error().fullText(), primary)));
 
     LiveServer standby(binDir);
     QVERIFY(standby.adoptDataDir());
@@ -181,7 +184,8 @@ void TestBackupClone::cloneBecomesStreamingStandby()
             (void)primary.query(QStringLiteral("INSERT INTO weather VALUES ('during the copy', 1)"));
         }
     });
-    QVERIFY2(cloned, qPrintable(fail(major, QStringLiteral("clone"), cloned ? QString() : cloned.error().fullText(), primary)));
+    QVERIFY2(cloned,
+             qPrintable(fail(major, QStringLiteral("clone"), cloned ? QString() : cloned.error().fullText(), primary)));
     QVERIFY(wroteDuringCopy);
     QVERIFY(monotonic);
     QVERIFY(lastDone > 1000000);
@@ -209,15 +213,18 @@ void TestBackupClone::cloneBecomesStreamingStandby()
     auto written = writeStandbySettings(primary, standby, major, QStringLiteral("standby1"));
     QVERIFY2(written, qPrintable(written ? QString() : written.error().fullText()));
     step = standby.start();
-    QVERIFY2(step, qPrintable(fail(major, QStringLiteral("start standby"), step ? QString() : step.error().fullText(), standby)));
+    QVERIFY2(step, qPrintable(fail(major, QStringLiteral("start standby"), step ? QString() : step.error().fullText(),
+                                   standby)));
 
     QString state;
     QVERIFY2(waitForStreaming(primary, QStringLiteral("standby1"), &state),
              qPrintable(fail(major, QStringLiteral("streaming"), QStringLiteral("state: ") + state, standby)));
     auto inRecovery = standby.query(QStringLiteral("SELECT pg_is_in_recovery()"));
-    QVERIFY2(inRecovery && *inRecovery == QLatin1String("t"), qPrintable(fail(major, QStringLiteral("recovery"), QString(), standby)));
+    QVERIFY2(inRecovery && *inRecovery == QLatin1String("t"),
+             qPrintable(fail(major, QStringLiteral("recovery"), QString(), standby)));
     auto rows = standby.query(QStringLiteral("SELECT string_agg(city, ',' ORDER BY city) FROM weather"));
-    QVERIFY2(rows, qPrintable(fail(major, QStringLiteral("read on standby"), rows ? QString() : rows.error().fullText(), standby)));
+    QVERIFY2(rows, qPrintable(fail(major, QStringLiteral("read on standby"), rows ? QString() : rows.error().fullText(),
+                                   standby)));
     QCOMPARE(*rows, QStringLiteral("San Francisco,during the copy"));
 
     // And it follows: a row written now shows up.
@@ -226,7 +233,8 @@ void TestBackupClone::cloneBecomesStreamingStandby()
                               QStringLiteral("3"), 30000);
     auto refused = standby.query(QStringLiteral("INSERT INTO weather VALUES ('on the standby', 3)"));
     QVERIFY(!refused);
-    QVERIFY2(refused.error().detail.contains(QLatin1String("read-only transaction")), qPrintable(refused.error().detail));
+    QVERIFY2(refused.error().detail.contains(QLatin1String("read-only transaction")),
+             qPrintable(refused.error().detail));
 }
 
 void TestBackupClone::cancelLeavesNothingBehind()
@@ -246,16 +254,20 @@ void TestBackupClone::cancelLeavesNothingBehind()
 
     std::atomic_bool cancel = false;
     LocalHost host;
-    auto cloned = BackupClone::run(host, host, options, [&](qint64 done, qint64) {
-        if (done > 0)
-            cancel = true;
-    }, &cancel);
+    auto cloned = BackupClone::run(
+        host, host, options,
+        [&](qint64 done, qint64) {
+            if (done > 0)
+                cancel = true;
+        },
+        &cancel);
     QVERIFY(!cloned);
     QVERIFY2(cloned.error().message.contains(QLatin1String("cancelled")), qPrintable(cloned.error().fullText()));
     QVERIFY2(QDir(standby.dataDir()).isEmpty(), qPrintable(QDir(standby.dataDir()).entryList().join(QLatin1Char(' '))));
     // The slot made for this clone is gone: it would keep WAL forever.
-    QTRY_COMPARE_WITH_TIMEOUT(primary.query(QStringLiteral("SELECT count(*) FROM pg_replication_slots")).valueOr(QString()),
-                              QStringLiteral("0"), 10000);
+    QTRY_COMPARE_WITH_TIMEOUT(
+        primary.query(QStringLiteral("SELECT count(*) FROM pg_replication_slots")).valueOr(QString()),
+        QStringLiteral("0"), 10000);
 
     // The server ended the aborted backup: the next clone goes through.
     options.slotName.clear();

@@ -230,10 +230,10 @@ void TestConfVsPostgres::sameVerdict_data()
         QTest::addRow("installed sample") << text << QStringLiteral("wal_level");
         Result<ConfFile> edited = ConfFile::parse(text, QStringLiteral("postgresql.conf"));
         const VersionRules rules(PgVersion(15));
-        if (edited.ok() && edited->set(QStringLiteral("listen_addresses"), QStringLiteral("*"), rules).ok()
-            && edited->set(QStringLiteral("archive_command"), QStringLiteral("cp '%p' \"/a b\\\\c/%f\""), rules).ok()
-            && edited->set(QStringLiteral("shared_buffers"), QStringLiteral("1.5GB"), rules).ok()
-            && edited->set(QStringLiteral("max_wal_senders"), QStringLiteral("3"), rules).ok()) {
+        if (edited.ok() && edited->set(QStringLiteral("listen_addresses"), QStringLiteral("*"), rules).ok() &&
+            edited->set(QStringLiteral("archive_command"), QStringLiteral("cp '%p' \"/a b\\\\c/%f\""), rules).ok() &&
+            edited->set(QStringLiteral("shared_buffers"), QStringLiteral("1.5GB"), rules).ok() &&
+            edited->set(QStringLiteral("max_wal_senders"), QStringLiteral("3"), rules).ok()) {
             QTest::addRow("edited sample: archive_command") << edited->render() << QStringLiteral("archive_command");
             QTest::addRow("edited sample: shared_buffers") << edited->render() << QStringLiteral("shared_buffers");
             QTest::addRow("edited sample: listen_addresses") << edited->render() << QStringLiteral("listen_addresses");

@@ -93,12 +93,12 @@ QStringList TestHbaVsPostgres::serverVerdict(const QByteArray &hba)
             return {QStringLiteral("unexpected row: ") + c.join(QLatin1Char('|'))};
         if (!c[8].isEmpty())
             verdict << QStringLiteral("%1 error: %2").arg(c[0], c[8]);
-        else
-        {
-            const bool normalised = QStringList{QStringLiteral("gss"), QStringLiteral("ldap"), QStringLiteral("radius")}
-                                        .contains(c[6]);
+        else {
+            const bool normalised =
+                QStringList{QStringLiteral("gss"), QStringLiteral("ldap"), QStringLiteral("radius")}.contains(c[6]);
             verdict << QStringLiteral("%1 %2 %3 %4 %5 %6 %7 %8")
-                           .arg(c[0], c[1], c[2], c[3], c[4], c[5], c[6], normalised ? QStringLiteral("(normalised)") : c[7])
+                           .arg(c[0], c[1], c[2], c[3], c[4], c[5], c[6],
+                                normalised ? QStringLiteral("(normalised)") : c[7])
                            .trimmed();
         }
     }
@@ -153,16 +153,17 @@ QStringList TestHbaVsPostgres::ourVerdict(const QByteArray &hba)
         }
         // The view shows the options of gss, ldap and radius lines normalised
         // (defaults added or left out); compare those lines without them.
-        const bool optionsAsWritten = !QStringList{QStringLiteral("gss"), QStringLiteral("ldap"), QStringLiteral("radius")}
-                                           .contains(rule.method);
-        const QString method = rule.isLocal() && rule.method == QLatin1String("ident") ? QStringLiteral("peer") : rule.method;
-        lines[rule.lineNumber] = QStringLiteral("%1 %2 %3 %4 %5 %6 %7 %8")
-                                     .arg(rule.lineNumber)
-                                     .arg(rule.type, unquoted(rule.databases), unquoted(rule.users), address, netmask,
-                                          method,
-                                          optionsAsWritten ? unquoted(rule.options).replace(QLatin1Char(','), QLatin1Char(' '))
-                                                           : QStringLiteral("(normalised)"))
-                                     .trimmed();
+        const bool optionsAsWritten =
+            !QStringList{QStringLiteral("gss"), QStringLiteral("ldap"), QStringLiteral("radius")}.contains(rule.method);
+        const QString method =
+            rule.isLocal() && rule.method == QLatin1String("ident") ? QStringLiteral("peer") : rule.method;
+        lines[rule.lineNumber] =
+            QStringLiteral("%1 %2 %3 %4 %5 %6 %7 %8")
+                .arg(rule.lineNumber)
+                .arg(rule.type, unquoted(rule.databases), unquoted(rule.users), address, netmask, method,
+                     optionsAsWritten ? unquoted(rule.options).replace(QLatin1Char(','), QLatin1Char(' '))
+                                      : QStringLiteral("(normalised)"))
+                .trimmed();
     }
     return lines.values();
 }
@@ -192,30 +193,29 @@ void TestHbaVsPostgres::verdicts_data()
     QTest::addRow("crlf line ends") << QByteArray("host all all 10.0.0.0/8 md5\r\nlocal all all peer\r\n");
     QTest::addRow("comments and spacing") << QByteArray("\t host\tall\tall\t127.0.0.1/32\tmd5 # trailing\n"
                                                         "local all all peer#glued\n\n   \n");
-    QTest::addRow("invalid lines") << QByteArray(
-        "hots all all 10.0.0.0/8 md5\n"
-        "local\n"
-        "local all\n"
-        "host all all\n"
-        "host all all 10.0.0.0/8\n"
-        "host all all 10.0.0.1\n"
-        "host all all 10.0.0.0/33 md5\n"
-        "host all all db.example.com/24 md5\n"
-        "host all all 10.0.0.1 ffff:: md5\n"
-        "local all all scram\n"
-        "local all all md5,trust\n"
-        "host all all 10.0.0.1/32,10.0.0.2/32 md5\n"
-        "host all all 10.0.0.1/32 peer\n"
-        "host all all 10.0.0.1/32 cert\n"
-        "local all all peer map\n"
-        "local all all peer mapp=x\n"
-        "local all all gss\n"
-        "host all all 10.0.0.1/32 radius\n"
-        "host all all 10.0.0.1/32 ldap ldapserver=x\n"
-        "host all all 10.0.0.1/32 md5 map=x\n"
-        "include other.conf\n"
-        "hostssl,host all all 10.0.0.1/32 md5\n"
-        "host all all 10.0.0.1/32 md5 clientcert=verify-full\n");
+    QTest::addRow("invalid lines") << QByteArray("hots all all 10.0.0.0/8 md5\n"
+                                                 "local\n"
+                                                 "local all\n"
+                                                 "host all all\n"
+                                                 "host all all 10.0.0.0/8\n"
+                                                 "host all all 10.0.0.1\n"
+                                                 "host all all 10.0.0.0/33 md5\n"
+                                                 "host all all db.example.com/24 md5\n"
+                                                 "host all all 10.0.0.1 ffff:: md5\n"
+                                                 "local all all scram\n"
+                                                 "local all all md5,trust\n"
+                                                 "host all all 10.0.0.1/32,10.0.0.2/32 md5\n"
+                                                 "host all all 10.0.0.1/32 peer\n"
+                                                 "host all all 10.0.0.1/32 cert\n"
+                                                 "local all all peer map\n"
+                                                 "local all all peer mapp=x\n"
+                                                 "local all all gss\n"
+                                                 "host all all 10.0.0.1/32 radius\n"
+                                                 "host all all 10.0.0.1/32 ldap ldapserver=x\n"
+                                                 "host all all 10.0.0.1/32 md5 map=x\n"
+                                                 "include other.conf\n"
+                                                 "hostssl,host all all 10.0.0.1/32 md5\n"
+                                                 "host all all 10.0.0.1/32 md5 clientcert=verify-full\n");
     QTest::addRow("addresses") << QByteArray("host all all 10.1 255.255.0.0 md5\n"
                                              "host all all 10.0.0.300 md5\n"
                                              "host all all 0.0.0.0/0 md5\n"
@@ -321,7 +321,8 @@ void TestHbaVsPostgres::recoverySettingsReadByPostgres()
     const Result<ConnInfo> back = ConnInfo::parse(primaryConninfo, PgVersion(15));
     QVERIFY(back.ok());
     QCOMPARE(back->value(QStringLiteral("application_name")), std::optional<QString>(applicationName));
-    QCOMPARE(back->value(QStringLiteral("password")), password.isEmpty() ? std::nullopt : std::optional<QString>(password));
+    QCOMPARE(back->value(QStringLiteral("password")),
+             password.isEmpty() ? std::nullopt : std::optional<QString>(password));
     QCOMPARE(slot, settings.slotName);
     QCOMPARE(restore, settings.restoreCommand);
 }

@@ -82,9 +82,11 @@ QString TestHostPrompts::freshKnownHosts(const QString &content)
 QString TestHostPrompts::sshKeygenFingerprint() const
 {
     LocalHost local;
-    auto keygen = local.run(CommandLine(QStringLiteral("ssh-keygen"),
-                                        {QStringLiteral("-lf"), m_host->stateDir() + QStringLiteral("/ssh/ssh_host_ed25519_key.pub")}));
-    return keygen && keygen->succeeded() ? QString::fromUtf8(keygen->stdOut).section(QLatin1Char(' '), 1, 1) : QString();
+    auto keygen = local.run(
+        CommandLine(QStringLiteral("ssh-keygen"),
+                    {QStringLiteral("-lf"), m_host->stateDir() + QStringLiteral("/ssh/ssh_host_ed25519_key.pub")}));
+    return keygen && keygen->succeeded() ? QString::fromUtf8(keygen->stdOut).section(QLatin1Char(' '), 1, 1)
+                                         : QString();
 }
 
 void TestHostPrompts::unknownKeyAnsweredFromThisThread_data()
@@ -168,7 +170,8 @@ void TestHostPrompts::changedKeyIsRefusedWithoutAQuestion()
     QFile clientKey(m_net->clientKeyPath() + QStringLiteral(".pub"));
     QVERIFY(clientKey.open(QIODevice::ReadOnly));
     const QString otherKey = QString::fromUtf8(clientKey.readAll()).section(QLatin1Char(' '), 0, 1);
-    SshHostConfig settings = config(freshKnownHosts(m_host->address() + QLatin1Char(' ') + otherKey + QLatin1Char('\n')));
+    SshHostConfig settings =
+        config(freshKnownHosts(m_host->address() + QLatin1Char(' ') + otherKey + QLatin1Char('\n')));
     auto prompts = std::make_shared<HostPrompts>();
     settings.prompts = prompts;
     auto host = std::make_shared<SshHost>(settings);

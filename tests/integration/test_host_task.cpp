@@ -32,7 +32,8 @@ private:
 
 void TestHostTask::linesArriveBeforeFinished()
 {
-    HostTask *task = HostTask::run(m_host, CommandLine(QStringLiteral("seq"), {QStringLiteral("1"), QStringLiteral("2000")}), {}, this);
+    HostTask *task = HostTask::run(
+        m_host, CommandLine(QStringLiteral("seq"), {QStringLiteral("1"), QStringLiteral("2000")}), {}, this);
     QList<QByteArray> lines;
     bool finishedSeen = false;
     bool lineAfterFinished = false;
@@ -79,7 +80,8 @@ void TestHostTask::eventLoopKeepsTurning()
 
 void TestHostTask::cancelStopsCommand()
 {
-    HostTask *task = HostTask::run(m_host, CommandLine::shell(QStringLiteral("echo started; exec sleep 600")), {}, this);
+    HostTask *task =
+        HostTask::run(m_host, CommandLine::shell(QStringLiteral("echo started; exec sleep 600")), {}, this);
     connect(task, &HostTask::lineReceived, task, &HostTask::cancel);
     QSignalSpy finished(task, &HostTask::finished);
     QVERIFY(finished.wait(20000));
@@ -92,7 +94,8 @@ void TestHostTask::deletingTaskCancelsAndStaysQuiet()
 {
     QTemporaryDir dir;
     const QString pidFile = dir.filePath(QStringLiteral("pid"));
-    QPointer<HostTask> task = HostTask::run(m_host, CommandLine::shell(QStringLiteral("echo $$ > \"$1\"; exec sleep 600"), {pidFile}), {}, this);
+    QPointer<HostTask> task = HostTask::run(
+        m_host, CommandLine::shell(QStringLiteral("echo $$ > \"$1\"; exec sleep 600"), {pidFile}), {}, this);
     bool anySignal = false;
     connect(task, &HostTask::finished, this, [&] { anySignal = true; });
     connect(task, &HostTask::lineReceived, this, [&] { anySignal = true; });
@@ -126,7 +129,8 @@ void TestHostTask::readAndWriteFiles()
 
 void TestHostTask::failureIsSummarised()
 {
-    HostTask *task = HostTask::run(m_host, CommandLine::shell(QStringLiteral("echo 'could not bind' >&2; exit 2")), {}, this);
+    HostTask *task =
+        HostTask::run(m_host, CommandLine::shell(QStringLiteral("echo 'could not bind' >&2; exit 2")), {}, this);
     QSignalSpy finished(task, &HostTask::finished);
     QVERIFY(finished.wait(10000));
     QVERIFY(!task->ok());
@@ -148,13 +152,15 @@ void TestHostTask::tasksRunSideBySide()
     for (int i = 0; i < 4; ++i) {
         RunOptions options;
         options.timeoutMs = 30000;
-        tasks.append(HostTask::run(m_host,
-                                   CommandLine::shell(QStringLiteral("touch \"$1/$2\"; while [ $(ls \"$1\" | wc -l) -lt 4 ]; "
-                                                                     "do sleep 0.05; done"),
-                                                      {dir.path(), QString::number(i)}),
-                                   options, this));
+        tasks.append(
+            HostTask::run(m_host,
+                          CommandLine::shell(QStringLiteral("touch \"$1/$2\"; while [ $(ls \"$1\" | wc -l) -lt 4 ]; "
+                                                            "do sleep 0.05; done"),
+                                             {dir.path(), QString::number(i)}),
+                          options, this));
     }
-    QTRY_VERIFY_WITH_TIMEOUT(std::all_of(tasks.begin(), tasks.end(), [](HostTask *t) { return t->isFinished(); }), 40000);
+    QTRY_VERIFY_WITH_TIMEOUT(std::all_of(tasks.begin(), tasks.end(), [](HostTask *t) { return t->isFinished(); }),
+                             40000);
     for (HostTask *task : tasks)
         QVERIFY2(task->ok(), qPrintable(task->summary()));
 }

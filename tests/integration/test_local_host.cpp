@@ -57,7 +57,9 @@ namespace {
 
 QString ownerOf(const QString &path)
 {
-    struct stat st {};
+    struct stat st
+    {
+    };
     if (::stat(QFile::encodeName(path).constData(), &st) != 0)
         return {};
     const passwd *user = ::getpwuid(st.st_uid);
@@ -68,7 +70,9 @@ QString ownerOf(const QString &path)
 
 int modeOf(const QString &path)
 {
-    struct stat st {};
+    struct stat st
+    {
+    };
     if (::stat(QFile::encodeName(path).constData(), &st) != 0)
         return -1;
     return int(st.st_mode & 07777);
@@ -134,11 +138,17 @@ void TestLocalHost::hostileArgumentsArriveUnchanged_data()
 {
     QTest::addColumn<QString>("word");
     QTest::addColumn<RunAs>("as");
-    const QStringList words{QStringLiteral("'; rm -rf / #'"), QStringLiteral("$(touch /tmp/pwned)"),
-                            QStringLiteral("`id`"), QStringLiteral("line1\nline2"),
-                            QStringLiteral("a; b | c && d"), QStringLiteral("  spaces  "),
-                            QStringLiteral("say \"hi\" \\n"), QStringLiteral("日本語 ünïcode"),
-                            QStringLiteral("-n"), QStringLiteral("--"), QString()};
+    const QStringList words{QStringLiteral("'; rm -rf / #'"),
+                            QStringLiteral("$(touch /tmp/pwned)"),
+                            QStringLiteral("`id`"),
+                            QStringLiteral("line1\nline2"),
+                            QStringLiteral("a; b | c && d"),
+                            QStringLiteral("  spaces  "),
+                            QStringLiteral("say \"hi\" \\n"),
+                            QStringLiteral("日本語 ünïcode"),
+                            QStringLiteral("-n"),
+                            QStringLiteral("--"),
+                            QString()};
     for (int i = 0; i < words.size(); ++i) {
         QTest::addRow("login %d", i) << words[i] << RunAs::LoginUser;
         QTest::addRow("postgres %d", i) << words[i] << RunAs::Postgres;
@@ -152,8 +162,8 @@ void TestLocalHost::hostileArgumentsArriveUnchanged()
     if (as != RunAs::LoginUser && !m_root)
         QSKIP("Running as postgres without sudo needs root.");
     // Through a real shell, as the write script and SSH exec requests are.
-    const CommandLine command = CommandLine::shell(QStringLiteral("printf '%s\\0' \"$@\""),
-                                                   {word, QStringLiteral("second")});
+    const CommandLine command =
+        CommandLine::shell(QStringLiteral("printf '%s\\0' \"$@\""), {word, QStringLiteral("second")});
     auto result = m_host.run(command, RunOptions{.as = as});
     QVERIFY(result.ok());
     QVERIFY2(result->succeeded(), qPrintable(result->explain()));
@@ -180,10 +190,10 @@ void TestLocalHost::streamsTenThousandLines()
         (channel == OutputChannel::StdOut ? outLines : errLines).append(line);
     };
     // Odd lines to stdout, even ones to stderr, the last without a newline.
-    auto result = m_host.run(CommandLine::shell(QStringLiteral(
-                                 "i=1; while [ $i -lt 10000 ]; do if [ $((i % 2)) = 1 ]; then echo $i; "
-                                 "else echo $i >&2; fi; i=$((i+1)); done; printf 10000 >&2")),
-                             options);
+    auto result = m_host.run(
+        CommandLine::shell(QStringLiteral("i=1; while [ $i -lt 10000 ]; do if [ $((i % 2)) = 1 ]; then echo $i; "
+                                          "else echo $i >&2; fi; i=$((i+1)); done; printf 10000 >&2")),
+        options);
     QVERIFY(result.ok());
     QVERIFY(result->succeeded());
     QCOMPARE(outLines.size(), 5000);
@@ -211,16 +221,16 @@ void TestLocalHost::cancelEndsWholeProcessGroup()
     QVERIFY(result->cancelled);
     QVERIFY(!result->succeeded());
     QVERIFY(sleepPid > 0);
-    QTRY_VERIFY_WITH_TIMEOUT(!QFileInfo::exists(QStringLiteral("/proc/%1").arg(sleepPid))
-                                 || readAll(QStringLiteral("/proc/%1/stat").arg(sleepPid)).contains(") Z "),
+    QTRY_VERIFY_WITH_TIMEOUT(!QFileInfo::exists(QStringLiteral("/proc/%1").arg(sleepPid)) ||
+                                 readAll(QStringLiteral("/proc/%1/stat").arg(sleepPid)).contains(") Z "),
                              5000);
     QVERIFY(result->explain().contains(QStringLiteral("cancelled")));
 }
 
 void TestLocalHost::timeoutStopsCommand()
 {
-    auto result = m_host.run(CommandLine(QStringLiteral("sleep"), {QStringLiteral("600")}),
-                             RunOptions{.timeoutMs = 300});
+    auto result =
+        m_host.run(CommandLine(QStringLiteral("sleep"), {QStringLiteral("600")}), RunOptions{.timeoutMs = 300});
     QVERIFY(result.ok());
     QVERIFY(result->timedOut);
     QVERIFY(!result->succeeded());
@@ -234,8 +244,8 @@ void TestLocalHost::exitStatusExplained_data()
     QTest::addColumn<int>("exitCode");
     QTest::addColumn<QString>("signal");
     QTest::addColumn<QString>("sentence");
-    QTest::addRow("status 3") << CommandLine::shell(QStringLiteral("echo 'disk full' >&2; exit 3")) << 3
-                              << QString() << QStringLiteral("failed with exit status 3.\nIts last words: disk full");
+    QTest::addRow("status 3") << CommandLine::shell(QStringLiteral("echo 'disk full' >&2; exit 3")) << 3 << QString()
+                              << QStringLiteral("failed with exit status 3.\nIts last words: disk full");
     QTest::addRow("missing program") << CommandLine(QStringLiteral("pg_no_such_program")) << 127 << QString()
                                      << QStringLiteral("was not found on the host");
     QTest::addRow("not executable") << CommandLine(QStringLiteral("/etc/hostname")) << 126 << QString()
@@ -343,7 +353,8 @@ void TestLocalHost::writeAsPostgresIntoItsDirectory()
     const QString forbidden = m_dir.filePath(QStringLiteral("root-only.conf"));
     auto refused = m_host.writeFile(forbidden, "x", WriteOptions{.as = RunAs::Postgres});
     QVERIFY(!refused.ok());
-    QVERIFY2(refused.error().message.contains(QStringLiteral("left as it was")), qPrintable(refused.error().fullText()));
+    QVERIFY2(refused.error().message.contains(QStringLiteral("left as it was")),
+             qPrintable(refused.error().fullText()));
     QVERIFY2(refused.error().fullText().contains(QStringLiteral("Permission denied")),
              qPrintable(refused.error().fullText()));
     QVERIFY(!QFileInfo::exists(forbidden));

@@ -82,7 +82,8 @@ private:
                           RunAs as = RunAs::Root, bool *ok = nullptr);
     static QString serverLog(TestHost *host, int major);
     // The pair runs on the build's own programs, made without postgresql-common, as the plan said.
-    static void checkSourceBuildPair(int major, const QString &binDir, const QList<TestHost *> &hosts, const QString &output);
+    static void checkSourceBuildPair(int major, const QString &binDir, const QList<TestHost *> &hosts,
+                                     const QString &output);
     static QString replicactl() { return QStringLiteral(REPLICA_BINARY_DIR "/app/replicactl/replicactl"); }
     static void addMajorRows(int from = 10);
     void addTime(int major, const QString &what, qint64 ms);
@@ -137,7 +138,8 @@ TestHostOptions TestMatrix::optionsFor(int major, Layout layout)
         options.extraMounts.append({PgBuilds::build(major).dir, namedTree(major)});
     // 15 is Debian's own package here; the others come from the builds.
     else if (major != 15)
-        options.extraMounts.append({PgBuilds::build(major).debianLayout(), QStringLiteral("/usr/lib/postgresql/%1").arg(major)});
+        options.extraMounts.append(
+            {PgBuilds::build(major).debianLayout(), QStringLiteral("/usr/lib/postgresql/%1").arg(major)});
     return options;
 }
 
@@ -169,9 +171,9 @@ QString TestMatrix::inside(TestHost *host, const QString &script, const QStringL
 
 QString TestMatrix::serverLog(TestHost *host, int major)
 {
-    return QStringLiteral("log of PostgreSQL %1 on %2:\n").arg(major).arg(host->name())
-           + inside(host, QStringLiteral("tail -n 30 /var/log/postgresql/postgresql-$1-main.log 2>&1"),
-                    {QString::number(major)});
+    return QStringLiteral("log of PostgreSQL %1 on %2:\n").arg(major).arg(host->name()) +
+           inside(host, QStringLiteral("tail -n 30 /var/log/postgresql/postgresql-$1-main.log 2>&1"),
+                  {QString::number(major)});
 }
 
 // QTest cuts a failure message short: the whole detail (a command's output,
@@ -179,8 +181,13 @@ QString TestMatrix::serverLog(TestHost *host, int major)
 #define STEP_OK(major, step, condition, detail)                                                                        \
     do {                                                                                                               \
         if (!(condition))                                                                                              \
-            qWarning().noquote() << QStringLiteral("PostgreSQL %1, step \"%2\" failed:\n%3").arg(major).arg(QStringLiteral(step), detail); \
-        QVERIFY2(condition, qPrintable(QStringLiteral("PostgreSQL %1, step \"%2\" (details above)").arg(major).arg(QStringLiteral(step)))); \
+            qWarning().noquote() << QStringLiteral("PostgreSQL %1, step \"%2\" failed:\n%3")                           \
+                                        .arg(major)                                                                    \
+                                        .arg(QStringLiteral(step), detail);                                            \
+        QVERIFY2(                                                                                                      \
+            condition,                                                                                                 \
+            qPrintable(                                                                                                \
+                QStringLiteral("PostgreSQL %1, step \"%2\" (details above)").arg(major).arg(QStringLiteral(step))));   \
     } while (false)
 
 void TestMatrix::buildOnTestHostIsDiscovered_data()
@@ -211,7 +218,9 @@ void TestMatrix::buildOnTestHostIsDiscovered()
     STEP_OK(major, "discovery", facts, facts ? QString() : facts.error().fullText());
     const auto found = facts->installation(PgVersion(major));
     STEP_OK(major, "discovery", found.has_value(),
-            QStringLiteral("no PostgreSQL %1 among what discovery found (%2)").arg(major).arg(facts->problems.join(QStringLiteral("; "))));
+            QStringLiteral("no PostgreSQL %1 among what discovery found (%2)")
+                .arg(major)
+                .arg(facts->problems.join(QStringLiteral("; "))));
     QCOMPARE(found->binDir, QStringLiteral("/usr/lib/postgresql/%1/bin").arg(major));
     QCOMPARE(found->version.first(), major);
     // The builds have no pg_basebackup: discovery must not count on one.
@@ -269,17 +278,19 @@ void TestMatrix::cloneBetweenTestHosts()
 
     // A primary as Debian makes one, open to the standby's address for replication.
     bool ok = false;
-    QString out = inside(primaryHost, QStringLiteral(
-        "set -e; pg_createcluster \"$1\" main >/dev/null\n"
-        "echo \"listen_addresses = '*'\" >> /etc/postgresql/$1/main/postgresql.conf\n"
-        "echo \"host replication all $2/32 trust\" >> /etc/postgresql/$1/main/pg_hba.conf\n"
-        "pg_ctlcluster \"$1\" main start\n"
-        "runuser -u postgres -- psql -X -q -c 'CREATE TABLE weather (city text, temp_lo int)' "
-        "-c \"INSERT INTO weather VALUES ('San Francisco', 46)\""),
-        {v, standbyHost->address()}, RunAs::Root, &ok);
+    QString out =
+        inside(primaryHost,
+               QStringLiteral("set -e; pg_createcluster \"$1\" main >/dev/null\n"
+                              "echo \"listen_addresses = '*'\" >> /etc/postgresql/$1/main/postgresql.conf\n"
+                              "echo \"host replication all $2/32 trust\" >> /etc/postgresql/$1/main/pg_hba.conf\n"
+                              "pg_ctlcluster \"$1\" main start\n"
+                              "runuser -u postgres -- psql -X -q -c 'CREATE TABLE weather (city text, temp_lo int)' "
+                              "-c \"INSERT INTO weather VALUES ('San Francisco', 46)\""),
+               {v, standbyHost->address()}, RunAs::Root, &ok);
     STEP_OK(major, "primary cluster", ok, out + QLatin1Char('\n') + serverLog(primaryHost, major));
     // The standby's cluster configuration, its data directory left for the clone.
-    out = inside(standbyHost, QStringLiteral("set -e; pg_createcluster \"$1\" main >/dev/null; rm -rf /var/lib/postgresql/$1/main"),
+    out = inside(standbyHost,
+                 QStringLiteral("set -e; pg_createcluster \"$1\" main >/dev/null; rm -rf /var/lib/postgresql/$1/main"),
                  {v}, RunAs::Root, &ok);
     STEP_OK(major, "standby cluster", ok, out);
 
@@ -296,15 +307,19 @@ void TestMatrix::cloneBetweenTestHosts()
         lastDone = done;
         lastTotal = total;
     });
-    STEP_OK(major, "clone over SSH", cloned, (cloned ? QString() : cloned.error().fullText()) + serverLog(primaryHost, major));
+    STEP_OK(major, "clone over SSH", cloned,
+            (cloned ? QString() : cloned.error().fullText()) + serverLog(primaryHost, major));
     QCOMPARE(lastDone, lastTotal);
     QVERIFY(lastDone > 1000000);
 
-    out = inside(standbyHost, QStringLiteral(
-        "set -e; d=/var/lib/postgresql/$1/main\n"
-        "printf \"primary_conninfo = 'host=%s port=5432 user=postgres application_name=standby1'\\nprimary_slot_name = 'standby1'\\n\" \"$2\" >> $d/postgresql.auto.conf\n"
-        "touch $d/standby.signal; chown postgres: $d/standby.signal $d/postgresql.auto.conf\n"
-        "pg_ctlcluster \"$1\" main start"),
+    out = inside(
+        standbyHost,
+        QStringLiteral(
+            "set -e; d=/var/lib/postgresql/$1/main\n"
+            "printf \"primary_conninfo = 'host=%s port=5432 user=postgres "
+            "application_name=standby1'\\nprimary_slot_name = 'standby1'\\n\" \"$2\" >> $d/postgresql.auto.conf\n"
+            "touch $d/standby.signal; chown postgres: $d/standby.signal $d/postgresql.auto.conf\n"
+            "pg_ctlcluster \"$1\" main start"),
         {v, primaryHost->address()}, RunAs::Root, &ok);
     STEP_OK(major, "start standby", ok, out + QLatin1Char('\n') + serverLog(standbyHost, major));
 
@@ -312,17 +327,22 @@ void TestMatrix::cloneBetweenTestHosts()
     QElapsedTimer wait;
     wait.start();
     while (wait.elapsed() < 60000) {
-        state = inside(primaryHost, QStringLiteral("psql -X -A -t -c \"SELECT state FROM pg_stat_replication WHERE application_name = 'standby1'\""),
-                       {}, RunAs::Postgres);
+        state = inside(
+            primaryHost,
+            QStringLiteral(
+                "psql -X -A -t -c \"SELECT state FROM pg_stat_replication WHERE application_name = 'standby1'\""),
+            {}, RunAs::Postgres);
         if (state == QLatin1String("streaming"))
             break;
         QTest::qWait(200);
     }
     STEP_OK(major, "streaming", state == QLatin1String("streaming"),
             QStringLiteral("state '%1'\n").arg(state) + serverLog(standbyHost, major));
-    (void)inside(primaryHost, QStringLiteral("psql -X -q -c \"INSERT INTO weather VALUES ('Hayward', 37)\""), {}, RunAs::Postgres);
-    QTRY_COMPARE_WITH_TIMEOUT(inside(standbyHost, QStringLiteral("psql -X -A -t -c 'SELECT count(*) FROM weather'"), {}, RunAs::Postgres),
-                              QStringLiteral("2"), 30000);
+    (void)inside(primaryHost, QStringLiteral("psql -X -q -c \"INSERT INTO weather VALUES ('Hayward', 37)\""), {},
+                 RunAs::Postgres);
+    QTRY_COMPARE_WITH_TIMEOUT(
+        inside(standbyHost, QStringLiteral("psql -X -A -t -c 'SELECT count(*) FROM weather'"), {}, RunAs::Postgres),
+        QStringLiteral("2"), 30000);
     addTime(major, QStringLiteral("clone over SSH"), clock.elapsed());
 }
 
@@ -341,9 +361,9 @@ void TestMatrix::sandboxPair()
         QSKIP("replicactl is not built.");
     QTemporaryDir base;
     QVERIFY(base.isValid());
-    QFile::setPermissions(base.path(), QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner
-                                           | QFileDevice::ReadGroup | QFileDevice::ExeGroup | QFileDevice::ReadOther
-                                           | QFileDevice::ExeOther);
+    QFile::setPermissions(base.path(), QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner |
+                                           QFileDevice::ReadGroup | QFileDevice::ExeGroup | QFileDevice::ReadOther |
+                                           QFileDevice::ExeOther);
     const QString dir = base.filePath(QStringLiteral("sandbox"));
     const VersionRules rules{PgVersion(major)};
 
@@ -365,15 +385,17 @@ void TestMatrix::sandboxPair()
     clock.start();
     QString output;
     int code = replicactlRun({QStringLiteral("sandbox"), QStringLiteral("up"), QStringLiteral("--dir"), dir,
-                              QStringLiteral("--pg-bin"), build.binDir()}, &output);
+                              QStringLiteral("--pg-bin"), build.binDir()},
+                             &output);
     const qint64 upMs = clock.elapsed();
     auto state = Sandbox::loadState(dir);
     auto logs = [&] {
         QString text;
         for (const QString &name : {QStringLiteral("primary"), QStringLiteral("standby")}) {
             QProcess tail;
-            tail.start(QStringLiteral("sh"), {QStringLiteral("-c"), QStringLiteral("tail -n 20 \"$1\"/*.log \"$1\"/*/log/* 2>/dev/null"),
-                                              QStringLiteral("sh"), dir + QLatin1Char('/') + name});
+            tail.start(QStringLiteral("sh"),
+                       {QStringLiteral("-c"), QStringLiteral("tail -n 20 \"$1\"/*.log \"$1\"/*/log/* 2>/dev/null"),
+                        QStringLiteral("sh"), dir + QLatin1Char('/') + name});
             tail.waitForFinished(10000);
             text += QStringLiteral("\n%1 log:\n").arg(name) + QString::fromUtf8(tail.readAll());
         }
@@ -387,7 +409,8 @@ void TestMatrix::sandboxPair()
         QProcess process;
         process.start(PgBuilds::clientBinDir() + QStringLiteral("/psql"),
                       {QStringLiteral("-X"), QStringLiteral("-A"), QStringLiteral("-t"), QStringLiteral("-v"),
-                       QStringLiteral("VERBOSITY=verbose"), QStringLiteral("-d"), server.connectionString(), QStringLiteral("-c"), sql});
+                       QStringLiteral("VERBOSITY=verbose"), QStringLiteral("-d"), server.connectionString(),
+                       QStringLiteral("-c"), sql});
         process.waitForFinished(60000);
         *ok = process.exitStatus() == QProcess::NormalExit && process.exitCode() == 0;
         return QString::fromUtf8(*ok ? process.readAllStandardOutput() : process.readAllStandardError()).trimmed();
@@ -404,7 +427,8 @@ void TestMatrix::sandboxPair()
         QTest::qWait(200);
     }
     STEP_OK(major, "streaming and sync", rep == QLatin1String("streaming sync"), rep + logs());
-    const QString row = psql(state->standby, QStringLiteral("SELECT city FROM weather WHERE city = 'San Francisco'"), &ok);
+    const QString row =
+        psql(state->standby, QStringLiteral("SELECT city FROM weather WHERE city = 'San Francisco'"), &ok);
     STEP_OK(major, "the row on the standby", ok && row == QLatin1String("San Francisco"), row + logs());
     const QString refused = psql(state->standby, QStringLiteral("INSERT INTO weather (city) VALUES ('Oakland')"), &ok);
     STEP_OK(major, "a write on the standby refused", !ok && refused.contains(QLatin1String("25006")), refused);
@@ -418,17 +442,20 @@ void TestMatrix::sandboxPair()
     QString conninfoText;
     if (rules.usesRecoveryConf()) {
         const QString recovery = read(standbyData.filePath(QStringLiteral("recovery.conf")));
-        STEP_OK(major, "recovery.conf", recovery.contains(QRegularExpression(QStringLiteral("^standby_mode\\s*=\\s*'?on'?"),
-                                                                             QRegularExpression::MultilineOption)),
+        STEP_OK(major, "recovery.conf",
+                recovery.contains(QRegularExpression(QStringLiteral("^standby_mode\\s*=\\s*'?on'?"),
+                                                     QRegularExpression::MultilineOption)),
                 recovery);
         QVERIFY(!standbyData.exists(QStringLiteral("standby.signal")));
         conninfoText = recovery;
     } else {
-        STEP_OK(major, "standby.signal", standbyData.exists(QStringLiteral("standby.signal")), standbyData.entryList().join(QLatin1Char(' ')));
+        STEP_OK(major, "standby.signal", standbyData.exists(QStringLiteral("standby.signal")),
+                standbyData.entryList().join(QLatin1Char(' ')));
         QVERIFY2(!standbyData.exists(QStringLiteral("recovery.conf")), "a recovery.conf would stop the server from 12");
-        conninfoText = read(standbyData.filePath(QStringLiteral("postgresql.auto.conf")))
-                       + read(standbyData.filePath(QStringLiteral("postgresql.conf")));
-        STEP_OK(major, "primary_conninfo in the settings", conninfoText.contains(QLatin1String("primary_conninfo")), conninfoText);
+        conninfoText = read(standbyData.filePath(QStringLiteral("postgresql.auto.conf"))) +
+                       read(standbyData.filePath(QStringLiteral("postgresql.conf")));
+        STEP_OK(major, "primary_conninfo in the settings", conninfoText.contains(QLatin1String("primary_conninfo")),
+                conninfoText);
     }
     // The regression: a newer client's options that this major's libpq does not know.
     const QString conninfo = psql(state->standby, QStringLiteral("SELECT conninfo FROM pg_stat_wal_receiver"), &ok);
@@ -441,8 +468,11 @@ void TestMatrix::sandboxPair()
         QVERIFY2(!conninfoText.contains(QLatin1String("ssl_min_protocol_version")), qPrintable(conninfoText));
 
     // WAL kept for the standby, in this major's setting.
-    const QString keep = psql(state->primary, QStringLiteral("SELECT name FROM pg_settings WHERE name IN "
-                                                             "('wal_keep_segments', 'wal_keep_size', 'max_slot_wal_keep_size') ORDER BY name"), &ok);
+    const QString keep =
+        psql(state->primary,
+             QStringLiteral("SELECT name FROM pg_settings WHERE name IN "
+                            "('wal_keep_segments', 'wal_keep_size', 'max_slot_wal_keep_size') ORDER BY name"),
+             &ok);
     QCOMPARE(keep.split(QLatin1Char('\n')).contains(QLatin1String("wal_keep_segments")), major <= 12);
     QCOMPARE(keep.split(QLatin1Char('\n')).contains(QLatin1String("wal_keep_size")), major >= 13);
     QCOMPARE(keep.split(QLatin1Char('\n')).contains(QLatin1String("max_slot_wal_keep_size")), major >= 13);
@@ -450,7 +480,8 @@ void TestMatrix::sandboxPair()
     // up again: the running pair is reused, nothing changes.
     const QString autoConf = read(QDir(state->primary.dataDir).filePath(QStringLiteral("postgresql.auto.conf")));
     code = replicactlRun({QStringLiteral("sandbox"), QStringLiteral("up"), QStringLiteral("--dir"), dir,
-                          QStringLiteral("--pg-bin"), build.binDir()}, &output);
+                          QStringLiteral("--pg-bin"), build.binDir()},
+                         &output);
     STEP_OK(major, "sandbox up again", code == 0, output);
     QCOMPARE(read(QDir(state->primary.dataDir).filePath(QStringLiteral("postgresql.auto.conf"))), autoConf);
     addTime(major, QStringLiteral("sandbox up %1 s, whole pair").arg(double(upMs) / 1000, 0, 'f', 1), clock.elapsed());
@@ -469,19 +500,27 @@ void TestMatrix::setupPair_data()
     QTest::addRow("17 from a named vendor tree") << 17 << int(Layout::NamedTree);
 }
 
-void TestMatrix::checkSourceBuildPair(int major, const QString &binDir, const QList<TestHost *> &hosts, const QString &output)
+void TestMatrix::checkSourceBuildPair(int major, const QString &binDir, const QList<TestHost *> &hosts,
+                                      const QString &output)
 {
-    const QRegularExpression named(QStringLiteral("uses PostgreSQL %1[.0-9]* in %2 \\(").arg(major).arg(QRegularExpression::escape(binDir)));
+    const QRegularExpression named(
+        QStringLiteral("uses PostgreSQL %1[.0-9]* in %2 \\(").arg(major).arg(QRegularExpression::escape(binDir)));
     STEP_OK(major, "the plan names where PostgreSQL is", output.count(named) == 2, output);
-    STEP_OK(major, "the plan says how it is started", output.contains(QLatin1String("started with its own pg_ctl as postgres")), output);
-    STEP_OK(major, "no postgresql-common", !output.contains(QLatin1String("pg_createcluster")) && !output.contains(QLatin1String("pg_ctlcluster")), output);
+    STEP_OK(major, "the plan says how it is started",
+            output.contains(QLatin1String("started with its own pg_ctl as postgres")), output);
+    STEP_OK(major, "no postgresql-common",
+            !output.contains(QLatin1String("pg_createcluster")) && !output.contains(QLatin1String("pg_ctlcluster")),
+            output);
     for (TestHost *host : hosts) {
         bool ok = false;
-        const QString program = inside(host, QStringLiteral("readlink /proc/$(head -n 1 /var/lib/postgresql/$1/main/postmaster.pid)/exe; "
-                                                            "test ! -e /etc/postgresql/$1 && echo no-debian-cluster"),
-                                       {QString::number(major)}, RunAs::Root, &ok);
+        const QString program =
+            inside(host,
+                   QStringLiteral("readlink /proc/$(head -n 1 /var/lib/postgresql/$1/main/postmaster.pid)/exe; "
+                                  "test ! -e /etc/postgresql/$1 && echo no-debian-cluster"),
+                   {QString::number(major)}, RunAs::Root, &ok);
         STEP_OK(major, "the server is the build's own",
-                program.contains(binDir + QStringLiteral("/postgres")) && program.contains(QLatin1String("no-debian-cluster")),
+                program.contains(binDir + QStringLiteral("/postgres")) &&
+                    program.contains(QLatin1String("no-debian-cluster")),
                 program + QLatin1Char('\n') + serverLog(host, major));
     }
 }
@@ -503,12 +542,22 @@ void TestMatrix::setupPair()
     clock.start();
     const auto hosts = net.create(2, optionsFor(major, Layout(layout)));
     STEP_OK(major, "test hosts", hosts.size() == 2, QStringLiteral("could not make two test hosts"));
-    QStringList arguments{QStringLiteral("setup"), QStringLiteral("--primary"), QStringLiteral("root@") + hosts.at(0)->address(),
-                          QStringLiteral("--standby"), QStringLiteral("root@") + hosts.at(1)->address(),
-                          QStringLiteral("-i"), net.clientKeyPath(), QStringLiteral("--known-hosts"), net.knownHostsPath(),
-                          QStringLiteral("--pg-version"), QString::number(major), QStringLiteral("--sync"),
-                          QStringLiteral("--demo-data"), QStringLiteral("--yes")};
-    const QString binDir = Layout(layout) == Layout::NamedTree ? namedTree(major) + QStringLiteral("/bin") : QStringLiteral("/usr/local/pgsql/bin");
+    QStringList arguments{QStringLiteral("setup"),
+                          QStringLiteral("--primary"),
+                          QStringLiteral("root@") + hosts.at(0)->address(),
+                          QStringLiteral("--standby"),
+                          QStringLiteral("root@") + hosts.at(1)->address(),
+                          QStringLiteral("-i"),
+                          net.clientKeyPath(),
+                          QStringLiteral("--known-hosts"),
+                          net.knownHostsPath(),
+                          QStringLiteral("--pg-version"),
+                          QString::number(major),
+                          QStringLiteral("--sync"),
+                          QStringLiteral("--demo-data"),
+                          QStringLiteral("--yes")};
+    const QString binDir = Layout(layout) == Layout::NamedTree ? namedTree(major) + QStringLiteral("/bin")
+                                                               : QStringLiteral("/usr/local/pgsql/bin");
     if (Layout(layout) == Layout::NamedTree)
         arguments << QStringLiteral("--pg-bin") << binDir;
     auto setup = [&](QString *output) {
@@ -527,40 +576,50 @@ void TestMatrix::setupPair()
         return ended && process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1;
     };
     auto logs = [&] { return serverLog(hosts.at(0), major) + QLatin1Char('\n') + serverLog(hosts.at(1), major); };
-    const QString checksumScript = QStringLiteral("find /etc/postgresql /var/lib/postgresql/$1/main -maxdepth 3 -type f "
-                                                  "\\( -name '*.conf' -o -name '*.signal' \\) -exec sha256sum {} + 2>/dev/null | sort");
+    const QString checksumScript =
+        QStringLiteral("find /etc/postgresql /var/lib/postgresql/$1/main -maxdepth 3 -type f "
+                       "\\( -name '*.conf' -o -name '*.signal' \\) -exec sha256sum {} + 2>/dev/null | sort");
     QString output;
     int code = setup(&output);
     STEP_OK(major, "replicactl setup", code == 0, output + logs());
-    addTime(major, sourceBuild ? QStringLiteral("replicactl setup (source build)") : QStringLiteral("replicactl setup"), clock.elapsed());
+    addTime(major, sourceBuild ? QStringLiteral("replicactl setup (source build)") : QStringLiteral("replicactl setup"),
+            clock.elapsed());
     if (sourceBuild)
         checkSourceBuildPair(major, binDir, hosts, output);
 
-    const QString before = inside(hosts.at(0), checksumScript, {QString::number(major)})
-                           + inside(hosts.at(1), checksumScript, {QString::number(major)});
+    const QString before = inside(hosts.at(0), checksumScript, {QString::number(major)}) +
+                           inside(hosts.at(1), checksumScript, {QString::number(major)});
     code = setup(&output);
     STEP_OK(major, "replicactl setup again", code == 0, output + logs());
-    const QString after = inside(hosts.at(0), checksumScript, {QString::number(major)})
-                          + inside(hosts.at(1), checksumScript, {QString::number(major)});
-    STEP_OK(major, "nothing changes the second time", before == after, before + QStringLiteral("\n---\n") + after + QStringLiteral("\n---\n") + output);
+    const QString after = inside(hosts.at(0), checksumScript, {QString::number(major)}) +
+                          inside(hosts.at(1), checksumScript, {QString::number(major)});
+    STEP_OK(major, "nothing changes the second time", before == after,
+            before + QStringLiteral("\n---\n") + after + QStringLiteral("\n---\n") + output);
 
     const QString data = QStringLiteral("/var/lib/postgresql/%1/main").arg(major);
     bool ok = false;
     if (major <= 11) {
-        const QString recovery = inside(hosts.at(1), QStringLiteral("cat \"$1/recovery.conf\""), {data}, RunAs::Root, &ok);
+        const QString recovery =
+            inside(hosts.at(1), QStringLiteral("cat \"$1/recovery.conf\""), {data}, RunAs::Root, &ok);
         STEP_OK(major, "recovery.conf", ok && recovery.contains(QLatin1String("standby_mode")), recovery);
         QVERIFY2(!recovery.contains(QLatin1String("channel_binding")), qPrintable(recovery));
     } else {
         const QString files = inside(hosts.at(1), QStringLiteral("ls \"$1\"; cat \"$1/postgresql.auto.conf\""), {data});
-        STEP_OK(major, "standby.signal", files.contains(QLatin1String("standby.signal")) && !files.contains(QLatin1String("recovery.conf")), files);
+        STEP_OK(major, "standby.signal",
+                files.contains(QLatin1String("standby.signal")) && !files.contains(QLatin1String("recovery.conf")),
+                files);
     }
-    const QString conf = inside(hosts.at(0), QStringLiteral("cat /etc/postgresql/$1/main/postgresql.conf /etc/postgresql/$1/main/conf.d/*.conf "
-                                                            "$2/postgresql.conf $2/postgresql.auto.conf 2>/dev/null"),
-                                {QString::number(major), data});
-    STEP_OK(major, "wal_keep setting", conf.contains(major <= 12 ? QLatin1String("wal_keep_segments") : QLatin1String("wal_keep_size")), conf);
+    const QString conf =
+        inside(hosts.at(0),
+               QStringLiteral("cat /etc/postgresql/$1/main/postgresql.conf /etc/postgresql/$1/main/conf.d/*.conf "
+                              "$2/postgresql.conf $2/postgresql.auto.conf 2>/dev/null"),
+               {QString::number(major), data});
+    STEP_OK(major, "wal_keep setting",
+            conf.contains(major <= 12 ? QLatin1String("wal_keep_segments") : QLatin1String("wal_keep_size")), conf);
     if (major >= 13)
         STEP_OK(major, "max_slot_wal_keep_size", conf.contains(QLatin1String("max_slot_wal_keep_size")), conf);
-    addTime(major, sourceBuild ? QStringLiteral("setup twice (source build)") : QStringLiteral("setup twice"), clock.elapsed());
+    addTime(major, sourceBuild ? QStringLiteral("setup twice (source build)") : QStringLiteral("setup twice"),
+            clock.elapsed());
 }
 
 QTEST_GUILESS_MAIN(TestMatrix)

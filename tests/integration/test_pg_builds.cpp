@@ -33,11 +33,18 @@ void TestPgBuilds::serverRuns()
 
     LiveServer server(binDir);
     auto made = server.initdb();
-    QVERIFY2(made, qPrintable(QStringLiteral("PostgreSQL %1, initdb: %2").arg(major).arg(made ? QString() : made.error().fullText())));
+    QVERIFY2(
+        made,
+        qPrintable(
+            QStringLiteral("PostgreSQL %1, initdb: %2").arg(major).arg(made ? QString() : made.error().fullText())));
     auto started = server.start();
-    QVERIFY2(started, qPrintable(QStringLiteral("PostgreSQL %1, start: %2").arg(major).arg(started ? QString() : started.error().fullText())));
+    QVERIFY2(started, qPrintable(QStringLiteral("PostgreSQL %1, start: %2")
+                                     .arg(major)
+                                     .arg(started ? QString() : started.error().fullText())));
     auto number = server.query(QStringLiteral("SELECT current_setting('server_version_num')::int / 10000"));
-    QVERIFY2(number, qPrintable(QStringLiteral("PostgreSQL %1, query: %2\n%3").arg(major).arg(number ? QString() : number.error().fullText(), server.logTail())));
+    QVERIFY2(number, qPrintable(QStringLiteral("PostgreSQL %1, query: %2\n%3")
+                                    .arg(major)
+                                    .arg(number ? QString() : number.error().fullText(), server.logTail())));
     QCOMPARE(number->toInt(), major);
     auto version = server.query(QStringLiteral("SELECT version()"));
     QVERIFY(version);
@@ -50,7 +57,8 @@ void TestPgBuilds::unknownMajorHasReason()
 {
     QString reason;
     QVERIFY(PgBuilds::binDir(9, &reason).isEmpty());
-    QVERIFY2(reason.contains(QLatin1String("PostgreSQL 9")) || reason.contains(QLatin1String("pg-builds")), qPrintable(reason));
+    QVERIFY2(reason.contains(QLatin1String("PostgreSQL 9")) || reason.contains(QLatin1String("pg-builds")),
+             qPrintable(reason));
 }
 
 QTEST_GUILESS_MAIN(TestPgBuilds)

@@ -6,10 +6,10 @@
 
 #include <QElapsedTimer>
 
-#include <algorithm>
-#include <numeric>
 #include <QSignalSpy>
 #include <QtTest/QTest>
+#include <algorithm>
+#include <numeric>
 
 Q_DECLARE_METATYPE(PgResult)
 Q_DECLARE_METATYPE(PgError)
@@ -132,8 +132,8 @@ void TestPgConnection::queryReturnsColumnsRowsAndTag()
     QCOMPARE(result.value(1, QStringLiteral("label")), PgValue(QStringLiteral("row 2")));
     QCOMPARE(result.commandTag, QStringLiteral("SELECT 3"));
 
-    const quint64 insert = connection.exec(
-        QStringLiteral("INSERT INTO weather VALUES ('San Francisco', 46, 50, 0.25, '1994-11-27')"));
+    const quint64 insert =
+        connection.exec(QStringLiteral("INSERT INTO weather VALUES ('San Francisco', 46, 50, 0.25, '1994-11-27')"));
     const PgResult inserted = waitForResult(connection, insert);
     QVERIFY2(inserted.ok, qPrintable(inserted.error.raw));
     QCOMPARE(inserted.commandTag, QStringLiteral("INSERT 0 1"));
@@ -317,12 +317,12 @@ void TestPgConnection::connectFailuresSayWhatToDo_data()
     const int port = m_server ? m_server->port() : 0;
     const int deadPort = LiveServer::freePort();
     const QString socket = m_server ? m_server->socketDir() : QString();
-    QTest::addRow("server down (TCP)") << QStringLiteral("host=127.0.0.1 port=%1 user=postgres").arg(deadPort)
-                                       << QStringLiteral("08001")
-                                       << QStringLiteral("No PostgreSQL server is listening at 127.0.0.1:%1. Start the server").arg(deadPort);
-    QTest::addRow("server down (socket)") << QStringLiteral("host=%1 port=%2 user=postgres").arg(socket).arg(deadPort)
-                                          << QStringLiteral("08001")
-                                          << QStringLiteral("No PostgreSQL server is listening at %1:%2").arg(socket).arg(deadPort);
+    QTest::addRow("server down (TCP)")
+        << QStringLiteral("host=127.0.0.1 port=%1 user=postgres").arg(deadPort) << QStringLiteral("08001")
+        << QStringLiteral("No PostgreSQL server is listening at 127.0.0.1:%1. Start the server").arg(deadPort);
+    QTest::addRow("server down (socket)")
+        << QStringLiteral("host=%1 port=%2 user=postgres").arg(socket).arg(deadPort) << QStringLiteral("08001")
+        << QStringLiteral("No PostgreSQL server is listening at %1:%2").arg(socket).arg(deadPort);
     QTest::addRow("wrong password")
         << QStringLiteral("host=127.0.0.1 port=%1 user=pwuser password='wrong horse' sslmode=disable").arg(port)
         << QStringLiteral("28P01") << QStringLiteral("refused the password for user \"pwuser\". Check the password");
@@ -336,8 +336,9 @@ void TestPgConnection::connectFailuresSayWhatToDo_data()
                           "this address. Add a line");
     QTest::addRow("unknown role") << QStringLiteral("host=127.0.0.1 port=%1 user=ghost sslmode=disable").arg(port)
                                   << QStringLiteral("28000") << QStringLiteral("has no role named \"ghost\"");
-    QTest::addRow("unknown database") << QStringLiteral("host=%1 port=%2 user=postgres dbname=nodb").arg(socket).arg(port)
-                                      << QStringLiteral("3D000") << QStringLiteral("has no database named \"nodb\"");
+    QTest::addRow("unknown database")
+        << QStringLiteral("host=%1 port=%2 user=postgres dbname=nodb").arg(socket).arg(port) << QStringLiteral("3D000")
+        << QStringLiteral("has no database named \"nodb\"");
     QTest::addRow("bad connection string") << QStringLiteral("host=127.0.0.1 bogus=1") << QStringLiteral("08001")
                                            << QStringLiteral("The connection string is not valid");
 }
@@ -367,10 +368,11 @@ void TestPgConnection::hostNameIsResolvedOffThread()
     // "localhost" goes through QHostInfo; both of its addresses are tried.
     PgConnection connection;
     QSignalSpy states(&connection, &PgConnection::stateChanged);
-    QVERIFY(openConnection(connection, QStringLiteral("host=localhost port=%1 user=postgres sslmode=disable")
-                                           .arg(m_server->port())));
+    QVERIFY(openConnection(
+        connection, QStringLiteral("host=localhost port=%1 user=postgres sslmode=disable").arg(m_server->port())));
     QCOMPARE(states.first().first().value<PgConnection::State>(), PgConnection::State::Resolving);
-    const PgResult result = waitForResult(connection, connection.exec(QStringLiteral("SELECT inet_client_addr()::text AS a")));
+    const PgResult result =
+        waitForResult(connection, connection.exec(QStringLiteral("SELECT inet_client_addr()::text AS a")));
     QVERIFY2(result.ok, qPrintable(result.error.raw));
     QVERIFY(result.value(0, QStringLiteral("a")).has_value());
 
@@ -505,7 +507,8 @@ void TestPgConnection::streamingHandsRowsOverInBatches()
     connect(&connection, &PgConnection::rowsReady, this,
             [&batches](quint64, const QList<PgRow> &rows) { batches << int(rows.size()); });
     const PgResult result = waitForResult(
-        connection, connection.execStreaming(QStringLiteral("SELECT g AS n FROM generate_series(1, 5000) g"), 1200, 500));
+        connection,
+        connection.execStreaming(QStringLiteral("SELECT g AS n FROM generate_series(1, 5000) g"), 1200, 500));
     QVERIFY2(result.ok, qPrintable(result.error.raw));
     QCOMPARE(columns, QStringList{QStringLiteral("n")});
     QCOMPARE(result.rowCount, 5000);

@@ -45,12 +45,21 @@ struct RunEvents
     {
         QObject::connect(&runner, &PlanRunner::stepStarted, context, [this](int index) { started << index; });
         QObject::connect(&runner, &PlanRunner::stepSkipped, context,
-                         [this](int index, const QString &, const QString &, qint64 ms) { skipped << index; times << ms; });
+                         [this](int index, const QString &, const QString &, qint64 ms) {
+                             skipped << index;
+                             times << ms;
+                         });
         QObject::connect(&runner, &PlanRunner::stepFinished, context,
-                         [this](int index, const QString &, const QString &, qint64 ms) { applied << index; times << ms; });
-        QObject::connect(&runner, &PlanRunner::stepFailed, context,
-                         [this](int index, const QString &, const QString &, const QString &, const QString &,
-                                qint64 ms) { failed << index; times << ms; });
+                         [this](int index, const QString &, const QString &, qint64 ms) {
+                             applied << index;
+                             times << ms;
+                         });
+        QObject::connect(
+            &runner, &PlanRunner::stepFailed, context,
+            [this](int index, const QString &, const QString &, const QString &, const QString &, qint64 ms) {
+                failed << index;
+                times << ms;
+            });
         QObject::connect(&runner, &PlanRunner::outputLine, context, [this](int step, const QString &text) {
             lines << Line{step, started.isEmpty() ? -1 : started.last(), text};
         });
@@ -154,7 +163,7 @@ std::unique_ptr<SshHost> TestPlanRunnerSpan::open(TestHost *host)
 }
 
 std::optional<SetupPlan> TestPlanRunnerSpan::plan(TestHost *primaryHost, TestHost *standbyHost, SshHost &primary,
-                                                 SshHost &standby)
+                                                  SshHost &standby)
 {
     PlanChoices choices;
     choices.primary = HostTarget{QStringLiteral("root"), primaryHost->address(), 22};
@@ -270,9 +279,9 @@ void TestPlanRunnerSpan::runUpToAStepThenResume()
     QVERIFY(runner.retry());
     QTRY_VERIFY_WITH_TIMEOUT(third.finished, RunTimeoutMs);
     runner.wait();
-    QVERIFY2(third.succeeded, qPrintable(runner.failure() ? runner.failure()->message + QLatin1Char('\n') +
-                                                                runner.failure()->output
-                                                          : QString()));
+    QVERIFY2(third.succeeded,
+             qPrintable(runner.failure() ? runner.failure()->message + QLatin1Char('\n') + runner.failure()->output
+                                         : QString()));
     QCOMPARE(third.stoppedAfter, -1);
     QCOMPARE(runner.resumeIndex(), -1);
     QCOMPARE(third.started, range(0, last));

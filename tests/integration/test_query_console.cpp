@@ -61,7 +61,10 @@ public:
             QObject::disconnect(link);
     }
     bool started() const { return m_started; }
-    bool wait(int ms = 30000) { return QTest::qWaitFor([this] { return m_finished; }, ms); }
+    bool wait(int ms = 30000)
+    {
+        return QTest::qWaitFor([this] { return m_finished; }, ms);
+    }
     bool finished() const { return m_finished; }
     qint64 elapsed() const { return m_clock.elapsed(); }
     const QList<Outcome> &outcomes() const { return m_outcomes; }
@@ -84,7 +87,7 @@ private:
 QString firstValue(const Outcome &outcome)
 {
     return outcome.rows.isEmpty() || outcome.rows.first().isEmpty() ? QString()
-                                                                     : outcome.rows.first().first().value_or(QString());
+                                                                    : outcome.rows.first().first().value_or(QString());
 }
 
 } // namespace

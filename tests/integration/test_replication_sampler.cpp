@@ -69,7 +69,8 @@ private slots:
 private:
     // Starts sampling the class's primary and standby every 200 ms.
     void watchPrimaryAndStandby(ReplicationSampler &sampler) const;
-    ReplicationSample waitForSample(ReplicationSampler &sampler, const std::function<bool(const ReplicationSample &)> &wanted,
+    ReplicationSample waitForSample(ReplicationSampler &sampler,
+                                    const std::function<bool(const ReplicationSample &)> &wanted,
                                     int timeoutMs = 20000);
 
     std::unique_ptr<LiveServer> m_primary;
@@ -143,14 +144,20 @@ void TestReplicationSampler::olderMajorsGetTheirOwnNames_data()
     QTest::addColumn<QStringList>("absent");
     QTest::addRow("9.3") << 9 << 3
                          << QStringList{QStringLiteral("pg_current_xlog_location"), QStringLiteral("sent_location"),
-                                        QStringLiteral("pg_xlog_location_diff"), QStringLiteral("pg_is_xlog_replay_paused")}
+                                        QStringLiteral("pg_xlog_location_diff"),
+                                        QStringLiteral("pg_is_xlog_replay_paused")}
                          << QStringList{QStringLiteral("_lsn()"), QStringLiteral("FROM write_lag"),
                                         QStringLiteral("FROM reply_time"), QStringLiteral("wal_status AS")};
-    QTest::addRow("9.6") << 9 << 6 << QStringList{QStringLiteral("replay_location"), QStringLiteral("pg_last_xlog_receive_location")}
+    QTest::addRow("9.6") << 9 << 6
+                         << QStringList{QStringLiteral("replay_location"),
+                                        QStringLiteral("pg_last_xlog_receive_location")}
                          << QStringList{QStringLiteral("pg_current_wal_lsn"), QStringLiteral("FROM flush_lag")};
     QTest::addRow("10") << 10 << 0 << QStringList{QStringLiteral("pg_current_wal_lsn"), QStringLiteral("write_lag")}
-                        << QStringList{QStringLiteral("xlog"), QStringLiteral("FROM reply_time"), QStringLiteral("wal_status AS")};
-    QTest::addRow("13") << 13 << 0 << QStringList{QStringLiteral("FROM reply_time"), QStringLiteral("wal_status AS"), QStringLiteral("safe_wal_size AS")}
+                        << QStringList{QStringLiteral("xlog"), QStringLiteral("FROM reply_time"),
+                                       QStringLiteral("wal_status AS")};
+    QTest::addRow("13") << 13 << 0
+                        << QStringList{QStringLiteral("FROM reply_time"), QStringLiteral("wal_status AS"),
+                                       QStringLiteral("safe_wal_size AS")}
                         << QStringList{QStringLiteral("xlog"), QStringLiteral("_location")};
 }
 
@@ -162,8 +169,8 @@ void TestReplicationSampler::olderMajorsGetTheirOwnNames()
     QFETCH(QStringList, absent);
     const VersionRules rules(major >= 10 ? PgVersion(major) : PgVersion(major, minor));
     const ReplicationQueries queries(rules);
-    const QString all = queries.serverStatus() + queries.statReplication() + queries.replicationSlots() +
-                        queries.statArchiver();
+    const QString all =
+        queries.serverStatus() + queries.statReplication() + queries.replicationSlots() + queries.statArchiver();
     for (const QString &name : present)
         QVERIFY2(all.contains(name), qPrintable(name));
     for (const QString &name : absent)
@@ -179,11 +186,12 @@ void TestReplicationSampler::primaryWouldBlock_data()
     QTest::addColumn<QStringList>("syncStates");
     QTest::addColumn<bool>("blocks");
     QTest::addRow("not synchronous") << QString() << QStringLiteral("on") << QStringList() << false;
-    QTest::addRow("sole sync standby gone") << QStringLiteral("standby1") << QStringLiteral("on") << QStringList() << true;
+    QTest::addRow("sole sync standby gone")
+        << QStringLiteral("standby1") << QStringLiteral("on") << QStringList() << true;
     QTest::addRow("sync standby there") << QStringLiteral("standby1") << QStringLiteral("on")
                                         << QStringList{QStringLiteral("sync")} << false;
-    QTest::addRow("only a potential one") << QStringLiteral("a, b") << QStringLiteral("remote_apply")
-                                          << QStringList{QStringLiteral("potential")} << true;
+    QTest::addRow("only a potential one")
+        << QStringLiteral("a, b") << QStringLiteral("remote_apply") << QStringList{QStringLiteral("potential")} << true;
     QTest::addRow("FIRST 2 with one") << QStringLiteral("FIRST 2 (a, b, c)") << QStringLiteral("on")
                                       << QStringList{QStringLiteral("sync"), QStringLiteral("potential")} << true;
     QTest::addRow("9.6 style 2 with two") << QStringLiteral("2 (a, b)") << QStringLiteral("on")
@@ -192,8 +200,8 @@ void TestReplicationSampler::primaryWouldBlock_data()
                                     << QStringList{QStringLiteral("quorum"), QStringLiteral("quorum")} << false;
     QTest::addRow("ANY 2 with one") << QStringLiteral("ANY 2 (a, b)") << QStringLiteral("on")
                                     << QStringList{QStringLiteral("quorum")} << true;
-    QTest::addRow("commit local does not wait") << QStringLiteral("standby1") << QStringLiteral("local")
-                                                << QStringList() << false;
+    QTest::addRow("commit local does not wait")
+        << QStringLiteral("standby1") << QStringLiteral("local") << QStringList() << false;
     QTest::addRow("commit off does not wait") << QStringLiteral("*") << QStringLiteral("off") << QStringList() << false;
 }
 
@@ -291,9 +299,8 @@ void TestReplicationSampler::lsnsMoveAndTheStandbyCatchesUp()
         QSKIP(qPrintable(m_skip));
     ReplicationSampler sampler;
     watchPrimaryAndStandby(sampler);
-    const ReplicationSample before = waitForSample(sampler, [](const ReplicationSample &s) {
-        return s.primary.reachable && !s.standbys.isEmpty();
-    });
+    const ReplicationSample before =
+        waitForSample(sampler, [](const ReplicationSample &s) { return s.primary.reachable && !s.standbys.isEmpty(); });
     const quint64 startLsn = ReplicationSample::parseLsn(before.primary.currentLsn).value_or(0);
     QVERIFY(startLsn > 0);
     QVERIFY(m_primary->query(
@@ -336,18 +343,16 @@ void TestReplicationSampler::synchronousStandbyAndBlockingPrimary()
     // Names a standby that is not there: every commit would wait.
     QVERIFY(m_primary->query(
         QStringLiteral("ALTER SYSTEM SET synchronous_standby_names = 'nobody'; SELECT pg_reload_conf()")));
-    const ReplicationSample blocked = waitForSample(sampler, [](const ReplicationSample &s) {
-        return hasProblem(s, QStringLiteral("sync-standby-missing"));
-    });
+    const ReplicationSample blocked = waitForSample(
+        sampler, [](const ReplicationSample &s) { return hasProblem(s, QStringLiteral("sync-standby-missing")); });
     QCOMPARE(blocked.problems.first().code, QStringLiteral("sync-standby-missing"));
     QCOMPARE(blocked.problems.first().severity, ReplicationProblem::Severity::Critical);
     QCOMPARE(blocked.standbys.first().syncState, QStringLiteral("async"));
     QVERIFY(!problemsChanged.isEmpty());
 
     QVERIFY(m_primary->query(QStringLiteral("ALTER SYSTEM RESET synchronous_standby_names; SELECT pg_reload_conf()")));
-    const ReplicationSample released = waitForSample(sampler, [](const ReplicationSample &s) {
-        return s.primary.reachable && s.problems.isEmpty();
-    });
+    const ReplicationSample released =
+        waitForSample(sampler, [](const ReplicationSample &s) { return s.primary.reachable && s.problems.isEmpty(); });
     QVERIFY(released.primary.synchronousStandbyNames.isEmpty());
     QVERIFY(problemCodes(problemsChanged.last().first().value<QList<ReplicationProblem>>()).isEmpty());
 }
@@ -376,10 +381,13 @@ void TestReplicationSampler::stoppedStandbyIsReportedAndRecovers()
 
     const auto restarted = m_standby->start();
     QVERIFY2(restarted, qPrintable(restarted ? QString() : restarted.error().fullText()));
-    const ReplicationSample back = waitForSample(sampler, [](const ReplicationSample &s) {
-        return !s.standbys.isEmpty() && s.standbys.first().state == QLatin1String("streaming") &&
-               s.standbyServers.first().reachable && s.problems.isEmpty();
-    }, 30000);
+    const ReplicationSample back = waitForSample(
+        sampler,
+        [](const ReplicationSample &s) {
+            return !s.standbys.isEmpty() && s.standbys.first().state == QLatin1String("streaming") &&
+                   s.standbyServers.first().reachable && s.problems.isEmpty();
+        },
+        30000);
     QVERIFY(back.replicationSlots.first().active);
 }
 
@@ -390,9 +398,8 @@ void TestReplicationSampler::pausedReplayIsReported()
     ReplicationSampler sampler;
     watchPrimaryAndStandby(sampler);
     QVERIFY(m_standby->query(QStringLiteral("SELECT pg_wal_replay_pause()")));
-    const ReplicationSample paused = waitForSample(sampler, [](const ReplicationSample &s) {
-        return hasProblem(s, QStringLiteral("replay-paused"));
-    });
+    const ReplicationSample paused = waitForSample(
+        sampler, [](const ReplicationSample &s) { return hasProblem(s, QStringLiteral("replay-paused")); });
     QVERIFY(!paused.standbyServers.isEmpty());
     QVERIFY(paused.standbyServers.first().replayPaused);
     bool found = false;
@@ -401,7 +408,8 @@ void TestReplicationSampler::pausedReplayIsReported()
     QVERIFY(found);
     QVERIFY(m_standby->query(QStringLiteral("SELECT pg_wal_replay_resume()")));
     waitForSample(sampler, [](const ReplicationSample &s) {
-        return !s.standbyServers.isEmpty() && s.standbyServers.first().reachable && !s.standbyServers.first().replayPaused;
+        return !s.standbyServers.isEmpty() && s.standbyServers.first().reachable &&
+               !s.standbyServers.first().replayPaused;
     });
     QVERIFY(!sampler.lastSample().standbyServers.isEmpty());
     QVERIFY(!sampler.lastSample().standbyServers.first().replayPaused);
@@ -504,7 +512,8 @@ void TestReplicationSampler::monitoringSqlRunsOnEveryMajor()
     sampler.setInterval(200);
     sampler.setPrimary(QStringLiteral("primary"), server.conninfo());
     sampler.start();
-    const ReplicationSample sample = waitForSample(sampler, [](const ReplicationSample &s) { return s.primary.reachable; });
+    const ReplicationSample sample =
+        waitForSample(sampler, [](const ReplicationSample &s) { return s.primary.reachable; });
     QCOMPARE(sample.primary.serverVersionNum / 10000, major);
     QVERIFY(ReplicationSample::parseLsn(sample.primary.currentLsn).has_value());
     QVERIFY(sample.archiver.has_value());

@@ -40,7 +40,8 @@ private slots:
     void cleanupTestCase();
 
 private:
-    ReplicationSample waitForSample(const std::function<bool(const ReplicationSample &)> &wanted, int timeoutMs = 30000);
+    ReplicationSample waitForSample(const std::function<bool(const ReplicationSample &)> &wanted,
+                                    int timeoutMs = 30000);
 
     std::unique_ptr<LiveServer> m_primary;
     std::unique_ptr<LiveServer> m_standby;
@@ -125,17 +126,18 @@ void TestSamplerAlerts::failingArchiverIsReportedAndClears()
     QVERIFY(m_primary->query(QStringLiteral("ALTER SYSTEM SET archive_command = 'false'; SELECT pg_reload_conf()")));
     QVERIFY(m_primary->query(QStringLiteral("CREATE TABLE IF NOT EXISTS t (n int); INSERT INTO t VALUES (1); "
                                             "SELECT pg_switch_wal()")));
-    const ReplicationSample failing =
-        waitForSample([](const ReplicationSample &s) { return hasProblem(s, QStringLiteral("archiver-failing")); }, 60000);
+    const ReplicationSample failing = waitForSample(
+        [](const ReplicationSample &s) { return hasProblem(s, QStringLiteral("archiver-failing")); }, 60000);
     QVERIFY2(hasProblem(failing, QStringLiteral("archiver-failing")), "archive_command = 'false' was not reported");
     QVERIFY(failing.archiver->failedCount > 0);
     QVERIFY(!failing.archiver->lastFailedWal.isEmpty());
 
     QVERIFY(m_primary->query(QStringLiteral("ALTER SYSTEM SET archive_command = 'true'; SELECT pg_reload_conf()")));
-    const ReplicationSample archived =
-        waitForSample([](const ReplicationSample &s) { return s.archiver && s.archiver->archivedCount > 0 &&
-                                                              !hasProblem(s, QStringLiteral("archiver-failing")); },
-                      90000);
+    const ReplicationSample archived = waitForSample(
+        [](const ReplicationSample &s) {
+            return s.archiver && s.archiver->archivedCount > 0 && !hasProblem(s, QStringLiteral("archiver-failing"));
+        },
+        90000);
     QVERIFY2(archived.archiver && archived.archiver->archivedCount > 0, "archiving did not recover");
 }
 
@@ -144,11 +146,11 @@ void TestSamplerAlerts::watchJsonPrintsOneObjectPerSample()
     if (!QFile::exists(replicactl()))
         QSKIP("Build the replicactl target first.");
     QProcess watch;
-    watch.start(replicactl(), {QStringLiteral("watch"), QStringLiteral("--conninfo"), m_primary->conninfo(),
-                               QStringLiteral("--standby-conninfo"),
-                               m_standby->conninfo() + QStringLiteral(" application_name=standby1"),
-                               QStringLiteral("--json"), QStringLiteral("--count"), QStringLiteral("2"),
-                               QStringLiteral("--interval"), QStringLiteral("0.3")});
+    watch.start(replicactl(),
+                {QStringLiteral("watch"), QStringLiteral("--conninfo"), m_primary->conninfo(),
+                 QStringLiteral("--standby-conninfo"),
+                 m_standby->conninfo() + QStringLiteral(" application_name=standby1"), QStringLiteral("--json"),
+                 QStringLiteral("--count"), QStringLiteral("2"), QStringLiteral("--interval"), QStringLiteral("0.3")});
     QVERIFY(watch.waitForFinished(30000));
     QCOMPARE(watch.exitCode(), 0);
     const QList<QByteArray> lines = watch.readAllStandardOutput().trimmed().split('\n');
@@ -165,10 +167,10 @@ void TestSamplerAlerts::watchJsonPrintsOneObjectPerSample()
         const QJsonArray standbys = sample.value(QStringLiteral("standbys")).toArray();
         QCOMPARE(standbys.size(), 1);
         const QJsonObject standby = standbys.first().toObject();
-        for (const char *key : {"name", "application_name", "client_addr", "state", "sync_state", "sync_priority",
-                                "sent_lsn", "write_lsn", "flush_lsn", "replay_lsn", "sent_lag_bytes", "write_lag_bytes",
-                                "flush_lag_bytes", "replay_lag_bytes", "write_lag_ms", "flush_lag_ms", "replay_lag_ms",
-                                "replay_paused"})
+        for (const char *key :
+             {"name", "application_name", "client_addr", "state", "sync_state", "sync_priority", "sent_lsn",
+              "write_lsn", "flush_lsn", "replay_lsn", "sent_lag_bytes", "write_lag_bytes", "flush_lag_bytes",
+              "replay_lag_bytes", "write_lag_ms", "flush_lag_ms", "replay_lag_ms", "replay_paused"})
             QVERIFY2(standby.contains(QLatin1String(key)), key);
         QCOMPARE(standby.value(QStringLiteral("name")).toString(), QStringLiteral("standby1"));
         QVERIFY(standby.value(QStringLiteral("client_addr")).isNull()); // over the Unix socket: no address, not ""
@@ -177,7 +179,8 @@ void TestSamplerAlerts::watchJsonPrintsOneObjectPerSample()
         const QJsonObject slot = sample.value(QStringLiteral("slots")).toArray().first().toObject();
         for (const char *key : {"slot_name", "active", "wal_status", "retained_bytes", "safe_wal_size"})
             QVERIFY2(slot.contains(QLatin1String(key)), key);
-        QVERIFY(slot.value(QStringLiteral("safe_wal_size")).isNull()); // max_slot_wal_keep_size = -1: no limit, unknown is null
+        QVERIFY(slot.value(QStringLiteral("safe_wal_size"))
+                    .isNull()); // max_slot_wal_keep_size = -1: no limit, unknown is null
         const QJsonObject archiver = sample.value(QStringLiteral("archiver")).toObject();
         for (const char *key : {"archived_count", "failed_count", "last_failed_wal"})
             QVERIFY2(archiver.contains(QLatin1String(key)), key);
@@ -215,7 +218,8 @@ void TestSamplerAlerts::slotOfAStoppedStandbyWalksToLost()
     QVERIFY2(hasProblem(lost, QStringLiteral("slot-lost")), qPrintable(seen.join(QStringLiteral(" -> "))));
     QCOMPARE(seen.first(), QStringLiteral("reserved"));
     QCOMPARE(seen.last(), QStringLiteral("lost"));
-    QVERIFY2(seen.contains(QStringLiteral("unreserved")) == unreservedAlert, qPrintable(seen.join(QStringLiteral(" -> "))));
+    QVERIFY2(seen.contains(QStringLiteral("unreserved")) == unreservedAlert,
+             qPrintable(seen.join(QStringLiteral(" -> "))));
     qInfo("wal_status of the stopped standby's slot: %s", qPrintable(seen.join(QStringLiteral(" -> "))));
 }
 

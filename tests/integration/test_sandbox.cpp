@@ -82,9 +82,10 @@ void TestSandbox::initTestCase()
         QSKIP("replicactl is not built.");
     QVERIFY(m_base.isValid());
     // postgres (and the plain user) must enter the folder.
-    QVERIFY(QFile::setPermissions(m_base.path(), QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner
-                                                     | QFileDevice::ReadGroup | QFileDevice::ExeGroup
-                                                     | QFileDevice::ReadOther | QFileDevice::ExeOther));
+    QVERIFY(QFile::setPermissions(m_base.path(), QFileDevice::ReadOwner | QFileDevice::WriteOwner |
+                                                     QFileDevice::ExeOwner | QFileDevice::ReadGroup |
+                                                     QFileDevice::ExeGroup | QFileDevice::ReadOther |
+                                                     QFileDevice::ExeOther));
 }
 
 void TestSandbox::cleanupTestCase()
@@ -103,10 +104,10 @@ CommandResult TestSandbox::psql(const SandboxServer &server, const QString &sql)
     options.as = RunAs::Postgres;
     options.stdinData = (QStringLiteral("\\set VERBOSITY verbose\n") + sql).toUtf8();
     options.timeoutMs = 30000;
-    auto ran = m_host.run(CommandLine(psqlPath, {QStringLiteral("-X"), QStringLiteral("-At"), QStringLiteral("-v"),
-                                                 QStringLiteral("ON_ERROR_STOP=1"), QStringLiteral("-d"),
-                                                 server.connectionString()}),
-                          options);
+    auto ran = m_host.run(
+        CommandLine(psqlPath, {QStringLiteral("-X"), QStringLiteral("-At"), QStringLiteral("-v"),
+                               QStringLiteral("ON_ERROR_STOP=1"), QStringLiteral("-d"), server.connectionString()}),
+        options);
     return ran ? *ran : CommandResult{};
 }
 
@@ -158,21 +159,25 @@ void TestSandbox::upStreamsSynchronously()
     QCOMPARE(rows.first().syncState, QStringLiteral("sync"));
     QCOMPARE(scalar(*m_sandbox, made->standby, QStringLiteral("SELECT pg_is_in_recovery()")), QStringLiteral("t"));
     // The role may replicate and nothing more; its password is scram.
-    auto role = m_sandbox->query(made->primary, QStringLiteral("SELECT rolreplication, rolcanlogin, rolsuper, rolcreatedb, "
-                                                               "rolcreaterole, left(rolpassword, 13) FROM pg_authid "
-                                                               "WHERE rolname = 'replicator'"));
+    auto role =
+        m_sandbox->query(made->primary, QStringLiteral("SELECT rolreplication, rolcanlogin, rolsuper, rolcreatedb, "
+                                                       "rolcreaterole, left(rolpassword, 13) FROM pg_authid "
+                                                       "WHERE rolname = 'replicator'"));
     QVERIFY(role.ok());
-    QCOMPARE(role->value(0), (QStringList{QStringLiteral("t"), QStringLiteral("t"), QStringLiteral("f"), QStringLiteral("f"),
-                                          QStringLiteral("f"), QStringLiteral("SCRAM-SHA-256")}));
+    QCOMPARE(role->value(0), (QStringList{QStringLiteral("t"), QStringLiteral("t"), QStringLiteral("f"),
+                                          QStringLiteral("f"), QStringLiteral("f"), QStringLiteral("SCRAM-SHA-256")}));
     // The standby uses its slot and names itself.
-    QCOMPARE(scalar(*m_sandbox, made->primary, QStringLiteral("SELECT active FROM pg_replication_slots WHERE slot_name = 'standby'")),
+    QCOMPARE(scalar(*m_sandbox, made->primary,
+                    QStringLiteral("SELECT active FROM pg_replication_slots WHERE slot_name = 'standby'")),
              QStringLiteral("t"));
     // Data checksums on, as initdb was asked.
     QCOMPARE(scalar(*m_sandbox, made->primary, QStringLiteral("SHOW data_checksums")), QStringLiteral("on"));
     // The passfile is the servers' user's alone.
     const QFileInfo passFile(made->passFile);
     QCOMPARE(passFile.owner(), QStringLiteral("postgres"));
-    struct stat st {};
+    struct stat st
+    {
+    };
     QCOMPARE(::stat(QFile::encodeName(made->passFile).constData(), &st), 0);
     QCOMPARE(st.st_mode & 07777, mode_t(0600));
     QCOMPARE(QFileInfo(dir).owner(), QStringLiteral("postgres"));
@@ -191,19 +196,23 @@ void TestSandbox::lessonRowAndReadOnlyStandby()
     if (!m_sandbox || !m_sandbox->state())
         QSKIP("no sandbox from the previous test");
     const SandboxState state = *m_sandbox->state();
-    QCOMPARE(scalar(*m_sandbox, state.standby, QStringLiteral("SELECT city || ',' || temp_lo || ',' || temp_hi || ',' || "
-                                                              "prcp || ',' || date FROM weather"),
+    QCOMPARE(scalar(*m_sandbox, state.standby,
+                    QStringLiteral("SELECT city || ',' || temp_lo || ',' || temp_hi || ',' || "
+                                   "prcp || ',' || date FROM weather"),
                     QStringLiteral("mydb")),
              QStringLiteral("San Francisco,46,50,0.25,1994-11-27"));
 
     // A row inserted on the primary is on the standby when the (synchronous)
     // commit returns... applied shortly after.
-    const CommandResult inserted = psql(state.primary, QStringLiteral("INSERT INTO weather VALUES ('Hayward', 37, 54, NULL, '1994-11-29');\n"));
+    const CommandResult inserted =
+        psql(state.primary, QStringLiteral("INSERT INTO weather VALUES ('Hayward', 37, 54, NULL, '1994-11-29');\n"));
     QVERIFY2(inserted.succeeded(), inserted.stdErr.constData());
-    QTRY_COMPARE_WITH_TIMEOUT(scalar(*m_sandbox, state.standby, QStringLiteral("SELECT count(*) FROM weather WHERE city = 'Hayward'")),
-                              QStringLiteral("1"), 10000);
+    QTRY_COMPARE_WITH_TIMEOUT(
+        scalar(*m_sandbox, state.standby, QStringLiteral("SELECT count(*) FROM weather WHERE city = 'Hayward'")),
+        QStringLiteral("1"), 10000);
 
-    const CommandResult refused = psql(state.standby, QStringLiteral("INSERT INTO weather VALUES ('Oakland', 40, 50, 0, '1994-11-30');\n"));
+    const CommandResult refused =
+        psql(state.standby, QStringLiteral("INSERT INTO weather VALUES ('Oakland', 40, 50, 0, '1994-11-30');\n"));
     QVERIFY(!refused.succeeded());
     QVERIFY2(refused.stdErr.contains("ERROR:  25006: cannot execute INSERT in a read-only transaction"),
              refused.stdErr.constData());
@@ -227,11 +236,12 @@ void TestSandbox::stoppedSyncStandbyMakesCommitsWait()
                   state.primary.connectionString(), QStringLiteral("-c"),
                   QStringLiteral("INSERT INTO weather VALUES ('Waiting', 1, 2, NULL, '2000-01-01')")});
     QVERIFY(commit.waitForStarted());
-    QTRY_COMPARE_WITH_TIMEOUT(scalar(*m_sandbox, state.primary,
-                                     QStringLiteral("SELECT count(*) FROM pg_stat_activity WHERE wait_event_type = 'IPC' "
-                                                    "AND wait_event = 'SyncRep'"),
-                                     QStringLiteral("postgres")),
-                              QStringLiteral("1"), 10000);
+    QTRY_COMPARE_WITH_TIMEOUT(
+        scalar(*m_sandbox, state.primary,
+               QStringLiteral("SELECT count(*) FROM pg_stat_activity WHERE wait_event_type = 'IPC' "
+                              "AND wait_event = 'SyncRep'"),
+               QStringLiteral("postgres")),
+        QStringLiteral("1"), 10000);
     QVERIFY(!commit.waitForFinished(500)); // still waiting
 
     // Asynchronous releases it (a reload, no restart).
@@ -239,7 +249,8 @@ void TestSandbox::stoppedSyncStandbyMakesCommitsWait()
     QVERIFY2(async.ok(), qPrintable(async.ok() ? QString() : async.error().fullText()));
     QVERIFY(commit.waitForFinished(10000));
     QCOMPARE(commit.exitCode(), 0);
-    QCOMPARE(scalar(*m_sandbox, state.primary, QStringLiteral("SELECT count(*) FROM pg_stat_activity WHERE wait_event = 'SyncRep'"),
+    QCOMPARE(scalar(*m_sandbox, state.primary,
+                    QStringLiteral("SELECT count(*) FROM pg_stat_activity WHERE wait_event = 'SyncRep'"),
                     QStringLiteral("postgres")),
              QStringLiteral("0"));
     QCOMPARE(Sandbox::loadState(state.dir)->synchronous, false);
@@ -251,8 +262,9 @@ void TestSandbox::stoppedSyncStandbyMakesCommitsWait()
     QCOMPARE(rows.size(), 1);
     QCOMPARE(rows.first().state, QStringLiteral("streaming"));
     QCOMPARE(rows.first().syncState, QStringLiteral("async"));
-    QTRY_COMPARE_WITH_TIMEOUT(scalar(*m_sandbox, state.standby, QStringLiteral("SELECT count(*) FROM weather WHERE city = 'Waiting'")),
-                              QStringLiteral("1"), 10000);
+    QTRY_COMPARE_WITH_TIMEOUT(
+        scalar(*m_sandbox, state.standby, QStringLiteral("SELECT count(*) FROM weather WHERE city = 'Waiting'")),
+        QStringLiteral("1"), 10000);
 
     // And synchronous again.
     auto sync = m_sandbox->setSynchronous(true);
@@ -273,8 +285,11 @@ void TestSandbox::syncRefusedWhileStandbyIsDown()
     QVERIFY2(refused.error().message.contains(QStringLiteral("start-standby")), qPrintable(refused.error().message));
     // Nothing changed: still asynchronous, and a commit does not wait.
     QCOMPARE(Sandbox::loadState(m_sandbox->dir())->synchronous, false);
-    QCOMPARE(scalar(*m_sandbox, m_sandbox->state()->primary, QStringLiteral("SHOW synchronous_standby_names")), QString());
-    const CommandResult commit = psql(m_sandbox->state()->primary, QStringLiteral("INSERT INTO weather VALUES ('Fast', 1, 2, NULL, '2000-01-01');\n"));
+    QCOMPARE(scalar(*m_sandbox, m_sandbox->state()->primary, QStringLiteral("SHOW synchronous_standby_names")),
+             QString());
+    const CommandResult commit =
+        psql(m_sandbox->state()->primary,
+             QStringLiteral("INSERT INTO weather VALUES ('Fast', 1, 2, NULL, '2000-01-01');\n"));
     QVERIFY(commit.succeeded());
     QVERIFY(m_sandbox->startStandby().ok());
     QVERIFY(m_sandbox->setSynchronous(true).ok());
@@ -291,15 +306,17 @@ void TestSandbox::pauseAndResumeReplay()
 
     const QString before = scalar(*m_sandbox, state.standby, QStringLiteral("SELECT count(*) FROM weather"));
     // Synchronous commit waits for the flush, not the replay: it returns.
-    QVERIFY(psql(state.primary, QStringLiteral("INSERT INTO weather VALUES ('Paused', 1, 2, NULL, '2000-01-01');\n")).succeeded());
+    QVERIFY(psql(state.primary, QStringLiteral("INSERT INTO weather VALUES ('Paused', 1, 2, NULL, '2000-01-01');\n"))
+                .succeeded());
     // Received but not replayed: the standby's replay LSN stays behind.
     QTRY_VERIFY_WITH_TIMEOUT(replication(*m_sandbox).value(0).replayLagBytes > 0, 5000);
     QCOMPARE(scalar(*m_sandbox, state.standby, QStringLiteral("SELECT count(*) FROM weather")), before);
 
     auto resumed = m_sandbox->resumeReplay();
     QVERIFY2(resumed.ok(), qPrintable(resumed.ok() ? QString() : resumed.error().fullText()));
-    QTRY_COMPARE_WITH_TIMEOUT(scalar(*m_sandbox, state.standby, QStringLiteral("SELECT count(*) FROM weather WHERE city = 'Paused'")),
-                              QStringLiteral("1"), 10000);
+    QTRY_COMPARE_WITH_TIMEOUT(
+        scalar(*m_sandbox, state.standby, QStringLiteral("SELECT count(*) FROM weather WHERE city = 'Paused'")),
+        QStringLiteral("1"), 10000);
     QVERIFY(!m_sandbox->status()->replayPaused);
 }
 
@@ -317,10 +334,13 @@ void TestSandbox::promoteThenReset()
     QVERIFY(status->state.standbyPromoted);
     QVERIFY(!status->state.synchronous); // the old primary does not wait for a standby that is gone
     // The former standby takes writes; the old primary commits without waiting.
-    QVERIFY(psql(state.standby, QStringLiteral("INSERT INTO weather VALUES ('Promoted', 1, 2, NULL, '2000-01-01');\n")).succeeded());
-    QVERIFY(psql(state.primary, QStringLiteral("INSERT INTO weather VALUES ('Alone', 1, 2, NULL, '2000-01-01');\n")).succeeded());
+    QVERIFY(psql(state.standby, QStringLiteral("INSERT INTO weather VALUES ('Promoted', 1, 2, NULL, '2000-01-01');\n"))
+                .succeeded());
+    QVERIFY(psql(state.primary, QStringLiteral("INSERT INTO weather VALUES ('Alone', 1, 2, NULL, '2000-01-01');\n"))
+                .succeeded());
     // The slot nobody will use again is gone.
-    QCOMPARE(scalar(*m_sandbox, state.primary, QStringLiteral("SELECT count(*) FROM pg_replication_slots")), QStringLiteral("0"));
+    QCOMPARE(scalar(*m_sandbox, state.primary, QStringLiteral("SELECT count(*) FROM pg_replication_slots")),
+             QStringLiteral("0"));
     QVERIFY(!m_sandbox->pauseReplay().ok());
 
     auto reset = m_sandbox->reset();
@@ -337,7 +357,8 @@ void TestSandbox::promoteThenReset()
 QByteArray TestSandbox::names(const QString &dir)
 {
     QProcess find;
-    find.start(QStringLiteral("sh"), {QStringLiteral("-c"), QStringLiteral("find \"$1\" | sort"), QStringLiteral("sh"), dir});
+    find.start(QStringLiteral("sh"),
+               {QStringLiteral("-c"), QStringLiteral("find \"$1\" | sort"), QStringLiteral("sh"), dir});
     find.waitForFinished();
     return find.readAllStandardOutput();
 }
@@ -347,7 +368,8 @@ void TestSandbox::staleSandboxAfterKill9()
     if (!m_sandbox || !m_sandbox->state())
         QSKIP("no sandbox from the previous test");
     const SandboxState state = *m_sandbox->state();
-    QVERIFY(psql(state.primary, QStringLiteral("INSERT INTO weather VALUES ('Kept', 1, 2, NULL, '2000-01-01');\n")).succeeded());
+    QVERIFY(psql(state.primary, QStringLiteral("INSERT INTO weather VALUES ('Kept', 1, 2, NULL, '2000-01-01');\n"))
+                .succeeded());
     for (const SandboxServer &server : {state.primary, state.standby}) {
         QFile pidFile(server.dataDir + QStringLiteral("/postmaster.pid"));
         QVERIFY(pidFile.open(QIODevice::ReadOnly));
@@ -373,7 +395,8 @@ void TestSandbox::staleSandboxAfterKill9()
     QCOMPARE(rows.size(), 1);
     QCOMPARE(rows.first().state, QStringLiteral("streaming"));
     QCOMPARE(rows.first().syncState, QStringLiteral("sync"));
-    QCOMPARE(scalar(again, up->standby, QStringLiteral("SELECT count(*) FROM weather WHERE city = 'Kept'")), QStringLiteral("1"));
+    QCOMPARE(scalar(again, up->standby, QStringLiteral("SELECT count(*) FROM weather WHERE city = 'Kept'")),
+             QStringLiteral("1"));
     m_sandbox = std::make_unique<Sandbox>(m_host, state.dir);
     QVERIFY(m_sandbox->status().ok());
 }
@@ -389,7 +412,8 @@ void TestSandbox::cliReusesRunningSandbox()
     QVERIFY(help.readAllStandardOutput().contains("stop-standby"));
 
     QProcess up;
-    up.start(replicactl(), {QStringLiteral("sandbox"), QStringLiteral("up"), QStringLiteral("--dir"), m_sandbox->dir()});
+    up.start(replicactl(),
+             {QStringLiteral("sandbox"), QStringLiteral("up"), QStringLiteral("--dir"), m_sandbox->dir()});
     QVERIFY(up.waitForFinished(60000));
     const QByteArray said = up.readAllStandardOutput();
     QCOMPARE(up.exitCode(), 0);
@@ -425,15 +449,20 @@ void TestSandbox::twoSandboxesSideBySide()
     auto status = second.status();
     QVERIFY(status.ok());
     const SandboxState first = *Sandbox::loadState(m_sandbox->dir());
-    const QList<int> ports{first.primary.port, first.standby.port, status->state.primary.port, status->state.standby.port};
+    const QList<int> ports{first.primary.port, first.standby.port, status->state.primary.port,
+                           status->state.standby.port};
     QCOMPARE(QSet<int>(ports.begin(), ports.end()).size(), 4);
     QCOMPARE(status->replication.value(0).syncState, QStringLiteral("async"));
     QCOMPARE(replication(*m_sandbox).value(0).syncState, QStringLiteral("sync"));
     // Each sees its own data only.
-    QVERIFY(psql(status->state.primary, QStringLiteral("INSERT INTO weather VALUES ('Second', 1, 2, NULL, '2000-01-01');\n")).succeeded());
-    QTRY_COMPARE_WITH_TIMEOUT(scalar(second, status->state.standby, QStringLiteral("SELECT count(*) FROM weather WHERE city = 'Second'")),
-                              QStringLiteral("1"), 10000);
-    QCOMPARE(scalar(*m_sandbox, first.standby, QStringLiteral("SELECT count(*) FROM weather WHERE city = 'Second'")), QStringLiteral("0"));
+    QVERIFY(psql(status->state.primary,
+                 QStringLiteral("INSERT INTO weather VALUES ('Second', 1, 2, NULL, '2000-01-01');\n"))
+                .succeeded());
+    QTRY_COMPARE_WITH_TIMEOUT(
+        scalar(second, status->state.standby, QStringLiteral("SELECT count(*) FROM weather WHERE city = 'Second'")),
+        QStringLiteral("1"), 10000);
+    QCOMPARE(scalar(*m_sandbox, first.standby, QStringLiteral("SELECT count(*) FROM weather WHERE city = 'Second'")),
+             QStringLiteral("0"));
 
     QProcess down;
     down.start(replicactl(), {QStringLiteral("sandbox"), QStringLiteral("down"), QStringLiteral("--remove"),
@@ -456,7 +485,8 @@ void TestSandbox::brokenConfIsReportedAndKept()
     async.synchronous = false;
     auto made = sandbox.up(async);
     QVERIFY2(made.ok(), qPrintable(made.ok() ? QString() : made.error().fullText()));
-    QVERIFY(psql(made->primary, QStringLiteral("INSERT INTO weather VALUES ('Mine', 1, 2, NULL, '2000-01-01');\n")).succeeded());
+    QVERIFY(psql(made->primary, QStringLiteral("INSERT INTO weather VALUES ('Mine', 1, 2, NULL, '2000-01-01');\n"))
+                .succeeded());
     QVERIFY(sandbox.down(false).ok());
     QFile conf(made->primary.dataDir + QStringLiteral("/postgresql.conf"));
     QVERIFY(conf.open(QIODevice::Append));
@@ -533,10 +563,10 @@ void TestSandbox::plainUser()
     });
     const auto run = [&](const QStringList &arguments, QByteArray *output = nullptr) {
         QProcess process;
-        process.start(QStringLiteral("runuser"), QStringList{QStringLiteral("-u"), user, QStringLiteral("--"),
-                                                             QStringLiteral("env"), QStringLiteral("HOME=") + home,
-                                                             replicactl(), QStringLiteral("sandbox")}
-                                                     + arguments);
+        process.start(QStringLiteral("runuser"),
+                      QStringList{QStringLiteral("-u"), user, QStringLiteral("--"), QStringLiteral("env"),
+                                  QStringLiteral("HOME=") + home, replicactl(), QStringLiteral("sandbox")} +
+                          arguments);
         process.waitForFinished(90000);
         if (output)
             *output = process.readAllStandardOutput() + process.readAllStandardError();
@@ -551,7 +581,12 @@ void TestSandbox::plainUser()
 
     QCOMPARE(run({QStringLiteral("status"), QStringLiteral("--json")}, &said), 0);
     const QJsonObject json = QJsonDocument::fromJson(said).object();
-    QCOMPARE(json.value(QStringLiteral("replication")).toArray().at(0).toObject().value(QStringLiteral("sync_state")).toString(),
+    QCOMPARE(json.value(QStringLiteral("replication"))
+                 .toArray()
+                 .at(0)
+                 .toObject()
+                 .value(QStringLiteral("sync_state"))
+                 .toString(),
              QStringLiteral("sync"));
     QCOMPARE(QFileInfo(dir + QStringLiteral("/primary")).owner(), user);
     QCOMPARE(QFileInfo(dir + QStringLiteral("/standby/postgresql.conf")).owner(), user);
@@ -601,8 +636,10 @@ void TestSandbox::otherMajors()
     QCOMPARE(rows.size(), 1);
     QCOMPARE(rows.first().state, QStringLiteral("streaming"));
     QCOMPARE(rows.first().syncState, QStringLiteral("sync"));
-    QCOMPARE(scalar(sandbox, made->standby, QStringLiteral("SELECT city FROM weather")), QStringLiteral("San Francisco"));
-    QCOMPARE(scalar(sandbox, made->standby, QStringLiteral("SELECT setting::int / 10000 FROM pg_settings WHERE name = 'server_version_num'")),
+    QCOMPARE(scalar(sandbox, made->standby, QStringLiteral("SELECT city FROM weather")),
+             QStringLiteral("San Francisco"));
+    QCOMPARE(scalar(sandbox, made->standby,
+                    QStringLiteral("SELECT setting::int / 10000 FROM pg_settings WHERE name = 'server_version_num'")),
              QString::number(major));
     QVERIFY(sandbox.down(true).ok());
     QVERIFY(!QFileInfo::exists(dir));
@@ -613,41 +650,44 @@ void TestSandbox::badInputChangesNothing_data()
     QTest::addColumn<QStringList>("arguments");
     QTest::addColumn<QString>("expected");
     const QString base = m_base.path() + QStringLiteral("/bad");
-    QTest::addRow("dir is a file") << QStringList{QStringLiteral("up"), QStringLiteral("--dir"), base + QStringLiteral("/afile")}
+    QTest::addRow("dir is a file") << QStringList{QStringLiteral("up"), QStringLiteral("--dir"),
+                                                  base + QStringLiteral("/afile")}
                                    << QStringLiteral("is a file, not a folder");
     QTest::addRow("dir holds other files")
         << QStringList{QStringLiteral("up"), QStringLiteral("--dir"), base + QStringLiteral("/full")}
         << QStringLiteral("already holds other files");
     QTest::addRow("pg-bin without initdb")
-        << QStringList{QStringLiteral("up"), QStringLiteral("--dir"), base + QStringLiteral("/new"), QStringLiteral("--pg-bin"),
-                       base + QStringLiteral("/emptybin")}
+        << QStringList{QStringLiteral("up"), QStringLiteral("--dir"), base + QStringLiteral("/new"),
+                       QStringLiteral("--pg-bin"), base + QStringLiteral("/emptybin")}
         << QStringLiteral("holds no initdb");
-    QTest::addRow("pg-bin missing")
-        << QStringList{QStringLiteral("up"), QStringLiteral("--dir"), base + QStringLiteral("/new"), QStringLiteral("--pg-bin"),
-                       base + QStringLiteral("/nothing")}
-        << QStringLiteral("does not exist");
-    QTest::addRow("pg-bin is a file")
-        << QStringList{QStringLiteral("up"), QStringLiteral("--dir"), base + QStringLiteral("/new"), QStringLiteral("--pg-bin"),
-                       base + QStringLiteral("/afile")}
-        << QStringLiteral("is a file, not a folder");
+    QTest::addRow("pg-bin missing") << QStringList{QStringLiteral("up"), QStringLiteral("--dir"),
+                                                   base + QStringLiteral("/new"), QStringLiteral("--pg-bin"),
+                                                   base + QStringLiteral("/nothing")}
+                                    << QStringLiteral("does not exist");
+    QTest::addRow("pg-bin is a file") << QStringList{QStringLiteral("up"), QStringLiteral("--dir"),
+                                                     base + QStringLiteral("/new"), QStringLiteral("--pg-bin"),
+                                                     base + QStringLiteral("/afile")}
+                                      << QStringLiteral("is a file, not a folder");
     QTest::addRow("a folder closed to postgres")
         << QStringList{QStringLiteral("up"), QStringLiteral("--dir"), base + QStringLiteral("/closed/inner/sandbox")}
         << QStringLiteral("cannot enter");
-    QTest::addRow("no sandbox there")
-        << QStringList{QStringLiteral("stop-standby"), QStringLiteral("--dir"), base + QStringLiteral("/new")}
-        << QStringLiteral("There is no sandbox");
+    QTest::addRow("no sandbox there") << QStringList{QStringLiteral("stop-standby"), QStringLiteral("--dir"),
+                                                     base + QStringLiteral("/new")}
+                                      << QStringLiteral("There is no sandbox");
     // A sandbox.json of another program next to the user's files: nothing
     // may touch them, whatever the action.
-    for (const QStringList &action : {QStringList{QStringLiteral("up")}, QStringList{QStringLiteral("reset")},
-                                      QStringList{QStringLiteral("down"), QStringLiteral("--remove")},
-                                      QStringList{QStringLiteral("status")}, QStringList{QStringLiteral("start-standby")}})
+    for (const QStringList &action :
+         {QStringList{QStringLiteral("up")}, QStringList{QStringLiteral("reset")},
+          QStringList{QStringLiteral("down"), QStringLiteral("--remove")}, QStringList{QStringLiteral("status")},
+          QStringList{QStringLiteral("start-standby")}})
         QTest::addRow("foreign sandbox.json, %s", qPrintable(action.join(QLatin1Char(' '))))
             << action + QStringList{QStringLiteral("--dir"), base + QStringLiteral("/foreign")}
             << QStringLiteral("did not write");
     QTest::addRow("unknown action") << QStringList{QStringLiteral("explode")} << QStringLiteral("unknown action");
     QTest::addRow("unknown option") << QStringList{QStringLiteral("up"), QStringLiteral("--frobnicate")}
                                     << QStringLiteral("frobnicate");
-    QTest::addRow("both modes") << QStringList{QStringLiteral("up"), QStringLiteral("--sync"), QStringLiteral("--async")}
+    QTest::addRow("both modes") << QStringList{QStringLiteral("up"), QStringLiteral("--sync"),
+                                               QStringLiteral("--async")}
                                 << QStringLiteral("not both");
     QTest::addRow("mode on the wrong action")
         << QStringList{QStringLiteral("promote"), QStringLiteral("--async"), QStringLiteral("--dir"), base}
@@ -665,8 +705,9 @@ void TestSandbox::badInputChangesNothing()
     QVERIFY(QFile::setPermissions(base + QStringLiteral("/closed"),
                                   QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner));
     QDir().mkpath(base + QStringLiteral("/foreign/primary"));
-    for (const auto &[path, content] : {std::pair{QStringLiteral("/foreign/sandbox.json"), QByteArray("{\"name\": \"my project\"}\n")},
-                                       std::pair{QStringLiteral("/foreign/primary/data.csv"), QByteArray("1,2,3\n")}}) {
+    for (const auto &[path, content] :
+         {std::pair{QStringLiteral("/foreign/sandbox.json"), QByteArray("{\"name\": \"my project\"}\n")},
+          std::pair{QStringLiteral("/foreign/primary/data.csv"), QByteArray("1,2,3\n")}}) {
         QFile foreign(base + path);
         QVERIFY(foreign.open(QIODevice::WriteOnly));
         foreign.write(content);

@@ -89,8 +89,8 @@ void TestSandboxTask::operationsLeaveTheSandboxAsSaid()
 
 void TestSandboxTask::aMistakeIsAnErrorNotACrash()
 {
-    SandboxTask *task = SandboxTask::start(m_base.path() + QStringLiteral("/none"), SandboxTask::Action::PauseReplay,
-                                           {}, this);
+    SandboxTask *task =
+        SandboxTask::start(m_base.path() + QStringLiteral("/none"), SandboxTask::Action::PauseReplay, {}, this);
     waitFor(task);
     QVERIFY(!task->ok());
     QVERIFY(!task->error().message.isEmpty());

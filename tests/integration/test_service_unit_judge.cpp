@@ -38,7 +38,8 @@ QByteArray TestServiceUnitJudge::planned()
     facts.family = HostFacts::OsFamily::Other;
     facts.systemd = true;
     facts.postgresHome = QStringLiteral("/var/lib/postgresql");
-    facts.installations.append({PgVersion(15), QStringLiteral("/usr/lib/postgresql/15/bin"), true, PgInstallation::Origin::Local});
+    facts.installations.append(
+        {PgVersion(15), QStringLiteral("/usr/lib/postgresql/15/bin"), true, PgInstallation::Origin::Local});
     const ClusterLayout layout(facts, PgVersion(15), QStringLiteral("main"), 5432, {});
     return layout.serviceUnit();
 }
@@ -51,7 +52,8 @@ void TestServiceUnitJudge::verdict_data()
     QTest::newRow("as planned") << QByteArray() << QByteArray() << false;
     QTest::newRow("a longer timeout") << QByteArray("TimeoutSec=300") << QByteArray("TimeoutSec=900") << false;
     QTest::newRow("a misspelt type") << QByteArray("Type=forking") << QByteArray("Type=forkin") << true;
-    QTest::newRow("a program that is not there") << QByteArray("/usr/lib/postgresql/15/bin/pg_ctl start") << QByteArray("/usr/lib/postgresql/15/bin/pg_ctll start") << true;
+    QTest::newRow("a program that is not there") << QByteArray("/usr/lib/postgresql/15/bin/pg_ctl start")
+                                                 << QByteArray("/usr/lib/postgresql/15/bin/pg_ctll start") << true;
     QTest::newRow("an unknown kill mode") << QByteArray("KillMode=mixed") << QByteArray("KillMode=mixd") << true;
 }
 

@@ -74,14 +74,16 @@ private slots:
 private:
     // onOutput gets the whole stdout so far, as it grows and every 100 ms;
     // m_process is the running replicactl meanwhile.
-    Run run(const QStringList &arguments, const std::function<void(const QString &)> &onOutput = {}, int timeoutMs = 300000);
+    Run run(const QStringList &arguments, const std::function<void(const QString &)> &onOutput = {},
+            int timeoutMs = 300000);
     QStringList setupArguments(TestHost *primary, TestHost *standby, const QStringList &more = {}) const;
     // Slows the standby's link so that a copy of the ballast lasts seconds; undone by the guard.
     auto shapeLink(TestHost *standby);
     QProcess *m_process = nullptr;
     QStringList sshOptions() const;
     QString target(TestHost *host) const { return QStringLiteral("root@") + host->address(); }
-    QString sql(TestHost *host, const QString &database, const QString &query, bool *ok = nullptr, QString *error = nullptr);
+    QString sql(TestHost *host, const QString &database, const QString &query, bool *ok = nullptr,
+                QString *error = nullptr);
     // sha256 of each configuration file on a host, by path.
     QMap<QString, QByteArray> configChecksums(TestHost *host);
     QString applicationName(TestHost *standby) const
@@ -125,7 +127,8 @@ QStringList TestSetupReplicactl::sshOptions() const
     return {QStringLiteral("-i"), m_net->clientKeyPath(), QStringLiteral("--known-hosts"), m_net->knownHostsPath()};
 }
 
-Run TestSetupReplicactl::run(const QStringList &arguments, const std::function<void(const QString &)> &onOutput, int timeoutMs)
+Run TestSetupReplicactl::run(const QStringList &arguments, const std::function<void(const QString &)> &onOutput,
+                             int timeoutMs)
 {
     QProcess process;
     Run result;
@@ -160,12 +163,15 @@ Run TestSetupReplicactl::run(const QStringList &arguments, const std::function<v
     return result;
 }
 
-QString TestSetupReplicactl::sql(TestHost *host, const QString &database, const QString &query, bool *ok, QString *error)
+QString TestSetupReplicactl::sql(TestHost *host, const QString &database, const QString &query, bool *ok,
+                                 QString *error)
 {
     RunOptions options{.as = RunAs::Postgres, .stdinData = query.toUtf8()};
-    auto ran = host->runInside(CommandLine(QStringLiteral("psql"), {QStringLiteral("-X"), QStringLiteral("-A"), QStringLiteral("-t"), QStringLiteral("-v"),
-                                                                     QStringLiteral("ON_ERROR_STOP=1"), QStringLiteral("-d"), database}),
-                               options);
+    auto ran = host->runInside(
+        CommandLine(QStringLiteral("psql"),
+                    {QStringLiteral("-X"), QStringLiteral("-A"), QStringLiteral("-t"), QStringLiteral("-v"),
+                     QStringLiteral("ON_ERROR_STOP=1"), QStringLiteral("-d"), database}),
+        options);
     if (ok)
         *ok = ran && ran->succeeded();
     if (error && ran)
@@ -176,9 +182,10 @@ QString TestSetupReplicactl::sql(TestHost *host, const QString &database, const 
 QMap<QString, QByteArray> TestSetupReplicactl::configChecksums(TestHost *host)
 {
     QMap<QString, QByteArray> sums;
-    auto found = host->runInside(CommandLine::shell(QStringLiteral(
-        "find /etc/postgresql /var/lib/postgresql -maxdepth 4 -type f \\( -name '*.conf' -o -name '.pgpass' -o -name 'standby.signal' \\) "
-        "-exec sha256sum {} + | sort")));
+    auto found = host->runInside(
+        CommandLine::shell(QStringLiteral("find /etc/postgresql /var/lib/postgresql -maxdepth 4 -type f \\( -name "
+                                          "'*.conf' -o -name '.pgpass' -o -name 'standby.signal' \\) "
+                                          "-exec sha256sum {} + | sort")));
     if (!found)
         return sums;
     for (const QByteArray &line : found->stdOut.split('\n')) {
@@ -192,30 +199,40 @@ void TestSetupReplicactl::syncPairWithDemoDataIsVerified()
 {
     TestHost *primary = m_hosts.at(0);
     TestHost *standby = m_hosts.at(1);
-    const Run setup = run(QStringList{QStringLiteral("setup"), QStringLiteral("--primary"), target(primary), QStringLiteral("--standby"), target(standby),
-                                      QStringLiteral("--sync"), QStringLiteral("--demo-data"), QStringLiteral("--yes")}
-                          + sshOptions());
+    const Run setup = run(QStringList{QStringLiteral("setup"), QStringLiteral("--primary"), target(primary),
+                                      QStringLiteral("--standby"), target(standby), QStringLiteral("--sync"),
+                                      QStringLiteral("--demo-data"), QStringLiteral("--yes")} +
+                          sshOptions());
     QVERIFY2(setup.exitCode == 0, qPrintable(setup.all()));
     QVERIFY2(setup.out.contains(QStringLiteral("Done: the standby streams and is verified.")), qPrintable(setup.all()));
     QVERIFY(setup.out.contains(QStringLiteral("[ok] A write on the standby is refused with SQLSTATE 25006")));
 
     // The walkthrough's scenario, checked here without the tool.
-    QCOMPARE(sql(standby, QStringLiteral("mydb"), QStringLiteral("SELECT city, temp_lo, temp_hi FROM weather")), QStringLiteral("San Francisco|46|50"));
+    QCOMPARE(sql(standby, QStringLiteral("mydb"), QStringLiteral("SELECT city, temp_lo, temp_hi FROM weather")),
+             QStringLiteral("San Francisco|46|50"));
     bool ok = true;
     QString error;
-    sql(standby, QStringLiteral("mydb"), QStringLiteral("INSERT INTO weather VALUES ('Tokyo', 46, 50, 0.25, '1994-11-27')"), &ok, &error);
+    sql(standby, QStringLiteral("mydb"),
+        QStringLiteral("INSERT INTO weather VALUES ('Tokyo', 46, 50, 0.25, '1994-11-27')"), &ok, &error);
     QVERIFY(!ok);
     QVERIFY2(error.contains(QStringLiteral("cannot execute INSERT in a read-only transaction")), qPrintable(error));
     const QString name = QStringLiteral("standby_") + standby->address().replace(QLatin1Char('.'), QLatin1Char('_'));
-    QCOMPARE(sql(primary, QStringLiteral("postgres"), QStringLiteral("SELECT usename, application_name, state, sync_state FROM pg_stat_replication")),
+    QCOMPARE(sql(primary, QStringLiteral("postgres"),
+                 QStringLiteral("SELECT usename, application_name, state, sync_state FROM pg_stat_replication")),
              QStringLiteral("replicator|%1|streaming|sync").arg(name));
     // Least privilege: a role that may replicate and nothing else, with a SCRAM verifier.
-    QCOMPARE(sql(primary, QStringLiteral("postgres"), QStringLiteral("SELECT rolsuper, rolreplication, rolcanlogin, left(rolpassword, 14) FROM pg_authid WHERE rolname = 'replicator'")),
+    QCOMPARE(sql(primary, QStringLiteral("postgres"),
+                 QStringLiteral("SELECT rolsuper, rolreplication, rolcanlogin, left(rolpassword, 14) FROM pg_authid "
+                                "WHERE rolname = 'replicator'")),
              QStringLiteral("f|t|t|SCRAM-SHA-256$"));
-    QCOMPARE(sql(primary, QStringLiteral("postgres"), QStringLiteral("SELECT type, database[1], user_name[1], address, netmask, auth_method FROM pg_hba_file_rules WHERE 'replicator' = ANY(user_name)")),
+    QCOMPARE(sql(primary, QStringLiteral("postgres"),
+                 QStringLiteral("SELECT type, database[1], user_name[1], address, netmask, auth_method FROM "
+                                "pg_hba_file_rules WHERE 'replicator' = ANY(user_name)")),
              QStringLiteral("host|replication|replicator|%1|255.255.255.255|scram-sha-256").arg(standby->address()));
     // The password is in the standby's passfile, 0600, not in primary_conninfo.
-    auto mode = standby->runInside(CommandLine(QStringLiteral("stat"), {QStringLiteral("-c"), QStringLiteral("%U %a"), QStringLiteral("/var/lib/postgresql/.pgpass")}));
+    auto mode =
+        standby->runInside(CommandLine(QStringLiteral("stat"), {QStringLiteral("-c"), QStringLiteral("%U %a"),
+                                                                QStringLiteral("/var/lib/postgresql/.pgpass")}));
     QVERIFY(mode);
     QCOMPARE(mode->stdOut.trimmed(), QByteArray("postgres 600"));
     const QString conninfo = sql(standby, QStringLiteral("postgres"), QStringLiteral("SHOW primary_conninfo"));
@@ -224,8 +241,9 @@ void TestSetupReplicactl::syncPairWithDemoDataIsVerified()
     // The primary the plan created got its replication settings before its first start: it was
     // started once and never restarted (its log says it became ready once).
     QVERIFY2(!setup.out.contains(QStringLiteral("main restart")), qPrintable(setup.out));
-    auto ready = primary->runInside(CommandLine(QStringLiteral("grep"), {QStringLiteral("-c"), QStringLiteral("database system is ready to accept connections"),
-                                                                       QStringLiteral("/var/log/postgresql/postgresql-15-main.log")}));
+    auto ready = primary->runInside(CommandLine(
+        QStringLiteral("grep"), {QStringLiteral("-c"), QStringLiteral("database system is ready to accept connections"),
+                                 QStringLiteral("/var/log/postgresql/postgresql-15-main.log")}));
     QVERIFY(ready);
     QCOMPARE(ready->stdOut.trimmed(), QByteArray("1"));
 }
@@ -238,11 +256,13 @@ void TestSetupReplicactl::sameCommandAgainChangesNothing()
     const auto standbyBefore = configChecksums(standby);
     QVERIFY(primaryBefore.contains(QStringLiteral("/etc/postgresql/15/main/postgresql.conf")));
     QVERIFY(standbyBefore.contains(QStringLiteral("/var/lib/postgresql/15/main/standby.signal")));
-    const QString startedAt = sql(primary, QStringLiteral("postgres"), QStringLiteral("SELECT pg_postmaster_start_time()"));
+    const QString startedAt =
+        sql(primary, QStringLiteral("postgres"), QStringLiteral("SELECT pg_postmaster_start_time()"));
     QVERIFY(!startedAt.isEmpty());
-    const Run again = run(QStringList{QStringLiteral("setup"), QStringLiteral("--primary"), target(primary), QStringLiteral("--standby"), target(standby),
-                                      QStringLiteral("--sync"), QStringLiteral("--demo-data"), QStringLiteral("--yes")}
-                          + sshOptions());
+    const Run again = run(QStringList{QStringLiteral("setup"), QStringLiteral("--primary"), target(primary),
+                                      QStringLiteral("--standby"), target(standby), QStringLiteral("--sync"),
+                                      QStringLiteral("--demo-data"), QStringLiteral("--yes")} +
+                          sshOptions());
     QVERIFY2(again.exitCode == 0, qPrintable(again.all()));
     // Every step but the verification (which always runs) was already done.
     QVERIFY2(again.out.contains(QStringLiteral("1 steps applied, 11 already done.")), qPrintable(again.out));
@@ -358,9 +378,10 @@ void TestSetupReplicactl::secondStandbyAsync()
         QVERIFY(raised);
         QVERIFY2(raised->succeeded(), raised->stdErr.constData());
     }
-    const Run added = run(QStringList{QStringLiteral("setup"), QStringLiteral("--primary"), target(primary), QStringLiteral("--standby"), target(second),
-                                      QStringLiteral("--async"), QStringLiteral("--yes")}
-                          + sshOptions());
+    const Run added = run(QStringList{QStringLiteral("setup"), QStringLiteral("--primary"), target(primary),
+                                      QStringLiteral("--standby"), target(second), QStringLiteral("--async"),
+                                      QStringLiteral("--yes")} +
+                          sshOptions());
     QVERIFY2(added.exitCode == 0, qPrintable(added.all()));
     QCOMPARE(sql(primary, QStringLiteral("postgres"),
                  QStringLiteral("SELECT rolsuper, rolcreatedb, rolcreaterole, rolreplication, rolcanlogin FROM "
@@ -368,12 +389,16 @@ void TestSetupReplicactl::secondStandbyAsync()
              QStringLiteral("f|f|f|t|t"));
     QCOMPARE(sql(second, QStringLiteral("postgres"), QStringLiteral("SHOW max_connections")), QStringLiteral("150"));
     const QString rows = sql(primary, QStringLiteral("postgres"),
-                             QStringLiteral("SELECT application_name || '|' || state || '|' || sync_state FROM pg_stat_replication ORDER BY application_name"));
-    const QString first = QStringLiteral("standby_") + m_hosts.at(1)->address().replace(QLatin1Char('.'), QLatin1Char('_'));
+                             QStringLiteral("SELECT application_name || '|' || state || '|' || sync_state FROM "
+                                            "pg_stat_replication ORDER BY application_name"));
+    const QString first =
+        QStringLiteral("standby_") + m_hosts.at(1)->address().replace(QLatin1Char('.'), QLatin1Char('_'));
     const QString name = QStringLiteral("standby_") + second->address().replace(QLatin1Char('.'), QLatin1Char('_'));
     QCOMPARE(rows, QStringLiteral("%1|streaming|sync\n%2|streaming|async").arg(first, name));
     // Both standbys have a slot; the first one's setting is kept.
-    QCOMPARE(sql(primary, QStringLiteral("postgres"), QStringLiteral("SELECT count(*) FROM pg_replication_slots WHERE active")), QStringLiteral("2"));
+    QCOMPARE(sql(primary, QStringLiteral("postgres"),
+                 QStringLiteral("SELECT count(*) FROM pg_replication_slots WHERE active")),
+             QStringLiteral("2"));
     QCOMPARE(sql(primary, QStringLiteral("postgres"), QStringLiteral("SHOW synchronous_standby_names")), first);
 }
 
@@ -381,11 +406,14 @@ void TestSetupReplicactl::secondStandbyMadeSynchronous()
 {
     TestHost *primary = m_hosts.at(0);
     TestHost *second = m_hosts.at(2);
-    const QString first = QStringLiteral("standby_") + m_hosts.at(1)->address().replace(QLatin1Char('.'), QLatin1Char('_'));
+    const QString first =
+        QStringLiteral("standby_") + m_hosts.at(1)->address().replace(QLatin1Char('.'), QLatin1Char('_'));
     const QString name = QStringLiteral("standby_") + second->address().replace(QLatin1Char('.'), QLatin1Char('_'));
-    const QStringList arguments = QStringList{QStringLiteral("setup"), QStringLiteral("--primary"), target(primary),
-                                              QStringLiteral("--standby"), target(second), QStringLiteral("--sync"), QStringLiteral("--yes")}
-                                  + sshOptions();
+    const QStringList arguments = QStringList{QStringLiteral("setup"), QStringLiteral("--primary"),
+                                              target(primary),         QStringLiteral("--standby"),
+                                              target(second),          QStringLiteral("--sync"),
+                                              QStringLiteral("--yes")} +
+                                  sshOptions();
     // Named after the first under FIRST 1 it could only be potential: refused,
     // the setting put back, and the way out named.
     const Run potential = run(arguments);
@@ -403,7 +431,8 @@ void TestSetupReplicactl::secondStandbyMadeSynchronous()
                  QStringLiteral("SELECT application_name || '|' || sync_state FROM pg_stat_replication "
                                 "WHERE application_name LIKE 'standby_%' ORDER BY application_name")),
              QStringLiteral("%1|quorum\n%2|quorum").arg(first, name));
-    QVERIFY2(quorum.out.contains(QStringLiteral("[ok] The standby is synchronous (sync_state = quorum)")), qPrintable(quorum.out));
+    QVERIFY2(quorum.out.contains(QStringLiteral("[ok] The standby is synchronous (sync_state = quorum)")),
+             qPrintable(quorum.out));
 }
 
 void TestSetupReplicactl::statusShowsStandbysWhenThingsFail()
@@ -411,10 +440,10 @@ void TestSetupReplicactl::statusShowsStandbysWhenThingsFail()
     TestHost *primary = m_hosts.at(0);
     TestHost *second = m_hosts.at(2);
     const QString name = QStringLiteral("standby_") + second->address().replace(QLatin1Char('.'), QLatin1Char('_'));
-    const QStringList arguments = QStringList{QStringLiteral("status"), QStringLiteral("--primary"), target(primary),
-                                              QStringLiteral("--standby"), target(m_hosts.at(1)),
-                                              QStringLiteral("--standby"), target(second)}
-                                  + sshOptions();
+    const QStringList arguments =
+        QStringList{QStringLiteral("status"), QStringLiteral("--primary"), target(primary), QStringLiteral("--standby"),
+                    target(m_hosts.at(1)),    QStringLiteral("--standby"), target(second)} +
+        sshOptions();
 
     // A standby whose sshd is gone still streams: both facts, as they are.
     QVERIFY(second->stopSshd());
@@ -434,8 +463,8 @@ void TestSetupReplicactl::statusShowsStandbysWhenThingsFail()
 
     // The primary's PostgreSQL stopped: each standby, how far it got, and
     // which one is most advanced, with exit status 1.
-    auto stopped = primary->runInside(CommandLine(QStringLiteral("pg_ctlcluster"),
-                                                  {QStringLiteral("15"), QStringLiteral("main"), QStringLiteral("stop")}));
+    auto stopped = primary->runInside(CommandLine(
+        QStringLiteral("pg_ctlcluster"), {QStringLiteral("15"), QStringLiteral("main"), QStringLiteral("stop")}));
     QVERIFY(stopped && stopped->succeeded());
     auto primaryBack = qScopeGuard([primary] {
         (void)primary->runInside(CommandLine(QStringLiteral("pg_ctlcluster"),
@@ -443,15 +472,17 @@ void TestSetupReplicactl::statusShowsStandbysWhenThingsFail()
     });
     const Run down = run(arguments);
     QVERIFY2(down.exitCode == 1, qPrintable(down.all()));
-    QVERIFY2(down.out.contains(QStringLiteral("primary (%1): down. No running PostgreSQL cluster").arg(primary->address())),
-             qPrintable(down.all()));
+    QVERIFY2(
+        down.out.contains(QStringLiteral("primary (%1): down. No running PostgreSQL cluster").arg(primary->address())),
+        qPrintable(down.all()));
     for (int i : {1, 2})
-        QVERIFY2(down.out.contains(QRegularExpression(
-                     QStringLiteral("standby%1 \\(%2:5432\\): standby, PostgreSQL 15[.0-9]*, received [0-9A-F]+/[0-9A-F]+, "
-                                    "replayed [0-9A-F]+/[0-9A-F]+")
-                         .arg(i)
-                         .arg(QRegularExpression::escape(m_hosts.at(i)->address())))),
-                 qPrintable(down.all()));
+        QVERIFY2(
+            down.out.contains(QRegularExpression(
+                QStringLiteral("standby%1 \\(%2:5432\\): standby, PostgreSQL 15[.0-9]*, received [0-9A-F]+/[0-9A-F]+, "
+                               "replayed [0-9A-F]+/[0-9A-F]+")
+                    .arg(i)
+                    .arg(QRegularExpression::escape(m_hosts.at(i)->address())))),
+            qPrintable(down.all()));
     QVERIFY2(down.out.contains(QRegularExpression(QStringLiteral("Most advanced standby: standby[12] \\(received "))),
              qPrintable(down.all()));
     const Run json = run(arguments + QStringList{QStringLiteral("--json")});
@@ -462,8 +493,8 @@ void TestSetupReplicactl::statusShowsStandbysWhenThingsFail()
     QCOMPARE(sample.value(QStringLiteral("standby_servers")).toArray().size(), 2);
 
     primaryBack.dismiss();
-    auto started = primary->runInside(CommandLine(QStringLiteral("pg_ctlcluster"),
-                                                  {QStringLiteral("15"), QStringLiteral("main"), QStringLiteral("start")}));
+    auto started = primary->runInside(CommandLine(
+        QStringLiteral("pg_ctlcluster"), {QStringLiteral("15"), QStringLiteral("main"), QStringLiteral("start")}));
     QVERIFY(started && started->succeeded());
     QTRY_COMPARE_WITH_TIMEOUT(sql(primary, QStringLiteral("postgres"),
                                   QStringLiteral("SELECT count(*) FROM pg_stat_replication WHERE state = 'streaming'")),
@@ -476,8 +507,8 @@ void TestSetupReplicactl::statusAsUserWithSudo()
     // exist, and with --sudo the same command works.
     TestHost *primary = m_hosts.at(0);
     const QStringList arguments = QStringList{QStringLiteral("status"), QStringLiteral("--primary"),
-                                              m_net->sudoNoPasswordUser() + QLatin1Char('@') + primary->address()}
-                                  + sshOptions();
+                                              m_net->sudoNoPasswordUser() + QLatin1Char('@') + primary->address()} +
+                                  sshOptions();
     const Run without = run(arguments);
     QVERIFY2(without.exitCode == 1, qPrintable(without.all()));
     QVERIFY2(without.out.contains(QStringLiteral("cannot act as root")), qPrintable(without.all()));
@@ -501,7 +532,8 @@ Run TestSetupReplicactl::cutDuringCopy(TestHost *primary, TestHost *standby, con
                        QStringLiteral("burst"), QStringLiteral("64kb"), QStringLiteral("latency"),
                        QStringLiteral("500ms")});
     auto removeShaping = [&] {
-        QProcess::execute(QStringLiteral("tc"), {QStringLiteral("qdisc"), QStringLiteral("del"), QStringLiteral("dev"), standbyLink, QStringLiteral("root")});
+        QProcess::execute(QStringLiteral("tc"), {QStringLiteral("qdisc"), QStringLiteral("del"), QStringLiteral("dev"),
+                                                 standbyLink, QStringLiteral("root")});
     };
     auto unshape = qScopeGuard(removeShaping);
     bool killed = false;
@@ -515,9 +547,11 @@ Run TestSetupReplicactl::cutDuringCopy(TestHost *primary, TestHost *standby, con
             return;
         const QString listener = QString::fromLatin1(mainPid.readAll().trimmed());
         QProcess children;
-        children.start(QStringLiteral("ps"), {QStringLiteral("-o"), QStringLiteral("pid="), QStringLiteral("--ppid"), listener});
+        children.start(QStringLiteral("ps"),
+                       {QStringLiteral("-o"), QStringLiteral("pid="), QStringLiteral("--ppid"), listener});
         children.waitForFinished();
-        const QStringList sessions = QString::fromLatin1(children.readAllStandardOutput()).split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+        const QStringList sessions =
+            QString::fromLatin1(children.readAllStandardOutput()).split(QLatin1Char('\n'), Qt::SkipEmptyParts);
         standby->stopSshd();
         for (const QString &pid : sessions)
             QProcess::execute(QStringLiteral("kill"), {QStringLiteral("-9"), pid.trimmed()});
@@ -604,7 +638,8 @@ void TestSetupReplicactl::sshdKilledDuringBasebackupThenResumed()
                  QStringLiteral("Removed /var/lib/postgresql/15/main: it held only what the setup had made.")),
              qPrintable(resumed.out));
     QCOMPARE(besideDataDir(standby), QStringList());
-    QCOMPARE(sql(standby, QStringLiteral("postgres"), QStringLiteral("SELECT count(*) FROM ballast")), QStringLiteral("400000"));
+    QCOMPARE(sql(standby, QStringLiteral("postgres"), QStringLiteral("SELECT count(*) FROM ballast")),
+             QStringLiteral("400000"));
 }
 
 void TestSetupReplicactl::newApplicationNameReachesTheRunningStandby()
@@ -698,9 +733,10 @@ void TestSetupReplicactl::savedPlanWithInvalidSettingChangesNothing()
     TestHost *standby = m_hosts.at(6);
     QTemporaryDir dir;
     const QString planPath = dir.filePath(QStringLiteral("plan.json"));
-    const Run saved = run(QStringList{QStringLiteral("setup"), QStringLiteral("--primary"), target(primary), QStringLiteral("--standby"), target(standby),
-                                      QStringLiteral("--async"), QStringLiteral("--dry-run"), QStringLiteral("--save-plan"), planPath}
-                          + sshOptions());
+    const Run saved = run(QStringList{QStringLiteral("setup"), QStringLiteral("--primary"), target(primary),
+                                      QStringLiteral("--standby"), target(standby), QStringLiteral("--async"),
+                                      QStringLiteral("--dry-run"), QStringLiteral("--save-plan"), planPath} +
+                          sshOptions());
     QVERIFY2(saved.exitCode == 0, qPrintable(saved.all()));
     QVERIFY(saved.out.contains(QStringLiteral("[primary-conf]")));
     QFile file(planPath);
@@ -709,9 +745,11 @@ void TestSetupReplicactl::savedPlanWithInvalidSettingChangesNothing()
     file.close();
     const QString conf = plan.value(QStringLiteral("files")).toObject().value(QStringLiteral("primaryConf")).toString();
     QVERIFY(!conf.isEmpty());
-    plan.insert(QStringLiteral("edits"), QJsonArray{QJsonObject{{QStringLiteral("step"), QStringLiteral("primary-conf")},
-                                                               {QStringLiteral("index"), 0},
-                                                               {QStringLiteral("after"), conf + QStringLiteral("\nwal_level = replica\nmax_wal_senders = lots\n")}}});
+    plan.insert(QStringLiteral("edits"),
+                QJsonArray{QJsonObject{{QStringLiteral("step"), QStringLiteral("primary-conf")},
+                                       {QStringLiteral("index"), 0},
+                                       {QStringLiteral("after"),
+                                        conf + QStringLiteral("\nwal_level = replica\nmax_wal_senders = lots\n")}}});
     QVERIFY(file.open(QIODevice::WriteOnly | QIODevice::Truncate));
     file.write(QJsonDocument(plan).toJson());
     file.close();
@@ -720,7 +758,9 @@ void TestSetupReplicactl::savedPlanWithInvalidSettingChangesNothing()
     const auto standbyBefore = configChecksums(standby);
     const Run refused = run(QStringList{QStringLiteral("apply"), planPath, QStringLiteral("--yes")} + sshOptions());
     QCOMPARE(refused.exitCode, 2);
-    QVERIFY2(refused.err.contains(QStringLiteral("max_wal_senders")) && refused.err.contains(QStringLiteral("nothing was changed")), qPrintable(refused.all()));
+    QVERIFY2(refused.err.contains(QStringLiteral("max_wal_senders")) &&
+                 refused.err.contains(QStringLiteral("nothing was changed")),
+             qPrintable(refused.all()));
     QCOMPARE(configChecksums(primary), primaryBefore);
     QCOMPARE(configChecksums(standby), standbyBefore);
 }
@@ -744,9 +784,10 @@ void TestSetupReplicactl::savedPlanEditsAreWrittenExactly()
     QVERIFY2(made && made->succeeded(), made ? made->stdErr.constData() : qPrintable(made.error().fullText()));
     QTemporaryDir dir;
     const QString planPath = dir.filePath(QStringLiteral("plan.json"));
-    const Run saved = run(QStringList{QStringLiteral("setup"), QStringLiteral("--primary"), target(primary), QStringLiteral("--standby"),
-                                      target(standby), QStringLiteral("--sync"), QStringLiteral("--dry-run"), QStringLiteral("--save-plan"), planPath}
-                          + sshOptions());
+    const Run saved = run(QStringList{QStringLiteral("setup"), QStringLiteral("--primary"), target(primary),
+                                      QStringLiteral("--standby"), target(standby), QStringLiteral("--sync"),
+                                      QStringLiteral("--dry-run"), QStringLiteral("--save-plan"), planPath} +
+                          sshOptions());
     QVERIFY2(saved.exitCode == 0, qPrintable(saved.all()));
 
     // The edits a DBA makes in the saved plan: a changed setting and an added comment line in each file.
@@ -754,7 +795,8 @@ void TestSetupReplicactl::savedPlanEditsAreWrittenExactly()
     QVERIFY(file.open(QIODevice::ReadOnly));
     QJsonObject plan = QJsonDocument::fromJson(file.readAll()).object();
     file.close();
-    const QString name = QStringLiteral("standby_") + QString(standby->address()).replace(QLatin1Char('.'), QLatin1Char('_'));
+    const QString name =
+        QStringLiteral("standby_") + QString(standby->address()).replace(QLatin1Char('.'), QLatin1Char('_'));
     QMap<QString, QByteArray> typed; // step -> the after typed into the JSON
     QJsonArray edits = plan.value(QStringLiteral("edits")).toArray();
     for (int i = 0; i < edits.size(); ++i) {
@@ -766,15 +808,19 @@ void TestSetupReplicactl::savedPlanEditsAreWrittenExactly()
             after.replace("max_wal_senders = 10", "max_wal_senders = 12");
             after += "# primary: edited in the saved plan\n";
         } else if (step == QLatin1String("primary-hba")) {
-            after += "host    mydb            replicator      127.0.0.1/32            reject\n# pg_hba: edited in the saved plan\n";
+            after += "host    mydb            replicator      127.0.0.1/32            reject\n# pg_hba: edited in the "
+                     "saved plan\n";
         } else if (step == QLatin1String("standby-recovery") && edit.value(QStringLiteral("index")).toInt() == 0) {
-            after.replace("application_name=" + name.toUtf8(), "application_name=" + name.toUtf8() + " connect_timeout=10");
+            after.replace("application_name=" + name.toUtf8(),
+                          "application_name=" + name.toUtf8() + " connect_timeout=10");
             after += "# recovery: edited in the saved plan\n";
         } else {
             continue;
         }
         // The setting changed too (not only the comment added).
-        QVERIFY2(after.contains("max_wal_senders = 12") || after.contains("reject\n") || after.contains("connect_timeout=10"), proposed.constData());
+        QVERIFY2(after.contains("max_wal_senders = 12") || after.contains("reject\n") ||
+                     after.contains("connect_timeout=10"),
+                 proposed.constData());
         typed.insert(step, after);
         edit.insert(QStringLiteral("after"), QString::fromUtf8(after));
         edits.replace(i, edit);
@@ -787,13 +833,15 @@ void TestSetupReplicactl::savedPlanEditsAreWrittenExactly()
 
     // A host file changed after saving: refused, exit 2, naming it; nothing changed on either host.
     const QString hba = QStringLiteral("/etc/postgresql/15/main/pg_hba.conf");
-    auto changed = primary->runInside(CommandLine::shell(QStringLiteral("cp -p \"$1\" /root/hba.saved && echo '# changed after saving' >> \"$1\""), {hba}));
+    auto changed = primary->runInside(CommandLine::shell(
+        QStringLiteral("cp -p \"$1\" /root/hba.saved && echo '# changed after saving' >> \"$1\""), {hba}));
     QVERIFY(changed && changed->succeeded());
     const auto primaryBefore = configChecksums(primary);
     const auto standbyBefore = configChecksums(standby);
     const Run stale = run(QStringList{QStringLiteral("apply"), planPath, QStringLiteral("--yes")} + sshOptions());
     QCOMPARE(stale.exitCode, 2);
-    QVERIFY2(stale.err.contains(hba + QStringLiteral(" on the primary")) && stale.err.contains(QStringLiteral("Make the plan again")),
+    QVERIFY2(stale.err.contains(hba + QStringLiteral(" on the primary")) &&
+                 stale.err.contains(QStringLiteral("Make the plan again")),
              qPrintable(stale.all()));
     QCOMPARE(configChecksums(primary), primaryBefore);
     QCOMPARE(configChecksums(standby), standbyBefore);
@@ -803,9 +851,11 @@ void TestSetupReplicactl::savedPlanEditsAreWrittenExactly()
     // Applied: the files on the hosts hold the edits byte for byte.
     const Run applied = run(QStringList{QStringLiteral("apply"), planPath, QStringLiteral("--yes")} + sshOptions());
     QVERIFY2(applied.exitCode == 0, qPrintable(applied.all()));
-    QVERIFY2(applied.out.contains(QStringLiteral("Done: the standby streams and is verified.")), qPrintable(applied.all()));
+    QVERIFY2(applied.out.contains(QStringLiteral("Done: the standby streams and is verified.")),
+             qPrintable(applied.all()));
     QCOMPARE(fileOn(primary, hba), typed.value(QStringLiteral("primary-hba")));
-    QCOMPARE(fileOn(standby, QStringLiteral("/var/lib/postgresql/15/main/postgresql.auto.conf")), typed.value(QStringLiteral("standby-recovery")));
+    QCOMPARE(fileOn(standby, QStringLiteral("/var/lib/postgresql/15/main/postgresql.auto.conf")),
+             typed.value(QStringLiteral("standby-recovery")));
     // postgresql.conf: the sync step edits it after the primary-conf step. The plan (as apply loads it)
     // starts that edit from the typed text and names the standby; the file holds exactly its after.
     auto loaded = SetupPlan::load(planPath);
@@ -816,7 +866,8 @@ void TestSetupReplicactl::savedPlanEditsAreWrittenExactly()
     QVERIFY(sync.after.contains("synchronous_standby_names = '" + name.toUtf8() + "'"));
     // ...and the servers run with them.
     QCOMPARE(sql(primary, QStringLiteral("postgres"), QStringLiteral("SHOW max_wal_senders")), QStringLiteral("12"));
-    QVERIFY(sql(standby, QStringLiteral("postgres"), QStringLiteral("SHOW primary_conninfo")).contains(QStringLiteral("connect_timeout=10")));
+    QVERIFY(sql(standby, QStringLiteral("postgres"), QStringLiteral("SHOW primary_conninfo"))
+                .contains(QStringLiteral("connect_timeout=10")));
 }
 
 QStringList TestSetupReplicactl::setupArguments(TestHost *primary, TestHost *standby, const QStringList &more) const
@@ -858,9 +909,11 @@ void TestSetupReplicactl::standbyLinkCutFailsWithinTheBoundThenResumes()
                                  {QStringLiteral("-n"), standby->namespaceName(), QStringLiteral("link"),
                                   QStringLiteral("set"), QStringLiteral("eth0"), QString::fromLatin1(state)});
     };
-    const Run unclear = run(setupArguments(primary, standby, {QStringLiteral("--link-timeout"), QStringLiteral("soon")}));
+    const Run unclear =
+        run(setupArguments(primary, standby, {QStringLiteral("--link-timeout"), QStringLiteral("soon")}));
     QCOMPARE(unclear.exitCode, 2);
-    QVERIFY2(unclear.err.contains(QStringLiteral("--link-timeout takes a number of seconds")), qPrintable(unclear.all()));
+    QVERIFY2(unclear.err.contains(QStringLiteral("--link-timeout takes a number of seconds")),
+             qPrintable(unclear.all()));
 
     auto restore = qScopeGuard([&] { link("up"); });
     auto slow = shapeLink(standby);
@@ -946,8 +999,9 @@ void TestSetupReplicactl::killedAtRandomMomentsEachRerunIsVerified()
     TestHost *standby = m_hosts.at(10);
     const QStringList arguments = setupArguments(primary, standby, {QStringLiteral("--sync")});
     // REPLICA_TEST_SEED repeats the moments of an earlier run.
-    const quint32 seed = qEnvironmentVariableIsSet("REPLICA_TEST_SEED") ? qEnvironmentVariable("REPLICA_TEST_SEED").toUInt()
-                                                                        : QRandomGenerator::global()->generate();
+    const quint32 seed = qEnvironmentVariableIsSet("REPLICA_TEST_SEED")
+                             ? qEnvironmentVariable("REPLICA_TEST_SEED").toUInt()
+                             : QRandomGenerator::global()->generate();
     QRandomGenerator random(seed);
     qInfo("seed %u", seed);
     for (int round = 0; round < 4; ++round) {
@@ -973,8 +1027,8 @@ void TestSetupReplicactl::killedAtRandomMomentsEachRerunIsVerified()
         const Run rerun = run(arguments);
         // What the re-run found of the killed one, for whoever reads the test's log.
         for (const QString &line : rerun.out.split(QLatin1Char('\n'))) {
-            if (line.contains(QStringLiteral("earlier run")) || line.startsWith(QStringLiteral("They ended"))
-                || line.startsWith(QStringLiteral("Ended them")) || line.contains(QStringLiteral("counted as done")))
+            if (line.contains(QStringLiteral("earlier run")) || line.startsWith(QStringLiteral("They ended")) ||
+                line.startsWith(QStringLiteral("Ended them")) || line.contains(QStringLiteral("counted as done")))
                 qInfo("%s", qPrintable(line.left(300)));
         }
         QVERIFY2(

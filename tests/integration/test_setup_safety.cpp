@@ -220,7 +220,8 @@ void TestSetupSafety::overridingSettingsAreNamedOrRefused()
 void TestSetupSafety::standbyClusterCutShortIsMadeAgain_data()
 {
     QTest::addColumn<QString>("cutShort");
-    QTest::newRow("without pg_hba.conf") << QStringLiteral("rm /etc/postgresql/15/main/pg_hba.conf /etc/postgresql/15/main/pg_ident.conf");
+    QTest::newRow("without pg_hba.conf") << QStringLiteral(
+        "rm /etc/postgresql/15/main/pg_hba.conf /etc/postgresql/15/main/pg_ident.conf");
     // The data directory's postgresql.conf moved out, the configuration folder not made yet:
     // discovery must not take the data directory for a plain cluster.
     QTest::newRow("only the data directory") << QStringLiteral("rm -r /etc/postgresql/15/main");
@@ -233,11 +234,13 @@ void TestSetupSafety::standbyClusterCutShortIsMadeAgain()
     QCOMPARE(pair.size(), 2);
     TestHost *standby = pair.at(1);
     QVERIFY(shell(standby, QStringLiteral("pg_createcluster 15 main >/dev/null && %1 && "
-                                          "touch /etc/postgresql/15/main.replica-studio-creating").arg(cutShort)));
+                                          "touch /etc/postgresql/15/main.replica-studio-creating")
+                               .arg(cutShort)));
     const ChildRun run = setup(pair.at(0), standby, {QStringLiteral("--sync"), QStringLiteral("--yes")});
     QVERIFY2(run.exitCode == 0, qPrintable(run.all()));
     QVERIFY(run.out.contains(QStringLiteral("Done: the standby streams and is verified.")));
-    QVERIFY(shell(standby, QStringLiteral("test -f /etc/postgresql/15/main/pg_hba.conf && test ! -e /etc/postgresql/15/main.replica-studio-creating")));
+    QVERIFY(shell(standby, QStringLiteral("test -f /etc/postgresql/15/main/pg_hba.conf && test ! -e "
+                                          "/etc/postgresql/15/main.replica-studio-creating")));
 }
 
 QTEST_GUILESS_MAIN(TestSetupSafety)

@@ -102,8 +102,7 @@ QString text(const Result<CommandResult> &result)
                   : result.error().fullText();
 }
 
-template<typename T>
-QString errorText(const Result<T> &result)
+template <typename T> QString errorText(const Result<T> &result)
 {
     return result ? QString() : result.error().fullText();
 }
@@ -114,8 +113,8 @@ std::shared_ptr<HostPrompts> answeredBy(const std::function<SshPromptReply(const
     auto prompts = std::make_shared<HostPrompts>();
     HostPrompts *raw = prompts.get();
     QObject::connect(
-        raw, &HostPrompts::requested, raw, [raw, reply](quint64 id, const SshPrompt &prompt) { raw->answer(id, reply(prompt)); },
-        Qt::DirectConnection);
+        raw, &HostPrompts::requested, raw,
+        [raw, reply](quint64 id, const SshPrompt &prompt) { raw->answer(id, reply(prompt)); }, Qt::DirectConnection);
     return prompts;
 }
 
@@ -213,7 +212,8 @@ void TestSshHost::agentLogin()
     auto stopAgent = qScopeGuard([&] { (void)local.run(CommandLine(QStringLiteral("kill"), {agentPid})); });
     const QByteArray oldSocket = qgetenv("SSH_AUTH_SOCK");
     qputenv("SSH_AUTH_SOCK", socket.toUtf8());
-    auto restoreEnv = qScopeGuard([&] { oldSocket.isEmpty() ? qunsetenv("SSH_AUTH_SOCK") : qputenv("SSH_AUTH_SOCK", oldSocket); });
+    auto restoreEnv =
+        qScopeGuard([&] { oldSocket.isEmpty() ? qunsetenv("SSH_AUTH_SOCK") : qputenv("SSH_AUTH_SOCK", oldSocket); });
     auto added = local.run(CommandLine(QStringLiteral("ssh-add"), {m_net->clientKeyPath()}));
     QVERIFY2(added.ok() && added->succeeded(), qPrintable(text(added)));
 
@@ -230,9 +230,10 @@ void TestSshHost::keyWithPassphrase()
 {
     const QString key = m_dir.filePath(QStringLiteral("protected_key"));
     LocalHost local;
-    auto made = local.run(CommandLine(QStringLiteral("ssh-keygen"), {QStringLiteral("-q"), QStringLiteral("-t"), QStringLiteral("ed25519"),
-                                                                   QStringLiteral("-N"), QStringLiteral("open sesame"),
-                                                                   QStringLiteral("-f"), key}));
+    auto made =
+        local.run(CommandLine(QStringLiteral("ssh-keygen"),
+                              {QStringLiteral("-q"), QStringLiteral("-t"), QStringLiteral("ed25519"),
+                               QStringLiteral("-N"), QStringLiteral("open sesame"), QStringLiteral("-f"), key}));
     QVERIFY(made.ok() && made->succeeded());
     QFile publicKey(key + QStringLiteral(".pub"));
     QVERIFY(publicKey.open(QIODevice::ReadOnly));
@@ -349,8 +350,9 @@ void TestSshHost::unknownKeyAcceptedIsWrittenToKnownHosts()
     QCOMPARE(asked->host, m_host->address());
     // The same fingerprint as OpenSSH's own tool prints for the host key.
     LocalHost local;
-    auto keygen = local.run(CommandLine(QStringLiteral("ssh-keygen"),
-                                        {QStringLiteral("-lf"), m_host->stateDir() + QStringLiteral("/ssh/ssh_host_ed25519_key.pub")}));
+    auto keygen = local.run(
+        CommandLine(QStringLiteral("ssh-keygen"),
+                    {QStringLiteral("-lf"), m_host->stateDir() + QStringLiteral("/ssh/ssh_host_ed25519_key.pub")}));
     QVERIFY(keygen.ok() && keygen->succeeded());
     QCOMPARE(QString::fromUtf8(keygen->stdOut).section(QLatin1Char(' '), 1, 1), asked->fingerprint);
     QFile written(config.knownHostsPath);
@@ -391,9 +393,11 @@ void TestSshHost::unknownKeyRefusedShowsFingerprint()
 void TestSshHost::hashedKnownHostsEntryIsRecognised()
 {
     SshHostConfig config = rootConfig();
-    config.knownHostsPath = freshKnownHosts(m_host->address() + QLatin1Char(' ') + m_host->hostPublicKey() + QLatin1Char('\n'));
+    config.knownHostsPath =
+        freshKnownHosts(m_host->address() + QLatin1Char(' ') + m_host->hostPublicKey() + QLatin1Char('\n'));
     LocalHost local;
-    auto hashed = local.run(CommandLine(QStringLiteral("ssh-keygen"), {QStringLiteral("-H"), QStringLiteral("-f"), config.knownHostsPath}));
+    auto hashed = local.run(
+        CommandLine(QStringLiteral("ssh-keygen"), {QStringLiteral("-H"), QStringLiteral("-f"), config.knownHostsPath}));
     QVERIFY(hashed.ok() && hashed->succeeded());
     QFile file(config.knownHostsPath);
     QVERIFY(file.open(QIODevice::ReadOnly));
@@ -510,7 +514,8 @@ void TestSshHost::cancelEndsRemoteProcess()
             cancel = true;
     };
     // A grandchild of the remote shell: only ending the group reaches it.
-    auto result = m_root->run(CommandLine::shell(QStringLiteral("sleep \"$1\" & echo started; wait"), {duration}), options);
+    auto result =
+        m_root->run(CommandLine::shell(QStringLiteral("sleep \"$1\" & echo started; wait"), {duration}), options);
     QVERIFY2(result.ok(), qPrintable(text(result)));
     QVERIFY(result->cancelled);
     QVERIFY(!result->succeeded());
@@ -522,7 +527,8 @@ void TestSshHost::cancelEndsRemoteProcess()
 
 void TestSshHost::timeoutEndsRemoteProcess()
 {
-    auto result = m_root->run(CommandLine(QStringLiteral("sleep"), {QStringLiteral("613.25")}), RunOptions{.timeoutMs = 500});
+    auto result =
+        m_root->run(CommandLine(QStringLiteral("sleep"), {QStringLiteral("613.25")}), RunOptions{.timeoutMs = 500});
     QVERIFY2(result.ok(), qPrintable(text(result)));
     QVERIFY(result->timedOut);
     QVERIFY(result->explain().contains(QStringLiteral("did not finish within")));
@@ -533,10 +539,17 @@ void TestSshHost::hostileArgumentsArriveUnchanged_data()
 {
     QTest::addColumn<QString>("word");
     QTest::addColumn<RunAs>("as");
-    const QStringList words{QStringLiteral("'; rm -rf / #'"), QStringLiteral("$(touch /tmp/pwned)"),
-                            QStringLiteral("`id`"), QStringLiteral("line1\nline2"), QStringLiteral("a; b | c && d"),
-                            QStringLiteral("  spaces  "), QStringLiteral("say \"hi\" \\n"),
-                            QStringLiteral("日本語 ünïcode"), QStringLiteral("-n"), QString(), QStringLiteral("$$ ${HOME} !")};
+    const QStringList words{QStringLiteral("'; rm -rf / #'"),
+                            QStringLiteral("$(touch /tmp/pwned)"),
+                            QStringLiteral("`id`"),
+                            QStringLiteral("line1\nline2"),
+                            QStringLiteral("a; b | c && d"),
+                            QStringLiteral("  spaces  "),
+                            QStringLiteral("say \"hi\" \\n"),
+                            QStringLiteral("日本語 ünïcode"),
+                            QStringLiteral("-n"),
+                            QString(),
+                            QStringLiteral("$$ ${HOME} !")};
     for (int i = 0; i < words.size(); ++i) {
         QTest::addRow("login %d", i) << words[i] << RunAs::LoginUser;
         QTest::addRow("postgres %d", i) << words[i] << RunAs::Postgres;
@@ -547,8 +560,9 @@ void TestSshHost::hostileArgumentsArriveUnchanged()
 {
     QFETCH(QString, word);
     QFETCH(RunAs, as);
-    auto result = m_root->run(CommandLine(QStringLiteral("printf"), {QStringLiteral("%s\\0"), word, QStringLiteral("end")}),
-                              RunOptions{.as = as});
+    auto result =
+        m_root->run(CommandLine(QStringLiteral("printf"), {QStringLiteral("%s\\0"), word, QStringLiteral("end")}),
+                    RunOptions{.as = as});
     QVERIFY2(result.ok() && result->succeeded(), qPrintable(text(result)));
     QCOMPARE(result->stdOut, word.toUtf8() + '\0' + QByteArray("end") + '\0');
 }
@@ -622,13 +636,15 @@ void TestSshHost::cancelledWriteThroughShellKeepsOldFile()
     const QString path = QStringLiteral("/var/lib/postgresql/cancelled-write.conf");
     QVERIFY(m_root->writeFile(path, "the old content\n", WriteOptions{.as = RunAs::Postgres}).ok());
     std::atomic_bool cancel{true};
-    auto report = m_root->writeFile(path, QByteArray(5 * 1024 * 1024, 'x'), WriteOptions{.as = RunAs::Postgres, .cancel = &cancel});
+    auto report = m_root->writeFile(path, QByteArray(5 * 1024 * 1024, 'x'),
+                                    WriteOptions{.as = RunAs::Postgres, .cancel = &cancel});
     QVERIFY(!report.ok());
     QTest::qWait(1000); // whatever was still running there has ended
     auto read = m_root->readFile(path, RunAs::Postgres);
     QVERIFY2(read.ok(), qPrintable(errorText(read)));
     QCOMPARE(read->left(100), QByteArray("the old content\n"));
-    auto temps = m_root->run(CommandLine::shell(QStringLiteral("ls -A /var/lib/postgresql | grep -c '^\\.cancelled-write' || true")));
+    auto temps = m_root->run(
+        CommandLine::shell(QStringLiteral("ls -A /var/lib/postgresql | grep -c '^\\.cancelled-write' || true")));
     QVERIFY(temps.ok());
     QCOMPARE(temps->stdOut.trimmed(), QByteArray("0"));
 }
@@ -642,7 +658,8 @@ void TestSshHost::writeAsPostgresKeepsBackup()
     auto second = m_root->writeFile(path, "a = 2\n", WriteOptions{.as = RunAs::Postgres});
     QVERIFY2(second.ok(), qPrintable(errorText(second)));
     QVERIFY(!second->backupPath.isEmpty());
-    auto stat = m_host->runInside(CommandLine(QStringLiteral("stat"), {QStringLiteral("-c"), QStringLiteral("%U %a"), path}));
+    auto stat =
+        m_host->runInside(CommandLine(QStringLiteral("stat"), {QStringLiteral("-c"), QStringLiteral("%U %a"), path}));
     QVERIFY(stat.ok());
     QCOMPARE(stat->stdOut, QByteArray("postgres 600\n"));
     auto backup = m_root->readFile(second->backupPath, RunAs::Postgres);
@@ -768,8 +785,8 @@ void TestSshHost::filesWithoutSftpMatchSftp()
     }
     const QStringList sftpFacts = factsPerHost.value(m_host->name());
     QCOMPARE(factsPerHost.value(withoutSftp->name()), sftpFacts);
-    QCOMPARE(sftpFacts, QStringList({QStringLiteral("missing: it does not exist."), QStringLiteral("file ") + expected, QStringLiteral("backup ") + expected,
-                                     QStringLiteral("temp files left: 0")}));
+    QCOMPARE(sftpFacts, QStringList({QStringLiteral("missing: it does not exist."), QStringLiteral("file ") + expected,
+                                     QStringLiteral("backup ") + expected, QStringLiteral("temp files left: 0")}));
     // The host without SFTP was asked for it, said no, and the shell did the work.
     QVERIFY2(withoutSftp->sshdLog().contains(QStringLiteral("subsystem not found")),
              qPrintable(withoutSftp->sshdLog()));
@@ -786,14 +803,18 @@ void TestSshHost::sudoWithoutPassword()
     QVERIFY(!refused.ok()); // Privilege::Direct from a plain user: a clear refusal
     QVERIFY2(refused.error().message.contains(QStringLiteral("sudo")), qPrintable(refused.error().message));
     host.setPrivilege({Privilege::Method::SudoNoPassword, {}});
-    for (const auto &[as, user] : {std::pair{RunAs::Root, QByteArray("root\n")}, std::pair{RunAs::Postgres, QByteArray("postgres\n")}}) {
+    for (const auto &[as, user] :
+         {std::pair{RunAs::Root, QByteArray("root\n")}, std::pair{RunAs::Postgres, QByteArray("postgres\n")}}) {
         auto result = host.run(CommandLine(QStringLiteral("id"), {QStringLiteral("-un")}), RunOptions{.as = as});
         QVERIFY2(result.ok() && result->succeeded(), qPrintable(text(result)));
         QCOMPARE(result->stdOut, user);
     }
-    auto written = host.writeFile(QStringLiteral("/var/lib/postgresql/sudo-nopass"), "x\n", WriteOptions{.as = RunAs::Postgres});
+    auto written =
+        host.writeFile(QStringLiteral("/var/lib/postgresql/sudo-nopass"), "x\n", WriteOptions{.as = RunAs::Postgres});
     QVERIFY2(written.ok(), qPrintable(errorText(written)));
-    auto owner = m_host->runInside(CommandLine(QStringLiteral("stat"), {QStringLiteral("-c"), QStringLiteral("%U"), QStringLiteral("/var/lib/postgresql/sudo-nopass")}));
+    auto owner =
+        m_host->runInside(CommandLine(QStringLiteral("stat"), {QStringLiteral("-c"), QStringLiteral("%U"),
+                                                               QStringLiteral("/var/lib/postgresql/sudo-nopass")}));
     QVERIFY(owner.ok());
     QCOMPARE(owner->stdOut, QByteArray("postgres\n"));
 }
@@ -805,7 +826,8 @@ void TestSshHost::sudoWithPassword()
     auto needsPassword = host.run(CommandLine(QStringLiteral("true")), RunOptions{.as = RunAs::Root});
     QVERIFY(needsPassword.ok());
     QVERIFY(!needsPassword->succeeded());
-    QVERIFY2(needsPassword->explain().contains(QStringLiteral("sudo asked for a password")), qPrintable(needsPassword->explain()));
+    QVERIFY2(needsPassword->explain().contains(QStringLiteral("sudo asked for a password")),
+             qPrintable(needsPassword->explain()));
 
     host.setPrivilege({Privilege::Method::SudoPassword, m_net->userPassword()});
     // The password goes first on stdin; the command's own input follows untouched.
@@ -834,14 +856,16 @@ void TestSshHost::suWithRootPassword()
     // A host of its own whose /etc/shadow (a private copy) gives root a
     // password: this machine's root password stays untouched.
     LocalHost local;
-    auto hash = local.run(CommandLine(QStringLiteral("openssl"), {QStringLiteral("passwd"), QStringLiteral("-6"), QStringLiteral("-stdin")}),
+    auto hash = local.run(CommandLine(QStringLiteral("openssl"),
+                                      {QStringLiteral("passwd"), QStringLiteral("-6"), QStringLiteral("-stdin")}),
                           RunOptions{.stdinData = "root's secret\n"});
     if (!hash || !hash->succeeded())
         QSKIP("openssl is needed to make a root password for the su test host.");
     const QString shadow = m_dir.filePath(QStringLiteral("shadow"));
-    auto copied = local.run(CommandLine::shell(QStringLiteral("cp -p /etc/shadow \"$1\" && "
-                                                              "awk -F: -v OFS=: -v h=\"$2\" '$1 == \"root\" { $2 = h } { print }' /etc/shadow > \"$1\""),
-                                               {shadow, QString::fromUtf8(hash->stdOut.trimmed())}));
+    auto copied = local.run(CommandLine::shell(
+        QStringLiteral("cp -p /etc/shadow \"$1\" && "
+                       "awk -F: -v OFS=: -v h=\"$2\" '$1 == \"root\" { $2 = h } { print }' /etc/shadow > \"$1\""),
+        {shadow, QString::fromUtf8(hash->stdOut.trimmed())}));
     QVERIFY2(copied.ok() && copied->succeeded(), qPrintable(text(copied)));
     TestHostOptions options;
     options.extraMounts.append({shadow, QStringLiteral("/etc/shadow")});
@@ -852,14 +876,16 @@ void TestSshHost::suWithRootPassword()
     config.host = made[0]->address();
     SshHost host(config);
     host.setPrivilege({Privilege::Method::Su, QStringLiteral("root's secret")});
-    for (const auto &[as, user] : {std::pair{RunAs::Root, QByteArray("root\n")}, std::pair{RunAs::Postgres, QByteArray("postgres\n")}}) {
+    for (const auto &[as, user] :
+         {std::pair{RunAs::Root, QByteArray("root\n")}, std::pair{RunAs::Postgres, QByteArray("postgres\n")}}) {
         auto result = host.run(CommandLine(QStringLiteral("id"), {QStringLiteral("-un")}), RunOptions{.as = as});
         QVERIFY2(result.ok() && result->succeeded(), qPrintable(text(result)));
         QCOMPARE(result->stdOut, user);
     }
     // Input for the command gets past su whole (PAM reads ahead on stdin).
     const QByteArray input(100000, 'x');
-    auto counted = host.run(CommandLine(QStringLiteral("wc"), {QStringLiteral("-c")}), RunOptions{.as = RunAs::Root, .stdinData = input});
+    auto counted = host.run(CommandLine(QStringLiteral("wc"), {QStringLiteral("-c")}),
+                            RunOptions{.as = RunAs::Root, .stdinData = input});
     QVERIFY2(counted.ok() && counted->succeeded(), qPrintable(text(counted)));
     QCOMPARE(counted->stdOut.trimmed(), QByteArray("100000"));
     const QString path = QStringLiteral("/var/lib/postgresql/through-su.conf");
@@ -868,7 +894,8 @@ void TestSshHost::suWithRootPassword()
     auto read = host.readFile(path, RunAs::Postgres);
     QVERIFY(read.ok());
     QCOMPARE(*read, QByteArray("via su\n"));
-    auto owner = made[0]->runInside(CommandLine(QStringLiteral("stat"), {QStringLiteral("-c"), QStringLiteral("%U"), path}));
+    auto owner =
+        made[0]->runInside(CommandLine(QStringLiteral("stat"), {QStringLiteral("-c"), QStringLiteral("%U"), path}));
     QVERIFY(owner.ok());
     QCOMPARE(owner->stdOut, QByteArray("postgres\n"));
     auto leftovers = host.run(CommandLine::shell(QStringLiteral("ls /dev/shm /tmp | grep -c replica-input || true")));
@@ -934,10 +961,12 @@ void TestSshHost::startupFilesRunOncePerSession()
     QCOMPARE(failed->stdOut, QByteArray("out\n"));
     QCOMPARE(failed->stdErr, QByteArray("err\n"));
     // Input the command leaves unread does not spill into the next command.
-    auto unread = host.run(CommandLine::shell(QStringLiteral("head -c 3")), RunOptions{.stdinData = QByteArray(200000, 'y')});
+    auto unread =
+        host.run(CommandLine::shell(QStringLiteral("head -c 3")), RunOptions{.stdinData = QByteArray(200000, 'y')});
     QVERIFY(unread.ok() && unread->succeeded());
     QCOMPARE(unread->stdOut, QByteArray("yyy"));
-    auto asRoot = host.run(CommandLine(QStringLiteral("wc"), {QStringLiteral("-c")}), RunOptions{.as = RunAs::Root, .stdinData = "12345"});
+    auto asRoot = host.run(CommandLine(QStringLiteral("wc"), {QStringLiteral("-c")}),
+                           RunOptions{.as = RunAs::Root, .stdinData = "12345"});
     QVERIFY2(asRoot.ok() && asRoot->succeeded(), qPrintable(text(asRoot)));
     QCOMPARE(asRoot->stdOut.trimmed(), QByteArray("5"));
     QCOMPARE(linesIn(runs), 1);
@@ -956,12 +985,14 @@ void TestSshHost::withoutSetsidEveryCommandHasItsOwnChannel()
     const QString user = m_net->sudoNoPasswordUser();
     const QString bin = testUserFile(QStringLiteral("bin-without-setsid"));
     LocalHost local;
-    auto linked = local.run(CommandLine::shell(QStringLiteral("mkdir -p \"$1\" && for f in /usr/bin/* /usr/sbin/*; do "
-                                                              "[ \"${f##*/}\" = setsid ] || ln -sf \"$f\" \"$1/\"; done"),
-                                               {bin}));
+    auto linked =
+        local.run(CommandLine::shell(QStringLiteral("mkdir -p \"$1\" && for f in /usr/bin/* /usr/sbin/*; do "
+                                                    "[ \"${f##*/}\" = setsid ] || ln -sf \"$f\" \"$1/\"; done"),
+                                     {bin}));
     QVERIFY2(linked.ok() && linked->succeeded(), qPrintable(text(linked)));
     auto restore = withBashrcHead("echo run >> ~/bashrc-runs; echo 'Welcome from .bashrc'; echo 'bashrc noise' >&2; "
-                                  "export PATH=" + bin.toUtf8());
+                                  "export PATH=" +
+                                  bin.toUtf8());
     const QString runs = testUserFile(QStringLiteral("bashrc-runs"));
     SshHost host(userConfig(user, m_net->userPassword()));
     auto echoed = host.run(CommandLine(QStringLiteral("cat")), RunOptions{.stdinData = "through exec\n"});
@@ -994,7 +1025,8 @@ void TestSshHost::loginShellThatRefusesIsExplained()
     auto refused = host.run(CommandLine(QStringLiteral("true")));
     QVERIFY2(refused.ok(), qPrintable(text(refused)));
     QCOMPARE(refused->exitCode, 1);
-    QVERIFY2(refused->explain().contains(QStringLiteral("This account is locked until Monday.")), qPrintable(refused->explain()));
+    QVERIFY2(refused->explain().contains(QStringLiteral("This account is locked until Monday.")),
+             qPrintable(refused->explain()));
 }
 
 void TestSshHost::reconnectsAfterConnectionDropped()
@@ -1112,9 +1144,10 @@ void TestSshHost::lockEndsWhatAnEarlierRunLeftRunning()
     QVERIFY(bootId.open(QIODevice::ReadOnly) && initStat.open(QIODevice::ReadOnly));
     const QByteArray stat = initStat.readAll();
     const QByteArray initStart = stat.mid(stat.lastIndexOf(')') + 2).split(' ').value(19);
-    const QByteArray owner = "owner " + QSysInfo::machineHostName().toUtf8() + ' ' + bootId.readAll().trimmed() + " 1 " + initStart
-                             + " another tool\nstarted 0\n";
-    QVERIFY(later.writeFile(QStringLiteral("/var/run/postgresql/replica-studio.lock"), owner, {.keepBackup = false}).ok());
+    const QByteArray owner = "owner " + QSysInfo::machineHostName().toUtf8() + ' ' + bootId.readAll().trimmed() +
+                             " 1 " + initStart + " another tool\nstarted 0\n";
+    QVERIFY(
+        later.writeFile(QStringLiteral("/var/run/postgresql/replica-studio.lock"), owner, {.keepBackup = false}).ok());
     HostLock third;
     auto refused = third.acquire(later, QStringLiteral("test host"), options);
     QVERIFY(!refused.ok());
@@ -1123,7 +1156,8 @@ void TestSshHost::lockEndsWhatAnEarlierRunLeftRunning()
     auto kept = later.readFile(QStringLiteral("/var/run/postgresql/replica-studio.lock"));
     QVERIFY(kept.ok());
     QCOMPARE(*kept, owner);
-    QVERIFY(later.run(CommandLine(QStringLiteral("rm"), {QStringLiteral("/var/run/postgresql/replica-studio.lock")})).ok());
+    QVERIFY(
+        later.run(CommandLine(QStringLiteral("rm"), {QStringLiteral("/var/run/postgresql/replica-studio.lock")})).ok());
 
     auto gone = later.run(CommandLine(
         QStringLiteral("test"), {QStringLiteral("-e"), QStringLiteral("/var/run/postgresql/replica-studio.lock")}));

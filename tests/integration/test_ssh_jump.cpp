@@ -82,9 +82,9 @@ SshHostConfig TestSshJump::aliasConfig(const QString &alias) const
 bool TestSshJump::setBastionLink(const char *state) const
 {
     LocalHost local;
-    auto done = local.run(CommandLine(QStringLiteral("ip"), {QStringLiteral("-n"), m_bastion->namespaceName(),
-                                                             QStringLiteral("link"), QStringLiteral("set"),
-                                                             QStringLiteral("eth0"), QString::fromLatin1(state)}));
+    auto done = local.run(
+        CommandLine(QStringLiteral("ip"), {QStringLiteral("-n"), m_bastion->namespaceName(), QStringLiteral("link"),
+                                           QStringLiteral("set"), QStringLiteral("eth0"), QString::fromLatin1(state)}));
     return done && done->succeeded();
 }
 
@@ -130,8 +130,7 @@ void TestSshJump::directConnectionToAHiddenHostFails()
 void TestSshJump::runsACommandThroughTheJumpHost()
 {
     SshHost host(aliasConfig(QStringLiteral("p")));
-    QCOMPARE(host.destination().describe({}),
-             QStringLiteral("root@%1:22 via bastion").arg(m_primary->address()));
+    QCOMPARE(host.destination().describe({}), QStringLiteral("root@%1:22 via bastion").arg(m_primary->address()));
     QCOMPARE(host.address(), m_primary->address());
     QCOMPARE(host.displayName(), QStringLiteral("root@p"));
     const QString seen = hiddenAddressSeen(host);
@@ -289,13 +288,15 @@ void TestSshJump::setupThroughTheBastionIsVerified()
         QSKIP("Debian's postgresql-15 package is needed on this machine.");
     if (!QFile::exists(replicactlProgram()))
         QSKIP("Build the replicactl target first.");
-    const ChildRun setup = ChildRun::start(
-        replicactlProgram(), {QStringLiteral("setup"), QStringLiteral("--sync"), QStringLiteral("--yes"), QStringLiteral("-F"),
-                              m_config, QStringLiteral("--primary"), QStringLiteral("p"), QStringLiteral("--standby"),
-                              QStringLiteral("s")});
+    const ChildRun setup = ChildRun::start(replicactlProgram(),
+                                           {QStringLiteral("setup"), QStringLiteral("--sync"), QStringLiteral("--yes"),
+                                            QStringLiteral("-F"), m_config, QStringLiteral("--primary"),
+                                            QStringLiteral("p"), QStringLiteral("--standby"), QStringLiteral("s")});
     QVERIFY2(setup.exitCode == 0, qPrintable(setup.all()));
-    QVERIFY2(setup.out.contains(QStringLiteral("p → root@%1:22 via bastion").arg(m_primary->address())), qPrintable(setup.all()));
-    QVERIFY2(setup.out.contains(QStringLiteral("s → root@%1:22 via bastion").arg(m_standby->address())), qPrintable(setup.all()));
+    QVERIFY2(setup.out.contains(QStringLiteral("p → root@%1:22 via bastion").arg(m_primary->address())),
+             qPrintable(setup.all()));
+    QVERIFY2(setup.out.contains(QStringLiteral("s → root@%1:22 via bastion").arg(m_standby->address())),
+             qPrintable(setup.all()));
     QVERIFY2(setup.out.contains(QStringLiteral("Done: the standby streams and is verified.")), qPrintable(setup.all()));
 }
 

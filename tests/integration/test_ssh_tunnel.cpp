@@ -72,10 +72,13 @@ void TestSshTunnel::initTestCase()
     m_host = hosts.first();
     // Debian's default: listen_addresses = 'localhost', scram for TCP.
     RunOptions options;
-    options.stdinData = (QStringLiteral("ALTER ROLE postgres PASSWORD '%1';\n").arg(QString(password).replace(QLatin1Char('\''), QStringLiteral("''")))).toUtf8();
-    auto made = m_host->runInside(CommandLine::shell(QStringLiteral(
-        "set -e; pg_createcluster 15 main --start >/dev/null\n"
-        "runuser -u postgres -- psql -X -q -v ON_ERROR_STOP=1 -f -")), options);
+    options.stdinData = (QStringLiteral("ALTER ROLE postgres PASSWORD '%1';\n")
+                             .arg(QString(password).replace(QLatin1Char('\''), QStringLiteral("''"))))
+                            .toUtf8();
+    auto made = m_host->runInside(
+        CommandLine::shell(QStringLiteral("set -e; pg_createcluster 15 main --start >/dev/null\n"
+                                          "runuser -u postgres -- psql -X -q -v ON_ERROR_STOP=1 -f -")),
+        options);
     QVERIFY2(made.ok() && made->succeeded(), qPrintable(made.ok() ? made->explain() : made.error().fullText()));
 }
 
@@ -120,9 +123,7 @@ void TestSshTunnel::samplesKeepTheirIntervalWhileTheHostIsBusy()
     // A long command on the same machine through another SshHost, as a
     // basebackup would run during a setup.
     SshHost busy(config());
-    std::thread command([&busy] {
-        (void)busy.run(CommandLine(QStringLiteral("sleep"), {QStringLiteral("6")}));
-    });
+    std::thread command([&busy] { (void)busy.run(CommandLine(QStringLiteral("sleep"), {QStringLiteral("6")})); });
 
     ReplicationSampler sampler;
     sampler.setInterval(500);

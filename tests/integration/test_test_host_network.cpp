@@ -60,12 +60,20 @@ void TestTestHostNetwork::initTestCase()
 Result<CommandResult> TestTestHostNetwork::ssh(const TestHost &host, const QString &user, const QStringList &command)
 {
     LocalHost local;
-    QStringList arguments{QStringLiteral("-i"), m_net->clientKeyPath(),
-                          QStringLiteral("-o"), QStringLiteral("UserKnownHostsFile=") + m_net->knownHostsPath(),
-                          QStringLiteral("-o"), QStringLiteral("StrictHostKeyChecking=yes"),
-                          QStringLiteral("-o"), QStringLiteral("BatchMode=yes"),
-                          QStringLiteral("-o"), QStringLiteral("ConnectTimeout=5"),
-                          QStringLiteral("-l"), user, host.address(), QStringLiteral("--"),
+    QStringList arguments{QStringLiteral("-i"),
+                          m_net->clientKeyPath(),
+                          QStringLiteral("-o"),
+                          QStringLiteral("UserKnownHostsFile=") + m_net->knownHostsPath(),
+                          QStringLiteral("-o"),
+                          QStringLiteral("StrictHostKeyChecking=yes"),
+                          QStringLiteral("-o"),
+                          QStringLiteral("BatchMode=yes"),
+                          QStringLiteral("-o"),
+                          QStringLiteral("ConnectTimeout=5"),
+                          QStringLiteral("-l"),
+                          user,
+                          host.address(),
+                          QStringLiteral("--"),
                           CommandLine(command.first(), command.mid(1)).toShellString()};
     return local.run(CommandLine(QStringLiteral("ssh"), arguments), RunOptions{.timeoutMs = 30000});
 }
@@ -74,8 +82,8 @@ void TestTestHostNetwork::sshWithSuiteKeyReachesEachHost()
 {
     for (TestHost *host : m_hosts) {
         QVERIFY(host->address().startsWith(m_net->networkPrefix()));
-        auto result = ssh(*host, QStringLiteral("root"), {QStringLiteral("sh"), QStringLiteral("-c"),
-                                                          QStringLiteral("id -un; echo $SSH_CONNECTION")});
+        auto result = ssh(*host, QStringLiteral("root"),
+                          {QStringLiteral("sh"), QStringLiteral("-c"), QStringLiteral("id -un; echo $SSH_CONNECTION")});
         QVERIFY(result.ok());
         QVERIFY2(result->succeeded(), qPrintable(result->explain() + QLatin1Char('\n') + host->sshdLog()));
         const QList<QByteArray> lines = result->stdOut.split('\n');
@@ -86,9 +94,11 @@ void TestTestHostNetwork::sshWithSuiteKeyReachesEachHost()
 
 void TestTestHostNetwork::postgresFoldersArePrivate()
 {
-    for (const char *folder : {"/var/lib/postgresql", "/etc/postgresql", "/var/run/postgresql", "/var/log/postgresql"}) {
+    for (const char *folder :
+         {"/var/lib/postgresql", "/etc/postgresql", "/var/run/postgresql", "/var/log/postgresql"}) {
         const QString file = QString::fromLatin1(folder) + QStringLiteral("/replica-test-marker");
-        auto written = m_hosts[0]->runInside(CommandLine(QStringLiteral("touch"), {file}), RunOptions{.as = RunAs::Postgres});
+        auto written =
+            m_hosts[0]->runInside(CommandLine(QStringLiteral("touch"), {file}), RunOptions{.as = RunAs::Postgres});
         QVERIFY(written.ok());
         QVERIFY2(written->succeeded(), qPrintable(written->explain()));
         auto there = ssh(*m_hosts[0], QStringLiteral("root"), {QStringLiteral("test"), QStringLiteral("-e"), file});
@@ -124,13 +134,13 @@ void TestTestHostNetwork::hostsReachEachOther()
 
 void TestTestHostNetwork::sudoOfTestUsers()
 {
-    auto free = ssh(*m_hosts[0], m_net->sudoNoPasswordUser(), {QStringLiteral("sudo"), QStringLiteral("-n"),
-                                                               QStringLiteral("id"), QStringLiteral("-un")});
+    auto free = ssh(*m_hosts[0], m_net->sudoNoPasswordUser(),
+                    {QStringLiteral("sudo"), QStringLiteral("-n"), QStringLiteral("id"), QStringLiteral("-un")});
     QVERIFY(free.ok());
     QVERIFY2(free->succeeded(), qPrintable(free->explain()));
     QCOMPARE(free->stdOut, QByteArray("root\n"));
-    auto needsPassword = ssh(*m_hosts[0], m_net->sudoPasswordUser(), {QStringLiteral("sudo"), QStringLiteral("-n"),
-                                                                      QStringLiteral("true")});
+    auto needsPassword = ssh(*m_hosts[0], m_net->sudoPasswordUser(),
+                             {QStringLiteral("sudo"), QStringLiteral("-n"), QStringLiteral("true")});
     QVERIFY(needsPassword.ok());
     QVERIFY(!needsPassword->succeeded());
     QVERIFY2(needsPassword->explain().contains(QStringLiteral("sudo asked for a password")),
@@ -195,7 +205,8 @@ void TestTestHostNetwork::secondNetworkInSameProcess()
         QCOMPARE(hosts.size(), 1);
         namespaceName = hosts[0]->namespaceName();
         QVERIFY(namespaceName != m_hosts[0]->namespaceName());
-        auto addresses = hosts[0]->runInside(CommandLine(QStringLiteral("ip"), {QStringLiteral("-4"), QStringLiteral("-o"), QStringLiteral("addr")}));
+        auto addresses = hosts[0]->runInside(
+            CommandLine(QStringLiteral("ip"), {QStringLiteral("-4"), QStringLiteral("-o"), QStringLiteral("addr")}));
         QVERIFY(addresses.ok());
         QVERIFY(addresses->stdOut.contains(hosts[0]->address().toUtf8() + '/'));
     }
@@ -203,9 +214,11 @@ void TestTestHostNetwork::secondNetworkInSameProcess()
     LocalHost local;
     auto namespaces = local.run(CommandLine(QStringLiteral("ip"), {QStringLiteral("netns"), QStringLiteral("list")}));
     QVERIFY(namespaces.ok());
-    QVERIFY(!namespaces->stdOut.contains(namespaceName.toUtf8() + ' ') && !namespaces->stdOut.contains(namespaceName.toUtf8() + '\n'));
+    QVERIFY(!namespaces->stdOut.contains(namespaceName.toUtf8() + ' ') &&
+            !namespaces->stdOut.contains(namespaceName.toUtf8() + '\n'));
     // Its link too, at once: the next network of this process reuses the name.
-    auto link = local.run(CommandLine(QStringLiteral("ip"), {QStringLiteral("link"), QStringLiteral("show"), namespaceName}));
+    auto link =
+        local.run(CommandLine(QStringLiteral("ip"), {QStringLiteral("link"), QStringLiteral("show"), namespaceName}));
     QVERIFY(link.ok());
     QVERIFY2(!link->succeeded(), link->stdOut.constData());
     auto still = ssh(*m_hosts[0], QStringLiteral("root"), {QStringLiteral("true")});

@@ -105,11 +105,11 @@ LiveServer *TestVersionRulesLive::server(int major, QString *skip)
     return (m_servers[major] = std::move(live)).get();
 }
 
-#define SERVER_OR_SKIP(major)                                                                       \
-    QString skip;                                                                                   \
-    LiveServer *live = server(major, &skip);                                                        \
-    if (!live && !skip.isEmpty())                                                                   \
-        QSKIP(qPrintable(skip));                                                                    \
+#define SERVER_OR_SKIP(major)                                                                                          \
+    QString skip;                                                                                                      \
+    LiveServer *live = server(major, &skip);                                                                           \
+    if (!live && !skip.isEmpty())                                                                                      \
+        QSKIP(qPrintable(skip));                                                                                       \
     QVERIFY2(live, qPrintable(m_failures[major]));
 
 QHash<QString, TestVersionRulesLive::ServerSetting> TestVersionRulesLive::serverSettings(int major, LiveServer *live)
@@ -119,11 +119,13 @@ QHash<QString, TestVersionRulesLive::ServerSetting> TestVersionRulesLive::server
     QHash<QString, ServerSetting> settings;
     auto rows = live->rows(QStringLiteral(
         "SELECT name, vartype, context, coalesce(unit, ''), coalesce(min_val, ''), coalesce(max_val, ''), "
-        "coalesce(array_to_string(enumvals, ' '), ''), coalesce(boot_val, ''), coalesce(setting, '') FROM pg_settings"));
+        "coalesce(array_to_string(enumvals, ' '), ''), coalesce(boot_val, ''), coalesce(setting, '') FROM "
+        "pg_settings"));
     if (rows) {
         for (const QStringList &row : *rows) {
             if (row.size() == 9)
-                settings.insert(row.at(0), {row.at(1), row.at(2), row.at(3), row.at(4), row.at(5), row.at(6), row.at(7), row.at(8)});
+                settings.insert(row.at(0), {row.at(1), row.at(2), row.at(3), row.at(4), row.at(5), row.at(6), row.at(7),
+                                            row.at(8)});
         }
     }
     m_settings[major] = settings;
@@ -135,11 +137,16 @@ namespace {
 QString typeName(SettingInfo::Type type)
 {
     switch (type) {
-    case SettingInfo::Type::Bool: return QStringLiteral("bool");
-    case SettingInfo::Type::Integer: return QStringLiteral("integer");
-    case SettingInfo::Type::Real: return QStringLiteral("real");
-    case SettingInfo::Type::String: return QStringLiteral("string");
-    case SettingInfo::Type::Enum: return QStringLiteral("enum");
+    case SettingInfo::Type::Bool:
+        return QStringLiteral("bool");
+    case SettingInfo::Type::Integer:
+        return QStringLiteral("integer");
+    case SettingInfo::Type::Real:
+        return QStringLiteral("real");
+    case SettingInfo::Type::String:
+        return QStringLiteral("string");
+    case SettingInfo::Type::Enum:
+        return QStringLiteral("enum");
     }
     return {};
 }
@@ -148,12 +155,18 @@ QString typeName(SettingInfo::Type type)
 QString contextName(SettingInfo::Context context)
 {
     switch (context) {
-    case SettingInfo::Context::Internal: return QStringLiteral("internal");
-    case SettingInfo::Context::Postmaster: return QStringLiteral("postmaster");
-    case SettingInfo::Context::Sighup: return QStringLiteral("sighup");
-    case SettingInfo::Context::Backend: return QStringLiteral("backend");
-    case SettingInfo::Context::Superuser: return QStringLiteral("superuser");
-    case SettingInfo::Context::User: return QStringLiteral("user");
+    case SettingInfo::Context::Internal:
+        return QStringLiteral("internal");
+    case SettingInfo::Context::Postmaster:
+        return QStringLiteral("postmaster");
+    case SettingInfo::Context::Sighup:
+        return QStringLiteral("sighup");
+    case SettingInfo::Context::Backend:
+        return QStringLiteral("backend");
+    case SettingInfo::Context::Superuser:
+        return QStringLiteral("superuser");
+    case SettingInfo::Context::User:
+        return QStringLiteral("user");
     }
     return {};
 }
@@ -256,7 +269,9 @@ void TestVersionRulesLive::settingsMatchPgSettings()
         differs("context", contextName(info->context), serverContextGroup(server.context));
         differs("unit", info->unit, server.unit);
         if (info->place != SettingInfo::Place::PostgresqlConf)
-            mismatches << QStringLiteral("%1: in pg_settings of %2 but VersionRules places it in recovery.conf").arg(name).arg(major);
+            mismatches << QStringLiteral("%1: in pg_settings of %2 but VersionRules places it in recovery.conf")
+                              .arg(name)
+                              .arg(major);
         if (info->type == SettingInfo::Type::Integer) {
             differs("minimum", QString::number(info->minimum), server.minimum);
             differs("maximum", QString::number(info->maximum), server.maximum);
@@ -294,13 +309,16 @@ void TestVersionRulesLive::settingsMatchPgSettings()
                 return false;
             }
         };
-        if (!sameValue(sample.value(name, server.bootValue)) && !sameValue(server.bootValue) && !sameValue(server.setting))
+        if (!sameValue(sample.value(name, server.bootValue)) && !sameValue(server.bootValue) &&
+            !sameValue(server.setting))
             differs("default", info->defaultValue, sample.value(name, server.bootValue));
     }
     QVERIFY2(described > 60, qPrintable(QStringLiteral("only %1 settings described for %2").arg(described).arg(major)));
     report(major, mismatches);
     QVERIFY2(mismatches.isEmpty(), qPrintable(QStringLiteral("PostgreSQL %1 disagrees with VersionRules in %2 ways "
-                                                             "(each one above)").arg(major).arg(mismatches.size())));
+                                                             "(each one above)")
+                                                  .arg(major)
+                                                  .arg(mismatches.size())));
 }
 
 void TestVersionRulesLive::namesOfOtherMajorsAreUnknown_data()
@@ -331,11 +349,15 @@ void TestVersionRulesLive::namesOfOtherMajorsAreUnknown()
         if (info && info->place == SettingInfo::Place::RecoveryConf && major <= 11)
             continue;
         if (rules.isKnownSetting(name) || info)
-            mismatches << QStringLiteral("%1: VersionRules says it exists in %2, the server does not have it").arg(name).arg(major);
+            mismatches << QStringLiteral("%1: VersionRules says it exists in %2, the server does not have it")
+                              .arg(name)
+                              .arg(major);
     }
     report(major, mismatches);
     QVERIFY2(mismatches.isEmpty(), qPrintable(QStringLiteral("PostgreSQL %1 disagrees with VersionRules in %2 ways "
-                                                             "(each one above)").arg(major).arg(mismatches.size())));
+                                                             "(each one above)")
+                                                  .arg(major)
+                                                  .arg(mismatches.size())));
 }
 
 void TestVersionRulesLive::replicationAnswersMatchServer_data()
@@ -360,7 +382,8 @@ void TestVersionRulesLive::replicationAnswersMatchServer()
     check(sortedWords(settings.value(QStringLiteral("wal_level")).enumValues).contains(rules.walLevelForReplication()),
           QStringLiteral("wal_level %1 is not one of the server's values").arg(rules.walLevelForReplication()));
     check(rules.defaultWalLevel() == boot(QStringLiteral("wal_level")),
-          QStringLiteral("default wal_level %1, server %2").arg(rules.defaultWalLevel(), boot(QStringLiteral("wal_level"))));
+          QStringLiteral("default wal_level %1, server %2")
+              .arg(rules.defaultWalLevel(), boot(QStringLiteral("wal_level"))));
     check(QString::number(rules.defaultMaxWalSenders()) == boot(QStringLiteral("max_wal_senders")),
           QStringLiteral("default max_wal_senders %1").arg(rules.defaultMaxWalSenders()));
     check(QString::number(rules.defaultMaxReplicationSlots()) == boot(QStringLiteral("max_replication_slots")),
@@ -369,20 +392,24 @@ void TestVersionRulesLive::replicationAnswersMatchServer()
           QStringLiteral("default hot_standby"));
     check(rules.hasReplicationSlots() == exists(QStringLiteral("max_replication_slots")), QStringLiteral("slots"));
     check(exists(rules.walKeepSetting()), QStringLiteral("%1 does not exist").arg(rules.walKeepSetting()));
-    check((rules.walKeepUnit() == QLatin1String("MB")) == (settings.value(rules.walKeepSetting()).unit == QLatin1String("MB")),
+    check((rules.walKeepUnit() == QLatin1String("MB")) ==
+              (settings.value(rules.walKeepSetting()).unit == QLatin1String("MB")),
           QStringLiteral("unit of %1: %2").arg(rules.walKeepSetting(), rules.walKeepUnit()));
     check(!exists(rules.walKeepSetting() == QLatin1String("wal_keep_size") ? QStringLiteral("wal_keep_segments")
-                                                                            : QStringLiteral("wal_keep_size")),
+                                                                           : QStringLiteral("wal_keep_size")),
           QStringLiteral("both wal_keep settings exist"));
-    check(rules.hasMaxSlotWalKeepSize() == exists(QStringLiteral("max_slot_wal_keep_size")), QStringLiteral("max_slot_wal_keep_size"));
+    check(rules.hasMaxSlotWalKeepSize() == exists(QStringLiteral("max_slot_wal_keep_size")),
+          QStringLiteral("max_slot_wal_keep_size"));
     check(rules.hasArchiveLibrary() == exists(QStringLiteral("archive_library")), QStringLiteral("archive_library"));
-    check(rules.hasArchiveModeAlways() == settings.value(QStringLiteral("archive_mode")).enumValues.contains(QLatin1String("always")),
+    check(rules.hasArchiveModeAlways() ==
+              settings.value(QStringLiteral("archive_mode")).enumValues.contains(QLatin1String("always")),
           QStringLiteral("archive_mode = always"));
     check(rules.hasClusterName() == exists(QStringLiteral("cluster_name")), QStringLiteral("cluster_name"));
     check(rules.hasWalLogHints() == exists(QStringLiteral("wal_log_hints")), QStringLiteral("wal_log_hints"));
 
     // Standby settings: server settings from 12, recovery.conf before.
-    check((rules.recoveryKind() == VersionRules::RecoveryKind::SignalFile) == exists(QStringLiteral("primary_conninfo")),
+    check((rules.recoveryKind() == VersionRules::RecoveryKind::SignalFile) ==
+              exists(QStringLiteral("primary_conninfo")),
           QStringLiteral("recovery settings kind"));
     const QString trigger = rules.promoteTriggerSetting();
     if (major >= 12)
@@ -391,17 +418,20 @@ void TestVersionRulesLive::replicationAnswersMatchServer()
     else
         check(trigger == QLatin1String("trigger_file") && !exists(trigger), QStringLiteral("trigger_file up to 11"));
     if (exists(QStringLiteral("primary_conninfo")))
-        check(rules.primaryConninfoReloadable() == (settings.value(QStringLiteral("primary_conninfo")).context == QLatin1String("sighup")),
+        check(rules.primaryConninfoReloadable() ==
+                  (settings.value(QStringLiteral("primary_conninfo")).context == QLatin1String("sighup")),
               QStringLiteral("primary_conninfo reloadable"));
     if (exists(QStringLiteral("recovery_target_timeline")))
         check(rules.defaultRecoveryTargetTimeline() == boot(QStringLiteral("recovery_target_timeline")),
               QStringLiteral("recovery_target_timeline default %1").arg(rules.defaultRecoveryTargetTimeline()));
 
     // Authentication.
-    check(rules.hasScram() == settings.value(QStringLiteral("password_encryption")).enumValues.contains(QLatin1String("scram-sha-256")),
+    check(rules.hasScram() ==
+              settings.value(QStringLiteral("password_encryption")).enumValues.contains(QLatin1String("scram-sha-256")),
           QStringLiteral("scram"));
     check(rules.defaultPasswordEncryption() == boot(QStringLiteral("password_encryption")),
-          QStringLiteral("default password_encryption %1, server %2").arg(rules.defaultPasswordEncryption(), boot(QStringLiteral("password_encryption"))));
+          QStringLiteral("default password_encryption %1, server %2")
+              .arg(rules.defaultPasswordEncryption(), boot(QStringLiteral("password_encryption"))));
     for (const QString &value : rules.synchronousCommitValues())
         check(sortedWords(settings.value(QStringLiteral("synchronous_commit")).enumValues).contains(value),
               QStringLiteral("synchronous_commit %1").arg(value));
@@ -410,41 +440,58 @@ void TestVersionRulesLive::replicationAnswersMatchServer()
     // Functions, views and columns the monitor, the plan and the clone use.
     auto one = [&](const QString &sql) { return live->query(sql).valueOr(QStringLiteral("?")); };
     auto hasFunction = [&](const QString &name) {
-        return one(QStringLiteral("SELECT count(*) > 0 FROM pg_proc WHERE proname = '%1'").arg(name)) == QLatin1String("t");
+        return one(QStringLiteral("SELECT count(*) > 0 FROM pg_proc WHERE proname = '%1'").arg(name)) ==
+               QLatin1String("t");
     };
     auto hasRelation = [&](const QString &name) {
         return one(QStringLiteral("SELECT to_regclass('pg_catalog.%1') IS NOT NULL").arg(name)) == QLatin1String("t");
     };
     auto hasColumn = [&](const QString &relation, const QString &column) {
         return one(QStringLiteral("SELECT count(*) > 0 FROM pg_attribute WHERE attrelid = 'pg_catalog.%1'::regclass "
-                                  "AND attname = '%2'").arg(relation, column)) == QLatin1String("t");
+                                  "AND attname = '%2'")
+                       .arg(relation, column)) == QLatin1String("t");
     };
-    for (const QString &function : {rules.currentWalLsnFunction(), rules.walLsnDiffFunction(), rules.lastWalReceiveLsnFunction(),
-                                    rules.lastWalReplayLsnFunction(), rules.walReplayPauseFunction(),
-                                    rules.walReplayResumeFunction(), rules.walFileNameFunction(), rules.backupStartFunction(),
-                                    rules.backupStopFunction()})
+    for (const QString &function :
+         {rules.currentWalLsnFunction(), rules.walLsnDiffFunction(), rules.lastWalReceiveLsnFunction(),
+          rules.lastWalReplayLsnFunction(), rules.walReplayPauseFunction(), rules.walReplayResumeFunction(),
+          rules.walFileNameFunction(), rules.backupStartFunction(), rules.backupStopFunction()})
         check(hasFunction(function), QStringLiteral("function %1 does not exist").arg(function));
     check(rules.hasPgPromote() == hasFunction(QStringLiteral("pg_promote")), QStringLiteral("pg_promote"));
-    for (const QString &column : {rules.sentLsnColumn(), rules.writeLsnColumn(), rules.flushLsnColumn(), rules.replayLsnColumn()})
+    for (const QString &column :
+         {rules.sentLsnColumn(), rules.writeLsnColumn(), rules.flushLsnColumn(), rules.replayLsnColumn()})
         check(hasColumn(QStringLiteral("pg_stat_replication"), column), QStringLiteral("column %1").arg(column));
-    check(rules.hasLagColumns() == hasColumn(QStringLiteral("pg_stat_replication"), QStringLiteral("replay_lag")), QStringLiteral("lag columns"));
-    check(rules.hasReplyTime() == hasColumn(QStringLiteral("pg_stat_replication"), QStringLiteral("reply_time")), QStringLiteral("reply_time"));
-    check(rules.hasStatWalReceiver() == hasRelation(QStringLiteral("pg_stat_wal_receiver")), QStringLiteral("pg_stat_wal_receiver"));
-    check(rules.hasStatArchiver() == hasRelation(QStringLiteral("pg_stat_archiver")), QStringLiteral("pg_stat_archiver"));
-    check(rules.hasSlotWalStatus() == hasColumn(QStringLiteral("pg_replication_slots"), QStringLiteral("wal_status")), QStringLiteral("wal_status"));
-    check(rules.hasSlotInactiveSince() == hasColumn(QStringLiteral("pg_replication_slots"), QStringLiteral("inactive_since")), QStringLiteral("inactive_since"));
-    check(rules.hasHbaFileRules() == hasRelation(QStringLiteral("pg_hba_file_rules")), QStringLiteral("pg_hba_file_rules"));
-    check(rules.hasFileSettings() == hasRelation(QStringLiteral("pg_file_settings")), QStringLiteral("pg_file_settings"));
-    check(rules.hasPendingRestart() == hasColumn(QStringLiteral("pg_settings"), QStringLiteral("pending_restart")), QStringLiteral("pending_restart"));
+    check(rules.hasLagColumns() == hasColumn(QStringLiteral("pg_stat_replication"), QStringLiteral("replay_lag")),
+          QStringLiteral("lag columns"));
+    check(rules.hasReplyTime() == hasColumn(QStringLiteral("pg_stat_replication"), QStringLiteral("reply_time")),
+          QStringLiteral("reply_time"));
+    check(rules.hasStatWalReceiver() == hasRelation(QStringLiteral("pg_stat_wal_receiver")),
+          QStringLiteral("pg_stat_wal_receiver"));
+    check(rules.hasStatArchiver() == hasRelation(QStringLiteral("pg_stat_archiver")),
+          QStringLiteral("pg_stat_archiver"));
+    check(rules.hasSlotWalStatus() == hasColumn(QStringLiteral("pg_replication_slots"), QStringLiteral("wal_status")),
+          QStringLiteral("wal_status"));
+    check(rules.hasSlotInactiveSince() ==
+              hasColumn(QStringLiteral("pg_replication_slots"), QStringLiteral("inactive_since")),
+          QStringLiteral("inactive_since"));
+    check(rules.hasHbaFileRules() == hasRelation(QStringLiteral("pg_hba_file_rules")),
+          QStringLiteral("pg_hba_file_rules"));
+    check(rules.hasFileSettings() == hasRelation(QStringLiteral("pg_file_settings")),
+          QStringLiteral("pg_file_settings"));
+    check(rules.hasPendingRestart() == hasColumn(QStringLiteral("pg_settings"), QStringLiteral("pending_restart")),
+          QStringLiteral("pending_restart"));
     if (major >= 17) // pg_wait_events lists them from 17
-        check(rules.hasSyncRepWaitEvent() == (one(QStringLiteral("SELECT count(*) > 0 FROM pg_wait_events WHERE name = 'SyncRep'")) == QLatin1String("t")),
+        check(rules.hasSyncRepWaitEvent() ==
+                  (one(QStringLiteral("SELECT count(*) > 0 FROM pg_wait_events WHERE name = 'SyncRep'")) ==
+                   QLatin1String("t")),
               QStringLiteral("SyncRep wait event"));
     check(rules.dataChecksumsByDefault() == (one(QStringLiteral("SHOW data_checksums")) == QLatin1String("on")),
           QStringLiteral("data checksums after a plain initdb"));
 
     report(major, mismatches);
     QVERIFY2(mismatches.isEmpty(), qPrintable(QStringLiteral("PostgreSQL %1 disagrees with VersionRules in %2 ways "
-                                                             "(each one above)").arg(major).arg(mismatches.size())));
+                                                             "(each one above)")
+                                                  .arg(major)
+                                                  .arg(mismatches.size())));
 }
 
 void TestVersionRulesLive::validateSettingAgreesWithServer_data()
@@ -539,9 +586,10 @@ void TestVersionRulesLive::validateSettingAgreesWithServer()
     if (accepted && info && info->type == SettingInfo::Type::Integer) {
         const auto base = rules.integerInBaseUnit(name, value);
         QVERIFY2(base && QString::number(*base) == judged.second,
-                 qPrintable(QStringLiteral("PostgreSQL %1, %2 = '%3': VersionRules reads %4, the server %5")
-                                .arg(major)
-                                .arg(name, value, base ? QString::number(*base) : QStringLiteral("nothing"), judged.second)));
+                 qPrintable(
+                     QStringLiteral("PostgreSQL %1, %2 = '%3': VersionRules reads %4, the server %5")
+                         .arg(major)
+                         .arg(name, value, base ? QString::number(*base) : QStringLiteral("nothing"), judged.second)));
     }
 }
 
@@ -565,7 +613,8 @@ void TestVersionRulesLive::replicationEditsAccepted()
         {QStringLiteral("max_replication_slots"), QStringLiteral("10")},
         {rules.walKeepSetting(), rules.walKeepValue(1024)},
         {QStringLiteral("archive_mode"), QStringLiteral("on")},
-        {QStringLiteral("archive_command"), QStringLiteral("test ! -f '/var/lib/postgresql/archive/%f' && cp '%p' '/var/lib/postgresql/archive/%f'")},
+        {QStringLiteral("archive_command"),
+         QStringLiteral("test ! -f '/var/lib/postgresql/archive/%f' && cp '%p' '/var/lib/postgresql/archive/%f'")},
         {QStringLiteral("hot_standby"), QStringLiteral("on")},
         {QStringLiteral("password_encryption"), rules.preferredPasswordMethod()},
         {QStringLiteral("synchronous_commit"), QStringLiteral("on")},
@@ -593,7 +642,8 @@ void TestVersionRulesLive::replicationEditsAccepted()
     QStringList mismatches;
     for (const auto &[name, value] : edits) {
         if (auto valid = rules.validateSetting(name, value); !valid)
-            mismatches << QStringLiteral("VersionRules refuses its own %1 = '%2': %3").arg(name, value, valid.error().message);
+            mismatches
+                << QStringLiteral("VersionRules refuses its own %1 = '%2': %3").arg(name, value, valid.error().message);
         if (auto set = conf->set(name, value, rules); !set)
             mismatches << QStringLiteral("ConfFile refuses %1 = '%2': %3").arg(name, value, set.error().message);
         // Each value alone, read back by the server as it will run with it.
@@ -609,7 +659,8 @@ void TestVersionRulesLive::replicationEditsAccepted()
         else if (name == QLatin1String("wal_level") && value == QLatin1String("hot_standby") && major >= 10)
             expected = QStringLiteral("replica");
         if (judged.second != expected)
-            mismatches << QStringLiteral("%1 = '%2' reads back as '%3', expected '%4'").arg(name, value, judged.second, expected);
+            mismatches << QStringLiteral("%1 = '%2' reads back as '%3', expected '%4'")
+                              .arg(name, value, judged.second, expected);
     }
     // The whole file as one, as the server will read it at the restart; the last
     // value of each name is the one that counts.
@@ -620,7 +671,8 @@ void TestVersionRulesLive::replicationEditsAccepted()
         if (whole.first != 0)
             mismatches << QStringLiteral("the edited postgresql.conf is refused: %1").arg(whole.second);
         else if (whole.second != alone.second)
-            mismatches << QStringLiteral("%1 in the edited file reads '%2', ConfFile says '%3'").arg(name, whole.second, alone.second);
+            mismatches << QStringLiteral("%1 in the edited file reads '%2', ConfFile says '%3'")
+                              .arg(name, whole.second, alone.second);
     }
 
     // pg_file_settings of the running server, on the edited file in place.
@@ -641,7 +693,9 @@ void TestVersionRulesLive::replicationEditsAccepted()
 
     report(major, mismatches);
     QVERIFY2(mismatches.isEmpty(), qPrintable(QStringLiteral("PostgreSQL %1 refused %2 replication edits "
-                                                             "(each one above)").arg(major).arg(mismatches.size())));
+                                                             "(each one above)")
+                                                  .arg(major)
+                                                  .arg(mismatches.size())));
 }
 
 void TestVersionRulesLive::hbaEditsAccepted_data()
@@ -685,26 +739,33 @@ void TestVersionRulesLive::hbaEditsAccepted()
     for (const QStringList &row : *found) {
         if (!row.at(0).isEmpty())
             errors << row.at(0);
-        if (row.value(2) == QLatin1String("replication") && row.value(3) == QLatin1String("replicator")
-            && row.value(4) == QLatin1String("198.18.1.2") && row.value(5) == QLatin1String("255.255.255.255")
-            && row.value(6) == method)
+        if (row.value(2) == QLatin1String("replication") && row.value(3) == QLatin1String("replicator") &&
+            row.value(4) == QLatin1String("198.18.1.2") && row.value(5) == QLatin1String("255.255.255.255") &&
+            row.value(6) == method)
             seen = true;
     }
-    QVERIFY2(errors.isEmpty(), qPrintable(QStringLiteral("PostgreSQL %1, pg_hba.conf: %2").arg(major).arg(errors.join(QStringLiteral("; ")))));
-    QVERIFY2(seen, qPrintable(QStringLiteral("PostgreSQL %1: the replication line is not among pg_hba_file_rules").arg(major)));
+    QVERIFY2(
+        errors.isEmpty(),
+        qPrintable(QStringLiteral("PostgreSQL %1, pg_hba.conf: %2").arg(major).arg(errors.join(QStringLiteral("; ")))));
+    QVERIFY2(
+        seen,
+        qPrintable(QStringLiteral("PostgreSQL %1: the replication line is not among pg_hba_file_rules").arg(major)));
 
     // include lines: 16+ reads the included file's rules; before, the line is an error.
     QVERIFY(live->writeServerFile(live->dataDir() + QStringLiteral("/replica_studio_hba.conf"), line));
     QVERIFY(live->writeServerFile(hbaPath, original + "include replica_studio_hba.conf\n"));
-    auto included = live->query(QStringLiteral("SELECT count(*) FILTER (WHERE error IS NOT NULL) || ' ' || "
-                                               "count(*) FILTER (WHERE address = '198.18.1.2') FROM pg_hba_file_rules"));
+    auto included =
+        live->query(QStringLiteral("SELECT count(*) FILTER (WHERE error IS NOT NULL) || ' ' || "
+                                   "count(*) FILTER (WHERE address = '198.18.1.2') FROM pg_hba_file_rules"));
     QVERIFY(live->writeServerFile(hbaPath, original));
     QVERIFY2(included, qPrintable(included ? QString() : included.error().fullText()));
     const bool serverReadsInclude = *included == QLatin1String("0 1");
-    QVERIFY2(rules.hasHbaInclude() == serverReadsInclude,
-             qPrintable(QStringLiteral("PostgreSQL %1: VersionRules says hba include %2, the server's rules: %3 (errors, matches)")
-                            .arg(major)
-                            .arg(rules.hasHbaInclude() ? QStringLiteral("works") : QStringLiteral("does not exist"), *included)));
+    QVERIFY2(
+        rules.hasHbaInclude() == serverReadsInclude,
+        qPrintable(
+            QStringLiteral("PostgreSQL %1: VersionRules says hba include %2, the server's rules: %3 (errors, matches)")
+                .arg(major)
+                .arg(rules.hasHbaInclude() ? QStringLiteral("works") : QStringLiteral("does not exist"), *included)));
 }
 
 QTEST_GUILESS_MAIN(TestVersionRulesLive)

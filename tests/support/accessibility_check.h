@@ -25,7 +25,8 @@ namespace AccessibilityCheck {
 inline bool isInteractive(QWidget *widget)
 {
     // Read through their table's cells or their view's scrolling.
-    if (qobject_cast<QHeaderView *>(widget) || qobject_cast<QScrollBar *>(widget) || widget->inherits("QTableCornerButton"))
+    if (qobject_cast<QHeaderView *>(widget) || qobject_cast<QScrollBar *>(widget) ||
+        widget->inherits("QTableCornerButton"))
         return false;
     // The editor inside a spin box or combo box is announced as that control.
     if (qobject_cast<QAbstractSpinBox *>(widget->parentWidget()) || qobject_cast<QComboBox *>(widget->parentWidget()))
@@ -47,8 +48,8 @@ inline QStringList unnamedControls(QWidget *root)
             continue;
         QAccessibleInterface *accessible = QAccessible::queryAccessibleInterface(widget);
         if (!accessible || accessible->text(QAccessible::Name).trimmed().isEmpty())
-            unnamed << QStringLiteral("%1 \"%2\"").arg(QString::fromLatin1(widget->metaObject()->className()),
-                                                       widget->objectName());
+            unnamed << QStringLiteral("%1 \"%2\"")
+                           .arg(QString::fromLatin1(widget->metaObject()->className()), widget->objectName());
     }
     return unnamed;
 }
@@ -61,5 +62,6 @@ inline QStringList unnamedControls(QWidget *root)
     do {                                                                                                               \
         Screenshot::save((widget), (name));                                                                            \
         const QStringList unnamed_ = AccessibilityCheck::unnamedControls(widget);                                      \
-        QVERIFY2(unnamed_.isEmpty(), qPrintable(QStringLiteral("%1: unnamed %2").arg(name, unnamed_.join(QStringLiteral(", "))))); \
+        QVERIFY2(unnamed_.isEmpty(),                                                                                   \
+                 qPrintable(QStringLiteral("%1: unnamed %2").arg(name, unnamed_.join(QStringLiteral(", ")))));         \
     } while (false)

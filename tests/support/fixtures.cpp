@@ -27,7 +27,8 @@ HostFacts debianHost(const PgVersion &version, const QString &address)
     facts.osVersion = QStringLiteral("12");
     facts.family = HostFacts::OsFamily::Debian;
     facts.packageManager = QStringLiteral("apt");
-    facts.installations.append({version, QStringLiteral("/usr/lib/postgresql/%1/bin").arg(version.majorString()), true});
+    facts.installations.append(
+        {version, QStringLiteral("/usr/lib/postgresql/%1/bin").arg(version.majorString()), true});
     facts.canBecomeRoot = true;
     facts.canBecomePostgres = true;
     facts.postgresHome = QStringLiteral("/var/lib/postgresql");

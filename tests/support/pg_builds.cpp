@@ -49,14 +49,14 @@ PgBuild PgBuilds::build(int major)
         }
         build.dir = fields.at(3);
         if (!QFileInfo(build.binDir() + QStringLiteral("/postgres")).isExecutable())
-            build.skipReason = QStringLiteral("The build of PostgreSQL %1 in %2 is gone: run tests/support/pg-builds again.")
-                                   .arg(major)
-                                   .arg(build.dir);
+            build.skipReason =
+                QStringLiteral("The build of PostgreSQL %1 in %2 is gone: run tests/support/pg-builds again.")
+                    .arg(major)
+                    .arg(build.dir);
         return build;
     }
-    build.skipReason = QStringLiteral("No build of PostgreSQL %1 in %2: run tests/support/pg-builds %1.")
-                           .arg(major)
-                           .arg(cacheDir());
+    build.skipReason =
+        QStringLiteral("No build of PostgreSQL %1 in %2: run tests/support/pg-builds %1.").arg(major).arg(cacheDir());
     return build;
 }
 

@@ -12,7 +12,8 @@ namespace Screenshot {
 
 inline QString folder()
 {
-    const QString dir = qEnvironmentVariable("REPLICA_SCREENSHOT_DIR", QStringLiteral(REPLICA_BINARY_DIR "/screenshots"));
+    const QString dir =
+        qEnvironmentVariable("REPLICA_SCREENSHOT_DIR", QStringLiteral(REPLICA_BINARY_DIR "/screenshots"));
     QDir().mkpath(dir);
     return dir;
 }

@@ -59,7 +59,9 @@ void remember(const QString &script, const QString &run)
         std::atexit(destroyAtExit);
     }
     // Installed each time: QTest puts its own handlers in place when it starts.
-    struct sigaction action {};
+    struct sigaction action
+    {
+    };
     action.sa_handler = destroyFromSignal;
     sigemptyset(&action.sa_mask);
     ::sigaction(SIGINT, &action, nullptr);
@@ -103,7 +105,8 @@ QString randomPassword()
 
 QString TestHost::hostPublicKey() const
 {
-    const QStringList words = firstLine(m_dir + QStringLiteral("/ssh/ssh_host_ed25519_key.pub")).split(QLatin1Char(' '));
+    const QStringList words =
+        firstLine(m_dir + QStringLiteral("/ssh/ssh_host_ed25519_key.pub")).split(QLatin1Char(' '));
     return words.mid(0, 2).join(QLatin1Char(' '));
 }
 
@@ -157,10 +160,8 @@ Result<CommandResult> TestHost::runInside(const CommandLine &command, const RunO
 }
 
 TestHostNetwork::TestHostNetwork()
-    : m_script(QStringLiteral(REPLICA_TEST_SUPPORT_DIR "/test-hosts")),
-      m_run(QString::number(::getpid())),
-      m_userPassword(randomPassword()),
-      m_local(std::make_unique<LocalHost>())
+    : m_script(QStringLiteral(REPLICA_TEST_SUPPORT_DIR "/test-hosts")), m_run(QString::number(::getpid())),
+      m_userPassword(randomPassword()), m_local(std::make_unique<LocalHost>())
 {
     if (::geteuid() != 0) {
         m_skipReason = QStringLiteral("Test hosts need root (network namespaces, bind mounts, a throwaway "
@@ -263,8 +264,8 @@ QList<TestHost *> TestHostNetwork::create(int n, const TestHostOptions &options)
         host->m_run = m_run;
         host->m_script = m_script;
         host->m_dir = m_runDir + QLatin1Char('/') + host->m_name;
-        host->m_address = (options.reach == TestHostOptions::Reach::Hidden ? hiddenNetworkPrefix() : networkPrefix())
-                          + QString::number(number);
+        host->m_address = (options.reach == TestHostOptions::Reach::Hidden ? hiddenNetworkPrefix() : networkPrefix()) +
+                          QString::number(number);
         host->m_namespace = QStringLiteral("rs%1h%2").arg(m_run).arg(number);
         host->m_keeperPid = firstLine(host->m_dir + QStringLiteral("/keeper.pid")).toLongLong();
         m_hosts.append(host);

@@ -17,13 +17,13 @@ class LocalHost;
 class TestHost
 {
 public:
-    QString name() const { return m_name; }           // "h1"
-    QString address() const { return m_address; }     // "198.18.<run>.1" ("198.19.<run>.1" when hidden)
+    QString name() const { return m_name; }       // "h1"
+    QString address() const { return m_address; } // "198.18.<run>.1" ("198.19.<run>.1" when hidden)
     int port() const { return 22; }
     QString namespaceName() const { return m_namespace; }
-    QString stateDir() const { return m_dir; }         // lib/, etc/, run/, log/, ssh/ of this host
-    QString hostPublicKey() const;                     // "ssh-ed25519 AAAA..."
-    QString sshdLog() const;                           // for failure messages
+    QString stateDir() const { return m_dir; } // lib/, etc/, run/, log/, ssh/ of this host
+    QString hostPublicKey() const;             // "ssh-ed25519 AAAA..."
+    QString sshdLog() const;                   // for failure messages
 
     // The listening sshd only: sessions already open keep going, as on a
     // machine whose sshd is restarted. Returns false with a warning on failure.
@@ -107,7 +107,7 @@ public:
     QString clientKeyPath() const;
     QString knownHostsPath() const;
     QString runDir() const { return m_runDir; }
-    QString networkPrefix() const; // "198.18.<X>."
+    QString networkPrefix() const;       // "198.18.<X>."
     QString hiddenNetworkPrefix() const; // "198.19.<X>.": Reach::Hidden hosts
     // An SSH config file (in the run's folder) with these Host blocks; its path.
     QString writeSshConfig(const QList<TestSshAlias> &aliases) const;

@@ -77,11 +77,16 @@ void TestClusterProfile::refusals_data()
 {
     QTest::addColumn<QString>("change");
     QTest::addColumn<QString>("expected");
-    QTest::newRow("no name") << "name" << "a name";
-    QTest::newRow("password in conninfo") << "password" << "keychain";
-    QTest::newRow("two primaries") << "primaries" << "exactly one primary";
-    QTest::newRow("no machine") << "host" << "machine it runs on";
-    QTest::newRow("bad port") << "port" << "1 to 65535";
+    QTest::newRow("no name") << "name"
+                             << "a name";
+    QTest::newRow("password in conninfo") << "password"
+                                          << "keychain";
+    QTest::newRow("two primaries") << "primaries"
+                                   << "exactly one primary";
+    QTest::newRow("no machine") << "host"
+                                << "machine it runs on";
+    QTest::newRow("bad port") << "port"
+                              << "1 to 65535";
 }
 
 void TestClusterProfile::refusals()
@@ -113,7 +118,8 @@ void TestClusterProfile::idsFromNames_data()
     QTest::addColumn<QString>("id");
     QTest::newRow("plain") << "Billing" << QStringList{} << "billing";
     QTest::newRow("spaces and signs") << "  Billing / EU (prod) " << QStringList{} << "billing-eu-prod";
-    QTest::newRow("taken") << "Billing" << QStringList{QStringLiteral("billing"), QStringLiteral("billing-2")} << "billing-3";
+    QTest::newRow("taken") << "Billing" << QStringList{QStringLiteral("billing"), QStringLiteral("billing-2")}
+                           << "billing-3";
     QTest::newRow("nothing usable") << "本番" << QStringList{} << "cluster";
 }
 

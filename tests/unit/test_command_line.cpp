@@ -22,7 +22,8 @@ void TestCommandLine::quote_data()
     QTest::addColumn<QString>("word");
     QTest::addColumn<QString>("quoted");
     QTest::addRow("plain") << QStringLiteral("pg_ctl") << QStringLiteral("pg_ctl");
-    QTest::addRow("path") << QStringLiteral("/var/lib/postgresql/15/main") << QStringLiteral("/var/lib/postgresql/15/main");
+    QTest::addRow("path") << QStringLiteral("/var/lib/postgresql/15/main")
+                          << QStringLiteral("/var/lib/postgresql/15/main");
     QTest::addRow("empty") << QString() << QStringLiteral("''");
     QTest::addRow("space") << QStringLiteral("a b") << QStringLiteral("'a b'");
     QTest::addRow("quote") << QStringLiteral("it's") << QStringLiteral("'it'\\''s'");

@@ -36,39 +36,68 @@ void TestConfFile::grammar_data()
     QTest::addColumn<QString>("name");
     QTest::addColumn<QString>("expected"); // "<none>" when the file does not set it
 
-    QTest::addRow("name = value") << QByteArray("port = 5433\n") << "port" << "5433";
-    QTest::addRow("name value") << QByteArray("port 5433\n") << "port" << "5433";
-    QTest::addRow("no blanks") << QByteArray("port=5433\n") << "port" << "5433";
-    QTest::addRow("tabs and CR") << QByteArray("\tport\t=\t5433\t\r\n") << "port" << "5433";
-    QTest::addRow("comment after") << QByteArray("port = 5433 # the port\n") << "port" << "5433";
-    QTest::addRow("comment glued") << QByteArray("port = 5433#x\n") << "port" << "5433";
-    QTest::addRow("commented out") << QByteArray("#port = 5433\n") << "port" << "<none>";
-    QTest::addRow("quoted") << QByteArray("listen_addresses = '*'\n") << "listen_addresses" << "*";
-    QTest::addRow("doubled quote") << QByteArray("application_name = 'it''s'\n") << "application_name" << "it's";
-    QTest::addRow("backslash quote") << QByteArray("application_name = 'it\\'s'\n") << "application_name" << "it's";
-    QTest::addRow("backslash escapes") << QByteArray("a.b = 'x\\ty\\nz\\\\w\\q'\n") << "a.b" << "x\ty\nz\\wq";
-    QTest::addRow("octal escape") << QByteArray("a.b = '\\101\\1012'\n") << "a.b" << "AA2";
+    QTest::addRow("name = value") << QByteArray("port = 5433\n") << "port"
+                                  << "5433";
+    QTest::addRow("name value") << QByteArray("port 5433\n") << "port"
+                                << "5433";
+    QTest::addRow("no blanks") << QByteArray("port=5433\n") << "port"
+                               << "5433";
+    QTest::addRow("tabs and CR") << QByteArray("\tport\t=\t5433\t\r\n") << "port"
+                                 << "5433";
+    QTest::addRow("comment after") << QByteArray("port = 5433 # the port\n") << "port"
+                                   << "5433";
+    QTest::addRow("comment glued") << QByteArray("port = 5433#x\n") << "port"
+                                   << "5433";
+    QTest::addRow("commented out") << QByteArray("#port = 5433\n") << "port"
+                                   << "<none>";
+    QTest::addRow("quoted") << QByteArray("listen_addresses = '*'\n") << "listen_addresses"
+                            << "*";
+    QTest::addRow("doubled quote") << QByteArray("application_name = 'it''s'\n") << "application_name"
+                                   << "it's";
+    QTest::addRow("backslash quote") << QByteArray("application_name = 'it\\'s'\n") << "application_name"
+                                     << "it's";
+    QTest::addRow("backslash escapes") << QByteArray("a.b = 'x\\ty\\nz\\\\w\\q'\n") << "a.b"
+                                       << "x\ty\nz\\wq";
+    QTest::addRow("octal escape") << QByteArray("a.b = '\\101\\1012'\n") << "a.b"
+                                  << "AA2";
     QTest::addRow("hash inside quotes") << QByteArray("archive_command = 'cp %p /x#y' # real comment\n")
-                                        << "archive_command" << "cp %p /x#y";
-    QTest::addRow("empty string") << QByteArray("archive_command = ''\n") << "archive_command" << "";
-    QTest::addRow("unit") << QByteArray("shared_buffers = 128MB\n") << "shared_buffers" << "128MB";
-    QTest::addRow("time unit") << QByteArray("wal_sender_timeout = 1min\n") << "wal_sender_timeout" << "1min";
-    QTest::addRow("negative") << QByteArray("max_slot_wal_keep_size = -1\n") << "max_slot_wal_keep_size" << "-1";
-    QTest::addRow("hex") << QByteArray("shared_buffers = 0x4000\n") << "shared_buffers" << "0x4000";
-    QTest::addRow("real") << QByteArray("checkpoint_completion_target = .9\n") << "checkpoint_completion_target" << ".9";
-    QTest::addRow("exponent") << QByteArray("seq_page_cost = 1.5e3\n") << "seq_page_cost" << "1.5e3";
+                                        << "archive_command"
+                                        << "cp %p /x#y";
+    QTest::addRow("empty string") << QByteArray("archive_command = ''\n") << "archive_command"
+                                  << "";
+    QTest::addRow("unit") << QByteArray("shared_buffers = 128MB\n") << "shared_buffers"
+                          << "128MB";
+    QTest::addRow("time unit") << QByteArray("wal_sender_timeout = 1min\n") << "wal_sender_timeout"
+                               << "1min";
+    QTest::addRow("negative") << QByteArray("max_slot_wal_keep_size = -1\n") << "max_slot_wal_keep_size"
+                              << "-1";
+    QTest::addRow("hex") << QByteArray("shared_buffers = 0x4000\n") << "shared_buffers"
+                         << "0x4000";
+    QTest::addRow("real") << QByteArray("checkpoint_completion_target = .9\n") << "checkpoint_completion_target"
+                          << ".9";
+    QTest::addRow("exponent") << QByteArray("seq_page_cost = 1.5e3\n") << "seq_page_cost"
+                              << "1.5e3";
     QTest::addRow("unquoted string") << QByteArray("password_encryption = scram-sha-256\n") << "password_encryption"
                                      << "scram-sha-256";
-    QTest::addRow("unquoted path") << QByteArray("data_directory = a/b:c.d\n") << "data_directory" << "a/b:c.d";
-    QTest::addRow("identifier value") << QByteArray("wal_level = replica\n") << "wal_level" << "replica";
-    QTest::addRow("names ignore case") << QByteArray("WAL_Level = logical\n") << "wal_level" << "logical";
-    QTest::addRow("last wins") << QByteArray("port = 1\nport = 2\nport = 3 # last\n") << "port" << "3";
-    QTest::addRow("last wins any case") << QByteArray("port = 1\nPORT = 2\n") << "port" << "2";
+    QTest::addRow("unquoted path") << QByteArray("data_directory = a/b:c.d\n") << "data_directory"
+                                   << "a/b:c.d";
+    QTest::addRow("identifier value") << QByteArray("wal_level = replica\n") << "wal_level"
+                                      << "replica";
+    QTest::addRow("names ignore case") << QByteArray("WAL_Level = logical\n") << "wal_level"
+                                       << "logical";
+    QTest::addRow("last wins") << QByteArray("port = 1\nport = 2\nport = 3 # last\n") << "port"
+                               << "3";
+    QTest::addRow("last wins any case") << QByteArray("port = 1\nPORT = 2\n") << "port"
+                                        << "2";
     QTest::addRow("qualified name") << QByteArray("auto_explain.log_min_duration = 250ms\n")
-                                    << "auto_explain.log_min_duration" << "250ms";
-    QTest::addRow("non-ASCII") << QByteArray("application_name = 'スタンバイ'\n") << "application_name" << "スタンバイ";
-    QTest::addRow("no final newline") << QByteArray("port = 5433") << "port" << "5433";
-    QTest::addRow("blank lines only") << QByteArray("\n\n  \n") << "port" << "<none>";
+                                    << "auto_explain.log_min_duration"
+                                    << "250ms";
+    QTest::addRow("non-ASCII") << QByteArray("application_name = 'スタンバイ'\n") << "application_name"
+                               << "スタンバイ";
+    QTest::addRow("no final newline") << QByteArray("port = 5433") << "port"
+                                      << "5433";
+    QTest::addRow("blank lines only") << QByteArray("\n\n  \n") << "port"
+                                      << "<none>";
 }
 
 void TestConfFile::grammar()
@@ -88,19 +117,28 @@ void TestConfFile::syntaxErrors_data()
     QTest::addColumn<QString>("message");
 
     const QString file = QStringLiteral("syntax error in file \"postgresql.conf\" line %1, near %2");
-    QTest::addRow("unquoted star") << QByteArray("port = 5432\nlisten_addresses = *\n") << file.arg(2).arg(QStringLiteral("token \"*\""));
+    QTest::addRow("unquoted star") << QByteArray("port = 5432\nlisten_addresses = *\n")
+                                   << file.arg(2).arg(QStringLiteral("token \"*\""));
     QTest::addRow("no value") << QByteArray("port =\n") << file.arg(1).arg(QStringLiteral("end of line"));
     QTest::addRow("name alone") << QByteArray("\n\nhot_standby\n") << file.arg(3).arg(QStringLiteral("end of line"));
-    QTest::addRow("two values") << QByteArray("listen_addresses = localhost, example\n") << file.arg(1).arg(QStringLiteral("token \",\""));
-    QTest::addRow("unterminated quote") << QByteArray("archive_command = 'cp %p\n") << file.arg(1).arg(QStringLiteral("token \"'\""));
+    QTest::addRow("two values") << QByteArray("listen_addresses = localhost, example\n")
+                                << file.arg(1).arg(QStringLiteral("token \",\""));
+    QTest::addRow("unterminated quote") << QByteArray("archive_command = 'cp %p\n")
+                                        << file.arg(1).arg(QStringLiteral("token \"'\""));
     QTest::addRow("value after quote") << QByteArray("a.b = 'x' y\n") << file.arg(1).arg(QStringLiteral("token \"y\""));
-    QTest::addRow("unit after real") << QByteArray("shared_buffers = 1.5GB\n") << file.arg(1).arg(QStringLiteral("token \"GB\""));
+    QTest::addRow("unit after real") << QByteArray("shared_buffers = 1.5GB\n")
+                                     << file.arg(1).arg(QStringLiteral("token \"GB\""));
     QTest::addRow("double equals") << QByteArray("port == 5432\n") << file.arg(1).arg(QStringLiteral("token \"=\""));
-    QTest::addRow("starts with a number") << QByteArray("5432 = port\n") << file.arg(1).arg(QStringLiteral("token \"5432\""));
-    QTest::addRow("qualified value") << QByteArray("search_path = a.b\n") << file.arg(1).arg(QStringLiteral("token \"a.b\""));
-    QTest::addRow("path unquoted") << QByteArray("data_directory = /var/lib\n") << file.arg(1).arg(QStringLiteral("token \"/\""));
-    QTest::addRow("dash name") << QByteArray("wal-level = replica\n") << file.arg(1).arg(QStringLiteral("token \"wal-level\""));
-    QTest::addRow("exponent glued unit") << QByteArray("port = 1e5\n") << file.arg(1).arg(QStringLiteral("token \"5\""));
+    QTest::addRow("starts with a number")
+        << QByteArray("5432 = port\n") << file.arg(1).arg(QStringLiteral("token \"5432\""));
+    QTest::addRow("qualified value") << QByteArray("search_path = a.b\n")
+                                     << file.arg(1).arg(QStringLiteral("token \"a.b\""));
+    QTest::addRow("path unquoted") << QByteArray("data_directory = /var/lib\n")
+                                   << file.arg(1).arg(QStringLiteral("token \"/\""));
+    QTest::addRow("dash name") << QByteArray("wal-level = replica\n")
+                               << file.arg(1).arg(QStringLiteral("token \"wal-level\""));
+    QTest::addRow("exponent glued unit") << QByteArray("port = 1e5\n")
+                                         << file.arg(1).arg(QStringLiteral("token \"5\""));
 }
 
 void TestConfFile::syntaxErrors()
@@ -143,8 +181,8 @@ void TestConfFile::roundTrip()
 
 void TestConfFile::includes()
 {
-    const Result<ConfFile> file = ConfFile::parse(Fixtures::read(QStringLiteral("conf/samples/pg16.conf")),
-                                                  QStringLiteral("postgresql.conf"));
+    const Result<ConfFile> file =
+        ConfFile::parse(Fixtures::read(QStringLiteral("conf/samples/pg16.conf")), QStringLiteral("postgresql.conf"));
     QVERIFY(file.ok());
     const auto includes = file->includes();
     QCOMPARE(includes.size(), 3);
@@ -215,7 +253,8 @@ void TestConfFile::edits()
         return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
     };
     const QByteArray input = read(QStringLiteral("input.conf"));
-    const QStringList edit = QString::fromUtf8(read(QStringLiteral("edit.txt"))).split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+    const QStringList edit =
+        QString::fromUtf8(read(QStringLiteral("edit.txt"))).split(QLatin1Char('\n'), Qt::SkipEmptyParts);
     QVERIFY(!edit.isEmpty());
 
     PgVersion version(15);
@@ -283,7 +322,8 @@ void TestConfFile::refusedEditLeavesFileUntouched()
     const QByteArray text("#wal_level = minimal\t\t# minimal, archive, or hot_standby\n");
     Result<ConfFile> file = ConfFile::parse(text, QStringLiteral("postgresql.conf"));
     QVERIFY(file.ok());
-    const Result<void> result = file->set(QStringLiteral("wal_level"), QStringLiteral("replica"), VersionRules(PgVersion(9, 3)));
+    const Result<void> result =
+        file->set(QStringLiteral("wal_level"), QStringLiteral("replica"), VersionRules(PgVersion(9, 3)));
     QVERIFY(!result.ok());
     QVERIFY(result.error().message.contains(QLatin1String("wal_level")));
     QVERIFY(result.error().message.contains(QLatin1String("replica")));
@@ -305,8 +345,8 @@ void TestConfFile::unsetCommentsOutEveryActiveLine()
 void TestConfFile::setTwiceIsStable()
 {
     const VersionRules rules(PgVersion(15));
-    Result<ConfFile> file = ConfFile::parse(Fixtures::read(QStringLiteral("conf/samples/pg93.conf")),
-                                            QStringLiteral("postgresql.conf"));
+    Result<ConfFile> file =
+        ConfFile::parse(Fixtures::read(QStringLiteral("conf/samples/pg93.conf")), QStringLiteral("postgresql.conf"));
     QVERIFY(file.ok());
     QVERIFY(file->set(QStringLiteral("archive_command"), QStringLiteral("cp %p /archive/%f"), rules).ok());
     QVERIFY(file->set(QStringLiteral("max_wal_senders"), QStringLiteral("3"), rules).ok());

@@ -42,8 +42,10 @@ void TestConfLineTokens::tokens_data()
     QTest::addRow("blank") << QByteArray("   \t") << "";
     QTest::addRow("include without equals") << QByteArray("include 'extra.conf'") << "Name:0-7 QuotedString:8-20";
     QTest::addRow("negative real") << QByteArray("x.y -1.5e3") << "Name:0-3 Number:4-10";
-    QTest::addRow("stray character") << QByteArray("port = 54;32") << "Name:0-4 Equals:5-6 Number:7-9 Error:9-10 Number:10-12";
-    QTest::addRow("unterminated quote") << QByteArray("listen_addresses = '*") << "Name:0-16 Equals:17-18 Error:19-20 Error:20-21";
+    QTest::addRow("stray character") << QByteArray("port = 54;32")
+                                     << "Name:0-4 Equals:5-6 Number:7-9 Error:9-10 Number:10-12";
+    QTest::addRow("unterminated quote") << QByteArray("listen_addresses = '*")
+                                        << "Name:0-16 Equals:17-18 Error:19-20 Error:20-21";
 }
 
 void TestConfLineTokens::tokens()

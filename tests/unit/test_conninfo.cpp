@@ -245,7 +245,8 @@ void TestConnInfo::keywordsOfEachMajor()
         theirs.sort();
         mine.sort();
         QVERIFY2(mine == theirs, qPrintable(QStringLiteral("%1 (%2): ours %3, libpq %4")
-                                                .arg(path).arg(major)
+                                                .arg(path)
+                                                .arg(major)
                                                 .arg(mine.join(QLatin1Char(' ')), theirs.join(QLatin1Char(' ')))));
         ++checked;
     }

@@ -43,7 +43,8 @@ void write(const QString &path, const QByteArray &content)
 QByteArray runScript(const QString &dataDir, const QStringList &more = {})
 {
     QProcess sh;
-    sh.start(QStringLiteral("sh"), QStringList{QStringLiteral("-c"), Discovery::script(), QStringLiteral("sh"), dataDir} + more);
+    sh.start(QStringLiteral("sh"),
+             QStringList{QStringLiteral("-c"), Discovery::script(), QStringLiteral("sh"), dataDir} + more);
     sh.waitForFinished(30000);
     return sh.readAllStandardOutput();
 }
@@ -99,10 +100,12 @@ void TestDiscovery::scriptFindsNamedProgramDirectory()
     const QString linked = dir.filePath(QStringLiteral("links"));
     QVERIFY(QDir().mkpath(bin) && QDir().mkpath(linked));
     write(bin + QStringLiteral("/postgres"), "#!/bin/sh\necho 'postgres (PostgreSQL) 13.99'\n");
-    QVERIFY(QFile::setPermissions(bin + QStringLiteral("/postgres"), QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner));
+    QVERIFY(QFile::setPermissions(bin + QStringLiteral("/postgres"),
+                                  QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner));
     QVERIFY(QFile::link(bin + QStringLiteral("/postgres"), linked + QStringLiteral("/postgres")));
-    const QByteArray report = runScript(QStringLiteral("data:") + dir.filePath(QStringLiteral("none")),
-                                        {QStringLiteral("bin:") + bin, QStringLiteral("bin:") + linked, QStringLiteral("bin:/nonexistent")});
+    const QByteArray report =
+        runScript(QStringLiteral("data:") + dir.filePath(QStringLiteral("none")),
+                  {QStringLiteral("bin:") + bin, QStringLiteral("bin:") + linked, QStringLiteral("bin:/nonexistent")});
     const HostFacts facts = Discovery::parseReport(report);
     const auto found = facts.installation(PgVersion(13));
     QVERIFY2(found, report.constData());

@@ -97,10 +97,10 @@ void TestHbaFile::ruleFields_data()
     QTest::addRow("local") << QStringLiteral("local all all peer") << QStringLiteral("local|all|all|peer");
     QTest::addRow("cidr v4") << QStringLiteral("host replication replicator 10.0.0.2/32 scram-sha-256")
                              << QStringLiteral("host|replication|replicator|10.0.0.2/32|scram-sha-256");
-    QTest::addRow("cidr v6") << QStringLiteral("host all all ::1/128 md5") << QStringLiteral("host|all|all|::1/128|md5");
-    QTest::addRow("address and mask")
-        << QStringLiteral("host all all 192.168.1.0 255.255.255.0 md5")
-        << QStringLiteral("host|all|all|192.168.1.0 255.255.255.0|md5");
+    QTest::addRow("cidr v6") << QStringLiteral("host all all ::1/128 md5")
+                             << QStringLiteral("host|all|all|::1/128|md5");
+    QTest::addRow("address and mask") << QStringLiteral("host all all 192.168.1.0 255.255.255.0 md5")
+                                      << QStringLiteral("host|all|all|192.168.1.0 255.255.255.0|md5");
     QTest::addRow("host name") << QStringLiteral("hostssl all all db.example.com cert")
                                << QStringLiteral("hostssl|all|all|db.example.com|cert");
     QTest::addRow("suffix") << QStringLiteral("host all all .example.com md5")
@@ -113,16 +113,17 @@ void TestHbaFile::ruleFields_data()
                                   << QStringLiteral("host|\"my db\",\"all\"|\"Joe \"\"J\"\" B\"|samehost|md5");
     QTest::addRow("options") << QStringLiteral("host all all all ident map=omicron")
                              << QStringLiteral("host|all|all|all|ident|map=omicron");
-    QTest::addRow("quoted option") << QStringLiteral("host all all 0.0.0.0/0 ldap ldapserver=x ldapbasedn=\"dc=a, dc=b\"")
-                                   << QStringLiteral("host|all|all|0.0.0.0/0|ldap|ldapserver=x|ldapbasedn=\"dc=a, dc=b\"");
+    QTest::addRow("quoted option")
+        << QStringLiteral("host all all 0.0.0.0/0 ldap ldapserver=x ldapbasedn=\"dc=a, dc=b\"")
+        << QStringLiteral("host|all|all|0.0.0.0/0|ldap|ldapserver=x|ldapbasedn=\"dc=a, dc=b\"");
     QTest::addRow("trailing comment") << QStringLiteral("host all all 10.0.0.0/8 md5 # office")
                                       << QStringLiteral("host|all|all|10.0.0.0/8|md5");
     QTest::addRow("comment glued") << QStringLiteral("local all all trust#no space")
                                    << QStringLiteral("local|all|all|trust");
     QTest::addRow("gssenc") << QStringLiteral("hostgssenc all all 0.0.0.0/0 gss")
                             << QStringLiteral("hostgssenc|all|all|0.0.0.0/0|gss");
-    QTest::addRow("ident on local is peer") << QStringLiteral("local all all ident")
-                                            << QStringLiteral("local|all|all|ident");
+    QTest::addRow("ident on local is peer")
+        << QStringLiteral("local all all ident") << QStringLiteral("local|all|all|ident");
 }
 
 void TestHbaFile::ruleFields()
@@ -143,7 +144,8 @@ void TestHbaFile::invalidLines_data()
                               << QStringLiteral("invalid connection type \"hots\"");
     QTest::addRow("no database") << QByteArray("local\n") << 1
                                  << QStringLiteral("end-of-line before database specification");
-    QTest::addRow("no user") << QByteArray("local all\n") << 1 << QStringLiteral("end-of-line before role specification");
+    QTest::addRow("no user") << QByteArray("local all\n") << 1
+                             << QStringLiteral("end-of-line before role specification");
     QTest::addRow("no address") << QByteArray("host all all\n") << 1
                                 << QStringLiteral("end-of-line before IP address specification");
     QTest::addRow("no method") << QByteArray("\n\nhost all all 10.0.0.0/8\n") << 3
@@ -154,8 +156,9 @@ void TestHbaFile::invalidLines_data()
                                        << QStringLiteral("end-of-line before netmask specification");
     QTest::addRow("bad cidr") << QByteArray("host all all 10.0.0.0/33 md5\n") << 1
                               << QStringLiteral("invalid CIDR mask in address \"10.0.0.0/33\"");
-    QTest::addRow("host name with cidr") << QByteArray("host all all db.example.com/24 md5\n") << 1
-                                         << QStringLiteral("specifying both host name and CIDR mask is invalid: \"db.example.com/24\"");
+    QTest::addRow("host name with cidr")
+        << QByteArray("host all all db.example.com/24 md5\n") << 1
+        << QStringLiteral("specifying both host name and CIDR mask is invalid: \"db.example.com/24\"");
     QTest::addRow("mask family") << QByteArray("host all all 10.0.0.1 ffff:: md5\n") << 1
                                  << QStringLiteral("IP address and mask do not match");
     QTest::addRow("bad method") << QByteArray("local all all scram\n") << 1
@@ -242,8 +245,9 @@ void TestHbaFile::continuationAndIncludes()
     const HbaRule &ldap = rules[3];
     QCOMPARE(ldap.lineNumber, 8);
     QCOMPARE(ldap.method, QStringLiteral("ldap"));
-    QCOMPARE(ldap.options, (QStringList{QStringLiteral("ldapserver=ldap.example.net"), QStringLiteral("ldapprefix=\"cn=\""),
-                                        QStringLiteral("ldapsuffix=\", dc=example, dc=net\"")}));
+    QCOMPARE(ldap.options,
+             (QStringList{QStringLiteral("ldapserver=ldap.example.net"), QStringLiteral("ldapprefix=\"cn=\""),
+                          QStringLiteral("ldapsuffix=\", dc=example, dc=net\"")}));
     QCOMPARE(rules[4].lineNumber, 11);
 }
 
@@ -261,10 +265,9 @@ void TestHbaFile::addRuleGolden_data()
         << QStringList{QStringLiteral("host replication replicator 10.0.0.3/32 scram-sha-256"),
                        QStringLiteral("hostssl all app 10.0.1.0 255.255.255.0 scram-sha-256")}
         << QStringLiteral("add/10-two-rules.conf");
-    QTest::addRow("11, tab separated")
-        << QStringLiteral("pg_hba-11.conf")
-        << QStringList{QStringLiteral("host replication replicator 10.0.0.3/32 md5")}
-        << QStringLiteral("add/11-tabs.conf");
+    QTest::addRow("11, tab separated") << QStringLiteral("pg_hba-11.conf")
+                                       << QStringList{QStringLiteral("host replication replicator 10.0.0.3/32 md5")}
+                                       << QStringLiteral("add/11-tabs.conf");
     QTest::addRow("9.3, no active replication rule")
         << QStringLiteral("pg_hba-9.3.conf")
         << QStringList{QStringLiteral("host   replication   replicator   192.168.0.2/32   md5")}
@@ -294,7 +297,8 @@ void TestHbaFile::addRuleGolden()
     }
     const QByteArray golden = Fixtures::read(QStringLiteral("hba/") + expected);
     if (rendered != golden)
-        qWarning("%s", TextDiff(golden, rendered).unified(QStringLiteral("golden"), QStringLiteral("rendered")).constData());
+        qWarning("%s",
+                 TextDiff(golden, rendered).unified(QStringLiteral("golden"), QStringLiteral("rendered")).constData());
     QCOMPARE(rendered, golden);
     // What we write, we read back as the same rules.
     const Result<HbaFile> again = HbaFile::parse(rendered);
@@ -308,11 +312,13 @@ void TestHbaFile::addRuleIsIdempotent_data()
     QTest::addColumn<QString>("added");
     QTest::addRow("same text") << QStringLiteral("host replication replicator 10.0.0.2/32 scram-sha-256")
                                << QStringLiteral("host replication replicator 10.0.0.2/32 scram-sha-256");
-    QTest::addRow("other spacing") << QStringLiteral("host\treplication   replicator\t10.0.0.2/32  scram-sha-256  # standby")
+    QTest::addRow("other spacing") << QStringLiteral(
+                                          "host\treplication   replicator\t10.0.0.2/32  scram-sha-256  # standby")
                                    << QStringLiteral("host replication replicator 10.0.0.2/32 scram-sha-256");
     QTest::addRow("mask instead of cidr") << QStringLiteral("host replication replicator 10.0.0.2 255.255.255.255 md5")
                                           << QStringLiteral("host replication replicator 10.0.0.2/32 md5");
-    QTest::addRow("list spacing") << QStringLiteral("local db1, db2 all peer") << QStringLiteral("local db1,db2 all peer");
+    QTest::addRow("list spacing") << QStringLiteral("local db1, db2 all peer")
+                                  << QStringLiteral("local db1,db2 all peer");
     QTest::addRow("continued") << QStringLiteral("host replication \\\n replicator 10.0.0.2/32 md5")
                                << QStringLiteral("host replication replicator 10.0.0.2/32 md5");
 }
@@ -346,7 +352,8 @@ void TestHbaFile::existingRuleShadowed()
 {
     Result<HbaFile> file = HbaFile::parse("host all all 0.0.0.0/0 reject\nhost all app 10.0.0.2/32 md5\n");
     QVERIFY(file.ok());
-    const Result<HbaFile::AddResult> result = file->addRule(*HbaFile::parseRule(QStringLiteral("host all app 10.0.0.2/32 md5")));
+    const Result<HbaFile::AddResult> result =
+        file->addRule(*HbaFile::parseRule(QStringLiteral("host all app 10.0.0.2/32 md5")));
     QVERIFY(result.ok());
     QVERIFY(!result->added);
     QCOMPARE(result->lineNumber, 2);
@@ -361,19 +368,20 @@ void TestHbaFile::addRuleWarnsWhenShadowed_data()
     QTest::addColumn<int>("shadowingLine"); // 0: no warning
     QTest::addRow("reject all before") << QStringLiteral("host all all 0.0.0.0/0 reject")
                                        << QStringLiteral("host all app 10.0.0.2/32 md5") << 2;
-    QTest::addRow("all does not match replication") << QStringLiteral("host all all 0.0.0.0/0 reject")
-                                                    << QStringLiteral("host replication replicator 10.0.0.2/32 md5") << 0;
-    QTest::addRow("wider replication network") << QStringLiteral("host replication all 198.18.0.0/16 md5")
-                                               << QStringLiteral("host replication replicator 198.18.0.7/32 scram-sha-256")
-                                               << 2;
+    QTest::addRow("all does not match replication")
+        << QStringLiteral("host all all 0.0.0.0/0 reject")
+        << QStringLiteral("host replication replicator 10.0.0.2/32 md5") << 0;
+    QTest::addRow("wider replication network")
+        << QStringLiteral("host replication all 198.18.0.0/16 md5")
+        << QStringLiteral("host replication replicator 198.18.0.7/32 scram-sha-256") << 2;
     QTest::addRow("other network") << QStringLiteral("host replication all 198.18.0.0/16 md5")
                                    << QStringLiteral("host replication replicator 198.19.0.7/32 scram-sha-256") << 0;
     QTest::addRow("narrower earlier") << QStringLiteral("host replication all 198.18.0.7/32 md5")
                                       << QStringLiteral("host replication all 198.18.0.0/16 scram-sha-256") << 0;
     QTest::addRow("host covers hostssl") << QStringLiteral("host all all all md5")
                                          << QStringLiteral("hostssl all app 10.0.0.0/8 cert") << 2;
-    QTest::addRow("hostssl does not cover host") << QStringLiteral("hostssl all all all md5")
-                                                 << QStringLiteral("host all app 10.0.0.0/8 md5") << 0;
+    QTest::addRow("hostssl does not cover host")
+        << QStringLiteral("hostssl all all all md5") << QStringLiteral("host all app 10.0.0.0/8 md5") << 0;
     QTest::addRow("other user") << QStringLiteral("host all alice 0.0.0.0/0 reject")
                                 << QStringLiteral("host all bob 10.0.0.2/32 md5") << 0;
     QTest::addRow("host name suffix") << QStringLiteral("host all all .example.com reject")

@@ -21,36 +21,30 @@ void TestHbaShadowing::shadowedRules_data()
     QTest::addColumn<QByteArray>("text");
     QTest::addColumn<Pairs>("expected"); // (shadowed line, by line)
 
-    QTest::addRow("reject all before an application rule")
-        << QByteArray("# TYPE DATABASE USER ADDRESS METHOD\n"
-                      "host all all 0.0.0.0/0 reject\n"
-                      "host app app 10.0.0.2/32 scram-sha-256\n")
-        << Pairs{{3, 2}};
+    QTest::addRow("reject all before an application rule") << QByteArray("# TYPE DATABASE USER ADDRESS METHOD\n"
+                                                                         "host all all 0.0.0.0/0 reject\n"
+                                                                         "host app app 10.0.0.2/32 scram-sha-256\n")
+                                                           << Pairs{{3, 2}};
     // PostgreSQL's "all" does not match replication connections.
     QTest::addRow("all does not cover replication")
         << QByteArray("host all all 0.0.0.0/0 reject\n"
                       "host replication replicator 10.0.0.2/32 scram-sha-256\n")
         << Pairs{};
-    QTest::addRow("wider network first")
-        << QByteArray("host replication all 10.0.0.0/8 md5\n"
-                      "host replication replicator 10.0.0.2/32 scram-sha-256\n")
-        << Pairs{{2, 1}};
-    QTest::addRow("narrower first: both used")
-        << QByteArray("host replication replicator 10.0.0.2/32 scram-sha-256\n"
-                      "host replication all 10.0.0.0/8 md5\n")
-        << Pairs{};
-    QTest::addRow("local does not cover host")
-        << QByteArray("local all all peer\n"
-                      "host all all 127.0.0.1/32 scram-sha-256\n")
-        << Pairs{};
-    QTest::addRow("first covering rule is named")
-        << QByteArray("host all all all md5\n"
-                      "host all all 10.0.0.0/8 md5\n"
-                      "host all postgres 10.1.0.0/16 trust\n")
-        << Pairs{{2, 1}, {3, 1}};
+    QTest::addRow("wider network first") << QByteArray("host replication all 10.0.0.0/8 md5\n"
+                                                       "host replication replicator 10.0.0.2/32 scram-sha-256\n")
+                                         << Pairs{{2, 1}};
+    QTest::addRow("narrower first: both used") << QByteArray("host replication replicator 10.0.0.2/32 scram-sha-256\n"
+                                                             "host replication all 10.0.0.0/8 md5\n")
+                                               << Pairs{};
+    QTest::addRow("local does not cover host") << QByteArray("local all all peer\n"
+                                                             "host all all 127.0.0.1/32 scram-sha-256\n")
+                                               << Pairs{};
+    QTest::addRow("first covering rule is named") << QByteArray("host all all all md5\n"
+                                                                "host all all 10.0.0.0/8 md5\n"
+                                                                "host all postgres 10.1.0.0/16 trust\n")
+                                                  << Pairs{{2, 1}, {3, 1}};
     QTest::addRow("comments and blank lines keep line numbers")
-        << QByteArray("\n# all first\nhost all all all md5\n\n\nhostssl app app 10.0.0.0/8 md5\n")
-        << Pairs{{6, 3}};
+        << QByteArray("\n# all first\nhost all all all md5\n\n\nhostssl app app 10.0.0.0/8 md5\n") << Pairs{{6, 3}};
 }
 
 void TestHbaShadowing::shadowedRules()

@@ -86,7 +86,8 @@ void TestLagHistory::nullLagsAreNotZero()
 {
     LagHistory history({{10 * 1000, 10}});
     history.append(QStringLiteral("s"), start, LagHistory::Values{0.0, 5.0, std::nullopt, std::nullopt});
-    history.append(QStringLiteral("s"), start + 1000, LagHistory::Values{0.0, std::nullopt, std::nullopt, std::nullopt});
+    history.append(QStringLiteral("s"), start + 1000,
+                   LagHistory::Values{0.0, std::nullopt, std::nullopt, std::nullopt});
     const auto points = history.points(QStringLiteral("s"), start, start + 10000);
     QCOMPARE(points.size(), 1);
     QCOMPARE(points.at(0).average[LagHistory::ByteLag], 0.0);

@@ -68,11 +68,11 @@ void TestMonitorProblems::waitingCommits_data()
     QTest::addColumn<QStringList>("expected");
     QTest::addColumn<QString>("named");
     QTest::addRow("stuck commit, standby gone")
-        << QStringLiteral("FIRST 1 (a, \"b c\")") << 1 << QStringList() << QStringList{QStringLiteral("commits-waiting")}
-        << QStringLiteral("not streaming: a, b c");
+        << QStringLiteral("FIRST 1 (a, \"b c\")") << 1 << QStringList()
+        << QStringList{QStringLiteral("commits-waiting")} << QStringLiteral("not streaming: a, b c");
     QTest::addRow("nothing committed yet")
-        << QStringLiteral("FIRST 1 (a, \"b c\")") << 0 << QStringList() << QStringList{QStringLiteral("sync-standby-missing")}
-        << QStringLiteral("not streaming: a, b c");
+        << QStringLiteral("FIRST 1 (a, \"b c\")") << 0 << QStringList()
+        << QStringList{QStringLiteral("sync-standby-missing")} << QStringLiteral("not streaming: a, b c");
     QTest::addRow("9.x: only the sync_state counts")
         << QStringLiteral("a") << -1 << QStringList() << QStringList{QStringLiteral("sync-standby-missing")}
         << QStringLiteral("not streaming: a");
@@ -80,11 +80,12 @@ void TestMonitorProblems::waitingCommits_data()
         << QStringLiteral("ANY 2 (s0, s1)") << 0 << QStringList{QStringLiteral("quorum")}
         << QStringList{QStringLiteral("sync-standby-missing")} << QStringLiteral("not streaming: s1");
     QTest::addRow("stuck although the sync standby streams")
-        << QStringLiteral("s0") << 3 << QStringList{QStringLiteral("sync")} << QStringList{QStringLiteral("commits-waiting")}
-        << QStringLiteral("flush lag");
+        << QStringLiteral("s0") << 3 << QStringList{QStringLiteral("sync")}
+        << QStringList{QStringLiteral("commits-waiting")} << QStringLiteral("flush lag");
     QTest::addRow("all well") << QStringLiteral("s0") << 0 << QStringList{QStringLiteral("sync")} << QStringList()
                               << QString();
-    QTest::addRow("asynchronous") << QString() << 0 << QStringList{QStringLiteral("async")} << QStringList() << QString();
+    QTest::addRow("asynchronous") << QString() << 0 << QStringList{QStringLiteral("async")} << QStringList()
+                                  << QString();
 }
 
 void TestMonitorProblems::waitingCommits()
@@ -114,7 +115,8 @@ void TestMonitorProblems::watchedStandbyThatDoesNotStream()
                           << standbyServer(QStringLiteral("streams"), true);
     sample.standbys << streaming(QStringLiteral("streams"), QStringLiteral("async"));
     const auto problems = ReplicationSampler::problemsIn(sample);
-    QCOMPARE(codes(problems), (QStringList{QStringLiteral("standby-disconnected"), QStringLiteral("server-unreachable")}));
+    QCOMPARE(codes(problems),
+             (QStringList{QStringLiteral("standby-disconnected"), QStringLiteral("server-unreachable")}));
     QCOMPARE(problems.at(0).subject, QStringLiteral("up-but-away"));
     QCOMPARE(problems.at(1).subject, QStringLiteral("down")); // said once, as unreachable
 }
@@ -160,10 +162,13 @@ void TestMonitorProblems::walRateBetweenSamples_data()
     QTest::addColumn<QString>("after");
     QTest::addColumn<qint64>("ms");
     QTest::addColumn<double>("rate"); // -1: unknown
-    QTest::addRow("16 MB in 2 s") << QStringLiteral("0/1000000") << QStringLiteral("0/2000000") << qint64(2000) << 8388608.0;
-    QTest::addRow("across the 4 GB boundary") << QStringLiteral("0/FFFFFF00") << QStringLiteral("1/00000100") << qint64(1000) << 512.0;
+    QTest::addRow("16 MB in 2 s") << QStringLiteral("0/1000000") << QStringLiteral("0/2000000") << qint64(2000)
+                                  << 8388608.0;
+    QTest::addRow("across the 4 GB boundary")
+        << QStringLiteral("0/FFFFFF00") << QStringLiteral("1/00000100") << qint64(1000) << 512.0;
     QTest::addRow("idle") << QStringLiteral("0/3000148") << QStringLiteral("0/3000148") << qint64(1000) << 0.0;
-    QTest::addRow("went back: another primary") << QStringLiteral("0/5000000") << QStringLiteral("0/3000000") << qint64(1000) << -1.0;
+    QTest::addRow("went back: another primary")
+        << QStringLiteral("0/5000000") << QStringLiteral("0/3000000") << qint64(1000) << -1.0;
     QTest::addRow("first sample") << QString() << QStringLiteral("0/3000000") << qint64(1000) << -1.0;
 }
 

@@ -21,7 +21,8 @@ HostFacts readyHost(const QList<int> &majors)
 {
     HostFacts facts;
     for (int major : majors)
-        facts.installations.append(PgInstallation{PgVersion(major), QStringLiteral("/usr/lib/postgresql/%1/bin").arg(major), true});
+        facts.installations.append(
+            PgInstallation{PgVersion(major), QStringLiteral("/usr/lib/postgresql/%1/bin").arg(major), true});
     facts.canBecomeRoot = true;
     facts.canBecomePostgres = true;
     facts.freeBytes = qint64(50) << 30;
@@ -68,11 +69,22 @@ void TestPairFindings::problems()
     QFETCH(QString, expected);
     PairFindings found = readyPair();
     switch (change) {
-    case 1: found.standby.installations.clear(); break;
-    case 2: found.standby = readyHost({16}); break;
-    case 3: found.primary.canBecomeRoot = false; break;
-    case 4: found.standby.freeBytes = qint64(200) << 20; break;
-    case 5: found.primary.clockOffsetMs = 1500; found.standby.clockOffsetMs = -2000; break;
+    case 1:
+        found.standby.installations.clear();
+        break;
+    case 2:
+        found.standby = readyHost({16});
+        break;
+    case 3:
+        found.primary.canBecomeRoot = false;
+        break;
+    case 4:
+        found.standby.freeBytes = qint64(200) << 20;
+        break;
+    case 5:
+        found.primary.clockOffsetMs = 1500;
+        found.standby.clockOffsetMs = -2000;
+        break;
     case 6:
         found.reach = PairFindings::Reach::Blocked;
         found.reachability = QStringLiteral("The standby cannot reach the primary: a firewall drops it.");
@@ -81,8 +93,11 @@ void TestPairFindings::problems()
         found.reach = PairFindings::Reach::NotListeningYet;
         found.reachability = QStringLiteral("nothing listens there yet");
         break;
-    case 8: found.standby.problems << QStringLiteral("df failed"); break;
-    default: break;
+    case 8:
+        found.standby.problems << QStringLiteral("df failed");
+        break;
+    default:
+        break;
     }
     const QStringList problems = found.problems();
     if (expected.isEmpty()) {

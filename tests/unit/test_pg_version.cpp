@@ -42,13 +42,15 @@ void TestPgVersion::parse_data()
     QTest::addRow("psql --version Debian") << QStringLiteral("psql (PostgreSQL) 15.18 (Debian 15.18-0+deb12u1)\n")
                                            << true << QStringLiteral("15") << 18 << 1500;
     QTest::addRow("beta") << QStringLiteral("18beta2") << true << QStringLiteral("18") << -1 << 1800;
-    QTest::addRow("devel") << QStringLiteral("PostgreSQL 19devel on x86_64") << true << QStringLiteral("19") << -1 << 1900;
+    QTest::addRow("devel") << QStringLiteral("PostgreSQL 19devel on x86_64") << true << QStringLiteral("19") << -1
+                           << 1900;
     QTest::addRow("surrounding blanks") << QStringLiteral("  12.22 ") << true << QStringLiteral("12") << 22 << 1200;
     QTest::addRow("empty") << QString() << false << QString() << -1 << 0;
     QTest::addRow("words") << QStringLiteral("not a version") << false << QString() << -1 << 0;
     QTest::addRow("9 alone") << QStringLiteral("9") << false << QString() << -1 << 0;
     QTest::addRow("zero") << QStringLiteral("0") << false << QString() << -1 << 0;
-    QTest::addRow("npm package version") << QStringLiteral("17.10.0-beta.17") << true << QStringLiteral("17") << 10 << 1700;
+    QTest::addRow("npm package version") << QStringLiteral("17.10.0-beta.17") << true << QStringLiteral("17") << 10
+                                         << 1700;
     QTest::addRow("year is not a major") << QStringLiteral("2026") << false << QString() << -1 << 0;
 }
 

@@ -94,15 +94,33 @@ void TestPlanDryRun::versionFacts_data()
     QTest::addColumn<bool>("passfileOption");
 
     // From ../shared/pg-versions.md.
-    QTest::newRow("9.3") << "9.3" << "hot_standby" << "wal_keep_segments = 64" << true << false << "standby_198_18_0_3" << false << false;
-    QTest::newRow("9.6") << "9.6" << "replica" << "wal_keep_segments = 64" << true << true << "standby_198_18_0_3" << false << false;
-    QTest::newRow("10") << "10" << "replica" << "wal_keep_segments = 64" << true << true << "standby_198_18_0_3" << false << true;
-    QTest::newRow("11") << "11" << "replica" << "wal_keep_segments = 64" << true << true << "standby_198_18_0_3" << false << true;
-    QTest::newRow("12") << "12" << "replica" << "wal_keep_segments = 64" << false << true << "standby_198_18_0_3" << false << true;
-    QTest::newRow("13") << "13" << "replica" << "wal_keep_size = 1024MB" << false << true << "standby_198_18_0_3" << true << true;
-    QTest::newRow("16") << "16" << "replica" << "wal_keep_size = 1024MB" << false << true << "standby_198_18_0_3" << true << true;
-    QTest::newRow("17") << "17" << "replica" << "wal_keep_size = 1024MB" << false << true << "standby_198_18_0_3" << true << true;
-    QTest::newRow("18") << "18" << "replica" << "wal_keep_size = 1024MB" << false << true << "standby_198_18_0_3" << true << true;
+    QTest::newRow("9.3") << "9.3"
+                         << "hot_standby"
+                         << "wal_keep_segments = 64" << true << false << "standby_198_18_0_3" << false << false;
+    QTest::newRow("9.6") << "9.6"
+                         << "replica"
+                         << "wal_keep_segments = 64" << true << true << "standby_198_18_0_3" << false << false;
+    QTest::newRow("10") << "10"
+                        << "replica"
+                        << "wal_keep_segments = 64" << true << true << "standby_198_18_0_3" << false << true;
+    QTest::newRow("11") << "11"
+                        << "replica"
+                        << "wal_keep_segments = 64" << true << true << "standby_198_18_0_3" << false << true;
+    QTest::newRow("12") << "12"
+                        << "replica"
+                        << "wal_keep_segments = 64" << false << true << "standby_198_18_0_3" << false << true;
+    QTest::newRow("13") << "13"
+                        << "replica"
+                        << "wal_keep_size = 1024MB" << false << true << "standby_198_18_0_3" << true << true;
+    QTest::newRow("16") << "16"
+                        << "replica"
+                        << "wal_keep_size = 1024MB" << false << true << "standby_198_18_0_3" << true << true;
+    QTest::newRow("17") << "17"
+                        << "replica"
+                        << "wal_keep_size = 1024MB" << false << true << "standby_198_18_0_3" << true << true;
+    QTest::newRow("18") << "18"
+                        << "replica"
+                        << "wal_keep_size = 1024MB" << false << true << "standby_198_18_0_3" << true << true;
 }
 
 void TestPlanDryRun::versionFacts()
@@ -162,7 +180,8 @@ void TestPlanDryRun::existingPrimaryShowsRealDiffs()
     files.primaryConf = Fixtures::read(QStringLiteral("plan/debian-15-postgresql.conf"));
     files.primaryHba = Fixtures::read(QStringLiteral("plan/debian-15-pg_hba.conf"));
     files.primaryConfKnown = files.primaryHbaKnown = true;
-    auto plan = SetupPlan::build(choicesFor(version, false), primary, Fixtures::debianHost(version, QStringLiteral("198.18.0.3")), files);
+    auto plan = SetupPlan::build(choicesFor(version, false), primary,
+                                 Fixtures::debianHost(version, QStringLiteral("198.18.0.3")), files);
     QVERIFY(plan.ok());
     QVERIFY(!plan->step(QStringLiteral("sync")));
     const QString text = plan->toText();
@@ -175,8 +194,9 @@ void TestPlanDryRun::existingPrimaryShowsRealDiffs()
     QCOMPARE(text, QString::fromUtf8(Fixtures::read(golden)));
     // The commented default line is switched on in place, not appended.
     QVERIFY(text.contains(QStringLiteral("-#wal_level = replica")));
-    QVERIFY(text.contains(QStringLiteral("+host    replication     replicator      198.18.0.3/32           scram-sha-256"))
-            || text.contains(QStringLiteral("+host replication replicator 198.18.0.3/32 scram-sha-256")));
+    QVERIFY(text.contains(
+                QStringLiteral("+host    replication     replicator      198.18.0.3/32           scram-sha-256")) ||
+            text.contains(QStringLiteral("+host replication replicator 198.18.0.3/32 scram-sha-256")));
 }
 
 void TestPlanDryRun::createdPrimaryStartsOnceWithItsSettings_data()
@@ -186,13 +206,16 @@ void TestPlanDryRun::createdPrimaryStartsOnceWithItsSettings_data()
     QTest::addColumn<QString>("order");
     QTest::addColumn<QString>("bringUp"); // the primary-restart step's command
     QTest::newRow("both made by the plan")
-        << false << false << QStringLiteral("standby-cluster,primary-cluster,primary-conf,primary-hba,primary-restart,replication-role")
+        << false << false
+        << QStringLiteral("standby-cluster,primary-cluster,primary-conf,primary-hba,primary-restart,replication-role")
         << QStringLiteral("pg_ctlcluster 15 main start");
-    QTest::newRow("primary there") << true << false
-                                   << QStringLiteral("standby-cluster,primary-cluster,replication-role,primary-conf,primary-hba,primary-restart")
-                                   << QStringLiteral("pg_ctlcluster 15 main restart");
+    QTest::newRow("primary there")
+        << true << false
+        << QStringLiteral("standby-cluster,primary-cluster,replication-role,primary-conf,primary-hba,primary-restart")
+        << QStringLiteral("pg_ctlcluster 15 main restart");
     QTest::newRow("standby there") << false << true
-                                   << QStringLiteral("primary-cluster,primary-conf,primary-hba,primary-restart,replication-role")
+                                   << QStringLiteral(
+                                          "primary-cluster,primary-conf,primary-hba,primary-restart,replication-role")
                                    << QStringLiteral("pg_ctlcluster 15 main start");
 }
 
@@ -208,9 +231,14 @@ void TestPlanDryRun::createdPrimaryStartsOnceWithItsSettings()
     const PgVersion version(15);
     HostFacts primary = Fixtures::debianHost(version, QStringLiteral("198.18.0.2"));
     HostFacts standby = Fixtures::debianHost(version, QStringLiteral("198.18.0.3"));
-    const ClusterInfo cluster{version, QStringLiteral("main"), 5432, QStringLiteral("/var/lib/postgresql/15/main"),
-                              QStringLiteral("/etc/postgresql/15/main"), QStringLiteral("/var/run/postgresql"),
-                              QStringLiteral("/var/log/postgresql/postgresql-15-main.log"), true};
+    const ClusterInfo cluster{version,
+                              QStringLiteral("main"),
+                              5432,
+                              QStringLiteral("/var/lib/postgresql/15/main"),
+                              QStringLiteral("/etc/postgresql/15/main"),
+                              QStringLiteral("/var/run/postgresql"),
+                              QStringLiteral("/var/log/postgresql/postgresql-15-main.log"),
+                              true};
     if (primaryExists)
         primary.clusters.append(cluster);
     if (standbyExists)
@@ -223,7 +251,8 @@ void TestPlanDryRun::createdPrimaryStartsOnceWithItsSettings()
     QCOMPARE(restart.first().command.toShellString(), bringUp);
     // The cluster step never starts the primary before its settings are written.
     for (const PlannedCommand &command : plan->step(QStringLiteral("primary-cluster"))->commands())
-        QVERIFY2(!command.command.toShellString().contains(QStringLiteral("main start")), qPrintable(command.command.toShellString()));
+        QVERIFY2(!command.command.toShellString().contains(QStringLiteral("main start")),
+                 qPrintable(command.command.toShellString()));
     if (SetupStep *made = plan->step(QStringLiteral("standby-cluster"))) {
         QVERIFY(made->runsAlongside());
         QCOMPARE(made->hosts(), QList<HostRole>{HostRole::Standby});
@@ -263,7 +292,8 @@ void TestPlanDryRun::mismatchedMajorsRefused()
             {PgVersion(15), QStringLiteral("main"), 5432, QStringLiteral("/var/lib/postgresql/15/main"),
              QStringLiteral("/etc/postgresql/15/main"), QStringLiteral("/var/run/postgresql"), QString(), true});
     }
-    HostFacts standby = Fixtures::debianHost(PgVersion(standbyMajor == 0 ? 16 : standbyMajor), QStringLiteral("198.18.0.3"));
+    HostFacts standby =
+        Fixtures::debianHost(PgVersion(standbyMajor == 0 ? 16 : standbyMajor), QStringLiteral("198.18.0.3"));
     if (standbyMajor == 0)
         standby.installations.clear();
     if (standbyCluster) {
@@ -289,15 +319,34 @@ void TestPlanDryRun::secondStandbyKeepsTheFirst_data()
     QTest::addColumn<QString>("expected");
     QTest::addColumn<int>("syncCount");
     QTest::addColumn<bool>("syncAny");
-    QTest::newRow("9.3") << "9.3" << "standby_a" << "synchronous_standby_names = 'standby_a, standby_198_18_0_3'" << 1 << false;
-    QTest::newRow("9.6 priority form") << "9.6" << "1 (standby_a)" << "synchronous_standby_names = 'standby_a, standby_198_18_0_3'" << 1 << false;
-    QTest::newRow("9.6 both") << "9.6" << "standby_a" << "synchronous_standby_names = '2 (standby_a, standby_198_18_0_3)'" << 2 << false;
-    QTest::newRow("15 FIRST form") << "15" << "FIRST 1 (standby_a)" << "synchronous_standby_names = 'standby_a, standby_198_18_0_3'" << 1 << false;
-    QTest::newRow("15 quoted name") << "15" << "\"Standby A\"" << "synchronous_standby_names = '\"Standby A\", standby_198_18_0_3'" << 1 << false;
-    QTest::newRow("15 already named") << "15" << "standby_198_18_0_3" << "" << 1 << false;
-    QTest::newRow("15 any one") << "15" << "standby_a" << "synchronous_standby_names = 'ANY 1 (standby_a, standby_198_18_0_3)'" << 1 << true;
-    QTest::newRow("15 both") << "15" << "FIRST 1 (standby_a)" << "synchronous_standby_names = 'FIRST 2 (standby_a, standby_198_18_0_3)'" << 2 << false;
-    QTest::newRow("15 more than named") << "15" << "standby_a" << "synchronous_standby_names = 'ANY 2 (standby_a, standby_198_18_0_3)'" << 5 << true;
+    QTest::newRow("9.3") << "9.3"
+                         << "standby_a"
+                         << "synchronous_standby_names = 'standby_a, standby_198_18_0_3'" << 1 << false;
+    QTest::newRow("9.6 priority form") << "9.6"
+                                       << "1 (standby_a)"
+                                       << "synchronous_standby_names = 'standby_a, standby_198_18_0_3'" << 1 << false;
+    QTest::newRow("9.6 both") << "9.6"
+                              << "standby_a"
+                              << "synchronous_standby_names = '2 (standby_a, standby_198_18_0_3)'" << 2 << false;
+    QTest::newRow("15 FIRST form") << "15"
+                                   << "FIRST 1 (standby_a)"
+                                   << "synchronous_standby_names = 'standby_a, standby_198_18_0_3'" << 1 << false;
+    QTest::newRow("15 quoted name") << "15"
+                                    << "\"Standby A\""
+                                    << "synchronous_standby_names = '\"Standby A\", standby_198_18_0_3'" << 1 << false;
+    QTest::newRow("15 already named") << "15"
+                                      << "standby_198_18_0_3"
+                                      << "" << 1 << false;
+    QTest::newRow("15 any one") << "15"
+                                << "standby_a"
+                                << "synchronous_standby_names = 'ANY 1 (standby_a, standby_198_18_0_3)'" << 1 << true;
+    QTest::newRow("15 both") << "15"
+                             << "FIRST 1 (standby_a)"
+                             << "synchronous_standby_names = 'FIRST 2 (standby_a, standby_198_18_0_3)'" << 2 << false;
+    QTest::newRow("15 more than named") << "15"
+                                        << "standby_a"
+                                        << "synchronous_standby_names = 'ANY 2 (standby_a, standby_198_18_0_3)'" << 5
+                                        << true;
 }
 
 void TestPlanDryRun::secondStandbyKeepsTheFirst()
@@ -309,10 +358,12 @@ void TestPlanDryRun::secondStandbyKeepsTheFirst()
     QFETCH(bool, syncAny);
     const PgVersion version = *PgVersion::parse(major);
     HostFacts primary = Fixtures::debianHost(version, QStringLiteral("198.18.0.2"));
-    primary.clusters.append({version, QStringLiteral("main"), 5432, QStringLiteral("/var/lib/postgresql/%1/main").arg(major),
-                             QStringLiteral("/etc/postgresql/%1/main").arg(major), QStringLiteral("/var/run/postgresql"), QString(), true});
+    primary.clusters.append(
+        {version, QStringLiteral("main"), 5432, QStringLiteral("/var/lib/postgresql/%1/main").arg(major),
+         QStringLiteral("/etc/postgresql/%1/main").arg(major), QStringLiteral("/var/run/postgresql"), QString(), true});
     PlanFiles files;
-    files.primaryConf = "wal_level = hot_standby\nsynchronous_standby_names = '" + existing.toUtf8().replace('\'', "''") + "'\n";
+    files.primaryConf =
+        "wal_level = hot_standby\nsynchronous_standby_names = '" + existing.toUtf8().replace('\'', "''") + "'\n";
     files.primaryConfKnown = true;
     PlanChoices choices = choicesFor(version, true);
     choices.syncCount = syncCount;
@@ -386,8 +437,9 @@ void TestPlanDryRun::asyncTakesTheStandbyOut()
         QVERIFY2(QString::fromUtf8(edit.after).contains(expected), edit.after.constData());
     }
     // A primary made by the plan cannot name the standby yet: no step for it.
-    auto fresh = SetupPlan::build(choicesFor(version, false), Fixtures::debianHost(version, QStringLiteral("198.18.0.2")),
-                                  Fixtures::debianHost(version, QStringLiteral("198.18.0.3")));
+    auto fresh =
+        SetupPlan::build(choicesFor(version, false), Fixtures::debianHost(version, QStringLiteral("198.18.0.2")),
+                         Fixtures::debianHost(version, QStringLiteral("198.18.0.3")));
     QVERIFY(fresh.ok());
     QVERIFY(!fresh->step(QStringLiteral("async")));
 }
@@ -419,8 +471,8 @@ void TestPlanDryRun::standbyDataDirectoryInThePlan()
                              QString(), true});
     PlanFiles files;
     files.standbyDataDir = {DataDirFacts::Kind(kind), kilobytes};
-    auto plan =
-        SetupPlan::build(choicesFor(version, true), Fixtures::debianHost(version, QStringLiteral("198.18.0.2")), standby, files);
+    auto plan = SetupPlan::build(choicesFor(version, true), Fixtures::debianHost(version, QStringLiteral("198.18.0.2")),
+                                 standby, files);
     QVERIFY(plan.ok());
     const QString text = plan->toText();
     QVERIFY2(text.contains(said), qPrintable(text));
@@ -462,10 +514,14 @@ void TestPlanDryRun::rhelSetupScript_data()
     QTest::addColumn<QString>("major");
     QTest::addColumn<QString>("script");
     // PGDG's packages: no dash before 10.
-    QTest::newRow("9.3") << "9.3" << "/usr/pgsql-9.3/bin/postgresql93-setup";
-    QTest::newRow("9.6") << "9.6" << "/usr/pgsql-9.6/bin/postgresql96-setup";
-    QTest::newRow("10") << "10" << "/usr/pgsql-10/bin/postgresql-10-setup";
-    QTest::newRow("16") << "16" << "/usr/pgsql-16/bin/postgresql-16-setup";
+    QTest::newRow("9.3") << "9.3"
+                         << "/usr/pgsql-9.3/bin/postgresql93-setup";
+    QTest::newRow("9.6") << "9.6"
+                         << "/usr/pgsql-9.6/bin/postgresql96-setup";
+    QTest::newRow("10") << "10"
+                        << "/usr/pgsql-10/bin/postgresql-10-setup";
+    QTest::newRow("16") << "16"
+                        << "/usr/pgsql-16/bin/postgresql-16-setup";
 }
 
 void TestPlanDryRun::rhelSetupScript()

@@ -72,13 +72,20 @@ void TestPlanLayouts::controlByWhereTheMajorIs_data()
     QTest::addColumn<int>("control");
     QTest::addColumn<QString>("dataDir");
     using C = ClusterLayout::Control;
-    const int debian = int(HostFacts::OsFamily::Debian), rhel = int(HostFacts::OsFamily::Rhel), other = int(HostFacts::OsFamily::Other);
-    QTest::newRow("Debian's package") << debian << "/usr/lib/postgresql/11/bin" << true << int(C::DebianCluster) << "/var/lib/postgresql/11/main";
-    QTest::newRow("source build on Debian") << debian << "/usr/local/pgsql/bin" << false << int(C::PgCtl) << "/var/lib/postgresql/11/main";
-    QTest::newRow("vendor tree on Debian, systemd") << debian << "/opt/PostgreSQL/11/bin" << true << int(C::ServiceUnit) << "/var/lib/postgresql/11/main";
-    QTest::newRow("PGDG package") << rhel << "/usr/pgsql-11/bin" << true << int(C::RhelService) << "/var/lib/pgsql/11/data";
-    QTest::newRow("source build on RHEL") << rhel << "/usr/local/pgsql/bin" << true << int(C::ServiceUnit) << "/var/lib/pgsql/11/data";
-    QTest::newRow("no postgresql-common") << other << "/usr/lib/postgresql/11/bin" << false << int(C::PgCtl) << "/var/lib/postgresql/11/main";
+    const int debian = int(HostFacts::OsFamily::Debian), rhel = int(HostFacts::OsFamily::Rhel),
+              other = int(HostFacts::OsFamily::Other);
+    QTest::newRow("Debian's package") << debian << "/usr/lib/postgresql/11/bin" << true << int(C::DebianCluster)
+                                      << "/var/lib/postgresql/11/main";
+    QTest::newRow("source build on Debian")
+        << debian << "/usr/local/pgsql/bin" << false << int(C::PgCtl) << "/var/lib/postgresql/11/main";
+    QTest::newRow("vendor tree on Debian, systemd")
+        << debian << "/opt/PostgreSQL/11/bin" << true << int(C::ServiceUnit) << "/var/lib/postgresql/11/main";
+    QTest::newRow("PGDG package") << rhel << "/usr/pgsql-11/bin" << true << int(C::RhelService)
+                                  << "/var/lib/pgsql/11/data";
+    QTest::newRow("source build on RHEL")
+        << rhel << "/usr/local/pgsql/bin" << true << int(C::ServiceUnit) << "/var/lib/pgsql/11/data";
+    QTest::newRow("no postgresql-common")
+        << other << "/usr/lib/postgresql/11/bin" << false << int(C::PgCtl) << "/var/lib/postgresql/11/main";
 }
 
 void TestPlanLayouts::controlByWhereTheMajorIs()
@@ -90,7 +97,8 @@ void TestPlanLayouts::controlByWhereTheMajorIs()
     QFETCH(QString, dataDir);
     HostFacts facts = debianHost(QStringLiteral("198.18.0.2"), systemd);
     facts.family = HostFacts::OsFamily(family);
-    facts.postgresHome = facts.family == HostFacts::OsFamily::Rhel ? QStringLiteral("/var/lib/pgsql") : QStringLiteral("/var/lib/postgresql");
+    facts.postgresHome = facts.family == HostFacts::OsFamily::Rhel ? QStringLiteral("/var/lib/pgsql")
+                                                                   : QStringLiteral("/var/lib/postgresql");
     facts.installations = {{eleven, binDir, true, PgInstallation::Origin::Local}};
     const ClusterLayout layout(facts, eleven, QStringLiteral("main"), 5432, {});
     QCOMPARE(int(layout.control()), control);
@@ -108,21 +116,27 @@ void TestPlanLayouts::sourceBuildWithoutSystemd()
                                  debianHost(QStringLiteral("198.18.0.3"), false));
     QVERIFY2(plan, plan ? "" : qPrintable(plan.error().fullText()));
     const QString text = plan->toText();
-    QVERIFY2(!text.contains(QLatin1String("pg_createcluster")) && !text.contains(QLatin1String("pg_ctlcluster")), qPrintable(text));
+    QVERIFY2(!text.contains(QLatin1String("pg_createcluster")) && !text.contains(QLatin1String("pg_ctlcluster")),
+             qPrintable(text));
     QVERIFY(!hasStep(*plan, QStringLiteral("service-unit")));
     const QStringList cluster = commandsOf(*plan, QStringLiteral("primary-cluster"));
-    QVERIFY2(cluster.value(0).startsWith(QLatin1String("/usr/local/pgsql/bin/initdb -D /var/lib/postgresql/11/main")), qPrintable(cluster.join(QLatin1Char('\n'))));
+    QVERIFY2(cluster.value(0).startsWith(QLatin1String("/usr/local/pgsql/bin/initdb -D /var/lib/postgresql/11/main")),
+             qPrintable(cluster.join(QLatin1Char('\n'))));
     // Its first start comes once its settings are written.
     const QStringList start = commandsOf(*plan, QStringLiteral("primary-restart"));
-    QVERIFY2(start.value(0).contains(QLatin1String("/usr/local/pgsql/bin/pg_ctl -D /var/lib/postgresql/11/main -w -l "
-                                                      "/var/log/postgresql/postgresql-11-main.log -o '-p 5432 -k /var/run/postgresql'")),
+    QVERIFY2(start.value(0).contains(
+                 QLatin1String("/usr/local/pgsql/bin/pg_ctl -D /var/lib/postgresql/11/main -w -l "
+                               "/var/log/postgresql/postgresql-11-main.log -o '-p 5432 -k /var/run/postgresql'")),
              qPrintable(start.join(QLatin1Char('\n'))));
     // The files are in the data directory; psql and pg_basebackup come from Debian's 15, which talks to 11.
-    QCOMPARE(plan->cluster(HostRole::Primary).configFile(), QStringLiteral("/var/lib/postgresql/11/main/postgresql.conf"));
-    QCOMPARE(plan->cluster(HostRole::Primary).clientProgram(QStringLiteral("psql")), QStringLiteral("/usr/lib/postgresql/15/bin/psql"));
+    QCOMPARE(plan->cluster(HostRole::Primary).configFile(),
+             QStringLiteral("/var/lib/postgresql/11/main/postgresql.conf"));
+    QCOMPARE(plan->cluster(HostRole::Primary).clientProgram(QStringLiteral("psql")),
+             QStringLiteral("/usr/lib/postgresql/15/bin/psql"));
     QVERIFY(hasStep(*plan, QStringLiteral("standby-clone")));
     QVERIFY2(text.contains(QLatin1String("does not start by itself after a reboot")), qPrintable(text));
-    QVERIFY2(text.contains(QLatin1String("/usr/local/pgsql/bin (a source build or vendor installation)")), qPrintable(text));
+    QVERIFY2(text.contains(QLatin1String("/usr/local/pgsql/bin (a source build or vendor installation)")),
+             qPrintable(text));
 }
 
 void TestPlanLayouts::sourceBuildUnderSystemd()
@@ -139,11 +153,14 @@ void TestPlanLayouts::sourceBuildUnderSystemd()
         QCOMPARE(edit.path, QStringLiteral("/etc/systemd/system/postgresql-11-main.service"));
         QCOMPARE(edit.kind, FileEdit::Kind::ServiceUnit);
         QVERIFY(edit.editable());
-        QVERIFY2(edit.after.contains("ExecStart=/usr/local/pgsql/bin/pg_ctl start -D /var/lib/postgresql/11/main"), edit.after.constData());
+        QVERIFY2(edit.after.contains("ExecStart=/usr/local/pgsql/bin/pg_ctl start -D /var/lib/postgresql/11/main"),
+                 edit.after.constData());
         QVERIFY(edit.after.contains("User=postgres"));
     }
-    QCOMPARE(commandsOf(*plan, QStringLiteral("primary-restart")).value(0), QStringLiteral("systemctl start postgresql-11-main.service"));
-    QCOMPARE(plan->cluster(HostRole::Standby).restart().command.toShellString(), QStringLiteral("systemctl restart postgresql-11-main.service"));
+    QCOMPARE(commandsOf(*plan, QStringLiteral("primary-restart")).value(0),
+             QStringLiteral("systemctl start postgresql-11-main.service"));
+    QCOMPARE(plan->cluster(HostRole::Standby).restart().command.toShellString(),
+             QStringLiteral("systemctl restart postgresql-11-main.service"));
 
     // The unit is the user's to edit, but it must still run this cluster.
     SetupPlan edited = std::move(*plan);
@@ -185,7 +202,8 @@ void TestPlanLayouts::namedDirectoryMustHoldTheMajor_data()
     QTest::addColumn<bool>("accepted");
     QTest::addColumn<QString>("message");
     QTest::newRow("holds 11") << "/srv/pg11/bin" << 11 << true << "";
-    QTest::newRow("holds another major") << "/srv/pg11/bin" << 15 << false << "holds PostgreSQL 11, and the plan is for 15";
+    QTest::newRow("holds another major") << "/srv/pg11/bin" << 15 << false
+                                         << "holds PostgreSQL 11, and the plan is for 15";
     QTest::newRow("holds nothing") << "/srv/empty" << 11 << false << "There is no postgres program in /srv/empty";
 }
 
@@ -204,21 +222,24 @@ void TestPlanLayouts::namedDirectoryMustHoldTheMajor()
     auto plan = SetupPlan::build(choices, primary, debianHost(QStringLiteral("198.18.0.3"), false));
     QCOMPARE(bool(plan), accepted);
     if (accepted)
-        QCOMPARE(plan->cluster(HostRole::Primary).serverProgram(QStringLiteral("pg_ctl")), named + QStringLiteral("/pg_ctl"));
+        QCOMPARE(plan->cluster(HostRole::Primary).serverProgram(QStringLiteral("pg_ctl")),
+                 named + QStringLiteral("/pg_ctl"));
     else
         QVERIFY2(plan.error().message.contains(message), qPrintable(plan.error().message));
 }
 
 void TestPlanLayouts::reportSaysWhereEachCameFrom()
 {
-    const QByteArray report = "os_id=debian\nclusters_json=[]\n"
-                              "bin=/srv/pg11/bin|no|postgres (PostgreSQL) 11.22|named|/srv/pg11/bin/postgres\n"
-                              "bin=/usr/lib/postgresql/15/bin|yes|postgres (PostgreSQL) 15.8|distribution|/usr/lib/postgresql/15/bin/postgres\n"
-                              // The same program again, through a link on the PATH: one installation.
-                              "bin=/usr/local/bin|no|postgres (PostgreSQL) 11.22|path|/srv/pg11/bin/postgres\n"
-                              "bin=/opt/PostgreSQL/17/bin|no|postgres (PostgreSQL) 17.6|local|/opt/PostgreSQL/17/bin/postgres\n"
-                              "cluster=11|/var/lib/postgresql/11/main|5433|no||yes\n"
-                              "systemd=yes\n";
+    const QByteArray report =
+        "os_id=debian\nclusters_json=[]\n"
+        "bin=/srv/pg11/bin|no|postgres (PostgreSQL) 11.22|named|/srv/pg11/bin/postgres\n"
+        "bin=/usr/lib/postgresql/15/bin|yes|postgres (PostgreSQL) "
+        "15.8|distribution|/usr/lib/postgresql/15/bin/postgres\n"
+        // The same program again, through a link on the PATH: one installation.
+        "bin=/usr/local/bin|no|postgres (PostgreSQL) 11.22|path|/srv/pg11/bin/postgres\n"
+        "bin=/opt/PostgreSQL/17/bin|no|postgres (PostgreSQL) 17.6|local|/opt/PostgreSQL/17/bin/postgres\n"
+        "cluster=11|/var/lib/postgresql/11/main|5433|no||yes\n"
+        "systemd=yes\n";
     const HostFacts facts = Discovery::parseReport(report);
     QCOMPARE(facts.installations.size(), 3);
     QCOMPARE(facts.installations.at(0).origin, PgInstallation::Origin::Named);
@@ -241,11 +262,13 @@ void TestPlanLayouts::exportedScriptLeavesAliasesToSsh()
     choices.primary = *HostTarget::parse(QStringLiteral("db1"));
     choices.standby = *HostTarget::parse(QStringLiteral("postgres@db2:2222"));
     choices.primaryAddress = QStringLiteral("198.18.0.2");
-    auto plan = SetupPlan::build(choices, debianHost(QStringLiteral("198.18.0.2"), false), debianHost(QStringLiteral("198.18.0.3"), false));
+    auto plan = SetupPlan::build(choices, debianHost(QStringLiteral("198.18.0.2"), false),
+                                 debianHost(QStringLiteral("198.18.0.3"), false));
     QVERIFY2(plan, plan ? "" : qPrintable(plan.error().fullText()));
     const QString script = plan->toShellScript();
     QVERIFY2(script.contains(QLatin1String("on_primary() { ssh db1 \"$@\"; }")), qPrintable(script.left(600)));
-    QVERIFY2(script.contains(QLatin1String("on_standby() { ssh -p 2222 postgres@db2 \"$@\"; }")), qPrintable(script.left(600)));
+    QVERIFY2(script.contains(QLatin1String("on_standby() { ssh -p 2222 postgres@db2 \"$@\"; }")),
+             qPrintable(script.left(600)));
 }
 
 QTEST_GUILESS_MAIN(TestPlanLayouts)

@@ -28,13 +28,15 @@ HostFacts debianFacts(const PgVersion &version, const QString &address, bool wit
     facts.osId = QStringLiteral("debian");
     facts.family = HostFacts::OsFamily::Debian;
     facts.packageManager = QStringLiteral("apt");
-    facts.installations.append({version, QStringLiteral("/usr/lib/postgresql/%1/bin").arg(version.majorString()), true});
+    facts.installations.append(
+        {version, QStringLiteral("/usr/lib/postgresql/%1/bin").arg(version.majorString()), true});
     facts.canBecomeRoot = facts.canBecomePostgres = true;
     facts.postgresHome = QStringLiteral("/var/lib/postgresql");
     facts.addresses = {address};
     if (withCluster) {
         facts.clusters.append({version, QStringLiteral("main"), 5432, QStringLiteral("/var/lib/postgresql/15/main"),
-                               QStringLiteral("/etc/postgresql/15/main"), QStringLiteral("/var/run/postgresql"), QString(), true});
+                               QStringLiteral("/etc/postgresql/15/main"), QStringLiteral("/var/run/postgresql"),
+                               QString(), true});
     }
     return facts;
 }
@@ -115,13 +117,20 @@ void TestPlanModel::hostTarget_data()
     QTest::addColumn<QString>("user");
     QTest::addColumn<QString>("host");
     QTest::addColumn<int>("port");
-    QTest::newRow("user host") << "postgres@db1" << true << "postgres" << "db1" << 22;
-    QTest::newRow("port") << "admin@10.0.0.2:2222" << true << "admin" << "10.0.0.2" << 2222;
-    QTest::newRow("ipv6") << "root@[fd00::2]:22" << true << "root" << "fd00::2" << 22;
-    QTest::newRow("no user") << "db2" << true << "root" << "db2" << 22;
-    QTest::newRow("shell text") << "root@db1;rm -rf /" << false << "" << "" << 0;
-    QTest::newRow("bad port") << "root@db1:99999" << false << "" << "" << 0;
-    QTest::newRow("empty") << "" << false << "" << "" << 0;
+    QTest::newRow("user host") << "postgres@db1" << true << "postgres"
+                               << "db1" << 22;
+    QTest::newRow("port") << "admin@10.0.0.2:2222" << true << "admin"
+                          << "10.0.0.2" << 2222;
+    QTest::newRow("ipv6") << "root@[fd00::2]:22" << true << "root"
+                          << "fd00::2" << 22;
+    QTest::newRow("no user") << "db2" << true << "root"
+                             << "db2" << 22;
+    QTest::newRow("shell text") << "root@db1;rm -rf /" << false << ""
+                                << "" << 0;
+    QTest::newRow("bad port") << "root@db1:99999" << false << ""
+                              << "" << 0;
+    QTest::newRow("empty") << "" << false << ""
+                           << "" << 0;
 }
 
 void TestPlanModel::hostTarget()
@@ -147,24 +156,31 @@ void TestPlanModel::passfile()
 {
     const QString hostile = QStringLiteral("pa ss'wo\"rd$HOME\\n:x");
     const QByteArray before = "# kept\nother:5432:*:bob:secret\n198.18.0.2:5432:replication:replicator:old\n";
-    const QByteArray after = Passfile::withEntry(before, QStringLiteral("198.18.0.2"), 5432, QStringLiteral("replication"),
-                                                 QStringLiteral("replicator"), hostile);
+    const QByteArray after = Passfile::withEntry(before, QStringLiteral("198.18.0.2"), 5432,
+                                                 QStringLiteral("replication"), QStringLiteral("replicator"), hostile);
     QVERIFY(after.startsWith("# kept\nother:5432:*:bob:secret\n"));
     QCOMPARE(after.count('\n'), 3);
     QVERIFY(after.contains("pa ss'wo\"rd$HOME\\\\n\\:x"));
-    QCOMPARE(Passfile::password(after, QStringLiteral("198.18.0.2"), 5432, QStringLiteral("replication"), QStringLiteral("replicator")), hostile);
+    QCOMPARE(Passfile::password(after, QStringLiteral("198.18.0.2"), 5432, QStringLiteral("replication"),
+                                QStringLiteral("replicator")),
+             hostile);
     QCOMPARE(Passfile::passwordForUser(after, QStringLiteral("replication"), QStringLiteral("replicator")), hostile);
-    QCOMPARE(Passfile::password(after, QStringLiteral("other"), 5432, QStringLiteral("mydb"), QStringLiteral("bob")), QStringLiteral("secret"));
+    QCOMPARE(Passfile::password(after, QStringLiteral("other"), 5432, QStringLiteral("mydb"), QStringLiteral("bob")),
+             QStringLiteral("secret"));
     // Adding the same entry again changes nothing.
-    QCOMPARE(Passfile::withEntry(after, QStringLiteral("198.18.0.2"), 5432, QStringLiteral("replication"), QStringLiteral("replicator"), hostile), after);
+    QCOMPARE(Passfile::withEntry(after, QStringLiteral("198.18.0.2"), 5432, QStringLiteral("replication"),
+                                 QStringLiteral("replicator"), hostile),
+             after);
 }
 
 void TestPlanModel::verifiers()
 {
     // Expected values computed with Python's hashlib (pbkdf2_hmac, hmac, md5).
     QCOMPARE(PasswordVerifier::scramSha256(QStringLiteral("pencil"), "0123456789abcdef", 4096),
-             QStringLiteral("SCRAM-SHA-256$4096:MDEyMzQ1Njc4OWFiY2RlZg==$nQpbZ77WudtqufPwikHXGRt6g2QJ4zns8bZLw273DRM=:jn2amWP1q1h+jgjy0YTO14S6/F02SV7taipOeB7ef20="));
-    QCOMPARE(PasswordVerifier::md5(QStringLiteral("password"), QStringLiteral("postgres")), QStringLiteral("md532e12f215ba27cb750c9e093ce4b5127"));
+             QStringLiteral("SCRAM-SHA-256$4096:MDEyMzQ1Njc4OWFiY2RlZg==$nQpbZ77WudtqufPwikHXGRt6g2QJ4zns8bZLw273DRM=:"
+                            "jn2amWP1q1h+jgjy0YTO14S6/F02SV7taipOeB7ef20="));
+    QCOMPARE(PasswordVerifier::md5(QStringLiteral("password"), QStringLiteral("postgres")),
+             QStringLiteral("md532e12f215ba27cb750c9e093ce4b5127"));
     const QString a = PasswordVerifier::scramSha256(QStringLiteral("pencil"));
     const QString b = PasswordVerifier::scramSha256(QStringLiteral("pencil"));
     QVERIFY(a != b); // a fresh salt each time
@@ -178,14 +194,30 @@ void TestPlanModel::choicesRefused_data()
     QTest::addColumn<QString>("field");
     QTest::addColumn<QString>("value");
     QTest::addColumn<QString>("named");
-    QTest::newRow("slot with capitals") << "slotName" << "Standby1" << "slot name";
-    QTest::newRow("slot with quote") << "slotName" << "a'b" << "slot name";
-    QTest::newRow("application_name with space") << "applicationName" << "my standby" << "application_name";
-    QTest::newRow("role with semicolon") << "replicationUser" << "x;drop" << "replication role";
-    QTest::newRow("relative data dir") << "standbyDataDir" << "data" << "data directory";
-    QTest::newRow("data dir with quote") << "standbyDataDir" << "/srv/it's" << "data directory";
-    QTest::newRow("version 8.4") << "version" << "8.4" << "9.3 to 18";
-    QTest::newRow("unknown method") << "authMethod" << "trust" << "scram-sha-256 or md5";
+    QTest::newRow("slot with capitals") << "slotName"
+                                        << "Standby1"
+                                        << "slot name";
+    QTest::newRow("slot with quote") << "slotName"
+                                     << "a'b"
+                                     << "slot name";
+    QTest::newRow("application_name with space") << "applicationName"
+                                                 << "my standby"
+                                                 << "application_name";
+    QTest::newRow("role with semicolon") << "replicationUser"
+                                         << "x;drop"
+                                         << "replication role";
+    QTest::newRow("relative data dir") << "standbyDataDir"
+                                       << "data"
+                                       << "data directory";
+    QTest::newRow("data dir with quote") << "standbyDataDir"
+                                         << "/srv/it's"
+                                         << "data directory";
+    QTest::newRow("version 8.4") << "version"
+                                 << "8.4"
+                                 << "9.3 to 18";
+    QTest::newRow("unknown method") << "authMethod"
+                                    << "trust"
+                                    << "scram-sha-256 or md5";
     QTest::newRow("standby address a host name") << "standbyAddress"
                                                  << "db2.example"
                                                  << "must be an IP address";
@@ -280,7 +312,8 @@ void TestPlanModel::editsOfOneFileChain()
 void TestPlanModel::recoverySettingsAreEditable()
 {
     PlanFiles files;
-    files.primaryAutoConf = "# Do not edit this file manually!\n# It will be overwritten by the ALTER SYSTEM command.\nwork_mem = '8MB'\n";
+    files.primaryAutoConf =
+        "# Do not edit this file manually!\n# It will be overwritten by the ALTER SYSTEM command.\nwork_mem = '8MB'\n";
     auto plan = planWithFiles(files);
     QVERIFY2(plan, qPrintable(plan ? QString() : plan.error().fullText()));
     // The copy brings the primary's postgresql.auto.conf: that is the before, and the diff adds to it.
@@ -303,7 +336,8 @@ void TestPlanModel::recoverySettingsAreEditable()
     badSlot.replace("primary_slot_name = 'standby_198_18_0_3'", "primary_slot_name = 'Standby One'");
     auto refused = plan->editFile(QStringLiteral("standby-recovery"), 0, badSlot);
     QVERIFY(!refused);
-    QVERIFY2(refused.error().fullText().contains(QStringLiteral("Standby One")), qPrintable(refused.error().fullText()));
+    QVERIFY2(refused.error().fullText().contains(QStringLiteral("Standby One")),
+             qPrintable(refused.error().fullText()));
     QVERIFY(!plan->editFile(QStringLiteral("standby-recovery"), 0, edited + "standby_mode = on\n"));
     // standby.signal has nothing to edit.
     QVERIFY(!plan->editFile(QStringLiteral("standby-recovery"), 1, "x\n"));
@@ -335,8 +369,10 @@ void TestPlanModel::savedPlanHoldsEveryFileEdit()
     QStringList files;
     for (const QJsonValue &item : json.value(QStringLiteral("edits")).toArray()) {
         const QJsonObject edit = item.toObject();
-        files.append(edit.value(QStringLiteral("step")).toString() + QLatin1Char(' ') + edit.value(QStringLiteral("path")).toString());
-        QVERIFY(edit.contains(QStringLiteral("host")) && edit.contains(QStringLiteral("before")) && edit.contains(QStringLiteral("after")));
+        files.append(edit.value(QStringLiteral("step")).toString() + QLatin1Char(' ') +
+                     edit.value(QStringLiteral("path")).toString());
+        QVERIFY(edit.contains(QStringLiteral("host")) && edit.contains(QStringLiteral("before")) &&
+                edit.contains(QStringLiteral("after")));
         QVERIFY(edit.value(QStringLiteral("kind")).toString() != QLatin1String("passfile")); // no secret
     }
     QVERIFY2(files.contains(QStringLiteral("primary-conf /etc/postgresql/15/main/postgresql.conf")) &&
@@ -353,7 +389,11 @@ void TestPlanModel::savedPlanHoldsEveryFileEdit()
         QJsonObject edit = edits.at(i).toObject();
         if (edit.value(QStringLiteral("step")).toString() != QLatin1String("primary-conf"))
             continue;
-        confAfter = edit.value(QStringLiteral("after")).toString().toUtf8().replace("max_wal_senders = 10", "max_wal_senders = 12") + "# from the JSON\n";
+        confAfter = edit.value(QStringLiteral("after"))
+                        .toString()
+                        .toUtf8()
+                        .replace("max_wal_senders = 10", "max_wal_senders = 12") +
+                    "# from the JSON\n";
         edit.insert(QStringLiteral("after"), QString::fromUtf8(confAfter));
         edits.replace(i, edit);
     }
@@ -375,8 +415,10 @@ void TestPlanModel::savedPlanHoldsEveryFileEdit()
     for (int i = 0; i < edits.size(); ++i) {
         QJsonObject edit = edits.at(i).toObject();
         if (edit.value(QStringLiteral("step")).toString() == QLatin1String("primary-hba")) {
-            edit.insert(QStringLiteral("before"), edit.value(QStringLiteral("before")).toString() + QStringLiteral("# not there\n"));
-            edit.insert(QStringLiteral("after"), edit.value(QStringLiteral("after")).toString() + QStringLiteral("# mine\n"));
+            edit.insert(QStringLiteral("before"),
+                        edit.value(QStringLiteral("before")).toString() + QStringLiteral("# not there\n"));
+            edit.insert(QStringLiteral("after"),
+                        edit.value(QStringLiteral("after")).toString() + QStringLiteral("# mine\n"));
             edits.replace(i, edit);
         }
     }
@@ -384,7 +426,8 @@ void TestPlanModel::savedPlanHoldsEveryFileEdit()
     auto refused = SetupPlan::fromJson(edited);
     QVERIFY(!refused);
     QVERIFY(refused.error().refused);
-    QVERIFY2(refused.error().message.contains(QStringLiteral("pg_hba.conf on the primary")), qPrintable(refused.error().message));
+    QVERIFY2(refused.error().message.contains(QStringLiteral("pg_hba.conf on the primary")),
+             qPrintable(refused.error().message));
 }
 
 void TestPlanModel::restartExpectsTheEditedValues()
@@ -432,8 +475,10 @@ void TestPlanModel::aWaitLogsItsCommandsOnce()
     int probes = 0;
     auto waited = context.waitUntil(
         [&]() -> Result<bool> {
-            auto ran = context.run(HostRole::Primary, CommandLine(QStringLiteral("test"), {QStringLiteral("-e"), QStringLiteral("/nonexistent")}),
-                                   RunAs::LoginUser);
+            auto ran =
+                context.run(HostRole::Primary,
+                            CommandLine(QStringLiteral("test"), {QStringLiteral("-e"), QStringLiteral("/nonexistent")}),
+                            RunAs::LoginUser);
             return ran && ++probes == 5;
         },
         10000, QStringLiteral("the probe never succeeds"), 10);
@@ -593,10 +638,18 @@ void TestPlanModel::invalidEditRefused_data()
     QTest::addColumn<QString>("from");
     QTest::addColumn<QString>("to");
     QTest::addColumn<QString>("named");
-    QTest::newRow("bad enum") << "wal_level = replica" << "wal_level = bogus" << "wal_level";
-    QTest::newRow("13+ name on 15") << "max_wal_senders = 10" << "max_wal_senders = 10\nwal_keep_segments = 64" << "wal_keep_segments";
-    QTest::newRow("syntax") << "max_wal_senders = 10" << "max_wal_senders = = 10" << "syntax error";
-    QTest::newRow("needed setting removed") << "wal_level = replica" << "" << "wal_level";
+    QTest::newRow("bad enum") << "wal_level = replica"
+                              << "wal_level = bogus"
+                              << "wal_level";
+    QTest::newRow("13+ name on 15") << "max_wal_senders = 10"
+                                    << "max_wal_senders = 10\nwal_keep_segments = 64"
+                                    << "wal_keep_segments";
+    QTest::newRow("syntax") << "max_wal_senders = 10"
+                            << "max_wal_senders = = 10"
+                            << "syntax error";
+    QTest::newRow("needed setting removed") << "wal_level = replica"
+                                            << ""
+                                            << "wal_level";
 }
 
 void TestPlanModel::invalidEditRefused()
@@ -622,13 +675,16 @@ void TestPlanModel::savedPlanWithInvalidSettingRefused()
     const FileEdit edit = plan.step(QStringLiteral("primary-conf"))->edits().first();
     QByteArray bad = edit.after;
     bad.replace("max_wal_senders = 10", "max_wal_senders = lots");
-    json.insert(QStringLiteral("edits"), QJsonArray{QJsonObject{{QStringLiteral("step"), QStringLiteral("primary-conf")},
-                                                               {QStringLiteral("index"), 0},
-                                                               {QStringLiteral("after"), QString::fromUtf8(bad)}}});
+    json.insert(QStringLiteral("edits"),
+                QJsonArray{QJsonObject{{QStringLiteral("step"), QStringLiteral("primary-conf")},
+                                       {QStringLiteral("index"), 0},
+                                       {QStringLiteral("after"), QString::fromUtf8(bad)}}});
     auto loaded = SetupPlan::fromJson(json);
     QVERIFY(!loaded.ok());
-    QVERIFY2(loaded.error().message.contains(QStringLiteral("nothing was changed")), qPrintable(loaded.error().message));
-    QVERIFY2(loaded.error().fullText().contains(QStringLiteral("max_wal_senders")), qPrintable(loaded.error().fullText()));
+    QVERIFY2(loaded.error().message.contains(QStringLiteral("nothing was changed")),
+             qPrintable(loaded.error().message));
+    QVERIFY2(loaded.error().fullText().contains(QStringLiteral("max_wal_senders")),
+             qPrintable(loaded.error().fullText()));
 }
 
 void TestPlanModel::shellExport()
@@ -695,7 +751,8 @@ void TestPlanModel::walkthroughModeIsLabelled()
     QCOMPARE(plan.choices().applicationName, QStringLiteral("slave"));
     QVERIFY(plan.warnings().join(QLatin1Char(' ')).contains(QStringLiteral("weaker")));
     QVERIFY(plan.toText().contains(QStringLiteral("weaker")));
-    QVERIFY(plan.toText().contains(QStringLiteral("host    replication     postgres")) || plan.toText().contains(QStringLiteral("replication postgres")));
+    QVERIFY(plan.toText().contains(QStringLiteral("host    replication     postgres")) ||
+            plan.toText().contains(QStringLiteral("replication postgres")));
 }
 
 void TestPlanModel::hbaStepKeepsItsPlanningError()

@@ -65,9 +65,9 @@ void TestRecoverySettings::golden_data()
                                       << QStringLiteral("auto-12.conf");
     QTest::addRow("13 restore") << PgVersion(13) << true << true << false << true << QString()
                                 << QStringLiteral("auto-13.conf");
-    QTest::addRow("15 over pg_basebackup -R") << PgVersion(15) << true << true << false << false
-                                              << QStringLiteral("auto-15-basebackup.conf")
-                                              << QStringLiteral("auto-15-edited.conf");
+    QTest::addRow("15 over pg_basebackup -R")
+        << PgVersion(15) << true << true << false << false << QStringLiteral("auto-15-basebackup.conf")
+        << QStringLiteral("auto-15-edited.conf");
     QTest::addRow("16") << PgVersion(16) << true << true << false << false << QString()
                         << QStringLiteral("auto-16.conf");
 }
@@ -82,7 +82,8 @@ void TestRecoverySettings::golden()
     QFETCH(QString, currentAutoConf);
     QFETCH(QString, expected);
     const RecoverySettings settings = make(version, passfile, slot, trigger, restore);
-    QVERIFY2(settings.validate().ok(), qPrintable(settings.validate().ok() ? QString() : settings.validate().error().fullText()));
+    QVERIFY2(settings.validate().ok(),
+             qPrintable(settings.validate().ok() ? QString() : settings.validate().error().fullText()));
     const QByteArray current =
         currentAutoConf.isEmpty() ? QByteArray() : Fixtures::read(QStringLiteral("recovery/") + currentAutoConf);
     const Result<QList<RecoverySettings::FileContent>> files = settings.files(current);
@@ -95,7 +96,8 @@ void TestRecoverySettings::golden()
     }
     const QByteArray golden = Fixtures::read(QStringLiteral("recovery/") + expected);
     if (rendered != golden)
-        qWarning("%s", TextDiff(golden, rendered).unified(QStringLiteral("golden"), QStringLiteral("rendered")).constData());
+        qWarning("%s",
+                 TextDiff(golden, rendered).unified(QStringLiteral("golden"), QStringLiteral("rendered")).constData());
     QCOMPARE(rendered, golden);
 
     if (version.atLeast(12)) {
@@ -114,7 +116,8 @@ void TestRecoverySettings::golden()
                                                               : RecoverySettings::parseRecoveryConf(rendered, version);
     QVERIFY2(back.ok(), back.ok() ? "" : qPrintable(back.error().fullText()));
     QCOMPARE(back->conninfo.toString(), settings.conninfo.toString());
-    QCOMPARE(back->conninfo.value(QStringLiteral("application_name")), std::optional<QString>(QStringLiteral("standby 1")));
+    QCOMPARE(back->conninfo.value(QStringLiteral("application_name")),
+             std::optional<QString>(QStringLiteral("standby 1")));
     QCOMPARE(back->slotName, settings.slotName);
     QCOMPARE(back->restoreCommand, settings.restoreCommand);
     QCOMPARE(back->triggerFile, settings.triggerFile);
@@ -161,16 +164,17 @@ void TestRecoverySettings::refusals_data()
     QTest::addColumn<QString>("message");
     const QString plain = QStringLiteral("host=10.0.0.1 user=replicator");
     QTest::addRow("15 client options on 11")
-        << PgVersion(11) << QStringLiteral("host=10.0.0.1 channel_binding=prefer sslsni=1 ssl_min_protocol_version=TLSv1.2")
-        << QString() << QString() << QStringLiteral("does not know channel_binding, sslsni, ssl_min_protocol_version");
+        << PgVersion(11)
+        << QStringLiteral("host=10.0.0.1 channel_binding=prefer sslsni=1 ssl_min_protocol_version=TLSv1.2") << QString()
+        << QString() << QStringLiteral("does not know channel_binding, sslsni, ssl_min_protocol_version");
     QTest::addRow("slot on 9.3") << PgVersion(9, 3) << plain << QStringLiteral("s1") << QString()
                                  << QStringLiteral("no replication slots");
     QTest::addRow("bad slot name") << PgVersion(15) << plain << QStringLiteral("Standby-1") << QString()
                                    << QStringLiteral("not a replication slot name");
     QTest::addRow("trigger on 16") << PgVersion(16) << plain << QString() << QStringLiteral("/tmp/t")
                                    << QStringLiteral("pg_promote()");
-    QTest::addRow("nothing to stream from") << PgVersion(15) << QString() << QString() << QString()
-                                            << QStringLiteral("primary_conninfo");
+    QTest::addRow("nothing to stream from")
+        << PgVersion(15) << QString() << QString() << QString() << QStringLiteral("primary_conninfo");
 }
 
 void TestRecoverySettings::refusals()
@@ -208,8 +212,8 @@ void TestRecoverySettings::parseExisting()
     QVERIFY(settings->standbyMode);
 
     // The 15 client's string read for an 11 standby: refused, naming the line.
-    const QByteArray fromNewClient =
-        Fixtures::read(QStringLiteral("recovery/auto-15-basebackup.conf")).replace("primary_conninfo", "primary_conninfo");
+    const QByteArray fromNewClient = Fixtures::read(QStringLiteral("recovery/auto-15-basebackup.conf"))
+                                         .replace("primary_conninfo", "primary_conninfo");
     const Result<RecoverySettings> on11 =
         RecoverySettings::parseRecoveryConf("standby_mode = on\n" + fromNewClient, PgVersion(11));
     QVERIFY(!on11.ok());
@@ -231,10 +235,12 @@ void TestRecoverySettings::parseExisting()
 void TestRecoverySettings::obsoleteSettingsCommentedOut()
 {
     RecoverySettings settings = make(PgVersion(16), true, false, false, false);
-    const QByteArray current = "standby_mode = 'on'\ntrigger_file = '/tmp/t'\npromote_trigger_file = '/tmp/p'\nwork_mem = '8MB'\n";
+    const QByteArray current =
+        "standby_mode = 'on'\ntrigger_file = '/tmp/t'\npromote_trigger_file = '/tmp/p'\nwork_mem = '8MB'\n";
     const Result<QByteArray> edited = settings.autoConf(current);
     QVERIFY2(edited.ok(), edited.ok() ? "" : qPrintable(edited.error().fullText()));
-    QVERIFY(edited->startsWith("#standby_mode = 'on'\n#trigger_file = '/tmp/t'\n#promote_trigger_file = '/tmp/p'\nwork_mem = '8MB'\n"));
+    QVERIFY(edited->startsWith(
+        "#standby_mode = 'on'\n#trigger_file = '/tmp/t'\n#promote_trigger_file = '/tmp/p'\nwork_mem = '8MB'\n"));
     // 15 still has promote_trigger_file.
     RecoverySettings on15 = make(PgVersion(15), true, false, false, false);
     const Result<QByteArray> edited15 = on15.autoConf(current);

@@ -41,13 +41,19 @@ const QString installedSample = QStringLiteral("/usr/share/postgresql/15/postgre
 
 QStringList walkthroughEdits()
 {
-    return {QStringLiteral("--set"), QStringLiteral("listen_addresses=*"),
-            QStringLiteral("--set"), QStringLiteral("wal_level=replica"),
-            QStringLiteral("--set"), QStringLiteral("archive_mode=on"),
+    return {QStringLiteral("--set"),
+            QStringLiteral("listen_addresses=*"),
             QStringLiteral("--set"),
-            QStringLiteral("archive_command=test ! -f /var/lib/postgresql/archive/%f && cp %p /var/lib/postgresql/archive/%f"),
-            QStringLiteral("--set"), QStringLiteral("max_wal_senders=3"),
-            QStringLiteral("--set"), QStringLiteral("synchronous_standby_names=slave")};
+            QStringLiteral("wal_level=replica"),
+            QStringLiteral("--set"),
+            QStringLiteral("archive_mode=on"),
+            QStringLiteral("--set"),
+            QStringLiteral(
+                "archive_command=test ! -f /var/lib/postgresql/archive/%f && cp %p /var/lib/postgresql/archive/%f"),
+            QStringLiteral("--set"),
+            QStringLiteral("max_wal_senders=3"),
+            QStringLiteral("--set"),
+            QStringLiteral("synchronous_standby_names=slave")};
 }
 
 QByteArray readAll(const QString &path)
@@ -112,31 +118,45 @@ void TestReplicactlConf::badInput_data()
     QTest::addRow("bad version") << QStringList{file, QStringLiteral("--version"), QStringLiteral("8.4"),
                                                 QStringLiteral("--set"), QStringLiteral("port=5432")}
                                  << QByteArray("--version");
-    QTest::addRow("missing file") << QStringList{QStringLiteral("/nonexistent/postgresql.conf"), QStringLiteral("--set"),
-                                                 QStringLiteral("port=5432")}
+    QTest::addRow("missing file") << QStringList{QStringLiteral("/nonexistent/postgresql.conf"),
+                                                 QStringLiteral("--set"), QStringLiteral("port=5432")}
                                   << QByteArray("/nonexistent/postgresql.conf");
-    QTest::addRow("invalid enum for 9.3") << QStringList{file, QStringLiteral("--version"), QStringLiteral("9.3"),
-                                                         QStringLiteral("--set"), QStringLiteral("wal_level=replica"),
+    QTest::addRow("invalid enum for 9.3") << QStringList{file,
+                                                         QStringLiteral("--version"),
+                                                         QStringLiteral("9.3"),
+                                                         QStringLiteral("--set"),
+                                                         QStringLiteral("wal_level=replica"),
                                                          QStringLiteral("--write")}
                                           << QByteArray("minimal, archive, hot_standby");
-    QTest::addRow("removed setting on 13") << QStringList{file, QStringLiteral("--version=13"),
-                                                          QStringLiteral("--set=wal_keep_segments=64"),
-                                                          QStringLiteral("--write")}
-                                           << QByteArray("wal_keep_size");
-    QTest::addRow("second edit invalid") << QStringList{file, QStringLiteral("--version"), QStringLiteral("15"),
-                                                        QStringLiteral("--set"), QStringLiteral("port=5433"),
-                                                        QStringLiteral("--set"), QStringLiteral("max_wal_senders=many"),
+    QTest::addRow("removed setting on 13")
+        << QStringList{file, QStringLiteral("--version=13"), QStringLiteral("--set=wal_keep_segments=64"),
+                       QStringLiteral("--write")}
+        << QByteArray("wal_keep_size");
+    QTest::addRow("second edit invalid") << QStringList{file,
+                                                        QStringLiteral("--version"),
+                                                        QStringLiteral("15"),
+                                                        QStringLiteral("--set"),
+                                                        QStringLiteral("port=5433"),
+                                                        QStringLiteral("--set"),
+                                                        QStringLiteral("max_wal_senders=many"),
                                                         QStringLiteral("--write")}
                                          << QByteArray("max_wal_senders");
-    QTest::addRow("unset an unknown setting") << QStringList{file, QStringLiteral("--version"), QStringLiteral("15"),
-                                                             QStringLiteral("--unset"), QStringLiteral("no_such"),
+    QTest::addRow("unset an unknown setting") << QStringList{file,
+                                                             QStringLiteral("--version"),
+                                                             QStringLiteral("15"),
+                                                             QStringLiteral("--unset"),
+                                                             QStringLiteral("no_such"),
                                                              QStringLiteral("--write")}
                                               << QByteArray("PostgreSQL 15 has no setting named no_such");
-    QTest::addRow("set and unset one setting")
-        << QStringList{file, QStringLiteral("--version"), QStringLiteral("15"), QStringLiteral("--set"),
-                       QStringLiteral("wal_level=logical"), QStringLiteral("--unset"), QStringLiteral("wal_level"),
-                       QStringLiteral("--write")}
-        << QByteArray("--set and --unset both name wal_level");
+    QTest::addRow("set and unset one setting") << QStringList{file,
+                                                              QStringLiteral("--version"),
+                                                              QStringLiteral("15"),
+                                                              QStringLiteral("--set"),
+                                                              QStringLiteral("wal_level=logical"),
+                                                              QStringLiteral("--unset"),
+                                                              QStringLiteral("wal_level"),
+                                                              QStringLiteral("--write")}
+                                               << QByteArray("--set and --unset both name wal_level");
     QTest::addRow("syntax error in file") << QStringList{QStringLiteral("{broken}"), QStringLiteral("--set"),
                                                          QStringLiteral("port=5433"), QStringLiteral("--write")}
                                           << QByteArray("line 2, near token \"*\"");
@@ -146,7 +166,8 @@ void TestReplicactlConf::badInput()
 {
     QFETCH(QStringList, arguments);
     QFETCH(QByteArray, message);
-    const QString file = copyFixture(Fixtures::path(QStringLiteral("conf/samples/pg93.conf")), QStringLiteral("bad/postgresql.conf"));
+    const QString file =
+        copyFixture(Fixtures::path(QStringLiteral("conf/samples/pg93.conf")), QStringLiteral("bad/postgresql.conf"));
     const QString broken = m_dir.filePath(QStringLiteral("bad/broken.conf"));
     {
         QFile out(broken);
@@ -172,18 +193,17 @@ void TestReplicactlConf::writeReplacesAndKeepsBackup()
     const QString fixture = Fixtures::path(QStringLiteral("conf/edits/walkthrough-93"));
     const QString file = copyFixture(fixture + QStringLiteral("/input.conf"), QStringLiteral("write/postgresql.conf"));
     const QByteArray before = readAll(file);
-    const Run run = replicactl(QStringList{file, QStringLiteral("--version"), QStringLiteral("9.3"),
-                                           QStringLiteral("--set"), QStringLiteral("listen_addresses=*"),
-                                           QStringLiteral("--set"), QStringLiteral("wal_level=hot_standby"),
-                                           QStringLiteral("--set"), QStringLiteral("archive_mode=on"),
-                                           QStringLiteral("--set"),
-                                           QStringLiteral("archive_command=test ! -f /var/lib/pgsql/backup/%f && cp %p /var/lib/pgsql/backup/%f"),
-                                           QStringLiteral("--set"), QStringLiteral("max_wal_senders=3"),
-                                           QStringLiteral("--set"), QStringLiteral("synchronous_standby_names=slave"),
-                                           QStringLiteral("--write")});
+    const Run run = replicactl(QStringList{
+        file, QStringLiteral("--version"), QStringLiteral("9.3"), QStringLiteral("--set"),
+        QStringLiteral("listen_addresses=*"), QStringLiteral("--set"), QStringLiteral("wal_level=hot_standby"),
+        QStringLiteral("--set"), QStringLiteral("archive_mode=on"), QStringLiteral("--set"),
+        QStringLiteral("archive_command=test ! -f /var/lib/pgsql/backup/%f && cp %p /var/lib/pgsql/backup/%f"),
+        QStringLiteral("--set"), QStringLiteral("max_wal_senders=3"), QStringLiteral("--set"),
+        QStringLiteral("synchronous_standby_names=slave"), QStringLiteral("--write")});
     QCOMPARE(run.exitCode, 0);
     QCOMPARE(readAll(file), readAll(fixture + QStringLiteral("/expected.conf")));
-    const QStringList backups = QDir(QFileInfo(file).absolutePath()).entryList({QStringLiteral("postgresql.conf.*.bak")}, QDir::Files);
+    const QStringList backups =
+        QDir(QFileInfo(file).absolutePath()).entryList({QStringLiteral("postgresql.conf.*.bak")}, QDir::Files);
     QCOMPARE(backups.size(), 1);
     QCOMPARE(readAll(QFileInfo(file).absolutePath() + QLatin1Char('/') + backups.first()), before);
     QVERIFY(run.out.startsWith("--- "));
@@ -192,7 +212,8 @@ void TestReplicactlConf::writeReplacesAndKeepsBackup()
 
 void TestReplicactlConf::noChangeSaysSo()
 {
-    const QString file = copyFixture(Fixtures::path(QStringLiteral("conf/samples/pg93.conf")), QStringLiteral("same/postgresql.conf"));
+    const QString file =
+        copyFixture(Fixtures::path(QStringLiteral("conf/samples/pg93.conf")), QStringLiteral("same/postgresql.conf"));
     const QByteArray before = readAll(file);
     const Run run = replicactl({file, QStringLiteral("--version"), QStringLiteral("9.3"), QStringLiteral("--set"),
                                 QStringLiteral("port=5432"), QStringLiteral("--write")});

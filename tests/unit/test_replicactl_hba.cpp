@@ -76,8 +76,8 @@ void TestReplicactlHba::dryRunPrintsDiffAndWritesNothing()
 {
     const QString path = copyFixture(QStringLiteral("pg_hba-15-initdb.conf"));
     const QByteArray before = readAll(path);
-    const Run run = replicactl({path, QStringLiteral("--add"),
-                                QStringLiteral("host replication replicator 10.0.0.2/32 scram-sha-256")});
+    const Run run = replicactl(
+        {path, QStringLiteral("--add"), QStringLiteral("host replication replicator 10.0.0.2/32 scram-sha-256")});
     QCOMPARE(run.exitCode, 0);
     const QByteArray expected = "--- " + path.toUtf8() + "\n+++ " + path.toUtf8() +
                                 "\n@@ -92,3 +92,5 @@\n"
@@ -144,10 +144,10 @@ void TestReplicactlHba::badInput_data()
                              << QByteArray("--add");
     QTest::addRow("unknown option") << QStringLiteral("pg_hba-10.conf") << QStringList{QStringLiteral("--frobnicate")}
                                     << QByteArray("frobnicate");
-    QTest::addRow("file with a bad line") << QStringLiteral("pg_hba.conf.sample-15")
-                                          << QStringList{QStringLiteral("--add"), QStringLiteral("local all all peer"),
-                                                         QStringLiteral("--write")}
-                                          << QByteArray("line 80: invalid connection type \"@authcomment@\"");
+    QTest::addRow("file with a bad line")
+        << QStringLiteral("pg_hba.conf.sample-15")
+        << QStringList{QStringLiteral("--add"), QStringLiteral("local all all peer"), QStringLiteral("--write")}
+        << QByteArray("line 80: invalid connection type \"@authcomment@\"");
 }
 
 void TestReplicactlHba::badInput()

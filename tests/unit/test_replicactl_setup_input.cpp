@@ -69,11 +69,12 @@ void TestReplicactlSetupInput::badInputBeforeConnecting_data()
         << QStringList{QStringLiteral("--primary-address"), QStringLiteral("db 1")} << "db 1";
     QTest::newRow("standby address a host name")
         << QStringList{QStringLiteral("--standby-address"), QStringLiteral("db2.example")} << "must be an IP address";
-    QTest::newRow("no standbys to wait for") << QStringList{QStringLiteral("--sync-count"), QStringLiteral("0")}
-                                             << "from 1 to 100";
+    QTest::newRow("no standbys to wait for")
+        << QStringList{QStringLiteral("--sync-count"), QStringLiteral("0")} << "from 1 to 100";
     QTest::newRow("count not a number") << QStringList{QStringLiteral("--sync-count"), QStringLiteral("two")}
                                         << "a number of standbys";
-    QTest::newRow("ANY before 10") << QStringList{QStringLiteral("--pg-version"), QStringLiteral("9.6"), QStringLiteral("--sync-any")}
+    QTest::newRow("ANY before 10") << QStringList{QStringLiteral("--pg-version"), QStringLiteral("9.6"),
+                                                  QStringLiteral("--sync-any")}
                                    << "ANY came with 10";
     QTest::newRow("quorum but async") << QStringList{QStringLiteral("--async"), QStringLiteral("--sync-any")}
                                       << "leave out --async";
@@ -132,9 +133,9 @@ void TestReplicactlSetupInput::contradictoryWaysToRootRefused()
     QCOMPARE(both.exitCode, 2);
     QVERIFY2(both.err.contains(QStringLiteral("Choose one way to become root: --sudo, --su-password-file.")),
              qPrintable(both.err));
-    const Run unreadable = plainReplicactl({QStringLiteral("status"), QStringLiteral("--primary"),
-                                            QStringLiteral("admin@192.0.2.1"), QStringLiteral("--sudo-password-file"),
-                                            QStringLiteral("/nonexistent/password")});
+    const Run unreadable =
+        plainReplicactl({QStringLiteral("status"), QStringLiteral("--primary"), QStringLiteral("admin@192.0.2.1"),
+                         QStringLiteral("--sudo-password-file"), QStringLiteral("/nonexistent/password")});
     QCOMPARE(unreadable.exitCode, 2);
     QVERIFY2(unreadable.err.contains(QStringLiteral("Could not read the file of --sudo-password-file")),
              qPrintable(unreadable.err));

@@ -228,9 +228,10 @@ void TestReplicationTable::renderText_data()
     QTest::addRow("standby stopped") << standbyStopped() << QStringLiteral("standby-stopped.txt");
     QTest::addRow("9.6 with trouble") << olderPrimaryWithTrouble() << QStringLiteral("older-primary.txt");
     QTest::addRow("primary down") << primaryDown() << QStringLiteral("primary-down.txt");
-    QTest::addRow("primary down, standbys up") << primaryDownStandbysUp() << QStringLiteral("primary-down-standbys-up.txt");
-    QTest::addRow("standby not asked but streaming") << standbyNotAskedButStreaming()
-                                                     << QStringLiteral("standby-not-asked.txt");
+    QTest::addRow("primary down, standbys up")
+        << primaryDownStandbysUp() << QStringLiteral("primary-down-standbys-up.txt");
+    QTest::addRow("standby not asked but streaming")
+        << standbyNotAskedButStreaming() << QStringLiteral("standby-not-asked.txt");
 }
 
 void TestReplicationTable::renderText()
@@ -247,7 +248,8 @@ void TestReplicationTable::toJson_data()
     QTest::addRow("healthy sync pair") << healthyPair() << QStringLiteral("healthy-pair.json");
     QTest::addRow("standby stopped") << standbyStopped() << QStringLiteral("standby-stopped.json");
     QTest::addRow("primary down") << primaryDown() << QStringLiteral("primary-down.json");
-    QTest::addRow("primary down, standbys up") << primaryDownStandbysUp() << QStringLiteral("primary-down-standbys-up.json");
+    QTest::addRow("primary down, standbys up")
+        << primaryDownStandbysUp() << QStringLiteral("primary-down-standbys-up.json");
 }
 
 void TestReplicationTable::toJson()

@@ -38,8 +38,8 @@ void TestSandboxBinaries::makeBin(const QString &binDir, const QStringList &prog
         else
             file.write("#!/bin/sh\nexit 0\n");
         file.close();
-        QVERIFY(file.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner
-                                    | QFileDevice::ReadOther | QFileDevice::ExeOther));
+        QVERIFY(file.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner |
+                                    QFileDevice::ReadOther | QFileDevice::ExeOther));
     }
 }
 
@@ -53,11 +53,13 @@ void TestSandboxBinaries::choosesTools_data()
     QTest::addColumn<QStringList>("installed"); // "<major>:<programs, comma separated>"
     QTest::addColumn<QString>("server");        // expected folders, by name under the root ("pgbin" for --pg-bin)
     QTest::addColumn<QString>("psql");
-    QTest::addColumn<QString>("basebackup");    // empty: none (BackupClone)
+    QTest::addColumn<QString>("basebackup"); // empty: none (BackupClone)
     QTest::addColumn<QString>("version");
 
     QTest::addRow("Debian default: the newest major")
-        << QStringList() << QString() << QStringList{QStringLiteral("13:") + full.join(QLatin1Char(',')), QStringLiteral("15:") + full.join(QLatin1Char(','))}
+        << QStringList() << QString()
+        << QStringList{QStringLiteral("13:") + full.join(QLatin1Char(',')),
+                       QStringLiteral("15:") + full.join(QLatin1Char(','))}
         << QStringLiteral("15") << QStringLiteral("15") << QStringLiteral("15") << QStringLiteral("15");
     QTest::addRow("a build with its own tools")
         << full << QStringLiteral("11.22") << QStringList{QStringLiteral("15:") + full.join(QLatin1Char(','))}
@@ -67,14 +69,16 @@ void TestSandboxBinaries::choosesTools_data()
         << QStringLiteral("pgbin") << QStringLiteral("15") << QStringLiteral("15") << QStringLiteral("11");
     QTest::addRow("the same major's client first")
         << server << QStringLiteral("13.4")
-        << QStringList{QStringLiteral("13:") + client.join(QLatin1Char(',')), QStringLiteral("15:") + full.join(QLatin1Char(','))}
+        << QStringList{QStringLiteral("13:") + client.join(QLatin1Char(',')),
+                       QStringLiteral("15:") + full.join(QLatin1Char(','))}
         << QStringLiteral("pgbin") << QStringLiteral("13") << QStringLiteral("13") << QStringLiteral("13");
     QTest::addRow("a newer build: no pg_basebackup, an older psql")
         << server << QStringLiteral("17.10") << QStringList{QStringLiteral("15:") + full.join(QLatin1Char(','))}
         << QStringLiteral("pgbin") << QStringLiteral("15") << QString() << QStringLiteral("17");
     QTest::addRow("a newer build: a newer client installed")
         << server << QStringLiteral("17.10")
-        << QStringList{QStringLiteral("15:") + full.join(QLatin1Char(',')), QStringLiteral("18:") + client.join(QLatin1Char(','))}
+        << QStringList{QStringLiteral("15:") + full.join(QLatin1Char(',')),
+                       QStringLiteral("18:") + client.join(QLatin1Char(','))}
         << QStringLiteral("pgbin") << QStringLiteral("18") << QStringLiteral("18") << QStringLiteral("17");
 }
 
@@ -92,7 +96,8 @@ void TestSandboxBinaries::choosesTools()
     for (const QString &entry : installed) {
         const QString major = entry.section(QLatin1Char(':'), 0, 0);
         makeBin(root + QLatin1Char('/') + major + QStringLiteral("/bin"),
-                entry.section(QLatin1Char(':'), 1).split(QLatin1Char(','), Qt::SkipEmptyParts), major + QStringLiteral(".3"));
+                entry.section(QLatin1Char(':'), 1).split(QLatin1Char(','), Qt::SkipEmptyParts),
+                major + QStringLiteral(".3"));
     }
     QString pgBin;
     if (!pgBinPrograms.isEmpty()) {
@@ -122,10 +127,11 @@ void TestSandboxBinaries::refusesFolder_data()
     QTest::addRow("missing") << QStringLiteral("missing") << QStringLiteral("does not exist");
     QTest::addRow("a file") << QStringLiteral("file") << QStringLiteral("is a file, not a folder");
     QTest::addRow("no initdb") << QStringLiteral("noinitdb") << QStringLiteral("holds no initdb");
-    QTest::addRow("postgres says nothing useful") << QStringLiteral("noversion")
-                                                  << QStringLiteral("did not report a PostgreSQL version");
+    QTest::addRow("postgres says nothing useful")
+        << QStringLiteral("noversion") << QStringLiteral("did not report a PostgreSQL version");
     QTest::addRow("no psql anywhere") << QStringLiteral("nopsql") << QStringLiteral("come without psql");
-    QTest::addRow("nothing installed, no --pg-bin") << QStringLiteral("none") << QStringLiteral("No PostgreSQL server is installed");
+    QTest::addRow("nothing installed, no --pg-bin")
+        << QStringLiteral("none") << QStringLiteral("No PostgreSQL server is installed");
 }
 
 void TestSandboxBinaries::refusesFolder()

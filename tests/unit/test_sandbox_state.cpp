@@ -53,10 +53,12 @@ SandboxState TestSandboxState::sample(const QString &dir)
     state.slotName = QStringLiteral("standby");
     state.passFile = dir + QStringLiteral("/replicator.pgpass");
     state.created = QDateTime(QDate(2026, 11, 25), QTime(22, 0), Qt::UTC);
-    state.primary = SandboxServer{QStringLiteral("primary"), 55432, dir + QStringLiteral("/primary"),
-                                  dir + QStringLiteral("/run"), QStringLiteral("postgres"), QStringLiteral("mydb")};
-    state.standby = SandboxServer{QStringLiteral("standby"), 55433, dir + QStringLiteral("/standby"),
-                                  dir + QStringLiteral("/run"), QStringLiteral("postgres"), QStringLiteral("mydb")};
+    state.primary = SandboxServer{QStringLiteral("primary"),        55432,
+                                  dir + QStringLiteral("/primary"), dir + QStringLiteral("/run"),
+                                  QStringLiteral("postgres"),       QStringLiteral("mydb")};
+    state.standby = SandboxServer{QStringLiteral("standby"),        55433,
+                                  dir + QStringLiteral("/standby"), dir + QStringLiteral("/run"),
+                                  QStringLiteral("postgres"),       QStringLiteral("mydb")};
     return state;
 }
 
@@ -102,8 +104,8 @@ void TestSandboxState::loadStateRefuses_data()
     // Not ours (the sandbox writes its state atomically): refused, and nothing in the folder is touched.
     QTest::addRow("not JSON") << QByteArrayLiteral("{ not json") << QStringLiteral("that Replica Studio did not write");
     QTest::addRow("future format") << QByteArrayLiteral(R"({"format": 9})") << QStringLiteral("format 9");
-    QTest::addRow("no version")
-        << QByteArrayLiteral(R"({"format": 1, "binDir": "/x"})") << QStringLiteral("no valid PostgreSQL version");
+    QTest::addRow("no version") << QByteArrayLiteral(R"({"format": 1, "binDir": "/x"})")
+                                << QStringLiteral("no valid PostgreSQL version");
     QTest::addRow("no primary") << QByteArrayLiteral(R"({"format": 1, "version": "15", "binDir": "/x"})")
                                 << QStringLiteral("describes its primary incompletely");
 }
@@ -132,9 +134,9 @@ void TestSandboxState::connectionString_data()
                            << QStringLiteral("host='/tmp/sb/run' port=55432 user=postgres dbname=mydb");
     QTest::addRow("space") << QStringLiteral("/tmp/my sandbox/run") << QStringLiteral("postgres")
                            << QStringLiteral("host='/tmp/my sandbox/run' port=55432 user=postgres dbname=mydb");
-    QTest::addRow("quote and backslash")
-        << QStringLiteral("/tmp/it's\\here") << QStringLiteral("o'neil")
-        << QStringLiteral("host='/tmp/it\\'s\\\\here' port=55432 user='o\\'neil' dbname=mydb");
+    QTest::addRow("quote and backslash") << QStringLiteral("/tmp/it's\\here") << QStringLiteral("o'neil")
+                                         << QStringLiteral(
+                                                "host='/tmp/it\\'s\\\\here' port=55432 user='o\\'neil' dbname=mydb");
 }
 
 void TestSandboxState::connectionString()
@@ -155,8 +157,9 @@ void TestSandboxState::connectionStringReadByLibpq()
     const QString psql = QStringLiteral("/usr/lib/postgresql/15/bin/psql");
     if (!QFile::exists(psql))
         QSKIP("Debian's psql 15 is not installed");
-    const SandboxServer server{QStringLiteral("primary"), 1, QStringLiteral("/x"), QStringLiteral("/tmp/no such 'dir"),
-                               QStringLiteral("nobody"), QStringLiteral("mydb")};
+    const SandboxServer server{QStringLiteral("primary"), 1,
+                               QStringLiteral("/x"),      QStringLiteral("/tmp/no such 'dir"),
+                               QStringLiteral("nobody"),  QStringLiteral("mydb")};
     QProcess process;
     process.start(psql, {QStringLiteral("-X"), QStringLiteral("-d"), server.connectionString(), QStringLiteral("-c"),
                          QStringLiteral("select 1")});
@@ -194,7 +197,8 @@ void TestSandboxState::pidFileAliveness()
     QVERIFY(!PostmasterPidFile::parse(QByteArray()).processAlive());
     // A live process whose command line names postgres.
     QProcess postgres;
-    postgres.start(QStringLiteral("sh"), {QStringLiteral("-c"), QStringLiteral("sleep 30"), QStringLiteral("postgres")});
+    postgres.start(QStringLiteral("sh"),
+                   {QStringLiteral("-c"), QStringLiteral("sleep 30"), QStringLiteral("postgres")});
     QVERIFY(postgres.waitForStarted());
     const PostmasterPidFile alive = PostmasterPidFile::parse(QByteArray::number(postgres.processId()) + "\n/x\n");
     QVERIFY(alive.processAlive());

@@ -22,36 +22,33 @@ void TestSqlScript::split_data()
     QTest::addColumn<QStringList>("statements");
 
     QTest::addRow("one") << QStringLiteral("SELECT 1") << QStringList{QStringLiteral("SELECT 1")};
-    QTest::addRow("two, blanks trimmed")
-        << QStringLiteral("  SELECT 1;\n\n SELECT 2 ;  ")
-        << QStringList{QStringLiteral("SELECT 1"), QStringLiteral("SELECT 2")};
+    QTest::addRow("two, blanks trimmed") << QStringLiteral("  SELECT 1;\n\n SELECT 2 ;  ")
+                                         << QStringList{QStringLiteral("SELECT 1"), QStringLiteral("SELECT 2")};
     QTest::addRow("semicolon in a string")
         << QStringLiteral("INSERT INTO t VALUES ('a;b'); SELECT 2")
         << QStringList{QStringLiteral("INSERT INTO t VALUES ('a;b')"), QStringLiteral("SELECT 2")};
-    QTest::addRow("doubled quote")
-        << QStringLiteral("SELECT 'it''s; fine'; SELECT 2")
-        << QStringList{QStringLiteral("SELECT 'it''s; fine'"), QStringLiteral("SELECT 2")};
+    QTest::addRow("doubled quote") << QStringLiteral("SELECT 'it''s; fine'; SELECT 2")
+                                   << QStringList{QStringLiteral("SELECT 'it''s; fine'"), QStringLiteral("SELECT 2")};
     QTest::addRow("E string with backslash quote")
         << QStringLiteral("SELECT E'a\\';b'; SELECT 2")
         << QStringList{QStringLiteral("SELECT E'a\\';b'"), QStringLiteral("SELECT 2")};
     QTest::addRow("plain string ends at a backslash quote")
         << QStringLiteral("SELECT 'a\\'; SELECT 2")
         << QStringList{QStringLiteral("SELECT 'a\\'"), QStringLiteral("SELECT 2")};
-    QTest::addRow("quoted identifier")
-        << QStringLiteral("SELECT 1 AS \"x;y\"; SELECT 2")
-        << QStringList{QStringLiteral("SELECT 1 AS \"x;y\""), QStringLiteral("SELECT 2")};
-    QTest::addRow("dollar quote")
-        << QStringLiteral("DO $$ BEGIN PERFORM 1; END $$; SELECT 2")
-        << QStringList{QStringLiteral("DO $$ BEGIN PERFORM 1; END $$"), QStringLiteral("SELECT 2")};
+    QTest::addRow("quoted identifier") << QStringLiteral("SELECT 1 AS \"x;y\"; SELECT 2")
+                                       << QStringList{QStringLiteral("SELECT 1 AS \"x;y\""),
+                                                      QStringLiteral("SELECT 2")};
+    QTest::addRow("dollar quote") << QStringLiteral("DO $$ BEGIN PERFORM 1; END $$; SELECT 2")
+                                  << QStringList{QStringLiteral("DO $$ BEGIN PERFORM 1; END $$"),
+                                                 QStringLiteral("SELECT 2")};
     QTest::addRow("tagged dollar quote holding $$")
         << QStringLiteral("SELECT $fn$ a $$; b $fn$; SELECT 2")
         << QStringList{QStringLiteral("SELECT $fn$ a $$; b $fn$"), QStringLiteral("SELECT 2")};
     QTest::addRow("parameter is no dollar quote")
         << QStringLiteral("PREPARE p AS SELECT $1; SELECT 2")
         << QStringList{QStringLiteral("PREPARE p AS SELECT $1"), QStringLiteral("SELECT 2")};
-    QTest::addRow("line comment")
-        << QStringLiteral("SELECT 1 -- a; b\n; SELECT 2")
-        << QStringList{QStringLiteral("SELECT 1 -- a; b"), QStringLiteral("SELECT 2")};
+    QTest::addRow("line comment") << QStringLiteral("SELECT 1 -- a; b\n; SELECT 2")
+                                  << QStringList{QStringLiteral("SELECT 1 -- a; b"), QStringLiteral("SELECT 2")};
     QTest::addRow("nested block comment")
         << QStringLiteral("SELECT /* a /* b; */ c; */ 1; SELECT 2")
         << QStringList{QStringLiteral("SELECT /* a /* b; */ c; */ 1"), QStringLiteral("SELECT 2")};

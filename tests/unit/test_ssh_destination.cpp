@@ -48,34 +48,34 @@ void TestSshDestination::resolves_data()
     const QByteArray db1 = "Host db1\n  HostName 10.0.0.5\n  User admin\n  Port 2222\n  ProxyJump bastion\n";
     QTest::addRow("alias") << db1 << u"db1"_s << u"10.0.0.5"_s << 2222 << u"admin"_s << QStringList{u"bastion"_s};
     QTest::addRow("not an alias") << db1 << u"db2"_s << u"db2"_s << 0 << QString() << QStringList{};
-    QTest::addRow("case-insensitive keywords, = syntax")
-        << QByteArray("HOST db1\nhostname=10.0.0.7\nUSER = bob\n") << u"db1"_s << u"10.0.0.7"_s << 0 << u"bob"_s << QStringList{};
-    QTest::addRow("first value wins")
-        << QByteArray("Host db1\n User first\nHost *\n User second\n Port 2200\n") << u"db1"_s << u"db1"_s << 2200 << u"first"_s
-        << QStringList{};
-    QTest::addRow("wildcard *") << QByteArray("Host db*\n HostName %h.example.com\n") << u"db7"_s << u"db7.example.com"_s << 0
-                                << QString() << QStringList{};
-    QTest::addRow("percent tokens") << QByteArray("Host db1\n HostName %h.%%x\n") << u"db1"_s << u"db1.%x"_s << 0 << QString()
-                               << QStringList{};
-    QTest::addRow("wildcard ?") << QByteArray("Host db?\n User q\n") << u"db12"_s << u"db12"_s << 0 << QString() << QStringList{};
-    QTest::addRow("negation excludes")
-        << QByteArray("Host * !bastion\n ProxyJump bastion\n") << u"bastion"_s << u"bastion"_s << 0 << QString() << QStringList{};
-    QTest::addRow("negation lets others in")
-        << QByteArray("Host * !bastion\n ProxyJump bastion\n") << u"db1"_s << u"db1"_s << 0 << QString() << QStringList{u"bastion"_s};
-    QTest::addRow("before any Host applies to all") << QByteArray("User early\nHost db1\n User late\n") << u"db1"_s << u"db1"_s << 0
-                                                    << u"early"_s << QStringList{};
+    QTest::addRow("case-insensitive keywords, = syntax") << QByteArray("HOST db1\nhostname=10.0.0.7\nUSER = bob\n")
+                                                         << u"db1"_s << u"10.0.0.7"_s << 0 << u"bob"_s << QStringList{};
+    QTest::addRow("first value wins") << QByteArray("Host db1\n User first\nHost *\n User second\n Port 2200\n")
+                                      << u"db1"_s << u"db1"_s << 2200 << u"first"_s << QStringList{};
+    QTest::addRow("wildcard *") << QByteArray("Host db*\n HostName %h.example.com\n") << u"db7"_s
+                                << u"db7.example.com"_s << 0 << QString() << QStringList{};
+    QTest::addRow("percent tokens") << QByteArray("Host db1\n HostName %h.%%x\n") << u"db1"_s << u"db1.%x"_s << 0
+                                    << QString() << QStringList{};
+    QTest::addRow("wildcard ?") << QByteArray("Host db?\n User q\n") << u"db12"_s << u"db12"_s << 0 << QString()
+                                << QStringList{};
+    QTest::addRow("negation excludes") << QByteArray("Host * !bastion\n ProxyJump bastion\n") << u"bastion"_s
+                                       << u"bastion"_s << 0 << QString() << QStringList{};
+    QTest::addRow("negation lets others in") << QByteArray("Host * !bastion\n ProxyJump bastion\n") << u"db1"_s
+                                             << u"db1"_s << 0 << QString() << QStringList{u"bastion"_s};
+    QTest::addRow("before any Host applies to all")
+        << QByteArray("User early\nHost db1\n User late\n") << u"db1"_s << u"db1"_s << 0 << u"early"_s << QStringList{};
     QTest::addRow("several patterns on one line")
         << QByteArray("Host a b c\n Port 23\n") << u"b"_s << u"b"_s << 23 << QString() << QStringList{};
-    QTest::addRow("ProxyJump none") << QByteArray("Host db1\n ProxyJump none\nHost *\n ProxyJump gw\n") << u"db1"_s << u"db1"_s << 0
-                                    << QString() << QStringList{};
-    QTest::addRow("jump chain") << QByteArray("Host db1\n ProxyJump admin@gw1:2222,gw2\n") << u"db1"_s << u"db1"_s << 0 << QString()
-                                << QStringList{u"admin@gw1:2222"_s, u"gw2"_s};
-    QTest::addRow("Match all applies") << QByteArray("Match all\n User m\n") << u"x"_s << u"x"_s << 0 << u"m"_s << QStringList{};
-    QTest::addRow("other Match is not taken") << QByteArray("Match exec \"true\"\n User m\n") << u"x"_s << u"x"_s << 0 << QString()
-                                              << QStringList{};
-    QTest::addRow("comments and quotes")
-        << QByteArray("# a comment\nHost \"db1\"\n HostName 10.1.1.1 # trailing\n") << u"db1"_s << u"10.1.1.1"_s << 0 << QString()
-        << QStringList{};
+    QTest::addRow("ProxyJump none") << QByteArray("Host db1\n ProxyJump none\nHost *\n ProxyJump gw\n") << u"db1"_s
+                                    << u"db1"_s << 0 << QString() << QStringList{};
+    QTest::addRow("jump chain") << QByteArray("Host db1\n ProxyJump admin@gw1:2222,gw2\n") << u"db1"_s << u"db1"_s << 0
+                                << QString() << QStringList{u"admin@gw1:2222"_s, u"gw2"_s};
+    QTest::addRow("Match all applies") << QByteArray("Match all\n User m\n") << u"x"_s << u"x"_s << 0 << u"m"_s
+                                       << QStringList{};
+    QTest::addRow("other Match is not taken")
+        << QByteArray("Match exec \"true\"\n User m\n") << u"x"_s << u"x"_s << 0 << QString() << QStringList{};
+    QTest::addRow("comments and quotes") << QByteArray("# a comment\nHost \"db1\"\n HostName 10.1.1.1 # trailing\n")
+                                         << u"db1"_s << u"10.1.1.1"_s << 0 << QString() << QStringList{};
 }
 
 void TestSshDestination::resolves()
@@ -97,12 +97,14 @@ void TestSshDestination::includeFollowsWildcards()
 {
     QTemporaryDir dir;
     QDir(dir.path()).mkdir(QStringLiteral("conf.d"));
-    writeFile(dir.filePath(QStringLiteral("conf.d/10-db.conf")), "Host db1\n HostName 10.0.0.9\n IdentityFile ~/keys/db1\n");
+    writeFile(dir.filePath(QStringLiteral("conf.d/10-db.conf")),
+              "Host db1\n HostName 10.0.0.9\n IdentityFile ~/keys/db1\n");
     writeFile(dir.filePath(QStringLiteral("conf.d/20-all.conf")), "Host *\n HostName wrong\n User everyone\n");
-    writeFile(dir.filePath(QStringLiteral("config")),
-              "Include " + dir.filePath(QStringLiteral("conf.d/*.conf")).toUtf8()
-                  + "\nHost db1\n User late\n UserKnownHostsFile /tmp/kh\n");
-    const Result<SshDestination> resolved = SshDestination::resolve(QStringLiteral("db1"), dir.filePath(QStringLiteral("config")));
+    writeFile(dir.filePath(QStringLiteral("config")), "Include " +
+                                                          dir.filePath(QStringLiteral("conf.d/*.conf")).toUtf8() +
+                                                          "\nHost db1\n User late\n UserKnownHostsFile /tmp/kh\n");
+    const Result<SshDestination> resolved =
+        SshDestination::resolve(QStringLiteral("db1"), dir.filePath(QStringLiteral("config")));
     QVERIFY(resolved.ok());
     QCOMPARE(resolved->host, QStringLiteral("10.0.0.9"));
     QCOMPARE(resolved->user, QStringLiteral("everyone"));
@@ -128,7 +130,8 @@ void TestSshDestination::defaultIsTheUsersConfig()
 
 void TestSshDestination::missingNamedFileIsRefused()
 {
-    const Result<SshDestination> resolved = SshDestination::resolve(QStringLiteral("db1"), QStringLiteral("/nonexistent/ssh_config"));
+    const Result<SshDestination> resolved =
+        SshDestination::resolve(QStringLiteral("db1"), QStringLiteral("/nonexistent/ssh_config"));
     QVERIFY(!resolved.ok());
     QVERIFY(resolved.error().refused);
     QVERIFY(resolved.error().message.contains(QStringLiteral("/nonexistent/ssh_config")));
@@ -138,7 +141,8 @@ void TestSshDestination::badPortIsRefused()
 {
     QTemporaryDir dir;
     writeFile(dir.filePath(QStringLiteral("config")), "Host db1\n Port 70000\n");
-    const Result<SshDestination> resolved = SshDestination::resolve(QStringLiteral("db1"), dir.filePath(QStringLiteral("config")));
+    const Result<SshDestination> resolved =
+        SshDestination::resolve(QStringLiteral("db1"), dir.filePath(QStringLiteral("config")));
     QVERIFY(!resolved.ok());
     QVERIFY(resolved.error().detail.endsWith(QStringLiteral(":2")));
 }

@@ -40,9 +40,9 @@ QByteArray TestTextDiff::realDiff(const QByteArray &before, const QByteArray &af
     write(QStringLiteral("a"), before);
     write(QStringLiteral("b"), after);
     QProcess diff;
-    diff.start(QStringLiteral("diff"), {QStringLiteral("-u"), QStringLiteral("--label"), QStringLiteral("a"),
-                                        QStringLiteral("--label"), QStringLiteral("b"), dir.filePath(QStringLiteral("a")),
-                                        dir.filePath(QStringLiteral("b"))});
+    diff.start(QStringLiteral("diff"),
+               {QStringLiteral("-u"), QStringLiteral("--label"), QStringLiteral("a"), QStringLiteral("--label"),
+                QStringLiteral("b"), dir.filePath(QStringLiteral("a")), dir.filePath(QStringLiteral("b"))});
     if (!diff.waitForFinished(10000))
         return "diff did not finish";
     return diff.readAllStandardOutput();
@@ -84,7 +84,8 @@ void TestTextDiff::unifiedMatchesDiff_data()
     QTest::addRow("no newline, append") << QByteArray("a\nb") << QByteArray("a\nb\nc\n");
     QTest::addRow("single line no newline") << QByteArray("a") << QByteArray("b");
     QTest::addRow("blank line inserted among blanks") << QByteArray("a\n\n\nb\n") << QByteArray("a\n\n\n\nb\n");
-    QTest::addRow("repeated block inserted") << QByteArray("x\na\nb\na\nb\ny\n") << QByteArray("x\na\nb\na\nb\na\nb\ny\n");
+    QTest::addRow("repeated block inserted")
+        << QByteArray("x\na\nb\na\nb\ny\n") << QByteArray("x\na\nb\na\nb\na\nb\ny\n");
     QTest::addRow("append after blank ending") << QByteArray("a\nb\n\n") << QByteArray("a\nb\n\n# added\nc\n\n");
     QTest::addRow("crlf") << QByteArray("a\r\nb\r\nc\r\n") << QByteArray("a\r\nB\r\nc\r\n");
     QTest::addRow("all changed") << numbered(1, 5) << numbered(6, 10);
@@ -94,7 +95,8 @@ void TestTextDiff::unifiedMatchesDiff_data()
     const QByteArray sample = Fixtures::read(QStringLiteral("hba/pg_hba.conf.sample-15"));
     if (!sample.isEmpty())
         QTest::addRow("pg_hba sample, rule appended")
-            << sample << sample + "\n# Added by Replica Studio\nhost replication replicator 10.0.0.2/32 scram-sha-256\n";
+            << sample
+            << sample + "\n# Added by Replica Studio\nhost replication replicator 10.0.0.2/32 scram-sha-256\n";
 
     QFile conf(QStringLiteral("/usr/share/postgresql/15/postgresql.conf.sample"));
     if (conf.open(QIODevice::ReadOnly)) {

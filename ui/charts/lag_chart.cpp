@@ -60,17 +60,10 @@ constexpr double logFloor = 0.001;
 } // namespace
 
 LagChart::LagChart(const LagHistory *history, QWidget *parent)
-    : QWidget(parent),
-      m_history(history),
-      m_chart(new QChart),
-      m_view(new QChartView(m_chart, this)),
-      m_xAxis(new QValueAxis(m_chart)),
-      m_kindBox(new QComboBox(this)),
-      m_standbyBox(new QComboBox(this)),
-      m_windowBox(new QComboBox(this)),
-      m_pauseButton(new QToolButton(this)),
-      m_logBox(new QCheckBox(tr("&Log scale"), this)),
-      m_message(new QLabel(this))
+    : QWidget(parent), m_history(history), m_chart(new QChart), m_view(new QChartView(m_chart, this)),
+      m_xAxis(new QValueAxis(m_chart)), m_kindBox(new QComboBox(this)), m_standbyBox(new QComboBox(this)),
+      m_windowBox(new QComboBox(this)), m_pauseButton(new QToolButton(this)),
+      m_logBox(new QCheckBox(tr("&Log scale"), this)), m_message(new QLabel(this))
 {
     setObjectName(QStringLiteral("lagChart"));
     m_chart->setMargins(QMargins(4, 4, 4, 4));
@@ -94,8 +87,9 @@ void LagChart::buildControls()
     m_kindBox->addItem(tr("Byte lag"), ByteLag);
     m_kindBox->addItem(tr("Time lag"), TimeLag);
     m_kindBox->addItem(tr("WAL rate of the primary"), WalRate);
-    m_kindBox->setToolTip(tr("What to draw: how many bytes each standby is behind (sent, written, flushed, "
-                             "replayed), how long its write, flush and replay take, or how fast the primary writes WAL."));
+    m_kindBox->setToolTip(
+        tr("What to draw: how many bytes each standby is behind (sent, written, flushed, "
+           "replayed), how long its write, flush and replay take, or how fast the primary writes WAL."));
     m_windowBox->addItem(tr("Last minute"), qint64(60 * 1000));
     m_windowBox->addItem(tr("Last 10 minutes"), qint64(10 * 60 * 1000));
     m_windowBox->addItem(tr("Last hour"), qint64(3600 * 1000));
@@ -105,12 +99,14 @@ void LagChart::buildControls()
     m_pauseButton->setCheckable(true);
     m_pauseButton->setIcon(QIcon::fromTheme(QStringLiteral("media-playback-pause")));
     m_pauseButton->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
-    m_pauseButton->setToolTip(tr("Freeze the chart to read it; sampling goes on and the chart catches up when resumed."));
+    m_pauseButton->setToolTip(
+        tr("Freeze the chart to read it; sampling goes on and the chart catches up when resumed."));
     m_logBox->setToolTip(tr("A log scale shows small and large lags together; zero is drawn at the bottom line."));
     auto *png = new QPushButton(tr("Export PN&G..."), this);
     png->setToolTip(tr("Save the chart as it is shown as a PNG image."));
     auto *csv = new QPushButton(tr("Export &CSV..."), this);
-    csv->setToolTip(tr("Save the history of the shown time window (every series, minimum, average and maximum) as CSV."));
+    csv->setToolTip(
+        tr("Save the history of the shown time window (every series, minimum, average and maximum) as CSV."));
 
     connect(m_kindBox, &QComboBox::currentIndexChanged, this,
             [this] { setKind(Kind(m_kindBox->currentData().toInt())); });
@@ -170,8 +166,8 @@ void LagChart::setPaused(bool paused)
     m_paused = paused;
     m_pauseButton->setChecked(paused);
     m_pauseButton->setText(paused ? tr("&Resume") : tr("&Pause"));
-    m_pauseButton->setIcon(QIcon::fromTheme(paused ? QStringLiteral("media-playback-start")
-                                                   : QStringLiteral("media-playback-pause")));
+    m_pauseButton->setIcon(
+        QIcon::fromTheme(paused ? QStringLiteral("media-playback-start") : QStringLiteral("media-playback-pause")));
     if (!paused)
         redraw();
 }
@@ -224,9 +220,10 @@ QList<LagChart::Line> LagChart::wantedLines() const
     }
     // One standby, each stage of its pipeline.
     const QList<LagHistory::Metric> stages =
-        m_kind == ByteLag ? QList<LagHistory::Metric>{LagHistory::SentLagBytes, LagHistory::WriteLagBytes,
-                                                      LagHistory::FlushLagBytes, LagHistory::ByteLag}
-                          : QList<LagHistory::Metric>{LagHistory::WriteLagMs, LagHistory::FlushLagMs, LagHistory::ReplayLagMs};
+        m_kind == ByteLag
+            ? QList<LagHistory::Metric>{LagHistory::SentLagBytes, LagHistory::WriteLagBytes, LagHistory::FlushLagBytes,
+                                        LagHistory::ByteLag}
+            : QList<LagHistory::Metric>{LagHistory::WriteLagMs, LagHistory::FlushLagMs, LagHistory::ReplayLagMs};
     for (const LagHistory::Metric metric : stages)
         lines << Line{m_focus, metric};
     return lines;
@@ -395,11 +392,11 @@ bool LagChart::exportPng(const QString &path)
 bool LagChart::exportCsv(const QString &path)
 {
     QSaveFile file(path);
-    if (file.open(QIODevice::WriteOnly) &&
-        file.write(m_history->toCsv(m_nowMs - m_windowMs, m_nowMs)) >= 0 && file.commit())
+    if (file.open(QIODevice::WriteOnly) && file.write(m_history->toCsv(m_nowMs - m_windowMs, m_nowMs)) >= 0 &&
+        file.commit())
         return true;
-    m_error = tr("The history could not be saved to %1: %2. Choose a folder you can write to.")
-                  .arg(path, file.errorString());
+    m_error =
+        tr("The history could not be saved to %1: %2. Choose a folder you can write to.").arg(path, file.errorString());
     return false;
 }
 

@@ -69,7 +69,8 @@ QueryConsole::QueryConsole(QWidget *parent)
 
     m_editor->setObjectName(QStringLiteral("sqlEditor"));
     m_editor->setAccessibleName(tr("SQL editor"));
-    m_editor->setAccessibleDescription(tr("Ctrl+Enter runs the statement under the cursor; Ctrl+Shift+Enter runs the whole script."));
+    m_editor->setAccessibleDescription(
+        tr("Ctrl+Enter runs the statement under the cursor; Ctrl+Shift+Enter runs the whole script."));
     m_target->setAccessibleName(tr("Server the statements run on"));
     m_tabs->setObjectName(QStringLiteral("resultTabs"));
     m_tabs->setDocumentMode(true);

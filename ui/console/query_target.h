@@ -8,7 +8,7 @@
 // console shows it in its target selector.
 struct QueryTarget
 {
-    QString name;     // "primary", "standby", a host name: what the selector shows
-    QString conninfo; // a libpq connection string
+    QString name;           // "primary", "standby", a host name: what the selector shows
+    QString conninfo;       // a libpq connection string
     bool isStandby = false; // a hot standby accepts reads only: the console says so
 };

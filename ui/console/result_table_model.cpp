@@ -3,7 +3,9 @@
 #include <QFont>
 #include <QPalette>
 
-ResultTableModel::ResultTableModel(QObject *parent) : QAbstractTableModel(parent) {}
+ResultTableModel::ResultTableModel(QObject *parent) : QAbstractTableModel(parent)
+{
+}
 
 void ResultTableModel::setColumns(const QStringList &columns)
 {

@@ -31,7 +31,7 @@ struct DiffMarks
     QHash<int, DiffEditor::Marker> right;
     QHash<int, std::pair<int, int>> leftChanged; // the differing middle of a changed line
     QHash<int, std::pair<int, int>> rightChanged;
-    QSet<int> changedRightLines;                 // 1-based
+    QSet<int> changedRightLines; // 1-based
     int changed = 0;
     int added = 0;
     int removed = 0;
@@ -66,7 +66,8 @@ DiffMarks diffMarks(const QList<TextDiff::Row> &rows)
     DiffMarks marks;
     for (const TextDiff::Row &row : rows) {
         switch (row.kind) {
-        case TextDiff::RowKind::Same: break;
+        case TextDiff::RowKind::Same:
+            break;
         case TextDiff::RowKind::Changed:
             marks.left.insert(row.leftNumber - 1, DiffEditor::ChangedLine);
             marks.right.insert(row.rightNumber - 1, DiffEditor::ChangedLine);
@@ -102,8 +103,7 @@ QLabel *legendItem(const QString &html, QWidget *parent)
 
 } // namespace
 
-ConfigDiffView::ConfigDiffView(QWidget *parent)
-    : QWidget(parent)
+ConfigDiffView::ConfigDiffView(QWidget *parent) : QWidget(parent)
 {
     buildLayout();
     connectScrolling();
@@ -215,12 +215,13 @@ QWidget *ConfigDiffView::buildLegend()
     layout->addWidget(legendItem(swatch(DiffEditor::ChangedLine, tr("Changed")), legend));
     layout->addWidget(legendItem(swatch(DiffEditor::AddedLine, tr("Added")), legend));
     layout->addWidget(legendItem(swatch(DiffEditor::RemovedLine, tr("Removed")), legend));
-    layout->addWidget(legendItem(symbol(DiffEditor::ProblemSymbol, QStringLiteral("&#x25CF;"),
-                                        tr("Invalid: fix it to go on")), legend));
-    layout->addWidget(legendItem(symbol(DiffEditor::RestartSymbol, QStringLiteral("&#x25B6;"),
-                                        tr("Needs a restart")), legend));
+    layout->addWidget(legendItem(
+        symbol(DiffEditor::ProblemSymbol, QStringLiteral("&#x25CF;"), tr("Invalid: fix it to go on")), legend));
+    layout->addWidget(
+        legendItem(symbol(DiffEditor::RestartSymbol, QStringLiteral("&#x25B6;"), tr("Needs a restart")), legend));
     layout->addWidget(legendItem(symbol(DiffEditor::OverriddenSymbol, QStringLiteral("&#x2014;"),
-                                        tr("Has no effect (overridden or never used)")), legend));
+                                        tr("Has no effect (overridden or never used)")),
+                                 legend));
     layout->addStretch(1);
     return legend;
 }
@@ -276,7 +277,8 @@ void ConfigDiffView::setDocument(ConfigKind kind, const PgVersion &major, const 
     m_before = before;
     m_proposed = proposed;
     m_title->setText(path);
-    m_currentCaption->setText(before.isEmpty() ? tr("Current file: empty, or not there yet") : tr("Current file (read-only)"));
+    m_currentCaption->setText(before.isEmpty() ? tr("Current file: empty, or not there yet")
+                                               : tr("Current file (read-only)"));
     m_ruleTable->setVisible(kind == ConfigKind::PgHbaConf);
     setLexers();
     // A file with Windows line ends gets them on new lines too.

@@ -30,8 +30,7 @@ std::pair<int, int> valueSpan(const QByteArray &line)
     return {-1, -1};
 }
 
-ConfigLineNote note(Kind kind, int line, const QString &message, std::pair<int, int> span = {-1, -1},
-                    int otherLine = 0)
+ConfigLineNote note(Kind kind, int line, const QString &message, std::pair<int, int> span = {-1, -1}, int otherLine = 0)
 {
     return ConfigLineNote{kind, line, message, span.first, span.second, otherLine};
 }
@@ -72,8 +71,7 @@ std::optional<ConfTree::Assignment> winnerOf(const ConfigLineChecks::Input &inpu
     return ConfTree::Assignment{input.path, line, name, file.value(name).value_or(QString())};
 }
 
-QString overrideMessage(const ConfFile::Setting &setting, const ConfTree::Assignment &winner,
-                        const QString &mainFile)
+QString overrideMessage(const ConfFile::Setting &setting, const ConfTree::Assignment &winner, const QString &mainFile)
 {
     if (winner.file != mainFile)
         return ConfTree::describeOverride(setting.name, winner);
@@ -92,9 +90,14 @@ ConfigLineChecks::Output ConfigLineChecks::check(const Input &input)
     switch (input.kind) {
     case ConfigKind::PostgresqlConf:
     case ConfigKind::RecoveryConf:
-    case ConfigKind::AutoConf: checkConf(input, output); break;
-    case ConfigKind::PgHbaConf: checkHba(input, output); break;
-    case ConfigKind::StandbySignal: break; // its presence is what counts; any content is ignored
+    case ConfigKind::AutoConf:
+        checkConf(input, output);
+        break;
+    case ConfigKind::PgHbaConf:
+        checkHba(input, output);
+        break;
+    case ConfigKind::StandbySignal:
+        break; // its presence is what counts; any content is ignored
     }
     std::stable_sort(output.notes.begin(), output.notes.end(),
                      [](const ConfigLineNote &a, const ConfigLineNote &b) { return a.line < b.line; });
@@ -127,8 +130,9 @@ void ConfigLineChecks::checkConf(const Input &input, Output &output)
             output.notes.append(note(Kind::Overridden, setting.line, overrideMessage(setting, *winner, mainFile),
                                      {-1, -1}, winner->file == mainFile ? winner->line : 0));
         if (input.changedLines.contains(setting.line) && rules.needsRestart(setting.name))
-            output.notes.append(note(Kind::Restart, setting.line,
-                                     tr("A change of %1 takes effect only when the server restarts.").arg(setting.name)));
+            output.notes.append(
+                note(Kind::Restart, setting.line,
+                     tr("A change of %1 takes effect only when the server restarts.").arg(setting.name)));
     }
 }
 
@@ -155,21 +159,28 @@ QString ConfigLineChecks::describeSetting(const PgVersion &major, const QString 
     const VersionRules rules(major);
     const auto info = rules.setting(name);
     if (!info) {
-        return rules.isKnownSetting(name)
-                   ? tr("%1 is a setting of PostgreSQL %2.").arg(name, major.majorString())
-                   : tr("PostgreSQL %2 has no setting named %1.").arg(name, major.majorString());
+        return rules.isKnownSetting(name) ? tr("%1 is a setting of PostgreSQL %2.").arg(name, major.majorString())
+                                          : tr("PostgreSQL %2 has no setting named %1.").arg(name, major.majorString());
     }
     QString what;
     switch (info->type) {
-    case SettingInfo::Type::Bool: what = tr("on or off"); break;
+    case SettingInfo::Type::Bool:
+        what = tr("on or off");
+        break;
     case SettingInfo::Type::Integer:
         what = tr("a whole number from %1 to %2").arg(info->minimum).arg(info->maximum);
         if (!info->unit.isEmpty())
             what += tr(" (in units of %1)").arg(info->unit);
         break;
-    case SettingInfo::Type::Real: what = tr("a number from %1 to %2").arg(info->realMinimum).arg(info->realMaximum); break;
-    case SettingInfo::Type::String: what = tr("a string"); break;
-    case SettingInfo::Type::Enum: what = tr("one of %1").arg(info->enumValues.join(QStringLiteral(", "))); break;
+    case SettingInfo::Type::Real:
+        what = tr("a number from %1 to %2").arg(info->realMinimum).arg(info->realMaximum);
+        break;
+    case SettingInfo::Type::String:
+        what = tr("a string");
+        break;
+    case SettingInfo::Type::Enum:
+        what = tr("one of %1").arg(info->enumValues.join(QStringLiteral(", ")));
+        break;
     }
     const QString effect = info->needsRestart() ? tr("A change needs a restart of the server.")
                                                 : tr("A change takes effect when the server reloads its files.");

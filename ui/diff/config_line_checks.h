@@ -25,8 +25,8 @@ public:
         ConfigKind kind = ConfigKind::PostgresqlConf;
         PgVersion major;
         QString path;
-        QByteArray text;          // the proposed file as edited
-        QSet<int> changedLines;   // 1-based lines that differ from the current file
+        QByteArray text;        // the proposed file as edited
+        QSet<int> changedLines; // 1-based lines that differ from the current file
         // The other files PostgreSQL reads with this one (path -> content: what it includes,
         // postgresql.auto.conf) and the data directory, for overrides across files.
         QMap<QString, QByteArray> otherFiles;

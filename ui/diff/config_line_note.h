@@ -15,9 +15,9 @@ struct ConfigLineNote
     };
 
     Kind kind = Kind::Invalid;
-    int line = 0;       // 1-based
-    QString message;    // a full sentence
-    int start = -1;     // bytes of the line to underline (the value), -1 for none
+    int line = 0;    // 1-based
+    QString message; // a full sentence
+    int start = -1;  // bytes of the line to underline (the value), -1 for none
     int end = -1;
-    int otherLine = 0;  // Shadowed: the earlier rule's line; Overridden within the file: the winning line
+    int otherLine = 0; // Shadowed: the earlier rule's line; Overridden within the file: the winning line
 };

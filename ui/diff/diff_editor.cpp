@@ -25,8 +25,7 @@ int annotationStyleOf(ConfigLineNote::Kind kind)
 
 } // namespace
 
-DiffEditor::DiffEditor(bool editable, QWidget *parent)
-    : QsciScintilla(parent)
+DiffEditor::DiffEditor(bool editable, QWidget *parent) : QsciScintilla(parent)
 {
     setUtf8(true);
     setReadOnly(!editable);
@@ -73,12 +72,18 @@ void DiffEditor::useLexer(QsciLexer *lexer)
 QColor DiffEditor::markerColor(Marker marker)
 {
     switch (marker) {
-    case RemovedLine: return QColor(0xff, 0xe0, 0xde);
-    case AddedLine: return QColor(0xda, 0xfb, 0xe1);
-    case ChangedLine: return QColor(0xe3, 0xee, 0xff);
-    case ProblemSymbol: return QColor(0xcf, 0x22, 0x2e);
-    case RestartSymbol: return QColor(0xbf, 0x87, 0x00);
-    case OverriddenSymbol: return QColor(0x82, 0x50, 0xdf);
+    case RemovedLine:
+        return QColor(0xff, 0xe0, 0xde);
+    case AddedLine:
+        return QColor(0xda, 0xfb, 0xe1);
+    case ChangedLine:
+        return QColor(0xe3, 0xee, 0xff);
+    case ProblemSymbol:
+        return QColor(0xcf, 0x22, 0x2e);
+    case RestartSymbol:
+        return QColor(0xbf, 0x87, 0x00);
+    case OverriddenSymbol:
+        return QColor(0x82, 0x50, 0xdf);
     }
     return {};
 }
@@ -86,10 +91,13 @@ QColor DiffEditor::markerColor(Marker marker)
 DiffEditor::Marker DiffEditor::symbolOf(ConfigLineNote::Kind kind)
 {
     switch (kind) {
-    case ConfigLineNote::Kind::Invalid: return ProblemSymbol;
-    case ConfigLineNote::Kind::Restart: return RestartSymbol;
+    case ConfigLineNote::Kind::Invalid:
+        return ProblemSymbol;
+    case ConfigLineNote::Kind::Restart:
+        return RestartSymbol;
     case ConfigLineNote::Kind::Overridden:
-    case ConfigLineNote::Kind::Shadowed: return OverriddenSymbol;
+    case ConfigLineNote::Kind::Shadowed:
+        return OverriddenSymbol;
     }
     return ProblemSymbol;
 }

@@ -3,8 +3,7 @@
 #include <QBrush>
 #include <QColor>
 
-HbaRuleTableModel::HbaRuleTableModel(QObject *parent)
-    : QAbstractTableModel(parent)
+HbaRuleTableModel::HbaRuleTableModel(QObject *parent) : QAbstractTableModel(parent)
 {
 }
 
@@ -29,13 +28,20 @@ int HbaRuleTableModel::columnCount(const QModelIndex &parent) const
 QString HbaRuleTableModel::text(const HbaRule &rule, int column) const
 {
     switch (column) {
-    case LineColumn: return QString::number(rule.lineNumber);
-    case TypeColumn: return rule.type;
-    case DatabaseColumn: return rule.databases.join(QLatin1Char(','));
-    case UserColumn: return rule.users.join(QLatin1Char(','));
-    case AddressColumn: return rule.netmask.isEmpty() ? rule.address : rule.address + QLatin1Char(' ') + rule.netmask;
-    case MethodColumn: return rule.method;
-    case OptionsColumn: return rule.options.join(QLatin1Char(' '));
+    case LineColumn:
+        return QString::number(rule.lineNumber);
+    case TypeColumn:
+        return rule.type;
+    case DatabaseColumn:
+        return rule.databases.join(QLatin1Char(','));
+    case UserColumn:
+        return rule.users.join(QLatin1Char(','));
+    case AddressColumn:
+        return rule.netmask.isEmpty() ? rule.address : rule.address + QLatin1Char(' ') + rule.netmask;
+    case MethodColumn:
+        return rule.method;
+    case OptionsColumn:
+        return rule.options.join(QLatin1Char(' '));
     case NoteColumn:
         if (m_shadowedBy.contains(rule.lineNumber))
             return tr("Never used: line %1 matches first").arg(m_shadowedBy.value(rule.lineNumber));
@@ -51,14 +57,16 @@ QVariant HbaRuleTableModel::data(const QModelIndex &index, int role) const
     const HbaRule &rule = m_rules[index.row()];
     const bool shadowed = m_shadowedBy.contains(rule.lineNumber);
     switch (role) {
-    case Qt::DisplayRole: return text(rule, index.column());
+    case Qt::DisplayRole:
+        return text(rule, index.column());
     case Qt::ForegroundRole:
         return shadowed ? QVariant(QBrush(QColor(0x51, 0x2a, 0x97))) : QVariant();
     case Qt::BackgroundRole:
         return shadowed ? QVariant(QBrush(QColor(0xf5, 0xf0, 0xff))) : QVariant();
     case Qt::TextAlignmentRole:
         return index.column() == LineColumn ? QVariant(Qt::AlignRight | Qt::AlignVCenter) : QVariant();
-    default: return {};
+    default:
+        return {};
     }
 }
 
@@ -67,14 +75,22 @@ QVariant HbaRuleTableModel::headerData(int section, Qt::Orientation orientation,
     if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
         return {};
     switch (section) {
-    case LineColumn: return tr("Line");
-    case TypeColumn: return tr("Type");
-    case DatabaseColumn: return tr("Database");
-    case UserColumn: return tr("User");
-    case AddressColumn: return tr("Address");
-    case MethodColumn: return tr("Method");
-    case OptionsColumn: return tr("Options");
-    case NoteColumn: return tr("Note");
+    case LineColumn:
+        return tr("Line");
+    case TypeColumn:
+        return tr("Type");
+    case DatabaseColumn:
+        return tr("Database");
+    case UserColumn:
+        return tr("User");
+    case AddressColumn:
+        return tr("Address");
+    case MethodColumn:
+        return tr("Method");
+    case OptionsColumn:
+        return tr("Options");
+    case NoteColumn:
+        return tr("Note");
     }
     return {};
 }

@@ -14,8 +14,17 @@ class HbaRuleTableModel : public QAbstractTableModel
     Q_OBJECT
 
 public:
-    enum Column { LineColumn, TypeColumn, DatabaseColumn, UserColumn, AddressColumn, MethodColumn, OptionsColumn,
-                  NoteColumn, ColumnCount };
+    enum Column {
+        LineColumn,
+        TypeColumn,
+        DatabaseColumn,
+        UserColumn,
+        AddressColumn,
+        MethodColumn,
+        OptionsColumn,
+        NoteColumn,
+        ColumnCount
+    };
 
     explicit HbaRuleTableModel(QObject *parent = nullptr);
 

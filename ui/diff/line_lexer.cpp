@@ -4,8 +4,7 @@
 
 #include <QFontDatabase>
 
-LineLexer::LineLexer(QObject *parent)
-    : QsciLexerCustom(parent)
+LineLexer::LineLexer(QObject *parent) : QsciLexerCustom(parent)
 {
 }
 

@@ -69,8 +69,7 @@ QList<int> recordStyles(const QByteArray &line, const QList<Field> &fields)
 
 } // namespace
 
-PgHbaConfLexer::PgHbaConfLexer(QObject *parent)
-    : LineLexer(parent)
+PgHbaConfLexer::PgHbaConfLexer(QObject *parent) : LineLexer(parent)
 {
 }
 
@@ -82,15 +81,24 @@ const char *PgHbaConfLexer::language() const
 QString PgHbaConfLexer::description(int style) const
 {
     switch (style) {
-    case Default: return tr("Default");
-    case Comment: return tr("Comment");
-    case Type: return tr("Connection type");
-    case Database: return tr("Database");
-    case User: return tr("User");
-    case Address: return tr("Address");
-    case Method: return tr("Authentication method");
-    case Option: return tr("Authentication option");
-    case Include: return tr("Include directive");
+    case Default:
+        return tr("Default");
+    case Comment:
+        return tr("Comment");
+    case Type:
+        return tr("Connection type");
+    case Database:
+        return tr("Database");
+    case User:
+        return tr("User");
+    case Address:
+        return tr("Address");
+    case Method:
+        return tr("Authentication method");
+    case Option:
+        return tr("Authentication option");
+    case Include:
+        return tr("Include directive");
     }
     return {};
 }
@@ -98,15 +106,24 @@ QString PgHbaConfLexer::description(int style) const
 QColor PgHbaConfLexer::defaultColor(int style) const
 {
     switch (style) {
-    case Comment: return QColor(0x6e, 0x77, 0x81);
-    case Type: return QColor(0x82, 0x50, 0xdf);
-    case Database: return QColor(0x05, 0x50, 0xae);
-    case User: return QColor(0x95, 0x38, 0x00);
-    case Address: return QColor(0x11, 0x63, 0x29);
-    case Method: return QColor(0x1b, 0x7c, 0x83);
-    case Option: return QColor(0x0a, 0x30, 0x69);
-    case Include: return QColor(0x82, 0x50, 0xdf);
-    default: return QColor(0x1f, 0x23, 0x28);
+    case Comment:
+        return QColor(0x6e, 0x77, 0x81);
+    case Type:
+        return QColor(0x82, 0x50, 0xdf);
+    case Database:
+        return QColor(0x05, 0x50, 0xae);
+    case User:
+        return QColor(0x95, 0x38, 0x00);
+    case Address:
+        return QColor(0x11, 0x63, 0x29);
+    case Method:
+        return QColor(0x1b, 0x7c, 0x83);
+    case Option:
+        return QColor(0x0a, 0x30, 0x69);
+    case Include:
+        return QColor(0x82, 0x50, 0xdf);
+    default:
+        return QColor(0x1f, 0x23, 0x28);
     }
 }
 

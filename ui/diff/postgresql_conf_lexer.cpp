@@ -14,21 +14,27 @@ int styleOf(ConfFile::LineToken::Kind kind)
 {
     using Kind = ConfFile::LineToken::Kind;
     switch (kind) {
-    case Kind::Name: return PostgresqlConfLexer::Name;
-    case Kind::Equals: return PostgresqlConfLexer::Equals;
-    case Kind::QuotedString: return PostgresqlConfLexer::QuotedString;
-    case Kind::Number: return PostgresqlConfLexer::Number;
-    case Kind::Word: return PostgresqlConfLexer::Word;
-    case Kind::Comment: return PostgresqlConfLexer::Comment;
-    case Kind::Error: return PostgresqlConfLexer::Error;
+    case Kind::Name:
+        return PostgresqlConfLexer::Name;
+    case Kind::Equals:
+        return PostgresqlConfLexer::Equals;
+    case Kind::QuotedString:
+        return PostgresqlConfLexer::QuotedString;
+    case Kind::Number:
+        return PostgresqlConfLexer::Number;
+    case Kind::Word:
+        return PostgresqlConfLexer::Word;
+    case Kind::Comment:
+        return PostgresqlConfLexer::Comment;
+    case Kind::Error:
+        return PostgresqlConfLexer::Error;
     }
     return PostgresqlConfLexer::Default;
 }
 
 } // namespace
 
-PostgresqlConfLexer::PostgresqlConfLexer(QObject *parent)
-    : LineLexer(parent)
+PostgresqlConfLexer::PostgresqlConfLexer(QObject *parent) : LineLexer(parent)
 {
 }
 
@@ -40,15 +46,24 @@ const char *PostgresqlConfLexer::language() const
 QString PostgresqlConfLexer::description(int style) const
 {
     switch (style) {
-    case Default: return tr("Default");
-    case Comment: return tr("Comment");
-    case Name: return tr("Setting name");
-    case Equals: return tr("Equals sign");
-    case QuotedString: return tr("Quoted string");
-    case Number: return tr("Number");
-    case Word: return tr("Word");
-    case Include: return tr("Include directive");
-    case Error: return tr("Syntax error");
+    case Default:
+        return tr("Default");
+    case Comment:
+        return tr("Comment");
+    case Name:
+        return tr("Setting name");
+    case Equals:
+        return tr("Equals sign");
+    case QuotedString:
+        return tr("Quoted string");
+    case Number:
+        return tr("Number");
+    case Word:
+        return tr("Word");
+    case Include:
+        return tr("Include directive");
+    case Error:
+        return tr("Syntax error");
     }
     return {};
 }
@@ -56,15 +71,24 @@ QString PostgresqlConfLexer::description(int style) const
 QColor PostgresqlConfLexer::defaultColor(int style) const
 {
     switch (style) {
-    case Comment: return QColor(0x6e, 0x77, 0x81);
-    case Name: return QColor(0x05, 0x50, 0xae);
-    case Equals: return QColor(0x6e, 0x77, 0x81);
-    case QuotedString: return QColor(0x0a, 0x30, 0x69);
-    case Number: return QColor(0x95, 0x38, 0x00);
-    case Word: return QColor(0x11, 0x63, 0x29);
-    case Include: return QColor(0x82, 0x50, 0xdf);
-    case Error: return QColor(0xcf, 0x22, 0x2e);
-    default: return QColor(0x1f, 0x23, 0x28);
+    case Comment:
+        return QColor(0x6e, 0x77, 0x81);
+    case Name:
+        return QColor(0x05, 0x50, 0xae);
+    case Equals:
+        return QColor(0x6e, 0x77, 0x81);
+    case QuotedString:
+        return QColor(0x0a, 0x30, 0x69);
+    case Number:
+        return QColor(0x95, 0x38, 0x00);
+    case Word:
+        return QColor(0x11, 0x63, 0x29);
+    case Include:
+        return QColor(0x82, 0x50, 0xdf);
+    case Error:
+        return QColor(0xcf, 0x22, 0x2e);
+    default:
+        return QColor(0x1f, 0x23, 0x28);
     }
 }
 

@@ -23,15 +23,9 @@ QLabel *wrappedLabel(QWidget *parent)
 } // namespace
 
 LessonPane::LessonPane(QWidget *parent)
-    : QWidget(parent),
-      m_steps(LessonScript::steps()),
-      m_list(new QListWidget(this)),
-      m_title(new QLabel(this)),
-      m_explanation(wrappedLabel(this)),
-      m_actionsLayout(new QVBoxLayout),
-      m_afterwards(wrappedLabel(this)),
-      m_previous(new QPushButton(tr("Previous step"), this)),
-      m_next(new QPushButton(tr("Next step"), this))
+    : QWidget(parent), m_steps(LessonScript::steps()), m_list(new QListWidget(this)), m_title(new QLabel(this)),
+      m_explanation(wrappedLabel(this)), m_actionsLayout(new QVBoxLayout), m_afterwards(wrappedLabel(this)),
+      m_previous(new QPushButton(tr("Previous step"), this)), m_next(new QPushButton(tr("Next step"), this))
 {
     setObjectName(QStringLiteral("lessonPane"));
     m_list->setObjectName(QStringLiteral("lessonSteps"));
@@ -154,9 +148,8 @@ QString LessonPane::outcomeText(int action) const
 
 bool LessonPane::isStepDone() const
 {
-    return !m_states.isEmpty() && std::all_of(m_states.begin(), m_states.end(), [](State state) {
-        return state == State::Done;
-    });
+    return !m_states.isEmpty() &&
+           std::all_of(m_states.begin(), m_states.end(), [](State state) { return state == State::Done; });
 }
 
 void LessonPane::runAction(int action)
@@ -175,10 +168,9 @@ QString LessonPane::outcomeFor(const LessonAction &action, bool ok, const QStrin
                                const QString &summary) const
 {
     if (!action.expectedSqlState.isEmpty())
-        return sqlState == action.expectedSqlState
-                   ? tr("Refused, as expected (SQLSTATE %1): %2").arg(sqlState, summary)
-                   : ok ? tr("It was not refused: %1. Is this server still a standby?").arg(summary)
-                        : tr("Refused, but not as the lesson expects (SQLSTATE %1): %2").arg(sqlState, summary);
+        return sqlState == action.expectedSqlState ? tr("Refused, as expected (SQLSTATE %1): %2").arg(sqlState, summary)
+               : ok ? tr("It was not refused: %1. Is this server still a standby?").arg(summary)
+                    : tr("Refused, but not as the lesson expects (SQLSTATE %1): %2").arg(sqlState, summary);
     return ok ? summary : tr("Failed: %1").arg(summary);
 }
 
@@ -202,13 +194,14 @@ void LessonPane::showStates()
     for (int i = 0; i < m_buttons.size(); ++i) {
         const State state = m_states[i];
         m_buttons[i]->setEnabled(previousEnded && state != State::Running);
-        const QString mark = state == State::Done ? QStringLiteral("✓ ") : state == State::Failed ? QStringLiteral("✗ ")
-                                                                                                   : QString();
+        const QString mark = state == State::Done     ? QStringLiteral("✓ ")
+                             : state == State::Failed ? QStringLiteral("✗ ")
+                                                      : QString();
         m_outcomeLabels[i]->setText(m_outcomes[i].isEmpty() ? QString() : mark + m_outcomes[i]);
         m_outcomeLabels[i]->setStyleSheet(state == State::Failed ? QStringLiteral("QLabel { color: #b01e1e; }")
                                                                  : QString());
-        previousEnded = state == State::Done || state == State::Failed ||
-                        (state == State::Running && step.actions[i].waits);
+        previousEnded =
+            state == State::Done || state == State::Failed || (state == State::Running && step.actions[i].waits);
     }
     const bool done = isStepDone();
     m_afterwards->setText(step.afterwards);

@@ -53,8 +53,8 @@ private:
 
     QList<LessonStep> m_steps;
     int m_current = 0;
-    QList<State> m_states;     // per action of the current step
-    QStringList m_outcomes;    // per action of the current step
+    QList<State> m_states;  // per action of the current step
+    QStringList m_outcomes; // per action of the current step
     QListWidget *m_list;
     QLabel *m_title;
     QLabel *m_explanation;

@@ -22,18 +22,25 @@ QIcon dot(const QColor &colour)
 int rank(ClusterListModel::Health health)
 {
     switch (health) {
-    case ClusterListModel::Health::Unknown: return 0;
-    case ClusterListModel::Health::Healthy: return 1;
-    case ClusterListModel::Health::Warning: return 2;
-    case ClusterListModel::Health::Unreachable: return 3;
-    case ClusterListModel::Health::Critical: return 4;
+    case ClusterListModel::Health::Unknown:
+        return 0;
+    case ClusterListModel::Health::Healthy:
+        return 1;
+    case ClusterListModel::Health::Warning:
+        return 2;
+    case ClusterListModel::Health::Unreachable:
+        return 3;
+    case ClusterListModel::Health::Critical:
+        return 4;
     }
     return 0;
 }
 
 } // namespace
 
-ClusterListModel::ClusterListModel(QObject *parent) : QAbstractListModel(parent) {}
+ClusterListModel::ClusterListModel(QObject *parent) : QAbstractListModel(parent)
+{
+}
 
 void ClusterListModel::setProfiles(const QList<ClusterProfile> &profiles)
 {
@@ -86,11 +93,16 @@ QModelIndex ClusterListModel::indexOf(const QString &id) const
 QString ClusterListModel::healthText(Health health)
 {
     switch (health) {
-    case Health::Unknown: return tr("not watched");
-    case Health::Healthy: return tr("streaming");
-    case Health::Warning: return tr("warning");
-    case Health::Critical: return tr("needs action");
-    case Health::Unreachable: return tr("unreachable");
+    case Health::Unknown:
+        return tr("not watched");
+    case Health::Healthy:
+        return tr("streaming");
+    case Health::Warning:
+        return tr("warning");
+    case Health::Critical:
+        return tr("needs action");
+    case Health::Unreachable:
+        return tr("unreachable");
     }
     return {};
 }
@@ -98,11 +110,16 @@ QString ClusterListModel::healthText(Health health)
 QColor ClusterListModel::healthColour(Health health)
 {
     switch (health) {
-    case Health::Unknown: return QColor(0x9a, 0x9a, 0x9a);
-    case Health::Healthy: return QColor(0x2e, 0x9d, 0x4f);
-    case Health::Warning: return QColor(0xe0, 0x9b, 0x1a);
-    case Health::Critical: return QColor(0xc6, 0x28, 0x28);
-    case Health::Unreachable: return QColor(0x6d, 0x4c, 0x9f);
+    case Health::Unknown:
+        return QColor(0x9a, 0x9a, 0x9a);
+    case Health::Healthy:
+        return QColor(0x2e, 0x9d, 0x4f);
+    case Health::Warning:
+        return QColor(0xe0, 0x9b, 0x1a);
+    case Health::Critical:
+        return QColor(0xc6, 0x28, 0x28);
+    case Health::Unreachable:
+        return QColor(0x6d, 0x4c, 0x9f);
     }
     return {};
 }
@@ -124,20 +141,26 @@ QVariant ClusterListModel::data(const QModelIndex &index, int role) const
     const QString id = idAt(index.row());
     const bool demo = index.row() == 0;
     const QString name = demo ? tr("Demo sandbox") : m_profiles[index.row() - 1].name;
-    const QString address = demo ? m_demoAddress
-                                 : (m_profiles[index.row() - 1].primary()
-                                        ? m_profiles[index.row() - 1].primary()->displayAddress()
-                                        : QString());
+    const QString address =
+        demo ? m_demoAddress
+             : (m_profiles[index.row() - 1].primary() ? m_profiles[index.row() - 1].primary()->displayAddress()
+                                                      : QString());
     const Health state = health(id);
     switch (role) {
-    case Qt::DisplayRole: return name;
-    case Qt::DecorationRole: return dot(healthColour(state));
-    case Qt::ToolTipRole: return address.isEmpty() ? healthText(state)
-                                                   : tr("%1\n%2").arg(address, healthText(state));
-    case Qt::AccessibleTextRole: return tr("%1, %2").arg(name, healthText(state));
-    case IdRole: return id;
-    case HealthRole: return int(state);
-    case AddressRole: return address;
+    case Qt::DisplayRole:
+        return name;
+    case Qt::DecorationRole:
+        return dot(healthColour(state));
+    case Qt::ToolTipRole:
+        return address.isEmpty() ? healthText(state) : tr("%1\n%2").arg(address, healthText(state));
+    case Qt::AccessibleTextRole:
+        return tr("%1, %2").arg(name, healthText(state));
+    case IdRole:
+        return id;
+    case HealthRole:
+        return int(state);
+    case AddressRole:
+        return address;
     }
     return {};
 }

@@ -33,16 +33,12 @@ QString addressOf(const ClusterServer &server)
 } // namespace
 
 ClusterProfileDialog::ClusterProfileDialog(const ClusterProfile &profile, bool isNew, QWidget *parent)
-    : QDialog(parent),
-      m_profile(profile),
-      m_name(field(profile.name, tr("Cluster name"), this)),
+    : QDialog(parent), m_profile(profile), m_name(field(profile.name, tr("Cluster name"), this)),
       m_access(new QComboBox(this)),
       m_primary(field(profile.primary() ? addressOf(*profile.primary()) : QString(), tr("Primary address"), this)),
-      m_pgPort(new QSpinBox(this)),
-      m_standbys(new QTableWidget(0, 2, this)),
+      m_pgPort(new QSpinBox(this)), m_standbys(new QTableWidget(0, 2, this)),
       m_role(field(profile.monitoringRole, tr("Monitoring role"), this)),
-      m_password(field(QString(), tr("Monitoring role password"), this)),
-      m_problem(new QLabel(this))
+      m_password(field(QString(), tr("Monitoring role password"), this)), m_problem(new QLabel(this))
 {
     setWindowTitle(isNew ? tr("New cluster") : tr("Edit cluster %1").arg(profile.name));
     setObjectName(QStringLiteral("clusterProfileDialog"));

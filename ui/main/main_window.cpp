@@ -3,27 +3,27 @@
 #include "core/conf/conninfo.h"
 #include "core/host/command_line.h"
 #include "core/host/ssh_tunnel.h"
-#include "core/plan/host_target.h"
 #include "core/monitor/replication_sampler.h"
+#include "core/plan/host_target.h"
 #include "core/profile/cluster_profile_store.h"
 #include "core/profile/secret_store.h"
 #include "core/sandbox/sandbox.h"
 #include "core/version/library_versions.h"
 #include "core/version/pg_version.h"
+#include "ui/console/query_console.h"
+#include "ui/lesson/lesson_pane.h"
 #include "ui/main/cluster_profile_dialog.h"
 #include "ui/main/settings_dialog.h"
 #include "ui/main/welcome_page.h"
-#include "ui/console/query_console.h"
-#include "ui/lesson/lesson_pane.h"
 #include "ui/panel/replication_panel.h"
-#include "ui/wizard/setup_wizard.h"
 #include "ui/sandbox_view.h"
+#include "ui/wizard/setup_wizard.h"
 
 #include <QAction>
 #include <QApplication>
 #include <QCloseEvent>
-#include <QDockWidget>
 #include <QDir>
+#include <QDockWidget>
 #include <QFile>
 #include <QFileDialog>
 #include <QFileInfo>
@@ -93,16 +93,10 @@ QIcon trayIcon(const QColor &colour)
 } // namespace
 
 MainWindow::MainWindow(QWidget *parent)
-    : QMainWindow(parent),
-      m_clusters(new ClusterListModel(this)),
-      m_store(new ClusterProfileStore(QString(), this)),
-      m_secrets(new SecretStore(QStringLiteral("Replica Studio"), this)),
-      m_splitter(new QSplitter(this)),
-      m_sidebar(new QListView(this)),
-      m_stack(new QStackedWidget(this)),
-      m_welcome(new WelcomePage(this)),
-      m_tabs(new QTabWidget(this)),
-      m_connectionState(new QLabel(this))
+    : QMainWindow(parent), m_clusters(new ClusterListModel(this)), m_store(new ClusterProfileStore(QString(), this)),
+      m_secrets(new SecretStore(QStringLiteral("Replica Studio"), this)), m_splitter(new QSplitter(this)),
+      m_sidebar(new QListView(this)), m_stack(new QStackedWidget(this)), m_welcome(new WelcomePage(this)),
+      m_tabs(new QTabWidget(this)), m_connectionState(new QLabel(this))
 {
     setWindowTitle(tr("Replica Studio"));
     setObjectName(QStringLiteral("mainWindow"));
@@ -192,11 +186,13 @@ void MainWindow::buildClusterMenu()
 {
     QMenu *cluster = menuBar()->addMenu(tr("&Cluster"));
     connect(menuAction(cluster, tr("&New cluster…"), QStringLiteral("newClusterAction"),
-                      QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_N)),
+                       QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_N)),
             &QAction::triggered, this, &MainWindow::newProfile);
-    QAction *reconnect = menuAction(cluster, tr("&Connect again"), QStringLiteral("connectAction"), QKeySequence::Refresh);
+    QAction *reconnect =
+        menuAction(cluster, tr("&Connect again"), QStringLiteral("connectAction"), QKeySequence::Refresh);
     connect(reconnect, &QAction::triggered, this, [this] { showCluster(m_currentId); });
-    QAction *edit = menuAction(cluster, tr("&Edit…"), QStringLiteral("editClusterAction"), QKeySequence(Qt::CTRL | Qt::Key_E));
+    QAction *edit =
+        menuAction(cluster, tr("&Edit…"), QStringLiteral("editClusterAction"), QKeySequence(Qt::CTRL | Qt::Key_E));
     connect(edit, &QAction::triggered, this, &MainWindow::editProfile);
     QAction *remove = menuAction(cluster, tr("&Remove"), QStringLiteral("removeClusterAction"));
     connect(remove, &QAction::triggered, this, &MainWindow::removeProfile);
@@ -255,11 +251,12 @@ void MainWindow::buildViewMenu()
 {
     QMenu *view = menuBar()->addMenu(tr("&View"));
     QAction *sidebar = menuAction(view, tr("Show the &cluster list"), QStringLiteral("toggleSidebarAction"),
-                                 QKeySequence(Qt::CTRL | Qt::Key_B));
+                                  QKeySequence(Qt::CTRL | Qt::Key_B));
     sidebar->setCheckable(true);
     sidebar->setChecked(true);
     connect(sidebar, &QAction::toggled, m_sidebar, &QWidget::setVisible);
-    QAction *fullScreen = menuAction(view, tr("&Full screen"), QStringLiteral("fullScreenAction"), QKeySequence::FullScreen);
+    QAction *fullScreen =
+        menuAction(view, tr("&Full screen"), QStringLiteral("fullScreenAction"), QKeySequence::FullScreen);
     fullScreen->setCheckable(true);
     connect(fullScreen, &QAction::toggled, this, [this](bool on) { on ? showFullScreen() : showNormal(); });
     QAction *lesson = m_lessonDock->toggleViewAction();
@@ -270,7 +267,7 @@ void MainWindow::buildViewMenu()
     view->addSeparator();
     for (int tab = 0; tab < 3; ++tab) {
         QAction *go = menuAction(view, tr("Go to tab %1").arg(tab + 1), QStringLiteral("tab%1Action").arg(tab + 1),
-                                QKeySequence(Qt::ALT | Qt::Key(Qt::Key_1 + tab)));
+                                 QKeySequence(Qt::ALT | Qt::Key(Qt::Key_1 + tab)));
         connect(go, &QAction::triggered, this, [this, tab] {
             if (tab < m_tabs->count())
                 m_tabs->setCurrentIndex(tab);
@@ -427,8 +424,8 @@ void MainWindow::checkForSandbox()
         return;
     // A few hundred bytes of JSON: reading it does not hold the window up.
     const bool exists = QFile::exists(SandboxState::stateFilePath(m_demoDir));
-    const Result<SandboxState> state = exists ? Sandbox::loadState(m_demoDir)
-                                              : Result<SandboxState>(makeError(QString()));
+    const Result<SandboxState> state =
+        exists ? Sandbox::loadState(m_demoDir) : Result<SandboxState>(makeError(QString()));
     m_demoUp = state.ok();
     updateSandboxActions();
     if (state.ok()) {
@@ -439,8 +436,8 @@ void MainWindow::checkForSandbox()
     }
     m_stack->setCurrentWidget(m_welcome);
     if (!m_sandboxTask)
-        m_welcome->showProblem(exists ? tr("The sandbox in this folder could not be read: %1").arg(state.error().fullText())
-                                      : QString());
+        m_welcome->showProblem(
+            exists ? tr("The sandbox in this folder could not be read: %1").arg(state.error().fullText()) : QString());
     statusBar()->showMessage(tr("No sandbox in %1 yet.").arg(m_demoDir));
     m_recheck.start();
 }
@@ -459,8 +456,9 @@ void MainWindow::showSandbox(const SandboxState &state)
     m_sandboxView->setCommandFor([this](const QString &action) { return sandboxCommand(action); });
     m_panel->setHintProvider([view = m_sandboxView](const ReplicationSample &sample) { return view->hintFor(sample); });
     m_tabs->addTab(scrolled(m_panel), tr("Replication"));
-    addConsole(ClusterListModel::demoId(), {{state.primary.name, state.primary.connectionString(), false},
-                                            {state.standby.name, state.standby.connectionString(), !state.standbyPromoted}});
+    addConsole(ClusterListModel::demoId(),
+               {{state.primary.name, state.primary.connectionString(), false},
+                {state.standby.name, state.standby.connectionString(), !state.standbyPromoted}});
     m_tabs->addTab(m_sandboxView, tr("Servers"));
     m_stack->setCurrentWidget(m_tabs);
     statusBar()->clearMessage();
@@ -473,17 +471,17 @@ void MainWindow::showProfile(const ClusterProfile &profile)
     m_stack->setCurrentWidget(m_tabs);
     const QString key = profile.secretKey(QString::fromLatin1(monitoringSecret));
     auto connection = std::make_shared<QMetaObject::Connection>();
-    *connection = connect(m_secrets, &SecretStore::secretRead, this,
-                          [this, profile, key, connection](const QString &readKey, const QString &secret, bool,
-                                                           const QString &error) {
-                              if (readKey != key)
-                                  return;
-                              disconnect(*connection);
-                              if (!error.isEmpty())
-                                  statusBar()->showMessage(error, 15000);
-                              if (m_currentId == profile.id)
-                                  connectProfile(profile, secret);
-                          });
+    *connection = connect(
+        m_secrets, &SecretStore::secretRead, this,
+        [this, profile, key, connection](const QString &readKey, const QString &secret, bool, const QString &error) {
+            if (readKey != key)
+                return;
+            disconnect(*connection);
+            if (!error.isEmpty())
+                statusBar()->showMessage(error, 15000);
+            if (m_currentId == profile.id)
+                connectProfile(profile, secret);
+        });
     m_secrets->read(key);
 }
 
@@ -634,7 +632,7 @@ void MainWindow::showSampleState(const ReplicationSample &sample)
 {
     QStringList parts;
     auto stateOf = [](const ReplicationSample::Server &server) {
-        return server.reachable ? tr("%1: connected").arg(server.name)
+        return server.reachable    ? tr("%1: connected").arg(server.name)
                : server.connecting ? tr("%1: connecting…").arg(server.name)
                                    : tr("%1: not answering").arg(server.name);
     };
@@ -807,21 +805,21 @@ void MainWindow::exportProfile()
     const ClusterProfile *profile = m_clusters->profile(m_currentId);
     if (!profile)
         return;
-    const QString path = QFileDialog::getSaveFileName(this, tr("Export cluster profile"),
-                                                      profile->id + QStringLiteral(".json"),
-                                                      tr("Cluster profiles (*.json)"));
+    const QString path = QFileDialog::getSaveFileName(
+        this, tr("Export cluster profile"), profile->id + QStringLiteral(".json"), tr("Cluster profiles (*.json)"));
     if (path.isEmpty())
         return;
     if (Result<void> done = ClusterProfileStore::exportTo(*profile, path); !done)
         QMessageBox::warning(this, tr("Profile not exported"), done.error().message);
     else
-        statusBar()->showMessage(tr("Exported to %1 (without its password).").arg(QDir::toNativeSeparators(path)), 8000);
+        statusBar()->showMessage(tr("Exported to %1 (without its password).").arg(QDir::toNativeSeparators(path)),
+                                 8000);
 }
 
 void MainWindow::importProfile()
 {
-    const QString path = QFileDialog::getOpenFileName(this, tr("Import cluster profile"), QString(),
-                                                      tr("Cluster profiles (*.json)"));
+    const QString path =
+        QFileDialog::getOpenFileName(this, tr("Import cluster profile"), QString(), tr("Cluster profiles (*.json)"));
     if (path.isEmpty())
         return;
     Result<ClusterProfile> imported = ClusterProfileStore::importFrom(path);

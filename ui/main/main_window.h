@@ -139,7 +139,7 @@ private:
     QPointer<SetupWizard> m_wizard;
     QList<SshTunnel *> m_tunnels; // of the selected cluster's servers reached through SSH
     QPointer<SandboxTask> m_sandboxTask;
-    QList<QAction *> m_sandboxActions; // enabled while the sandbox is up and idle
-    QList<QAction *> m_profileActions; // enabled while a saved cluster is selected
+    QList<QAction *> m_sandboxActions;        // enabled while the sandbox is up and idle
+    QList<QAction *> m_profileActions;        // enabled while a saved cluster is selected
     QHash<QString, QStringList> m_alertCodes; // per cluster: the problem codes last seen, for notifications
 };

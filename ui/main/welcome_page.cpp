@@ -31,13 +31,9 @@ QPushButton *bigButton(const QString &text, QWidget *parent)
 } // namespace
 
 WelcomePage::WelcomePage(QWidget *parent)
-    : QWidget(parent),
-      m_setup(bigButton(tr("Set up a replication pair…"), this)),
-      m_sandbox(bigButton(tr("Start the demo sandbox"), this)),
-      m_sandboxText(wrapped(QString(), this)),
-      m_command(new QLabel(this)),
-      m_problem(wrapped(QString(), this)),
-      m_busy(new QProgressBar(this)),
+    : QWidget(parent), m_setup(bigButton(tr("Set up a replication pair…"), this)),
+      m_sandbox(bigButton(tr("Start the demo sandbox"), this)), m_sandboxText(wrapped(QString(), this)),
+      m_command(new QLabel(this)), m_problem(wrapped(QString(), this)), m_busy(new QProgressBar(this)),
       m_progress(new QPlainTextEdit(this))
 {
     setObjectName(QStringLiteral("welcomePage"));
@@ -48,7 +44,8 @@ WelcomePage::WelcomePage(QWidget *parent)
     title->setFont(titleFont);
 
     m_setup->setObjectName(QStringLiteral("setupButton"));
-    m_setup->setAccessibleDescription(tr("Opens the setup wizard for a primary and a hot standby on machines you reach over SSH."));
+    m_setup->setAccessibleDescription(
+        tr("Opens the setup wizard for a primary and a hot standby on machines you reach over SSH."));
     m_sandbox->setObjectName(QStringLiteral("sandboxButton"));
     m_sandbox->setAccessibleDescription(tr("Makes a local primary and hot standby on this machine for the lesson."));
     connect(m_setup, &QPushButton::clicked, this, &WelcomePage::setupRequested);

@@ -28,7 +28,8 @@ QSize CompactTableView::sizeHint() const
     const int rows = qMax(1, model() ? model()->rowCount() : 1);
     const int scrollBar = horizontalScrollBar()->isVisible() ? horizontalScrollBar()->sizeHint().height() : 0;
     return {QTableView::sizeHint().width(), horizontalHeader()->sizeHint().height() +
-                                                verticalHeader()->defaultSectionSize() * rows + 2 * frameWidth() + scrollBar};
+                                                verticalHeader()->defaultSectionSize() * rows + 2 * frameWidth() +
+                                                scrollBar};
 }
 
 QSize CompactTableView::minimumSizeHint() const

@@ -16,12 +16,8 @@
 #include <QVBoxLayout>
 
 ReplicationPanel::ReplicationPanel(ReplicationSampler *sampler, QWidget *parent)
-    : QWidget(parent),
-      m_standbys(new ReplicationTableModel(this)),
-      m_slots(new SlotTableModel(this)),
-      m_banner(new ProblemBanner(this)),
-      m_topology(new TopologyStrip(this)),
-      m_chart(new LagChart(&m_history, this)),
+    : QWidget(parent), m_standbys(new ReplicationTableModel(this)), m_slots(new SlotTableModel(this)),
+      m_banner(new ProblemBanner(this)), m_topology(new TopologyStrip(this)), m_chart(new LagChart(&m_history, this)),
       m_updated(new QLabel(tr("Connecting to the servers..."), this))
 {
     setObjectName(QStringLiteral("replicationPanel"));
@@ -134,12 +130,15 @@ void ReplicationPanel::showArchiver(const ReplicationSample &sample)
     else
         text = tr("Archiver: %1 segments archived, the last %2 at %3; %4 failed")
                    .arg(archiver.archivedCount)
-                   .arg(archiver.lastArchivedWal.isEmpty() ? QStringLiteral("-") : archiver.lastArchivedWal, when(archiver.lastArchivedTime))
+                   .arg(archiver.lastArchivedWal.isEmpty() ? QStringLiteral("-") : archiver.lastArchivedWal,
+                        when(archiver.lastArchivedTime))
                    .arg(archiver.failedCount) +
-               (archiver.failedCount > 0 ? tr(", the last %1 at %2.").arg(archiver.lastFailedWal, when(archiver.lastFailedTime))
-                                         : QStringLiteral("."));
-    const bool failing = std::any_of(sample.problems.begin(), sample.problems.end(),
-                                     [](const ReplicationProblem &p) { return p.code == QLatin1String("archiver-failing"); });
+               (archiver.failedCount > 0
+                    ? tr(", the last %1 at %2.").arg(archiver.lastFailedWal, when(archiver.lastFailedTime))
+                    : QStringLiteral("."));
+    const bool failing = std::any_of(sample.problems.begin(), sample.problems.end(), [](const ReplicationProblem &p) {
+        return p.code == QLatin1String("archiver-failing");
+    });
     m_archiver->setText(text);
     m_archiver->setStyleSheet(failing ? QStringLiteral("color: #a40e26; font-weight: bold;") : QString());
 }

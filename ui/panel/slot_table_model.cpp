@@ -5,7 +5,9 @@
 #include <QBrush>
 #include <QColor>
 
-SlotTableModel::SlotTableModel(QObject *parent) : QAbstractTableModel(parent) {}
+SlotTableModel::SlotTableModel(QObject *parent) : QAbstractTableModel(parent)
+{
+}
 
 void SlotTableModel::setSample(const ReplicationSample &sample)
 {

@@ -42,8 +42,9 @@ void TopologyStrip::setSample(const ReplicationSample &sample)
     for (const auto &standby : sample.standbys) {
         Node node;
         node.name = standby.applicationName;
-        node.detail = standby.syncState.isEmpty() ? standby.state
-                                                   : QStringLiteral("%1 (%2)").arg(standby.syncState).arg(standby.syncPriority);
+        node.detail = standby.syncState.isEmpty()
+                          ? standby.state
+                          : QStringLiteral("%1 (%2)").arg(standby.syncState).arg(standby.syncPriority);
         if (standby.state != QLatin1String("streaming"))
             node.detail += QStringLiteral(", ") + standby.state;
         node.color = ReplicationTableModel::syncStateColor(standby.syncState);
@@ -52,7 +53,8 @@ void TopologyStrip::setSample(const ReplicationSample &sample)
     for (const auto &server : sample.standbyServers) {
         if (sample.standby(server.name) || sample.standbyFrom(server.address) || server.connecting)
             continue;
-        m_nodes << Node{server.name, server.reachable ? tr("not streaming") : tr("down"), QColor(0xcf, 0x22, 0x2e), true};
+        m_nodes << Node{server.name, server.reachable ? tr("not streaming") : tr("down"), QColor(0xcf, 0x22, 0x2e),
+                        true};
     }
     updateGeometry();
     update();
@@ -101,8 +103,9 @@ void TopologyStrip::paintEvent(QPaintEvent *)
     }
     painter.setPen(palette().color(QPalette::PlaceholderText));
     painter.drawText(QRectF(1, boxHeight + 4, width() - 2, 20), Qt::AlignLeft | Qt::AlignVCenter,
-                     m_syncNames.isEmpty() ? tr("Asynchronous: synchronous_standby_names is empty; commits do not wait for a standby.")
-                                           : tr("Synchronous: synchronous_standby_names = '%1'").arg(m_syncNames));
+                     m_syncNames.isEmpty()
+                         ? tr("Asynchronous: synchronous_standby_names is empty; commits do not wait for a standby.")
+                         : tr("Synchronous: synchronous_standby_names = '%1'").arg(m_syncNames));
 }
 
 void TopologyStrip::paintPrimary(QPainter &painter, const QRectF &box) const
@@ -131,7 +134,8 @@ void TopologyStrip::paintNode(QPainter &painter, const QRectF &box, const Node &
     painter.setFont(bold);
     painter.setPen(QColor(0x1f, 0x23, 0x28));
     const QRectF inner = box.adjusted(10, 4, -8, -4);
-    painter.drawText(QRectF(inner.left(), inner.top(), inner.width(), inner.height() / 2), Qt::AlignLeft | Qt::AlignVCenter,
+    painter.drawText(QRectF(inner.left(), inner.top(), inner.width(), inner.height() / 2),
+                     Qt::AlignLeft | Qt::AlignVCenter,
                      painter.fontMetrics().elidedText(node.name, Qt::ElideRight, int(inner.width())));
     painter.restore();
     painter.setPen(node.color);

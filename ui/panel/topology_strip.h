@@ -27,7 +27,7 @@ private:
     struct Node
     {
         QString name;
-        QString detail;  // "sync (1)", "not streaming"
+        QString detail; // "sync (1)", "not streaming"
         QColor color;
         bool missing = false;
     };

@@ -39,7 +39,8 @@ void WalPipelineView::setSample(const ReplicationSample &sample)
     update();
 }
 
-std::array<std::optional<qint64>, WalPipelineView::StageCount> WalPipelineView::stages(const ReplicationSample::Standby &standby)
+std::array<std::optional<qint64>, WalPipelineView::StageCount>
+WalPipelineView::stages(const ReplicationSample::Standby &standby)
 {
     std::array<std::optional<qint64>, StageCount> result;
     if (!standby.sentLagBytes)
@@ -109,7 +110,8 @@ QSize WalPipelineView::sizeHint() const
 
 QSize WalPipelineView::minimumSizeHint() const
 {
-    return {nameWidth + verdictWidth + 120, legendHeight + rowHeight * int(std::max<qsizetype>(1, m_standbys.size())) + 4};
+    return {nameWidth + verdictWidth + 120,
+            legendHeight + rowHeight * int(std::max<qsizetype>(1, m_standbys.size())) + 4};
 }
 
 void WalPipelineView::paintEvent(QPaintEvent *)

@@ -21,7 +21,8 @@
 ChoicesPage::ChoicesPage(WizardSession &session, QWidget *parent) : QWizardPage(parent), m_session(session)
 {
     setTitle(tr("Choices"));
-    setSubTitle(tr("How the standby replicates. Next reads the hosts' files and builds the plan; nothing is changed yet."));
+    setSubTitle(
+        tr("How the standby replicates. Next reads the hosts' files and builds the plan; nothing is changed yet."));
     auto *layout = new QVBoxLayout(this);
     auto *form = new QFormLayout;
     m_major = new QComboBox;
@@ -42,7 +43,8 @@ ChoicesPage::ChoicesPage(WizardSession &session, QWidget *parent) : QWizardPage(
     form->addRow(tr("Replication:"), modes);
 
     // The names become identifiers in synchronous_standby_names and pg_create_physical_replication_slot.
-    const auto *nameValidator = new QRegularExpressionValidator(QRegularExpression(QStringLiteral("[a-z_][a-z0-9_]{0,62}")), this);
+    const auto *nameValidator =
+        new QRegularExpressionValidator(QRegularExpression(QStringLiteral("[a-z_][a-z0-9_]{0,62}")), this);
     m_applicationName = new QLineEdit;
     m_applicationName->setValidator(nameValidator);
     m_applicationName->setAccessibleName(tr("Application name of the standby"));

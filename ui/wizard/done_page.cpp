@@ -7,8 +7,8 @@
 #include <QIcon>
 #include <QLabel>
 #include <QPushButton>
-#include <QStyle>
 #include <QStandardItemModel>
+#include <QStyle>
 #include <QTreeView>
 #include <QVBoxLayout>
 
@@ -44,7 +44,8 @@ void DonePage::initializePage()
     m_checks->removeRows(0, m_checks->rowCount());
     for (const VerificationReport::Check &check : report.checks) {
         auto *name = new QStandardItem(check.name);
-        name->setIcon(style()->standardIcon(check.passed ? QStyle::SP_DialogApplyButton : QStyle::SP_MessageBoxCritical));
+        name->setIcon(
+            style()->standardIcon(check.passed ? QStyle::SP_DialogApplyButton : QStyle::SP_MessageBoxCritical));
         name->setData(check.passed, Qt::UserRole);
         name->setAccessibleText(tr("%1: %2").arg(check.passed ? tr("passed") : tr("failed"), check.name));
         name->setForeground(check.passed ? QColor(0x1b, 0x6e, 0x20) : QColor(0xb3, 0x26, 0x1e));

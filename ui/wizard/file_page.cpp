@@ -65,8 +65,8 @@ bool FilePage::matches(const FileEdit &edit) const
     case Slot::StandbyConf:
         return edit.host == HostRole::Standby && edit.kind == FileEdit::Kind::PostgresqlConf && !isAutoConf(edit);
     case Slot::Recovery:
-        return edit.host == HostRole::Standby
-               && (edit.kind == FileEdit::Kind::RecoveryConf || (edit.kind == FileEdit::Kind::PostgresqlConf && isAutoConf(edit)));
+        return edit.host == HostRole::Standby && (edit.kind == FileEdit::Kind::RecoveryConf ||
+                                                  (edit.kind == FileEdit::Kind::PostgresqlConf && isAutoConf(edit)));
     }
     return false;
 }
@@ -94,8 +94,8 @@ void FilePage::initializePage()
             m_editable = true;
             setSubTitle(tr("Left: the file as it is now. Right: what the plan will write; you may edit it. What the "
                            "right side holds is written exactly, after PostgreSQL's rules have checked it."));
-            m_note->setText(tr("Written by the step \"%1\" on the %2, %3.")
-                                .arg(step.title(), hostRoleName(edit.host), edit.path));
+            m_note->setText(
+                tr("Written by the step \"%1\" on the %2, %3.").arg(step.title(), hostRoleName(edit.host), edit.path));
             m_diff->setDocument(configKind(edit), plan.rules().version(), edit.path, QString::fromUtf8(edit.before),
                                 QString::fromUtf8(edit.after));
             if (m_slot == Slot::PrimaryConf) {

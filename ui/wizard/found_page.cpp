@@ -57,7 +57,8 @@ void FoundPage::initializePage()
     connect(m_session.preparation, &PlanPreparation::failed, this, &FoundPage::onFailed, Qt::UniqueConnection);
     const bool started = m_session.preparation->survey(m_session.primary, m_session.standby, m_session.choices);
     setBusy(started);
-    m_progress->setText(started ? tr("Connecting…") : tr("The previous look at the hosts is still ending. Go Back, then Next again."));
+    m_progress->setText(started ? tr("Connecting…")
+                                : tr("The previous look at the hosts is still ending. Go Back, then Next again."));
     emit completeChanged();
 }
 
@@ -91,7 +92,8 @@ void FoundPage::onSurveyed()
                               : tr("blocked (see below)");
     network->appendRow({new QStandardItem(tr("Standby to %1:%2").arg(found.primaryAddress).arg(found.primaryPort)),
                         new QStandardItem(reach)});
-    network->appendRow({new QStandardItem(tr("Clock difference")), new QStandardItem(tr("%1 s").arg(skew / 1000.0, 0, 'f', 1))});
+    network->appendRow(
+        {new QStandardItem(tr("Clock difference")), new QStandardItem(tr("%1 s").arg(skew / 1000.0, 0, 'f', 1))});
     m_facts->appendRow(network);
     m_factsView->expandAll();
 
@@ -134,7 +136,9 @@ void FoundPage::addHost(const QString &role, const HostFacts &facts)
     for (const ClusterInfo &cluster : facts.clusters)
         add(cluster.name.isEmpty() ? tr("Cluster %1").arg(cluster.version.majorString())
                                    : tr("Cluster %1/%2").arg(cluster.version.majorString(), cluster.name),
-            tr("port %1, %2, data in %3").arg(cluster.port).arg(cluster.running ? tr("running") : tr("stopped"), cluster.dataDir));
+            tr("port %1, %2, data in %3")
+                .arg(cluster.port)
+                .arg(cluster.running ? tr("running") : tr("stopped"), cluster.dataDir));
     add(tr("Free disk"), facts.freeBytes < 0 ? tr("unknown") : QLocale().formattedDataSize(facts.freeBytes));
     add(tr("Becomes root"), facts.canBecomeRoot ? tr("yes") : tr("no"));
     m_facts->appendRow(host);

@@ -21,12 +21,13 @@ HostKeyDialog::HostKeyDialog(const SshPrompt &prompt, const QString &knownHostsP
     mono.setFamily(QStringLiteral("monospace"));
     mono.setStyleHint(QFont::Monospace);
     fingerprint->setFont(mono);
-    auto *advice = new QLabel(tr("Compare it with what the machine itself says (ssh-keygen -lf "
-                                 "/etc/ssh/ssh_host_%1_key.pub on it) and accept it only if they match. "
-                                 "Remembered keys go to %2.")
-                                  .arg(prompt.hostKey.keyType.startsWith(QLatin1String("ssh-")) ? prompt.hostKey.keyType.mid(4)
-                                                                                                 : prompt.hostKey.keyType,
-                                       knownHostsPath));
+    auto *advice =
+        new QLabel(tr("Compare it with what the machine itself says (ssh-keygen -lf "
+                      "/etc/ssh/ssh_host_%1_key.pub on it) and accept it only if they match. "
+                      "Remembered keys go to %2.")
+                       .arg(prompt.hostKey.keyType.startsWith(QLatin1String("ssh-")) ? prompt.hostKey.keyType.mid(4)
+                                                                                     : prompt.hostKey.keyType,
+                            knownHostsPath));
     advice->setWordWrap(true);
     layout->addWidget(intro);
     layout->addWidget(fingerprint);

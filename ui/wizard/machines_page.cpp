@@ -116,8 +116,8 @@ void MachinesPage::browseKey()
 
 QString MachinesPage::fieldsKey() const
 {
-    return QStringList{m_primary.target->text(), m_standby.target->text(), m_login->currentText(), m_keyFile->text(),
-                       m_password->text(), m_become->currentText()}
+    return QStringList{m_primary.target->text(), m_standby.target->text(), m_login->currentText(),
+                       m_keyFile->text(),        m_password->text(),       m_become->currentText()}
         .join(QChar(0));
 }
 
@@ -216,7 +216,8 @@ bool MachinesPage::validatePage()
     m_session.choices.primary = *HostTarget::parse(m_primary.target->text().trimmed());
     m_session.choices.standby = *HostTarget::parse(m_standby.target->text().trimmed());
     const QString pgBin = m_pgBin->text().trimmed();
-    m_session.choices.primaryPgBin = m_session.choices.standbyPgBin = pgBin.isEmpty() ? QString() : QDir::cleanPath(pgBin);
+    m_session.choices.primaryPgBin = m_session.choices.standbyPgBin =
+        pgBin.isEmpty() ? QString() : QDir::cleanPath(pgBin);
     // A Host alias means nothing on the standby: it reaches the primary at
     // the HostName (unless the user gave an address of their own).
     QString &address = m_session.choices.primaryAddress;

@@ -72,7 +72,8 @@ void ReviewPage::chooseAndWrite(const QString &caption, const QString &filter, c
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     dialog->setAcceptMode(QFileDialog::AcceptSave);
     dialog->setDefaultSuffix(suffix);
-    connect(dialog, &QFileDialog::fileSelected, this, [this, content, mode](const QString &path) { write(path, content(), mode); });
+    connect(dialog, &QFileDialog::fileSelected, this,
+            [this, content, mode](const QString &path) { write(path, content(), mode); });
     dialog->open();
 }
 

@@ -109,7 +109,8 @@ void RunPage::connectRunner()
             [this](int index, const QString &, const QString &, const QString &, const QString &, qint64 ms) {
                 m_model->setState(index, RunStepModel::State::Failed, ms);
             });
-    connect(runner, &PlanRunner::outputLine, this, [this](int, const QString &line) { m_output->appendPlainText(line); });
+    connect(runner, &PlanRunner::outputLine, this,
+            [this](int, const QString &line) { m_output->appendPlainText(line); });
     connect(runner, &PlanRunner::progress, this, [this](int, int percent, const QString &text) {
         m_progress->setVisible(percent >= 0);
         m_progress->setValue(percent);
@@ -160,7 +161,8 @@ void RunPage::onFinished(bool succeeded, int stoppedAfter)
 void RunPage::setRunning(bool running)
 {
     m_running = running;
-    const bool failed = !running && m_session.runner->failure().has_value() && m_session.runner->failure()->stepIndex >= 0;
+    const bool failed =
+        !running && m_session.runner->failure().has_value() && m_session.runner->failure()->stepIndex >= 0;
     m_run->setEnabled(!running && m_next >= 0);
     m_runTo->setEnabled(!running && m_next >= 0);
     m_cancel->setEnabled(running);

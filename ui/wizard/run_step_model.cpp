@@ -2,13 +2,15 @@
 
 #include "core/plan/setup_plan.h"
 
+#include <QApplication>
 #include <QBrush>
 #include <QColor>
-#include <QApplication>
 #include <QIcon>
 #include <QStyle>
 
-RunStepModel::RunStepModel(QObject *parent) : QAbstractTableModel(parent) {}
+RunStepModel::RunStepModel(QObject *parent) : QAbstractTableModel(parent)
+{
+}
 
 void RunStepModel::setPlan(const SetupPlan &plan)
 {

@@ -65,7 +65,9 @@ void SetupWizard::onPrompt(quint64 id, const SshPrompt &prompt)
     if (prompt.kind == SshPrompt::Kind::UnknownHostKey) {
         auto *dialog = new HostKeyDialog(prompt, QDir::homePath() + QStringLiteral("/.ssh/known_hosts"), this);
         dialog->setAttribute(Qt::WA_DeleteOnClose);
-        connect(dialog, &QDialog::finished, this, [prompts, id, dialog] { prompts->answer(id, {dialog->decision(), {}}); });
+        connect(dialog, &QDialog::finished, this, [prompts, id, dialog] {
+            prompts->answer(id, {dialog->decision(), {}});
+        });
         dialog->open();
         return;
     }

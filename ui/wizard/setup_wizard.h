@@ -1,7 +1,7 @@
 #pragma once
 
-#include "core/plan/host_target.h"
 #include "core/host/ssh_prompt.h"
+#include "core/plan/host_target.h"
 
 #include <QWizard>
 
@@ -22,8 +22,19 @@ class SetupWizard : public QWizard
     Q_OBJECT
 
 public:
-    enum PageId { GoalPageId, MachinesPageId, FoundPageId, ChoicesPageId, PrimaryConfPageId, PrimaryHbaPageId,
-                  StandbyConfPageId, RecoveryPageId, ReviewPageId, RunPageId, DonePageId };
+    enum PageId {
+        GoalPageId,
+        MachinesPageId,
+        FoundPageId,
+        ChoicesPageId,
+        PrimaryConfPageId,
+        PrimaryHbaPageId,
+        StandbyConfPageId,
+        RecoveryPageId,
+        ReviewPageId,
+        RunPageId,
+        DonePageId
+    };
 
     explicit SetupWizard(QWidget *parent = nullptr);
     ~SetupWizard() override;

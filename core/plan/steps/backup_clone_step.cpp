@@ -5,8 +5,11 @@
 #include <QCoreApplication>
 
 namespace {
-QString tr(const char *text) { return QCoreApplication::translate("BackupCloneStep", text); }
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("BackupCloneStep", text);
 }
+} // namespace
 
 BackupCloneStep::BackupCloneStep(PlanBasis basis, const DataDirFacts &dataDir)
     : StandbyCloneStep(std::move(basis), dataDir)
@@ -45,7 +48,12 @@ QList<PlannedCommand> BackupCloneStep::copyCommands() const
 {
     QList<PlannedCommand> list;
     if (auto primary = BackupClone::primaryCommand(options()))
-        list.append({HostRole::Primary, *primary, RunAs::Postgres, tr("Hold the backup open and stream the data directory and its WAL as tar."), {}, {}});
+        list.append({HostRole::Primary,
+                     *primary,
+                     RunAs::Postgres,
+                     tr("Hold the backup open and stream the data directory and its WAL as tar."),
+                     {},
+                     {}});
     list.append({HostRole::Standby,
                  BackupClone::standbyCommand(options()),
                  RunAs::Postgres,
@@ -62,11 +70,13 @@ Result<void> BackupCloneStep::copy(StepContext &context)
         context.host(HostRole::Primary), context.host(HostRole::Standby), options(),
         [&context](qint64 done, qint64 total) {
             if (total > 0)
-                context.progress(int(std::min<qint64>(100, done * 100 / total)), tr("%1 of %2 MB").arg(done >> 20).arg(total >> 20));
+                context.progress(int(std::min<qint64>(100, done * 100 / total)),
+                                 tr("%1 of %2 MB").arg(done >> 20).arg(total >> 20));
         },
         context.cancelFlag());
     if (!report)
         return report.error();
-    context.progress(100, tr("Copy complete: %1 MB, %2 WAL segments.").arg(report->bytes >> 20).arg(report->walSegments));
+    context.progress(100,
+                     tr("Copy complete: %1 MB, %2 WAL segments.").arg(report->bytes >> 20).arg(report->walSegments));
     return {};
 }

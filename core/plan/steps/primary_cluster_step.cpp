@@ -3,10 +3,15 @@
 #include <QCoreApplication>
 
 namespace {
-QString tr(const char *text) { return QCoreApplication::translate("PrimaryClusterStep", text); }
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("PrimaryClusterStep", text);
 }
+} // namespace
 
-PrimaryClusterStep::PrimaryClusterStep(PlanBasis basis) : SetupStep(QStringLiteral("primary-cluster"), std::move(basis)) {}
+PrimaryClusterStep::PrimaryClusterStep(PlanBasis basis) : SetupStep(QStringLiteral("primary-cluster"), std::move(basis))
+{
+}
 
 QString PrimaryClusterStep::title() const
 {
@@ -16,8 +21,11 @@ QString PrimaryClusterStep::title() const
 QString PrimaryClusterStep::why() const
 {
     return basis().primary.existed()
-               ? tr("The primary already has a PostgreSQL %1 cluster in %2; it must be running.").arg(rules().version().majorString(), basis().primary.dataDir())
-               : tr("The primary has no PostgreSQL %1 cluster yet: one is created in %2. It starts later, once its replication settings are written, so that it never needs a restart.").arg(rules().version().majorString(), basis().primary.dataDir());
+               ? tr("The primary already has a PostgreSQL %1 cluster in %2; it must be running.")
+                     .arg(rules().version().majorString(), basis().primary.dataDir())
+               : tr("The primary has no PostgreSQL %1 cluster yet: one is created in %2. It starts later, once its "
+                    "replication settings are written, so that it never needs a restart.")
+                     .arg(rules().version().majorString(), basis().primary.dataDir());
 }
 
 QList<PlannedCommand> PrimaryClusterStep::commands() const
@@ -40,8 +48,11 @@ QList<PlannedCommand> PrimaryClusterStep::commands() const
 
 Result<bool> PrimaryClusterStep::exists(StepContext &context) const
 {
-    auto test = context.run(HostRole::Primary, CommandLine(QStringLiteral("test"), {QStringLiteral("-f"), basis().primary.dataDir() + QStringLiteral("/PG_VERSION")}),
-                            RunAs::Postgres);
+    auto test =
+        context.run(HostRole::Primary,
+                    CommandLine(QStringLiteral("test"),
+                                {QStringLiteral("-f"), basis().primary.dataDir() + QStringLiteral("/PG_VERSION")}),
+                    RunAs::Postgres);
     if (!test)
         return test.error();
     return test->exitCode == 0;

@@ -8,8 +8,11 @@
 #include <QFileInfo>
 
 namespace {
-QString tr(const char *text) { return QCoreApplication::translate("PrimaryConfStep", text); }
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("PrimaryConfStep", text);
 }
+} // namespace
 
 QString PrimaryConfStep::archiveDirectory(const PlanBasis &basis)
 {
@@ -30,12 +33,13 @@ QList<QPair<QString, QString>> PrimaryConfStep::replicationSettings(const PlanBa
         settings.append({QStringLiteral("max_replication_slots"), QStringLiteral("10")});
     settings.append({rules.walKeepSetting(), rules.walKeepValue(basis.choices.walKeepMb)});
     if (rules.hasMaxSlotWalKeepSize())
-        settings.append({QStringLiteral("max_slot_wal_keep_size"), QStringLiteral("%1MB").arg(basis.choices.maxSlotWalKeepMb)});
+        settings.append(
+            {QStringLiteral("max_slot_wal_keep_size"), QStringLiteral("%1MB").arg(basis.choices.maxSlotWalKeepMb)});
     if (forPrimary) {
         const QString archive = CommandLine::quote(archiveDirectory(basis));
         settings.append({QStringLiteral("archive_mode"), QStringLiteral("on")});
-        settings.append({QStringLiteral("archive_command"),
-                         QStringLiteral("test ! -f %1/%f && cp %p %1/%f").arg(archive)});
+        settings.append(
+            {QStringLiteral("archive_command"), QStringLiteral("test ! -f %1/%f && cp %p %1/%f").arg(archive)});
     }
     settings.append({QStringLiteral("hot_standby"), QStringLiteral("on")});
     return settings;
@@ -143,11 +147,13 @@ QString PrimaryConfStep::title() const
 
 QString PrimaryConfStep::why() const
 {
-    QString text = tr("The primary must write enough WAL for a standby (wal_level = %1), accept WAL sender connections, "
-                      "keep WAL for a standby that falls behind and archive it.")
-                       .arg(rules().walLevelForReplication());
+    QString text =
+        tr("The primary must write enough WAL for a standby (wal_level = %1), accept WAL sender connections, "
+           "keep WAL for a standby that falls behind and archive it.")
+            .arg(rules().walLevelForReplication());
     if (rules().hasMaxSlotWalKeepSize())
-        text += QLatin1Char(' ') + tr("max_slot_wal_keep_size caps the WAL a slot may hold back, so that a standby that goes away cannot fill the primary's disk.");
+        text += QLatin1Char(' ') + tr("max_slot_wal_keep_size caps the WAL a slot may hold back, so that a standby "
+                                      "that goes away cannot fill the primary's disk.");
     for (const QString &sentence : m_overrides)
         text += QLatin1Char(' ') + tr("Note: %1").arg(sentence);
     return text;
@@ -158,14 +164,17 @@ QList<PlannedCommand> PrimaryConfStep::commands() const
     PlannedCommand mkdir;
     mkdir.host = HostRole::Primary;
     mkdir.as = RunAs::Root;
-    mkdir.command = CommandLine(QStringLiteral("install"), {QStringLiteral("-d"), QStringLiteral("-o"), QStringLiteral("postgres"), QStringLiteral("-g"),
-                                                            QStringLiteral("postgres"), QStringLiteral("-m"), QStringLiteral("0700"), archiveDirectory(basis())});
+    mkdir.command =
+        CommandLine(QStringLiteral("install"), {QStringLiteral("-d"), QStringLiteral("-o"), QStringLiteral("postgres"),
+                                                QStringLiteral("-g"), QStringLiteral("postgres"), QStringLiteral("-m"),
+                                                QStringLiteral("0700"), archiveDirectory(basis())});
     mkdir.purpose = tr("Create the WAL archive directory, readable by postgres only.");
     PlannedCommand judge;
     judge.host = HostRole::Primary;
     judge.as = RunAs::Postgres;
     judge.command = basis().primary.showSetting(QStringLiteral("wal_level"));
-    judge.purpose = tr("Let PostgreSQL read the new file and print each setting back (one run per setting); a file it refuses is restored.");
+    judge.purpose = tr("Let PostgreSQL read the new file and print each setting back (one run per setting); a file it "
+                       "refuses is restored.");
     return {mkdir, judge};
 }
 
@@ -182,7 +191,8 @@ QString PrimaryConfStep::settingSeparator()
     return QStringLiteral("--replica-studio-next-setting--");
 }
 
-Result<void> PrimaryConfStep::confirmWithServer(StepContext &context, HostRole role, const QList<QPair<QString, QString>> &settings)
+Result<void> PrimaryConfStep::confirmWithServer(StepContext &context, HostRole role,
+                                                const QList<QPair<QString, QString>> &settings)
 {
     const VersionRules &rules = context.rules();
     QStringList names;
@@ -193,16 +203,19 @@ Result<void> PrimaryConfStep::confirmWithServer(StepContext &context, HostRole r
     if (!shown)
         return shown.error();
     if (!shown->succeeded()) {
-        return makeError(tr("PostgreSQL refused the new configuration on the %1: %2").arg(hostRoleName(role), shown->lastOutputLines(3)),
+        return makeError(tr("PostgreSQL refused the new configuration on the %1: %2")
+                             .arg(hostRoleName(role), shown->lastOutputLines(3)),
                          QString::fromUtf8(shown->stdErr));
     }
-    const QStringList printedValues = QString::fromUtf8(shown->stdOut).split(QLatin1Char('\n') + settingSeparator() + QLatin1Char('\n'));
+    const QStringList printedValues =
+        QString::fromUtf8(shown->stdOut).split(QLatin1Char('\n') + settingSeparator() + QLatin1Char('\n'));
     for (qsizetype i = 0; i < settings.size(); ++i) {
         const auto &[name, value] = settings.at(i);
         const QString printed = printedValues.value(i).trimmed();
         const bool same = rules.sameSettingValue(name, printed, value);
         if (!same) {
-            return makeError(tr("On the %1, PostgreSQL reads %2 = %3, not %4: another file (postgresql.auto.conf after ALTER SYSTEM, or an include) sets it later. "
+            return makeError(tr("On the %1, PostgreSQL reads %2 = %3, not %4: another file (postgresql.auto.conf after "
+                                "ALTER SYSTEM, or an include) sets it later. "
                                 "Remove that setting (ALTER SYSTEM RESET %2) and run the setup again.")
                                  .arg(hostRoleName(role), name, printed, value));
         }
@@ -221,7 +234,9 @@ QList<QPair<QString, QString>> PrimaryConfStep::expectedSettings() const
 
 Result<bool> PrimaryConfStep::check(StepContext &context)
 {
-    auto archive = context.run(HostRole::Primary, CommandLine(QStringLiteral("test"), {QStringLiteral("-d"), archiveDirectory(basis())}), RunAs::Postgres);
+    auto archive = context.run(HostRole::Primary,
+                               CommandLine(QStringLiteral("test"), {QStringLiteral("-d"), archiveDirectory(basis())}),
+                               RunAs::Postgres);
     if (!archive)
         return archive.error();
     if (archive->exitCode != 0)

@@ -35,7 +35,8 @@ public:
     static QString archiveDirectory(const PlanBasis &basis);
 
     // Asks the server (`postgres -C`) for each setting; an Error names the first that differs.
-    static Result<void> confirmWithServer(StepContext &context, HostRole role, const QList<QPair<QString, QString>> &settings);
+    static Result<void> confirmWithServer(StepContext &context, HostRole role,
+                                          const QList<QPair<QString, QString>> &settings);
     // `postgres -C` for each name in turn, in one shell command, settingSeparator() on a line
     // between the values; it stops at the first file or value PostgreSQL refuses.
     static CommandLine showSettings(const ClusterLayout &cluster, const QStringList &names);

@@ -7,8 +7,11 @@
 #include <QHostAddress>
 
 namespace {
-QString tr(const char *text) { return QCoreApplication::translate("PrimaryHbaStep", text); }
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("PrimaryHbaStep", text);
 }
+} // namespace
 
 PrimaryHbaStep::PrimaryHbaStep(PlanBasis basis, const QByteArray &currentHba, bool beforeKnown)
     : SetupStep(QStringLiteral("primary-hba"), std::move(basis))
@@ -104,7 +107,8 @@ Result<void> PrimaryHbaStep::validateAfter(const FileEdit &edit) const
         if (HbaFile::covers(found, rule()) || HbaFile::covers(rule(), found))
             return {};
     }
-    return makeError(tr("The edited pg_hba.conf no longer lets the standby in. Keep a line like \"%1\".").arg(HbaFile::formatRule(rule())));
+    return makeError(tr("The edited pg_hba.conf no longer lets the standby in. Keep a line like \"%1\".")
+                         .arg(HbaFile::formatRule(rule())));
 }
 
 Result<bool> PrimaryHbaStep::check(StepContext &context)

@@ -7,14 +7,20 @@
 #include <QCoreApplication>
 
 namespace {
-QString tr(const char *text) { return QCoreApplication::translate("PrimaryRestartStep", text); }
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("PrimaryRestartStep", text);
 }
+} // namespace
 
-PrimaryRestartStep::PrimaryRestartStep(PlanBasis basis) : SetupStep(QStringLiteral("primary-restart"), std::move(basis)) {}
+PrimaryRestartStep::PrimaryRestartStep(PlanBasis basis) : SetupStep(QStringLiteral("primary-restart"), std::move(basis))
+{
+}
 
 QString PrimaryRestartStep::title() const
 {
-    return basis().primary.existed() ? tr("Restart the primary with the new settings") : tr("Start the primary with the new settings");
+    return basis().primary.existed() ? tr("Restart the primary with the new settings")
+                                     : tr("Start the primary with the new settings");
 }
 
 QString PrimaryRestartStep::why() const
@@ -27,7 +33,8 @@ QString PrimaryRestartStep::why() const
         if (rules().needsRestart(name))
             restart.append(name);
     }
-    return tr("%1 take effect only after a restart; the others after a reload. The restart is skipped when the running server has them already.")
+    return tr("%1 take effect only after a restart; the others after a reload. The restart is skipped when the running "
+              "server has them already.")
         .arg(restart.join(QStringLiteral(", ")));
 }
 
@@ -53,9 +60,11 @@ Result<QStringList> PrimaryRestartStep::differing(StepContext &context) const
     for (const auto &[name, value] : settings)
         names.append(name);
     // One query: each setting's running value in its base unit, as `postgres -C` prints it.
-    auto rows = context.sql(HostRole::Primary, QStringLiteral("postgres"),
-                            QStringLiteral("SELECT name || '=' || setting FROM pg_settings WHERE name = ANY (string_to_array(:'names', ','))"),
-                            {{QStringLiteral("names"), names.join(QLatin1Char(','))}});
+    auto rows = context.sql(
+        HostRole::Primary, QStringLiteral("postgres"),
+        QStringLiteral(
+            "SELECT name || '=' || setting FROM pg_settings WHERE name = ANY (string_to_array(:'names', ','))"),
+        {{QStringLiteral("names"), names.join(QLatin1Char(','))}});
     if (!rows)
         return rows.error();
     QHash<QString, QString> running;
@@ -118,7 +127,8 @@ Result<void> PrimaryRestartStep::apply(StepContext &context)
         return up.error();
     // Not running: the cluster this plan created, started once with its files as written.
     if (!*up) {
-        if (auto started = ServerControl::start(context, HostRole::Primary, {QStringLiteral("primary-conf"), QStringLiteral("primary-hba")});
+        if (auto started = ServerControl::start(context, HostRole::Primary,
+                                                {QStringLiteral("primary-conf"), QStringLiteral("primary-hba")});
             !started)
             return started;
         return waitForSettings(context);

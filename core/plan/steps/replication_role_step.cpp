@@ -6,7 +6,10 @@
 #include <QCoreApplication>
 
 namespace {
-QString tr(const char *text) { return QCoreApplication::translate("ReplicationRoleStep", text); }
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("ReplicationRoleStep", text);
+}
 
 // In place: a role that may log in and replicate; outside the walkthrough's
 // postgres superuser, also nothing more (no superuser, no createdb, no createrole).
@@ -18,9 +21,10 @@ QString roleQuery(bool leastPrivilege)
                                 "FROM pg_roles WHERE rolname = :'role'")
                : QStringLiteral("SELECT (rolcanlogin AND rolreplication)::text FROM pg_roles WHERE rolname = :'role'");
 }
-}
+} // namespace
 
-ReplicationRoleStep::ReplicationRoleStep(PlanBasis basis) : SetupStep(QStringLiteral("replication-role"), std::move(basis))
+ReplicationRoleStep::ReplicationRoleStep(PlanBasis basis)
+    : SetupStep(QStringLiteral("replication-role"), std::move(basis))
 {
     // Every place the secret lives, changed together: the role, the
     // primary's passfile (kept for the next standby) and the standby's
@@ -105,7 +109,8 @@ Result<QString> ReplicationRoleStep::resolvePassword(StepContext &context)
         return **kept;
     }
     context.replicationPassword = PasswordVerifier::generatePassword();
-    context.log(tr("A new replication password was generated; it is kept in the passfiles of the postgres user (0600)."));
+    context.log(
+        tr("A new replication password was generated; it is kept in the passfiles of the postgres user (0600)."));
     return context.replicationPassword;
 }
 
@@ -220,7 +225,8 @@ Result<void> ReplicationRoleStep::apply(StepContext &context)
     auto kept = keptPassword(context);
     if (!kept)
         return kept.error();
-    auto done = context.sql(HostRole::Primary, QStringLiteral("postgres"), sql, {{QStringLiteral("role"), choices().replicationUser}});
+    auto done = context.sql(HostRole::Primary, QStringLiteral("postgres"), sql,
+                            {{QStringLiteral("role"), choices().replicationUser}});
     if (!done)
         return done.error();
     if (*kept && **kept != *password)

@@ -3,8 +3,11 @@
 #include <QCoreApplication>
 
 namespace {
-QString tr(const char *text) { return QCoreApplication::translate("ServiceUnitStep", text); }
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("ServiceUnitStep", text);
 }
+} // namespace
 
 ServiceUnitStep::ServiceUnitStep(PlanBasis basis, const QMap<HostRole, QByteArray> &currentUnits)
     : SetupStep(QStringLiteral("service-unit"), std::move(basis))
@@ -68,10 +71,12 @@ QList<PlannedCommand> ServiceUnitStep::commands() const
     QList<PlannedCommand> list;
     for (const FileEdit &edit : m_edits) {
         const QString name = layout(edit.host).serviceUnitName();
-        list.append({edit.host, verify(edit.path), RunAs::Root,
-                     tr("systemd reads the unit first; a unit it finds fault with is restored and nothing is enabled."), {}});
-        list.append({edit.host, daemonReload(), RunAs::Root,
-                     tr("systemd takes the new unit in."), {}});
+        list.append({edit.host,
+                     verify(edit.path),
+                     RunAs::Root,
+                     tr("systemd reads the unit first; a unit it finds fault with is restored and nothing is enabled."),
+                     {}});
+        list.append({edit.host, daemonReload(), RunAs::Root, tr("systemd takes the new unit in."), {}});
         list.append({edit.host, enable(name), RunAs::Root, tr("The server starts at boot."), {}});
     }
     return list;
@@ -88,15 +93,17 @@ Result<void> ServiceUnitStep::validateAfter(const FileEdit &edit) const
 {
     // The unit must still run this cluster: systemd judges the rest on the host.
     if (!edit.after.contains(layout(edit.host).dataDir().toUtf8()) || !edit.after.contains("ExecStart="))
-        return makeError(tr("The edited unit %1 no longer starts the cluster in %2. Keep its ExecStart line with the data directory.")
+        return makeError(tr("The edited unit %1 no longer starts the cluster in %2. Keep its ExecStart line with the "
+                            "data directory.")
                              .arg(edit.path, layout(edit.host).dataDir()));
     return {};
 }
 
 Result<bool> ServiceUnitStep::enabled(StepContext &context, HostRole role) const
 {
-    auto state = context.run(role, CommandLine(QStringLiteral("systemctl"), {QStringLiteral("is-enabled"), layout(role).serviceUnitName()}),
-                             RunAs::Root);
+    auto state = context.run(
+        role, CommandLine(QStringLiteral("systemctl"), {QStringLiteral("is-enabled"), layout(role).serviceUnitName()}),
+        RunAs::Root);
     if (!state)
         return state.error();
     return state->exitCode == 0;
@@ -135,9 +142,10 @@ Result<void> ServiceUnitStep::judge(StepContext &context, const FileEdit &edit) 
         return verdict.error();
     const QString said = faultsIn(*verdict, edit.path);
     if (!said.isEmpty())
-        return makeError(tr("systemd finds fault with the unit %1 on the %2; it was restored. Correct it and run the setup again.")
-                             .arg(edit.path, hostRoleName(edit.host)),
-                         said);
+        return makeError(
+            tr("systemd finds fault with the unit %1 on the %2; it was restored. Correct it and run the setup again.")
+                .arg(edit.path, hostRoleName(edit.host)),
+            said);
     return {};
 }
 

@@ -3,10 +3,15 @@
 #include <QCoreApplication>
 
 namespace {
-QString tr(const char *text) { return QCoreApplication::translate("SlotStep", text); }
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("SlotStep", text);
 }
+} // namespace
 
-SlotStep::SlotStep(PlanBasis basis) : SetupStep(QStringLiteral("slot"), std::move(basis)) {}
+SlotStep::SlotStep(PlanBasis basis) : SetupStep(QStringLiteral("slot"), std::move(basis))
+{
+}
 
 QString SlotStep::title() const
 {
@@ -47,7 +52,8 @@ Result<bool> SlotStep::check(StepContext &context)
     if (!found)
         return found.error();
     if (!found->isEmpty() && *found != QLatin1String("physical"))
-        return makeError(tr("A logical slot named \"%1\" exists on the primary. Choose another slot name.").arg(choices().slotName));
+        return makeError(
+            tr("A logical slot named \"%1\" exists on the primary. Choose another slot name.").arg(choices().slotName));
     return !found->isEmpty();
 }
 

@@ -8,7 +8,10 @@
 #include <algorithm>
 
 namespace {
-QString tr(const char *text) { return QCoreApplication::translate("StandbyCloneStep", text); }
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("StandbyCloneStep", text);
+}
 
 // True for "$1" when it is the setup's own: empty, or marked by it and never
 // started since (a postmaster writes postmaster.opts at every start, and
@@ -127,7 +130,8 @@ CommandLine StandbyCloneStep::removeOwnCopy() const
 QString StandbyCloneStep::clearPurpose() const
 {
     const QString dataDir = basis().standby.dataDir();
-    const bool creates = basis().standby.control() == ClusterLayout::Control::DebianCluster && !basis().standby.existed();
+    const bool creates =
+        basis().standby.control() == ClusterLayout::Control::DebianCluster && !basis().standby.existed();
     if (creates || m_dataDir.kind == DataDirFacts::Kind::Own)
         return tr("Remove %1: it holds only what this setup made (a new cluster or its own copy), no data of yours.")
             .arg(dataDir);
@@ -183,11 +187,14 @@ QList<PlannedCommand> StandbyCloneStep::configClusterCommands(const PlanBasis &b
     const ClusterLayout &standby = basis.standby;
     PlannedCommand create = standby.create(!basis.rules.dataChecksumsByDefault());
     create.host = HostRole::Standby;
-    create.purpose = tr("Create the standby's cluster for its configuration folder (%1); its data directory is replaced below.").arg(standby.confDir());
+    create.purpose =
+        tr("Create the standby's cluster for its configuration folder (%1); its data directory is replaced below.")
+            .arg(standby.confDir());
     return {{HostRole::Standby,
              startCreating(standby),
              RunAs::Root,
-             tr("Note that this setup is making the cluster: one cut short in the middle is removed and made again by the next run."),
+             tr("Note that this setup is making the cluster: one cut short in the middle is removed and made again by "
+                "the next run."),
              {}},
             create,
             {HostRole::Standby,
@@ -196,14 +203,19 @@ QList<PlannedCommand> StandbyCloneStep::configClusterCommands(const PlanBasis &b
              tr("Mark the new data directory as made by this setup, so that it is removed, not kept, when the "
                 "copy replaces it."),
              {}},
-            {HostRole::Standby, CommandLine(QStringLiteral("rm"), {QStringLiteral("-f"), creatingMarker(standby)}), RunAs::Root,
-             tr("The cluster is complete."), {}}};
+            {HostRole::Standby,
+             CommandLine(QStringLiteral("rm"), {QStringLiteral("-f"), creatingMarker(standby)}),
+             RunAs::Root,
+             tr("The cluster is complete."),
+             {}}};
 }
 
 CommandLine StandbyCloneStep::startCreating(const ClusterLayout &standby)
 {
-    return CommandLine::shell(QStringLiteral("if [ -e \"$1\" ]; then rm -rf -- \"$2\" \"$3\"; fi; mkdir -p \"$(dirname \"$1\")\" && touch \"$1\""),
-                              {creatingMarker(standby), standby.confDir(), standby.dataDir()});
+    return CommandLine::shell(
+        QStringLiteral(
+            "if [ -e \"$1\" ]; then rm -rf -- \"$2\" \"$3\"; fi; mkdir -p \"$(dirname \"$1\")\" && touch \"$1\""),
+        {creatingMarker(standby), standby.confDir(), standby.dataDir()});
 }
 
 Result<bool> StandbyCloneStep::hasConfigCluster(StepContext &context)
@@ -212,7 +224,8 @@ Result<bool> StandbyCloneStep::hasConfigCluster(StepContext &context)
     if (standby.control() != ClusterLayout::Control::DebianCluster)
         return true;
     auto conf = context.run(HostRole::Standby,
-                            CommandLine::shell(QStringLiteral("test -f \"$1\" && test ! -e \"$2\""), {standby.configFile(), creatingMarker(standby)}),
+                            CommandLine::shell(QStringLiteral("test -f \"$1\" && test ! -e \"$2\""),
+                                               {standby.configFile(), creatingMarker(standby)}),
                             RunAs::Root);
     if (!conf)
         return conf.error();
@@ -244,8 +257,8 @@ Result<void> StandbyCloneStep::makeConfigCluster(StepContext &context)
                                 tr("mark the new data directory as made by the setup"));
     if (!marked)
         return marked.error();
-    auto done = context.runOk(HostRole::Standby, CommandLine(QStringLiteral("rm"), {QStringLiteral("-f"), marker}), RunAs::Root,
-                              tr("note that the standby's cluster is complete"));
+    auto done = context.runOk(HostRole::Standby, CommandLine(QStringLiteral("rm"), {QStringLiteral("-f"), marker}),
+                              RunAs::Root, tr("note that the standby's cluster is complete"));
     if (!done)
         return done.error();
     return {};
@@ -277,8 +290,11 @@ QList<PlannedCommand> StandbyCloneStep::commands() const
     list.append({HostRole::Standby, mark(parent), RunAs::Postgres, tr("Mark it as made by this setup."), {}});
     list.append({HostRole::Standby,
                  CommandLine(standby.clientProgram(QStringLiteral("pg_isready")),
-                             {QStringLiteral("-h"), choices().primaryAddress, QStringLiteral("-p"), QString::number(basis().primary.port())}),
-                 RunAs::Postgres, tr("Check that the standby reaches the primary's port."), {}});
+                             {QStringLiteral("-h"), choices().primaryAddress, QStringLiteral("-p"),
+                              QString::number(basis().primary.port())}),
+                 RunAs::Postgres,
+                 tr("Check that the standby reaches the primary's port."),
+                 {}});
     list.append(copyCommands());
     list.append({HostRole::Standby,
                  mark(copyDir()),
@@ -324,9 +340,11 @@ Result<QString> StandbyCloneStep::systemIdentifier(StepContext &context, HostRol
 {
     // The first field of pg_control in every major: read without pg_controldata,
     // which a vendor tree or a build may not have.
-    auto control = context.run(role, CommandLine(QStringLiteral("od"), {QStringLiteral("-An"), QStringLiteral("-tu8"), QStringLiteral("-N8"),
-                                                                       dataDir + QStringLiteral("/global/pg_control")}),
-                               RunAs::Postgres);
+    auto control = context.run(
+        role,
+        CommandLine(QStringLiteral("od"), {QStringLiteral("-An"), QStringLiteral("-tu8"), QStringLiteral("-N8"),
+                                           dataDir + QStringLiteral("/global/pg_control")}),
+        RunAs::Postgres);
     if (!control)
         return control.error();
     if (!control->succeeded())
@@ -348,8 +366,10 @@ Result<bool> StandbyCloneStep::check(StepContext &context)
         return false;
     // A copy counts as done once it was made a standby (step 10): a copy cut
     // short by a lost connection is made again.
-    const QString marker = basis().standby.dataDir() + (rules().usesRecoveryConf() ? QStringLiteral("/recovery.conf") : QStringLiteral("/standby.signal"));
-    auto test = context.run(HostRole::Standby, CommandLine(QStringLiteral("test"), {QStringLiteral("-f"), marker}), RunAs::Postgres);
+    const QString marker = basis().standby.dataDir() + (rules().usesRecoveryConf() ? QStringLiteral("/recovery.conf")
+                                                                                   : QStringLiteral("/standby.signal"));
+    auto test = context.run(HostRole::Standby, CommandLine(QStringLiteral("test"), {QStringLiteral("-f"), marker}),
+                            RunAs::Postgres);
     if (!test)
         return test.error();
     return test->exitCode == 0;
@@ -361,7 +381,9 @@ Result<void> StandbyCloneStep::prepare(StepContext &context)
     // Made by the standby-cluster step before; again here when it went missing since.
     if (auto made = makeConfigCluster(context); !made)
         return made;
-    auto status = context.run(HostRole::Standby, CommandLine(standby.serverProgram(QStringLiteral("pg_ctl")), {QStringLiteral("status"), QStringLiteral("-D"), standby.dataDir()}),
+    auto status = context.run(HostRole::Standby,
+                              CommandLine(standby.serverProgram(QStringLiteral("pg_ctl")),
+                                          {QStringLiteral("status"), QStringLiteral("-D"), standby.dataDir()}),
                               RunAs::Postgres);
     if (!status)
         return status.error();
@@ -389,14 +411,18 @@ Result<void> StandbyCloneStep::prepare(StepContext &context)
     if (rules().hasReplicationSlots()) {
         auto free = context.waitUntil(
             [&]() -> Result<bool> {
-                auto active = context.sql(HostRole::Primary, QStringLiteral("postgres"),
-                                          QStringLiteral("SELECT active FROM pg_replication_slots WHERE slot_name = :'slot'"),
-                                          {{QStringLiteral("slot"), choices().slotName}});
+                auto active =
+                    context.sql(HostRole::Primary, QStringLiteral("postgres"),
+                                QStringLiteral("SELECT active FROM pg_replication_slots WHERE slot_name = :'slot'"),
+                                {{QStringLiteral("slot"), choices().slotName}});
                 if (!active)
                     return active.error();
                 return *active != QLatin1String("t");
             },
-            60000, tr("the slot %1 is still in use by another connection. End that connection (pg_stat_replication shows it) and run the setup again.").arg(choices().slotName));
+            60000,
+            tr("the slot %1 is still in use by another connection. End that connection (pg_stat_replication shows it) "
+               "and run the setup again.")
+                .arg(choices().slotName));
         if (!free)
             return free;
     }
@@ -413,15 +439,17 @@ Result<void> StandbyCloneStep::prepare(StepContext &context)
         !marked)
         return marked.error();
 
-    auto ready = context.run(HostRole::Standby,
-                             CommandLine(standby.clientProgram(QStringLiteral("pg_isready")),
-                                         {QStringLiteral("-h"), choices().primaryAddress, QStringLiteral("-p"), QString::number(basis().primary.port()),
-                                          QStringLiteral("-t"), QStringLiteral("10")}),
-                             RunAs::Postgres);
+    auto ready =
+        context.run(HostRole::Standby,
+                    CommandLine(standby.clientProgram(QStringLiteral("pg_isready")),
+                                {QStringLiteral("-h"), choices().primaryAddress, QStringLiteral("-p"),
+                                 QString::number(basis().primary.port()), QStringLiteral("-t"), QStringLiteral("10")}),
+                    RunAs::Postgres);
     if (!ready)
         return ready.error();
     if (ready->exitCode != 0) {
-        return makeError(tr("The standby cannot reach the primary at %1 port %2. Check the firewall between them and listen_addresses on the primary.")
+        return makeError(tr("The standby cannot reach the primary at %1 port %2. Check the firewall between them and "
+                            "listen_addresses on the primary.")
                              .arg(choices().primaryAddress)
                              .arg(basis().primary.port()),
                          QString::fromUtf8(ready->stdOut + ready->stdErr));

@@ -5,10 +5,15 @@
 #include <QCoreApplication>
 
 namespace {
-QString tr(const char *text) { return QCoreApplication::translate("StandbyClusterStep", text); }
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("StandbyClusterStep", text);
 }
+} // namespace
 
-StandbyClusterStep::StandbyClusterStep(PlanBasis basis) : SetupStep(QStringLiteral("standby-cluster"), std::move(basis)) {}
+StandbyClusterStep::StandbyClusterStep(PlanBasis basis) : SetupStep(QStringLiteral("standby-cluster"), std::move(basis))
+{
+}
 
 QString StandbyClusterStep::title() const
 {

@@ -10,7 +10,10 @@
 #include <QCoreApplication>
 
 namespace {
-QString tr(const char *text) { return QCoreApplication::translate("StandbyRecoveryStep", text); }
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("StandbyRecoveryStep", text);
+}
 
 // A hot standby refuses to run (FATAL up to 13, paused recovery from 14)
 // when one of these is lower than on the primary.
@@ -32,7 +35,7 @@ QString listed(const QList<QPair<QString, QString>> &settings)
         lines.append(QStringLiteral("%1 = %2").arg(name, value));
     return lines.join(QStringLiteral(", "));
 }
-}
+} // namespace
 
 StandbyRecoveryStep::StandbyRecoveryStep(PlanBasis basis, const QByteArray &autoConfAfterCopy, bool autoConfKnown,
                                          const QByteArray &standbyConf, bool standbyConfKnown)
@@ -178,7 +181,8 @@ Result<void> StandbyRecoveryStep::rebase(const SetupPlan &plan)
     conf.settings = PrimaryConfStep::replicationSettings(basis(), false);
     for (const auto &raised : raisedToPrimary(rules(), conf.before, m_primaryCapacity)) {
         // Not a structured binding: clang 14 (the fuzz build) cannot capture one.
-        conf.settings.removeIf([&raised](const QPair<QString, QString> &setting) { return setting.first == raised.first; });
+        conf.settings.removeIf(
+            [&raised](const QPair<QString, QString> &setting) { return setting.first == raised.first; });
         conf.settings.append(raised);
     }
     if (conf.userEdited) {
@@ -194,8 +198,8 @@ Result<void> StandbyRecoveryStep::rebase(const SetupPlan &plan)
     return {};
 }
 
-Result<void> StandbyRecoveryStep::enoughCapacity(const QByteArray &standbyConf, const QHash<QString, QString> &onPrimary,
-                                                 bool running) const
+Result<void> StandbyRecoveryStep::enoughCapacity(const QByteArray &standbyConf,
+                                                 const QHash<QString, QString> &onPrimary, bool running) const
 {
     const auto lower = raisedToPrimary(rules(), standbyConf, onPrimary);
     if (lower.isEmpty())
@@ -266,10 +270,16 @@ QString StandbyRecoveryStep::why() const
 QList<PlannedCommand> StandbyRecoveryStep::commands() const
 {
     if (rules().usesRecoveryConf())
-        return {{HostRole::Standby, basis().standby.showSetting(QStringLiteral("hot_standby")), RunAs::Postgres,
-                 tr("Let PostgreSQL read the standby's configuration back."), {}}};
-    return {{HostRole::Standby, basis().standby.showSetting(QStringLiteral("primary_conninfo")), RunAs::Postgres,
-             tr("Let PostgreSQL read the standby's configuration back (also primary_slot_name and hot_standby)."), {}}};
+        return {{HostRole::Standby,
+                 basis().standby.showSetting(QStringLiteral("hot_standby")),
+                 RunAs::Postgres,
+                 tr("Let PostgreSQL read the standby's configuration back."),
+                 {}}};
+    return {{HostRole::Standby,
+             basis().standby.showSetting(QStringLiteral("primary_conninfo")),
+             RunAs::Postgres,
+             tr("Let PostgreSQL read the standby's configuration back (also primary_slot_name and hot_standby)."),
+             {}}};
 }
 
 Result<bool> StandbyRecoveryStep::check(StepContext &context)

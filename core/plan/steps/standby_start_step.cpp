@@ -7,10 +7,15 @@
 #include <QCoreApplication>
 
 namespace {
-QString tr(const char *text) { return QCoreApplication::translate("StandbyStartStep", text); }
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("StandbyStartStep", text);
 }
+} // namespace
 
-StandbyStartStep::StandbyStartStep(PlanBasis basis) : SetupStep(QStringLiteral("standby-start"), std::move(basis)) {}
+StandbyStartStep::StandbyStartStep(PlanBasis basis) : SetupStep(QStringLiteral("standby-start"), std::move(basis))
+{
+}
 
 QString StandbyStartStep::title() const
 {
@@ -30,18 +35,23 @@ QList<PlannedCommand> StandbyStartStep::commands() const
 {
     PlannedCommand start = basis().standby.start();
     start.host = HostRole::Standby;
-    PlannedCommand wait{HostRole::Primary, basis().primary.psql(QStringLiteral("postgres")), RunAs::Postgres,
+    PlannedCommand wait{HostRole::Primary,
+                        basis().primary.psql(QStringLiteral("postgres")),
+                        RunAs::Postgres,
                         tr("Wait until the standby streams."),
-                        {}, QStringLiteral("SELECT state FROM pg_stat_replication WHERE application_name = '%1';").arg(choices().applicationName)};
+                        {},
+                        QStringLiteral("SELECT state FROM pg_stat_replication WHERE application_name = '%1';")
+                            .arg(choices().applicationName)};
     return {start, wait};
 }
 
 Result<QString> StandbyStartStep::replicationState(StepContext &context)
 {
-    return context.sql(HostRole::Primary, QStringLiteral("postgres"),
-                       QStringLiteral("SELECT state || '|' || sync_state FROM pg_stat_replication WHERE application_name = :'name' "
-                                      "ORDER BY state = 'streaming' DESC LIMIT 1"),
-                       {{QStringLiteral("name"), context.choices().applicationName}});
+    return context.sql(
+        HostRole::Primary, QStringLiteral("postgres"),
+        QStringLiteral("SELECT state || '|' || sync_state FROM pg_stat_replication WHERE application_name = :'name' "
+                       "ORDER BY state = 'streaming' DESC LIMIT 1"),
+        {{QStringLiteral("name"), context.choices().applicationName}});
 }
 
 Result<bool> StandbyStartStep::check(StepContext &context)
@@ -138,7 +148,9 @@ Result<void> StandbyStartStep::reconnect(StepContext &context) const
 Result<void> StandbyStartStep::apply(StepContext &context)
 {
     const ClusterLayout &standby = basis().standby;
-    auto status = context.run(HostRole::Standby, CommandLine(standby.serverProgram(QStringLiteral("pg_ctl")), {QStringLiteral("status"), QStringLiteral("-D"), standby.dataDir()}),
+    auto status = context.run(HostRole::Standby,
+                              CommandLine(standby.serverProgram(QStringLiteral("pg_ctl")),
+                                          {QStringLiteral("status"), QStringLiteral("-D"), standby.dataDir()}),
                               RunAs::Postgres);
     if (!status)
         return status.error();
@@ -155,10 +167,16 @@ Result<void> StandbyStartStep::apply(StepContext &context)
                 return state.error();
             return state->startsWith(QLatin1String("streaming|"));
         },
-        120000, tr("the standby does not stream. Look at the standby's log (%1) for the reason, such as a refused password or pg_hba.conf line.").arg(standby.logFile()));
+        120000,
+        tr("the standby does not stream. Look at the standby's log (%1) for the reason, such as a refused password or "
+           "pg_hba.conf line.")
+            .arg(standby.logFile()));
     if (!streaming) {
         Error error = streaming.error();
-        auto log = context.run(HostRole::Standby, CommandLine(QStringLiteral("tail"), {QStringLiteral("-n"), QStringLiteral("20"), standby.logFile()}), RunAs::Root);
+        auto log = context.run(
+            HostRole::Standby,
+            CommandLine(QStringLiteral("tail"), {QStringLiteral("-n"), QStringLiteral("20"), standby.logFile()}),
+            RunAs::Root);
         if (log && log->succeeded())
             error.detail += QStringLiteral("\n") + QString::fromUtf8(log->stdOut);
         return error;

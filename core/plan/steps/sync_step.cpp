@@ -10,8 +10,11 @@
 #include <QRegularExpression>
 
 namespace {
-QString tr(const char *text) { return QCoreApplication::translate("SyncStep", text); }
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("SyncStep", text);
 }
+} // namespace
 
 SyncStep::SyncStep(PlanBasis basis, const QByteArray &currentConf, bool beforeKnown,
                    const QMap<QString, QByteArray> &laterFiles)
@@ -73,7 +76,8 @@ void SyncStep::refuseWhenOverridden(const FileEdit &edit, const QMap<QString, QB
 QStringList SyncStep::namesIn(const QString &value)
 {
     QString inner = value.trimmed();
-    static const QRegularExpression form(QStringLiteral("^(?:(?:FIRST|ANY)\\s+)?\\d+\\s*\\((.*)\\)$"), QRegularExpression::CaseInsensitiveOption);
+    static const QRegularExpression form(QStringLiteral("^(?:(?:FIRST|ANY)\\s+)?\\d+\\s*\\((.*)\\)$"),
+                                         QRegularExpression::CaseInsensitiveOption);
     if (const auto match = form.match(inner); match.hasMatch())
         inner = match.captured(1);
     QStringList names;
@@ -172,7 +176,8 @@ QString SyncStep::why() const
                   "its name is taken out of synchronous_standby_names (other standbys named there stay) and the "
                   "primary reloads its configuration.");
     }
-    return tr("From now on a commit on the primary waits until the standby has the WAL. This is switched on only now that the standby streams; "
+    return tr("From now on a commit on the primary waits until the standby has the WAL. This is switched on only now "
+              "that the standby streams; "
               "before, every commit would wait forever.");
 }
 
@@ -193,7 +198,8 @@ QList<PlannedCommand> SyncStep::commands() const
 
 Result<bool> SyncStep::check(StepContext &context)
 {
-    auto running = context.sql(HostRole::Primary, QStringLiteral("postgres"), QStringLiteral("SHOW synchronous_standby_names"));
+    auto running =
+        context.sql(HostRole::Primary, QStringLiteral("postgres"), QStringLiteral("SHOW synchronous_standby_names"));
     if (!running)
         return running.error();
     if (namesIn(*running).contains(choices().applicationName) != choices().synchronous)
@@ -210,8 +216,11 @@ Result<void> SyncStep::apply(StepContext &context)
     if (!written)
         return written.error();
     auto parsed = ConfFile::parse(*written, m_edits.first().path);
-    const QString value = parsed ? parsed->value(QStringLiteral("synchronous_standby_names")).value_or(QString()) : QString();
-    if (auto confirmed = PrimaryConfStep::confirmWithServer(context, HostRole::Primary, {{QStringLiteral("synchronous_standby_names"), value}}); !confirmed)
+    const QString value =
+        parsed ? parsed->value(QStringLiteral("synchronous_standby_names")).value_or(QString()) : QString();
+    if (auto confirmed = PrimaryConfStep::confirmWithServer(context, HostRole::Primary,
+                                                            {{QStringLiteral("synchronous_standby_names"), value}});
+        !confirmed)
         return confirmed;
     if (auto reloaded = ServerControl::reload(context, HostRole::Primary); !reloaded)
         return reloaded;

@@ -8,11 +8,16 @@
 #include <QCoreApplication>
 
 namespace {
-QString tr(const char *text) { return QCoreApplication::translate("VerifyStep", text); }
-const QString markerTable = QStringLiteral("replica_studio_check");
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("VerifyStep", text);
 }
+const QString markerTable = QStringLiteral("replica_studio_check");
+} // namespace
 
-VerifyStep::VerifyStep(PlanBasis basis) : SetupStep(QStringLiteral("verify"), std::move(basis)) {}
+VerifyStep::VerifyStep(PlanBasis basis) : SetupStep(QStringLiteral("verify"), std::move(basis))
+{
+}
 
 CommandLine VerifyStep::freshConnection() const
 {
@@ -42,7 +47,10 @@ QString VerifyStep::why() const
 
 QList<PlannedCommand> VerifyStep::commands() const
 {
-    const QString create = QStringLiteral("CREATE TABLE IF NOT EXISTS %1 (token text PRIMARY KEY, written_at timestamptz DEFAULT now());\n").arg(markerTable);
+    const QString create =
+        QStringLiteral(
+            "CREATE TABLE IF NOT EXISTS %1 (token text PRIMARY KEY, written_at timestamptz DEFAULT now());\n")
+            .arg(markerTable);
     return {
         {HostRole::Standby,
          freshConnection(),
@@ -81,13 +89,15 @@ Result<void> VerifyStep::apply(StepContext &context)
     m_report = {};
     auto add = [this, &context](const QString &name, bool passed, const QString &detail) {
         m_report.checks.append({name, passed, detail});
-        context.log(QStringLiteral("%1 %2: %3").arg(passed ? QStringLiteral("[ok]") : QStringLiteral("[FAILED]"), name, detail));
+        context.log(QStringLiteral("%1 %2: %3")
+                        .arg(passed ? QStringLiteral("[ok]") : QStringLiteral("[FAILED]"), name, detail));
     };
 
     auto state = StandbyStartStep::replicationState(context);
     if (!state)
         return state.error();
-    add(tr("The primary lists the standby %1 as streaming").arg(choices().applicationName), state->startsWith(QLatin1String("streaming|")),
+    add(tr("The primary lists the standby %1 as streaming").arg(choices().applicationName),
+        state->startsWith(QLatin1String("streaming|")),
         state->isEmpty() ? tr("not in pg_stat_replication") : state->section(QLatin1Char('|'), 0, 0));
     const QString sync = state->section(QLatin1Char('|'), 1);
     if (choices().synchronous) {
@@ -107,46 +117,56 @@ Result<void> VerifyStep::apply(StepContext &context)
                                  .arg(choices().replicationUser,
                                       QString::fromUtf8(fresh->stdOut).trimmed().section(QLatin1Char('|'), 0, 0))
                            : fresh->lastOutputLines(2));
-    auto recovery = context.sql(HostRole::Standby, QStringLiteral("postgres"), QStringLiteral("SELECT pg_is_in_recovery()"));
+    auto recovery =
+        context.sql(HostRole::Standby, QStringLiteral("postgres"), QStringLiteral("SELECT pg_is_in_recovery()"));
     if (!recovery)
         return recovery.error();
-    add(tr("The standby is in recovery (a hot standby)"), *recovery == QLatin1String("t"), tr("pg_is_in_recovery() = %1").arg(*recovery));
+    add(tr("The standby is in recovery (a hot standby)"), *recovery == QLatin1String("t"),
+        tr("pg_is_in_recovery() = %1").arg(*recovery));
 
     const QString token = PasswordVerifier::generatePassword(16);
-    auto written = context.sql(HostRole::Primary, QStringLiteral("postgres"),
-                               QStringLiteral("CREATE TABLE IF NOT EXISTS %1 (token text PRIMARY KEY, written_at timestamptz DEFAULT now());\n"
-                                              "INSERT INTO %1 (token) VALUES (:'token');\n").arg(markerTable),
-                               {{QStringLiteral("token"), token}});
+    auto written = context.sql(
+        HostRole::Primary, QStringLiteral("postgres"),
+        QStringLiteral("CREATE TABLE IF NOT EXISTS %1 (token text PRIMARY KEY, written_at timestamptz DEFAULT now());\n"
+                       "INSERT INTO %1 (token) VALUES (:'token');\n")
+            .arg(markerTable),
+        {{QStringLiteral("token"), token}});
     if (!written)
         return written.error();
     auto seen = context.waitUntil(
         [&]() -> Result<bool> {
             auto row = context.query(HostRole::Standby, QStringLiteral("postgres"),
-                                     QStringLiteral("SELECT 1 FROM %1 WHERE token = :'token'").arg(markerTable), {{QStringLiteral("token"), token}});
+                                     QStringLiteral("SELECT 1 FROM %1 WHERE token = :'token'").arg(markerTable),
+                                     {{QStringLiteral("token"), token}});
             if (!row)
                 return row.error();
             return row->ok && row->output == QLatin1String("1");
         },
         30000, tr("the marker row did not reach the standby"), 200);
-    add(tr("A row written on the primary is read on the standby"), seen.ok(), seen ? tr("marker %1 seen").arg(token) : seen.error().message);
+    add(tr("A row written on the primary is read on the standby"), seen.ok(),
+        seen ? tr("marker %1 seen").arg(token) : seen.error().message);
 
     if (choices().demoData) {
-        auto demo = context.query(HostRole::Standby, QStringLiteral("mydb"), QStringLiteral("SELECT city FROM weather WHERE city = 'San Francisco'"));
+        auto demo = context.query(HostRole::Standby, QStringLiteral("mydb"),
+                                  QStringLiteral("SELECT city FROM weather WHERE city = 'San Francisco'"));
         if (!demo)
             return demo.error();
-        add(tr("The demo row (weather, San Francisco) is on the standby"), demo->ok && demo->output == QLatin1String("San Francisco"),
-            demo->ok ? demo->output : demo->message);
+        add(tr("The demo row (weather, San Francisco) is on the standby"),
+            demo->ok && demo->output == QLatin1String("San Francisco"), demo->ok ? demo->output : demo->message);
     }
 
-    auto refused = context.query(HostRole::Standby, QStringLiteral("postgres"),
-                                 QStringLiteral("INSERT INTO %1 (token) VALUES ('written-on-standby')").arg(markerTable));
+    auto refused =
+        context.query(HostRole::Standby, QStringLiteral("postgres"),
+                      QStringLiteral("INSERT INTO %1 (token) VALUES ('written-on-standby')").arg(markerTable));
     if (!refused)
         return refused.error();
-    add(tr("A write on the standby is refused with SQLSTATE 25006"), !refused->ok && refused->sqlState == QLatin1String("25006"),
+    add(tr("A write on the standby is refused with SQLSTATE 25006"),
+        !refused->ok && refused->sqlState == QLatin1String("25006"),
         refused->ok ? tr("the INSERT succeeded") : QStringLiteral("%1: %2").arg(refused->sqlState, refused->message));
 
     // The marker goes again (the table stays small; replicated like any change).
-    (void)context.sql(HostRole::Primary, QStringLiteral("postgres"), QStringLiteral("DELETE FROM %1 WHERE token = :'token'").arg(markerTable),
+    (void)context.sql(HostRole::Primary, QStringLiteral("postgres"),
+                      QStringLiteral("DELETE FROM %1 WHERE token = :'token'").arg(markerTable),
                       {{QStringLiteral("token"), token}});
 
     if (!m_report.passed()) {
@@ -155,7 +175,8 @@ Result<void> VerifyStep::apply(StepContext &context)
             if (!check.passed)
                 failed.append(check.name + QStringLiteral(": ") + check.detail);
         }
-        return makeError(tr("The replication does not work as it should. Look at the standby's log file."), failed.join(QLatin1Char('\n')));
+        return makeError(tr("The replication does not work as it should. Look at the standby's log file."),
+                         failed.join(QLatin1Char('\n')));
     }
     return {};
 }
