@@ -274,6 +274,49 @@ PlannedCommand ClusterLayout::create(bool dataChecksums) const
     return planned;
 }
 
+QString ClusterLayout::creatingMarker() const
+{
+    return m_confDir + QStringLiteral(".replica-studio-creating"); // the discovery script knows it too
+}
+
+// The marker is written by whoever owns the folder the cluster is made in:
+// root for /etc/postgresql and the packages' service, postgres for initdb's own
+// data directory (whose parent must stay the postgres user's).
+static RunAs creatingUser(ClusterLayout::Control control)
+{
+    const bool packaged =
+        control == ClusterLayout::Control::DebianCluster || control == ClusterLayout::Control::RhelService;
+    return packaged ? RunAs::Root : RunAs::Postgres;
+}
+
+PlannedCommand ClusterLayout::startCreating() const
+{
+    PlannedCommand planned;
+    planned.command = CommandLine::shell(
+        QStringLiteral(
+            "if [ -e \"$1\" ]; then rm -rf -- \"$2\" \"$3\"; fi; mkdir -p \"$(dirname \"$1\")\" && touch \"$1\""),
+        {creatingMarker(), m_confDir, m_dataDir});
+    planned.as = creatingUser(m_control);
+    planned.purpose = tr("Note that this setup is making the cluster: one cut short in the middle is removed and made "
+                         "again by the next run.");
+    return planned;
+}
+
+PlannedCommand ClusterLayout::finishCreating() const
+{
+    PlannedCommand planned;
+    planned.command = CommandLine(QStringLiteral("rm"), {QStringLiteral("-f"), creatingMarker()});
+    planned.as = creatingUser(m_control);
+    planned.purpose = tr("The cluster is complete.");
+    return planned;
+}
+
+CommandLine ClusterLayout::testComplete() const
+{
+    return CommandLine::shell(QStringLiteral("test -f \"$1/PG_VERSION\" && test ! -e \"$2\""),
+                              {m_dataDir, creatingMarker()});
+}
+
 static PlannedCommand controlCommand(const ClusterLayout &layout, const QString &action, const QString &purpose,
                                      const QString &serverOptions)
 {

@@ -62,6 +62,15 @@ public:
     QString clientProgram(const QString &name) const;
 
     PlannedCommand create(bool dataChecksums) const;
+    // A cluster is made between startCreating() and finishCreating(): the marker
+    // between them (beside the configuration folder) says that a run was cut
+    // short making it. Discovery does not count such a cluster, and
+    // startCreating() removes it before it is made again.
+    QString creatingMarker() const;
+    PlannedCommand startCreating() const;
+    PlannedCommand finishCreating() const;
+    // Exits 0 when the cluster is made and complete: PG_VERSION there, no marker.
+    CommandLine testComplete() const;
     PlannedCommand start() const;
     PlannedCommand stop() const;
     PlannedCommand restart() const;

@@ -106,6 +106,16 @@ for a in /var/lib/pgsql/*/data /var/lib/pgsql/data /var/lib/postgresql/*/* "$@";
   unit=no; [ -f "/etc/systemd/system/postgresql-$v-$(basename "$d").service" ] && unit=yes
   echo "cluster=$v|$d|${port:-5432}|$r|$sock|$unit"
 done
+# A cluster this setup was cut short making (ClusterLayout::startCreating): not a cluster.
+for m in /etc/postgresql/*/*.replica-studio-creating /var/lib/postgresql/*/*.replica-studio-creating \
+  /var/lib/pgsql/*/*.replica-studio-creating /var/lib/pgsql/*.replica-studio-creating "$@"; do
+  case $m in bin:*) continue ;; data:*) m=${m#data:} ;; esac
+  case $m in *.replica-studio-creating) ;; *) m=$m.replica-studio-creating ;; esac
+  [ -e "$m" ] || continue
+  c=${m%.replica-studio-creating}; echo "creating=$c"
+  # pg_createcluster cut short before it moved the files out: its data directory looks like a plain cluster.
+  case $c in /etc/postgresql/*/*) echo "creating=/var/lib/postgresql/${c#/etc/postgresql/}" ;; esac
+done
 h=$(getent passwd postgres | cut -d: -f6) && echo "postgres_home=$h"
 echo "hostname=$(hostname 2>/dev/null)"
 for a in $(hostname -I 2>/dev/null); do echo "address=$a"; done
@@ -121,6 +131,7 @@ HostFacts Discovery::parseReport(const QByteArray &report)
     HostFacts facts;
     QString like;
     QList<ClusterInfo> scanned; // added after pg_lsclusters' own, unless it listed them
+    QSet<QString> creating;     // configuration folders of clusters cut short while being made
     QSet<QString> realPaths;    // one installation per postgres program, however many ways lead to it
     for (const QByteArray &raw : report.split('\n')) {
         const QString line = QString::fromUtf8(raw).trimmed();
@@ -166,6 +177,8 @@ HostFacts Discovery::parseReport(const QByteArray &report)
         } else if (key == QLatin1String("cluster")) {
             if (auto cluster = scannedCluster(value))
                 scanned.append(*cluster);
+        } else if (key == QLatin1String("creating")) {
+            creating.insert(value);
         } else if (key == QLatin1String("postgres_home")) {
             facts.postgresHome = value;
         } else if (key == QLatin1String("hostname")) {
@@ -194,6 +207,9 @@ HostFacts Discovery::parseReport(const QByteArray &report)
         if (!listed)
             facts.clusters.append(cluster);
     }
+    facts.clusters.removeIf([&creating](const ClusterInfo &cluster) {
+        return creating.contains(cluster.confDir) || creating.contains(cluster.dataDir);
+    });
     return facts;
 }
 

@@ -187,3 +187,42 @@ Result<void> StepContext::waitUntilAccepting(HostRole role, int timeoutMs)
         QCoreApplication::translate("StepContext", "the %1 server does not accept connections. Look at its log file.")
             .arg(hostRoleName(role)));
 }
+
+Result<bool> StepContext::clusterComplete(HostRole role)
+{
+    auto test = run(role, cluster(role).testComplete(), RunAs::Postgres);
+    if (!test)
+        return test.error();
+    return test->exitCode == 0;
+}
+
+Result<void> StepContext::createCluster(HostRole role, bool dataChecksums,
+                                        const std::function<Result<void>()> &whileMarked)
+{
+    const ClusterLayout &layout = cluster(role);
+    const QString where = layout.dataDir();
+    const PlannedCommand start = layout.startCreating();
+    auto started =
+        runOk(role, start.command, start.as,
+              QCoreApplication::translate("StepContext", "remove what an earlier run left making the cluster in %1")
+                  .arg(where));
+    if (!started)
+        return started.error();
+    const PlannedCommand create = layout.create(dataChecksums);
+    auto created = runOk(role, create.command, create.as,
+                         QCoreApplication::translate("StepContext", "create the cluster in %1").arg(where));
+    if (!created)
+        return created.error();
+    if (whileMarked) {
+        auto marked = whileMarked();
+        if (!marked)
+            return marked.error();
+    }
+    const PlannedCommand finish = layout.finishCreating();
+    auto finished =
+        runOk(role, finish.command, finish.as,
+              QCoreApplication::translate("StepContext", "note that the cluster in %1 is complete").arg(where));
+    if (!finished)
+        return finished.error();
+    return {};
+}

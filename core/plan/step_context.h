@@ -64,6 +64,15 @@ public:
     Result<QString> sql(HostRole role, const QString &database, const QString &sql,
                         const QList<QPair<QString, QString>> &variables = {});
 
+    // Whether the role's cluster is made and complete (ClusterLayout::testComplete).
+    Result<bool> clusterComplete(HostRole role);
+    // Makes the role's cluster between the layout's startCreating() and
+    // finishCreating(), so that a run cut short leaves a marker, not a half-made
+    // cluster that a re-run would take for a real one. `whileMarked` runs just
+    // before the marker goes (the standby marks its data directory there).
+    Result<void> createCluster(HostRole role, bool dataChecksums,
+                               const std::function<Result<void>()> &whileMarked = {});
+
     // Polls `probe` until it says true, the timeout passes (an Error naming
     // `what`) or the run is cancelled. For servers that start, standbys that
     // begin to stream, a row that reaches the standby. The probe's commands
@@ -83,6 +92,8 @@ public:
 
     // The replication password of this run (given, read from the primary's passfile, or generated).
     QString replicationPassword;
+    // The monitoring role's password (given for this run, kept in the primary's passfile, or generated).
+    QString monitoringPassword;
 
     const CommandLine &lastCommand() const { return m_lastCommand; }
     QString lastOutput() const { return m_lastOutput; }

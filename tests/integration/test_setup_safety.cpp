@@ -26,8 +26,8 @@ private slots:
     void rejectedHbaLineStopsBeforeAnyRestart();
     void failedRestartPutsThePrimaryBackOnItsFiles();
     void overridingSettingsAreNamedOrRefused();
-    void standbyClusterCutShortIsMadeAgain_data();
-    void standbyClusterCutShortIsMadeAgain();
+    void clusterCutShortIsMadeAgain_data();
+    void clusterCutShortIsMadeAgain();
 
 private:
     ChildRun setup(TestHost *primary, TestHost *standby, const QStringList &extra);
@@ -213,34 +213,43 @@ void TestSetupSafety::overridingSettingsAreNamedOrRefused()
     QCOMPARE(sql(primary, QStringLiteral("SELECT state FROM pg_stat_replication")), QStringLiteral("streaming"));
 }
 
-// A run killed while pg_createcluster was making the standby's cluster left
-// its configuration folder without pg_hba.conf (the server cannot start on
-// it) and the setup's marker beside it: the next run removes that cluster and
-// makes it again, and ends verified.
-void TestSetupSafety::standbyClusterCutShortIsMadeAgain_data()
+// A run killed while pg_createcluster was making a cluster left it half made
+// (the server cannot start on it) with the setup's marker beside its
+// configuration folder: the next run removes that cluster, makes it again,
+// and ends verified. On the primary as on the standby.
+void TestSetupSafety::clusterCutShortIsMadeAgain_data()
 {
+    QTest::addColumn<bool>("onPrimary");
     QTest::addColumn<QString>("cutShort");
-    QTest::newRow("without pg_hba.conf") << QStringLiteral(
-        "rm /etc/postgresql/15/main/pg_hba.conf /etc/postgresql/15/main/pg_ident.conf");
-    // The data directory's postgresql.conf moved out, the configuration folder not made yet:
-    // discovery must not take the data directory for a plain cluster.
-    QTest::newRow("only the data directory") << QStringLiteral("rm -r /etc/postgresql/15/main");
+    const QString withoutHba =
+        QStringLiteral("rm /etc/postgresql/15/main/pg_hba.conf /etc/postgresql/15/main/pg_ident.conf");
+    // Killed after initdb, before pg_createcluster moved the configuration out of the data
+    // directory: discovery must not take the data directory for a plain cluster.
+    const QString beforeTheMove = QStringLiteral(
+        "cp /etc/postgresql/15/main/postgresql.conf /var/lib/postgresql/15/main/ && rm -r /etc/postgresql/15/main");
+    QTest::newRow("standby without pg_hba.conf") << false << withoutHba;
+    QTest::newRow("standby, only the data directory") << false << QStringLiteral("rm -r /etc/postgresql/15/main");
+    QTest::newRow("primary without pg_hba.conf") << true << withoutHba;
+    QTest::newRow("primary, configuration not moved yet") << true << beforeTheMove;
 }
 
-void TestSetupSafety::standbyClusterCutShortIsMadeAgain()
+void TestSetupSafety::clusterCutShortIsMadeAgain()
 {
+    QFETCH(bool, onPrimary);
     QFETCH(QString, cutShort);
     const QList<TestHost *> pair = m_net->create(2);
     QCOMPARE(pair.size(), 2);
-    TestHost *standby = pair.at(1);
-    QVERIFY(shell(standby, QStringLiteral("pg_createcluster 15 main >/dev/null && %1 && "
-                                          "touch /etc/postgresql/15/main.replica-studio-creating")
-                               .arg(cutShort)));
-    const ChildRun run = setup(pair.at(0), standby, {QStringLiteral("--sync"), QStringLiteral("--yes")});
+    TestHost *cut = onPrimary ? pair.at(0) : pair.at(1);
+    QVERIFY(shell(cut, QStringLiteral("pg_createcluster 15 main >/dev/null && %1 && "
+                                      "touch /etc/postgresql/15/main.replica-studio-creating")
+                           .arg(cutShort)));
+    const ChildRun run = setup(pair.at(0), pair.at(1), {QStringLiteral("--sync"), QStringLiteral("--yes")});
     QVERIFY2(run.exitCode == 0, qPrintable(run.all()));
     QVERIFY(run.out.contains(QStringLiteral("Done: the standby streams and is verified.")));
-    QVERIFY(shell(standby, QStringLiteral("test -f /etc/postgresql/15/main/pg_hba.conf && test ! -e "
-                                          "/etc/postgresql/15/main.replica-studio-creating")));
+    if (onPrimary)
+        QVERIFY2(run.out.contains(QStringLiteral("Create the primary's cluster")), qPrintable(run.out));
+    QVERIFY(shell(cut, QStringLiteral("test -f /etc/postgresql/15/main/pg_hba.conf && test ! -e "
+                                      "/etc/postgresql/15/main.replica-studio-creating")));
 }
 
 QTEST_GUILESS_MAIN(TestSetupSafety)

@@ -15,6 +15,8 @@
 #include <QTemporaryDir>
 #include <QtTest/QTest>
 
+#include <algorithm>
+
 class TestDiscovery : public QObject
 {
     Q_OBJECT
@@ -23,6 +25,7 @@ private slots:
     void scriptFindsNamedDataDirectory_data();
     void scriptFindsNamedDataDirectory();
     void scriptFindsNamedProgramDirectory();
+    void clusterCutShortIsNotACluster();
     void rhelClusterGivesExistingLayout();
     void pgLsclustersListedOnce();
     void rhelPrimaryShowsRealDiff();
@@ -117,6 +120,35 @@ void TestDiscovery::scriptFindsNamedProgramDirectory()
         thirteens += installation.version == PgVersion(13) ? 1 : 0;
     QCOMPARE(thirteens, 1);
     QVERIFY(found->describe().contains(QLatin1String("the directory you named")));
+}
+
+// A data directory complete enough to look like a cluster, with the setup's
+// marker beside it (a run cut short making it): no cluster, so the plan makes
+// it again; the same directory without the marker is one.
+void TestDiscovery::clusterCutShortIsNotACluster()
+{
+    QTemporaryDir dir;
+    const QString dataDir = dir.filePath(QStringLiteral("main"));
+    QVERIFY(QDir().mkpath(dataDir));
+    write(dataDir + QStringLiteral("/PG_VERSION"), "17\n");
+    write(dataDir + QStringLiteral("/postgresql.conf"), "port = 5433\n");
+    const QString data = QStringLiteral("data:") + dataDir;
+    const auto found = [&dataDir](const HostFacts &facts) {
+        return std::any_of(facts.clusters.cbegin(), facts.clusters.cend(),
+                           [&dataDir](const ClusterInfo &cluster) { return cluster.dataDir == dataDir; });
+    };
+    QVERIFY(found(Discovery::parseReport(runScript(data))));
+
+    write(dataDir + QStringLiteral(".replica-studio-creating"), "");
+    const QByteArray report = runScript(data);
+    QVERIFY2(report.contains("creating=" + dataDir.toUtf8() + '\n'), report.constData());
+    QVERIFY2(!found(Discovery::parseReport(report)), report.constData());
+    // pg_lsclusters lists a Debian cluster whose configuration folder has the marker: not one either.
+    const HostFacts debian = Discovery::parseReport(
+        "os_id=debian\nclusters_json=[{\"version\":\"15\",\"cluster\":\"main\",\"port\":5432,"
+        "\"pgdata\":\"/var/lib/postgresql/15/main\",\"configdir\":\"/etc/postgresql/15/main\",\"running\":0}]\n"
+        "creating=/etc/postgresql/15/main\n");
+    QVERIFY(debian.clusters.isEmpty());
 }
 
 void TestDiscovery::rhelClusterGivesExistingLayout()

@@ -33,9 +33,11 @@ QList<PlannedCommand> PrimaryClusterStep::commands() const
     QList<PlannedCommand> list;
     const ClusterLayout &layout = basis().primary;
     if (!layout.existed()) {
-        PlannedCommand create = layout.create(!rules().dataChecksumsByDefault());
-        create.host = HostRole::Primary;
-        list.append(create);
+        for (PlannedCommand command :
+             {layout.startCreating(), layout.create(!rules().dataChecksumsByDefault()), layout.finishCreating()}) {
+            command.host = HostRole::Primary;
+            list.append(command);
+        }
     }
     // A created cluster is started by the primary-restart step, once its files are written.
     if (layout.existed() && !layout.wasRunning()) {
@@ -46,21 +48,9 @@ QList<PlannedCommand> PrimaryClusterStep::commands() const
     return list;
 }
 
-Result<bool> PrimaryClusterStep::exists(StepContext &context) const
-{
-    auto test =
-        context.run(HostRole::Primary,
-                    CommandLine(QStringLiteral("test"),
-                                {QStringLiteral("-f"), basis().primary.dataDir() + QStringLiteral("/PG_VERSION")}),
-                    RunAs::Postgres);
-    if (!test)
-        return test.error();
-    return test->exitCode == 0;
-}
-
 Result<bool> PrimaryClusterStep::check(StepContext &context)
 {
-    auto there = exists(context);
+    auto there = context.clusterComplete(HostRole::Primary);
     if (!there || !*there || !basis().primary.existed())
         return there;
     auto alive = context.query(HostRole::Primary, QStringLiteral("postgres"), QStringLiteral("SELECT 1"));
@@ -72,12 +62,12 @@ Result<bool> PrimaryClusterStep::check(StepContext &context)
 Result<void> PrimaryClusterStep::apply(StepContext &context)
 {
     const ClusterLayout &layout = basis().primary;
-    auto there = exists(context);
+    auto there = context.clusterComplete(HostRole::Primary);
     if (!there)
         return there.error();
     if (!*there) {
-        const PlannedCommand create = layout.create(!rules().dataChecksumsByDefault());
-        auto created = context.runOk(HostRole::Primary, create.command, create.as, tr("create the primary's cluster"));
+        // A cluster an earlier run was cut short making is removed and made again.
+        auto created = context.createCluster(HostRole::Primary, !rules().dataChecksumsByDefault());
         if (!created)
             return created.error();
     }

@@ -16,7 +16,4 @@ public:
     QList<PlannedCommand> commands() const override;
     Result<bool> check(StepContext &context) override;
     Result<void> apply(StepContext &context) override;
-
-private:
-    Result<bool> exists(StepContext &context) const;
 };

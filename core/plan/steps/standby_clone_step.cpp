@@ -177,11 +177,6 @@ bool StandbyCloneStep::needsConfigCluster(const PlanBasis &basis)
     return basis.standby.control() == ClusterLayout::Control::DebianCluster && !basis.standby.existed();
 }
 
-QString StandbyCloneStep::creatingMarker(const ClusterLayout &standby)
-{
-    return standby.confDir() + QStringLiteral(".replica-studio-creating");
-}
-
 QList<PlannedCommand> StandbyCloneStep::configClusterCommands(const PlanBasis &basis)
 {
     const ClusterLayout &standby = basis.standby;
@@ -190,12 +185,10 @@ QList<PlannedCommand> StandbyCloneStep::configClusterCommands(const PlanBasis &b
     create.purpose =
         tr("Create the standby's cluster for its configuration folder (%1); its data directory is replaced below.")
             .arg(standby.confDir());
-    return {{HostRole::Standby,
-             startCreating(standby),
-             RunAs::Root,
-             tr("Note that this setup is making the cluster: one cut short in the middle is removed and made again by "
-                "the next run."),
-             {}},
+    PlannedCommand start = standby.startCreating();
+    PlannedCommand finish = standby.finishCreating();
+    start.host = finish.host = HostRole::Standby;
+    return {start,
             create,
             {HostRole::Standby,
              mark(standby.dataDir()),
@@ -203,19 +196,7 @@ QList<PlannedCommand> StandbyCloneStep::configClusterCommands(const PlanBasis &b
              tr("Mark the new data directory as made by this setup, so that it is removed, not kept, when the "
                 "copy replaces it."),
              {}},
-            {HostRole::Standby,
-             CommandLine(QStringLiteral("rm"), {QStringLiteral("-f"), creatingMarker(standby)}),
-             RunAs::Root,
-             tr("The cluster is complete."),
-             {}}};
-}
-
-CommandLine StandbyCloneStep::startCreating(const ClusterLayout &standby)
-{
-    return CommandLine::shell(
-        QStringLiteral(
-            "if [ -e \"$1\" ]; then rm -rf -- \"$2\" \"$3\"; fi; mkdir -p \"$(dirname \"$1\")\" && touch \"$1\""),
-        {creatingMarker(standby), standby.confDir(), standby.dataDir()});
+            finish};
 }
 
 Result<bool> StandbyCloneStep::hasConfigCluster(StepContext &context)
@@ -225,7 +206,7 @@ Result<bool> StandbyCloneStep::hasConfigCluster(StepContext &context)
         return true;
     auto conf = context.run(HostRole::Standby,
                             CommandLine::shell(QStringLiteral("test -f \"$1\" && test ! -e \"$2\""),
-                                               {standby.configFile(), creatingMarker(standby)}),
+                                               {standby.configFile(), standby.creatingMarker()}),
                             RunAs::Root);
     if (!conf)
         return conf.error();
@@ -241,27 +222,14 @@ Result<void> StandbyCloneStep::makeConfigCluster(StepContext &context)
         return {};
     const ClusterLayout &standby = context.cluster(HostRole::Standby);
     // pg_createcluster cut short (a killed run) leaves a configuration folder
-    // without pg_hba.conf, whose server cannot start: made by this setup, as the
-    // marker says, so it is removed with its data directory and made again.
-    const QString marker = creatingMarker(standby);
-    auto cleared = context.runOk(HostRole::Standby, startCreating(standby), RunAs::Root,
-                                 tr("remove a cluster an earlier run was cut short making"));
-    if (!cleared)
-        return cleared.error();
-    const PlannedCommand create = standby.create(!context.rules().dataChecksumsByDefault());
-    auto created = context.runOk(HostRole::Standby, create.command, create.as, tr("create the standby's cluster"));
-    if (!created)
-        return created.error();
-    // Its data directory is the setup's own: removed, not set aside, when the copy replaces it.
-    auto marked = context.runOk(HostRole::Standby, mark(standby.dataDir()), RunAs::Postgres,
-                                tr("mark the new data directory as made by the setup"));
-    if (!marked)
-        return marked.error();
-    auto done = context.runOk(HostRole::Standby, CommandLine(QStringLiteral("rm"), {QStringLiteral("-f"), marker}),
-                              RunAs::Root, tr("note that the standby's cluster is complete"));
-    if (!done)
-        return done.error();
-    return {};
+    // without pg_hba.conf, whose server cannot start: createCluster() removes it
+    // and its data directory before they are made again.
+    return context.createCluster(HostRole::Standby, !context.rules().dataChecksumsByDefault(), [&context, &standby] {
+        // Its data directory is the setup's own: removed, not set aside, when the copy replaces it.
+        auto marked = context.runOk(HostRole::Standby, mark(standby.dataDir()), RunAs::Postgres,
+                                    tr("mark the new data directory as made by the setup"));
+        return marked ? Result<void>() : Result<void>(marked.error());
+    });
 }
 
 QList<PlannedCommand> StandbyCloneStep::commands() const

@@ -55,10 +55,6 @@ public:
     // made for its configuration folder, whose data directory the copy replaces (the
     // standby-cluster step, ahead of the copy and while the primary is configured).
     static bool needsConfigCluster(const PlanBasis &basis);
-    // Beside the standby's configuration folder while this setup makes the cluster.
-    static QString creatingMarker(const ClusterLayout &standby);
-    // Sets the marker, first removing what a run cut short while making the cluster left.
-    static CommandLine startCreating(const ClusterLayout &standby);
     static QList<PlannedCommand> configClusterCommands(const PlanBasis &basis);
     // Whether the standby has that configuration folder (always true outside Debian).
     static Result<bool> hasConfigCluster(StepContext &context);
