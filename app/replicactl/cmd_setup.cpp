@@ -261,6 +261,11 @@ int setup(const QStringList &arguments)
         {QStringLiteral("pg-version"), tr("PostgreSQL major version (default: what the primary has)."), tr("N")});
     parser.addOption(
         {QStringLiteral("slot"), tr("Name of the replication slot (default: the application name)."), tr("NAME")});
+    parser.addOption({QStringLiteral("monitoring-role"),
+                      tr("The role the replication panel and \"replicactl watch\" connect as, with pg_monitor's rights "
+                         "(PostgreSQL 10+; default: replica_monitor; an empty name makes none). Its password is kept "
+                         "in the postgres user's passfile on the primary."),
+                      tr("NAME")});
     parser.addOption({QStringLiteral("application-name"),
                       tr("The standby's application_name (default: from its host name)."), tr("NAME")});
     parser.addOption({QStringLiteral("primary-address"),
@@ -355,6 +360,8 @@ int setup(const QStringList &arguments)
         return BadInput;
     }
     choices.slotName = parser.value(QStringLiteral("slot"));
+    if (parser.isSet(QStringLiteral("monitoring-role")))
+        choices.monitoringUser = parser.value(QStringLiteral("monitoring-role"));
     choices.applicationName = parser.value(QStringLiteral("application-name"));
     choices.primaryAddress = parser.value(QStringLiteral("primary-address"));
     choices.standbyAddress = parser.value(QStringLiteral("standby-address"));

@@ -103,6 +103,10 @@ Result<void> PlanChoices::validateVersionIndependent() const
     if (!isPlainName(replicationUser, 63))
         return makeError(tr("The replication role \"%1\" may hold only lower-case letters, digits and underscores.")
                              .arg(replicationUser));
+    if (!monitoringUser.isEmpty() && (!isPlainName(monitoringUser, 63) || monitoringUser == replicationUser))
+        return makeError(tr("The monitoring role \"%1\" may hold only lower-case letters, digits and underscores, and "
+                            "must not be the replication role.")
+                             .arg(monitoringUser));
     if (!authMethod.isEmpty() && authMethod != QLatin1String("scram-sha-256") && authMethod != QLatin1String("md5"))
         return makeError(
             tr("The authentication method \"%1\" is not offered: choose scram-sha-256 or md5.").arg(authMethod));
@@ -154,6 +158,7 @@ QJsonObject PlanChoices::toJson() const
         {QStringLiteral("slotName"), slotName},
         {QStringLiteral("applicationName"), applicationName},
         {QStringLiteral("replicationUser"), replicationUser},
+        {QStringLiteral("monitoringUser"), monitoringUser},
         {QStringLiteral("authMethod"), authMethod},
         {QStringLiteral("primaryPort"), primaryPort},
         {QStringLiteral("standbyPort"), standbyPort},
@@ -201,6 +206,7 @@ Result<PlanChoices> PlanChoices::fromJson(const QJsonObject &object)
     choices.slotName = text("slotName", {});
     choices.applicationName = text("applicationName", {});
     choices.replicationUser = text("replicationUser", choices.replicationUser);
+    choices.monitoringUser = text("monitoringUser", choices.monitoringUser);
     choices.authMethod = text("authMethod", {});
     choices.primaryPort = number("primaryPort", 5432);
     choices.standbyPort = number("standbyPort", 5432);

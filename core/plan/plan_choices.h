@@ -33,7 +33,8 @@ struct PlanChoices
     QString slotName;        // default: applicationName
     QString applicationName; // default: from the standby's host name
     QString replicationUser = QStringLiteral("replicator");
-    QString authMethod; // "scram-sha-256" or "md5"; default: by version
+    QString monitoringUser = QStringLiteral("replica_monitor"); // the panel's role (10+); empty: none
+    QString authMethod;                                         // "scram-sha-256" or "md5"; default: by version
     int primaryPort = 5432;
     int standbyPort = 5432;
     QString clusterName = QStringLiteral("main");

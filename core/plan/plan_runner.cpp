@@ -235,6 +235,7 @@ void PlanRunner::startAlongside(Alongside &alongside, int index, SetupStep &step
     alongside.context = std::make_unique<StepContext>(main.plan(), &main.host(HostRole::Primary),
                                                       &main.host(HostRole::Standby), &m_cancel);
     alongside.context->replicationPassword = main.replicationPassword;
+    alongside.context->monitoringPassword = main.monitoringPassword;
     connectSinks(*alongside.context, index);
     // Announced here, so that steps are reported as started in their order.
     announce(index, step);
@@ -301,6 +302,7 @@ void PlanRunner::run(SetupPlan *plan, Host *primary, Host *standby, QString pass
         succeeded = runStep(index, step, context, checkOnly) != StepOutcome::Failed;
     }
     succeeded = joinAlongside(alongside) && succeeded && !m_failure;
+    m_monitoringPassword = context.monitoringPassword;
     standbyLock.release();
     primaryLock.release();
     const bool stoppedEarly = succeeded && span.to < plan->stepCount() - 1;

@@ -95,6 +95,9 @@ public:
     // After finished(): what failed (none when the run succeeded), the steps done and skipped.
     std::optional<Failure> failure() const;
     VerificationReport verification() const;
+    // After finished(): the monitoring role's password, when the run made or checked the role
+    // (for the keychain; never logged).
+    QString monitoringPassword() const { return m_monitoringPassword; }
     int appliedCount() const { return m_applied; }
     int skippedCount() const { return m_skipped; }
     // After finished(): where a next run of this plan starts: the step after the span when the
@@ -167,5 +170,6 @@ private:
     Host *m_primary = nullptr;
     Host *m_standby = nullptr;
     QString m_password;
+    QString m_monitoringPassword;
     Span m_span;
 };

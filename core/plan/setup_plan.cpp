@@ -11,6 +11,7 @@
 #include "core/plan/steps/backup_clone_step.h"
 #include "core/plan/steps/demo_data_step.h"
 #include "core/plan/steps/install_step.h"
+#include "core/plan/steps/monitoring_role_step.h"
 #include "core/plan/steps/primary_cluster_step.h"
 #include "core/plan/steps/primary_conf_step.h"
 #include "core/plan/steps/primary_hba_step.h"
@@ -261,15 +262,20 @@ Result<SetupPlan> SetupPlan::build(PlanChoices choices, const HostFacts &primary
     add(new PrimaryClusterStep(basis));
     // A cluster the plan creates gets its files written before its first start, so that it never
     // needs a restart; the role is made once it runs.
-    if (basis.primary.existed())
+    auto addRoles = [&add, &basis] {
         add(new ReplicationRoleStep(basis));
+        if (MonitoringRoleStep::wanted(basis))
+            add(new MonitoringRoleStep(basis));
+    };
+    if (basis.primary.existed())
+        addRoles();
     QMap<QString, QByteArray> laterFiles = files.primaryIncluded;
     laterFiles.insert(basis.primary.autoConfFile(), files.primaryAutoConf);
     add(new PrimaryConfStep(basis, files.primaryConf, files.primaryConfKnown, laterFiles));
     add(new PrimaryHbaStep(basis, files.primaryHba, files.primaryHbaKnown));
     add(new PrimaryRestartStep(basis));
     if (!basis.primary.existed())
-        add(new ReplicationRoleStep(basis));
+        addRoles();
     if (basis.rules.hasReplicationSlots())
         add(new SlotStep(basis));
     if (choices.demoData)
@@ -717,6 +723,23 @@ QString roleSql(const PlanChoices &c)
     return sql;
 }
 
+// The monitoring role as the script makes it: the same rights as MonitoringRoleStep, its password from
+// $MONITORING_PASSWORD through printf's %s.
+QString monitoringRoleSql(const PlanChoices &c)
+{
+    QString sql;
+    if (c.authMethod == QLatin1String("scram-sha-256"))
+        sql += QStringLiteral("SET password_encryption = 'scram-sha-256';\\n");
+    sql +=
+        QStringLiteral("DO 'BEGIN IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = ''%1'') THEN CREATE ROLE %1; "
+                       "END IF; END';\\n")
+            .arg(c.monitoringUser);
+    sql += QStringLiteral("ALTER ROLE %1 WITH LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE NOREPLICATION PASSWORD "
+                          "'%s';\\nGRANT pg_monitor TO %1;\\n")
+               .arg(c.monitoringUser);
+    return sql;
+}
+
 QString indent(const QString &text, const QString &prefix)
 {
     QStringList lines = text.split(QLatin1Char('\n'));
@@ -756,6 +779,7 @@ QString SetupPlan::summary() const
 
 QString SetupPlan::toText() const
 {
+    const PlanChoices &c = m_basis.choices;
     QString out = summary();
     for (const QString &warning : m_warnings)
         out += tr("Warning: %1\n").arg(warning);
@@ -776,9 +800,10 @@ QString SetupPlan::toText() const
         }
         for (const FileEdit &edit : d.edits) {
             if (edit.isSecret()) {
-                out += tr("   [%1] %2: the line for the replication password (mode 0600, owner postgres; the password "
-                          "is not shown)\n")
-                           .arg(hostRoleName(edit.host), edit.path);
+                const QString role = d.id == QLatin1String("monitoring-role") ? c.monitoringUser : c.replicationUser;
+                out += tr("   [%1] %2: the line for the password of %3 (mode 0600, owner postgres; the password is "
+                          "not shown)\n")
+                           .arg(hostRoleName(edit.host), edit.path, role);
                 continue;
             }
             if (edit.kind == FileEdit::Kind::Signal) {
@@ -839,6 +864,11 @@ QString SetupPlan::toShellScript() const
                           "# appears on a command line. Each step mirrors one step of the plan.\n");
     out += QStringLiteral("set -eu\n");
     out += QStringLiteral(": \"${REPLICATION_PASSWORD:?set REPLICATION_PASSWORD to the replication password}\"\n");
+    if (indexOf(QStringLiteral("monitoring-role")) >= 0)
+        out +=
+            QStringLiteral(": \"${MONITORING_PASSWORD:?set MONITORING_PASSWORD to a password for the monitoring role "
+                           "%1}\"\n")
+                .arg(c.monitoringUser);
     // Only what the user wrote: ssh takes the rest (an alias's User, Port, ProxyJump) from its config, as setup did.
     auto sshTo = [](const HostTarget &target) {
         CommandLine ssh(QStringLiteral("ssh"));
@@ -859,6 +889,10 @@ QString SetupPlan::toShellScript() const
             const PlannedCommand &psql = d.commands.first();
             out += QStringLiteral("printf \"%1\" \"$REPLICATION_PASSWORD\" | on_primary %2\n")
                        .arg(roleSql(c), wrap(HostRole::Primary, psql.as, psql.command));
+        } else if (d.id == QLatin1String("monitoring-role")) {
+            const PlannedCommand &psql = d.commands.first();
+            out += QStringLiteral("printf \"%1\" \"$MONITORING_PASSWORD\" | on_primary %2\n")
+                       .arg(monitoringRoleSql(c), wrap(HostRole::Primary, psql.as, psql.command));
         } else {
             for (const PlannedCommand &command : d.commands) {
                 if (!command.purpose.isEmpty())
@@ -876,6 +910,14 @@ QString SetupPlan::toShellScript() const
         }
         for (const FileEdit &edit : d.edits) {
             const QString target = hostVar(edit.host);
+            if (edit.isSecret() && d.id == QLatin1String("monitoring-role")) {
+                const CommandLine append = CommandLine::shell(QStringLiteral("umask 077; cat >> \"$1\""), {edit.path});
+                out +=
+                    QStringLiteral("printf 'localhost:%s:postgres:%s:%s\\n' %1 %2 \"$MONITORING_PASSWORD\" | %3 %4\n")
+                        .arg(QString::number(m_basis.primary.port()), CommandLine::quote(c.monitoringUser), target,
+                             wrap(edit.host, edit.as, append));
+                continue;
+            }
             if (edit.isSecret()) {
                 const CommandLine append = CommandLine::shell(QStringLiteral("umask 077; cat >> \"$1\""), {edit.path});
                 out +=

@@ -589,6 +589,11 @@ bool VersionRules::hasScram() const
     return m_version.atLeast(10);
 }
 
+bool VersionRules::hasPgMonitor() const
+{
+    return m_version.atLeast(10);
+}
+
 QString VersionRules::defaultPasswordEncryption() const
 {
     if (m_version.atLeast(14))

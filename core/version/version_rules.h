@@ -97,6 +97,7 @@ public:
 
     // --- authentication
     bool hasScram() const;                     // 10+
+    bool hasPgMonitor() const;                 // the pg_monitor role, 10+
     QString defaultPasswordEncryption() const; // "md5" before 14, "scram-sha-256" from 14 ("on" = md5 before 10)
     // The best method the major has for pg_hba.conf and password_encryption.
     QString preferredPasswordMethod() const;

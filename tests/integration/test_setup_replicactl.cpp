@@ -229,6 +229,20 @@ void TestSetupReplicactl::syncPairWithDemoDataIsVerified()
                  QStringLiteral("SELECT type, database[1], user_name[1], address, netmask, auth_method FROM "
                                 "pg_hba_file_rules WHERE 'replicator' = ANY(user_name)")),
              QStringLiteral("host|replication|replicator|%1|255.255.255.255|scram-sha-256").arg(standby->address()));
+    // The panel's role: it logs in and reads what pg_monitor may, nothing more; its password is
+    // kept in the primary's passfile, and a local connection with it sees the standby stream.
+    QCOMPARE(sql(primary, QStringLiteral("postgres"),
+                 QStringLiteral("SELECT rolsuper, rolreplication, rolcanlogin, pg_has_role(oid, 'pg_monitor', "
+                                "'MEMBER') FROM pg_roles WHERE rolname = 'replica_monitor'")),
+             QStringLiteral("f|f|t|t"));
+    auto monitor = primary->runInside(
+        CommandLine::shell(QStringLiteral("psql -X -A -t -h localhost -U replica_monitor -d postgres -c "
+                                          "'SELECT state FROM pg_stat_replication'"),
+                           {}),
+        RunOptions{.as = RunAs::Postgres});
+    QVERIFY(monitor);
+    QVERIFY2(monitor->succeeded() && monitor->stdOut.trimmed() == "streaming",
+             monitor->stdOut.constData() + QByteArray(" / ") + monitor->stdErr);
     // The password is in the standby's passfile, 0600, not in primary_conninfo.
     auto mode =
         standby->runInside(CommandLine(QStringLiteral("stat"), {QStringLiteral("-c"), QStringLiteral("%U %a"),
@@ -265,7 +279,7 @@ void TestSetupReplicactl::sameCommandAgainChangesNothing()
                           sshOptions());
     QVERIFY2(again.exitCode == 0, qPrintable(again.all()));
     // Every step but the verification (which always runs) was already done.
-    QVERIFY2(again.out.contains(QStringLiteral("1 steps applied, 11 already done.")), qPrintable(again.out));
+    QVERIFY2(again.out.contains(QStringLiteral("1 steps applied, 12 already done.")), qPrintable(again.out));
     QVERIFY(!again.out.contains(QStringLiteral("writing ")));
     QCOMPARE(configChecksums(primary), primaryBefore);
     QCOMPARE(configChecksums(standby), standbyBefore);

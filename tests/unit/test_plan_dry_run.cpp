@@ -207,20 +207,22 @@ void TestPlanDryRun::createdPrimaryStartsOnceWithItsSettings_data()
     QTest::addColumn<QString>("bringUp"); // the primary-restart step's command
     QTest::newRow("both made by the plan")
         << false << false
-        << QStringLiteral("standby-cluster,primary-cluster,primary-conf,primary-hba,primary-restart,replication-role")
+        << QStringLiteral("standby-cluster,primary-cluster,primary-conf,primary-hba,primary-restart,replication-role,"
+                          "monitoring-role")
         << QStringLiteral("pg_ctlcluster 15 main start");
     QTest::newRow("primary there")
         << true << false
-        << QStringLiteral("standby-cluster,primary-cluster,replication-role,primary-conf,primary-hba,primary-restart")
+        << QStringLiteral("standby-cluster,primary-cluster,replication-role,monitoring-role,primary-conf,primary-hba,"
+                          "primary-restart")
         << QStringLiteral("pg_ctlcluster 15 main restart");
-    QTest::newRow("standby there") << false << true
-                                   << QStringLiteral(
-                                          "primary-cluster,primary-conf,primary-hba,primary-restart,replication-role")
-                                   << QStringLiteral("pg_ctlcluster 15 main start");
+    QTest::newRow("standby there")
+        << false << true
+        << QStringLiteral("primary-cluster,primary-conf,primary-hba,primary-restart,replication-role,monitoring-role")
+        << QStringLiteral("pg_ctlcluster 15 main start");
 }
 
 // A primary the plan creates is not started until its files hold the replication settings, then
-// started (never restarted); the role is made once it runs. The standby's configuration cluster,
+// started (never restarted); the roles are made once it runs. The standby's configuration cluster,
 // when it has none, is its own step that runs alongside the primary's.
 void TestPlanDryRun::createdPrimaryStartsOnceWithItsSettings()
 {

@@ -716,6 +716,12 @@ void TestPlanModel::shellExport()
     // The password only ever comes from printf's argument: no literal after PASSWORD.
     QVERIFY(script.contains(QStringLiteral("PASSWORD '%s'")));
     QCOMPARE(script.count(QStringLiteral("PASSWORD '")), script.count(QStringLiteral("PASSWORD '%s'")));
+    // The panel's role likewise, its password from $MONITORING_PASSWORD, kept in the primary's passfile.
+    QVERIFY(script.contains(QStringLiteral(": \"${MONITORING_PASSWORD:?")));
+    QVERIFY2(script.contains(QStringLiteral("GRANT pg_monitor TO replica_monitor;")), qPrintable(script));
+    QVERIFY2(script.contains(QStringLiteral("printf 'localhost:%s:postgres:%s:%s\\n' 5432 replica_monitor "
+                                            "\"$MONITORING_PASSWORD\"")),
+             qPrintable(script));
     // The role: hashed with scram as its hba line says (10-13 default to md5), created only when
     // missing and then altered, so that the script can run twice under set -e.
     const qsizetype role = script.indexOf(QStringLiteral("printf \"SET password_encryption = 'scram-sha-256';\\n"));

@@ -872,7 +872,7 @@ void MainWindow::openSetupWizard()
 // The wizard's Done page: the pair it set up becomes a saved cluster, reached
 // through SSH tunnels to each server's port, and is selected once saved.
 void MainWindow::addClusterFromSetup(const HostTarget &primary, int primaryPort, const HostTarget &standby,
-                                     int standbyPort)
+                                     int standbyPort, const QString &monitoringRole, const QString &monitoringPassword)
 {
     auto serverFor = [](const QString &name, bool isPrimary, const HostTarget &target, int port) {
         ClusterServer server;
@@ -893,6 +893,11 @@ void MainWindow::addClusterFromSetup(const HostTarget &primary, int primaryPort,
     profile.id = ClusterProfile::idFor(profile.name, taken);
     profile.servers = {serverFor(QStringLiteral("primary"), true, primary, primaryPort),
                        serverFor(QStringLiteral("standby"), false, standby, standbyPort)};
+    // The role the setup made for the panel; its password goes to the keychain, never to the profile.
+    if (!monitoringRole.isEmpty())
+        profile.monitoringRole = monitoringRole;
+    if (!monitoringPassword.isEmpty())
+        m_secrets->write(profile.secretKey(QString::fromLatin1(monitoringSecret)), monitoringPassword);
     m_store->saveInBackground(profile);
     if (m_wizard)
         m_wizard->close();

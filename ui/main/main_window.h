@@ -111,7 +111,8 @@ private:
     void updateTrayIcon();
     void showAbout();
     void openSetupWizard();
-    void addClusterFromSetup(const HostTarget &primary, int primaryPort, const HostTarget &standby, int standbyPort);
+    void addClusterFromSetup(const HostTarget &primary, int primaryPort, const HostTarget &standby, int standbyPort,
+                             const QString &monitoringRole, const QString &monitoringPassword);
     // "replicactl sandbox <action> [--dir DIR]", quoted for a shell.
     QString sandboxCommand(const QString &action) const;
 

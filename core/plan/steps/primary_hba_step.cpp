@@ -2,9 +2,12 @@
 
 #include "core/conf/hba_file.h"
 #include "core/plan/server_control.h"
+#include "core/plan/steps/monitoring_role_step.h"
 
 #include <QCoreApplication>
 #include <QHostAddress>
+
+#include <algorithm>
 
 namespace {
 QString tr(const char *text)
@@ -22,8 +25,9 @@ PrimaryHbaStep::PrimaryHbaStep(PlanBasis basis, const QByteArray &currentHba, bo
     edit.kind = FileEdit::Kind::HbaConf;
     edit.beforeKnown = beforeKnown;
     edit.before = currentHba;
-    const HbaRule wanted = rule();
-    edit.settings.append({QStringLiteral("rule"), HbaFile::formatRule(wanted)});
+    edit.settings.append({QStringLiteral("rule"), HbaFile::formatRule(rule())});
+    for (const HbaRule &local : monitoringRules())
+        edit.settings.append({QStringLiteral("rule"), HbaFile::formatRule(local)});
     auto after = afterFor(edit, currentHba, beforeKnown);
     edit.after = after ? *after : currentHba;
     if (!after)
@@ -50,6 +54,23 @@ HbaRule PrimaryHbaStep::rule() const
     rule.address = choices().standbyAddress + (v6 ? QStringLiteral("/128") : QStringLiteral("/32"));
     rule.method = choices().authMethod;
     return rule;
+}
+
+QList<HbaRule> PrimaryHbaStep::monitoringRules() const
+{
+    if (!MonitoringRoleStep::wanted(basis()))
+        return {};
+    QList<HbaRule> local;
+    for (const QString &address : {QStringLiteral("127.0.0.1/32"), QStringLiteral("::1/128")}) {
+        HbaRule rule;
+        rule.type = QStringLiteral("host");
+        rule.databases = {QStringLiteral("postgres")};
+        rule.users = {choices().monitoringUser};
+        rule.address = address;
+        rule.method = choices().authMethod;
+        local.append(rule);
+    }
+    return local;
 }
 
 QString PrimaryHbaStep::title() const
@@ -95,6 +116,15 @@ Result<QByteArray> PrimaryHbaStep::afterFor(const FileEdit &edit, const QByteArr
     auto added = file.addRule(rule());
     if (!added)
         return added.error();
+    for (const HbaRule &local : monitoringRules()) {
+        // A line that takes these connections already (Debian's "host all all 127.0.0.1/32") is enough.
+        const QList<HbaRule> present = file.rules();
+        if (std::any_of(present.cbegin(), present.cend(),
+                        [&local](const HbaRule &found) { return HbaFile::covers(found, local); }))
+            continue;
+        if (auto addedLocal = file.addRule(local); !addedLocal)
+            return addedLocal.error();
+    }
     return file.render();
 }
 

@@ -8,6 +8,8 @@
 // scram-sha-256 where the server has it. The server judges the file
 // (pg_hba_file_rules from 10) and reloads; a file with errors the edit
 // introduced is restored. An earlier line that shadows the rule is warned about.
+// The monitoring role (MonitoringRoleStep) gets lines for local connections,
+// where the panel's SSH tunnel arrives, unless a line already takes them.
 class PrimaryHbaStep : public SetupStep
 {
 public:
@@ -20,6 +22,8 @@ public:
     Result<void> apply(StepContext &context) override;
 
     HbaRule rule() const;
+    // The monitoring role from 127.0.0.1 and ::1 (none when the plan makes no such role).
+    QList<HbaRule> monitoringRules() const;
 
 protected:
     Result<QByteArray> afterFor(const FileEdit &edit, const QByteArray &current, bool exists) const override;

@@ -74,11 +74,11 @@ QList<PlannedCommand> ReplicationRoleStep::commands() const
     return {psql};
 }
 
-QString ReplicationRoleStep::verifierFor(const QString &password) const
+QString ReplicationRoleStep::verifierFor(const QString &role, const QString &authMethod, const QString &password)
 {
-    if (choices().authMethod == QLatin1String("scram-sha-256"))
+    if (authMethod == QLatin1String("scram-sha-256"))
         return PasswordVerifier::scramSha256(password);
-    return PasswordVerifier::md5(password, choices().replicationUser);
+    return PasswordVerifier::md5(password, role);
 }
 
 Result<std::optional<QString>> ReplicationRoleStep::keptPassword(StepContext &context)
@@ -136,7 +136,7 @@ Result<bool> ReplicationRoleStep::check(StepContext &context)
     if (!context.replicationPassword.isEmpty() && context.replicationPassword != **password)
         return false;
     // The role must have it too (a run cut short between the ALTER ROLE and the passfiles).
-    auto matches = roleHasPassword(context, **password);
+    auto matches = roleHasPassword(context, choices().replicationUser, choices().authMethod, **password);
     if (!matches)
         return matches.error();
     if (!*matches)
@@ -148,17 +148,18 @@ Result<bool> ReplicationRoleStep::check(StepContext &context)
     return editInPlace(context, *standby);
 }
 
-Result<bool> ReplicationRoleStep::roleHasPassword(StepContext &context, const QString &password) const
+Result<bool> ReplicationRoleStep::roleHasPassword(StepContext &context, const QString &role, const QString &authMethod,
+                                                  const QString &password)
 {
     // The verifier is computed here with the role's own salt and iteration
     // count (public parameters) and compared inside SQL on stdin: neither the
     // password nor the stored verifier reaches a command line or the log.
-    QString verifier = PasswordVerifier::md5(password, choices().replicationUser);
-    if (choices().authMethod == QLatin1String("scram-sha-256")) {
+    QString verifier = PasswordVerifier::md5(password, role);
+    if (authMethod == QLatin1String("scram-sha-256")) {
         auto parameters = context.sql(HostRole::Primary, QStringLiteral("postgres"),
                                       QStringLiteral("SELECT split_part(rolpassword, '$', 2) FROM pg_authid "
                                                      "WHERE rolname = :'role' AND rolpassword LIKE 'SCRAM-SHA-256$%'"),
-                                      {{QStringLiteral("role"), choices().replicationUser}});
+                                      {{QStringLiteral("role"), role}});
         if (!parameters)
             return parameters.error();
         const int iterations = parameters->section(QLatin1Char(':'), 0, 0).toInt();
@@ -171,7 +172,7 @@ Result<bool> ReplicationRoleStep::roleHasPassword(StepContext &context, const QS
     auto same =
         context.sql(HostRole::Primary, QStringLiteral("postgres"),
                     QStringLiteral("SELECT rolpassword = '%1' FROM pg_authid WHERE rolname = :'role'").arg(verifier),
-                    {{QStringLiteral("role"), choices().replicationUser}});
+                    {{QStringLiteral("role"), role}});
     if (!same)
         return same.error();
     return *same == QLatin1String("t");
@@ -215,7 +216,7 @@ Result<void> ReplicationRoleStep::apply(StepContext &context)
         return role.error();
     // The verifier holds only base64 letters, '$' and ':', so it is safe
     // inside a literal; the role name goes through psql's identifier quoting.
-    const QString verifier = verifierFor(*password);
+    const QString verifier = verifierFor(choices().replicationUser, choices().authMethod, *password);
     QString sql;
     if (role->isEmpty())
         sql = QStringLiteral("CREATE ROLE :\"role\" LOGIN REPLICATION PASSWORD '%1';\n").arg(verifier);

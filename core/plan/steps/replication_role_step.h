@@ -32,13 +32,15 @@ public:
     static QString narrowing(const PlanChoices &choices);
     // Whether apply() changed the standby's passfile in this run (its walreceiver must connect again).
     bool wroteStandbyPassfile() const;
+    // Whether the role's stored verifier is that of `password` (md5 or SCRAM, as authMethod says).
+    static Result<bool> roleHasPassword(StepContext &context, const QString &role, const QString &authMethod,
+                                        const QString &password);
+    // The password verifier of `role` for authMethod, computed here: the password never reaches the server.
+    static QString verifierFor(const QString &role, const QString &authMethod, const QString &password);
 
 private:
     // The replication password in the primary's passfile, if it holds one.
     static Result<std::optional<QString>> keptPassword(StepContext &context);
-    QString verifierFor(const QString &password) const;
-    // Whether the role's stored verifier is that of `password`.
-    Result<bool> roleHasPassword(StepContext &context, const QString &password) const;
     // The role's passfile edit with `password` put into what the file holds now.
     Result<FileEdit> passfileNow(StepContext &context, HostRole role, const QString &password) const;
     // A changed password locks out the other standbys that use the role: say so.
