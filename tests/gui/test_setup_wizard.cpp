@@ -9,6 +9,7 @@
 // what was typed.
 // A screenshot of each page lands in $REPLICA_SCREENSHOT_DIR.
 #include "core/host/local_host.h"
+#include "core/plan/setup_plan.h"
 #include "ui/diff/config_diff_view.h"
 #include "ui/wizard/done_page.h"
 #include "ui/wizard/file_page.h"
@@ -26,12 +27,19 @@
 
 #include <QAbstractButton>
 #include <QApplication>
+#include <QComboBox>
 #include <QDir>
+#include <QFileDialog>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QLabel>
 #include <QLineEdit>
+#include <QProcess>
 #include <QPushButton>
 #include <QRadioButton>
 #include <QSignalSpy>
+#include <QSpinBox>
 #include <QStandardItemModel>
 #include <QTableView>
 #include <QTemporaryDir>
@@ -49,13 +57,24 @@ QsciScintilla *proposalEditor(ConfigDiffView *view)
     return nullptr;
 }
 
-QPushButton *buttonNamed(QWidget *root, const QString &accessibleName)
+template <typename Widget> Widget *childNamed(QWidget *root, const QString &accessibleName)
 {
-    for (QPushButton *button : root->findChildren<QPushButton *>()) {
-        if (button->accessibleName() == accessibleName)
-            return button;
+    for (Widget *child : root->findChildren<Widget *>()) {
+        if (child->accessibleName() == accessibleName)
+            return child;
     }
     return nullptr;
+}
+
+// What a saved plan writes last to the file at `path` on `host` ("primary" or "standby").
+QString savedAfter(const QJsonObject &plan, const QString &host, const QString &path)
+{
+    QString after = QStringLiteral("(no edit of %1 on the %2 in the saved plan)").arg(path, host);
+    for (const QJsonValue &edit : plan.value(QStringLiteral("edits")).toArray()) {
+        if (edit[QStringLiteral("host")].toString() == host && edit[QStringLiteral("path")].toString() == path)
+            after = edit[QStringLiteral("after")].toString();
+    }
+    return after;
 }
 
 } // namespace
@@ -79,6 +98,9 @@ private:
     QString fileOnHost(TestHost *host, const QString &path);
     QString fingerprintOf(TestHost *host);
     void next(SetupWizard &wizard, int expectedPage, int timeoutMs = 60000);
+    // Presses the Review page's button of that name, picks `fileName` in HOME in its file dialog,
+    // and returns what was written there.
+    QByteArray saveFromReview(SetupWizard &wizard, const QString &button, const QString &fileName);
 
     std::unique_ptr<TestHostNetwork> m_net;
     QList<TestHost *> m_hosts;
@@ -138,6 +160,33 @@ void TestSetupWizard::next(SetupWizard &wizard, int expectedPage, int timeoutMs)
     QTRY_COMPARE_WITH_TIMEOUT(wizard.currentId(), expectedPage, timeoutMs);
 }
 
+QByteArray TestSetupWizard::saveFromReview(SetupWizard &wizard, const QString &button, const QString &fileName)
+{
+    QWizardPage *review = wizard.currentPage();
+    QPushButton *press = childNamed<QPushButton>(review, button);
+    auto *where = childNamed<QLabel>(review, QStringLiteral("Where the plan was saved"));
+    if (!press || !where)
+        return "(no such button or label on the Review page)";
+    press->click();
+    QFileDialog *dialog = nullptr;
+    const bool opened = QTest::qWaitFor(
+        [&] {
+            dialog = review->findChild<QFileDialog *>();
+            return dialog && dialog->isVisible() && dialog->acceptMode() == QFileDialog::AcceptSave;
+        },
+        5000);
+    if (!opened)
+        return "(no file dialog opened)";
+    const QString path = m_home.filePath(fileName);
+    dialog->selectFile(path);
+    QMetaObject::invokeMethod(dialog, "accept"); // a protected slot: as the Save button calls it
+    const QString written = QStringLiteral("Written to %1.").arg(path);
+    if (!QTest::qWaitFor([&] { return where->text() == written; }, 10000))
+        return "(not written: " + where->text().toUtf8() + ')';
+    QFile file(path);
+    return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray("(not written)");
+}
+
 void TestSetupWizard::machines(SetupWizard &wizard)
 {
     QWizardPage *page = wizard.currentPage();
@@ -155,7 +204,7 @@ void TestSetupWizard::machines(SetupWizard &wizard)
     QTest::keyClicks(edit(QStringLiteral("Standby host")), QStringLiteral("root@") + m_hosts[1]->address());
     edit(QStringLiteral("Key file"))->setText(m_net->clientKeyPath());
     LOOK_AT(&wizard, QStringLiteral("wizard-2-machines.png"));
-    QPushButton *test = buttonNamed(page, QStringLiteral("Test the connection to both hosts"));
+    QPushButton *test = childNamed<QPushButton>(page, QStringLiteral("Test the connection to both hosts"));
     QVERIFY(test);
     test->click();
     acceptHostKeys(wizard);
@@ -184,7 +233,8 @@ void TestSetupWizard::acceptHostKeys(SetupWizard &wizard)
         QVERIFY2(matched, qPrintable(shown));
         if (answered == 0)
             LOOK_AT(dialog, QStringLiteral("wizard-2-host-key.png"));
-        QPushButton *remember = buttonNamed(dialog, QStringLiteral("Accept the key and remember it in known_hosts"));
+        QPushButton *remember =
+            childNamed<QPushButton>(dialog, QStringLiteral("Accept the key and remember it in known_hosts"));
         QVERIFY(remember);
         remember->click();
         QTRY_VERIFY(!wizard.findChild<HostKeyDialog *>() || wizard.findChild<HostKeyDialog *>() != dialog);
@@ -218,17 +268,29 @@ void TestSetupWizard::fromTwoMachinesToAVerifiedPair()
     QTRY_VERIFY_WITH_TIMEOUT(wizard.button(QWizard::NextButton)->isEnabled(), 60000);
     LOOK_AT(&wizard, QStringLiteral("wizard-3-found.png"));
     next(wizard, SetupWizard::ChoicesPageId);
+    // With several synchronous standbys, FIRST or ANY and a count: ANY 1 is planned as a quorum.
+    auto *method = childNamed<QComboBox>(wizard.currentPage(), QStringLiteral("How several synchronous standbys "
+                                                                              "confirm a commit"));
+    auto *count =
+        childNamed<QSpinBox>(wizard.currentPage(), QStringLiteral("Number of standbys that confirm each commit"));
+    QVERIFY(method && count && method->isEnabled());
+    method->setCurrentIndex(method->findData(true));
+    LOOK_AT(&wizard, QStringLiteral("wizard-4-choices-quorum.png"));
+    next(wizard, SetupWizard::PrimaryConfPageId, 120000);
+    QVERIFY(wizard.plan());
+    QVERIFY2(wizard.plan()->toText().contains(QStringLiteral("synchronous_standby_names = 'ANY 1 (")),
+             qPrintable(wizard.plan()->toText()));
+    wizard.back();
+    QCOMPARE(wizard.currentId(), int(SetupWizard::ChoicesPageId));
     // Asynchronous: the primary-conf step is then the only one that writes postgresql.conf (with
     // synchronous replication the sync step edits it once more, after the standby streams).
-    QRadioButton *async = nullptr;
-    for (QRadioButton *radio : wizard.currentPage()->findChildren<QRadioButton *>()) {
-        if (radio->accessibleName() == QStringLiteral("Asynchronous replication"))
-            async = radio;
-    }
+    auto *async = childNamed<QRadioButton>(wizard.currentPage(), QStringLiteral("Asynchronous replication"));
     QVERIFY(async);
     async->click();
+    QVERIFY(!method->isEnabled() && !count->isEnabled());
     LOOK_AT(&wizard, QStringLiteral("wizard-4-choices.png"));
     next(wizard, SetupWizard::PrimaryConfPageId, 120000);
+    QVERIFY(!wizard.plan()->toText().contains(QStringLiteral("ANY 1")));
 
     // postgresql.conf: an invalid value blocks Next with its reason; then a real change and a comment.
     auto *confPage = qobject_cast<FilePage *>(wizard.currentPage());
@@ -272,12 +334,34 @@ void TestSetupWizard::fromTwoMachinesToAVerifiedPair()
     LOOK_AT(&wizard, QStringLiteral("wizard-8-recovery.png"));
     next(wizard, SetupWizard::ReviewPageId);
     LOOK_AT(&wizard, QStringLiteral("wizard-9-review.png"));
+    // Save plan: the JSON replicactl apply runs holds each file as typed; Export: a shell script.
+    const QJsonObject saved = QJsonDocument::fromJson(saveFromReview(wizard,
+                                                                     QStringLiteral("Save the plan as a file "
+                                                                                    "that replicactl apply "
+                                                                                    "runs"),
+                                                                     QStringLiteral("wizard-plan.json")))
+                                  .object();
+    QCOMPARE(savedAfter(saved, QStringLiteral("primary"), QStringLiteral("/etc/postgresql/15/main/postgresql.conf")),
+             typedConf);
+    QCOMPARE(savedAfter(saved, QStringLiteral("primary"), QStringLiteral("/etc/postgresql/15/main/pg_hba.conf")),
+             typedHba);
+    QCOMPARE(savedAfter(saved, QStringLiteral("standby"),
+                        QStringLiteral("/var/lib/postgresql/15/main/postgresql.auto.conf")),
+             typedRecovery);
+    const QByteArray script =
+        saveFromReview(wizard, QStringLiteral("Export the plan as a shell script"), QStringLiteral("wizard-plan.sh"));
+    QVERIFY(script.startsWith("#!/bin/sh") || script.startsWith("#!/usr/bin/env"));
+    QVERIFY(script.contains("# raised for the wizard's test"));
+    QProcess syntax;
+    syntax.start(QStringLiteral("sh"), {QStringLiteral("-n"), m_home.filePath(QStringLiteral("wizard-plan.sh"))});
+    QVERIFY(syntax.waitForFinished(10000));
+    QCOMPARE(syntax.exitCode(), 0);
     next(wizard, SetupWizard::RunPageId);
 
     auto *runPage = qobject_cast<RunPage *>(wizard.currentPage());
     QVERIFY(runPage);
-    QPushButton *run = buttonNamed(runPage, QStringLiteral("Run the remaining steps"));
-    QPushButton *runTo = buttonNamed(runPage, QStringLiteral("Run up to the selected step and stop"));
+    QPushButton *run = childNamed<QPushButton>(runPage, QStringLiteral("Run the remaining steps"));
+    QPushButton *runTo = childNamed<QPushButton>(runPage, QStringLiteral("Run up to the selected step and stop"));
     QVERIFY(run && run->isEnabled() && runTo);
     // Run up to the primary's restart, to look at the primary before the standby is touched.
     RunStepModel *steps = runPage->stepsModel();
@@ -302,8 +386,8 @@ void TestSetupWizard::fromTwoMachinesToAVerifiedPair()
             copy = row;
     }
     QVERIFY(copy > restart);
-    QPushButton *cancel = buttonNamed(runPage, QStringLiteral("Cancel the run"));
-    QPushButton *retry = buttonNamed(runPage, QStringLiteral("Retry from the failed step"));
+    QPushButton *cancel = childNamed<QPushButton>(runPage, QStringLiteral("Cancel the run"));
+    QPushButton *retry = childNamed<QPushButton>(runPage, QStringLiteral("Retry from the failed step"));
     QVERIFY(cancel && retry);
     run->click();
     QTRY_VERIFY_WITH_TIMEOUT(steps->state(copy) == RunStepModel::State::Running, 60000);
@@ -332,13 +416,30 @@ void TestSetupWizard::fromTwoMachinesToAVerifiedPair()
                  qPrintable(checks->item(row, 0)->text() + QStringLiteral(": ") + checks->item(row, 1)->text()));
     LOOK_AT(&wizard, QStringLiteral("wizard-11-done.png"));
     QSignalSpy openPanel(&wizard, &SetupWizard::openPanelRequested);
-    QPushButton *open = buttonNamed(done, QStringLiteral("Open the replication panel on this cluster"));
+    QPushButton *open = childNamed<QPushButton>(done, QStringLiteral("Open the replication panel on this cluster"));
     QVERIFY(open);
     open->click();
     QCOMPARE(openPanel.size(), 1);
     QCOMPARE(openPanel[0][0].value<HostTarget>().host, m_hosts[0]->address());
     QCOMPARE(openPanel[0][2].value<HostTarget>().host, m_hosts[1]->address());
     QCOMPARE(openPanel[0][1].toInt(), 5432);
+    // The panel's own role, made by the setup: it logs in with the password handed over for the
+    // keychain, through localhost as the SSH tunnel does, sees the standby stream, and is no superuser.
+    QCOMPARE(openPanel[0][4].toString(), QStringLiteral("replica_monitor"));
+    const QString monitorPassword = openPanel[0][5].toString();
+    QVERIFY(monitorPassword.size() >= 16);
+    const QString asMonitor =
+        QStringLiteral("PGPASSWORD=\"$1\" psql -X -A -t -h 127.0.0.1 -U replica_monitor -d postgres -c \"$2\"");
+    auto seen = m_hosts[0]->runInside(CommandLine::shell(
+        asMonitor, {monitorPassword, QStringLiteral("SELECT state || ' ' || rolsuper FROM pg_stat_replication, "
+                                                    "pg_roles WHERE rolname = current_user")}));
+    QVERIFY(seen);
+    QVERIFY2(seen->stdOut.trimmed() == "streaming false" || seen->stdOut.trimmed() == "streaming f",
+             seen->stdOut.constData() + QByteArray(" / ") + seen->stdErr);
+    auto onStandby = m_hosts[1]->runInside(
+        CommandLine::shell(asMonitor, {monitorPassword, QStringLiteral("SELECT pg_is_in_recovery()")}));
+    QVERIFY(onStandby);
+    QVERIFY2(onStandby->stdOut.trimmed() == "t", onStandby->stdOut.constData() + QByteArray(" / ") + onStandby->stdErr);
 
     // What was typed is what the primary has, byte for byte.
     QCOMPARE(fileOnHost(m_hosts[0], QStringLiteral("/etc/postgresql/15/main/postgresql.conf")), typedConf);

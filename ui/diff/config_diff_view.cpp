@@ -9,6 +9,8 @@
 #include "ui/diff/pg_hba_conf_lexer.h"
 #include "ui/diff/postgresql_conf_lexer.h"
 
+#include <Qsci/qscilexerproperties.h>
+
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
@@ -261,6 +263,8 @@ void ConfigDiffView::setLexers()
         QsciLexer *lexer = nullptr;
         if (m_kind == ConfigKind::PgHbaConf)
             lexer = new PgHbaConfLexer(editor);
+        else if (m_kind == ConfigKind::ServiceUnit)
+            lexer = new QsciLexerProperties(editor); // [Section] and Key=Value, as systemd reads them
         else if (m_kind != ConfigKind::StandbySignal)
             lexer = new PostgresqlConfLexer(editor);
         editor->useLexer(lexer);
@@ -347,7 +351,8 @@ QString ConfigDiffView::toolTipFor(int line, const QString &word) const
 // values, and pg_hba.conf's fields, are not settings.
 QString ConfigDiffView::settingToolTip(const QString &lineText, const QString &word) const
 {
-    if (word.isEmpty() || m_kind == ConfigKind::PgHbaConf || m_kind == ConfigKind::StandbySignal)
+    if (word.isEmpty() || m_kind == ConfigKind::PgHbaConf || m_kind == ConfigKind::StandbySignal ||
+        m_kind == ConfigKind::ServiceUnit)
         return {};
     const QByteArray text = lineText.toUtf8();
     const auto tokens = ConfFile::tokenizeLine(text);
@@ -442,5 +447,7 @@ void ConfigDiffView::showSummary(int changed, int added, int removed)
         parts << tr("edited by you");
     if (m_kind == ConfigKind::StandbySignal)
         parts << tr("the file is empty on purpose: that it exists makes the server start as a standby");
+    if (m_kind == ConfigKind::ServiceUnit)
+        parts << tr("systemd-analyze verify checks the unit on the host before it is enabled");
     m_summary->setText(parts.join(QStringLiteral(" · ")));
 }

@@ -9,4 +9,5 @@ enum class ConfigKind {
     RecoveryConf,   // recovery.conf, up to PostgreSQL 11
     AutoConf,       // postgresql.auto.conf, read after every other file
     StandbySignal,  // standby.signal, from PostgreSQL 12: its presence is what counts
+    ServiceUnit,    // a systemd unit of ours; systemd-analyze verify judges it on the host
 };

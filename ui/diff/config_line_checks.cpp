@@ -98,6 +98,8 @@ ConfigLineChecks::Output ConfigLineChecks::check(const Input &input)
         break;
     case ConfigKind::StandbySignal:
         break; // its presence is what counts; any content is ignored
+    case ConfigKind::ServiceUnit:
+        break; // systemd judges it on the host (ServiceUnitStep), the plan that it runs this cluster
     }
     std::stable_sort(output.notes.begin(), output.notes.end(),
                      [](const ConfigLineNote &a, const ConfigLineNote &b) { return a.line < b.line; });

@@ -15,6 +15,7 @@
 #include <QProgressBar>
 #include <QRadioButton>
 #include <QRegularExpressionValidator>
+#include <QSpinBox>
 #include <QVBoxLayout>
 #include <QWizard>
 
@@ -41,6 +42,7 @@ ChoicesPage::ChoicesPage(WizardSession &session, QWidget *parent) : QWizardPage(
     modes->addWidget(m_sync);
     modes->addWidget(m_async);
     form->addRow(tr("Replication:"), modes);
+    form->addRow(tr("Several standbys:"), severalStandbys());
 
     // The names become identifiers in synchronous_standby_names and pg_create_physical_replication_slot.
     const auto *nameValidator =
@@ -78,6 +80,30 @@ ChoicesPage::ChoicesPage(WizardSession &session, QWidget *parent) : QWizardPage(
     });
 }
 
+// With other synchronous standbys on the primary already (adding a standby to
+// a running primary), how many of them confirm each commit, and whether the
+// first ones named must (FIRST, priority) or any of them may (ANY, quorum).
+QWidget *ChoicesPage::severalStandbys()
+{
+    m_syncMethod = new QComboBox;
+    m_syncMethod->addItem(tr("FIRST: the first standbys named confirm each commit (priority)"), false);
+    m_syncMethod->addItem(tr("ANY: any of the standbys named may confirm it (quorum)"), true);
+    m_syncMethod->setAccessibleName(tr("How several synchronous standbys confirm a commit"));
+    m_syncMethod->setToolTip(tr("Written into synchronous_standby_names as FIRST n (...) or ANY n (...). With one "
+                                "standby both mean the same."));
+    m_syncCount = new QSpinBox;
+    m_syncCount->setRange(1, 100);
+    m_syncCount->setAccessibleName(tr("Number of standbys that confirm each commit"));
+    m_syncCount->setSuffix(tr(" must confirm"));
+    auto *row = new QWidget;
+    auto *rowLayout = new QHBoxLayout(row);
+    rowLayout->setContentsMargins(0, 0, 0, 0);
+    rowLayout->addWidget(m_syncMethod, 1);
+    rowLayout->addWidget(m_syncCount);
+    connect(m_sync, &QRadioButton::toggled, row, &QWidget::setEnabled);
+    return row;
+}
+
 void ChoicesPage::initializePage()
 {
     m_major->clear();
@@ -100,6 +126,8 @@ PlanChoices ChoicesPage::choicesFromFields() const
     PlanChoices choices = m_session.choices;
     choices.version = PgVersion::parse(m_major->currentData().toString()).value_or(PgVersion());
     choices.synchronous = m_sync->isChecked();
+    choices.syncAny = choices.synchronous && m_syncMethod->currentData().toBool();
+    choices.syncCount = choices.synchronous ? m_syncCount->value() : 1;
     choices.applicationName = m_applicationName->text();
     choices.slotName = m_slotName->text();
     choices.demoData = m_demoData->isChecked();

@@ -7,6 +7,8 @@
 #include <QLabel>
 #include <QVBoxLayout>
 
+#include <algorithm>
+
 namespace {
 
 bool isAutoConf(const FileEdit &edit)
@@ -23,6 +25,8 @@ ConfigKind configKind(const FileEdit &edit)
         return ConfigKind::RecoveryConf;
     case FileEdit::Kind::Signal:
         return ConfigKind::StandbySignal;
+    case FileEdit::Kind::ServiceUnit:
+        return ConfigKind::ServiceUnit;
     default:
         return isAutoConf(edit) ? ConfigKind::AutoConf : ConfigKind::PostgresqlConf;
     }
@@ -34,7 +38,8 @@ FilePage::FilePage(WizardSession &session, Slot slot, QWidget *parent)
     : QWizardPage(parent), m_session(session), m_slot(slot)
 {
     const QString titles[] = {tr("The primary's postgresql.conf"), tr("The primary's pg_hba.conf"),
-                              tr("The standby's postgresql.conf"), tr("The standby's recovery settings")};
+                              tr("The standby's postgresql.conf"), tr("The standby's recovery settings"),
+                              tr("The primary's service unit"),    tr("The standby's service unit")};
     setTitle(titles[int(slot)]);
     auto *layout = new QVBoxLayout(this);
     m_note = new QLabel;
@@ -67,6 +72,22 @@ bool FilePage::matches(const FileEdit &edit) const
     case Slot::Recovery:
         return edit.host == HostRole::Standby && (edit.kind == FileEdit::Kind::RecoveryConf ||
                                                   (edit.kind == FileEdit::Kind::PostgresqlConf && isAutoConf(edit)));
+    case Slot::PrimaryUnit:
+    case Slot::StandbyUnit:
+        return edit.kind == FileEdit::Kind::ServiceUnit &&
+               edit.host == (m_slot == Slot::PrimaryUnit ? HostRole::Primary : HostRole::Standby);
+    }
+    return false;
+}
+
+bool FilePage::applies() const
+{
+    if (!m_session.plan)
+        return false;
+    for (int i = 0; i < m_session.plan->stepCount(); ++i) {
+        const QList<FileEdit> &edits = m_session.plan->step(i).edits();
+        if (std::any_of(edits.cbegin(), edits.cend(), [this](const FileEdit &edit) { return matches(edit); }))
+            return true;
     }
     return false;
 }

@@ -9,7 +9,8 @@ struct WizardSession;
 
 // One configuration file of the plan as an editable side-by-side diff
 // (ConfigDiffView): the primary's postgresql.conf or pg_hba.conf, the
-// standby's postgresql.conf, or its recovery settings. A value the server
+// standby's postgresql.conf, its recovery settings, or the systemd unit
+// the plan installs on either host (for a PostgreSQL it runs with pg_ctl). A value the server
 // would refuse blocks Next (with its reason on its line); Next hands what
 // the right side holds to the plan's step (SetupPlan::editFile), which
 // writes exactly that. A file whose content is known only when an earlier
@@ -19,12 +20,14 @@ class FilePage : public QWizardPage
     Q_OBJECT
 
 public:
-    enum class Slot { PrimaryConf, PrimaryHba, StandbyConf, Recovery };
+    enum class Slot { PrimaryConf, PrimaryHba, StandbyConf, Recovery, PrimaryUnit, StandbyUnit };
 
     FilePage(WizardSession &session, Slot slot, QWidget *parent = nullptr);
     void initializePage() override;
     bool isComplete() const override;
     bool validatePage() override;
+    // Whether the session's plan edits this page's file (the wizard skips a service unit page that it does not).
+    bool applies() const;
 
     // For tests: the diff shown (hidden when the file is not known yet).
     ConfigDiffView *diffView() const { return m_diff; }

@@ -41,14 +41,34 @@ SetupWizard::SetupWizard(QWidget *parent) : QWizard(parent), m_session(std::make
     setPage(PrimaryHbaPageId, new FilePage(session, FilePage::Slot::PrimaryHba));
     setPage(StandbyConfPageId, new FilePage(session, FilePage::Slot::StandbyConf));
     setPage(RecoveryPageId, new FilePage(session, FilePage::Slot::Recovery));
+    setPage(PrimaryUnitPageId, new FilePage(session, FilePage::Slot::PrimaryUnit));
+    setPage(StandbyUnitPageId, new FilePage(session, FilePage::Slot::StandbyUnit));
     setPage(ReviewPageId, new ReviewPage(session));
     setPage(RunPageId, new RunPage(session));
     auto *done = new DonePage(session);
     setPage(DonePageId, done);
     connect(done, &DonePage::openPanelClicked, this, [this] {
         const PlanChoices &choices = m_session->plan ? m_session->plan->choices() : m_session->choices;
-        emit openPanelRequested(choices.primary, choices.primaryPort, choices.standby, choices.standbyPort);
+        const QString password = m_session->runner->monitoringPassword();
+        emit openPanelRequested(choices.primary, choices.primaryPort, choices.standby, choices.standbyPort,
+                                password.isEmpty() ? QString() : choices.monitoringUser, password);
     });
+}
+
+const SetupPlan *SetupWizard::plan() const
+{
+    return m_session->plan.get();
+}
+
+int SetupWizard::nextId() const
+{
+    int id = QWizard::nextId();
+    while (id == PrimaryUnitPageId || id == StandbyUnitPageId) {
+        if (qobject_cast<FilePage *>(page(id))->applies())
+            break;
+        id = id + 1;
+    }
+    return id;
 }
 
 SetupWizard::~SetupWizard()

@@ -17,6 +17,8 @@ struct WizardSession;
 // with window-modal dialogs opened without a nested event loop. The main
 // window opens it (File > New replication setup…) and connects
 // openPanelRequested() to show the replication panel of the new pair.
+class SetupPlan;
+
 class SetupWizard : public QWizard
 {
     Q_OBJECT
@@ -31,6 +33,8 @@ public:
         PrimaryHbaPageId,
         StandbyConfPageId,
         RecoveryPageId,
+        PrimaryUnitPageId, // shown only when the plan installs a service unit there
+        StandbyUnitPageId,
         ReviewPageId,
         RunPageId,
         DonePageId
@@ -39,9 +43,15 @@ public:
     explicit SetupWizard(QWidget *parent = nullptr);
     ~SetupWizard() override;
 
+    // The plan the Choices page built, with the user's edits; null before.
+    const SetupPlan *plan() const;
+    int nextId() const override;
+
 signals:
-    // "Open the panel on this cluster" on the last page: the pair as set up.
-    void openPanelRequested(const HostTarget &primary, int primaryPort, const HostTarget &standby, int standbyPort);
+    // "Open the panel on this cluster" on the last page: the pair as set up, and the role
+    // the panel connects as with its password (for the keychain; empty when the plan made none).
+    void openPanelRequested(const HostTarget &primary, int primaryPort, const HostTarget &standby, int standbyPort,
+                            const QString &monitoringRole, const QString &monitoringPassword);
 
 private:
     void onPrompt(quint64 id, const SshPrompt &prompt);
