@@ -38,6 +38,9 @@ RunPage::RunPage(WizardSession &session, QWidget *parent) : QWizardPage(parent),
     m_output->setMaximumBlockCount(20000);
     m_output->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
     m_output->setAccessibleName(tr("Output of the running command"));
+    m_outputTimer.setSingleShot(true);
+    m_outputTimer.setInterval(50);
+    connect(&m_outputTimer, &QTimer::timeout, this, &RunPage::flushOutput);
     auto *splitter = new QSplitter(Qt::Vertical);
     splitter->addWidget(m_steps);
     splitter->addWidget(m_output);
@@ -109,8 +112,7 @@ void RunPage::connectRunner()
             [this](int index, const QString &, const QString &, const QString &, const QString &, qint64 ms) {
                 m_model->setState(index, RunStepModel::State::Failed, ms);
             });
-    connect(runner, &PlanRunner::outputLine, this,
-            [this](int, const QString &line) { m_output->appendPlainText(line); });
+    connect(runner, &PlanRunner::outputLine, this, [this](int, const QString &line) { queueOutput(line); });
     connect(runner, &PlanRunner::progress, this, [this](int, int percent, const QString &text) {
         m_progress->setVisible(percent >= 0);
         m_progress->setValue(percent);
@@ -138,8 +140,25 @@ void RunPage::runSpan(int to)
         setRunning(true);
 }
 
+void RunPage::queueOutput(const QString &line)
+{
+    m_pendingOutput << line;
+    if (!m_outputTimer.isActive())
+        m_outputTimer.start();
+}
+
+void RunPage::flushOutput()
+{
+    m_outputTimer.stop();
+    if (m_pendingOutput.isEmpty())
+        return;
+    m_output->appendPlainText(m_pendingOutput.join(QLatin1Char('\n')));
+    m_pendingOutput.clear();
+}
+
 void RunPage::onFinished(bool succeeded, int stoppedAfter)
 {
+    flushOutput();
     m_model->resetUnfinished();
     m_next = m_session.runner->resumeIndex();
     setRunning(false);

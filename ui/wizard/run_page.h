@@ -1,5 +1,7 @@
 #pragma once
 
+#include <QStringList>
+#include <QTimer>
 #include <QWizardPage>
 
 class QLabel;
@@ -35,6 +37,9 @@ private:
     void runSpan(int to);
     void onFinished(bool succeeded, int stoppedAfter);
     void setRunning(bool running);
+    // Output lines come in bursts: appended together at most every 50 ms, so that a burst costs one layout.
+    void queueOutput(const QString &line);
+    void flushOutput();
 
     WizardSession &m_session;
     RunStepModel *m_model = nullptr;
@@ -42,6 +47,8 @@ private:
     QLabel *m_status = nullptr;
     QProgressBar *m_progress = nullptr;
     QPlainTextEdit *m_output = nullptr;
+    QStringList m_pendingOutput;
+    QTimer m_outputTimer;
     QPushButton *m_run = nullptr;
     QPushButton *m_runTo = nullptr;
     QPushButton *m_cancel = nullptr;
