@@ -63,12 +63,16 @@ SandboxView::SandboxView(const SandboxState &state, ReplicationSampler *sampler,
     folder->setTextInteractionFlags(Qt::TextSelectableByMouse);
     folder->setForegroundRole(QPalette::PlaceholderText);
 
-    m_servers->setServerNames({state.primary.name, state.standby.name},
-                              {QStringLiteral("%1:%2").arg(state.primary.socketDir).arg(state.primary.port),
-                               QStringLiteral("%1:%2").arg(state.standby.socketDir).arg(state.standby.port)});
+    const QList<SandboxServer> servers = QList<SandboxServer>{state.primary} + state.standbys;
+    QStringList names, endpoints;
+    for (const SandboxServer &server : servers) {
+        names.append(server.name);
+        endpoints.append(QStringLiteral("%1:%2").arg(server.socketDir).arg(server.port));
+    }
+    m_servers->setServerNames(names, endpoints);
     m_serverTable = makeTable(m_servers, QStringLiteral("serverTable"), this);
     m_serverTable->setAccessibleName(tr("Servers"));
-    fitHeight(m_serverTable, 2);
+    fitHeight(m_serverTable, int(servers.size()));
 
     auto *serversBox = new QGroupBox(tr("Servers"), this);
     serversBox->setSizePolicy(QSizePolicy::Preferred, QSizePolicy::Maximum);
@@ -80,8 +84,8 @@ SandboxView::SandboxView(const SandboxState &state, ReplicationSampler *sampler,
     auto *connectLayout = new QVBoxLayout(connectBox);
     const QString psql =
         state.clientBinDir.isEmpty() ? QStringLiteral("psql") : state.clientBinDir + QStringLiteral("/psql");
-    for (const SandboxServer *server : {&state.primary, &state.standby}) {
-        auto *line = new QLabel(tr("%1: %2").arg(server->name, server->psqlCommand(psql)), connectBox);
+    for (const SandboxServer &server : servers) {
+        auto *line = new QLabel(tr("%1: %2").arg(server.name, server.psqlCommand(psql)), connectBox);
         line->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
         line->setTextInteractionFlags(Qt::TextSelectableByMouse);
         line->setWordWrap(true);

@@ -120,9 +120,9 @@ void TestDemoWindow::showsTheSandboxOnceItIsUp()
     QCOMPARE(cell(servers, 0, ServerListModel::Role), QStringLiteral("primary"));
     QCOMPARE(cell(servers, 1, ServerListModel::Role), QStringLiteral("standby"));
     QCOMPARE(cell(servers, 0, ServerListModel::Port), QString::number(made->primary.port));
-    QCOMPARE(cell(servers, 1, ServerListModel::Port), QString::number(made->standby.port));
+    QCOMPARE(cell(servers, 1, ServerListModel::Port), QString::number(made->standby().port));
     QVERIFY(cell(servers, 0, ServerListModel::Version).startsWith(QStringLiteral("15.")));
-    QCOMPARE(cell(replication, 0, 0), made->standby.name);
+    QCOMPARE(cell(replication, 0, 0), made->standby().name);
     QCOMPARE(cell(replication, 0, 3), QStringLiteral("sync (1)"));
     QTRY_VERIFY_WITH_TIMEOUT(!m_window->panel()->banner()->isVisible(), 10000);
 
