@@ -1,5 +1,6 @@
 #include "ui/sandbox_view.h"
 
+#include "core/host/command_line.h"
 #include "core/monitor/replication_sampler.h"
 #include "ui/server_list_model.h"
 
@@ -48,7 +49,8 @@ void fitHeight(QTableView *table, int rows)
 } // namespace
 
 SandboxView::SandboxView(const SandboxState &state, ReplicationSampler *sampler, QWidget *parent)
-    : QWidget(parent), m_servers(new ServerListModel(this)), m_updated(new QLabel(this))
+    : QWidget(parent), m_standbyNames(state.standbyNames()), m_servers(new ServerListModel(this)),
+      m_updated(new QLabel(this))
 {
     setObjectName(QStringLiteral("sandboxView"));
     auto *title = new QLabel(this);
@@ -113,6 +115,11 @@ QString SandboxView::command(const QString &action) const
     return m_commandFor ? m_commandFor(action) : QStringLiteral("replicactl sandbox ") + action;
 }
 
+QString SandboxView::standbyOption(const QString &name)
+{
+    return QStringLiteral(" --standby ") + CommandLine::quote(name);
+}
+
 QString SandboxView::hintFor(const ReplicationSample &sample) const
 {
     // Sandbox-specific advice on top of the sampler's general sentences.
@@ -122,9 +129,17 @@ QString SandboxView::hintFor(const ReplicationSample &sample) const
         const bool standbyDown =
             problem.code == QLatin1String("standby-disconnected") ||
             (problem.code == QLatin1String("server-unreachable") && problem.subject != sample.primary.name);
+        // The menu acts on the first standby; another one is named on the command line.
+        const bool other = m_standbyNames.indexOf(problem.subject) > 0;
+        if (standbyDown && other)
+            return tr("Start the %1 again: %2")
+                .arg(problem.subject, command(QStringLiteral("start-standby")) + standbyOption(problem.subject));
         if (standbyDown)
             return tr("Start the standby again: Sandbox > Start the standby, or %1")
                 .arg(command(QStringLiteral("start-standby")));
+        if (problem.code == QLatin1String("replay-paused") && other)
+            return tr("Resume replay on the %1: %2")
+                .arg(problem.subject, command(QStringLiteral("resume-replay")) + standbyOption(problem.subject));
         if (problem.code == QLatin1String("replay-paused"))
             return tr("Resume replay: Sandbox > Resume replay, or %1").arg(command(QStringLiteral("resume-replay")));
         if (problem.code == QLatin1String("standby-not-in-recovery"))
