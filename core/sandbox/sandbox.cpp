@@ -482,10 +482,22 @@ Result<SandboxState> Sandbox::createFresh(const PgBinaries &binaries, const Sand
         return role.error();
     phase(tr("role and slot"), clock.restart());
 
-    auto cloned = cloneStandbys(binaries, rules);
+    auto cloned = cloneFirstStandby(binaries, rules);
     if (!cloned)
         return cloned.error();
-    phase(tr("base backup and standby settings"), clock.restart());
+    phase(tr("base backup"), clock.restart());
+    if (m_state->standbys.size() > 1) {
+        auto copied = copyFirstStandby();
+        if (!copied)
+            return copied.error();
+        phase(tr("copies for the other standbys"), clock.restart());
+    }
+    for (const SandboxServer &standby : std::as_const(m_state->standbys)) {
+        auto written = writeStandbySettings(standby, true);
+        if (!written)
+            return written.error();
+    }
+    phase(tr("standby settings"), clock.restart());
 
     auto standbysStarted = startStandbys();
     if (!standbysStarted)
@@ -571,7 +583,7 @@ Result<void> Sandbox::makeReplicationRole(const VersionRules &rules)
     return {};
 }
 
-Result<void> Sandbox::cloneStandbys(const PgBinaries &binaries, const VersionRules &rules)
+Result<void> Sandbox::cloneFirstStandby(const PgBinaries &binaries, const VersionRules &rules)
 {
     const SandboxServer &first = m_state->standby();
     if (binaries.hasBasebackup()) {
@@ -609,22 +621,27 @@ Result<void> Sandbox::cloneStandbys(const PgBinaries &binaries, const VersionRul
                  .arg(cloned->bytes / (1024 * 1024))
                  .arg(cloned->startLsn, cloned->stopLsn));
     }
+    return {};
+}
+
+Result<void> Sandbox::copyFirstStandby()
+{
     // The other standbys copy the first one's copy before it ever starts:
     // the same base backup (its backup_label and WAL), a local copy instead
     // of another checkpoint and stream from the primary. Their own slots
-    // have kept WAL since before the backup began.
-    for (qsizetype i = 1; i < m_state->standbys.size(); ++i) {
-        auto copied = runChecked(CommandLine(QStringLiteral("cp"), {QStringLiteral("-a"), QStringLiteral("--"),
-                                                                    first.dataDir, m_state->standbys.at(i).dataDir}),
-                                 tr("copy the base backup for the %1").arg(m_state->standbys.at(i).name));
-        if (!copied)
-            return copied.error();
-    }
-    for (const SandboxServer &standby : std::as_const(m_state->standbys)) {
-        auto written = writeStandbySettings(standby, true);
-        if (!written)
-            return written.error();
-    }
+    // have kept WAL since before the backup began. The copies run side by
+    // side: their time goes into the kernel's writes more than into one core.
+    QStringList arguments;
+    for (const SandboxServer &standby : std::as_const(m_state->standbys))
+        arguments.append(standby.dataDir); // the first is the source
+    auto copied =
+        runChecked(CommandLine::shell(QStringLiteral("src=$1; shift; pids=; for d; do cp -a -- \"$src\" \"$d\" & "
+                                                     "pids=\"$pids $!\"; done; rc=0; for p in $pids; do wait \"$p\" || "
+                                                     "rc=1; done; exit $rc"),
+                                      arguments),
+                   tr("copy the first standby's base backup for the others"));
+    if (!copied)
+        return copied.error();
     return {};
 }
 

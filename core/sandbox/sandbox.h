@@ -126,8 +126,10 @@ private:
                                      const std::optional<SandboxState> &existing) const;
     Result<SandboxState> createFresh(const PgBinaries &binaries, const SandboxOptions &options);
     Result<void> makeReplicationRole(const VersionRules &rules);
-    // The first standby from a base backup, the others copies of that copy.
-    Result<void> cloneStandbys(const PgBinaries &binaries, const VersionRules &rules);
+    // The first standby from a base backup (pg_basebackup, or BackupClone
+    // where there is none of the major); the others copies of that copy.
+    Result<void> cloneFirstStandby(const PgBinaries &binaries, const VersionRules &rules);
+    Result<void> copyFirstStandby();
     Result<void> startStandbys();
     // The standby of that name (empty: the first) in m_state, or a refusal.
     Result<SandboxServer *> findStandby(const QString &name);

@@ -554,6 +554,15 @@ void TestSandbox::threeStandbys()
     watched.sort();
     QCOMPARE(watched, names);
 
+    // Another count for an existing sandbox is a reset, not an up.
+    QProcess other;
+    other.start(replicactl(), {QStringLiteral("sandbox"), QStringLiteral("up"), QStringLiteral("--standbys"),
+                               QStringLiteral("2"), QStringLiteral("--dir"), dir});
+    QVERIFY(other.waitForFinished(30000));
+    QCOMPARE(other.exitCode(), 2);
+    QVERIFY(other.readAllStandardError().contains("reset --standbys 2"));
+    QCOMPARE(Sandbox::loadState(dir)->standbys.size(), 3);
+
     QVERIFY(sandbox.down(true).ok());
     QVERIFY(!QFileInfo::exists(dir));
 }
