@@ -97,10 +97,12 @@ public:
     // empty value is asynchronous replication. Does not wait for the new
     // sync states: pg_stat_replication shows them within moments.
     Result<void> setSynchronousStandbyNames(const QString &value);
-    // The standby becomes a primary; the old primary is switched to
-    // asynchronous first so that its commits do not wait for it.
+    // That standby becomes a primary; the old primary is switched to
+    // asynchronous first so that its commits do not wait for it. The
+    // other standbys keep following the old primary.
     Result<void> promote(const QString &standby = {});
-    // Both servers and their files gone, then a fresh pair like up().
+    // Every server and its files gone, then a fresh sandbox like up(), with
+    // as many standbys as before unless options say otherwise.
     Result<SandboxState> reset(const SandboxOptions &options = {});
 
     // Runs SQL on one server with psql (as the servers' user, over the Unix
