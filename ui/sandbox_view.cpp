@@ -1,5 +1,6 @@
 #include "ui/sandbox_view.h"
 
+#include "core/host/command_line.h"
 #include "core/monitor/replication_sampler.h"
 #include "ui/server_list_model.h"
 
@@ -48,7 +49,8 @@ void fitHeight(QTableView *table, int rows)
 } // namespace
 
 SandboxView::SandboxView(const SandboxState &state, ReplicationSampler *sampler, QWidget *parent)
-    : QWidget(parent), m_servers(new ServerListModel(this)), m_updated(new QLabel(this))
+    : QWidget(parent), m_standbyNames(state.standbyNames()), m_servers(new ServerListModel(this)),
+      m_updated(new QLabel(this))
 {
     setObjectName(QStringLiteral("sandboxView"));
     auto *title = new QLabel(this);
@@ -63,12 +65,16 @@ SandboxView::SandboxView(const SandboxState &state, ReplicationSampler *sampler,
     folder->setTextInteractionFlags(Qt::TextSelectableByMouse);
     folder->setForegroundRole(QPalette::PlaceholderText);
 
-    m_servers->setServerNames({state.primary.name, state.standby.name},
-                              {QStringLiteral("%1:%2").arg(state.primary.socketDir).arg(state.primary.port),
-                               QStringLiteral("%1:%2").arg(state.standby.socketDir).arg(state.standby.port)});
+    const QList<SandboxServer> servers = QList<SandboxServer>{state.primary} + state.standbys;
+    QStringList names, endpoints;
+    for (const SandboxServer &server : servers) {
+        names.append(server.name);
+        endpoints.append(QStringLiteral("%1:%2").arg(server.socketDir).arg(server.port));
+    }
+    m_servers->setServerNames(names, endpoints);
     m_serverTable = makeTable(m_servers, QStringLiteral("serverTable"), this);
     m_serverTable->setAccessibleName(tr("Servers"));
-    fitHeight(m_serverTable, 2);
+    fitHeight(m_serverTable, int(servers.size()));
 
     auto *serversBox = new QGroupBox(tr("Servers"), this);
     serversBox->setSizePolicy(QSizePolicy::Preferred, QSizePolicy::Maximum);
@@ -80,8 +86,8 @@ SandboxView::SandboxView(const SandboxState &state, ReplicationSampler *sampler,
     auto *connectLayout = new QVBoxLayout(connectBox);
     const QString psql =
         state.clientBinDir.isEmpty() ? QStringLiteral("psql") : state.clientBinDir + QStringLiteral("/psql");
-    for (const SandboxServer *server : {&state.primary, &state.standby}) {
-        auto *line = new QLabel(tr("%1: %2").arg(server->name, server->psqlCommand(psql)), connectBox);
+    for (const SandboxServer &server : servers) {
+        auto *line = new QLabel(tr("%1: %2").arg(server.name, server.psqlCommand(psql)), connectBox);
         line->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
         line->setTextInteractionFlags(Qt::TextSelectableByMouse);
         line->setWordWrap(true);
@@ -109,6 +115,11 @@ QString SandboxView::command(const QString &action) const
     return m_commandFor ? m_commandFor(action) : QStringLiteral("replicactl sandbox ") + action;
 }
 
+QString SandboxView::standbyOption(const QString &name)
+{
+    return QStringLiteral(" --standby ") + CommandLine::quote(name);
+}
+
 QString SandboxView::hintFor(const ReplicationSample &sample) const
 {
     // Sandbox-specific advice on top of the sampler's general sentences.
@@ -118,9 +129,17 @@ QString SandboxView::hintFor(const ReplicationSample &sample) const
         const bool standbyDown =
             problem.code == QLatin1String("standby-disconnected") ||
             (problem.code == QLatin1String("server-unreachable") && problem.subject != sample.primary.name);
+        // The menu acts on the first standby; another one is named on the command line.
+        const bool other = m_standbyNames.indexOf(problem.subject) > 0;
+        if (standbyDown && other)
+            return tr("Start the %1 again: %2")
+                .arg(problem.subject, command(QStringLiteral("start-standby")) + standbyOption(problem.subject));
         if (standbyDown)
             return tr("Start the standby again: Sandbox > Start the standby, or %1")
                 .arg(command(QStringLiteral("start-standby")));
+        if (problem.code == QLatin1String("replay-paused") && other)
+            return tr("Resume replay on the %1: %2")
+                .arg(problem.subject, command(QStringLiteral("resume-replay")) + standbyOption(problem.subject));
         if (problem.code == QLatin1String("replay-paused"))
             return tr("Resume replay: Sandbox > Resume replay, or %1").arg(command(QStringLiteral("resume-replay")));
         if (problem.code == QLatin1String("standby-not-in-recovery"))

@@ -39,8 +39,11 @@ private:
     void showSample(const ReplicationSample &sample);
 
     QString command(const QString &action) const;
+    // " --standby NAME", quoted for a shell, to follow command().
+    static QString standbyOption(const QString &name);
 
     std::function<QString(const QString &)> m_commandFor;
+    QStringList m_standbyNames; // the first is the one the Sandbox menu acts on
     ServerListModel *m_servers;
     QTableView *m_serverTable;
     QLabel *m_updated;

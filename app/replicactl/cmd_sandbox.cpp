@@ -31,7 +31,8 @@ struct Action
 {
     QString name;
     const char *summary;
-    bool takesCreateOptions; // --async/--sync, --pg-bin
+    bool takesCreateOptions; // --async/--sync, --pg-bin, --standbys, --synchronous-standby-names
+    bool takesStandby;       // --standby NAME
 };
 
 // In the order of a lesson, as the help lists them.
@@ -39,22 +40,27 @@ const QList<Action> &actions()
 {
     static const QList<Action> table{
         {QStringLiteral("up"),
-         QT_TRANSLATE_NOOP("ReplicaCtl", "make the pair and wait until it streams, or reuse a running one"), true},
-        {QStringLiteral("down"),
-         QT_TRANSLATE_NOOP("ReplicaCtl", "stop both servers (--remove: delete the sandbox's files too)"), false},
-        {QStringLiteral("status"), QT_TRANSLATE_NOOP("ReplicaCtl", "both servers and the replication table (--json)"),
+         QT_TRANSLATE_NOOP("ReplicaCtl", "make the sandbox and wait until it streams, or reuse a running one"), true,
          false},
+        {QStringLiteral("down"),
+         QT_TRANSLATE_NOOP("ReplicaCtl", "stop every server (--remove: delete the sandbox's files too)"), false, false},
+        {QStringLiteral("status"), QT_TRANSLATE_NOOP("ReplicaCtl", "every server and the replication table (--json)"),
+         false, true},
         {QStringLiteral("stop-standby"),
-         QT_TRANSLATE_NOOP("ReplicaCtl", "stop the standby (in sync mode, commits on the primary then wait)"), false},
-        {QStringLiteral("start-standby"),
-         QT_TRANSLATE_NOOP("ReplicaCtl", "start the standby and wait until it streams"), false},
-        {QStringLiteral("pause-replay"), QT_TRANSLATE_NOOP("ReplicaCtl", "pause WAL replay on the standby"), false},
-        {QStringLiteral("resume-replay"), QT_TRANSLATE_NOOP("ReplicaCtl", "resume WAL replay on the standby"), false},
-        {QStringLiteral("sync"), QT_TRANSLATE_NOOP("ReplicaCtl", "make replication synchronous (reload)"), false},
-        {QStringLiteral("async"), QT_TRANSLATE_NOOP("ReplicaCtl", "make replication asynchronous (reload)"), false},
-        {QStringLiteral("promote"), QT_TRANSLATE_NOOP("ReplicaCtl", "promote the standby to a primary"), false},
-        {QStringLiteral("reset"), QT_TRANSLATE_NOOP("ReplicaCtl", "throw both servers away and make a fresh pair"),
+         QT_TRANSLATE_NOOP("ReplicaCtl", "stop a standby (in sync mode, commits on the primary then wait)"), false,
          true},
+        {QStringLiteral("start-standby"), QT_TRANSLATE_NOOP("ReplicaCtl", "start a standby and wait until it streams"),
+         false, true},
+        {QStringLiteral("pause-replay"), QT_TRANSLATE_NOOP("ReplicaCtl", "pause WAL replay on a standby"), false, true},
+        {QStringLiteral("resume-replay"), QT_TRANSLATE_NOOP("ReplicaCtl", "resume WAL replay on a standby"), false,
+         true},
+        {QStringLiteral("sync"), QT_TRANSLATE_NOOP("ReplicaCtl", "make replication synchronous (reload)"), false,
+         false},
+        {QStringLiteral("async"), QT_TRANSLATE_NOOP("ReplicaCtl", "make replication asynchronous (reload)"), false,
+         false},
+        {QStringLiteral("promote"), QT_TRANSLATE_NOOP("ReplicaCtl", "promote a standby to a primary"), false, true},
+        {QStringLiteral("reset"), QT_TRANSLATE_NOOP("ReplicaCtl", "throw every server away and make a fresh sandbox"),
+         true, false},
     };
     return table;
 }
@@ -62,9 +68,9 @@ const QList<Action> &actions()
 void printHelp(QTextStream &out)
 {
     out << tr("Usage: replicactl sandbox ACTION [--dir DIR] [OPTIONS]\n\n"
-              "A PostgreSQL primary and hot standby on this computer, in one folder, on free\n"
-              "loopback ports, for the demo and for learning. Run as root, the servers run as\n"
-              "the postgres system user.\n\nActions:\n");
+              "A PostgreSQL primary and one to five hot standbys on this computer, in one\n"
+              "folder, on free loopback ports, for the demo and for learning. Run as root, the\n"
+              "servers run as the postgres system user.\n\nActions:\n");
     for (const Action &action : actions())
         out << QStringLiteral("  %1  %2\n").arg(action.name, -14).arg(tr(action.summary));
     out << tr("\nOptions:\n"
@@ -73,6 +79,14 @@ void printHelp(QTextStream &out)
               "  --sync         up: switch an existing sandbox to synchronous\n"
               "  --pg-bin DIR   up/reset: the folder of initdb, postgres and pg_ctl of another\n"
               "                 PostgreSQL major (default: Debian's newest, /usr/lib/postgresql/N/bin)\n"
+              "  --standbys N   up/reset: 1 to 5 standbys (default 1, named 'standby'; with more,\n"
+              "                 'standby1' .. 'standbyN', each its application_name and slot)\n"
+              "  --synchronous-standby-names VALUE\n"
+              "                 up/reset/sync: synchronous_standby_names, as given (for example\n"
+              "                 'FIRST 2 (standby1, standby2)' or 'ANY 2 (*)'; default: the first\n"
+              "                 standby); checked first, an empty value means asynchronous\n"
+              "  --standby NAME stop-standby, start-standby, pause-replay, resume-replay, promote,\n"
+              "                 status: the standby to act on (default: the first)\n"
               "  --json         status: print JSON\n"
               "  --remove       down: delete the sandbox's files after stopping it\n"
               "\nExit status: 0 done, 1 failed, 2 bad input. 'status' and 'down' on a folder without a\n"
@@ -94,11 +108,13 @@ void printConnections(QTextStream &out, const Sandbox &sandbox)
     if (!state)
         return;
     out << '\n' << tr("Connect with psql:") << '\n';
-    out << QStringLiteral("  %1  %2\n").arg(tr("primary:"), -9).arg(sandbox.psqlCommand(state->primary));
-    out << QStringLiteral("  %1  %2\n").arg(tr("standby:"), -9).arg(sandbox.psqlCommand(state->standby));
+    const QList<SandboxServer> servers = QList<SandboxServer>{state->primary} + state->standbys;
+    const int width = state->standbys.size() > 1 ? -10 : -9;
+    for (const SandboxServer &server : servers)
+        out << QStringLiteral("  %1  %2\n").arg(server.name + QLatin1Char(':'), width).arg(sandbox.psqlCommand(server));
     out << tr("Connection strings:") << '\n';
-    out << QStringLiteral("  %1  %2\n").arg(tr("primary:"), -9).arg(state->primary.connectionString());
-    out << QStringLiteral("  %1  %2\n").arg(tr("standby:"), -9).arg(state->standby.connectionString());
+    for (const SandboxServer &server : servers)
+        out << QStringLiteral("  %1  %2\n").arg(server.name + QLatin1Char(':'), width).arg(server.connectionString());
 }
 
 int fail(QTextStream &err, const Error &error, int code)
@@ -109,15 +125,18 @@ int fail(QTextStream &err, const Error &error, int code)
     return code;
 }
 
-// One round of the monitor's sampler over both servers (libpq, the Unix
+// One round of the monitor's sampler over every server (libpq, the Unix
 // socket), so that this table is the one `replicactl status` and the GUI show.
 std::optional<ReplicationSample> sampleOnce(const SandboxStatus &status)
 {
     const SandboxState &state = status.state;
     ReplicationSampler sampler;
     sampler.setPrimary(state.primary.name, state.primary.connectionString(QStringLiteral("postgres")));
-    sampler.addStandby(state.standby.name, state.standby.connectionString(QStringLiteral("postgres")));
+    for (const SandboxServer &standby : state.standbys)
+        sampler.addStandby(standby.name, standby.connectionString(QStringLiteral("postgres")));
     sampler.setConnectTimeout(5000);
+    const bool standbysRunning = std::any_of(status.standbys.cbegin(), status.standbys.cend(),
+                                             [](const SandboxStandbyStatus &standby) { return standby.running; });
     std::optional<ReplicationSample> sample;
     QEventLoop loop;
     // The first rounds may end before the connections are made: sample
@@ -127,7 +146,7 @@ std::optional<ReplicationSample> sampleOnce(const SandboxStatus &status)
         const bool standbyAnswered =
             std::all_of(ready.standbyServers.cbegin(), ready.standbyServers.cend(),
                         [](const ReplicationSample::Server &server) { return server.reachable; });
-        if ((ready.primary.reachable || !status.primaryRunning) && (standbyAnswered || !status.standbyRunning))
+        if ((ready.primary.reachable || !status.primaryRunning) && (standbyAnswered || !standbysRunning))
             loop.quit();
         else
             QTimer::singleShot(50, &sampler, &ReplicationSampler::sampleNow);
@@ -138,25 +157,35 @@ std::optional<ReplicationSample> sampleOnce(const SandboxStatus &status)
     return sample;
 }
 
-void printStatus(QTextStream &out, const SandboxStatus &status, const std::optional<ReplicationSample> &sample)
+void printStatus(QTextStream &out, const SandboxStatus &status, const std::optional<ReplicationSample> &sample,
+                 const QString &onlyStandby)
 {
     const SandboxState &state = status.state;
     out << tr("Sandbox %1: PostgreSQL %2, %3.")
                .arg(state.dir, state.version.majorString(),
-                    state.standbyPromoted ? tr("standby promoted (two primaries, no replication)")
-                    : state.synchronous   ? tr("synchronous")
-                                          : tr("asynchronous"))
+                    state.anyPromoted()  ? tr("a standby promoted (two primaries)")
+                    : !state.synchronous ? tr("asynchronous")
+                    : status.synchronousStandbyNames.isEmpty()
+                        ? tr("synchronous")
+                        : tr("synchronous (synchronous_standby_names = '%1')").arg(status.synchronousStandbyNames))
         << '\n';
     const QString running = tr("running"), stopped = tr("stopped");
+    const int width = state.standbys.size() > 1 ? -10 : -9;
     out << QStringLiteral("  %1 %2\n")
-               .arg(tr("primary:"), -9)
+               .arg(state.primary.name + QLatin1Char(':'), width)
                .arg(tr("port %1, %2").arg(state.primary.port).arg(status.primaryRunning ? running : stopped));
-    out << QStringLiteral("  %1 %2\n")
-               .arg(tr("standby:"), -9)
-               .arg(tr("port %1, %2%3")
-                        .arg(state.standby.port)
-                        .arg(status.standbyRunning ? running : stopped)
-                        .arg(status.standbyRunning && status.replayPaused ? tr(", replay paused") : QString()));
+    for (qsizetype i = 0; i < status.standbys.size(); ++i) {
+        const SandboxStandbyStatus &standby = status.standbys.at(i);
+        if (!onlyStandby.isEmpty() && standby.name != onlyStandby)
+            continue;
+        out << QStringLiteral("  %1 %2\n")
+                   .arg(standby.name + QLatin1Char(':'), width)
+                   .arg(tr("port %1, %2%3%4")
+                            .arg(state.standbys.at(i).port)
+                            .arg(standby.running ? running : stopped)
+                            .arg(standby.running && standby.replayPaused ? tr(", replay paused") : QString())
+                            .arg(state.standbys.at(i).promoted ? tr(", promoted") : QString()));
+    }
     out << '\n';
     if (!sample) {
         out << tr("The servers did not answer within 15 s.") << '\n';
@@ -192,8 +221,14 @@ int sandbox(const QStringList &arguments)
     const QCommandLineOption pgBinOption(QStringLiteral("pg-bin"), tr("PostgreSQL's programs."), QStringLiteral("DIR"));
     const QCommandLineOption jsonOption(QStringLiteral("json"), tr("JSON output."));
     const QCommandLineOption removeOption(QStringLiteral("remove"), tr("Delete the files."));
+    const QCommandLineOption standbysOption(QStringLiteral("standbys"), tr("How many standbys."), QStringLiteral("N"));
+    const QCommandLineOption namesOption(QStringLiteral("synchronous-standby-names"),
+                                         tr("synchronous_standby_names, as given."), QStringLiteral("VALUE"));
+    const QCommandLineOption standbyOption(QStringLiteral("standby"), tr("The standby to act on."),
+                                           QStringLiteral("NAME"));
     const QCommandLineOption helpOption({QStringLiteral("h"), QStringLiteral("help")}, tr("This help."));
-    parser.addOptions({dirOption, asyncOption, syncOption, pgBinOption, jsonOption, removeOption, helpOption});
+    parser.addOptions({dirOption, asyncOption, syncOption, pgBinOption, jsonOption, removeOption, standbysOption,
+                       namesOption, standbyOption, helpOption});
     if (!parser.parse(QStringList{QStringLiteral("replicactl sandbox")} + arguments.mid(1))) {
         err << parser.errorText() << '\n' << tr("Run 'replicactl sandbox --help' for the options.") << '\n';
         return BadInput;
@@ -211,10 +246,27 @@ int sandbox(const QStringList &arguments)
         err << tr("Give --sync or --async, not both.") << '\n';
         return BadInput;
     }
-    const bool createOptions = parser.isSet(asyncOption) || parser.isSet(syncOption) || parser.isSet(pgBinOption);
+    const bool createOptions = parser.isSet(asyncOption) || parser.isSet(syncOption) || parser.isSet(pgBinOption) ||
+                               parser.isSet(standbysOption);
     if (createOptions && !found->takesCreateOptions) {
-        err << tr("--async, --sync and --pg-bin belong to 'up' and 'reset'; use 'replicactl sandbox sync' or "
-                  "'async' to switch an existing sandbox.")
+        err << tr("--async, --sync, --pg-bin and --standbys belong to 'up' and 'reset'; use 'replicactl sandbox "
+                  "sync' or 'async' to switch an existing sandbox.")
+            << '\n';
+        return BadInput;
+    }
+    if (parser.isSet(namesOption) && !found->takesCreateOptions && name != QLatin1String("sync")) {
+        err << tr("--synchronous-standby-names belongs to 'up', 'reset' and 'sync'.") << '\n';
+        return BadInput;
+    }
+    if (parser.isSet(namesOption) && (parser.isSet(asyncOption) || parser.isSet(syncOption))) {
+        err << tr("Give --synchronous-standby-names or --sync/--async, not both (an empty value means "
+                  "asynchronous).")
+            << '\n';
+        return BadInput;
+    }
+    if (parser.isSet(standbyOption) && !found->takesStandby) {
+        err << tr("--standby belongs to the actions on one standby: stop-standby, start-standby, pause-replay, "
+                  "resume-replay, promote and status.")
             << '\n';
         return BadInput;
     }
@@ -234,6 +286,17 @@ int sandbox(const QStringList &arguments)
         options.synchronous = false;
     else if (parser.isSet(syncOption))
         options.synchronous = true;
+    if (parser.isSet(standbysOption)) {
+        bool number = false;
+        options.standbys = parser.value(standbysOption).toInt(&number);
+        if (!number) {
+            err << tr("--standbys needs a number from 1 to 5, not '%1'.").arg(parser.value(standbysOption)) << '\n';
+            return BadInput;
+        }
+    }
+    if (parser.isSet(namesOption))
+        options.synchronousStandbyNames = parser.value(namesOption);
+    options.standby = parser.value(standbyOption);
 
     LocalHost host;
     Sandbox sandbox(host, parser.value(dirOption));
@@ -295,6 +358,12 @@ int sandbox(const QStringList &arguments)
         auto status = sandbox.status();
         if (!status)
             return fail(err, status.error(), Failed);
+        if (!options.standby.isEmpty() && !status->state.standbyNamed(options.standby))
+            return fail(err,
+                        makeRefusal(tr("The sandbox in %1 has no standby named '%2'. Its standbys: %3.")
+                                        .arg(sandbox.dir(), options.standby,
+                                             status->state.standbyNames().join(QStringLiteral(", ")))),
+                        BadInput);
         const auto sample = sampleOnce(*status);
         if (parser.isSet(jsonOption)) {
             QJsonObject json = status->toJson();
@@ -304,20 +373,25 @@ int sandbox(const QStringList &arguments)
             out << QJsonDocument(json).toJson(QJsonDocument::Indented);
             return Done;
         }
-        printStatus(out, *status, sample);
+        printStatus(out, *status, sample, options.standby);
         printConnections(out, sandbox);
         return Done;
     }
 
     const std::map<QString, std::function<Result<void>()>> operations{
         {QStringLiteral("down"), [&] { return sandbox.down(parser.isSet(removeOption)); }},
-        {QStringLiteral("stop-standby"), [&] { return sandbox.stopStandby(); }},
-        {QStringLiteral("start-standby"), [&] { return sandbox.startStandby(); }},
-        {QStringLiteral("pause-replay"), [&] { return sandbox.pauseReplay(); }},
-        {QStringLiteral("resume-replay"), [&] { return sandbox.resumeReplay(); }},
-        {QStringLiteral("sync"), [&] { return sandbox.setSynchronous(true); }},
+        {QStringLiteral("stop-standby"), [&] { return sandbox.stopStandby(options.standby); }},
+        {QStringLiteral("start-standby"), [&] { return sandbox.startStandby(options.standby); }},
+        {QStringLiteral("pause-replay"), [&] { return sandbox.pauseReplay(options.standby); }},
+        {QStringLiteral("resume-replay"), [&] { return sandbox.resumeReplay(options.standby); }},
+        {QStringLiteral("sync"),
+         [&] {
+             return options.synchronousStandbyNames
+                        ? sandbox.setSynchronousStandbyNames(*options.synchronousStandbyNames)
+                        : sandbox.setSynchronous(true);
+         }},
         {QStringLiteral("async"), [&] { return sandbox.setSynchronous(false); }},
-        {QStringLiteral("promote"), [&] { return sandbox.promote(); }},
+        {QStringLiteral("promote"), [&] { return sandbox.promote(options.standby); }},
     };
     auto done = operations.at(name)();
     printActions(out, sandbox, printed);

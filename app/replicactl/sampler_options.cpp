@@ -23,7 +23,8 @@ Result<void> configureSandbox(const QCommandLineParser &parser, ReplicationSampl
     if (!state) // its sentence already says how to make one
         return makeRefusal(state.error().message, state.error().detail);
     sampler.setPrimary(state->primary.name, state->primary.connectionString(QStringLiteral("postgres")));
-    sampler.addStandby(state->standby.name, state->standby.connectionString(QStringLiteral("postgres")));
+    for (const SandboxServer &standby : state->standbys)
+        sampler.addStandby(standby.name, standby.connectionString(QStringLiteral("postgres")));
     return {};
 }
 

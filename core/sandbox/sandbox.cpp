@@ -38,6 +38,7 @@ const QString socketFolder = QStringLiteral("run");
 const QString passFileName = QStringLiteral("replicator.pgpass");
 const QString replicationUser = QStringLiteral("replicator");
 const QString lessonDatabase = QStringLiteral("mydb");
+constexpr int maxStandbys = 5;
 
 // Above Debian's clusters (5432 and up), below the ephemeral range.
 constexpr int firstPort = 55432;
@@ -138,6 +139,16 @@ Result<SandboxState> Sandbox::loadState(const QString &dir)
     return SandboxState::fromJson(document.object(), absolute);
 }
 
+QStringList Sandbox::standbyNamesFor(int count)
+{
+    if (count == 1)
+        return {standbyName};
+    QStringList names;
+    for (int i = 1; i <= count; ++i)
+        names.append(standbyName + QString::number(i));
+    return names;
+}
+
 QString Sandbox::psqlCommand(const SandboxServer &server) const
 {
     const QString psql =
@@ -206,23 +217,52 @@ Result<PgBinaries> Sandbox::checkInput(const SandboxOptions &options)
             return loaded.error();
         existing = *loaded;
     }
-    if (existing && options.pgBinDir.isEmpty()) {
+    std::optional<PgBinaries> binaries;
+    if (existing && options.pgBinDir.isEmpty() &&
+        QFileInfo(QDir(existing->binDir).filePath(QStringLiteral("initdb"))).isExecutable()) {
         // The sandbox keeps its own programs; they must still be there.
-        const QString initdb = QDir(existing->binDir).filePath(QStringLiteral("initdb"));
-        if (QFileInfo(initdb).isExecutable())
-            return PgBinaries::fromState(existing->version, existing->binDir, existing->clientBinDir,
+        binaries = PgBinaries::fromState(existing->version, existing->binDir, existing->clientBinDir,
                                          existing->basebackupBinDir);
+    } else {
+        auto found = PgBinaries::find(m_host, options.pgBinDir);
+        if (!found)
+            return found.error();
+        binaries = *found;
     }
-    auto binaries = PgBinaries::find(m_host, options.pgBinDir);
-    if (!binaries)
-        return binaries.error();
     if (existing && !(existing->version == binaries->version())) {
         return makeError(
             tr("The sandbox in %1 runs PostgreSQL %2, not %3. Run 'replicactl sandbox reset "
                "--pg-bin %4' to replace it, or choose another folder with --dir.")
                 .arg(m_dir, existing->version.majorString(), binaries->version().majorString(), options.pgBinDir));
     }
-    return binaries;
+    auto standbys = checkStandbyOptions(options, binaries->version(), existing);
+    if (!standbys)
+        return standbys.error();
+    return *binaries;
+}
+
+Result<void> Sandbox::checkStandbyOptions(const SandboxOptions &options, const PgVersion &version,
+                                          const std::optional<SandboxState> &existing) const
+{
+    if (options.standbys && (*options.standbys < 1 || *options.standbys > maxStandbys))
+        return makeRefusal(tr("A sandbox has 1 to %1 standbys, not %2. Give --standbys a number from 1 to %1.")
+                               .arg(maxStandbys)
+                               .arg(*options.standbys));
+    if (existing && options.standbys && *options.standbys != existing->standbys.size())
+        return makeRefusal(tr("The sandbox in %1 has %2 standby(s), not %3. Run 'replicactl sandbox reset "
+                              "--standbys %3' to replace it, or choose another folder with --dir.")
+                               .arg(m_dir)
+                               .arg(existing->standbys.size())
+                               .arg(*options.standbys));
+    if (options.synchronousStandbyNames) {
+        // The same judge as every other edit of a server's settings: what
+        // PostgreSQL of this major would refuse at reload is refused here.
+        auto valid = VersionRules(version).validateSetting(QStringLiteral("synchronous_standby_names"),
+                                                           *options.synchronousStandbyNames);
+        if (!valid)
+            return makeRefusal(tr("--synchronous-standby-names: %1").arg(valid.error().message), valid.error().detail);
+    }
+    return {};
 }
 
 // ---------------------------------------------------------------- up
@@ -256,7 +296,7 @@ Result<SandboxState> Sandbox::up(const SandboxOptions &options)
                             .arg(m_dir, error.message);
         return error;
     }
-    auto made = createFresh(*m_binaries, options.synchronous.value_or(true));
+    auto made = createFresh(*m_binaries, options);
     m_totalMs = clock.elapsed();
     return made;
 }
@@ -270,8 +310,9 @@ Result<SandboxState> Sandbox::resume(const SandboxOptions &options)
     SandboxState &state = *m_state;
 
     const bool primaryUp = isRunning(state.primary);
-    const bool standbyUp = isRunning(state.standby);
-    if (primaryUp && standbyUp) {
+    const bool standbysUp = std::all_of(state.standbys.cbegin(), state.standbys.cend(),
+                                        [this](const SandboxServer &standby) { return isRunning(standby); });
+    if (primaryUp && standbysUp) {
         m_reusedRunning = true;
         note(tr("The sandbox in %1 is already running; it is reused as it is.").arg(m_dir));
     }
@@ -280,9 +321,11 @@ Result<SandboxState> Sandbox::resume(const SandboxOptions &options)
         auto cleaned = cleanStale(state.primary);
         if (!cleaned)
             return cleaned.error();
-        if (state.primary.port != oldPort && standbyUp) {
+        for (const SandboxServer &standby : std::as_const(state.standbys)) {
+            if (state.primary.port == oldPort || !isRunning(standby))
+                continue;
             // Its primary_conninfo names the old port.
-            auto stopped = stopServer(state.standby);
+            auto stopped = stopServer(standby);
             if (!stopped)
                 return stopped.error();
         }
@@ -291,31 +334,43 @@ Result<SandboxState> Sandbox::resume(const SandboxOptions &options)
             return started.error();
         note(tr("Started the primary on port %1.").arg(state.primary.port));
     }
-    if (!isRunning(state.standby)) {
-        auto cleaned = cleanStale(state.standby);
+    for (SandboxServer &standby : state.standbys) {
+        if (isRunning(standby))
+            continue;
+        auto cleaned = cleanStale(standby);
         if (!cleaned)
             return cleaned.error();
-        if (!state.standbyPromoted) {
-            auto written = writeStandbySettings();
+        if (!standby.promoted) {
+            auto written = writeStandbySettings(standby);
             if (!written)
                 return written.error();
         }
-        auto started = startServer(state.standby);
+        auto started = startServer(standby);
         if (!started)
             return started.error();
-        note(tr("Started the standby on port %1.").arg(state.standby.port));
+        note(tr("Started the %1 on port %2.").arg(standby.name).arg(standby.port));
     }
     auto saved = saveState();
     if (!saved)
         return saved.error();
-    if (state.standbyPromoted) {
-        note(tr("The standby was promoted earlier: both servers are primaries. Run 'replicactl sandbox reset' "
-                "for a fresh pair."));
-        return state;
+    if (state.anyPromoted())
+        note(tr("A standby was promoted earlier: the sandbox has two primaries. Run 'replicactl sandbox reset' "
+                "for a fresh sandbox."));
+    for (const SandboxServer &standby : std::as_const(state.standbys)) {
+        if (standby.promoted)
+            continue;
+        auto streaming = waitForStreaming(standby, streamingTimeoutMs);
+        if (!streaming)
+            return streaming.error();
     }
-    auto streaming = waitForStreaming(streamingTimeoutMs);
-    if (!streaming)
-        return streaming.error();
+    if (state.anyPromoted())
+        return state;
+    if (options.synchronousStandbyNames) {
+        auto set = changeStandbyNames(*options.synchronousStandbyNames);
+        if (!set)
+            return set.error();
+        return *m_state;
+    }
     const bool wanted = options.synchronous.value_or(state.synchronous);
     if (wanted != state.synchronous || !m_reusedRunning) {
         auto applied = applySynchronous(wanted, true);
@@ -329,10 +384,13 @@ Result<SandboxState> Sandbox::resume(const SandboxOptions &options)
     return state;
 }
 
-Result<SandboxState> Sandbox::createFresh(const PgBinaries &binaries, bool synchronous)
+Result<SandboxState> Sandbox::createFresh(const PgBinaries &binaries, const SandboxOptions &options)
 {
     QElapsedTimer clock;
     const VersionRules rules(binaries.version());
+    const QStringList standbyNames = standbyNamesFor(options.standbys.value_or(1));
+    const bool synchronous = options.synchronousStandbyNames ? !options.synchronousStandbyNames->isEmpty()
+                                                             : options.synchronous.value_or(true);
 
     auto prepared = prepareFolder();
     if (!prepared)
@@ -341,9 +399,6 @@ Result<SandboxState> Sandbox::createFresh(const PgBinaries &binaries, bool synch
     auto primaryPort = FreePort::find(firstPort);
     if (!primaryPort)
         return primaryPort.error();
-    auto standbyPort = FreePort::find(*primaryPort + 1, {*primaryPort});
-    if (!standbyPort)
-        return standbyPort.error();
 
     SandboxState state;
     state.dir = m_dir;
@@ -351,27 +406,53 @@ Result<SandboxState> Sandbox::createFresh(const PgBinaries &binaries, bool synch
     state.binDir = binaries.serverBinDir();
     state.clientBinDir = binaries.clientBinDir();
     state.basebackupBinDir = binaries.basebackupBinDir();
-    state.synchronous = false; // until the standby streams
+    state.synchronous = false; // until the standbys stream
+    state.synchronousStandbyNames = options.synchronousStandbyNames.value_or(QString());
     state.osUser = m_osUser;
     state.replicationUser = replicationUser;
-    state.slotName = rules.hasReplicationSlots() ? standbyName : QString();
     state.passFile = QDir(m_dir).filePath(passFileName);
     state.created = QDateTime::currentDateTimeUtc();
-    const QString socketDir = QDir(m_dir).filePath(socketFolder);
-    state.primary = SandboxServer{primaryName, *primaryPort, QDir(m_dir).filePath(primaryName),
-                                  socketDir,   m_osUser,     lessonDatabase};
-    state.standby = SandboxServer{standbyName, *standbyPort, QDir(m_dir).filePath(standbyName),
-                                  socketDir,   m_osUser,     lessonDatabase};
+    const auto server = [this](const QString &name, int port) {
+        SandboxServer made;
+        made.name = name;
+        made.port = port;
+        made.dataDir = QDir(m_dir).filePath(name);
+        made.socketDir = QDir(m_dir).filePath(socketFolder);
+        made.superuser = m_osUser;
+        made.database = lessonDatabase;
+        return made;
+    };
+    state.primary = server(primaryName, *primaryPort);
+    QList<int> taken{*primaryPort};
+    for (const QString &name : standbyNames) {
+        auto port = FreePort::find(taken.last() + 1, taken);
+        if (!port)
+            return port.error();
+        taken.append(*port);
+        SandboxServer standby = server(name, *port);
+        standby.slotName = rules.hasReplicationSlots() ? name : QString();
+        state.standbys.append(standby);
+    }
     m_state = state;
     // Written first, so that a crash from here on leaves a folder that is
     // recognised as a sandbox, which `reset` may clean.
     auto saved = saveState();
     if (!saved)
         return saved.error();
-    note(tr("Making a PostgreSQL %1 primary and standby in %2 (ports %3 and %4).")
-             .arg(state.version.majorString(), m_dir)
-             .arg(state.primary.port)
-             .arg(state.standby.port));
+    QStringList ports;
+    for (qsizetype i = 1; i < taken.size(); ++i)
+        ports.append(QString::number(taken.at(i)));
+    note(standbyNames.size() == 1
+             ? tr("Making a PostgreSQL %1 primary and standby in %2 (ports %3 and %4).")
+                   .arg(state.version.majorString(), m_dir)
+                   .arg(state.primary.port)
+                   .arg(state.standby().port)
+             : tr("Making a PostgreSQL %1 primary and %2 standbys in %3 (port %4; standbys on %5).")
+                   .arg(state.version.majorString())
+                   .arg(standbyNames.size())
+                   .arg(m_dir)
+                   .arg(state.primary.port)
+                   .arg(ports.join(QStringLiteral(", "))));
 
     // initdb: small and quick (no fsync of a throw-away folder), checksums on
     // as for a real cluster.
@@ -396,87 +477,43 @@ Result<SandboxState> Sandbox::createFresh(const PgBinaries &binaries, bool synch
         return started.error();
     phase(tr("primary start"), clock.restart());
 
-    // The replication role and its slot. The password travels on psql's
-    // standard input, never in its arguments.
-    const QString password = generatePassword();
-    QString script = QStringLiteral("\\set password '%1'\n").arg(password);
-    if (rules.hasScram())
-        script += QStringLiteral("SET password_encryption = 'scram-sha-256';\n");
-    script += QStringLiteral("CREATE ROLE %1 WITH LOGIN REPLICATION PASSWORD :'password';\n").arg(replicationUser);
-    if (!m_state->slotName.isEmpty())
-        script += QStringLiteral("SELECT pg_create_physical_replication_slot('%1');\n").arg(m_state->slotName);
-    auto made = query(m_state->primary, script);
-    if (!made)
-        return made.error();
-    note(tr("Created the role %1 (LOGIN REPLICATION, %2 password) and the slot %3.")
-             .arg(replicationUser, rules.preferredPasswordMethod(), m_state->slotName));
+    auto role = makeReplicationRole(rules);
+    if (!role)
+        return role.error();
     phase(tr("role and slot"), clock.restart());
 
-    // Any port: the primary may move to another one when this one is taken.
-    const QByteArray passLine = QStringLiteral("127.0.0.1:*:*:%1:%2\n").arg(replicationUser, password).toUtf8();
-    auto passWritten = m_host.writeFile(m_state->passFile, passLine, writeOptions(m_as, 0600));
-    if (!passWritten)
-        return passWritten.error();
-    if (binaries.hasBasebackup()) {
-        CommandLine basebackup(binaries.pgBasebackup(),
-                               {QStringLiteral("-D"), m_state->standby.dataDir, QStringLiteral("-d"),
-                                replicationConnInfo().toString(), QStringLiteral("-w"),
-                                QStringLiteral("--checkpoint=fast"), QStringLiteral("-X"), QStringLiteral("stream")});
-        if (!m_state->slotName.isEmpty() && rules.basebackupHasSlotOption())
-            basebackup.args({QStringLiteral("-S"), m_state->slotName});
-        if (binaries.version().atLeast(10))
-            basebackup.arg(QStringLiteral("--no-sync"));
-        ran = runChecked(basebackup, tr("copy the primary with pg_basebackup"));
-        if (!ran)
-            return ran.error();
-    } else {
-        // No pg_basebackup here of this major or newer (Debian's 15 refuses
-        // a 16+ server): the same copy through the low-level backup API.
-        CloneOptions clone;
-        clone.version = binaries.version();
-        clone.primaryDataDir = m_state->primary.dataDir;
-        clone.psqlPath = binaries.psql();
-        clone.socketDir = m_state->primary.socketDir;
-        clone.port = m_state->primary.port;
-        clone.user = m_state->primary.superuser;
-        clone.standbyDataDir = m_state->standby.dataDir;
-        clone.slotName = m_state->slotName;
-        clone.label = QStringLiteral("replica-studio sandbox");
-        ServerUserHost host(m_host, m_as);
-        auto cloned = BackupClone::run(host, host, clone);
-        if (!cloned)
-            return cloned.error();
-        note(tr("No pg_basebackup of PostgreSQL %1 or newer is installed, so the standby was cloned through the "
-                "low-level backup API (%2 MB, WAL %3 to %4).")
-                 .arg(binaries.version().majorString())
-                 .arg(cloned->bytes / (1024 * 1024))
-                 .arg(cloned->startLsn, cloned->stopLsn));
+    auto cloned = cloneFirstStandby(binaries, rules);
+    if (!cloned)
+        return cloned.error();
+    phase(tr("base backup"), clock.restart());
+    if (m_state->standbys.size() > 1) {
+        auto copied = copyFirstStandby();
+        if (!copied)
+            return copied.error();
+        phase(tr("copies for the other standbys"), clock.restart());
     }
-    written = writeStandbySettings(true);
-    if (!written)
-        return written.error();
-    phase(tr("base backup and standby settings"), clock.restart());
+    for (const SandboxServer &standby : std::as_const(m_state->standbys)) {
+        auto written = writeStandbySettings(standby, true);
+        if (!written)
+            return written.error();
+    }
+    phase(tr("standby settings"), clock.restart());
 
-    started = startServer(m_state->standby);
-    if (!started)
-        return started.error();
-    const QString standbyConf = QDir(m_state->standby.dataDir).filePath(QStringLiteral("postgresql.conf"));
-    written = writeConf(standbyConf, {{QStringLiteral("fsync"), QStringLiteral("on")}});
-    if (!written)
-        return written.error();
-    auto reloaded = query(m_state->standby, QStringLiteral("SELECT pg_reload_conf();\n"));
-    if (!reloaded)
-        return reloaded.error();
+    auto standbysStarted = startStandbys();
+    if (!standbysStarted)
+        return standbysStarted.error();
     phase(tr("standby start"), clock.restart());
 
-    auto streaming = waitForStreaming(streamingTimeoutMs);
-    if (!streaming)
-        return streaming.error();
+    for (const SandboxServer &standby : std::as_const(m_state->standbys)) {
+        auto streaming = waitForStreaming(standby, streamingTimeoutMs);
+        if (!streaming)
+            return streaming.error();
+    }
     phase(tr("streaming"), clock.restart());
 
     // The walkthrough's database only now: made before the base backup, its
     // few hundred new files would all be fsynced by the backup's checkpoint
-    // (over a second on a busy disk); made now, it reaches the standby as WAL.
+    // (over a second on a busy disk); made now, it reaches the standbys as WAL.
     auto loaded = query(m_state->primary,
                         QStringLiteral("CREATE DATABASE %1;\n"
                                        "\\connect %1\n"
@@ -494,7 +531,7 @@ Result<SandboxState> Sandbox::createFresh(const PgBinaries &binaries, bool synch
         if (!applied)
             return applied.error();
     }
-    // When up returns, the standby shows the row.
+    // When up returns, every standby shows the row.
     auto replayed = waitForReplay(streamingTimeoutMs);
     if (!replayed)
         return replayed.error();
@@ -503,10 +540,126 @@ Result<SandboxState> Sandbox::createFresh(const PgBinaries &binaries, bool synch
     saved = saveState();
     if (!saved)
         return saved.error();
-    note(synchronous ? tr("The standby streams synchronously: a commit on the primary returns once the standby "
-                          "has flushed it.")
-                     : tr("The standby streams asynchronously."));
+    note(!synchronous ? tr("The standbys stream asynchronously.")
+         : m_state->synchronousStandbyNames.isEmpty()
+             ? tr("The %1 streams synchronously: a commit on the primary returns once it has flushed it.")
+                   .arg(m_state->standby().name)
+             : tr("Replication is synchronous as synchronous_standby_names = '%1' says.")
+                   .arg(m_state->synchronousStandbyNames));
     return *m_state;
+}
+
+Result<void> Sandbox::makeReplicationRole(const VersionRules &rules)
+{
+    // The replication role and one slot per standby. The password travels
+    // on psql's standard input, never in its arguments. The slots keep WAL
+    // from now on (9.6+), before the base backup starts: the copies of the
+    // first standby's backup need it too.
+    const QString password = generatePassword();
+    QString script = QStringLiteral("\\set password '%1'\n").arg(password);
+    if (rules.hasScram())
+        script += QStringLiteral("SET password_encryption = 'scram-sha-256';\n");
+    script += QStringLiteral("CREATE ROLE %1 WITH LOGIN REPLICATION PASSWORD :'password';\n").arg(replicationUser);
+    const QString reserve = m_state->version.atLeast(9, 6) ? QStringLiteral(", true") : QString();
+    QStringList slotNames;
+    for (const SandboxServer &standby : std::as_const(m_state->standbys)) {
+        if (standby.slotName.isEmpty())
+            continue;
+        script +=
+            QStringLiteral("SELECT pg_create_physical_replication_slot('%1'%2);\n").arg(standby.slotName, reserve);
+        slotNames.append(standby.slotName);
+    }
+    auto made = query(m_state->primary, script);
+    if (!made)
+        return made.error();
+    note(tr("Created the role %1 (LOGIN REPLICATION, %2 password) and the slot(s) %3.")
+             .arg(replicationUser, rules.preferredPasswordMethod(), slotNames.join(QStringLiteral(", "))));
+
+    // Any port: the primary may move to another one when this one is taken.
+    const QByteArray passLine = QStringLiteral("127.0.0.1:*:*:%1:%2\n").arg(replicationUser, password).toUtf8();
+    auto passWritten = m_host.writeFile(m_state->passFile, passLine, writeOptions(m_as, 0600));
+    if (!passWritten)
+        return passWritten.error();
+    return {};
+}
+
+Result<void> Sandbox::cloneFirstStandby(const PgBinaries &binaries, const VersionRules &rules)
+{
+    const SandboxServer &first = m_state->standby();
+    if (binaries.hasBasebackup()) {
+        CommandLine basebackup(binaries.pgBasebackup(),
+                               {QStringLiteral("-D"), first.dataDir, QStringLiteral("-d"),
+                                replicationConnInfo().toString(), QStringLiteral("-w"),
+                                QStringLiteral("--checkpoint=fast"), QStringLiteral("-X"), QStringLiteral("stream")});
+        if (!first.slotName.isEmpty() && rules.basebackupHasSlotOption())
+            basebackup.args({QStringLiteral("-S"), first.slotName});
+        if (binaries.version().atLeast(10))
+            basebackup.arg(QStringLiteral("--no-sync"));
+        auto ran = runChecked(basebackup, tr("copy the primary with pg_basebackup"));
+        if (!ran)
+            return ran.error();
+    } else {
+        // No pg_basebackup here of this major or newer (Debian's 15 refuses
+        // a 16+ server): the same copy through the low-level backup API.
+        CloneOptions clone;
+        clone.version = binaries.version();
+        clone.primaryDataDir = m_state->primary.dataDir;
+        clone.psqlPath = binaries.psql();
+        clone.socketDir = m_state->primary.socketDir;
+        clone.port = m_state->primary.port;
+        clone.user = m_state->primary.superuser;
+        clone.standbyDataDir = first.dataDir;
+        clone.slotName = first.slotName;
+        clone.label = QStringLiteral("replica-studio sandbox");
+        ServerUserHost host(m_host, m_as);
+        auto cloned = BackupClone::run(host, host, clone);
+        if (!cloned)
+            return cloned.error();
+        note(tr("No pg_basebackup of PostgreSQL %1 or newer is installed, so the standby was cloned through the "
+                "low-level backup API (%2 MB, WAL %3 to %4).")
+                 .arg(binaries.version().majorString())
+                 .arg(cloned->bytes / (1024 * 1024))
+                 .arg(cloned->startLsn, cloned->stopLsn));
+    }
+    return {};
+}
+
+Result<void> Sandbox::copyFirstStandby()
+{
+    // The other standbys copy the first one's copy before it ever starts:
+    // the same base backup (its backup_label and WAL), a local copy instead
+    // of another checkpoint and stream from the primary. Their own slots
+    // have kept WAL since before the backup began. The copies run side by
+    // side: their time goes into the kernel's writes more than into one core.
+    QStringList arguments;
+    for (const SandboxServer &standby : std::as_const(m_state->standbys))
+        arguments.append(standby.dataDir); // the first is the source
+    auto copied =
+        runChecked(CommandLine::shell(QStringLiteral("src=$1; shift; pids=; for d; do cp -a -- \"$src\" \"$d\" & "
+                                                     "pids=\"$pids $!\"; done; rc=0; for p in $pids; do wait \"$p\" || "
+                                                     "rc=1; done; exit $rc"),
+                                      arguments),
+                   tr("copy the first standby's base backup for the others"));
+    if (!copied)
+        return copied.error();
+    return {};
+}
+
+Result<void> Sandbox::startStandbys()
+{
+    for (SandboxServer &standby : m_state->standbys) {
+        auto started = startServer(standby);
+        if (!started)
+            return started.error();
+        const QString conf = QDir(standby.dataDir).filePath(QStringLiteral("postgresql.conf"));
+        auto written = writeConf(conf, {{QStringLiteral("fsync"), QStringLiteral("on")}});
+        if (!written)
+            return written.error();
+        auto reloaded = query(standby, QStringLiteral("SELECT pg_reload_conf();\n"));
+        if (!reloaded)
+            return reloaded.error();
+    }
+    return {};
 }
 
 Result<void> Sandbox::prepareFolder()
@@ -571,8 +724,11 @@ Result<void> Sandbox::removeFiles()
 {
     // Only what a sandbox makes: --dir may be a folder of the user's.
     CommandLine remove(QStringLiteral("rm"), {QStringLiteral("-rf"), QStringLiteral("--")});
-    for (const QString &name : {primaryName, standbyName, socketFolder, primaryName + QStringLiteral(".log"),
-                                standbyName + QStringLiteral(".log"), passFileName, QStringLiteral("sandbox.json")})
+    QStringList names{socketFolder, passFileName, QStringLiteral("sandbox.json")};
+    // Whatever the (perhaps damaged) sandbox.json says: every name a sandbox may use.
+    for (const QString &server : QStringList{primaryName} + standbyNamesFor(1) + standbyNamesFor(maxStandbys))
+        names << server << server + QStringLiteral(".log");
+    for (const QString &name : std::as_const(names))
         remove.arg(QDir(m_dir).filePath(name));
     auto ran = runChecked(remove, tr("remove the sandbox's files in %1").arg(m_dir), RunAs::LoginUser);
     if (!ran)
@@ -675,18 +831,17 @@ Result<void> Sandbox::writePrimarySettings()
     return writeConf(QDir(primary.dataDir).filePath(QStringLiteral("postgresql.conf")), settings, {}, &primary);
 }
 
-Result<void> Sandbox::writeStandbySettings(bool firstStart)
+Result<void> Sandbox::writeStandbySettings(const SandboxServer &standby, bool firstStart)
 {
     const VersionRules rules(m_state->version);
-    const SandboxServer &standby = m_state->standby;
     QList<std::pair<QString, QString>> settings{{QStringLiteral("port"), QString::number(standby.port)}};
     if (rules.hasClusterName())
-        settings.append({QStringLiteral("cluster_name"), QStringLiteral("sandbox-standby")});
+        settings.append({QStringLiteral("cluster_name"), QStringLiteral("sandbox-") + standby.name});
     if (firstStart) {
         // A server started from a base backup first fsyncs its whole data
         // directory (it was not shut down cleanly): seconds on a busy disk,
         // for a copy that exists for a lesson. So the standby's first start
-        // runs with fsync off, and createFresh turns it back on (a reload)
+        // runs with fsync off, and startStandbys turns it back on (a reload)
         // once it runs; the kernel writes the copy out within moments anyway.
         // Should the machine crash in between, the next `up` reports a broken
         // standby and `reset` makes a fresh pair.
@@ -710,7 +865,7 @@ Result<void> Sandbox::writeStandbySettings(bool firstStart)
         return conninfo.error();
     RecoverySettings recovery(m_state->version);
     recovery.conninfo = *conninfo;
-    recovery.slotName = m_state->slotName;
+    recovery.slotName = standby.slotName;
     QByteArray currentAutoConf;
     const QString autoConfPath = QDir(standby.dataDir).filePath(QStringLiteral("postgresql.auto.conf"));
     if (!recovery.usesRecoveryConf() && QFileInfo::exists(autoConfPath)) {
@@ -784,8 +939,11 @@ Result<void> Sandbox::cleanStale(SandboxServer &server)
                  .arg(pidFile->pid()));
     }
     if (!FreePort::isFree(server.port)) {
-        const int other = &server == &m_state->primary ? m_state->standby.port : m_state->primary.port;
-        auto port = FreePort::find(server.port + 1, {other});
+        QList<int> others{m_state->primary.port};
+        for (const SandboxServer &standby : std::as_const(m_state->standbys))
+            others.append(standby.port);
+        others.removeOne(server.port);
+        auto port = FreePort::find(server.port + 1, others);
         if (!port)
             return port.error();
         note(tr("Port %1 of the %2 is taken by another program; the %2 moves to port %3.")
@@ -828,8 +986,10 @@ Result<void> Sandbox::startServer(SandboxServer &server)
             auto cleaned = cleanStale(server);
             if (!cleaned)
                 return cleaned.error();
-            if (&server == &m_state->primary && QFileInfo::exists(m_state->standby.dataDir)) {
-                auto written = writeStandbySettings();
+            for (const SandboxServer &standby : std::as_const(m_state->standbys)) {
+                if (&server != &m_state->primary || !QFileInfo::exists(standby.dataDir) || standby.promoted)
+                    continue;
+                auto written = writeStandbySettings(standby);
                 if (!written)
                     return written.error();
             }
@@ -900,20 +1060,22 @@ Result<bool> Sandbox::waitOn(const SandboxServer &server, const QString &conditi
     return !rows->isEmpty() && rows->constFirst().value(0) == QLatin1String("t");
 }
 
-Result<void> Sandbox::waitForStreaming(int timeoutMs)
+Result<void> Sandbox::waitForStreaming(const SandboxServer &standby, int timeoutMs)
 {
     const QString condition = QStringLiteral("EXISTS (SELECT 1 FROM pg_stat_replication WHERE application_name = '%1' "
                                              "AND state = 'streaming')")
-                                  .arg(m_state->standby.name);
+                                  .arg(standby.name);
     auto streaming = waitOn(m_state->primary, condition, timeoutMs);
     if (!streaming)
         return streaming.error();
     if (!*streaming) {
-        auto log = m_host.readFile(QDir(m_dir).filePath(m_state->standby.name + QStringLiteral(".log")), m_as);
-        return makeError(tr("The standby did not start streaming from the primary within %1 s. Its log (%2) says "
-                            "why; 'replicactl sandbox reset' makes a fresh pair.")
+        const QString logFile = QDir(m_dir).filePath(standby.name + QStringLiteral(".log"));
+        auto log = m_host.readFile(logFile, m_as);
+        return makeError(tr("The %1 did not start streaming from the primary within %2 s. Its log (%3) says "
+                            "why; 'replicactl sandbox reset' makes a fresh sandbox.")
+                             .arg(standby.name)
                              .arg(timeoutMs / 1000)
-                             .arg(QDir(m_dir).filePath(m_state->standby.name + QStringLiteral(".log"))),
+                             .arg(logFile),
                          log ? lastLines(*log, 12) : QString());
     }
     return {};
@@ -929,51 +1091,63 @@ Result<void> Sandbox::waitForReplay(int timeoutMs)
     static const QRegularExpression lsnPattern(QStringLiteral("^[0-9A-F]+/[0-9A-F]+$"));
     if (!lsnPattern.match(lsn).hasMatch())
         return makeError(tr("The primary reported no WAL position."), lsn);
-    const QString condition = QStringLiteral("EXISTS (SELECT 1 FROM pg_stat_replication WHERE application_name = '%1' "
-                                             "AND %2 >= '%3'::pg_lsn)")
-                                  .arg(m_state->standby.name, rules.replayLsnColumn(), lsn);
-    auto replayed = waitOn(m_state->primary, condition, timeoutMs);
-    if (!replayed)
-        return replayed.error();
-    if (!*replayed)
-        return makeError(tr("The standby did not replay the primary's changes within %1 s. Its log (%2) says why.")
-                             .arg(timeoutMs / 1000)
-                             .arg(QDir(m_dir).filePath(m_state->standby.name + QStringLiteral(".log"))));
+    for (const SandboxServer &standby : std::as_const(m_state->standbys)) {
+        const QString condition =
+            QStringLiteral("EXISTS (SELECT 1 FROM pg_stat_replication WHERE application_name = '%1' "
+                           "AND %2 >= '%3'::pg_lsn)")
+                .arg(standby.name, rules.replayLsnColumn(), lsn);
+        auto replayed = waitOn(m_state->primary, condition, timeoutMs);
+        if (!replayed)
+            return replayed.error();
+        if (!*replayed)
+            return makeError(tr("The %1 did not replay the primary's changes within %2 s. Its log (%3) says why.")
+                                 .arg(standby.name)
+                                 .arg(timeoutMs / 1000)
+                                 .arg(QDir(m_dir).filePath(standby.name + QStringLiteral(".log"))));
+    }
     return {};
+}
+
+QString Sandbox::syncStandbyNames() const
+{
+    if (!m_state->synchronousStandbyNames.isEmpty())
+        return m_state->synchronousStandbyNames;
+    return VersionRules(m_state->version).renderSyncStandbyNames({m_state->standby().name});
 }
 
 Result<void> Sandbox::applySynchronous(bool synchronous, bool wait)
 {
-    const VersionRules rules(m_state->version);
     const QString conf = QDir(m_state->primary.dataDir).filePath(QStringLiteral("postgresql.conf"));
-    auto written = synchronous ? writeConf(conf,
-                                           {{QStringLiteral("synchronous_standby_names"),
-                                             rules.renderSyncStandbyNames({m_state->standby.name})}},
-                                           {}, &m_state->primary)
-                               : writeConf(conf, {}, {QStringLiteral("synchronous_standby_names")}, &m_state->primary);
+    const QString names = syncStandbyNames();
+    auto written = synchronous
+                       ? writeConf(conf, {{QStringLiteral("synchronous_standby_names"), names}}, {}, &m_state->primary)
+                       : writeConf(conf, {}, {QStringLiteral("synchronous_standby_names")}, &m_state->primary);
     if (!written)
         return written.error();
     auto reloaded = query(m_state->primary, QStringLiteral("SELECT pg_reload_conf();\n"));
     if (!reloaded)
         return reloaded.error();
-    note(synchronous ? tr("Set synchronous_standby_names = '%1' on the primary and reloaded it.")
-                           .arg(rules.renderSyncStandbyNames({m_state->standby.name}))
+    note(synchronous ? tr("Set synchronous_standby_names = '%1' on the primary and reloaded it.").arg(names)
                      : tr("Cleared synchronous_standby_names on the primary and reloaded it: commits no longer "
-                          "wait for the standby."));
+                          "wait for a standby."));
     if (!wait)
         return {};
+    // The sandbox's own choice names the first standby; a value of the
+    // user's is taken once the primary reports any synchronous standby.
     const QString condition =
-        synchronous
-            ? QStringLiteral(
-                  "EXISTS (SELECT 1 FROM pg_stat_replication WHERE application_name = '%1' AND sync_state = 'sync')")
-                  .arg(m_state->standby.name)
-            : QStringLiteral("NOT EXISTS (SELECT 1 FROM pg_stat_replication WHERE sync_state = 'sync')");
+        !synchronous ? QStringLiteral("NOT EXISTS (SELECT 1 FROM pg_stat_replication WHERE sync_state IN "
+                                      "('sync', 'quorum'))")
+        : m_state->synchronousStandbyNames.isEmpty()
+            ? QStringLiteral("EXISTS (SELECT 1 FROM pg_stat_replication WHERE application_name = '%1' AND "
+                             "sync_state = 'sync')")
+                  .arg(m_state->standby().name)
+            : QStringLiteral("EXISTS (SELECT 1 FROM pg_stat_replication WHERE sync_state IN ('sync', 'quorum'))");
     auto held = waitOn(m_state->primary, condition, 10000);
     if (!held)
         return held.error();
     if (!*held)
-        return makeError(synchronous ? tr("The primary did not report the standby as synchronous within 10 s. "
-                                          "Check both logs in %1.")
+        return makeError(synchronous ? tr("The primary did not report a synchronous standby within 10 s. "
+                                          "Check the logs in %1.")
                                            .arg(m_dir)
                                      : tr("The primary still reports a synchronous standby after 10 s. Check its log "
                                           "in %1.")
@@ -997,16 +1171,9 @@ Result<void> Sandbox::down(bool removeFiles)
             return loaded.error();
         return this->removeFiles();
     }
-    for (const SandboxServer *server : {&m_state->standby, &m_state->primary}) {
-        if (!isRunning(*server)) {
-            note(tr("The %1 was not running.").arg(server->name));
-            continue;
-        }
-        auto stopped = stopServer(*server);
-        if (!stopped)
-            return stopped.error();
-        note(tr("Stopped the %1.").arg(server->name));
-    }
+    auto stopped = stopAll();
+    if (!stopped)
+        return stopped;
     if (removeFiles) {
         auto removed = this->removeFiles();
         if (!removed)
@@ -1017,153 +1184,219 @@ Result<void> Sandbox::down(bool removeFiles)
     return {};
 }
 
+Result<void> Sandbox::stopAll()
+{
+    QList<const SandboxServer *> servers;
+    for (const SandboxServer &standby : std::as_const(m_state->standbys))
+        servers.append(&standby);
+    servers.append(&m_state->primary); // last, so that no standby complains of a lost primary
+    for (const SandboxServer *server : std::as_const(servers)) {
+        if (!isRunning(*server)) {
+            note(tr("The %1 was not running.").arg(server->name));
+            continue;
+        }
+        auto stopped = stopServer(*server);
+        if (!stopped)
+            return stopped.error();
+        note(tr("Stopped the %1.").arg(server->name));
+    }
+    return {};
+}
+
+Result<SandboxServer *> Sandbox::findStandby(const QString &name)
+{
+    if (name.isEmpty())
+        return &m_state->standbys.first();
+    for (SandboxServer &standby : m_state->standbys) {
+        if (standby.name == name)
+            return &standby;
+    }
+    return makeRefusal(tr("The sandbox in %1 has no standby named '%2'. Its standbys: %3.")
+                           .arg(m_dir, name, m_state->standbyNames().join(QStringLiteral(", "))));
+}
+
+Result<void> Sandbox::readPrimaryStatus(SandboxStatus &status)
+{
+    const VersionRules rules(m_state->version);
+    const QString lag = rules.hasLagColumns() ? QStringLiteral("write_lag::text, flush_lag::text, replay_lag::text")
+                                              : QStringLiteral("NULL, NULL, NULL");
+    const QString sql =
+        QStringLiteral("SELECT %1()::text, current_setting('synchronous_standby_names');\n"
+                       "SELECT application_name, state, sync_state, %2::text, %3::text, %4::text, %5::text, "
+                       "%6(%1(), %5)::bigint, %7 FROM pg_stat_replication ORDER BY application_name;\n")
+            .arg(rules.currentWalLsnFunction(), rules.sentLsnColumn(), rules.writeLsnColumn(), rules.flushLsnColumn(),
+                 rules.replayLsnColumn(), rules.walLsnDiffFunction(), lag);
+    auto rows = query(m_state->primary, sql);
+    if (!rows)
+        return rows.error();
+    if (rows->isEmpty())
+        return {};
+    status.primaryLsn = rows->constFirst().value(0);
+    status.synchronousStandbyNames = rows->constFirst().value(1);
+    for (qsizetype i = 1; i < rows->size(); ++i) {
+        const QStringList &row = rows->at(i);
+        SandboxReplicationRow replication;
+        replication.applicationName = row.value(0);
+        replication.state = row.value(1);
+        replication.syncState = row.value(2);
+        replication.sentLsn = row.value(3);
+        replication.writeLsn = row.value(4);
+        replication.flushLsn = row.value(5);
+        replication.replayLsn = row.value(6);
+        bool ok = false;
+        const qint64 bytes = row.value(7).toLongLong(&ok);
+        replication.replayLagBytes = ok ? bytes : -1;
+        replication.writeLag = row.value(8);
+        replication.flushLag = row.value(9);
+        replication.replayLag = row.value(10);
+        status.replication.append(replication);
+    }
+    return {};
+}
+
+Result<SandboxStandbyStatus> Sandbox::readStandbyStatus(const SandboxServer &standby)
+{
+    SandboxStandbyStatus status;
+    status.name = standby.name;
+    status.running = isRunning(standby);
+    if (!status.running)
+        return status;
+    const VersionRules rules(m_state->version);
+    // pg_wal_replay_pause -> pg_is_wal_replay_paused (pg_xlog_... before 10).
+    const QString paused = QStringLiteral("pg_is_") + rules.walReplayPauseFunction().mid(3) + QLatin1Char('d');
+    const QString sql = QStringLiteral("SELECT pg_is_in_recovery(), CASE WHEN pg_is_in_recovery() THEN %1() "
+                                       "ELSE false END, %2()::text, %3()::text;\n")
+                            .arg(paused, rules.lastWalReceiveLsnFunction(), rules.lastWalReplayLsnFunction());
+    auto rows = query(standby, sql);
+    if (!rows)
+        return rows.error();
+    if (!rows->isEmpty()) {
+        const QStringList &row = rows->constFirst();
+        status.inRecovery = row.value(0) == QLatin1String("t");
+        status.replayPaused = row.value(1) == QLatin1String("t");
+        status.receiveLsn = row.value(2);
+        status.replayLsn = row.value(3);
+    }
+    return status;
+}
+
 Result<SandboxStatus> Sandbox::status()
 {
     m_actions.clear();
     auto loaded = ensureLoaded();
     if (!loaded)
         return loaded.error();
-    const VersionRules rules(m_state->version);
     SandboxStatus status;
     status.state = *m_state;
     status.primaryRunning = isRunning(m_state->primary);
-    status.standbyRunning = isRunning(m_state->standby);
     if (status.primaryRunning) {
-        const QString lag = rules.hasLagColumns() ? QStringLiteral("write_lag::text, flush_lag::text, replay_lag::text")
-                                                  : QStringLiteral("NULL, NULL, NULL");
-        const QString sql =
-            QStringLiteral("SELECT %1()::text, current_setting('synchronous_standby_names');\n"
-                           "SELECT application_name, state, sync_state, %2::text, %3::text, %4::text, %5::text, "
-                           "%6(%1(), %5)::bigint, %7 FROM pg_stat_replication ORDER BY application_name;\n")
-                .arg(rules.currentWalLsnFunction(), rules.sentLsnColumn(), rules.writeLsnColumn(),
-                     rules.flushLsnColumn(), rules.replayLsnColumn(), rules.walLsnDiffFunction(), lag);
-        auto rows = query(m_state->primary, sql);
-        if (!rows)
-            return rows.error();
-        if (!rows->isEmpty()) {
-            status.primaryLsn = rows->constFirst().value(0);
-            status.synchronousStandbyNames = rows->constFirst().value(1);
-            for (qsizetype i = 1; i < rows->size(); ++i) {
-                const QStringList &row = rows->at(i);
-                SandboxReplicationRow replication;
-                replication.applicationName = row.value(0);
-                replication.state = row.value(1);
-                replication.syncState = row.value(2);
-                replication.sentLsn = row.value(3);
-                replication.writeLsn = row.value(4);
-                replication.flushLsn = row.value(5);
-                replication.replayLsn = row.value(6);
-                bool ok = false;
-                const qint64 bytes = row.value(7).toLongLong(&ok);
-                replication.replayLagBytes = ok ? bytes : -1;
-                replication.writeLag = row.value(8);
-                replication.flushLag = row.value(9);
-                replication.replayLag = row.value(10);
-                status.replication.append(replication);
-            }
-        }
+        auto read = readPrimaryStatus(status);
+        if (!read)
+            return read.error();
     }
-    if (status.standbyRunning) {
-        // pg_wal_replay_pause -> pg_is_wal_replay_paused (pg_xlog_... before 10).
-        const QString paused = QStringLiteral("pg_is_") + rules.walReplayPauseFunction().mid(3) + QLatin1Char('d');
-        const QString sql = QStringLiteral("SELECT pg_is_in_recovery(), CASE WHEN pg_is_in_recovery() THEN %1() "
-                                           "ELSE false END, %2()::text, %3()::text;\n")
-                                .arg(paused, rules.lastWalReceiveLsnFunction(), rules.lastWalReplayLsnFunction());
-        auto rows = query(m_state->standby, sql);
-        if (!rows)
-            return rows.error();
-        if (!rows->isEmpty()) {
-            const QStringList &row = rows->constFirst();
-            status.standbyInRecovery = row.value(0) == QLatin1String("t");
-            status.replayPaused = row.value(1) == QLatin1String("t");
-            status.standbyReceiveLsn = row.value(2);
-            status.standbyReplayLsn = row.value(3);
-        }
+    for (const SandboxServer &standby : std::as_const(m_state->standbys)) {
+        auto read = readStandbyStatus(standby);
+        if (!read)
+            return read.error();
+        status.standbys.append(*read);
     }
     return status;
 }
 
-Result<void> Sandbox::stopStandby()
+Result<SandboxServer *> Sandbox::loadStandby(const QString &name)
 {
     m_actions.clear();
     auto loaded = ensureLoaded();
     if (!loaded)
         return loaded.error();
-    if (!isRunning(m_state->standby)) {
-        note(tr("The standby was not running."));
+    return findStandby(name);
+}
+
+Result<void> Sandbox::stopStandby(const QString &name)
+{
+    auto found = loadStandby(name);
+    if (!found)
+        return found.error();
+    const SandboxServer &standby = **found;
+    if (!isRunning(standby)) {
+        note(tr("The %1 was not running.").arg(standby.name));
         return {};
     }
-    auto stopped = stopServer(m_state->standby);
+    auto stopped = stopServer(standby);
     if (!stopped)
         return stopped.error();
-    note(tr("Stopped the standby."));
-    if (m_state->synchronous && !m_state->standbyPromoted)
-        note(tr("The primary is synchronous: its commits now wait until the standby is back. Start it again "
-                "(start-standby) or switch to asynchronous (async) to release them."));
+    note(tr("Stopped the %1.").arg(standby.name));
+    const bool waitedFor = !m_state->synchronousStandbyNames.isEmpty() || &standby == &m_state->standby();
+    if (m_state->synchronous && !standby.promoted && waitedFor)
+        note(tr("The primary is synchronous: if it counted on the %1, its commits now wait until the %1 is back. "
+                "Start it again (start-standby) or switch to asynchronous (async) to release them.")
+                 .arg(standby.name));
     return {};
 }
 
-Result<void> Sandbox::startStandby()
+Result<void> Sandbox::startStandby(const QString &name)
 {
-    m_actions.clear();
-    auto loaded = ensureLoaded();
-    if (!loaded)
-        return loaded.error();
-    if (isRunning(m_state->standby)) {
-        note(tr("The standby was already running."));
+    auto found = loadStandby(name);
+    if (!found)
+        return found.error();
+    SandboxServer &standby = **found;
+    if (isRunning(standby)) {
+        note(tr("The %1 was already running.").arg(standby.name));
     } else {
-        auto cleaned = cleanStale(m_state->standby);
+        auto cleaned = cleanStale(standby);
         if (!cleaned)
             return cleaned.error();
-        auto started = startServer(m_state->standby);
+        auto started = startServer(standby);
         if (!started)
             return started.error();
-        note(tr("Started the standby on port %1.").arg(m_state->standby.port));
+        note(tr("Started the %1 on port %2.").arg(standby.name).arg(standby.port));
     }
-    if (m_state->standbyPromoted || !isRunning(m_state->primary))
+    if (standby.promoted || !isRunning(m_state->primary))
         return {};
-    auto streaming = waitForStreaming(streamingTimeoutMs);
+    auto streaming = waitForStreaming(standby, streamingTimeoutMs);
     if (!streaming)
         return streaming.error();
-    note(tr("The standby streams from the primary again."));
+    note(tr("The %1 streams from the primary again.").arg(standby.name));
     return {};
 }
 
-Result<void> Sandbox::pauseReplay()
+Result<SandboxServer *> Sandbox::recoveringStandby(const QString &name)
 {
-    m_actions.clear();
-    auto loaded = ensureLoaded();
-    if (!loaded)
-        return loaded.error();
-    if (!isRunning(m_state->standby) || m_state->standbyPromoted)
-        return makeError(
-            tr("The standby is not running as a standby. Start it with 'replicactl sandbox start-standby', "
-               "or 'reset' after a promote."));
-    const VersionRules rules(m_state->version);
-    auto ran = query(m_state->standby, QStringLiteral("SELECT %1();\n").arg(rules.walReplayPauseFunction()));
+    auto found = loadStandby(name);
+    if (!found)
+        return found.error();
+    if (!isRunning(**found) || (*found)->promoted)
+        return makeError(tr("The %1 is not running as a standby. Start it with 'replicactl sandbox start-standby', "
+                            "or 'reset' after a promote.")
+                             .arg((*found)->name));
+    return *found;
+}
+
+Result<void> Sandbox::pauseReplay(const QString &name)
+{
+    auto standby = recoveringStandby(name);
+    if (!standby)
+        return standby.error();
+    const QString function = VersionRules(m_state->version).walReplayPauseFunction();
+    auto ran = query(**standby, QStringLiteral("SELECT %1();\n").arg(function));
     if (!ran)
         return ran.error();
-    note(tr("Paused replay on the standby (%1()): it still receives WAL but applies none, so new rows stay "
+    note(tr("Paused replay on the %1 (%2()): it still receives WAL but applies none, so new rows stay "
             "invisible there until resume-replay.")
-             .arg(rules.walReplayPauseFunction()));
+             .arg((*standby)->name, function));
     return {};
 }
 
-Result<void> Sandbox::resumeReplay()
+Result<void> Sandbox::resumeReplay(const QString &name)
 {
-    m_actions.clear();
-    auto loaded = ensureLoaded();
-    if (!loaded)
-        return loaded.error();
-    if (!isRunning(m_state->standby) || m_state->standbyPromoted)
-        return makeError(
-            tr("The standby is not running as a standby. Start it with 'replicactl sandbox start-standby', "
-               "or 'reset' after a promote."));
-    const VersionRules rules(m_state->version);
-    auto ran = query(m_state->standby, QStringLiteral("SELECT %1();\n").arg(rules.walReplayResumeFunction()));
+    auto standby = recoveringStandby(name);
+    if (!standby)
+        return standby.error();
+    const QString function = VersionRules(m_state->version).walReplayResumeFunction();
+    auto ran = query(**standby, QStringLiteral("SELECT %1();\n").arg(function));
     if (!ran)
         return ran.error();
-    note(tr("Resumed replay on the standby (%1()).").arg(rules.walReplayResumeFunction()));
+    note(tr("Resumed replay on the %1 (%2()).").arg((*standby)->name, function));
     return {};
 }
 
@@ -1173,84 +1406,127 @@ Result<void> Sandbox::setSynchronous(bool synchronous)
     auto loaded = ensureLoaded();
     if (!loaded)
         return loaded.error();
-    if (m_state->standbyPromoted)
-        return makeError(tr("The standby was promoted: there is no replication to make synchronous. Run "
-                            "'replicactl sandbox reset' for a fresh pair."));
+    return switchSynchronous(synchronous, true);
+}
+
+Result<void> Sandbox::setSynchronousStandbyNames(const QString &value)
+{
+    m_actions.clear();
+    auto loaded = ensureLoaded();
+    if (!loaded)
+        return loaded.error();
+    return changeStandbyNames(value);
+}
+
+Result<void> Sandbox::changeStandbyNames(const QString &value)
+{
+    SandboxOptions options;
+    options.synchronousStandbyNames = value;
+    auto valid = checkStandbyOptions(options, m_state->version, std::nullopt);
+    if (!valid)
+        return valid;
+    const QString before = m_state->synchronousStandbyNames;
+    m_state->synchronousStandbyNames = value;
+    auto switched = switchSynchronous(!value.isEmpty(), false);
+    if (!switched)
+        m_state->synchronousStandbyNames = before;
+    return switched;
+}
+
+Result<void> Sandbox::switchSynchronous(bool synchronous, bool wait)
+{
+    if (m_state->anyPromoted())
+        return makeError(tr("A standby was promoted: the sandbox has two primaries. Run 'replicactl sandbox reset' "
+                            "for a fresh sandbox."));
     if (!isRunning(m_state->primary))
         return makeError(tr("The primary is not running. Run 'replicactl sandbox up' first."));
-    bool streaming = false;
-    if (isRunning(m_state->standby)) {
-        auto held = waitOn(m_state->primary,
-                           QStringLiteral("EXISTS (SELECT 1 FROM pg_stat_replication WHERE application_name = '%1' "
-                                          "AND state = 'streaming')")
-                               .arg(m_state->standby.name),
-                           synchronous ? 5000 : 20);
-        if (!held)
-            return held.error();
-        streaming = *held;
+    if (synchronous) {
+        // The sandbox's own choice waits for the first standby; a value of
+        // the user's for any standby that streams. None: every commit would wait.
+        const bool ownChoice = m_state->synchronousStandbyNames.isEmpty();
+        const QString condition =
+            ownChoice ? QStringLiteral("EXISTS (SELECT 1 FROM pg_stat_replication WHERE application_name = '%1' "
+                                       "AND state = 'streaming')")
+                            .arg(m_state->standby().name)
+                      : QStringLiteral("EXISTS (SELECT 1 FROM pg_stat_replication WHERE state = 'streaming')");
+        auto streaming = waitOn(m_state->primary, condition, 5000);
+        if (!streaming)
+            return streaming.error();
+        if (!*streaming)
+            return makeError(ownChoice
+                                 ? tr("The %1 does not stream now, so with synchronous replication every commit on the "
+                                      "primary would wait. Start it first with 'replicactl sandbox start-standby'.")
+                                       .arg(m_state->standby().name)
+                                 : tr("No standby streams now, so with synchronous replication every commit on the "
+                                      "primary would wait. Start one first with 'replicactl sandbox start-standby'."));
     }
-    if (synchronous && !streaming)
-        return makeError(tr("The standby does not stream now, so with synchronous replication every commit on the "
-                            "primary would wait. Start it first with 'replicactl sandbox start-standby'."));
-    auto applied = applySynchronous(synchronous, streaming);
+    auto applied = applySynchronous(synchronous, wait);
     if (!applied)
         return applied.error();
     m_state->synchronous = synchronous;
     return saveState();
 }
 
-Result<void> Sandbox::promote()
+Result<void> Sandbox::promote(const QString &name)
 {
-    m_actions.clear();
-    auto loaded = ensureLoaded();
-    if (!loaded)
-        return loaded.error();
-    if (m_state->standbyPromoted)
-        return makeError(tr("The standby was promoted already. Run 'replicactl sandbox reset' for a fresh pair."));
-    if (!isRunning(m_state->standby))
-        return makeError(tr("The standby is not running. Start it with 'replicactl sandbox start-standby' first."));
+    auto found = loadStandby(name);
+    if (!found)
+        return found.error();
+    SandboxServer &standby = **found;
+    if (standby.promoted)
+        return makeError(
+            tr("The %1 was promoted already. Run 'replicactl sandbox reset' for a fresh sandbox.").arg(standby.name));
+    if (!isRunning(standby))
+        return makeError(
+            tr("The %1 is not running. Start it with 'replicactl sandbox start-standby' first.").arg(standby.name));
     if (m_state->synchronous && isRunning(m_state->primary)) {
-        // Once promoted it no longer replicates: every commit would wait.
+        // Once promoted it no longer replicates: commits waiting for it would wait forever.
         auto applied = applySynchronous(false, false);
         if (!applied)
             return applied.error();
         m_state->synchronous = false;
     }
-    CommandLine promote(m_binaries->pgCtl(), {QStringLiteral("-D"), m_state->standby.dataDir});
+    CommandLine promote(m_binaries->pgCtl(), {QStringLiteral("-D"), standby.dataDir});
     if (m_state->version.atLeast(10))
         promote.args({QStringLiteral("-w"), QStringLiteral("-t"), QStringLiteral("60")});
     promote.arg(QStringLiteral("promote"));
-    auto ran = runChecked(promote, tr("promote the standby"));
+    auto ran = runChecked(promote, tr("promote the %1").arg(standby.name));
     if (!ran)
         return ran.error();
-    auto primaryNow = waitOn(m_state->standby, QStringLiteral("NOT pg_is_in_recovery()"), 30000);
+    auto primaryNow = waitOn(standby, QStringLiteral("NOT pg_is_in_recovery()"), 30000);
     if (!primaryNow)
         return primaryNow.error();
     if (!*primaryNow)
-        return makeError(tr("The standby did not finish its promotion within 30 s. See %1.")
-                             .arg(QDir(m_dir).filePath(QStringLiteral("standby.log"))));
-    m_state->standbyPromoted = true;
+        return makeError(tr("The %1 did not finish its promotion within 30 s. See %2.")
+                             .arg(standby.name, QDir(m_dir).filePath(standby.name + QStringLiteral(".log"))));
+    standby.promoted = true;
     auto saved = saveState();
     if (!saved)
         return saved.error();
-    note(tr("Promoted the standby: it now accepts writes on port %1, on a new timeline. The old primary keeps "
+    note(tr("Promoted the %1: it now accepts writes on port %2, on a new timeline. The old primary keeps "
             "running on its own; the two no longer replicate.")
-             .arg(m_state->standby.port));
-    if (isRunning(m_state->primary) && !m_state->slotName.isEmpty()) {
-        // Nobody will use the slot again; left alone it would hold WAL.
-        auto dropped = waitOn(m_state->primary,
-                              QStringLiteral("NOT EXISTS (SELECT 1 FROM pg_replication_slots WHERE slot_name = '%1' "
-                                             "AND active)")
-                                  .arg(m_state->slotName),
-                              5000);
-        if (dropped && *dropped &&
-            query(m_state->primary, QStringLiteral("SELECT pg_drop_replication_slot(slot_name) FROM "
-                                                   "pg_replication_slots WHERE slot_name = '%1';\n")
-                                        .arg(m_state->slotName)))
-            note(tr("Dropped the slot %1 on the old primary, so that it does not keep WAL for a standby that is gone.")
-                     .arg(m_state->slotName));
-    }
+             .arg(standby.name)
+             .arg(standby.port));
+    dropSlotOf(standby);
     return {};
+}
+
+void Sandbox::dropSlotOf(const SandboxServer &standby)
+{
+    if (!isRunning(m_state->primary) || standby.slotName.isEmpty())
+        return;
+    // Nobody will use the slot again; left alone it would hold WAL.
+    auto released = waitOn(m_state->primary,
+                           QStringLiteral("NOT EXISTS (SELECT 1 FROM pg_replication_slots WHERE slot_name = '%1' "
+                                          "AND active)")
+                               .arg(standby.slotName),
+                           5000);
+    if (released && *released &&
+        query(m_state->primary, QStringLiteral("SELECT pg_drop_replication_slot(slot_name) FROM "
+                                               "pg_replication_slots WHERE slot_name = '%1';\n")
+                                    .arg(standby.slotName)))
+        note(tr("Dropped the slot %1 on the old primary, so that it does not keep WAL for a standby that is gone.")
+                 .arg(standby.slotName));
 }
 
 Result<SandboxState> Sandbox::reset(const SandboxOptions &options)
@@ -1271,14 +1547,9 @@ Result<SandboxState> Sandbox::reset(const SandboxOptions &options)
             QFileInfo(QDir(m_state->binDir).filePath(QStringLiteral("initdb"))).isExecutable())
             binaries = PgBinaries::fromState(m_state->version, m_state->binDir, m_state->clientBinDir,
                                              m_state->basebackupBinDir);
-        for (const SandboxServer *server : {&m_state->standby, &m_state->primary}) {
-            if (isRunning(*server)) {
-                auto stopped = stopServer(*server);
-                if (!stopped)
-                    return stopped.error();
-                note(tr("Stopped the %1.").arg(server->name));
-            }
-        }
+        // A fresh sandbox of the same shape unless told otherwise.
+        if (!wanted.standbys)
+            wanted.standbys = int(m_state->standbys.size());
     }
     if (!binaries) {
         const QFileInfo info(m_dir);
@@ -1291,6 +1562,15 @@ Result<SandboxState> Sandbox::reset(const SandboxOptions &options)
             return found.error();
         binaries = *found;
     }
+    // Bad input is refused before anything is stopped or removed.
+    auto valid = checkStandbyOptions(wanted, binaries->version(), std::nullopt);
+    if (!valid)
+        return valid.error();
+    if (hasState && loaded) {
+        auto stopped = stopAll();
+        if (!stopped)
+            return stopped.error();
+    }
     m_binaries = *binaries;
     // Only a sandbox's files go: a folder without one is checked below like
     // a new folder (one holding the user's files is refused).
@@ -1299,12 +1579,12 @@ Result<SandboxState> Sandbox::reset(const SandboxOptions &options)
         if (!removed)
             return removed.error();
     }
-    SandboxOptions again;
+    SandboxOptions again = wanted;
     again.pgBinDir = binaries->serverBinDir();
     auto checked = checkInput(again);
     if (!checked)
         return checked.error();
-    auto made = createFresh(*binaries, wanted.synchronous.value_or(true));
+    auto made = createFresh(*binaries, wanted);
     m_totalMs = clock.elapsed();
     return made;
 }

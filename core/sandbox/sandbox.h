@@ -14,10 +14,21 @@
 #include <functional>
 #include <optional>
 
+class VersionRules;
+
 struct SandboxOptions
 {
     QString pgBinDir;                // empty: Debian's newest major (or the sandbox's own when it exists)
     std::optional<bool> synchronous; // empty: synchronous for a new pair, unchanged for an existing one
+    // How many standbys a new sandbox gets (1 to 5); empty: 1, or as many as
+    // the sandbox being reset had. An existing sandbox keeps its own.
+    std::optional<int> standbys;
+    // synchronous_standby_names, written as given (checked first by
+    // VersionRules); an empty value makes replication asynchronous. Empty
+    // optional: the first standby alone is synchronous.
+    std::optional<QString> synchronousStandbyNames;
+    // The standby an operation acts on (SandboxTask); empty: the first.
+    QString standby;
 };
 
 // How long one phase of up() took, printed by up and by the benchmark.
@@ -27,15 +38,16 @@ struct SandboxPhase
     qint64 ms = 0;
 };
 
-// A local primary and hot standby in one folder, on free loopback ports, for
+// A local primary and one to five hot standbys in one folder, on free loopback ports, for
 // the demo and for teaching: `replicactl sandbox`, the GUI's demo window (on
 // a worker thread) and the tests use it. Every call blocks. Commands run on
 // the given Host (a LocalHost) as the current user, or as the postgres
 // system user when this process is root (initdb refuses root).
 //
 // Folder layout: sandbox.json (SandboxState), primary/ and standby/ (data
-// directories), run/ (both servers' Unix sockets), primary.log and
-// standby.log, replicator.pgpass (0600).
+// directories; standby1/ .. standby5/ when there are several), run/ (every
+// server's Unix socket), primary.log and <standby>.log, replicator.pgpass
+// (0600).
 class Sandbox
 {
 public:
@@ -52,8 +64,13 @@ public:
     // Each line of what is being done, as it happens ("initdb: 412 ms").
     void setProgress(std::function<void(const QString &)> onProgress) { m_onProgress = std::move(onProgress); }
 
-    // Input checks alone (the folder, --pg-bin): an error here is the user's
-    // to fix (exit status 2) and nothing was changed.
+    // The standbys a new sandbox of `count` gets: "standby" alone, else
+    // "standby1" .. "standbyN".
+    static QStringList standbyNamesFor(int count);
+
+    // Input checks alone (the folder, --pg-bin, --standbys,
+    // --synchronous-standby-names): an error here is the user's to fix
+    // (exit status 2) and nothing was changed.
     Result<PgBinaries> checkInput(const SandboxOptions &options);
 
     // A fresh pair streaming (synchronous unless asked otherwise), or the
@@ -62,20 +79,30 @@ public:
     // and down(true) remove a sandbox, and neither touches another program's
     // folder (a refused Error).
     Result<SandboxState> up(const SandboxOptions &options = {});
-    // Both servers stopped (fast); with removeFiles, the sandbox's files too.
+    // Every server stopped (fast); with removeFiles, the sandbox's files too.
     Result<void> down(bool removeFiles = false);
     Result<SandboxStatus> status();
-    Result<void> stopStandby();
-    Result<void> startStandby();
-    Result<void> pauseReplay();
-    Result<void> resumeReplay();
-    // synchronous_standby_names on the primary, then a reload. Switching on
-    // is refused while the standby does not stream (every commit would wait).
+    // The operations on one standby take its name; empty: the first. An
+    // unknown name is refused (exit status 2).
+    Result<void> stopStandby(const QString &standby = {});
+    Result<void> startStandby(const QString &standby = {});
+    Result<void> pauseReplay(const QString &standby = {});
+    Result<void> resumeReplay(const QString &standby = {});
+    // synchronous_standby_names on the primary (the sandbox's own value, or
+    // the first standby), then a reload. Switching on is refused while no
+    // standby it names streams (every commit would wait).
     Result<void> setSynchronous(bool synchronous);
-    // The standby becomes a primary; the old primary is switched to
-    // asynchronous first so that its commits do not wait for it.
-    Result<void> promote();
-    // Both servers and their files gone, then a fresh pair like up().
+    // synchronous_standby_names = value, as given (checked by VersionRules
+    // first, a refusal when PostgreSQL would not take it), then a reload; an
+    // empty value is asynchronous replication. Does not wait for the new
+    // sync states: pg_stat_replication shows them within moments.
+    Result<void> setSynchronousStandbyNames(const QString &value);
+    // That standby becomes a primary; the old primary is switched to
+    // asynchronous first so that its commits do not wait for it. The
+    // other standbys keep following the old primary.
+    Result<void> promote(const QString &standby = {});
+    // Every server and its files gone, then a fresh sandbox like up(), with
+    // as many standbys as before unless options say otherwise.
     Result<SandboxState> reset(const SandboxOptions &options = {});
 
     // Runs SQL on one server with psql (as the servers' user, over the Unix
@@ -97,7 +124,31 @@ public:
 
 private:
     Result<void> ensureLoaded();
-    Result<SandboxState> createFresh(const PgBinaries &binaries, bool synchronous);
+    Result<void> checkStandbyOptions(const SandboxOptions &options, const PgVersion &version,
+                                     const std::optional<SandboxState> &existing) const;
+    Result<SandboxState> createFresh(const PgBinaries &binaries, const SandboxOptions &options);
+    Result<void> makeReplicationRole(const VersionRules &rules);
+    // The first standby from a base backup (pg_basebackup, or BackupClone
+    // where there is none of the major); the others copies of that copy.
+    Result<void> cloneFirstStandby(const PgBinaries &binaries, const VersionRules &rules);
+    Result<void> copyFirstStandby();
+    Result<void> startStandbys();
+    // The standby of that name (empty: the first) in m_state, or a refusal.
+    Result<SandboxServer *> findStandby(const QString &name);
+    // The state loaded afresh and that standby found (the start of each operation on one standby).
+    Result<SandboxServer *> loadStandby(const QString &name);
+    // The same, refused unless it runs as a standby (for pause and resume).
+    Result<SandboxServer *> recoveringStandby(const QString &name);
+    // Standbys first, then the primary.
+    Result<void> stopAll();
+    Result<void> readPrimaryStatus(SandboxStatus &status);
+    Result<SandboxStandbyStatus> readStandbyStatus(const SandboxServer &standby);
+    Result<void> changeStandbyNames(const QString &value);
+    // On or off with the sandbox's synchronous_standby_names; on is refused
+    // while no standby it counts on streams. wait: until the primary reports it.
+    Result<void> switchSynchronous(bool synchronous, bool wait);
+    // The slot of a promoted standby, dropped on the old primary once released.
+    void dropSlotOf(const SandboxServer &standby);
     Result<SandboxState> resume(const SandboxOptions &options);
     Result<void> prepareFolder();
     Result<void> removeFiles();
@@ -112,7 +163,9 @@ private:
                            const QStringList &unset = {}, const SandboxServer *judge = nullptr);
     Result<void> writePrimarySettings();
     // firstStart: a fresh copy, started once without its whole-directory fsync.
-    Result<void> writeStandbySettings(bool firstStart = false);
+    Result<void> writeStandbySettings(const SandboxServer &standby, bool firstStart = false);
+    // synchronous_standby_names as the sandbox wants it: its own value, or the first standby.
+    QString syncStandbyNames() const;
     Result<void> checkSettings(const SandboxServer &server);
     ConnInfo replicationConnInfo() const;
 
@@ -123,8 +176,8 @@ private:
     // Polls on the server itself (one psql, a DO loop) until the condition
     // holds or the time is up; returns whether it held.
     Result<bool> waitOn(const SandboxServer &server, const QString &condition, int timeoutMs);
-    Result<void> waitForStreaming(int timeoutMs);
-    // Until the standby has replayed everything the primary has written so far.
+    Result<void> waitForStreaming(const SandboxServer &standby, int timeoutMs);
+    // Until every standby has replayed everything the primary has written so far.
     Result<void> waitForReplay(int timeoutMs);
     Result<void> applySynchronous(bool synchronous, bool wait);
 

@@ -9,6 +9,21 @@ QJsonValue textOrNull(const QString &text)
     return text.isEmpty() ? QJsonValue(QJsonValue::Null) : QJsonValue(text);
 }
 
+QJsonObject standbyToJson(const SandboxServer &server, const SandboxStandbyStatus &status)
+{
+    return QJsonObject{
+        {QStringLiteral("name"), server.name},
+        {QStringLiteral("running"), status.running},
+        {QStringLiteral("port"), server.port},
+        {QStringLiteral("connectionString"), server.connectionString()},
+        {QStringLiteral("inRecovery"), status.inRecovery},
+        {QStringLiteral("replayPaused"), status.replayPaused},
+        {QStringLiteral("receiveLsn"), textOrNull(status.receiveLsn)},
+        {QStringLiteral("replayLsn"), textOrNull(status.replayLsn)},
+        {QStringLiteral("promoted"), server.promoted},
+    };
+}
+
 } // namespace
 
 QJsonObject SandboxStatus::toJson() const
@@ -37,22 +52,17 @@ QJsonObject SandboxStatus::toJson() const
         {QStringLiteral("currentLsn"), textOrNull(primaryLsn)},
         {QStringLiteral("synchronousStandbyNames"), synchronousStandbyNames},
     };
-    QJsonObject standby{
-        {QStringLiteral("running"), standbyRunning},
-        {QStringLiteral("port"), state.standby.port},
-        {QStringLiteral("connectionString"), state.standby.connectionString()},
-        {QStringLiteral("inRecovery"), standbyInRecovery},
-        {QStringLiteral("replayPaused"), replayPaused},
-        {QStringLiteral("receiveLsn"), textOrNull(standbyReceiveLsn)},
-        {QStringLiteral("replayLsn"), textOrNull(standbyReplayLsn)},
-        {QStringLiteral("promoted"), state.standbyPromoted},
-    };
+    QJsonArray standbyList;
+    for (qsizetype i = 0; i < standbys.size() && i < state.standbys.size(); ++i)
+        standbyList.append(standbyToJson(state.standbys.at(i), standbys.at(i)));
     return QJsonObject{
         {QStringLiteral("dir"), state.dir},
         {QStringLiteral("version"), state.version.majorString()},
         {QStringLiteral("synchronous"), state.synchronous},
         {QStringLiteral("primary"), primary},
-        {QStringLiteral("standby"), standby},
+        // The first standby under its format-1 key too, for scripts written before there were several.
+        {QStringLiteral("standby"), standbyList.isEmpty() ? QJsonValue() : standbyList.first()},
+        {QStringLiteral("standbys"), standbyList},
         {QStringLiteral("replication"), rows},
     };
 }

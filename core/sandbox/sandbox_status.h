@@ -23,21 +23,31 @@ struct SandboxReplicationRow
     QString replayLag;
 };
 
-// What `replicactl sandbox status` shows: both servers, their roles, the
+// One standby as it says itself (empty and false while it is down).
+struct SandboxStandbyStatus
+{
+    QString name;
+    bool running = false;
+    bool inRecovery = false; // false after promote
+    bool replayPaused = false;
+    QString receiveLsn; // pg_last_wal_receive_lsn()
+    QString replayLsn;  // pg_last_wal_replay_lsn()
+};
+
+// What `replicactl sandbox status` shows: every server, their roles, the
 // replication table. Made by Sandbox::status (blocking: a worker thread or
 // the command line).
 struct SandboxStatus
 {
     SandboxState state;
     bool primaryRunning = false;
-    bool standbyRunning = false;
-    bool standbyInRecovery = false; // false after promote
-    bool replayPaused = false;
-    QString primaryLsn;        // pg_current_wal_lsn()
-    QString standbyReceiveLsn; // pg_last_wal_receive_lsn()
-    QString standbyReplayLsn;  // pg_last_wal_replay_lsn()
+    QList<SandboxStandbyStatus> standbys; // in the order of state.standbys
+    QString primaryLsn;                   // pg_current_wal_lsn()
     QString synchronousStandbyNames;
     QList<SandboxReplicationRow> replication;
+
+    // The first standby's (the one operations default to).
+    const SandboxStandbyStatus &standby() const { return standbys.first(); }
 
     QJsonObject toJson() const;
 };

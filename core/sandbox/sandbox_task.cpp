@@ -39,19 +39,19 @@ Result<void> perform(Sandbox &sandbox, SandboxTask::Action action, const Sandbox
     case Action::Down:
         return sandbox.down();
     case Action::StopStandby:
-        return sandbox.stopStandby();
+        return sandbox.stopStandby(options.standby);
     case Action::StartStandby:
-        return sandbox.startStandby();
+        return sandbox.startStandby(options.standby);
     case Action::PauseReplay:
-        return sandbox.pauseReplay();
+        return sandbox.pauseReplay(options.standby);
     case Action::ResumeReplay:
-        return sandbox.resumeReplay();
+        return sandbox.resumeReplay(options.standby);
     case Action::MakeSynchronous:
         return sandbox.setSynchronous(true);
     case Action::MakeAsynchronous:
         return sandbox.setSynchronous(false);
     case Action::Promote:
-        return sandbox.promote();
+        return sandbox.promote(options.standby);
     }
     return {};
 }

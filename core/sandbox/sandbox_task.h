@@ -32,6 +32,8 @@ public:
         Promote
     };
 
+    // options: up and reset read the creation options, the operations on one
+    // standby options.standby (empty: the first).
     static SandboxTask *start(const QString &dir, Action action, const SandboxOptions &options = {},
                               QObject *parent = nullptr);
     ~SandboxTask() override;

@@ -20,6 +20,8 @@
 #include <QFileInfo>
 #include <QHeaderView>
 #include <QLabel>
+#include <QScopeGuard>
+#include <QTabWidget>
 #include <QTableView>
 #include <QTemporaryDir>
 #include <QtTest/QTest>
@@ -46,6 +48,7 @@ private slots:
     void noSandboxSaysWhatToRun();
     void showsTheSandboxOnceItIsUp();
     void troubleIsShownInlineAndClears();
+    void showsEveryStandby();
     void cleanupTestCase();
 
 private:
@@ -120,9 +123,9 @@ void TestDemoWindow::showsTheSandboxOnceItIsUp()
     QCOMPARE(cell(servers, 0, ServerListModel::Role), QStringLiteral("primary"));
     QCOMPARE(cell(servers, 1, ServerListModel::Role), QStringLiteral("standby"));
     QCOMPARE(cell(servers, 0, ServerListModel::Port), QString::number(made->primary.port));
-    QCOMPARE(cell(servers, 1, ServerListModel::Port), QString::number(made->standby.port));
+    QCOMPARE(cell(servers, 1, ServerListModel::Port), QString::number(made->standby().port));
     QVERIFY(cell(servers, 0, ServerListModel::Version).startsWith(QStringLiteral("15.")));
-    QCOMPARE(cell(replication, 0, 0), made->standby.name);
+    QCOMPARE(cell(replication, 0, 0), made->standby().name);
     QCOMPARE(cell(replication, 0, 3), QStringLiteral("sync (1)"));
     QTRY_VERIFY_WITH_TIMEOUT(!m_window->panel()->banner()->isVisible(), 10000);
 
@@ -173,6 +176,58 @@ void TestDemoWindow::troubleIsShownInlineAndClears()
     QVERIFY2(started.ok(), qPrintable(started.ok() ? QString() : started.error().fullText()));
     QTRY_VERIFY_WITH_TIMEOUT(!banner->isVisible(), 20000);
     QTRY_COMPARE_WITH_TIMEOUT(cell(m_window->panel()->standbyTable(), 0, 2), QStringLiteral("streaming"), 15000);
+}
+
+void TestDemoWindow::showsEveryStandby()
+{
+    if (!m_skip.isEmpty())
+        QSKIP(qPrintable(m_skip));
+    // A sandbox made for teaching priority and quorum: three standbys, the
+    // first two synchronous. The window lists every server and every standby.
+    const QString dir = m_base.path() + QStringLiteral("/three");
+    Sandbox sandbox(m_host, dir);
+    SandboxOptions options;
+    options.standbys = 3;
+    options.synchronousStandbyNames = QStringLiteral("FIRST 2 (standby1, standby2, standby3)");
+    const auto made = sandbox.up(options);
+    QVERIFY2(made.ok(), qPrintable(made.ok() ? QString() : made.error().fullText()));
+    const auto takeDown = qScopeGuard([&sandbox] { (void)sandbox.down(true); });
+
+    MainWindow window;
+    window.openDemo(dir);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    QTRY_VERIFY_WITH_TIMEOUT(window.sandboxView() != nullptr, 10000);
+    QTableView *servers = window.sandboxView()->serverTable();
+    QTableView *replication = window.panel()->standbyTable();
+    QTRY_COMPARE_WITH_TIMEOUT(replication->model()->rowCount(), 3, 15000);
+    QCOMPARE(servers->model()->rowCount(), 4);
+    for (int row = 1; row <= 3; ++row) {
+        const SandboxServer &standby = made->standbys.at(row - 1);
+        QCOMPARE(cell(servers, row, ServerListModel::Name), standby.name);
+        QCOMPARE(cell(servers, row, ServerListModel::Port), QString::number(standby.port));
+        QTRY_COMPARE_WITH_TIMEOUT(cell(servers, row, ServerListModel::Status), QStringLiteral("up"), 15000);
+        QCOMPARE(cell(servers, row, ServerListModel::Role), QStringLiteral("standby"));
+    }
+    // Every row of the table is shown, none scrolled away.
+    QVERIFY(servers->height() >= servers->rowViewportPosition(3) + servers->rowHeight(3));
+    QTRY_COMPARE_WITH_TIMEOUT(cell(replication, 2, 3), QStringLiteral("potential (3)"), 15000);
+    QCOMPARE(cell(replication, 0, 3), QStringLiteral("sync (1)"));
+    QCOMPARE(cell(replication, 1, 3), QStringLiteral("sync (2)"));
+    LOOK_AT(&window, QStringLiteral("demo-three-standbys.png"));
+    // A standby other than the first is named in the hint (the menu acts on the first).
+    QVERIFY(sandbox.stopStandby(QStringLiteral("standby3")).ok());
+    ProblemBanner *banner = window.panel()->banner();
+    QTRY_VERIFY_WITH_TIMEOUT(banner->isVisible() && banner->text().contains(QStringLiteral("--standby standby3")),
+                             15000);
+    LOOK_AT(&window, QStringLiteral("demo-three-standbys-one-stopped.png"));
+    QVERIFY(sandbox.startStandby(QStringLiteral("standby3")).ok());
+    QTRY_VERIFY_WITH_TIMEOUT(!banner->isVisible(), 20000);
+
+    auto *tabs = window.findChild<QTabWidget *>();
+    QVERIFY(tabs && tabs->indexOf(window.sandboxView()) >= 0);
+    tabs->setCurrentWidget(window.sandboxView());
+    LOOK_AT(&window, QStringLiteral("demo-three-standbys-servers.png"));
 }
 
 QTEST_MAIN(TestDemoWindow)

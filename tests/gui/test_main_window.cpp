@@ -160,7 +160,7 @@ void TestMainWindow::sandboxFromTheButton()
     const auto state = Sandbox::loadState(demoDir());
     QVERIFY(state.ok());
     m_primaryConninfo = state->primary.connectionString(QStringLiteral("postgres"));
-    m_standbyConninfo = state->standby.connectionString(QStringLiteral("postgres"));
+    m_standbyConninfo = state->standby().connectionString(QStringLiteral("postgres"));
     LOOK_AT(m_window.get(), QStringLiteral("main-sandbox.png"));
     const QStringList unnamed = AccessibilityCheck::unnamedControls(m_window.get());
     QVERIFY2(unnamed.isEmpty(), qPrintable(unnamed.join(QStringLiteral(", "))));

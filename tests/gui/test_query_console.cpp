@@ -80,7 +80,7 @@ void TestQueryConsoleGui::initTestCase()
     m_console = std::make_unique<QueryConsole>();
     m_console->setHistoryKey(QStringLiteral("sandbox-test"));
     m_console->setTargets({{made->primary.name, made->primary.connectionString(), false},
-                           {made->standby.name, made->standby.connectionString(), true}});
+                           {made->standby().name, made->standby().connectionString(), true}});
     m_console->resize(1000, 640);
     m_console->show();
     QVERIFY(QTest::qWaitForWindowExposed(m_console.get()));

@@ -87,7 +87,7 @@ void TestReplicationPanel::initTestCase()
     m_sampler->setInterval(500);
     m_sampler->setConnectTimeout(3000);
     m_sampler->setPrimary(made->primary.name, made->primary.connectionString(QStringLiteral("postgres")));
-    m_sampler->addStandby(made->standby.name, made->standby.connectionString(QStringLiteral("postgres")));
+    m_sampler->addStandby(made->standby().name, made->standby().connectionString(QStringLiteral("postgres")));
     m_panel = std::make_unique<ReplicationPanel>(m_sampler.get());
     m_panel->resize(1280, 980);
     m_panel->show();

@@ -428,13 +428,14 @@ void TestMatrix::sandboxPair()
     }
     STEP_OK(major, "streaming and sync", rep == QLatin1String("streaming sync"), rep + logs());
     const QString row =
-        psql(state->standby, QStringLiteral("SELECT city FROM weather WHERE city = 'San Francisco'"), &ok);
+        psql(state->standby(), QStringLiteral("SELECT city FROM weather WHERE city = 'San Francisco'"), &ok);
     STEP_OK(major, "the row on the standby", ok && row == QLatin1String("San Francisco"), row + logs());
-    const QString refused = psql(state->standby, QStringLiteral("INSERT INTO weather (city) VALUES ('Oakland')"), &ok);
+    const QString refused =
+        psql(state->standby(), QStringLiteral("INSERT INTO weather (city) VALUES ('Oakland')"), &ok);
     STEP_OK(major, "a write on the standby refused", !ok && refused.contains(QLatin1String("25006")), refused);
 
     // The version's own kind of standby settings.
-    const QDir standbyData(state->standby.dataDir);
+    const QDir standbyData(state->standby().dataDir);
     auto read = [](const QString &path) {
         QFile file(path);
         return file.open(QIODevice::ReadOnly) ? QString::fromUtf8(file.readAll()) : QString();
@@ -458,7 +459,7 @@ void TestMatrix::sandboxPair()
                 conninfoText);
     }
     // The regression: a newer client's options that this major's libpq does not know.
-    const QString conninfo = psql(state->standby, QStringLiteral("SELECT conninfo FROM pg_stat_wal_receiver"), &ok);
+    const QString conninfo = psql(state->standby(), QStringLiteral("SELECT conninfo FROM pg_stat_wal_receiver"), &ok);
     STEP_OK(major, "pg_stat_wal_receiver", ok && !conninfo.isEmpty(), conninfo);
     if (major < 13)
         QVERIFY2(!conninfoText.contains(QLatin1String("channel_binding")), qPrintable(conninfoText));

@@ -135,7 +135,7 @@ void TestQueryConsole::initTestCase()
     const auto made = m_sandbox->up();
     QVERIFY2(made.ok(), qPrintable(made.ok() ? QString() : made.error().fullText()));
     m_primary = std::make_unique<QuerySession>(made->primary.connectionString());
-    m_standby = std::make_unique<QuerySession>(made->standby.connectionString());
+    m_standby = std::make_unique<QuerySession>(made->standby().connectionString());
 
     Run create(*m_primary, QStringLiteral("CREATE TABLE lesson (id int, note text)"));
     QVERIFY(create.wait());
@@ -285,7 +285,7 @@ void TestQueryConsole::lostConnectionIsExplainedAndReconnects()
     // The session is ended while its statement runs.
     Run lost(*m_standby, QStringLiteral("SELECT pg_sleep(30)"));
     QTest::qWait(300);
-    QuerySession admin(m_sandbox->state()->standby.connectionString());
+    QuerySession admin(m_sandbox->state()->standby().connectionString());
     Run kill(admin, QStringLiteral("SELECT pg_terminate_backend(%1)").arg(backend));
     QVERIFY(kill.wait());
     QCOMPARE(firstValue(kill.outcomes().value(0)), QStringLiteral("t"));

@@ -27,8 +27,9 @@
 // pg_stat_replication says after it, a commit that waits for a stopped
 // synchronous standby (wait_event SyncRep) and is released by switching to
 // asynchronous, clean-up after kill -9, two sandboxes side by side, a plain
-// user, and bad input that changes nothing. A few sandboxes in all, not
-// dozens: the whole file takes well under a minute.
+// user, a folder of the first format, a sandbox with three standbys, and bad
+// input that changes nothing. A few sandboxes in all, not dozens: the whole
+// file takes about a minute.
 class TestSandbox : public QObject
 {
     Q_OBJECT
@@ -44,7 +45,9 @@ private slots:
     void promoteThenReset();
     void staleSandboxAfterKill9();
     void cliReusesRunningSandbox();
+    void format1FolderComesUp();
     void twoSandboxesSideBySide();
+    void threeStandbys();
     void brokenConfIsReportedAndKept();
     void statusAndDownAgreeOnNoSandbox();
     void plainUser();
@@ -149,7 +152,7 @@ void TestSandbox::upStreamsSynchronously()
     QVERIFY(!m_sandbox->reusedRunning());
     QVERIFY(made->synchronous);
     QCOMPARE(made->version, PgVersion(15));
-    QVERIFY(made->primary.port != made->standby.port);
+    QVERIFY(made->primary.port != made->standby().port);
 
     // What the primary itself says.
     const auto rows = replication(*m_sandbox);
@@ -157,7 +160,7 @@ void TestSandbox::upStreamsSynchronously()
     QCOMPARE(rows.first().applicationName, QStringLiteral("standby"));
     QCOMPARE(rows.first().state, QStringLiteral("streaming"));
     QCOMPARE(rows.first().syncState, QStringLiteral("sync"));
-    QCOMPARE(scalar(*m_sandbox, made->standby, QStringLiteral("SELECT pg_is_in_recovery()")), QStringLiteral("t"));
+    QCOMPARE(scalar(*m_sandbox, made->standby(), QStringLiteral("SELECT pg_is_in_recovery()")), QStringLiteral("t"));
     // The role may replicate and nothing more; its password is scram.
     auto role =
         m_sandbox->query(made->primary, QStringLiteral("SELECT rolreplication, rolcanlogin, rolsuper, rolcreatedb, "
@@ -196,7 +199,7 @@ void TestSandbox::lessonRowAndReadOnlyStandby()
     if (!m_sandbox || !m_sandbox->state())
         QSKIP("no sandbox from the previous test");
     const SandboxState state = *m_sandbox->state();
-    QCOMPARE(scalar(*m_sandbox, state.standby,
+    QCOMPARE(scalar(*m_sandbox, state.standby(),
                     QStringLiteral("SELECT city || ',' || temp_lo || ',' || temp_hi || ',' || "
                                    "prcp || ',' || date FROM weather"),
                     QStringLiteral("mydb")),
@@ -208,11 +211,11 @@ void TestSandbox::lessonRowAndReadOnlyStandby()
         psql(state.primary, QStringLiteral("INSERT INTO weather VALUES ('Hayward', 37, 54, NULL, '1994-11-29');\n"));
     QVERIFY2(inserted.succeeded(), inserted.stdErr.constData());
     QTRY_COMPARE_WITH_TIMEOUT(
-        scalar(*m_sandbox, state.standby, QStringLiteral("SELECT count(*) FROM weather WHERE city = 'Hayward'")),
+        scalar(*m_sandbox, state.standby(), QStringLiteral("SELECT count(*) FROM weather WHERE city = 'Hayward'")),
         QStringLiteral("1"), 10000);
 
     const CommandResult refused =
-        psql(state.standby, QStringLiteral("INSERT INTO weather VALUES ('Oakland', 40, 50, 0, '1994-11-30');\n"));
+        psql(state.standby(), QStringLiteral("INSERT INTO weather VALUES ('Oakland', 40, 50, 0, '1994-11-30');\n"));
     QVERIFY(!refused.succeeded());
     QVERIFY2(refused.stdErr.contains("ERROR:  25006: cannot execute INSERT in a read-only transaction"),
              refused.stdErr.constData());
@@ -263,7 +266,7 @@ void TestSandbox::stoppedSyncStandbyMakesCommitsWait()
     QCOMPARE(rows.first().state, QStringLiteral("streaming"));
     QCOMPARE(rows.first().syncState, QStringLiteral("async"));
     QTRY_COMPARE_WITH_TIMEOUT(
-        scalar(*m_sandbox, state.standby, QStringLiteral("SELECT count(*) FROM weather WHERE city = 'Waiting'")),
+        scalar(*m_sandbox, state.standby(), QStringLiteral("SELECT count(*) FROM weather WHERE city = 'Waiting'")),
         QStringLiteral("1"), 10000);
 
     // And synchronous again.
@@ -302,22 +305,22 @@ void TestSandbox::pauseAndResumeReplay()
     const SandboxState state = *m_sandbox->state();
     auto paused = m_sandbox->pauseReplay();
     QVERIFY2(paused.ok(), qPrintable(paused.ok() ? QString() : paused.error().fullText()));
-    QTRY_VERIFY_WITH_TIMEOUT(m_sandbox->status()->replayPaused, 5000);
+    QTRY_VERIFY_WITH_TIMEOUT(m_sandbox->status()->standby().replayPaused, 5000);
 
-    const QString before = scalar(*m_sandbox, state.standby, QStringLiteral("SELECT count(*) FROM weather"));
+    const QString before = scalar(*m_sandbox, state.standby(), QStringLiteral("SELECT count(*) FROM weather"));
     // Synchronous commit waits for the flush, not the replay: it returns.
     QVERIFY(psql(state.primary, QStringLiteral("INSERT INTO weather VALUES ('Paused', 1, 2, NULL, '2000-01-01');\n"))
                 .succeeded());
     // Received but not replayed: the standby's replay LSN stays behind.
     QTRY_VERIFY_WITH_TIMEOUT(replication(*m_sandbox).value(0).replayLagBytes > 0, 5000);
-    QCOMPARE(scalar(*m_sandbox, state.standby, QStringLiteral("SELECT count(*) FROM weather")), before);
+    QCOMPARE(scalar(*m_sandbox, state.standby(), QStringLiteral("SELECT count(*) FROM weather")), before);
 
     auto resumed = m_sandbox->resumeReplay();
     QVERIFY2(resumed.ok(), qPrintable(resumed.ok() ? QString() : resumed.error().fullText()));
     QTRY_COMPARE_WITH_TIMEOUT(
-        scalar(*m_sandbox, state.standby, QStringLiteral("SELECT count(*) FROM weather WHERE city = 'Paused'")),
+        scalar(*m_sandbox, state.standby(), QStringLiteral("SELECT count(*) FROM weather WHERE city = 'Paused'")),
         QStringLiteral("1"), 10000);
-    QVERIFY(!m_sandbox->status()->replayPaused);
+    QVERIFY(!m_sandbox->status()->standby().replayPaused);
 }
 
 void TestSandbox::promoteThenReset()
@@ -329,13 +332,14 @@ void TestSandbox::promoteThenReset()
     QVERIFY2(promoted.ok(), qPrintable(promoted.ok() ? QString() : promoted.error().fullText()));
     auto status = m_sandbox->status();
     QVERIFY(status.ok());
-    QVERIFY(!status->standbyInRecovery);
+    QVERIFY(!status->standby().inRecovery);
     QVERIFY(status->replication.isEmpty());
-    QVERIFY(status->state.standbyPromoted);
+    QVERIFY(status->state.standby().promoted);
     QVERIFY(!status->state.synchronous); // the old primary does not wait for a standby that is gone
     // The former standby takes writes; the old primary commits without waiting.
-    QVERIFY(psql(state.standby, QStringLiteral("INSERT INTO weather VALUES ('Promoted', 1, 2, NULL, '2000-01-01');\n"))
-                .succeeded());
+    QVERIFY(
+        psql(state.standby(), QStringLiteral("INSERT INTO weather VALUES ('Promoted', 1, 2, NULL, '2000-01-01');\n"))
+            .succeeded());
     QVERIFY(psql(state.primary, QStringLiteral("INSERT INTO weather VALUES ('Alone', 1, 2, NULL, '2000-01-01');\n"))
                 .succeeded());
     // The slot nobody will use again is gone.
@@ -345,13 +349,13 @@ void TestSandbox::promoteThenReset()
 
     auto reset = m_sandbox->reset();
     QVERIFY2(reset.ok(), qPrintable(reset.ok() ? QString() : reset.error().fullText()));
-    QVERIFY(!reset->standbyPromoted);
+    QVERIFY(!reset->anyPromoted());
     QVERIFY(reset->synchronous);
     const auto rows = replication(*m_sandbox);
     QCOMPARE(rows.size(), 1);
     QCOMPARE(rows.first().syncState, QStringLiteral("sync"));
     // A fresh pair: the walkthrough's one row again.
-    QCOMPARE(scalar(*m_sandbox, reset->standby, QStringLiteral("SELECT count(*) FROM weather")), QStringLiteral("1"));
+    QCOMPARE(scalar(*m_sandbox, reset->standby(), QStringLiteral("SELECT count(*) FROM weather")), QStringLiteral("1"));
 }
 
 QByteArray TestSandbox::names(const QString &dir)
@@ -370,7 +374,7 @@ void TestSandbox::staleSandboxAfterKill9()
     const SandboxState state = *m_sandbox->state();
     QVERIFY(psql(state.primary, QStringLiteral("INSERT INTO weather VALUES ('Kept', 1, 2, NULL, '2000-01-01');\n"))
                 .succeeded());
-    for (const SandboxServer &server : {state.primary, state.standby}) {
+    for (const SandboxServer &server : {state.primary, state.standby()}) {
         QFile pidFile(server.dataDir + QStringLiteral("/postmaster.pid"));
         QVERIFY(pidFile.open(QIODevice::ReadOnly));
         const pid_t pid = pid_t(pidFile.readLine().trimmed().toLongLong());
@@ -395,7 +399,7 @@ void TestSandbox::staleSandboxAfterKill9()
     QCOMPARE(rows.size(), 1);
     QCOMPARE(rows.first().state, QStringLiteral("streaming"));
     QCOMPARE(rows.first().syncState, QStringLiteral("sync"));
-    QCOMPARE(scalar(again, up->standby, QStringLiteral("SELECT count(*) FROM weather WHERE city = 'Kept'")),
+    QCOMPARE(scalar(again, up->standby(), QStringLiteral("SELECT count(*) FROM weather WHERE city = 'Kept'")),
              QStringLiteral("1"));
     m_sandbox = std::make_unique<Sandbox>(m_host, state.dir);
     QVERIFY(m_sandbox->status().ok());
@@ -432,6 +436,137 @@ void TestSandbox::cliReusesRunningSandbox()
     QVERIFY(json.value(QStringLiteral("standby")).toObject().value(QStringLiteral("inRecovery")).toBool());
 }
 
+void TestSandbox::format1FolderComesUp()
+{
+    if (!m_sandbox || !m_sandbox->state())
+        QSKIP("no sandbox from the previous test");
+    const QString dir = m_sandbox->dir();
+    QVERIFY(m_sandbox->down(false).ok());
+    // sandbox.json as the first release wrote it: one "standby", its slot
+    // and its promotion at the top level.
+    QFile file(SandboxState::stateFilePath(dir));
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    QJsonObject json = QJsonDocument::fromJson(file.readAll()).object();
+    file.close();
+    QJsonObject standby = json.value(QStringLiteral("standbys")).toArray().at(0).toObject();
+    json.insert(QStringLiteral("slotName"), standby.take(QStringLiteral("slotName")));
+    json.insert(QStringLiteral("standbyPromoted"), standby.take(QStringLiteral("promoted")));
+    json.insert(QStringLiteral("standby"), standby);
+    json.remove(QStringLiteral("standbys"));
+    json.remove(QStringLiteral("synchronousStandbyNames"));
+    json.insert(QStringLiteral("format"), 1);
+    QVERIFY(file.open(QIODevice::WriteOnly | QIODevice::Truncate));
+    file.write(QJsonDocument(json).toJson());
+    file.close();
+
+    QProcess up;
+    up.start(replicactl(), {QStringLiteral("sandbox"), QStringLiteral("up"), QStringLiteral("--dir"), dir});
+    QVERIFY(up.waitForFinished(60000));
+    QVERIFY2(up.exitCode() == 0, up.readAllStandardError().constData());
+    const auto rows = replication(*m_sandbox);
+    QCOMPARE(rows.size(), 1);
+    QCOMPARE(rows.first().applicationName, QStringLiteral("standby"));
+    QCOMPARE(rows.first().syncState, QStringLiteral("sync"));
+    // Its slot kept, and the file written again in the new format.
+    QCOMPARE(scalar(*m_sandbox, m_sandbox->state()->primary,
+                    QStringLiteral("SELECT active FROM pg_replication_slots WHERE slot_name = 'standby'")),
+             QStringLiteral("t"));
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    QCOMPARE(QJsonDocument::fromJson(file.readAll()).object().value(QStringLiteral("format")).toInt(), 2);
+}
+
+void TestSandbox::threeStandbys()
+{
+    const QString dir = sandboxDir(QStringLiteral("three"));
+    m_made.append(dir);
+    QProcess up;
+    up.start(replicactl(), {QStringLiteral("sandbox"), QStringLiteral("up"), QStringLiteral("--standbys"),
+                            QStringLiteral("3"), QStringLiteral("--dir"), dir});
+    QVERIFY(up.waitForFinished(120000));
+    QVERIFY2(up.exitCode() == 0, up.readAllStandardError().constData());
+    Sandbox sandbox(m_host, dir);
+    auto status = sandbox.status();
+    QVERIFY2(status.ok(), qPrintable(status.ok() ? QString() : status.error().fullText()));
+    const QStringList names{QStringLiteral("standby1"), QStringLiteral("standby2"), QStringLiteral("standby3")};
+    QCOMPARE(status->state.standbyNames(), names);
+    // Each streams under its own name, from its own slot, from its own folder and port.
+    QCOMPARE(status->replication.size(), 3);
+    QSet<int> ports{status->state.primary.port};
+    QSet<QString> dataDirs{status->state.primary.dataDir};
+    for (qsizetype i = 0; i < names.size(); ++i) {
+        const SandboxServer &standby = status->state.standbys.at(i);
+        QCOMPARE(status->replication.at(i).applicationName, names.at(i));
+        QCOMPARE(status->replication.at(i).state, QStringLiteral("streaming"));
+        QCOMPARE(status->replication.at(i).syncState, i == 0 ? QStringLiteral("sync") : QStringLiteral("async"));
+        QCOMPARE(
+            scalar(sandbox, status->state.primary,
+                   QStringLiteral("SELECT active FROM pg_replication_slots WHERE slot_name = '%1'").arg(names.at(i))),
+            QStringLiteral("t"));
+        QCOMPARE(scalar(sandbox, standby, QStringLiteral("SELECT city FROM weather")), QStringLiteral("San Francisco"));
+        QCOMPARE(scalar(sandbox, standby, QStringLiteral("SHOW cluster_name")),
+                 QStringLiteral("sandbox-") + names.at(i));
+        QVERIFY(status->standbys.at(i).inRecovery);
+        QVERIFY(QFileInfo::exists(dir + QLatin1Char('/') + names.at(i) + QStringLiteral(".log")));
+        ports.insert(standby.port);
+        dataDirs.insert(standby.dataDir);
+    }
+    QCOMPARE(ports.size(), 4);
+    QCOMPARE(dataDirs.size(), 4);
+
+    // The operations take a standby's name; the others are left alone.
+    QProcess stop;
+    stop.start(replicactl(), {QStringLiteral("sandbox"), QStringLiteral("stop-standby"), QStringLiteral("--standby"),
+                              QStringLiteral("standby2"), QStringLiteral("--dir"), dir});
+    QVERIFY(stop.waitForFinished(60000));
+    QCOMPARE(stop.exitCode(), 0);
+    status = sandbox.status();
+    QVERIFY(status.ok());
+    QCOMPARE(status->standbys.at(0).running, true);
+    QCOMPARE(status->standbys.at(1).running, false);
+    QCOMPARE(status->standbys.at(2).running, true);
+    QProcess unknown;
+    unknown.start(replicactl(),
+                  {QStringLiteral("sandbox"), QStringLiteral("start-standby"), QStringLiteral("--standby"),
+                   QStringLiteral("standby9"), QStringLiteral("--dir"), dir});
+    QVERIFY(unknown.waitForFinished(30000));
+    QCOMPARE(unknown.exitCode(), 2);
+    QVERIFY(unknown.readAllStandardError().contains("standby1, standby2, standby3"));
+    QVERIFY(sandbox.startStandby(QStringLiteral("standby2")).ok());
+
+    // status and watch show every standby.
+    QProcess json;
+    json.start(replicactl(), {QStringLiteral("sandbox"), QStringLiteral("status"), QStringLiteral("--json"),
+                              QStringLiteral("--dir"), dir});
+    QVERIFY(json.waitForFinished(30000));
+    QCOMPARE(json.exitCode(), 0);
+    const QJsonObject said = QJsonDocument::fromJson(json.readAllStandardOutput()).object();
+    QCOMPARE(said.value(QStringLiteral("standbys")).toArray().size(), 3);
+    QCOMPARE(said.value(QStringLiteral("replication")).toArray().size(), 3);
+    QProcess watch;
+    watch.start(replicactl(), {QStringLiteral("watch"), QStringLiteral("--sandbox"), dir, QStringLiteral("--count"),
+                               QStringLiteral("1"), QStringLiteral("--json")});
+    QVERIFY(watch.waitForFinished(30000));
+    QCOMPARE(watch.exitCode(), 0);
+    const QJsonObject sample = QJsonDocument::fromJson(watch.readAllStandardOutput().trimmed()).object();
+    QStringList watched;
+    for (const QJsonValue &standby : sample.value(QStringLiteral("standbys")).toArray())
+        watched.append(standby.toObject().value(QStringLiteral("name")).toString());
+    watched.sort();
+    QCOMPARE(watched, names);
+
+    // Another count for an existing sandbox is a reset, not an up.
+    QProcess other;
+    other.start(replicactl(), {QStringLiteral("sandbox"), QStringLiteral("up"), QStringLiteral("--standbys"),
+                               QStringLiteral("2"), QStringLiteral("--dir"), dir});
+    QVERIFY(other.waitForFinished(30000));
+    QCOMPARE(other.exitCode(), 2);
+    QVERIFY(other.readAllStandardError().contains("reset --standbys 2"));
+    QCOMPARE(Sandbox::loadState(dir)->standbys.size(), 3);
+
+    QVERIFY(sandbox.down(true).ok());
+    QVERIFY(!QFileInfo::exists(dir));
+}
+
 void TestSandbox::twoSandboxesSideBySide()
 {
     if (!m_sandbox || !m_sandbox->state())
@@ -449,8 +584,8 @@ void TestSandbox::twoSandboxesSideBySide()
     auto status = second.status();
     QVERIFY(status.ok());
     const SandboxState first = *Sandbox::loadState(m_sandbox->dir());
-    const QList<int> ports{first.primary.port, first.standby.port, status->state.primary.port,
-                           status->state.standby.port};
+    const QList<int> ports{first.primary.port, first.standby().port, status->state.primary.port,
+                           status->state.standby().port};
     QCOMPARE(QSet<int>(ports.begin(), ports.end()).size(), 4);
     QCOMPARE(status->replication.value(0).syncState, QStringLiteral("async"));
     QCOMPARE(replication(*m_sandbox).value(0).syncState, QStringLiteral("sync"));
@@ -459,9 +594,9 @@ void TestSandbox::twoSandboxesSideBySide()
                  QStringLiteral("INSERT INTO weather VALUES ('Second', 1, 2, NULL, '2000-01-01');\n"))
                 .succeeded());
     QTRY_COMPARE_WITH_TIMEOUT(
-        scalar(second, status->state.standby, QStringLiteral("SELECT count(*) FROM weather WHERE city = 'Second'")),
+        scalar(second, status->state.standby(), QStringLiteral("SELECT count(*) FROM weather WHERE city = 'Second'")),
         QStringLiteral("1"), 10000);
-    QCOMPARE(scalar(*m_sandbox, first.standby, QStringLiteral("SELECT count(*) FROM weather WHERE city = 'Second'")),
+    QCOMPARE(scalar(*m_sandbox, first.standby(), QStringLiteral("SELECT count(*) FROM weather WHERE city = 'Second'")),
              QStringLiteral("0"));
 
     QProcess down;
@@ -631,14 +766,14 @@ void TestSandbox::otherMajors()
     QVERIFY2(made.ok(), qPrintable(made.ok() ? QString() : made.error().fullText()));
     QCOMPARE(made->version, PgVersion(major));
     QCOMPARE(made->basebackupBinDir.isEmpty(), cloned);
-    QVERIFY(QFileInfo::exists(made->standby.dataDir + QLatin1Char('/') + recoveryFile));
+    QVERIFY(QFileInfo::exists(made->standby().dataDir + QLatin1Char('/') + recoveryFile));
     const auto rows = replication(sandbox);
     QCOMPARE(rows.size(), 1);
     QCOMPARE(rows.first().state, QStringLiteral("streaming"));
     QCOMPARE(rows.first().syncState, QStringLiteral("sync"));
-    QCOMPARE(scalar(sandbox, made->standby, QStringLiteral("SELECT city FROM weather")),
+    QCOMPARE(scalar(sandbox, made->standby(), QStringLiteral("SELECT city FROM weather")),
              QStringLiteral("San Francisco"));
-    QCOMPARE(scalar(sandbox, made->standby,
+    QCOMPARE(scalar(sandbox, made->standby(),
                     QStringLiteral("SELECT setting::int / 10000 FROM pg_settings WHERE name = 'server_version_num'")),
              QString::number(major));
     QVERIFY(sandbox.down(true).ok());
@@ -689,6 +824,32 @@ void TestSandbox::badInputChangesNothing_data()
     QTest::addRow("both modes") << QStringList{QStringLiteral("up"), QStringLiteral("--sync"),
                                                QStringLiteral("--async")}
                                 << QStringLiteral("not both");
+    QTest::addRow("too many standbys") << QStringList{QStringLiteral("up"), QStringLiteral("--dir"),
+                                                      base + QStringLiteral("/new"), QStringLiteral("--standbys"),
+                                                      QStringLiteral("6")}
+                                       << QStringLiteral("1 to 5 standbys");
+    QTest::addRow("standbys not a number")
+        << QStringList{QStringLiteral("up"), QStringLiteral("--dir"), base + QStringLiteral("/new"),
+                       QStringLiteral("--standbys"), QStringLiteral("three")}
+        << QStringLiteral("needs a number");
+    // PostgreSQL's grammar judges the value before anything is made.
+    QTest::addRow("synchronous_standby_names PostgreSQL refuses")
+        << QStringList{QStringLiteral("up"),
+                       QStringLiteral("--dir"),
+                       base + QStringLiteral("/new"),
+                       QStringLiteral("--standbys"),
+                       QStringLiteral("3"),
+                       QStringLiteral("--synchronous-standby-names"),
+                       QStringLiteral("FIRST 2 (standby1, standby2")}
+        << QStringLiteral("synchronous_standby_names");
+    QTest::addRow("reset with a refused synchronous_standby_names")
+        << QStringList{QStringLiteral("reset"), QStringLiteral("--dir"), base + QStringLiteral("/new"),
+                       QStringLiteral("--synchronous-standby-names"), QStringLiteral("ANY 0 (*)")}
+        << QStringLiteral("greater than zero");
+    QTest::addRow("--standby on the wrong action")
+        << QStringList{QStringLiteral("async"), QStringLiteral("--standby"), QStringLiteral("standby2"),
+                       QStringLiteral("--dir"), base}
+        << QStringLiteral("--standby belongs");
     QTest::addRow("mode on the wrong action")
         << QStringList{QStringLiteral("promote"), QStringLiteral("--async"), QStringLiteral("--dir"), base}
         << QStringLiteral("belong to 'up' and 'reset'");

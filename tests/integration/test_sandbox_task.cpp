@@ -77,12 +77,12 @@ void TestSandboxTask::operationsLeaveTheSandboxAsSaid()
     LocalHost host;
     Sandbox sandbox(host, dir());
     QVERIFY(sandbox.status().ok());
-    QCOMPARE(sandbox.status()->standbyRunning, false);
+    QCOMPARE(sandbox.status()->standby().running, false);
     SandboxTask *start = SandboxTask::start(dir(), SandboxTask::Action::StartStandby, {}, this);
     waitFor(start);
     QVERIFY2(start->ok(), qPrintable(start->error().fullText()));
     QVERIFY(!start->actions().isEmpty());
-    QCOMPARE(sandbox.status()->standbyRunning, true);
+    QCOMPARE(sandbox.status()->standby().running, true);
     delete stop;
     delete start;
 }

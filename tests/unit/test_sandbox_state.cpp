@@ -23,6 +23,7 @@ class TestSandboxState : public QObject
 
 private slots:
     void jsonRoundTrip();
+    void readsFormat1();
     void loadStateFromFolder();
     void loadStateRefuses_data();
     void loadStateRefuses();
@@ -35,6 +36,8 @@ private slots:
     void defaultDirIgnoresApplicationName();
     void checkInputRefuses_data();
     void checkInputRefuses();
+    void checkInputRefusesStandbyOptions_data();
+    void checkInputRefusesStandbyOptions();
 
 private:
     static SandboxState sample(const QString &dir);
@@ -50,15 +53,26 @@ SandboxState TestSandboxState::sample(const QString &dir)
     state.synchronous = true;
     state.osUser = QStringLiteral("postgres");
     state.replicationUser = QStringLiteral("replicator");
-    state.slotName = QStringLiteral("standby");
     state.passFile = dir + QStringLiteral("/replicator.pgpass");
     state.created = QDateTime(QDate(2026, 11, 25), QTime(22, 0), Qt::UTC);
-    state.primary = SandboxServer{QStringLiteral("primary"),        55432,
-                                  dir + QStringLiteral("/primary"), dir + QStringLiteral("/run"),
-                                  QStringLiteral("postgres"),       QStringLiteral("mydb")};
-    state.standby = SandboxServer{QStringLiteral("standby"),        55433,
-                                  dir + QStringLiteral("/standby"), dir + QStringLiteral("/run"),
-                                  QStringLiteral("postgres"),       QStringLiteral("mydb")};
+    const auto server = [&dir](const QString &name, int port) {
+        SandboxServer made;
+        made.name = name;
+        made.port = port;
+        made.dataDir = dir + QLatin1Char('/') + name;
+        made.socketDir = dir + QStringLiteral("/run");
+        made.superuser = QStringLiteral("postgres");
+        made.database = QStringLiteral("mydb");
+        return made;
+    };
+    state.primary = server(QStringLiteral("primary"), 55432);
+    for (int i = 1; i <= 3; ++i) {
+        SandboxServer standby = server(QStringLiteral("standby%1").arg(i), 55432 + i);
+        standby.slotName = standby.name;
+        state.standbys.append(standby);
+    }
+    state.standbys[1].promoted = true;
+    state.synchronousStandbyNames = QStringLiteral("FIRST 2 (standby1, standby2, standby3)");
     return state;
 }
 
@@ -66,19 +80,57 @@ void TestSandboxState::jsonRoundTrip()
 {
     const SandboxState state = sample(QStringLiteral("/tmp/some sandbox"));
     const QJsonObject json = state.toJson();
-    QCOMPARE(json.value(QStringLiteral("format")).toInt(), 1);
+    QCOMPARE(json.value(QStringLiteral("format")).toInt(), 2);
     QCOMPARE(json.value(QStringLiteral("version")).toString(), QStringLiteral("15"));
     auto back = SandboxState::fromJson(json, state.dir);
     QVERIFY2(back.ok(), qPrintable(back.ok() ? QString() : back.error().fullText()));
     QCOMPARE(back->version, state.version);
     QCOMPARE(back->binDir, state.binDir);
     QCOMPARE(back->synchronous, true);
+    QCOMPARE(back->synchronousStandbyNames, state.synchronousStandbyNames);
     QCOMPARE(back->primary, state.primary);
-    QCOMPARE(back->standby, state.standby);
-    QCOMPARE(back->slotName, state.slotName);
+    QCOMPARE(back->standbys, state.standbys);
+    QCOMPARE(back->standbyNames(),
+             (QStringList{QStringLiteral("standby1"), QStringLiteral("standby2"), QStringLiteral("standby3")}));
+    QCOMPARE(back->standby().name, QStringLiteral("standby1"));
+    QCOMPARE(back->standbyNamed(QStringLiteral("standby3"))->port, 55435);
+    QVERIFY(!back->standbyNamed(QStringLiteral("standby4")));
+    QCOMPARE(back->standbys.at(2).slotName, QStringLiteral("standby3"));
     QCOMPARE(back->passFile, state.passFile);
     QCOMPARE(back->created, state.created);
-    QCOMPARE(back->standbyPromoted, false);
+    QVERIFY(back->anyPromoted());
+    QVERIFY(!back->standbys.at(0).promoted);
+}
+
+void TestSandboxState::readsFormat1()
+{
+    // sandbox.json as the first release wrote it: one "standby", its slot
+    // and whether it was promoted at the top level.
+    const QByteArray format1 = R"({
+        "format": 1, "dir": "/old", "version": "15", "binDir": "/usr/lib/postgresql/15/bin",
+        "clientBinDir": "/usr/lib/postgresql/15/bin", "basebackupBinDir": "/usr/lib/postgresql/15/bin",
+        "synchronous": true, "osUser": "postgres", "replicationUser": "replicator", "slotName": "standby",
+        "passFile": "/old/replicator.pgpass", "standbyPromoted": true, "created": "2026-11-25T22:00:00Z",
+        "primary": {"name": "primary", "port": 55432, "dataDir": "/old/primary", "socketDir": "/old/run",
+                    "superuser": "postgres", "database": "mydb"},
+        "standby": {"name": "standby", "port": 55433, "dataDir": "/old/standby", "socketDir": "/old/run",
+                    "superuser": "postgres", "database": "mydb"}})";
+    auto old = SandboxState::fromJson(QJsonDocument::fromJson(format1).object(), QStringLiteral("/old"));
+    QVERIFY2(old.ok(), qPrintable(old.ok() ? QString() : old.error().fullText()));
+    QCOMPARE(old->standbys.size(), 1);
+    QCOMPARE(old->standby().name, QStringLiteral("standby"));
+    QCOMPARE(old->standby().port, 55433);
+    QCOMPARE(old->standby().slotName, QStringLiteral("standby"));
+    QVERIFY(old->standby().promoted);
+    QVERIFY(old->synchronous);
+    QVERIFY(old->synchronousStandbyNames.isEmpty()); // the sandbox's own choice: the standby
+    // Written again, it is format 2 and reads back the same.
+    const QJsonObject again = old->toJson();
+    QCOMPARE(again.value(QStringLiteral("format")).toInt(), 2);
+    QVERIFY(!again.contains(QStringLiteral("standby")));
+    auto back = SandboxState::fromJson(again, QStringLiteral("/old"));
+    QVERIFY(back.ok());
+    QCOMPARE(back->standbys, old->standbys);
 }
 
 void TestSandboxState::loadStateFromFolder()
@@ -93,7 +145,7 @@ void TestSandboxState::loadStateFromFolder()
     QVERIFY2(loaded.ok(), qPrintable(loaded.ok() ? QString() : loaded.error().fullText()));
     QCOMPARE(loaded->dir, dir.path()); // where it was found
     QCOMPARE(loaded->primary.port, 55432);
-    QCOMPARE(loaded->standby.port, 55433);
+    QCOMPARE(loaded->standby().port, 55433);
 }
 
 void TestSandboxState::loadStateRefuses_data()
@@ -108,6 +160,10 @@ void TestSandboxState::loadStateRefuses_data()
                                 << QStringLiteral("no valid PostgreSQL version");
     QTest::addRow("no primary") << QByteArrayLiteral(R"({"format": 1, "version": "15", "binDir": "/x"})")
                                 << QStringLiteral("describes its primary incompletely");
+    QTest::addRow("format 2 without standbys")
+        << QByteArrayLiteral(R"({"format": 2, "version": "15", "binDir": "/x", "primary": {"name": "primary",
+            "port": 55432, "dataDir": "/x/primary", "socketDir": "/x/run", "superuser": "postgres"}})")
+        << QStringLiteral("names no standbys");
 }
 
 void TestSandboxState::loadStateRefuses()
@@ -144,8 +200,14 @@ void TestSandboxState::connectionString()
     QFETCH(QString, socketDir);
     QFETCH(QString, user);
     QFETCH(QString, expected);
-    const SandboxServer server{QStringLiteral("primary"), 55432, QStringLiteral("/x"), socketDir, user,
-                               QStringLiteral("mydb")};
+    const SandboxServer server{QStringLiteral("primary"),
+                               55432,
+                               QStringLiteral("/x"),
+                               socketDir,
+                               user,
+                               QStringLiteral("mydb"),
+                               QString(),
+                               false};
     QCOMPARE(server.connectionString(), expected);
 }
 
@@ -157,9 +219,14 @@ void TestSandboxState::connectionStringReadByLibpq()
     const QString psql = QStringLiteral("/usr/lib/postgresql/15/bin/psql");
     if (!QFile::exists(psql))
         QSKIP("Debian's psql 15 is not installed");
-    const SandboxServer server{QStringLiteral("primary"), 1,
-                               QStringLiteral("/x"),      QStringLiteral("/tmp/no such 'dir"),
-                               QStringLiteral("nobody"),  QStringLiteral("mydb")};
+    const SandboxServer server{QStringLiteral("primary"),
+                               1,
+                               QStringLiteral("/x"),
+                               QStringLiteral("/tmp/no such 'dir"),
+                               QStringLiteral("nobody"),
+                               QStringLiteral("mydb"),
+                               QString(),
+                               false};
     QProcess process;
     process.start(psql, {QStringLiteral("-X"), QStringLiteral("-d"), server.connectionString(), QStringLiteral("-c"),
                          QStringLiteral("select 1")});
@@ -260,6 +327,47 @@ void TestSandboxState::checkInputRefuses()
     QVERIFY(!checked.ok());
     QVERIFY2(checked.error().message.contains(expected), qPrintable(checked.error().message));
     QVERIFY(!QFileInfo::exists(base.filePath(relative + QStringLiteral("/sandbox.json"))));
+}
+
+void TestSandboxState::checkInputRefusesStandbyOptions_data()
+{
+    QTest::addColumn<int>("standbys");  // -1: not given
+    QTest::addColumn<QString>("names"); // "-": not given
+    QTest::addColumn<QString>("expected");
+    QTest::addRow("no standbys") << 0 << QStringLiteral("-") << QStringLiteral("1 to 5 standbys");
+    QTest::addRow("six standbys") << 6 << QStringLiteral("-") << QStringLiteral("1 to 5 standbys");
+    // What PostgreSQL's syncrep_gram.y refuses, in its own words.
+    QTest::addRow("unclosed list") << 3 << QStringLiteral("FIRST 2 (standby1, standby2")
+                                   << QStringLiteral("synchronous_standby_names");
+    QTest::addRow("zero standbys") << 3 << QStringLiteral("ANY 0 (*)") << QStringLiteral("greater than zero");
+    QTest::addRow("trailing comma") << 1 << QStringLiteral("standby,") << QStringLiteral("synchronous_standby_names");
+}
+
+void TestSandboxState::checkInputRefusesStandbyOptions()
+{
+    QFETCH(int, standbys);
+    QFETCH(QString, names);
+    QFETCH(QString, expected);
+    if (!QFileInfo::exists(QStringLiteral("/usr/lib/postgresql/15/bin/initdb")))
+        QSKIP("Debian's PostgreSQL 15 is not installed: the check needs a major.");
+    QTemporaryDir base;
+    QVERIFY(base.isValid());
+    // Run as root, the servers' user (postgres) must be able to enter it.
+    QVERIFY(QFile::setPermissions(base.path(), QFile::permissions(base.path()) | QFileDevice::ExeOther));
+    LocalHost host;
+    const QString dir = base.filePath(QStringLiteral("new"));
+    Sandbox sandbox(host, dir);
+    SandboxOptions options;
+    options.pgBinDir = QStringLiteral("/usr/lib/postgresql/15/bin");
+    if (standbys != -1)
+        options.standbys = standbys;
+    if (names != QLatin1String("-"))
+        options.synchronousStandbyNames = names;
+    auto checked = sandbox.checkInput(options);
+    QVERIFY(!checked.ok());
+    QVERIFY2(checked.error().refused, qPrintable(checked.error().fullText())); // exit status 2
+    QVERIFY2(checked.error().fullText().contains(expected), qPrintable(checked.error().fullText()));
+    QVERIFY(!QFileInfo::exists(dir));
 }
 
 QTEST_GUILESS_MAIN(TestSandboxState)

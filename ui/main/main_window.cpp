@@ -449,16 +449,18 @@ void MainWindow::showSandbox(const SandboxState &state)
     m_sampler->setInterval(1000);
     m_sampler->setConnectTimeout(3000);
     m_sampler->setPrimary(state.primary.name, state.primary.connectionString(QStringLiteral("postgres")));
-    m_sampler->addStandby(state.standby.name, state.standby.connectionString(QStringLiteral("postgres")));
+    for (const SandboxServer &standby : state.standbys)
+        m_sampler->addStandby(standby.name, standby.connectionString(QStringLiteral("postgres")));
 
     m_panel = new ReplicationPanel(m_sampler, m_tabs);
     m_sandboxView = new SandboxView(state, m_sampler, m_tabs);
     m_sandboxView->setCommandFor([this](const QString &action) { return sandboxCommand(action); });
     m_panel->setHintProvider([view = m_sandboxView](const ReplicationSample &sample) { return view->hintFor(sample); });
     m_tabs->addTab(scrolled(m_panel), tr("Replication"));
-    addConsole(ClusterListModel::demoId(),
-               {{state.primary.name, state.primary.connectionString(), false},
-                {state.standby.name, state.standby.connectionString(), !state.standbyPromoted}});
+    QList<QueryTarget> targets{{state.primary.name, state.primary.connectionString(), false}};
+    for (const SandboxServer &standby : state.standbys)
+        targets.append({standby.name, standby.connectionString(), !standby.promoted});
+    addConsole(ClusterListModel::demoId(), targets);
     m_tabs->addTab(m_sandboxView, tr("Servers"));
     m_stack->setCurrentWidget(m_tabs);
     statusBar()->clearMessage();
@@ -719,7 +721,7 @@ void MainWindow::sandboxFinished(SandboxTask *task, const QString &doing)
     // Up, reset or down change the pair itself: show it afresh.
     if (m_currentId == ClusterListModel::demoId() && (!m_sandboxView || !task->state()))
         showCluster(ClusterListModel::demoId());
-    else if (task->state() && m_sandboxView && task->state()->standbyPromoted)
+    else if (task->state() && m_sandboxView && task->state()->anyPromoted())
         showSandbox(*task->state());
     updateSandboxActions();
 }
