@@ -49,7 +49,7 @@ std::optional<Figures> viaSampler(const SandboxState &state, int rounds)
 {
     ReplicationSampler sampler;
     sampler.setPrimary(state.primary.name, state.primary.connectionString(QStringLiteral("postgres")));
-    sampler.addStandby(state.standby.name, state.standby.connectionString(QStringLiteral("postgres")));
+    sampler.addStandby(state.standby().name, state.standby().connectionString(QStringLiteral("postgres")));
     int samples = 0;
     bool complete = false;
     QObject::connect(&sampler, &ReplicationSampler::sampleReady, [&](const ReplicationSample &sample) {
@@ -104,7 +104,7 @@ std::optional<Figures> viaPsql(const SandboxState &state, int rounds)
     wall.start();
     const double cpuBefore = cpuMs(RUSAGE_CHILDREN);
     for (int i = 0; i < rounds; ++i) {
-        if (!runPsql(psql, state.primary, primarySql) || !runPsql(psql, state.standby, standbySql))
+        if (!runPsql(psql, state.primary, primarySql) || !runPsql(psql, state.standby(), standbySql))
             return std::nullopt;
     }
     return Figures{(cpuMs(RUSAGE_CHILDREN) - cpuBefore) / rounds, double(wall.elapsed()) / rounds};
