@@ -22,23 +22,16 @@ namespace {
 
 const PgVersion eleven(11);
 
-// Debian's own 15, and a source build of 11 in /usr/local/pgsql (not the distribution's: run with pg_ctl).
-HostFacts hostFacts(const QString &address, bool systemd)
-{
-    HostFacts facts = Fixtures::debianHost(PgVersion(15), address);
-    facts.systemd = systemd;
-    facts.installations.append({eleven, QStringLiteral("/usr/local/pgsql/bin"), false, PgInstallation::Origin::Local});
-    return facts;
-}
-
 std::shared_ptr<SetupPlan> planFor(const PgVersion &version, bool systemd)
 {
     PlanChoices choices;
     choices.primary = *HostTarget::parse(QStringLiteral("root@198.18.0.2"));
     choices.standby = *HostTarget::parse(QStringLiteral("root@198.18.0.3"));
     choices.version = version;
-    auto plan = SetupPlan::build(choices, hostFacts(QStringLiteral("198.18.0.2"), systemd),
-                                 hostFacts(QStringLiteral("198.18.0.3"), systemd));
+    // Debian's own 15, and a source build of 11 in /usr/local/pgsql (not the distribution's: run with pg_ctl).
+    auto plan =
+        SetupPlan::build(choices, Fixtures::debianHostWithSourceBuild(eleven, QStringLiteral("198.18.0.2"), systemd),
+                         Fixtures::debianHostWithSourceBuild(eleven, QStringLiteral("198.18.0.3"), systemd));
     if (!plan) {
         qWarning("%s", qPrintable(plan.error().fullText()));
         return nullptr;

@@ -38,4 +38,12 @@ HostFacts debianHost(const PgVersion &version, const QString &address)
     return facts;
 }
 
+HostFacts debianHostWithSourceBuild(const PgVersion &built, const QString &address, bool systemd)
+{
+    HostFacts facts = debianHost(PgVersion(15), address);
+    facts.systemd = systemd;
+    facts.installations.append({built, QStringLiteral("/usr/local/pgsql/bin"), false, PgInstallation::Origin::Local});
+    return facts;
+}
+
 } // namespace Fixtures

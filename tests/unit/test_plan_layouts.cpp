@@ -15,13 +15,10 @@ namespace {
 
 const PgVersion eleven(11);
 
+// Debian's own 15 (with its clients), and a source build of 11 without them.
 HostFacts debianHost(const QString &address, bool systemd)
 {
-    HostFacts facts = Fixtures::debianHost(PgVersion(15), address);
-    facts.systemd = systemd;
-    // Debian's own 15 (with its clients), and a source build of 11 without them.
-    facts.installations.append({eleven, QStringLiteral("/usr/local/pgsql/bin"), false, PgInstallation::Origin::Local});
-    return facts;
+    return Fixtures::debianHostWithSourceBuild(eleven, address, systemd);
 }
 
 PlanChoices choicesFor(const PgVersion &version)
