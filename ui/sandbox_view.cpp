@@ -49,7 +49,7 @@ void fitHeight(QTableView *table, int rows)
 } // namespace
 
 SandboxView::SandboxView(const SandboxState &state, ReplicationSampler *sampler, QWidget *parent)
-    : QWidget(parent), m_standbyNames(state.standbyNames()), m_servers(new ServerListModel(this)),
+    : QWidget(parent), m_state(state), m_standbyNames(state.standbyNames()), m_servers(new ServerListModel(this)),
       m_updated(new QLabel(this))
 {
     setObjectName(QStringLiteral("sandboxView"));

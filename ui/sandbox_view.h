@@ -32,6 +32,8 @@ public:
     }
 
     QTableView *serverTable() const { return m_serverTable; }
+    // The sandbox as this view shows it.
+    const SandboxState &state() const { return m_state; }
     // What to do about the sample's problems in this sandbox.
     QString hintFor(const ReplicationSample &sample) const;
 
@@ -43,6 +45,7 @@ private:
     static QString standbyOption(const QString &name);
 
     std::function<QString(const QString &)> m_commandFor;
+    SandboxState m_state;
     QStringList m_standbyNames; // the first is the one the Sandbox menu acts on
     ServerListModel *m_servers;
     QTableView *m_serverTable;

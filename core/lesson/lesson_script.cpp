@@ -26,6 +26,13 @@ LessonAction sandbox(const QString &label, SandboxTask::Action what)
     return action;
 }
 
+// An operation on one standby of several, by its name.
+LessonAction onStandby(LessonAction action, const QString &name)
+{
+    action.sandboxOptions.standby = name;
+    return action;
+}
+
 LessonAction waiting(LessonAction action)
 {
     action.waits = true;
@@ -140,10 +147,53 @@ LessonStep commitsWait()
                      SandboxTask::Action::StartStandby)}};
 }
 
+LessonStep quorum()
+{
+    LessonAction three = sandbox(QCoreApplication::translate("LessonScript", "Make three standbys, ANY 2 of them"),
+                                 SandboxTask::Action::Reset);
+    three.sandboxOptions.standbys = 3;
+    three.sandboxOptions.synchronousStandbyNames = QStringLiteral("ANY 2 (standby1, standby2, standby3)");
+    return {QStringLiteral("quorum"),
+            QCoreApplication::translate("LessonScript", "7. A quorum of standbys"),
+            QCoreApplication::translate(
+                "LessonScript",
+                "Make the sandbox again with three standbys and synchronous_standby_names = 'ANY 2 (standby1, "
+                "standby2, standby3)': a commit waits until any two of the three have it. Stop one standby and "
+                "insert: the commit returns. Stop a second one and insert again: now it waits."),
+            QCoreApplication::translate(
+                "LessonScript",
+                "All three showed sync_state = quorum. With one standby stopped two could still confirm; with two "
+                "stopped the commit waited until one came back. A quorum rides out the loss of any one standby, "
+                "where FIRST 1 would have waited for its one named standby."),
+            {three,
+             sql(QCoreApplication::translate("LessonScript", "Show the quorum on the primary"), primary,
+                 QStringLiteral("SELECT application_name, state, sync_state FROM pg_stat_replication ORDER BY 1;")),
+             onStandby(sandbox(QCoreApplication::translate("LessonScript", "Stop standby1"),
+                               SandboxTask::Action::StopStandby),
+                       QStringLiteral("standby1")),
+             sql(QCoreApplication::translate("LessonScript", "Insert on the primary (two standbys confirm)"), primary,
+                 QStringLiteral("INSERT INTO weather VALUES ('Sendai', 40, 48, 0.1, current_date);")),
+             onStandby(sandbox(QCoreApplication::translate("LessonScript", "Stop standby2"),
+                               SandboxTask::Action::StopStandby),
+                       QStringLiteral("standby2")),
+             waiting(sql(QCoreApplication::translate("LessonScript", "Insert on the primary (it waits)"), primary,
+                         QStringLiteral("INSERT INTO weather VALUES ('Kyoto', 42, 55, 0.0, current_date);"))),
+             onStandby(sandbox(QCoreApplication::translate("LessonScript", "Way out: start standby2 again"),
+                               SandboxTask::Action::StartStandby),
+                       QStringLiteral("standby2")),
+             onStandby(sandbox(QCoreApplication::translate("LessonScript", "Start standby1 again"),
+                               SandboxTask::Action::StartStandby),
+                       QStringLiteral("standby1"))}};
+}
+
 LessonStep promotion()
 {
+    // Back to the walkthrough's pair afterwards, whatever the quorum step made.
+    LessonAction reset =
+        sandbox(QCoreApplication::translate("LessonScript", "Reset the sandbox"), SandboxTask::Action::Reset);
+    reset.sandboxOptions.standbys = 1;
     return {QStringLiteral("promotion"),
-            QCoreApplication::translate("LessonScript", "7. Promote the standby"),
+            QCoreApplication::translate("LessonScript", "8. Promote the standby"),
             QCoreApplication::translate(
                 "LessonScript",
                 "Promote the standby: it leaves recovery and becomes a primary of its own. Then write on it."),
@@ -154,7 +204,7 @@ LessonStep promotion()
             {sandbox(QCoreApplication::translate("LessonScript", "Promote the standby"), SandboxTask::Action::Promote),
              sql(QCoreApplication::translate("LessonScript", "Insert on the former standby"), standby,
                  QStringLiteral("INSERT INTO weather VALUES ('Kobe', 45, 56, 0.2, current_date);")),
-             sandbox(QCoreApplication::translate("LessonScript", "Reset the sandbox"), SandboxTask::Action::Reset)}};
+             reset}};
 }
 
 } // namespace
@@ -164,7 +214,7 @@ namespace LessonScript {
 QList<LessonStep> steps()
 {
     return {whoStreams(),   rowCrossesOver(), readOnlyStandby(), lagUnderLoad(),
-            pausedReplay(), commitsWait(),    promotion()};
+            pausedReplay(), commitsWait(),    quorum(),          promotion()};
 }
 
 } // namespace LessonScript

@@ -13,10 +13,11 @@ struct LessonAction
 
     Kind kind = Kind::Sql;
     QString label;  // the button: "Insert a row on the primary"
-    QString server; // Sql: "primary" or "standby" (the sandbox's names)
+    QString server; // Sql: "primary", "standby" (the first standby, whatever its name) or a standby's name
     QString sql;    // Sql: what runs, in the lesson's database
     SandboxTask::Action sandboxAction = SandboxTask::Action::StartStandby; // Sandbox
-    QString expectedSqlState; // Sql: the error the lesson expects ("25006"); empty: success expected
+    SandboxOptions sandboxOptions; // Sandbox: which standby; for a reset, how many and their synchronous names
+    QString expectedSqlState;      // Sql: the error the lesson expects ("25006"); empty: success expected
     // Sql: the statement is expected to wait (a commit held by a stopped
     // synchronous standby): the next button is offered while it runs.
     bool waits = false;
@@ -36,7 +37,8 @@ struct LessonStep
 // The walkthrough's scenario on the demo sandbox, and what comes after it:
 // who streams, a row that crosses over, a write the standby refuses, lag
 // under load, paused replay, a commit that waits for a stopped synchronous
-// standby (and the two safe ways out), and a promotion. Every step leaves
+// standby (and the two safe ways out), a quorum of three standbys, and a
+// promotion. Every step leaves
 // the sandbox usable, so the lesson can start again at any step. The
 // lesson pane shows it; its test runs it against a real sandbox.
 namespace LessonScript {

@@ -9,6 +9,8 @@
 #include <QSignalSpy>
 #include <QtTest/QTest>
 
+#include <algorithm>
+
 // The lesson pane's own logic: steps in order, buttons in order, what came
 // of each action, the expected refusal told apart from a surprise. (The
 // whole lesson against a real sandbox runs in the main window's test.)
@@ -40,6 +42,19 @@ void TestLessonPane::scriptIsComplete()
     }
     // The walkthrough's lesson: the standby refuses an INSERT with 25006.
     QCOMPARE(steps[2].actions.first().expectedSqlState, QStringLiteral("25006"));
+    // The quorum step makes its three standbys, and names only those.
+    const auto quorum = std::find_if(steps.cbegin(), steps.cend(),
+                                     [](const LessonStep &step) { return step.id == QLatin1String("quorum"); });
+    QVERIFY(quorum != steps.cend());
+    const LessonAction &made = quorum->actions.first();
+    QCOMPARE(made.sandboxAction, SandboxTask::Action::Reset);
+    QCOMPARE(made.sandboxOptions.standbys.value_or(0), 3);
+    QVERIFY(made.sandboxOptions.synchronousStandbyNames.value_or(QString()).startsWith(QLatin1String("ANY 2 (")));
+    for (const LessonAction &action : quorum->actions) {
+        if (!action.sandboxOptions.standby.isEmpty())
+            QVERIFY2(Sandbox::standbyNamesFor(3).contains(action.sandboxOptions.standby),
+                     qPrintable(action.sandboxOptions.standby));
+    }
 }
 
 void TestLessonPane::actionsRunInOrder()

@@ -311,6 +311,13 @@ void TestMainWindow::theWholeLesson()
                      qPrintable(lesson->outcomeText(2)));
         if (step == 2)
             QVERIFY2(lesson->outcomeText(0).contains(QStringLiteral("25006")), qPrintable(lesson->outcomeText(0)));
+        if (step == 6) { // the quorum: three standbys in sync_state quorum; one stopped, a commit still returns
+            QVERIFY2(lesson->outcomeText(1).contains(QStringLiteral("quorum")), qPrintable(lesson->outcomeText(1)));
+            QVERIFY2(!lesson->outcomeText(1).contains(QStringLiteral("async")), qPrintable(lesson->outcomeText(1)));
+            QVERIFY2(lesson->outcomeText(3).contains(QStringLiteral("INSERT 0 1")) ||
+                         lesson->outcomeText(3).contains(QStringLiteral("1 row")),
+                     qPrintable(lesson->outcomeText(3)));
+        }
     }
     // The last step reset the sandbox: a fresh pair streams again.
     QTRY_COMPARE_WITH_TIMEOUT(m_window->clusters()->health(ClusterListModel::demoId()),

@@ -161,7 +161,7 @@ void LessonPane::runAction(int action)
     if (what.kind == LessonAction::Kind::Sql)
         emit sqlRequested(m_current, action, what.server, what.sql);
     else
-        emit sandboxRequested(m_current, action, what.sandboxAction);
+        emit sandboxRequested(m_current, action, what.sandboxAction, what.sandboxOptions);
 }
 
 QString LessonPane::outcomeFor(const LessonAction &action, bool ok, const QString &sqlState,

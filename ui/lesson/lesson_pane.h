@@ -41,7 +41,7 @@ protected:
 
 signals:
     void sqlRequested(int step, int action, const QString &server, const QString &sql);
-    void sandboxRequested(int step, int action, SandboxTask::Action what);
+    void sandboxRequested(int step, int action, SandboxTask::Action what, const SandboxOptions &options);
 
 private:
     enum class State { Waiting, Running, Done, Failed };

@@ -41,6 +41,8 @@
 #include <QSystemTrayIcon>
 #include <QTabWidget>
 
+#include <algorithm>
+
 namespace {
 
 constexpr auto monitoringSecret = "monitoring-password";
@@ -130,7 +132,7 @@ MainWindow::MainWindow(QWidget *parent)
             [this](const QString &reason) { statusBar()->showMessage(reason, 15000); });
     connect(m_store, &ClusterProfileStore::saved, this, [this](const QString &id, const QString &error) {
         if (!error.isEmpty()) {
-            QMessageBox::warning(this, tr("Cluster not saved"), error);
+            warn(tr("Cluster not saved"), error);
             return;
         }
         reloadProfiles();
@@ -582,7 +584,15 @@ void MainWindow::runLessonSql(int step, int action, const QString &server, const
         return;
     }
     m_tabs->setCurrentWidget(m_console);
-    if (!m_console->runSql(server, sql)) {
+    if (!lessonTarget(server)) {
+        m_lesson->actionFinished(
+            step, action, false, QString(),
+            tr("The sandbox has no server named %1 now: reset it (Sandbox > Reset to a fresh pair) and run the "
+               "step again.")
+                .arg(server));
+        return;
+    }
+    if (!m_console->runSql(*lessonTarget(server), sql)) {
         m_lesson->actionFinished(step, action, false, QString(),
                                  tr("The console is still running a statement: wait for it, or cancel it with Esc."));
         return;
@@ -602,9 +612,24 @@ void MainWindow::runLessonSql(int step, int action, const QString &server, const
     });
 }
 
-void MainWindow::runLessonOperation(int step, int action, SandboxTask::Action what)
+// The lesson's "standby" is the sandbox's first standby, whatever its name (standby1 among several).
+std::optional<QString> MainWindow::lessonTarget(const QString &server) const
 {
-    SandboxTask *task = runSandbox(what, tr("Lesson: working on the sandbox…"));
+    // The lesson's "standby" is the sandbox's first standby, whatever its name (standby1 among several),
+    // promoted or not.
+    const QString name =
+        server == QLatin1String("standby") && m_sandboxView && !m_sandboxView->state().standbys.isEmpty()
+            ? m_sandboxView->state().standby().name
+            : server;
+    const QList<QueryTarget> &targets = m_console->targets();
+    const bool known = std::any_of(targets.cbegin(), targets.cend(),
+                                   [&name](const QueryTarget &target) { return target.name == name; });
+    return known ? std::optional<QString>(name) : std::nullopt;
+}
+
+void MainWindow::runLessonOperation(int step, int action, SandboxTask::Action what, const SandboxOptions &options)
+{
+    SandboxTask *task = runSandbox(what, tr("Lesson: working on the sandbox…"), options);
     if (!task) {
         m_lesson->actionFinished(step, action, false, QString(),
                                  tr("Another sandbox operation is running: wait for it to end."));
@@ -684,11 +709,11 @@ void MainWindow::startSandbox()
     runSandbox(SandboxTask::Action::Up, tr("Making the demo sandbox…"));
 }
 
-SandboxTask *MainWindow::runSandbox(SandboxTask::Action action, const QString &doing)
+SandboxTask *MainWindow::runSandbox(SandboxTask::Action action, const QString &doing, const SandboxOptions &options)
 {
     if (m_sandboxTask)
         return nullptr;
-    m_sandboxTask = SandboxTask::start(m_demoDir.isEmpty() ? Sandbox::defaultDir() : m_demoDir, action, {}, this);
+    m_sandboxTask = SandboxTask::start(m_demoDir.isEmpty() ? Sandbox::defaultDir() : m_demoDir, action, options, this);
     const bool making = action == SandboxTask::Action::Up || action == SandboxTask::Action::Reset;
     if (making && !m_sandboxView)
         m_welcome->setSandboxStarting(true);
@@ -703,6 +728,12 @@ SandboxTask *MainWindow::runSandbox(SandboxTask::Action action, const QString &d
     return task;
 }
 
+// A sandbox's servers as the window connects to them.
+static QList<SandboxServer> servers(const SandboxState &state)
+{
+    return QList<SandboxServer>{state.primary} + state.standbys;
+}
+
 void MainWindow::sandboxFinished(SandboxTask *task, const QString &doing)
 {
     task->deleteLater();
@@ -714,16 +745,26 @@ void MainWindow::sandboxFinished(SandboxTask *task, const QString &doing)
         if (m_stack->currentWidget() == m_welcome)
             m_welcome->showProblem(message);
         else
-            QMessageBox::warning(this, tr("Sandbox"), message);
+            warn(tr("Sandbox"), message);
     } else {
         statusBar()->showMessage(task->actions().isEmpty() ? tr("Done.") : task->actions().last(), 8000);
     }
     // Up, reset or down change the pair itself: show it afresh.
     if (m_currentId == ClusterListModel::demoId() && (!m_sandboxView || !task->state()))
         showCluster(ClusterListModel::demoId());
-    else if (task->state() && m_sandboxView && task->state()->anyPromoted())
-        showSandbox(*task->state());
+    else if (task->state() && m_sandboxView &&
+             (task->state()->anyPromoted() || servers(*task->state()) != servers(m_sandboxView->state())))
+        showSandbox(*task->state()); // promoted, or made again with other standbys or ports (the lesson's quorum)
     updateSandboxActions();
+}
+
+// A warning that does not wait: no nested event loop, so that sampling, the
+// tray and running tasks go on while it is shown.
+void MainWindow::warn(const QString &title, const QString &text)
+{
+    auto *box = new QMessageBox(QMessageBox::Warning, title, text, QMessageBox::Ok, this);
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    box->open();
 }
 
 void MainWindow::updateSandboxActions()
@@ -793,7 +834,7 @@ void MainWindow::removeProfile()
         return;
     const ClusterProfile removed = *profile;
     if (Result<void> done = m_store->remove(removed.id); !done) {
-        QMessageBox::warning(this, tr("Cluster not removed"), done.error().message);
+        warn(tr("Cluster not removed"), done.error().message);
         return;
     }
     m_secrets->remove(removed.secretKey(QString::fromLatin1(monitoringSecret)));
@@ -812,7 +853,7 @@ void MainWindow::exportProfile()
     if (path.isEmpty())
         return;
     if (Result<void> done = ClusterProfileStore::exportTo(*profile, path); !done)
-        QMessageBox::warning(this, tr("Profile not exported"), done.error().message);
+        warn(tr("Profile not exported"), done.error().message);
     else
         statusBar()->showMessage(tr("Exported to %1 (without its password).").arg(QDir::toNativeSeparators(path)),
                                  8000);
@@ -826,7 +867,7 @@ void MainWindow::importProfile()
         return;
     Result<ClusterProfile> imported = ClusterProfileStore::importFrom(path);
     if (!imported) {
-        QMessageBox::warning(this, tr("Profile not imported"), imported.error().message);
+        warn(tr("Profile not imported"), imported.error().message);
         return;
     }
     QStringList taken;

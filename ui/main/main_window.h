@@ -9,6 +9,8 @@
 #include <QPointer>
 #include <QTimer>
 
+#include <optional>
+
 class ClusterProfileStore;
 class QLabel;
 class QListView;
@@ -90,13 +92,15 @@ private:
     void watch(const QString &id);
     void startSandbox();
     // Null when another sandbox call runs.
-    SandboxTask *runSandbox(SandboxTask::Action action, const QString &doing);
+    SandboxTask *runSandbox(SandboxTask::Action action, const QString &doing, const SandboxOptions &options = {});
     void addConsole(const QString &clusterId, const QList<QueryTarget> &targets);
     void buildLessonDock();
     void runLessonSql(int step, int action, const QString &server, const QString &sql);
-    void runLessonOperation(int step, int action, SandboxTask::Action what);
+    std::optional<QString> lessonTarget(const QString &server) const;
+    void runLessonOperation(int step, int action, SandboxTask::Action what, const SandboxOptions &options);
     void sandboxFinished(SandboxTask *task, const QString &doing);
     void updateSandboxActions();
+    void warn(const QString &title, const QString &text);
 
     void newProfile();
     void editProfile();
