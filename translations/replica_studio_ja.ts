@@ -201,6 +201,34 @@
         <source>%1 (%2)</source>
         <translation>%1 (%2)</translation>
     </message>
+    <message>
+        <source>Several standbys:</source>
+        <translation>複数のスタンバイ:</translation>
+    </message>
+    <message>
+        <source>FIRST: the first standbys named confirm each commit (priority)</source>
+        <translation>FIRST: 列挙した順に先頭のスタンバイが各コミットを確認します（優先順位）</translation>
+    </message>
+    <message>
+        <source>ANY: any of the standbys named may confirm it (quorum)</source>
+        <translation>ANY: 列挙したスタンバイのどれが確認してもかまいません（クォーラム）</translation>
+    </message>
+    <message>
+        <source>How several synchronous standbys confirm a commit</source>
+        <translation>複数の同期スタンバイがコミットを確認する方法</translation>
+    </message>
+    <message>
+        <source>Written into synchronous_standby_names as FIRST n (...) or ANY n (...). With one standby both mean the same.</source>
+        <translation>synchronous_standby_names に FIRST n (...) または ANY n (...) として書き込まれます。スタンバイが 1 台なら、どちらも同じ意味です。</translation>
+    </message>
+    <message>
+        <source>Number of standbys that confirm each commit</source>
+        <translation>各コミットを確認するスタンバイの数</translation>
+    </message>
+    <message>
+        <source> must confirm</source>
+        <translation> 台の確認が必要</translation>
+    </message>
 </context>
 <context>
     <name>ClusterLayout</name>
@@ -243,6 +271,14 @@
     <message>
         <source>PostgreSQL %1 in %2 is not managed by the distribution: the cluster is created with its own initdb and started with its own pg_ctl as postgres. This host has no systemd, so it does not start by itself after a reboot.</source>
         <translation>%2 にある PostgreSQL %1 はディストリビューションの管理外です。クラスタはそのインストールの initdb で作成し、pg_ctl で起動します（いずれも postgres ユーザで実行）。このホストには systemd がないため、ホストの再起動後に自動では起動しません。</translation>
+    </message>
+    <message>
+        <source>Note that this setup is making the cluster: one cut short in the middle is removed and made again by the next run.</source>
+        <translation>この構築がクラスタを作成中であることを記録します。途中で中断されたクラスタは、次回の実行で削除して作り直します。</translation>
+    </message>
+    <message>
+        <source>The cluster is complete.</source>
+        <translation>これでクラスタの作成は完了です。</translation>
     </message>
 </context>
 <context>
@@ -688,6 +724,10 @@
         <source>The rules of the proposed pg_hba.conf, in the order PostgreSQL reads them</source>
         <translation>提案された pg_hba.conf の規則 (PostgreSQL が読み込む順)</translation>
     </message>
+    <message>
+        <source>systemd-analyze verify checks the unit on the host before it is enabled</source>
+        <translation>有効にする前に、systemd-analyze verify でホスト上のユニットを検査します</translation>
+    </message>
 </context>
 <context>
     <name>ConfigLineChecks</name>
@@ -947,6 +987,14 @@
 %3</source>
         <translation>%1 はまだ存在しません。前のステップが作成するため、内容は計画の実行時に初めてわかります。ステップ「%2」は次を設定します:
 %3</translation>
+    </message>
+    <message>
+        <source>The primary&apos;s service unit</source>
+        <translation>プライマリのサービスユニット</translation>
+    </message>
+    <message>
+        <source>The standby&apos;s service unit</source>
+        <translation>スタンバイのサービスユニット</translation>
     </message>
 </context>
 <context>
@@ -1866,10 +1914,6 @@
         <translation>解決方法: スタンバイを再び起動する</translation>
     </message>
     <message>
-        <source>7. Promote the standby</source>
-        <translation>7. スタンバイを昇格する</translation>
-    </message>
-    <message>
         <source>Promote the standby: it leaves recovery and becomes a primary of its own. Then write on it.</source>
         <translation>スタンバイを昇格させましょう。スタンバイはリカバリを終了し、独立したプライマリになります。そのあと、そこに書き込んでみます。</translation>
     </message>
@@ -1888,6 +1932,50 @@
     <message>
         <source>Reset the sandbox</source>
         <translation>サンドボックスをリセットする</translation>
+    </message>
+    <message>
+        <source>Make three standbys, ANY 2 of them</source>
+        <translation>スタンバイを 3 台にして ANY 2 にする</translation>
+    </message>
+    <message>
+        <source>7. A quorum of standbys</source>
+        <translation>7. スタンバイのクォーラム</translation>
+    </message>
+    <message>
+        <source>Make the sandbox again with three standbys and synchronous_standby_names = &apos;ANY 2 (standby1, standby2, standby3)&apos;: a commit waits until any two of the three have it. Stop one standby and insert: the commit returns. Stop a second one and insert again: now it waits.</source>
+        <translation>スタンバイを 3 台にし、synchronous_standby_names = &apos;ANY 2 (standby1, standby2, standby3)&apos; でサンドボックスを作り直しましょう。コミットは、3 台のうちいずれか 2 台が受け取るまで待ちます。スタンバイを 1 台停止して挿入すると、コミットは戻ってきます。もう 1 台停止してもう一度挿入すると、今度は待たされます。</translation>
+    </message>
+    <message>
+        <source>All three showed sync_state = quorum. With one standby stopped two could still confirm; with two stopped the commit waited until one came back. A quorum rides out the loss of any one standby, where FIRST 1 would have waited for its one named standby.</source>
+        <translation>3 台とも sync_state = quorum と表示されました。1 台を停止しても残りの 2 台で確認できましたが、2 台を停止すると、1 台が戻るまでコミットは待ちました。クォーラムなら、どのスタンバイを 1 台失っても処理を続けられます。FIRST 1 であれば、名前を指定した 1 台のスタンバイを待っていたところです。</translation>
+    </message>
+    <message>
+        <source>Show the quorum on the primary</source>
+        <translation>プライマリでクォーラムを表示する</translation>
+    </message>
+    <message>
+        <source>Stop standby1</source>
+        <translation>standby1 を停止する</translation>
+    </message>
+    <message>
+        <source>Insert on the primary (two standbys confirm)</source>
+        <translation>プライマリで挿入する（2 台のスタンバイが確認）</translation>
+    </message>
+    <message>
+        <source>Stop standby2</source>
+        <translation>standby2 を停止する</translation>
+    </message>
+    <message>
+        <source>Way out: start standby2 again</source>
+        <translation>解決方法: standby2 を再び起動する</translation>
+    </message>
+    <message>
+        <source>8. Promote the standby</source>
+        <translation>8. スタンバイを昇格する</translation>
+    </message>
+    <message>
+        <source>Start standby1 again</source>
+        <translation>standby1 を再び起動する</translation>
     </message>
 </context>
 <context>
@@ -2406,6 +2494,33 @@
         <source>%1 and %2</source>
         <translation>%1 と %2</translation>
     </message>
+    <message>
+        <source>The sandbox has no server named %1 now: reset it (Sandbox &gt; Reset to a fresh pair) and run the step again.</source>
+        <translation>サンドボックスには現在 %1 という名前のサーバがありません。サンドボックスをリセットして（サンドボックス &gt; 新しいペアにリセット）、もう一度このステップを実行してください。</translation>
+    </message>
+</context>
+<context>
+    <name>MonitoringRoleStep</name>
+    <message>
+        <source>Monitoring role &quot;%1&quot;</source>
+        <translation>監視用ロール &quot;%1&quot;</translation>
+    </message>
+    <message>
+        <source>The replication panel connects as %1: it may log in and read what pg_monitor may read, and change nothing. Its %2 password is kept in the postgres user&apos;s passfile on the primary (0600), and by the program in the system&apos;s keychain.</source>
+        <translation>レプリケーションパネルは %1 として接続します。このロールはログインと、pg_monitor が読めるものの読み取りだけができ、何も変更できません。%2 パスワードは、プライマリの postgres ユーザのパスワードファイル（0600）に保存され、このプログラムによってシステムのキーチェーンにも保存されます。</translation>
+    </message>
+    <message>
+        <source>Create the role: CREATE ROLE %1 LOGIN PASSWORD &apos;&lt;verifier&gt;&apos; IN ROLE pg_monitor (or, when it exists, ALTER ROLE ... NOSUPERUSER NOCREATEDB NOCREATEROLE NOREPLICATION and GRANT pg_monitor).</source>
+        <translation>ロールを作成します: CREATE ROLE %1 LOGIN PASSWORD &apos;&lt;verifier&gt;&apos; IN ROLE pg_monitor（すでにある場合は ALTER ROLE ... NOSUPERUSER NOCREATEDB NOCREATEROLE NOREPLICATION と GRANT pg_monitor）。</translation>
+    </message>
+    <message>
+        <source>the SQL with the password&apos;s %1 verifier</source>
+        <translation>パスワードの %1 ベリファイアを含む SQL</translation>
+    </message>
+    <message>
+        <source>A password was generated for %1; it is kept in the postgres user&apos;s passfile on the primary (0600).</source>
+        <translation>%1 のパスワードを生成しました。プライマリの postgres ユーザのパスワードファイル（0600）に保存されています。</translation>
+    </message>
 </context>
 <context>
     <name>PairFindings</name>
@@ -2775,6 +2890,10 @@
         <source>standby&apos;s PostgreSQL program directory</source>
         <translation>スタンバイの PostgreSQL プログラムディレクトリ</translation>
     </message>
+    <message>
+        <source>The monitoring role &quot;%1&quot; may hold only lower-case letters, digits and underscores, and must not be the replication role.</source>
+        <translation>監視用ロール &quot;%1&quot; に使えるのは小文字の英字、数字、アンダースコアだけです。また、レプリケーション用ロールと同じ名前にはできません。</translation>
+    </message>
 </context>
 <context>
     <name>PlanPreparation</name>
@@ -2905,10 +3024,6 @@
     <message>
         <source>The primary already has a PostgreSQL %1 cluster in %2; it must be running.</source>
         <translation>プライマリには %2 に PostgreSQL %1 のクラスタがすでにあります。稼働している必要があります。</translation>
-    </message>
-    <message>
-        <source>create the primary&apos;s cluster</source>
-        <translation>プライマリのクラスタを作成</translation>
     </message>
     <message>
         <source>start the primary</source>
@@ -3352,34 +3467,8 @@ Ctrl+Enter でカーソル位置の文を、Ctrl+Shift+Enter でスクリプト�
         <translation>%1 に書き込みました（以前の版は %2 にあります）。反映するには PostgreSQL をリロードしてください。</translation>
     </message>
     <message>
-        <source>Usage: replicactl sandbox ACTION [--dir DIR] [OPTIONS]
-
-A PostgreSQL primary and hot standby on this computer, in one folder, on free
-loopback ports, for the demo and for learning. Run as root, the servers run as
-the postgres system user.
-
-Actions:
-</source>
-        <translation>使い方: replicactl sandbox ACTION [--dir DIR] [OPTIONS]
-
-このコンピュータ上の1つのフォルダに、空いているループバックのポートで PostgreSQL の
-プライマリとホットスタンバイを作ります。デモと学習用です。root で実行すると、
-サーバは postgres システムユーザで動きます。
-
-アクション:
-</translation>
-    </message>
-    <message>
         <source>Connect with psql:</source>
         <translation>psql で接続するには:</translation>
-    </message>
-    <message>
-        <source>primary:</source>
-        <translation>プライマリ:</translation>
-    </message>
-    <message>
-        <source>standby:</source>
-        <translation>スタンバイ:</translation>
     </message>
     <message>
         <source>Connection strings:</source>
@@ -3388,10 +3477,6 @@ Actions:
     <message>
         <source>Sandbox %1: PostgreSQL %2, %3.</source>
         <translation>サンドボックス %1: PostgreSQL %2、%3。</translation>
-    </message>
-    <message>
-        <source>standby promoted (two primaries, no replication)</source>
-        <translation>スタンバイは昇格済み（プライマリが2つ、レプリケーションなし）</translation>
     </message>
     <message>
         <source>synchronous</source>
@@ -3412,10 +3497,6 @@ Actions:
     <message>
         <source>port %1, %2</source>
         <translation>ポート %1、%2</translation>
-    </message>
-    <message>
-        <source>port %1, %2%3</source>
-        <translation>ポート %1、%2%3</translation>
     </message>
     <message>
         <source>, replay paused</source>
@@ -3468,10 +3549,6 @@ Actions:
     <message>
         <source>Give --sync or --async, not both.</source>
         <translation>--sync と --async はどちらか一方だけを指定してください。</translation>
-    </message>
-    <message>
-        <source>--async, --sync and --pg-bin belong to &apos;up&apos; and &apos;reset&apos;; use &apos;replicactl sandbox sync&apos; or &apos;async&apos; to switch an existing sandbox.</source>
-        <translation>--async、--sync、--pg-bin は &apos;up&apos; と &apos;reset&apos; 用のオプションです。既存のサンドボックスを切り替えるには &apos;replicactl sandbox sync&apos; または &apos;async&apos; を使ってください。</translation>
     </message>
     <message>
         <source>--json belongs to &apos;status&apos; and --remove to &apos;down&apos;.</source>
@@ -3704,48 +3781,12 @@ Actions:
         <translation>表ではなく JSON で出力します。</translation>
     </message>
     <message>
-        <source>make the pair and wait until it streams, or reuse a running one</source>
-        <translation>ペアを作ってストリーミングするまで待つ（稼働中ならそれを使う）</translation>
-    </message>
-    <message>
-        <source>stop both servers (--remove: delete the sandbox&apos;s files too)</source>
-        <translation>両方のサーバを停止する（--remove: サンドボックスのファイルも削除）</translation>
-    </message>
-    <message>
-        <source>both servers and the replication table (--json)</source>
-        <translation>両方のサーバとレプリケーションの表（--json）</translation>
-    </message>
-    <message>
-        <source>stop the standby (in sync mode, commits on the primary then wait)</source>
-        <translation>スタンバイを停止する（同期モードではプライマリのコミットが待たされる）</translation>
-    </message>
-    <message>
-        <source>start the standby and wait until it streams</source>
-        <translation>スタンバイを起動してストリーミングするまで待つ</translation>
-    </message>
-    <message>
-        <source>pause WAL replay on the standby</source>
-        <translation>スタンバイの WAL 適用を一時停止する</translation>
-    </message>
-    <message>
-        <source>resume WAL replay on the standby</source>
-        <translation>スタンバイの WAL 適用を再開する</translation>
-    </message>
-    <message>
         <source>make replication synchronous (reload)</source>
         <translation>同期レプリケーションにする（リロード）</translation>
     </message>
     <message>
         <source>make replication asynchronous (reload)</source>
         <translation>非同期レプリケーションにする（リロード）</translation>
-    </message>
-    <message>
-        <source>promote the standby to a primary</source>
-        <translation>スタンバイをプライマリに昇格する</translation>
-    </message>
-    <message>
-        <source>throw both servers away and make a fresh pair</source>
-        <translation>両方のサーバを破棄して新しいペアを作る</translation>
     </message>
     <message>
         <source>The standby&apos;s IP address as the primary sees it, for pg_hba.conf (default: found out; a host name is refused).</source>
@@ -3864,36 +3905,6 @@ PostgreSQL が実際に値を読み取るファイルと行とともに報告し
     <message>
         <source>%1 names the file %2, which does not exist: PostgreSQL could not load pg_hba.conf at all. Create that file first, or list the names in the line. Nothing was changed.</source>
         <translation>%1 はファイル %2 を参照していますが、そのファイルは存在しません。このままでは PostgreSQL は pg_hba.conf をまったく読み込めません。先にそのファイルを作成するか、その行に名前を直接並べてください。何も変更しませんでした。</translation>
-    </message>
-    <message>
-        <source>
-Options:
-  --dir DIR      the sandbox folder (default: %1)
-  --async        up/reset: asynchronous replication (default: synchronous)
-  --sync         up: switch an existing sandbox to synchronous
-  --pg-bin DIR   up/reset: the folder of initdb, postgres and pg_ctl of another
-                 PostgreSQL major (default: Debian&apos;s newest, /usr/lib/postgresql/N/bin)
-  --json         status: print JSON
-  --remove       down: delete the sandbox&apos;s files after stopping it
-
-Exit status: 0 done, 1 failed, 2 bad input. &apos;status&apos; and &apos;down&apos; on a folder without a
-sandbox say so and exit 0; the other actions need a sandbox. A folder that is not a
-sandbox of this program is refused (exit 2) with nothing in it touched.
-</source>
-        <translation>
-オプション:
-  --dir DIR      サンドボックスのフォルダ（省略時: %1）
-  --async        up/reset: 非同期レプリケーション（省略時: 同期）
-  --sync         up: 既存のサンドボックスを同期に切り替える
-  --pg-bin DIR   up/reset: 別の PostgreSQL メジャーバージョンの initdb、postgres、pg_ctl の
-                 あるフォルダ（省略時: Debian の最新版、/usr/lib/postgresql/N/bin）
-  --json         status: JSON で出力する
-  --remove       down: 停止後にサンドボックスのファイルを削除する
-
-終了ステータス: 0 完了、1 失敗、2 入力が不正。サンドボックスのないフォルダに対する &apos;status&apos; と
-&apos;down&apos; はその旨を表示して 0 で終了します。その他のアクションにはサンドボックスが必要です。
-このプログラムのサンドボックスではないフォルダは、中身に一切触れずに拒否します（終了ステータス 2）。
-</translation>
     </message>
     <message>
         <source>There is no sandbox in %1. Run &apos;replicactl sandbox up&apos; to make one.</source>
@@ -4058,6 +4069,164 @@ sandbox of this program is refused (exit 2) with nothing in it touched.
     <message>
         <source>As --pg-bin, for the standby only.</source>
         <translation>--pg-bin と同じですが、スタンバイだけに適用します。</translation>
+    </message>
+    <message>
+        <source>make the sandbox and wait until it streams, or reuse a running one</source>
+        <translation>サンドボックスを作成してストリーミングが始まるまで待つ（稼働中のものがあれば再利用する）</translation>
+    </message>
+    <message>
+        <source>stop every server (--remove: delete the sandbox&apos;s files too)</source>
+        <translation>すべてのサーバを停止する（--remove: サンドボックスのファイルも削除する）</translation>
+    </message>
+    <message>
+        <source>every server and the replication table (--json)</source>
+        <translation>すべてのサーバとレプリケーションの表を表示する（--json）</translation>
+    </message>
+    <message>
+        <source>stop a standby (in sync mode, commits on the primary then wait)</source>
+        <translation>スタンバイを停止する（同期モードでは、以後プライマリのコミットが待たされる）</translation>
+    </message>
+    <message>
+        <source>start a standby and wait until it streams</source>
+        <translation>スタンバイを起動し、ストリーミングが始まるまで待つ</translation>
+    </message>
+    <message>
+        <source>pause WAL replay on a standby</source>
+        <translation>スタンバイで WAL のリカバリ適用を一時停止する</translation>
+    </message>
+    <message>
+        <source>resume WAL replay on a standby</source>
+        <translation>スタンバイで WAL のリカバリ適用を再開する</translation>
+    </message>
+    <message>
+        <source>promote a standby to a primary</source>
+        <translation>スタンバイをプライマリに昇格する</translation>
+    </message>
+    <message>
+        <source>throw every server away and make a fresh sandbox</source>
+        <translation>すべてのサーバを破棄し、新しいサンドボックスを作成する</translation>
+    </message>
+    <message>
+        <source>Usage: replicactl sandbox ACTION [--dir DIR] [OPTIONS]
+
+A PostgreSQL primary and one to five hot standbys on this computer, in one
+folder, on free loopback ports, for the demo and for learning. Run as root, the
+servers run as the postgres system user.
+
+Actions:
+</source>
+        <translation>使い方: replicactl sandbox ACTION [--dir DIR] [OPTIONS]
+
+このコンピュータ上の 1 つのフォルダに、空いているループバックポートを使って、
+PostgreSQL のプライマリ 1 台とホットスタンバイ 1 から 5 台を作ります。デモと学習用です。
+root で実行すると、サーバは postgres システムユーザで動きます。
+
+アクション:
+</translation>
+    </message>
+    <message>
+        <source>
+Options:
+  --dir DIR      the sandbox folder (default: %1)
+  --async        up/reset: asynchronous replication (default: synchronous)
+  --sync         up: switch an existing sandbox to synchronous
+  --pg-bin DIR   up/reset: the folder of initdb, postgres and pg_ctl of another
+                 PostgreSQL major (default: Debian&apos;s newest, /usr/lib/postgresql/N/bin)
+  --standbys N   up/reset: 1 to 5 standbys (default 1, named &apos;standby&apos;; with more,
+                 &apos;standby1&apos; .. &apos;standbyN&apos;, each its application_name and slot)
+  --synchronous-standby-names VALUE
+                 up/reset/sync: synchronous_standby_names, as given (for example
+                 &apos;FIRST 2 (standby1, standby2)&apos; or &apos;ANY 2 (*)&apos;; default: the first
+                 standby); checked first, an empty value means asynchronous
+  --standby NAME stop-standby, start-standby, pause-replay, resume-replay, promote,
+                 status: the standby to act on (default: the first)
+  --json         status: print JSON
+  --remove       down: delete the sandbox&apos;s files after stopping it
+
+Exit status: 0 done, 1 failed, 2 bad input. &apos;status&apos; and &apos;down&apos; on a folder without a
+sandbox say so and exit 0; the other actions need a sandbox. A folder that is not a
+sandbox of this program is refused (exit 2) with nothing in it touched.
+</source>
+        <translation>
+オプション:
+  --dir DIR      サンドボックスのフォルダ（省略時: %1）
+  --async        up/reset: 非同期レプリケーション（省略時: 同期）
+  --sync         up: 既存のサンドボックスを同期に切り替える
+  --pg-bin DIR   up/reset: 別の PostgreSQL メジャーバージョンの initdb、postgres、pg_ctl
+                 があるフォルダ（省略時: Debian の最新版、/usr/lib/postgresql/N/bin）
+  --standbys N   up/reset: スタンバイの数、1 から 5（省略時は 1 台で名前は &apos;standby&apos;。
+                 複数なら &apos;standby1&apos; .. &apos;standbyN&apos; で、それぞれの application_name と
+                 スロットも同じ名前）
+  --synchronous-standby-names VALUE
+                 up/reset/sync: synchronous_standby_names を指定どおりに設定（例:
+                 &apos;FIRST 2 (standby1, standby2)&apos; や &apos;ANY 2 (*)&apos;。省略時: 最初の
+                 スタンバイ）。事前に検査し、空の値は非同期を意味する
+  --standby NAME stop-standby、start-standby、pause-replay、resume-replay、promote、
+                 status: 操作対象のスタンバイ（省略時: 最初のスタンバイ）
+  --json         status: JSON で出力
+  --remove       down: 停止後にサンドボックスのファイルを削除
+
+終了ステータス: 0 完了、1 失敗、2 入力が不正。サンドボックスのないフォルダでは、&apos;status&apos; と
+&apos;down&apos; はその旨を表示して 0 で終了します。他のアクションにはサンドボックスが必要です。
+このプログラムのサンドボックスではないフォルダは拒否し（終了ステータス 2）、中身には
+一切触れません。
+</translation>
+    </message>
+    <message>
+        <source>a standby promoted (two primaries)</source>
+        <translation>スタンバイが昇格済み（プライマリが 2 台）</translation>
+    </message>
+    <message>
+        <source>synchronous (synchronous_standby_names = &apos;%1&apos;)</source>
+        <translation>同期（synchronous_standby_names = &apos;%1&apos;）</translation>
+    </message>
+    <message>
+        <source>port %1, %2%3%4</source>
+        <translation>ポート %1、%2%3%4</translation>
+    </message>
+    <message>
+        <source>, promoted</source>
+        <translation>、昇格済み</translation>
+    </message>
+    <message>
+        <source>How many standbys.</source>
+        <translation>スタンバイの数。</translation>
+    </message>
+    <message>
+        <source>synchronous_standby_names, as given.</source>
+        <translation>synchronous_standby_names（指定どおりに設定）。</translation>
+    </message>
+    <message>
+        <source>The standby to act on.</source>
+        <translation>操作対象のスタンバイ。</translation>
+    </message>
+    <message>
+        <source>--async, --sync, --pg-bin and --standbys belong to &apos;up&apos; and &apos;reset&apos;; use &apos;replicactl sandbox sync&apos; or &apos;async&apos; to switch an existing sandbox.</source>
+        <translation>--async、--sync、--pg-bin、--standbys は &apos;up&apos; と &apos;reset&apos; 用のオプションです。既存のサンドボックスを切り替えるには &apos;replicactl sandbox sync&apos; または &apos;async&apos; を使ってください。</translation>
+    </message>
+    <message>
+        <source>--synchronous-standby-names belongs to &apos;up&apos;, &apos;reset&apos; and &apos;sync&apos;.</source>
+        <translation>--synchronous-standby-names は &apos;up&apos;、&apos;reset&apos;、&apos;sync&apos; 用のオプションです。</translation>
+    </message>
+    <message>
+        <source>Give --synchronous-standby-names or --sync/--async, not both (an empty value means asynchronous).</source>
+        <translation>--synchronous-standby-names と --sync/--async はどちらか一方だけを指定してください（空の値は非同期を意味します）。</translation>
+    </message>
+    <message>
+        <source>--standby belongs to the actions on one standby: stop-standby, start-standby, pause-replay, resume-replay, promote and status.</source>
+        <translation>--standby は 1 台のスタンバイに対するアクション用のオプションです: stop-standby、start-standby、pause-replay、resume-replay、promote、status。</translation>
+    </message>
+    <message>
+        <source>--standbys needs a number from 1 to 5, not &apos;%1&apos;.</source>
+        <translation>--standbys には 1 から 5 までの数を指定してください。&apos;%1&apos; は指定できません。</translation>
+    </message>
+    <message>
+        <source>The sandbox in %1 has no standby named &apos;%2&apos;. Its standbys: %3.</source>
+        <translation>%1 のサンドボックスに &apos;%2&apos; という名前のスタンバイはありません。このサンドボックスのスタンバイ: %3。</translation>
+    </message>
+    <message>
+        <source>The role the replication panel and &quot;replicactl watch&quot; connect as, with pg_monitor&apos;s rights (PostgreSQL 10+; default: replica_monitor; an empty name makes none). Its password is kept in the postgres user&apos;s passfile on the primary.</source>
+        <translation>レプリケーションパネルと &quot;replicactl watch&quot; が接続に使う、pg_monitor の権限を持つロール（PostgreSQL 10 以降。省略時: replica_monitor。空の名前にするとロールを作成しません）。パスワードはプライマリの postgres ユーザのパスワードファイルに保存されます。</translation>
     </message>
 </context>
 <context>
@@ -4737,14 +4906,6 @@ sandbox of this program is refused (exit 2) with nothing in it touched.
         <translation>ポート %1 でプライマリを起動しました。</translation>
     </message>
     <message>
-        <source>Started the standby on port %1.</source>
-        <translation>ポート %1 でスタンバイを起動しました。</translation>
-    </message>
-    <message>
-        <source>The standby was promoted earlier: both servers are primaries. Run &apos;replicactl sandbox reset&apos; for a fresh pair.</source>
-        <translation>スタンバイは以前に昇格されており、両方のサーバがプライマリです。新しいペアを作るには &apos;replicactl sandbox reset&apos; を実行してください。</translation>
-    </message>
-    <message>
         <source>Making a PostgreSQL %1 primary and standby in %2 (ports %3 and %4).</source>
         <translation>%2 に PostgreSQL %1 のプライマリとスタンバイを作成します（ポート %3 と %4）。</translation>
     </message>
@@ -4761,10 +4922,6 @@ sandbox of this program is refused (exit 2) with nothing in it touched.
         <translation>プライマリの起動</translation>
     </message>
     <message>
-        <source>Created the role %1 (LOGIN REPLICATION, %2 password) and the slot %3.</source>
-        <translation>ロール %1（LOGIN REPLICATION、%2 パスワード）とスロット %3 を作成しました。</translation>
-    </message>
-    <message>
         <source>role and slot</source>
         <translation>ロールとスロット</translation>
     </message>
@@ -4775,10 +4932,6 @@ sandbox of this program is refused (exit 2) with nothing in it touched.
     <message>
         <source>No pg_basebackup of PostgreSQL %1 or newer is installed, so the standby was cloned through the low-level backup API (%2 MB, WAL %3 to %4).</source>
         <translation>PostgreSQL %1 以降の pg_basebackup がインストールされていないため、低レベルバックアップ API でスタンバイを複製しました（%2 MB、WAL %3 から %4）。</translation>
-    </message>
-    <message>
-        <source>base backup and standby settings</source>
-        <translation>ベースバックアップとスタンバイの設定</translation>
     </message>
     <message>
         <source>standby start</source>
@@ -4803,14 +4956,6 @@ sandbox of this program is refused (exit 2) with nothing in it touched.
     <message>
         <source>replayed</source>
         <translation>適用済み</translation>
-    </message>
-    <message>
-        <source>The standby streams synchronously: a commit on the primary returns once the standby has flushed it.</source>
-        <translation>スタンバイは同期モードでストリーミングしています。プライマリでのコミットは、スタンバイがそれをフラッシュした時点で返ります。</translation>
-    </message>
-    <message>
-        <source>The standby streams asynchronously.</source>
-        <translation>スタンバイは非同期モードでストリーミングしています。</translation>
     </message>
     <message>
         <source>create the sandbox folder %1</source>
@@ -4869,28 +5014,12 @@ sandbox of this program is refused (exit 2) with nothing in it touched.
         <translation>%1 で SQL を実行</translation>
     </message>
     <message>
-        <source>The standby did not start streaming from the primary within %1 s. Its log (%2) says why; &apos;replicactl sandbox reset&apos; makes a fresh pair.</source>
-        <translation>スタンバイが %1 秒以内にプライマリからのストリーミングを開始しませんでした。理由はログ（%2）にあります。&apos;replicactl sandbox reset&apos; で新しいペアを作れます。</translation>
-    </message>
-    <message>
         <source>The primary reported no WAL position.</source>
         <translation>プライマリが WAL 位置を報告しませんでした。</translation>
     </message>
     <message>
-        <source>The standby did not replay the primary&apos;s changes within %1 s. Its log (%2) says why.</source>
-        <translation>スタンバイが %1 秒以内にプライマリの変更を適用しませんでした。理由はログ（%2）にあります。</translation>
-    </message>
-    <message>
         <source>Set synchronous_standby_names = &apos;%1&apos; on the primary and reloaded it.</source>
         <translation>プライマリで synchronous_standby_names = &apos;%1&apos; を設定し、リロードしました。</translation>
-    </message>
-    <message>
-        <source>Cleared synchronous_standby_names on the primary and reloaded it: commits no longer wait for the standby.</source>
-        <translation>プライマリの synchronous_standby_names を空にしてリロードしました。コミットはもうスタンバイを待ちません。</translation>
-    </message>
-    <message>
-        <source>The primary did not report the standby as synchronous within 10 s. Check both logs in %1.</source>
-        <translation>プライマリが 10 秒以内にスタンバイを同期として報告しませんでした。%1 にある両方のログを確認してください。</translation>
     </message>
     <message>
         <source>The primary still reports a synchronous standby after 10 s. Check its log in %1.</source>
@@ -4909,68 +5038,8 @@ sandbox of this program is refused (exit 2) with nothing in it touched.
         <translation>%1 を停止しました。</translation>
     </message>
     <message>
-        <source>The standby was not running.</source>
-        <translation>スタンバイは稼働していませんでした。</translation>
-    </message>
-    <message>
-        <source>Stopped the standby.</source>
-        <translation>スタンバイを停止しました。</translation>
-    </message>
-    <message>
-        <source>The primary is synchronous: its commits now wait until the standby is back. Start it again (start-standby) or switch to asynchronous (async) to release them.</source>
-        <translation>プライマリは同期モードです。プライマリのコミットはスタンバイが戻るまで待たされます。解放するには、スタンバイを再び起動する（start-standby）か、非同期に切り替えて（async）ください。</translation>
-    </message>
-    <message>
-        <source>The standby was already running.</source>
-        <translation>スタンバイはすでに稼働していました。</translation>
-    </message>
-    <message>
-        <source>The standby streams from the primary again.</source>
-        <translation>スタンバイはプライマリからのストリーミングを再開しました。</translation>
-    </message>
-    <message>
-        <source>The standby is not running as a standby. Start it with &apos;replicactl sandbox start-standby&apos;, or &apos;reset&apos; after a promote.</source>
-        <translation>スタンバイがスタンバイとして稼働していません。&apos;replicactl sandbox start-standby&apos; で起動するか、昇格後であれば &apos;reset&apos; を実行してください。</translation>
-    </message>
-    <message>
-        <source>Paused replay on the standby (%1()): it still receives WAL but applies none, so new rows stay invisible there until resume-replay.</source>
-        <translation>スタンバイのリカバリ適用を一時停止しました（%1()）。WAL は受信し続けますが適用しないため、resume-replay するまで新しい行はスタンバイから見えません。</translation>
-    </message>
-    <message>
-        <source>Resumed replay on the standby (%1()).</source>
-        <translation>スタンバイのリカバリ適用を再開しました（%1()）。</translation>
-    </message>
-    <message>
-        <source>The standby was promoted: there is no replication to make synchronous. Run &apos;replicactl sandbox reset&apos; for a fresh pair.</source>
-        <translation>スタンバイは昇格済みのため、同期にするレプリケーションがありません。新しいペアを作るには &apos;replicactl sandbox reset&apos; を実行してください。</translation>
-    </message>
-    <message>
         <source>The primary is not running. Run &apos;replicactl sandbox up&apos; first.</source>
         <translation>プライマリが稼働していません。先に &apos;replicactl sandbox up&apos; を実行してください。</translation>
-    </message>
-    <message>
-        <source>The standby does not stream now, so with synchronous replication every commit on the primary would wait. Start it first with &apos;replicactl sandbox start-standby&apos;.</source>
-        <translation>スタンバイは現在ストリーミングしていないため、同期レプリケーションにするとプライマリのコミットがすべて待たされます。先に &apos;replicactl sandbox start-standby&apos; で起動してください。</translation>
-    </message>
-    <message>
-        <source>The standby was promoted already. Run &apos;replicactl sandbox reset&apos; for a fresh pair.</source>
-        <translation>スタンバイはすでに昇格されています。新しいペアを作るには &apos;replicactl sandbox reset&apos; を実行してください。</translation>
-    </message>
-    <message>
-        <source>The standby is not running. Start it with &apos;replicactl sandbox start-standby&apos; first.</source>
-        <translation>スタンバイが稼働していません。先に &apos;replicactl sandbox start-standby&apos; で起動してください。</translation>
-    </message>
-    <message>
-        <source>promote the standby</source>
-        <translation>スタンバイを昇格</translation>
-    </message>
-    <message>
-        <source>The standby did not finish its promotion within 30 s. See %1.</source>
-        <translation>スタンバイが 30 秒以内に昇格を完了しませんでした。%1 を確認してください。</translation>
-    </message>
-    <message>
-        <source>Promoted the standby: it now accepts writes on port %1, on a new timeline. The old primary keeps running on its own; the two no longer replicate.</source>
-        <translation>スタンバイを昇格しました。ポート %1 で新しいタイムライン上の書き込みを受け付けます。旧プライマリは単独で動き続け、両者の間のレプリケーションはなくなりました。</translation>
     </message>
     <message>
         <source>Dropped the slot %1 on the old primary, so that it does not keep WAL for a standby that is gone.</source>
@@ -5003,6 +5072,142 @@ sandbox of this program is refused (exit 2) with nothing in it touched.
     <message>
         <source>The sandbox in %1 could not be brought up; its files are kept as they are. %2 Fix what the lines below say (a setting in postgresql.conf, say) and run &apos;replicactl sandbox up&apos; again, or run &apos;replicactl sandbox reset&apos; to throw this sandbox away for a fresh pair.</source>
         <translation>%1 のサンドボックスを起動できませんでした。ファイルはそのまま残しています。%2 以下の行に書かれている問題（postgresql.conf のパラメータなど）を修正して &apos;replicactl sandbox up&apos; をもう一度実行するか、&apos;replicactl sandbox reset&apos; を実行してこのサンドボックスを破棄し、新しいペアを作ってください。</translation>
+    </message>
+    <message>
+        <source>A sandbox has 1 to %1 standbys, not %2. Give --standbys a number from 1 to %1.</source>
+        <translation>サンドボックスのスタンバイは 1 から %1 台で、%2 台にはできません。--standbys には 1 から %1 までの数を指定してください。</translation>
+    </message>
+    <message>
+        <source>The sandbox in %1 has %2 standby(s), not %3. Run &apos;replicactl sandbox reset --standbys %3&apos; to replace it, or choose another folder with --dir.</source>
+        <translation>%1 のサンドボックスのスタンバイは %3 台ではなく %2 台です。置き換えるには &apos;replicactl sandbox reset --standbys %3&apos; を実行するか、--dir で別のフォルダを指定してください。</translation>
+    </message>
+    <message>
+        <source>--synchronous-standby-names: %1</source>
+        <translation>--synchronous-standby-names: %1</translation>
+    </message>
+    <message>
+        <source>Started the %1 on port %2.</source>
+        <translation>ポート %2 で %1 を起動しました。</translation>
+    </message>
+    <message>
+        <source>A standby was promoted earlier: the sandbox has two primaries. Run &apos;replicactl sandbox reset&apos; for a fresh sandbox.</source>
+        <translation>以前にスタンバイが昇格されたため、サンドボックスにはプライマリが 2 台あります。新しいサンドボックスを作るには &apos;replicactl sandbox reset&apos; を実行してください。</translation>
+    </message>
+    <message>
+        <source>Making a PostgreSQL %1 primary and %2 standbys in %3 (port %4; standbys on %5).</source>
+        <translation>%3 に PostgreSQL %1 のプライマリ 1 台とスタンバイ %2 台を作成します（ポート %4、スタンバイは %5）。</translation>
+    </message>
+    <message>
+        <source>base backup</source>
+        <translation>ベースバックアップ</translation>
+    </message>
+    <message>
+        <source>copies for the other standbys</source>
+        <translation>他のスタンバイ用のコピー</translation>
+    </message>
+    <message>
+        <source>standby settings</source>
+        <translation>スタンバイの設定</translation>
+    </message>
+    <message>
+        <source>The standbys stream asynchronously.</source>
+        <translation>スタンバイは非同期でストリーミングしています。</translation>
+    </message>
+    <message>
+        <source>The %1 streams synchronously: a commit on the primary returns once it has flushed it.</source>
+        <translation>%1 は同期でストリーミングしています。プライマリでのコミットは、%1 がそれをフラッシュした時点で戻ります。</translation>
+    </message>
+    <message>
+        <source>Replication is synchronous as synchronous_standby_names = &apos;%1&apos; says.</source>
+        <translation>レプリケーションは synchronous_standby_names = &apos;%1&apos; の指定どおり同期です。</translation>
+    </message>
+    <message>
+        <source>Created the role %1 (LOGIN REPLICATION, %2 password) and the slot(s) %3.</source>
+        <translation>ロール %1（LOGIN REPLICATION、%2 パスワード）とスロット %3 を作成しました。</translation>
+    </message>
+    <message>
+        <source>copy the first standby&apos;s base backup for the others</source>
+        <translation>最初のスタンバイのベースバックアップを他のスタンバイ用にコピー</translation>
+    </message>
+    <message>
+        <source>The %1 did not start streaming from the primary within %2 s. Its log (%3) says why; &apos;replicactl sandbox reset&apos; makes a fresh sandbox.</source>
+        <translation>%1 は %2 秒以内にプライマリからのストリーミングを開始しませんでした。原因はログ（%3）を確認してください。&apos;replicactl sandbox reset&apos; で新しいサンドボックスを作成できます。</translation>
+    </message>
+    <message>
+        <source>The %1 did not replay the primary&apos;s changes within %2 s. Its log (%3) says why.</source>
+        <translation>%1 は %2 秒以内にプライマリの変更を適用しませんでした。原因はログ（%3）を確認してください。</translation>
+    </message>
+    <message>
+        <source>Cleared synchronous_standby_names on the primary and reloaded it: commits no longer wait for a standby.</source>
+        <translation>プライマリの synchronous_standby_names を空にしてリロードしました。コミットはもうスタンバイを待ちません。</translation>
+    </message>
+    <message>
+        <source>The primary did not report a synchronous standby within 10 s. Check the logs in %1.</source>
+        <translation>プライマリは 10 秒以内に同期スタンバイを報告しませんでした。%1 にあるログを確認してください。</translation>
+    </message>
+    <message>
+        <source>The sandbox in %1 has no standby named &apos;%2&apos;. Its standbys: %3.</source>
+        <translation>%1 のサンドボックスに &apos;%2&apos; という名前のスタンバイはありません。このサンドボックスのスタンバイ: %3。</translation>
+    </message>
+    <message>
+        <source>The primary is synchronous: if it counted on the %1, its commits now wait until the %1 is back. Start it again (start-standby) or switch to asynchronous (async) to release them.</source>
+        <translation>プライマリは同期レプリケーションです。%1 を同期の対象にしていた場合、プライマリのコミットは %1 が戻るまで待ちます。待っているコミットを解放するには、%1 を再び起動する（start-standby）か、非同期に切り替えて（async）ください。</translation>
+    </message>
+    <message>
+        <source>The %1 was already running.</source>
+        <translation>%1 はすでに稼働していました。</translation>
+    </message>
+    <message>
+        <source>The %1 streams from the primary again.</source>
+        <translation>%1 は再びプライマリからストリーミングしています。</translation>
+    </message>
+    <message>
+        <source>The %1 is not running as a standby. Start it with &apos;replicactl sandbox start-standby&apos;, or &apos;reset&apos; after a promote.</source>
+        <translation>%1 はスタンバイとして稼働していません。&apos;replicactl sandbox start-standby&apos; で起動するか、昇格した後であれば &apos;reset&apos; を実行してください。</translation>
+    </message>
+    <message>
+        <source>Paused replay on the %1 (%2()): it still receives WAL but applies none, so new rows stay invisible there until resume-replay.</source>
+        <translation>%1 でリカバリ適用を一時停止しました（%2()）。WAL の受信は続けますが何も適用しないため、resume-replay するまで新しい行はそこでは見えません。</translation>
+    </message>
+    <message>
+        <source>Resumed replay on the %1 (%2()).</source>
+        <translation>%1 でリカバリ適用を再開しました（%2()）。</translation>
+    </message>
+    <message>
+        <source>A standby was promoted: the sandbox has two primaries. Run &apos;replicactl sandbox reset&apos; for a fresh sandbox.</source>
+        <translation>スタンバイが昇格されたため、サンドボックスにはプライマリが 2 台あります。新しいサンドボックスを作るには &apos;replicactl sandbox reset&apos; を実行してください。</translation>
+    </message>
+    <message>
+        <source>The %1 does not stream now, so with synchronous replication every commit on the primary would wait. Start it first with &apos;replicactl sandbox start-standby&apos;.</source>
+        <translation>%1 は現在ストリーミングしていないため、同期レプリケーションにするとプライマリでのすべてのコミットが待たされます。先に &apos;replicactl sandbox start-standby&apos; で起動してください。</translation>
+    </message>
+    <message>
+        <source>No standby streams now, so with synchronous replication every commit on the primary would wait. Start one first with &apos;replicactl sandbox start-standby&apos;.</source>
+        <translation>現在ストリーミングしているスタンバイがないため、同期レプリケーションにするとプライマリでのすべてのコミットが待たされます。先に &apos;replicactl sandbox start-standby&apos; でいずれかを起動してください。</translation>
+    </message>
+    <message>
+        <source>The %1 was promoted already. Run &apos;replicactl sandbox reset&apos; for a fresh sandbox.</source>
+        <translation>%1 はすでに昇格されています。新しいサンドボックスを作るには &apos;replicactl sandbox reset&apos; を実行してください。</translation>
+    </message>
+    <message>
+        <source>The %1 is not running. Start it with &apos;replicactl sandbox start-standby&apos; first.</source>
+        <translation>%1 は稼働していません。先に &apos;replicactl sandbox start-standby&apos; で起動してください。</translation>
+    </message>
+    <message>
+        <source>promote the %1</source>
+        <translation>%1 を昇格</translation>
+    </message>
+    <message>
+        <source>The %1 did not finish its promotion within 30 s. See %2.</source>
+        <translation>%1 の昇格が 30 秒以内に完了しませんでした。%2 を確認してください。</translation>
+    </message>
+    <message>
+        <source>Promoted the %1: it now accepts writes on port %2, on a new timeline. The old primary keeps running on its own; the two no longer replicate.</source>
+        <translation>%1 を昇格しました。新しいタイムライン上で、ポート %2 で書き込みを受け付けます。旧プライマリは単独で稼働し続け、両者の間ではもうレプリケーションは行われません。</translation>
+    </message>
+    <message>
+        <source>The sandbox file names no standbys, or more than five. Run &apos;replicactl sandbox reset&apos; to make a fresh sandbox.</source>
+        <translation>サンドボックスのファイルにスタンバイが 1 台もないか、5 台を超えています。&apos;replicactl sandbox reset&apos; を実行して新しいサンドボックスを作ってください。</translation>
     </message>
 </context>
 <context>
@@ -5054,6 +5259,14 @@ sandbox of this program is refused (exit 2) with nothing in it touched.
     <message>
         <source>The standby was promoted. Make a fresh pair: Sandbox &gt; Reset to a fresh pair, or %1</source>
         <translation>スタンバイは昇格されました。新しいペアを作成してください: サンドボックス &gt; 新しいペアにリセット、または %1</translation>
+    </message>
+    <message>
+        <source>Start the %1 again: %2</source>
+        <translation>%1 を再び起動してください: %2</translation>
+    </message>
+    <message>
+        <source>Resume replay on the %1: %2</source>
+        <translation>%1 でリカバリ適用を再開してください: %2</translation>
     </message>
 </context>
 <context>
@@ -5426,12 +5639,6 @@ sandbox of this program is refused (exit 2) with nothing in it touched.
 </translation>
     </message>
     <message>
-        <source>   [%1] %2: the line for the replication password (mode 0600, owner postgres; the password is not shown)
-</source>
-        <translation>   [%1] %2: レプリケーション用パスワードの行（モード 0600、所有者 postgres。パスワードは表示しません）
-</translation>
-    </message>
-    <message>
         <source>   [%1] %2: created empty
 </source>
         <translation>   [%1] %2: 空で作成
@@ -5523,6 +5730,12 @@ sandbox of this program is refused (exit 2) with nothing in it touched.
         <source>The %1: %2
 </source>
         <translation>%1: %2
+</translation>
+    </message>
+    <message>
+        <source>   [%1] %2: the line for the password of %3 (mode 0600, owner postgres; the password is not shown)
+</source>
+        <translation>   [%1] %2: %3 のパスワードの行（モード 0600、所有者 postgres。パスワードは表示しません）
 </translation>
     </message>
 </context>
@@ -5885,10 +6098,6 @@ sandbox of this program is refused (exit 2) with nothing in it touched.
         <translation>即時チェックポイントでプライマリを複製し、WAL はスロット経由でストリーミングします。パスワードはパスワードファイルから読みます。</translation>
     </message>
     <message>
-        <source>create the standby&apos;s cluster</source>
-        <translation>スタンバイのクラスタを作成</translation>
-    </message>
-    <message>
         <source>stop the standby&apos;s server</source>
         <translation>スタンバイのサーバを停止</translation>
     </message>
@@ -6008,22 +6217,6 @@ sandbox of this program is refused (exit 2) with nothing in it touched.
         <source>remove the copy&apos;s emptied folder</source>
         <translation>空になった複製用のフォルダを削除</translation>
     </message>
-    <message>
-        <source>Note that this setup is making the cluster: one cut short in the middle is removed and made again by the next run.</source>
-        <translation>この構築がクラスタを作成中であることを記録します。途中で中断されたクラスタは、次回の実行で削除して作り直します。</translation>
-    </message>
-    <message>
-        <source>The cluster is complete.</source>
-        <translation>これでクラスタの作成は完了です。</translation>
-    </message>
-    <message>
-        <source>remove a cluster an earlier run was cut short making</source>
-        <translation>以前の実行で作成が中断されたクラスタを削除</translation>
-    </message>
-    <message>
-        <source>note that the standby&apos;s cluster is complete</source>
-        <translation>スタンバイのクラスタの作成完了を記録</translation>
-    </message>
 </context>
 <context>
     <name>StandbyClusterStep</name>
@@ -6131,6 +6324,18 @@ sandbox of this program is refused (exit 2) with nothing in it touched.
     <message>
         <source>Not yet: the commands above are run again every %1 s, for up to %2 s.</source>
         <translation>まだです。上記のコマンドを %1 秒ごとに、最大 %2 秒間再実行します。</translation>
+    </message>
+    <message>
+        <source>remove what an earlier run left making the cluster in %1</source>
+        <translation>以前の実行が %1 でのクラスタ作成中に残したものを削除</translation>
+    </message>
+    <message>
+        <source>create the cluster in %1</source>
+        <translation>%1 にクラスタを作成</translation>
+    </message>
+    <message>
+        <source>note that the cluster in %1 is complete</source>
+        <translation>%1 のクラスタの作成完了を記録</translation>
     </message>
 </context>
 <context>
