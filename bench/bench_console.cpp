@@ -5,6 +5,8 @@
 // the kept rows hold (heap in use, measured while they are kept), with the default row limit and without one.
 // Rows go through QuerySession (PgConnection on its worker thread, batches by
 // queued signal) into a list, as ResultTableModel::appendRows keeps them.
+// psql with FETCH_COUNT (a cursor) is the baseline for the first row: the
+// server materialises generate_series before it hands out its first row.
 // Prints figures only.
 
 #include "core/host/local_host.h"
@@ -80,7 +82,9 @@ Figures viaConsole(const QString &conninfo, qint64 rowLimit)
     return figures;
 }
 
-Figures viaPsql(const QString &psql, const QString &conninfo)
+// fetchCount > 0: psql reads through a cursor (FETCH_COUNT) and prints the first rows as they come,
+// so its first row is about when the server hands out its first row (a baseline for the console's).
+Figures viaPsql(const QString &psql, const QString &conninfo, int fetchCount = 0)
 {
     Figures figures;
     QProcess process;
@@ -91,8 +95,13 @@ Figures viaPsql(const QString &psql, const QString &conninfo)
         figures.rows += process.readAllStandardOutput().count('\n');
     });
     clock.start();
-    process.start(psql, {QStringLiteral("-X"), QStringLiteral("-q"), QStringLiteral("-A"), QStringLiteral("-t"),
-                         QStringLiteral("-d"), conninfo, QStringLiteral("-c"), kQuery});
+    QStringList arguments{QStringLiteral("-X"), QStringLiteral("-q"),
+                          QStringLiteral("-A"), QStringLiteral("-t"),
+                          QStringLiteral("-d"), conninfo,
+                          QStringLiteral("-c"), kQuery};
+    if (fetchCount > 0)
+        arguments << QStringLiteral("-v") << QStringLiteral("FETCH_COUNT=%1").arg(fetchCount);
+    process.start(psql, arguments);
     process.waitForFinished(-1);
     figures.rows += process.readAllStandardOutput().count('\n');
     figures.totalMs = clock.elapsed();
@@ -131,9 +140,11 @@ int main(int argc, char **argv)
     for (int round = 1; round <= 2; ++round) {
         std::printf("round %d\n", round);
         const Figures p = viaPsql(psql, conninfo);
+        const Figures cursor = viaPsql(psql, conninfo, 1000);
         const Figures limited = viaConsole(conninfo, QuerySession::kDefaultRowLimit);
         const Figures all = viaConsole(conninfo, -1);
         print("psql -A -t (to a pipe)", p);
+        print("psql, FETCH_COUNT=1000 (a cursor)", cursor);
         print("console, row limit 100,000", limited);
         print("console, no row limit", all);
         std::printf("console/psql total: %.2f (limit 100,000), %.2f (no limit)\n",
