@@ -27,6 +27,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QListView>
+#include <QMessageBox>
 #include <QPushButton>
 #include <QSettings>
 #include <QSignalSpy>
@@ -76,6 +77,7 @@ private slots:
     void aRestartBringsItAllBack();
     void noSecretOnDisk();
     void theWholeLesson();
+    void removingAClusterAsksWithoutWaiting();
     void cleanupTestCase();
 
 private:
@@ -322,6 +324,34 @@ void TestMainWindow::theWholeLesson()
     // The last step reset the sandbox: a fresh pair streams again.
     QTRY_COMPARE_WITH_TIMEOUT(m_window->clusters()->health(ClusterListModel::demoId()),
                               ClusterListModel::Health::Healthy, 60000);
+}
+
+// Cluster > Remove asks first, in a box that does not hold the event loop
+// (trigger() returns while it is shown); No keeps the cluster, Yes removes it.
+void TestMainWindow::removingAClusterAsksWithoutWaiting()
+{
+    const QString id = QStringLiteral("lesson-pair");
+    m_window->selectCluster(id);
+    QTRY_COMPARE_WITH_TIMEOUT(m_window->currentClusterId(), id, 10000);
+    auto *remove = m_window->findChild<QAction *>(QStringLiteral("removeClusterAction"));
+    QVERIFY(remove);
+    const auto question = [this]() -> QMessageBox * {
+        for (QMessageBox *box : m_window->findChildren<QMessageBox *>())
+            if (box->isVisible() && box->windowTitle().startsWith(QLatin1String("Remove ")))
+                return box;
+        return nullptr;
+    };
+    remove->trigger();
+    QTRY_VERIFY(question());
+    question()->button(QMessageBox::No)->click();
+    QTRY_VERIFY(!question());
+    QVERIFY(m_window->clusters()->profile(id));
+
+    remove->trigger();
+    QTRY_VERIFY(question());
+    question()->button(QMessageBox::Yes)->click();
+    QTRY_VERIFY(!m_window->clusters()->profile(id));
+    QCOMPARE(m_window->currentClusterId(), ClusterListModel::demoId());
 }
 
 void TestMainWindow::cleanupTestCase()

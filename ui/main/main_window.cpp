@@ -237,10 +237,10 @@ void MainWindow::buildSandboxMenu()
     sandbox->addSeparator();
     QAction *reset = menuAction(sandbox, tr("Reset to a &fresh pair"), QStringLiteral("resetSandboxAction"));
     connect(reset, &QAction::triggered, this, [this] {
-        if (QMessageBox::question(this, tr("Reset the sandbox?"),
-                                  tr("Both servers of the demo sandbox and every row written in them are removed, "
-                                     "and a fresh primary and standby are made.")) == QMessageBox::Yes)
-            runSandbox(SandboxTask::Action::Reset, tr("Making a fresh pair…"));
+        confirm(tr("Reset the sandbox?"),
+                tr("Both servers of the demo sandbox and every row written in them are removed, and a fresh primary "
+                   "and standby are made."),
+                [this] { runSandbox(SandboxTask::Action::Reset, tr("Making a fresh pair…")); });
     });
     QAction *down = menuAction(sandbox, tr("S&hut down"), QStringLiteral("sandboxDownAction"));
     connect(down, &QAction::triggered, this,
@@ -758,6 +758,20 @@ void MainWindow::sandboxFinished(SandboxTask *task, const QString &doing)
     updateSandboxActions();
 }
 
+// A question that does not wait: onYes runs when the user answers Yes. No
+// nested event loop, so that sampling, the tray and running tasks go on.
+void MainWindow::confirm(const QString &title, const QString &text, std::function<void()> onYes)
+{
+    auto *box = new QMessageBox(QMessageBox::Question, title, text, QMessageBox::Yes | QMessageBox::No, this);
+    box->setDefaultButton(QMessageBox::No);
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    connect(box, &QMessageBox::finished, this, [onYes = std::move(onYes)](int answer) {
+        if (answer == QMessageBox::Yes)
+            onYes();
+    });
+    box->open();
+}
+
 // A warning that does not wait: no nested event loop, so that sampling, the
 // tray and running tasks go on while it is shown.
 void MainWindow::warn(const QString &title, const QString &text)
@@ -827,20 +841,23 @@ void MainWindow::removeProfile()
     const ClusterProfile *profile = m_clusters->profile(m_currentId);
     if (!profile)
         return;
-    if (QMessageBox::question(this, tr("Remove %1?").arg(profile->name),
-                              tr("The saved cluster %1 and its password in the keychain are removed from this "
-                                 "program. Nothing changes on its servers.")
-                                  .arg(profile->name)) != QMessageBox::Yes)
-        return;
     const ClusterProfile removed = *profile;
-    if (Result<void> done = m_store->remove(removed.id); !done) {
-        warn(tr("Cluster not removed"), done.error().message);
-        return;
-    }
-    m_secrets->remove(removed.secretKey(QString::fromLatin1(monitoringSecret)));
-    clearClusterPage();
-    reloadProfiles();
-    selectCluster(ClusterListModel::demoId());
+    confirm(tr("Remove %1?").arg(removed.name),
+            tr("The saved cluster %1 and its password in the keychain are removed from this program. Nothing "
+               "changes on its servers.")
+                .arg(removed.name),
+            [this, removed] {
+                if (Result<void> done = m_store->remove(removed.id); !done) {
+                    warn(tr("Cluster not removed"), done.error().message);
+                    return;
+                }
+                m_secrets->remove(removed.secretKey(QString::fromLatin1(monitoringSecret)));
+                if (m_currentId == removed.id)
+                    clearClusterPage();
+                reloadProfiles();
+                if (m_currentId == removed.id)
+                    selectCluster(ClusterListModel::demoId());
+            });
 }
 
 void MainWindow::exportProfile()

@@ -9,6 +9,7 @@
 #include <QPointer>
 #include <QTimer>
 
+#include <functional>
 #include <optional>
 
 class ClusterProfileStore;
@@ -101,6 +102,7 @@ private:
     void sandboxFinished(SandboxTask *task, const QString &doing);
     void updateSandboxActions();
     void warn(const QString &title, const QString &text);
+    void confirm(const QString &title, const QString &text, std::function<void()> onYes);
 
     void newProfile();
     void editProfile();
