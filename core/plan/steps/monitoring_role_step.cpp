@@ -1,6 +1,5 @@
 #include "monitoring_role_step.h"
 
-#include "core/plan/passfile.h"
 #include "core/plan/password_verifier.h"
 #include "core/plan/steps/replication_role_step.h"
 
@@ -20,15 +19,7 @@ const char *roleQuery = "SELECT (rolcanlogin AND NOT rolsuper AND NOT rolcreated
 
 MonitoringRoleStep::MonitoringRoleStep(PlanBasis basis) : SetupStep(QStringLiteral("monitoring-role"), std::move(basis))
 {
-    FileEdit passfile;
-    passfile.host = HostRole::Primary;
-    passfile.path = this->basis().primary.passfile();
-    passfile.kind = FileEdit::Kind::Passfile;
-    passfile.beforeKnown = false;
-    passfile.as = RunAs::Postgres;
-    passfile.mode = 0600;
-    passfile.owner = QStringLiteral("postgres");
-    m_edits.append(passfile);
+    m_edits.append(ReplicationRoleStep::passfileEdit(this->basis(), HostRole::Primary));
 }
 
 bool MonitoringRoleStep::wanted(const PlanBasis &basis)
@@ -64,14 +55,7 @@ QList<PlannedCommand> MonitoringRoleStep::commands() const
 
 Result<std::optional<QString>> MonitoringRoleStep::keptPassword(StepContext &context) const
 {
-    bool exists = false;
-    // Read as a file, never through run(): a command's output is kept for failure reports and logs.
-    auto content = readCurrent(context, m_edits.first(), exists);
-    if (!content)
-        return content.error();
-    if (!exists)
-        return std::optional<QString>();
-    return Passfile::passwordForUser(*content, QStringLiteral("postgres"), choices().monitoringUser);
+    return ReplicationRoleStep::keptPassword(context, QStringLiteral("postgres"), choices().monitoringUser);
 }
 
 Result<bool> MonitoringRoleStep::check(StepContext &context)
@@ -120,14 +104,12 @@ Result<void> MonitoringRoleStep::apply(StepContext &context)
                             {{QStringLiteral("role"), choices().monitoringUser}});
     if (!done)
         return done.error();
-    bool exists = false;
-    auto current = readCurrent(context, m_edits.first(), exists);
-    if (!current)
-        return current.error();
-    FileEdit passfile = m_edits.first();
-    passfile.after = Passfile::withEntry(*current, QStringLiteral("localhost"), basis().primary.port(),
-                                         QStringLiteral("postgres"), choices().monitoringUser, password);
-    if (auto written = writeEdit(context, passfile); !written)
+    auto passfile = ReplicationRoleStep::withPasswordLine(context, m_edits.first(), QStringLiteral("localhost"),
+                                                          basis().primary.port(), QStringLiteral("postgres"),
+                                                          choices().monitoringUser, password);
+    if (!passfile)
+        return passfile.error();
+    if (auto written = writeEdit(context, *passfile); !written)
         return written.error();
     context.monitoringPassword = password;
     if (!*kept)

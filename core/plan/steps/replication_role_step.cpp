@@ -29,17 +29,21 @@ ReplicationRoleStep::ReplicationRoleStep(PlanBasis basis)
     // Every place the secret lives, changed together: the role, the
     // primary's passfile (kept for the next standby) and the standby's
     // (read by its walreceiver at each connection).
-    for (HostRole role : {HostRole::Primary, HostRole::Standby}) {
-        FileEdit passfile;
-        passfile.host = role;
-        passfile.path = this->basis().cluster(role).passfile();
-        passfile.kind = FileEdit::Kind::Passfile;
-        passfile.beforeKnown = false;
-        passfile.as = RunAs::Postgres;
-        passfile.mode = 0600;
-        passfile.owner = QStringLiteral("postgres");
-        m_edits.append(passfile);
-    }
+    for (HostRole role : {HostRole::Primary, HostRole::Standby})
+        m_edits.append(passfileEdit(this->basis(), role));
+}
+
+FileEdit ReplicationRoleStep::passfileEdit(const PlanBasis &basis, HostRole role)
+{
+    FileEdit passfile;
+    passfile.host = role;
+    passfile.path = basis.cluster(role).passfile();
+    passfile.kind = FileEdit::Kind::Passfile;
+    passfile.beforeKnown = false;
+    passfile.as = RunAs::Postgres;
+    passfile.mode = 0600;
+    passfile.owner = QStringLiteral("postgres");
+    return passfile;
 }
 
 QString ReplicationRoleStep::title() const
@@ -81,7 +85,8 @@ QString ReplicationRoleStep::verifierFor(const QString &role, const QString &aut
     return PasswordVerifier::md5(password, role);
 }
 
-Result<std::optional<QString>> ReplicationRoleStep::keptPassword(StepContext &context)
+Result<std::optional<QString>> ReplicationRoleStep::keptPassword(StepContext &context, const QString &database,
+                                                                 const QString &user)
 {
     FileEdit passfile;
     passfile.host = HostRole::Primary;
@@ -94,14 +99,19 @@ Result<std::optional<QString>> ReplicationRoleStep::keptPassword(StepContext &co
         return content.error();
     if (!exists)
         return std::optional<QString>();
-    return Passfile::passwordForUser(*content, QStringLiteral("replication"), context.choices().replicationUser);
+    return Passfile::passwordForUser(*content, database, user);
+}
+
+Result<std::optional<QString>> ReplicationRoleStep::keptReplicationPassword(StepContext &context)
+{
+    return keptPassword(context, QStringLiteral("replication"), context.choices().replicationUser);
 }
 
 Result<QString> ReplicationRoleStep::resolvePassword(StepContext &context)
 {
     if (!context.replicationPassword.isEmpty())
         return context.replicationPassword;
-    auto kept = keptPassword(context);
+    auto kept = keptReplicationPassword(context);
     if (!kept)
         return kept.error();
     if (*kept) {
@@ -127,7 +137,7 @@ Result<bool> ReplicationRoleStep::check(StepContext &context)
         return role.error();
     if (*role != QLatin1String("true"))
         return false;
-    auto password = keptPassword(context);
+    auto password = keptReplicationPassword(context);
     if (!password)
         return password.error();
     if (!*password)
@@ -178,16 +188,22 @@ Result<bool> ReplicationRoleStep::roleHasPassword(StepContext &context, const QS
     return *same == QLatin1String("t");
 }
 
-Result<FileEdit> ReplicationRoleStep::passfileNow(StepContext &context, HostRole role, const QString &password) const
+Result<FileEdit> ReplicationRoleStep::withPasswordLine(StepContext &context, FileEdit passfile, const QString &host,
+                                                       int port, const QString &database, const QString &user,
+                                                       const QString &password)
 {
     bool exists = false;
-    FileEdit passfile = m_edits.at(role == HostRole::Primary ? 0 : 1);
     auto current = readCurrent(context, passfile, exists);
     if (!current)
         return current.error();
-    passfile.after = Passfile::withEntry(*current, choices().primaryAddress, basis().primary.port(),
-                                         QStringLiteral("replication"), choices().replicationUser, password);
+    passfile.after = Passfile::withEntry(*current, host, port, database, user, password);
     return passfile;
+}
+
+Result<FileEdit> ReplicationRoleStep::passfileNow(StepContext &context, HostRole role, const QString &password) const
+{
+    return withPasswordLine(context, m_edits.at(role == HostRole::Primary ? 0 : 1), choices().primaryAddress,
+                            basis().primary.port(), QStringLiteral("replication"), choices().replicationUser, password);
 }
 
 void ReplicationRoleStep::warnOtherStandbys(StepContext &context)
@@ -223,7 +239,7 @@ Result<void> ReplicationRoleStep::apply(StepContext &context)
     else
         sql = QStringLiteral("ALTER ROLE :\"role\" WITH LOGIN REPLICATION%1 PASSWORD '%2';\n")
                   .arg(narrowing(choices()), verifier);
-    auto kept = keptPassword(context);
+    auto kept = keptReplicationPassword(context);
     if (!kept)
         return kept.error();
     auto done = context.sql(HostRole::Primary, QStringLiteral("postgres"), sql,

@@ -32,6 +32,15 @@ public:
     static QString narrowing(const PlanChoices &choices);
     // Whether apply() changed the standby's passfile in this run (its walreceiver must connect again).
     bool wroteStandbyPassfile() const;
+    // The postgres user's 0600 passfile on a host, as a secret edit (the monitoring role keeps its password there too).
+    static FileEdit passfileEdit(const PlanBasis &basis, HostRole role);
+    // The password the primary's passfile holds for this database and user, if any.
+    static Result<std::optional<QString>> keptPassword(StepContext &context, const QString &database,
+                                                       const QString &user);
+    // The passfile edit with exactly one line for host:port:database:user carrying `password`, put into
+    // what the file holds now.
+    static Result<FileEdit> withPasswordLine(StepContext &context, FileEdit passfile, const QString &host, int port,
+                                             const QString &database, const QString &user, const QString &password);
     // Whether the role's stored verifier is that of `password` (md5 or SCRAM, as authMethod says).
     static Result<bool> roleHasPassword(StepContext &context, const QString &role, const QString &authMethod,
                                         const QString &password);
@@ -40,7 +49,7 @@ public:
 
 private:
     // The replication password in the primary's passfile, if it holds one.
-    static Result<std::optional<QString>> keptPassword(StepContext &context);
+    static Result<std::optional<QString>> keptReplicationPassword(StepContext &context);
     // The role's passfile edit with `password` put into what the file holds now.
     Result<FileEdit> passfileNow(StepContext &context, HostRole role, const QString &password) const;
     // A changed password locks out the other standbys that use the role: say so.
