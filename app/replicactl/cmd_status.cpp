@@ -1,8 +1,10 @@
 #include "commands.h"
 #include "sampler_options.h"
 #include "ssh_options.h"
+#include "ssh_sampler_targets.h"
 
 #include "core/host/ssh_host.h"
+#include "core/monitor/monitored_server.h"
 #include "core/monitor/replication_queries.h"
 #include "core/monitor/replication_sampler.h"
 #include "core/monitor/replication_table.h"
@@ -91,11 +93,7 @@ ReplicationSample::Server serverStatus(Host &host, const HostTarget &target, con
         server.error.message = facts.error().message;
         return server;
     }
-    std::optional<ClusterInfo> cluster;
-    for (const ClusterInfo &found : facts->clusters) {
-        if (found.running && (!cluster || found.version > cluster->version))
-            cluster = found;
-    }
+    const std::optional<ClusterInfo> cluster = MonitoredServer::runningCluster(*facts);
     if (!cluster) {
         server.error.message = tr("No running PostgreSQL cluster was found on %1.").arg(target.toString());
         return server;
@@ -167,9 +165,7 @@ int status(const QStringList &arguments)
            "primary does not answer, each standby is still shown (how far it got, which one is most "
            "advanced) and the exit status is 1."));
     parser.addHelpOption();
-    parser.addOption({QStringLiteral("primary"), tr("The primary, reached over SSH."), tr("USER@HOST[:PORT]")});
-    parser.addOption({QStringLiteral("standby"), tr("A standby, reached over SSH (may be given more than once)."),
-                      tr("USER@HOST[:PORT]")});
+    SshSamplerTargets::addOptions(parser);
     parser.addOption({QStringLiteral("json"), tr("Print JSON instead of a table.")});
     addSamplerOptions(parser);
     addSshOptions(parser);
@@ -184,7 +180,7 @@ int status(const QStringList &arguments)
     if (!linkTimeoutValid(parser))
         return BadInput;
     if (hasSamplerTarget(parser)) {
-        if (parser.isSet(QStringLiteral("primary")) || parser.isSet(QStringLiteral("standby"))) {
+        if (SshSamplerTargets::isGiven(parser)) {
             err << tr("Give either --primary (over SSH), or --sandbox or --conninfo, not both.") << '\n';
             return BadInput;
         }

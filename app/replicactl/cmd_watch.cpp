@@ -1,5 +1,7 @@
 #include "commands.h"
 #include "sampler_options.h"
+#include "ssh_options.h"
+#include "ssh_sampler_targets.h"
 
 #include "core/monitor/replication_table.h"
 
@@ -48,10 +50,14 @@ int watch(const QStringList &arguments)
     QCommandLineParser parser;
     parser.setApplicationDescription(
         tr("Watch replication: each interval, the primary's standbys, slots and archiver, the standbys' own "
-           "state and the alerts, as a table or as one JSON object per line (--json). Runs until interrupted "
+           "state and the alerts (over SSH tunnels with --primary, as the monitoring role setup makes), as a table or "
+           "as one JSON object per line (--json). Runs until interrupted "
            "(Ctrl-C) or --count samples."));
     parser.addHelpOption();
     addSamplerOptions(parser);
+    SshSamplerTargets::addOptions(parser);
+    SshSamplerTargets::addMonitoringOptions(parser);
+    addSshOptions(parser);
     parser.addOption({QStringLiteral("interval"), tr("Seconds between samples (default 1)."), tr("SECONDS")});
     parser.addOption({QStringLiteral("count"), tr("Stop after this many samples."), tr("N")});
     parser.addOption({QStringLiteral("json"), tr("One JSON object per sample and line (NDJSON).")});
@@ -63,18 +69,27 @@ int watch(const QStringList &arguments)
         out << commandHelp(parser, QStringLiteral("watch"));
         return Done;
     }
-    if (!hasSamplerTarget(parser)) {
-        err << tr("Name the servers: --sandbox [DIR], or --conninfo CONNSTR [--standby-conninfo CONNSTR ...]. "
-                  "(Over SSH, replicactl status --primary USER@HOST shows one sample.)")
+    if (!linkTimeoutValid(parser))
+        return BadInput;
+    const bool overSsh = SshSamplerTargets::isGiven(parser);
+    if (hasSamplerTarget(parser) == overSsh) {
+        err << (overSsh ? tr("Give either --primary (over SSH), or --sandbox or --conninfo, not both.")
+                        : tr("Name the servers: --sandbox [DIR], --primary USER@HOST [--standby USER@HOST ...] (over "
+                             "SSH), or --conninfo CONNSTR [--standby-conninfo CONNSTR ...]."))
             << '\n';
         return BadInput;
     }
     const auto options = readWatchOptions(parser);
+    if (!options) {
+        err << options.error().fullText() << '\n';
+        return BadInput;
+    }
+    SshSamplerTargets tunnels; // outlives the sampler
     ReplicationSampler sampler;
-    const auto configured = options ? configureSampler(parser, sampler) : Result<void>(options.error());
+    const auto configured = overSsh ? tunnels.configure(parser, sampler) : configureSampler(parser, sampler);
     if (!configured) {
         err << configured.error().fullText() << '\n';
-        return BadInput;
+        return configured.error().refused ? BadInput : Failed;
     }
     sampler.setInterval(options->intervalMs);
     int printed = 0;

@@ -1,4 +1,6 @@
 #include "commands.h"
+
+#include "core/host/ssh_tunnel.h"
 #include "core/i18n/translations.h"
 
 #include <QCoreApplication>
@@ -80,5 +82,7 @@ int main(int argc, char *argv[])
         usage(err);
         return ReplicaCtl::BadInput;
     }
-    return found->second.run(arguments);
+    const int exitCode = found->second.run(arguments);
+    SshTunnel::waitForWorkers(3000); // watch's tunnels close their sessions before the process ends
+    return exitCode;
 }

@@ -89,7 +89,9 @@ SshHostConfig sshConfig(const HostTarget &target, const QCommandLineParser &pars
     return config;
 }
 
-Result<QString> firstLine(const QCommandLineParser &parser, const QString &option)
+} // namespace
+
+Result<QString> passwordFromFile(const QCommandLineParser &parser, const QString &option)
 {
     QFile file(parser.value(option));
     if (!file.open(QIODevice::ReadOnly))
@@ -102,8 +104,6 @@ Result<QString> firstLine(const QCommandLineParser &parser, const QString &optio
             tr("The file of --%1, %2, is empty: put the password on its first line.").arg(option, file.fileName()));
     return QString::fromUtf8(line);
 }
-
-} // namespace
 
 bool linkTimeoutValid(const QCommandLineParser &parser)
 {
@@ -119,15 +119,26 @@ bool linkTimeoutValid(const QCommandLineParser &parser)
     return false;
 }
 
-Result<std::unique_ptr<SshHost>> openHost(const HostTarget &target, const QCommandLineParser &parser)
+Result<SshHostConfig> hostConfig(const HostTarget &target, const QCommandLineParser &parser)
 {
     SshHostConfig config = sshConfig(target, parser);
     if (parser.isSet(QStringLiteral("ssh-password-file"))) {
-        auto password = firstLine(parser, QStringLiteral("ssh-password-file"));
+        auto password = passwordFromFile(parser, QStringLiteral("ssh-password-file"));
         if (!password)
             return password.error();
         config.password = *password;
     }
+    // An SSH config that cannot be read is bad input, said before connecting.
+    if (auto resolved = SshDestination::resolve(target.host, config.configFile); !resolved)
+        return resolved.error();
+    return config;
+}
+
+Result<std::unique_ptr<SshHost>> openHost(const HostTarget &target, const QCommandLineParser &parser)
+{
+    auto config = hostConfig(target, parser);
+    if (!config)
+        return config.error();
     const QStringList ways{QStringLiteral("sudo"), QStringLiteral("sudo-password-file"),
                            QStringLiteral("su-password-file")};
     QStringList chosen;
@@ -141,17 +152,14 @@ Result<std::unique_ptr<SshHost>> openHost(const HostTarget &target, const QComma
         privilege.method = Privilege::Method::SudoNoPassword;
     } else if (!chosen.isEmpty()) {
         const QString option = chosen.constFirst().mid(2);
-        auto password = firstLine(parser, option);
+        auto password = passwordFromFile(parser, option);
         if (!password)
             return password.error();
         privilege.method =
             option == QLatin1String("su-password-file") ? Privilege::Method::Su : Privilege::Method::SudoPassword;
         privilege.password = *password;
     }
-    // An SSH config that cannot be read is bad input, said before connecting.
-    if (auto resolved = SshDestination::resolve(target.host, config.configFile); !resolved)
-        return resolved.error();
-    auto host = std::make_unique<SshHost>(config);
+    auto host = std::make_unique<SshHost>(*config);
     host->setPrivilege(privilege);
     return host;
 }

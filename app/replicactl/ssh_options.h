@@ -16,6 +16,11 @@ namespace ReplicaCtl {
 void addSshOptions(QCommandLineParser &parser);
 // --link-timeout, when given, is a whole number of seconds; false (and said why on stderr) otherwise.
 bool linkTimeoutValid(const QCommandLineParser &parser);
+// The first line of the file an option names (a password), or why it cannot be had.
+Result<QString> passwordFromFile(const QCommandLineParser &parser, const QString &option);
+// The SSH settings for target (the options, a password file, the SSH
+// config checked): what an SshTunnel to the same host logs in with.
+Result<SshHostConfig> hostConfig(const HostTarget &target, const QCommandLineParser &parser);
 // An SshHost for target with everything the options say (not connected
 // yet); a refused Error when they contradict each other, a password file
 // or the SSH config (-F, ~/.ssh/config) cannot be read.

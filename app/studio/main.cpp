@@ -1,3 +1,4 @@
+#include "core/host/ssh_tunnel.h"
 #include "core/i18n/translations.h"
 #include "ui/main/main_window.h"
 #include "ui/main/settings_dialog.h"
@@ -36,11 +37,17 @@ int main(int argc, char *argv[])
     parser.addOptions({demoOption, dirOption});
     parser.process(app);
 
-    MainWindow window;
-    // --demo (or a sandbox folder) opens the demo; otherwise the last cluster
-    // comes back, and the demo (or its empty state) is the first start's page.
-    if (parser.isSet(demoOption) || parser.isSet(dirOption) || window.currentClusterId().isEmpty())
-        window.openDemo(parser.value(dirOption));
-    window.show();
-    return app.exec();
+    int exitCode = 0;
+    {
+        MainWindow window;
+        // --demo (or a sandbox folder) opens the demo; otherwise the last cluster
+        // comes back, and the demo (or its empty state) is the first start's page.
+        if (parser.isSet(demoOption) || parser.isSet(dirOption) || window.currentClusterId().isEmpty())
+            window.openDemo(parser.value(dirOption));
+        window.show();
+        exitCode = app.exec();
+    }
+    // The window is gone: its SSH tunnels close their sessions before the process ends.
+    SshTunnel::waitForWorkers(3000);
+    return exitCode;
 }

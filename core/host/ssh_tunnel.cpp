@@ -2,6 +2,7 @@
 
 #include "core/host/channel_relay.h"
 
+#include <QCoreApplication>
 #include <QMetaObject>
 
 #include <libssh/libssh.h>
@@ -13,8 +14,11 @@
 #include <unistd.h>
 
 #include <cerrno>
+#include <chrono>
+#include <condition_variable>
 #include <cstring>
 #include <memory>
+#include <mutex>
 #include <thread>
 #include <vector>
 
@@ -37,6 +41,25 @@ int listenOnLoopback(int *port)
     }
     *port = ntohs(address.sin_port);
     return fd;
+}
+
+} // namespace
+
+namespace {
+
+// The workers still running, so that a program can let them close their
+// sessions before it exits. Never destroyed: a worker may end after main().
+struct Workers
+{
+    std::mutex mutex;
+    std::condition_variable done;
+    int running = 0;
+};
+
+Workers &workers()
+{
+    static auto *all = new Workers;
+    return *all;
 }
 
 } // namespace
@@ -98,6 +121,27 @@ void forwardConnections(SshHost &host, int listenFd, int port, const QString &ta
     forwards.clear();
 }
 
+// Logs in, listens and forwards until stop; the SSH session is closed on return.
+void runWorker(const std::atomic_bool &stop, Relay *relay, const SshHostConfig &config, const QString &targetHost,
+               int targetPort)
+{
+    SshHost host(config);
+    if (Result<void> connected = host.connect(&stop); !connected) {
+        emit relay->failed(connected.error().fullText());
+        return;
+    }
+    int port = 0;
+    const int listenFd = listenOnLoopback(&port);
+    if (listenFd < 0) {
+        emit relay->failed(SshTunnel::tr("Could not listen on a local port for the SSH tunnel: %1.")
+                               .arg(QString::fromLocal8Bit(strerror(errno))));
+        return;
+    }
+    emit relay->ready(port);
+    forwardConnections(host, listenFd, port, targetHost, targetPort, stop, relay);
+    ::close(listenFd);
+}
+
 } // namespace
 
 SshTunnel::SshTunnel(SshHostConfig config, QString targetHost, int targetPort, QObject *parent)
@@ -131,24 +175,29 @@ void SshTunnel::start()
     connect(relay, &Relay::connectionFailed, this, &SshTunnel::connectionFailed, Qt::QueuedConnection);
     // Detached: stopping is a flag the worker sees within milliseconds, or
     // once a login under way ends; nobody waits for it.
+    {
+        std::lock_guard lock(workers().mutex);
+        ++workers().running;
+    }
     std::thread([shared = m_shared, relay, config = m_config, targetHost = m_targetHost, targetPort = m_targetPort] {
-        SshHost host(config);
-        if (Result<void> connected = host.connect(&shared->stop); !connected) {
-            emit relay->failed(connected.error().fullText());
-        } else {
-            int port = 0;
-            const int listenFd = listenOnLoopback(&port);
-            if (listenFd < 0) {
-                emit relay->failed(SshTunnel::tr("Could not listen on a local port for the SSH tunnel: %1.")
-                                       .arg(QString::fromLocal8Bit(strerror(errno))));
-            } else {
-                emit relay->ready(port);
-                forwardConnections(host, listenFd, port, targetHost, targetPort, shared->stop, relay);
-                ::close(listenFd);
-            }
-        }
+        runWorker(shared->stop, relay, config, targetHost, targetPort);
         relay->deleteLater();
+        std::lock_guard lock(workers().mutex);
+        --workers().running;
+        workers().done.notify_all();
     }).detach();
+}
+
+bool SshTunnel::waitForWorkers(int timeoutMs)
+{
+    bool ended = false;
+    {
+        std::unique_lock lock(workers().mutex);
+        ended =
+            workers().done.wait_for(lock, std::chrono::milliseconds(timeoutMs), [] { return workers().running == 0; });
+    }
+    QCoreApplication::sendPostedEvents(nullptr, QEvent::DeferredDelete); // their relays
+    return ended;
 }
 
 #include "ssh_tunnel.moc"

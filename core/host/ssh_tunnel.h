@@ -33,6 +33,11 @@ public:
     void start();
     int localPort() const { return m_localPort; } // 0 until ready()
 
+    // At a program's end, once its tunnels are gone: waits (at most
+    // timeoutMs) for their workers to close their SSH sessions, so that
+    // none is still running while the process tears down. True when all ended.
+    static bool waitForWorkers(int timeoutMs);
+
 signals:
     void ready(int localPort);
     void failed(const QString &message);           // could not log in or listen: the tunnel stopped

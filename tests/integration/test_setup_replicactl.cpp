@@ -55,6 +55,7 @@ private slots:
     void cleanupTestCase();
     void syncPairWithDemoDataIsVerified();
     void sameCommandAgainChangesNothing();
+    void watchReachesThePairThroughSshTunnels();
     void newPasswordSurvivesStandbyRestart();
     void asyncAfterSyncAndBack();
     void secondStandbyAsync();
@@ -285,6 +286,50 @@ void TestSetupReplicactl::sameCommandAgainChangesNothing()
     QCOMPARE(configChecksums(standby), standbyBefore);
     // Nor is the primary, which runs with the settings already, restarted.
     QCOMPARE(sql(primary, QStringLiteral("postgres"), QStringLiteral("SELECT pg_postmaster_start_time()")), startedAt);
+}
+
+void TestSetupReplicactl::watchReachesThePairThroughSshTunnels()
+{
+    // Over SSH tunnels to the servers' ports (they listen on localhost as Debian sets them up), as
+    // the monitoring role whose password the primary's passfile keeps; the standby named as the
+    // primary knows it, so that its own state (replay paused or not) joins its line.
+    TestHost *primary = m_hosts.at(0);
+    TestHost *standby = m_hosts.at(1);
+    const QStringList arguments = QStringList{QStringLiteral("watch"), QStringLiteral("--primary"), target(primary),
+                                              QStringLiteral("--standby"), target(standby)} +
+                                  sshOptions();
+    const Run watched =
+        run(arguments + QStringList{QStringLiteral("--json"), QStringLiteral("--count"), QStringLiteral("3"),
+                                    QStringLiteral("--interval"), QStringLiteral("0.5")},
+            {}, 90000);
+    QVERIFY2(watched.exitCode == 0, qPrintable(watched.all()));
+    const QStringList lines = watched.out.split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+    QCOMPARE(lines.size(), 3);
+    for (const QString &line : lines) {
+        const QJsonObject sample = QJsonDocument::fromJson(line.toUtf8()).object();
+        const QJsonObject primaryObject = sample.value(QStringLiteral("primary")).toObject();
+        QVERIFY2(primaryObject.value(QStringLiteral("reachable")).toBool(), qPrintable(line));
+        QVERIFY2(primaryObject.value(QStringLiteral("version")).toString().startsWith(QStringLiteral("15")),
+                 qPrintable(line));
+        const QJsonArray standbys = sample.value(QStringLiteral("standbys")).toArray();
+        QCOMPARE(standbys.size(), 1);
+        const QJsonObject first = standbys.first().toObject();
+        QCOMPARE(first.value(QStringLiteral("name")).toString(), applicationName(standby));
+        QCOMPARE(first.value(QStringLiteral("state")).toString(), QStringLiteral("streaming"));
+        QCOMPARE(first.value(QStringLiteral("sync_state")).toString(), QStringLiteral("sync"));
+        QVERIFY2(first.value(QStringLiteral("replay_paused")).isBool(), qPrintable(line));
+        QVERIFY2(first.value(QStringLiteral("replay_lag_bytes")).isDouble(), qPrintable(line));
+        QVERIFY2(sample.value(QStringLiteral("alerts")).toArray().isEmpty(), qPrintable(line));
+    }
+
+    // A role the passfile keeps no password for: said before any tunnel opens, with the ways out.
+    const Run unknown = run(arguments + QStringList{QStringLiteral("--monitoring-role"), QStringLiteral("nobody"),
+                                                    QStringLiteral("--count"), QStringLiteral("1")},
+                            {}, 90000);
+    QCOMPARE(unknown.exitCode, 2);
+    QVERIFY2(unknown.err.contains(QStringLiteral("keeps no password for the monitoring role nobody")),
+             qPrintable(unknown.all()));
+    QVERIFY2(unknown.err.contains(QStringLiteral("--monitoring-password-file")), qPrintable(unknown.all()));
 }
 
 void TestSetupReplicactl::newPasswordSurvivesStandbyRestart()
