@@ -129,16 +129,16 @@ QString SandboxView::hintFor(const ReplicationSample &sample) const
         const bool standbyDown =
             problem.code == QLatin1String("standby-disconnected") ||
             (problem.code == QLatin1String("server-unreachable") && problem.subject != sample.primary.name);
-        // The menu acts on the first standby; another one is named on the command line.
-        const bool other = m_standbyNames.indexOf(problem.subject) > 0;
-        if (standbyDown && other)
-            return tr("Start the %1 again: %2")
+        // Among several standbys, the menu item opens a list of them, and the command names one.
+        const bool several = m_standbyNames.size() > 1;
+        if (standbyDown && several)
+            return tr("Start %1 again: Sandbox > Start the standby > %1, or %2")
                 .arg(problem.subject, command(QStringLiteral("start-standby")) + standbyOption(problem.subject));
         if (standbyDown)
             return tr("Start the standby again: Sandbox > Start the standby, or %1")
                 .arg(command(QStringLiteral("start-standby")));
-        if (problem.code == QLatin1String("replay-paused") && other)
-            return tr("Resume replay on the %1: %2")
+        if (problem.code == QLatin1String("replay-paused") && several)
+            return tr("Resume replay on %1: Sandbox > Resume replay > %1, or %2")
                 .arg(problem.subject, command(QStringLiteral("resume-replay")) + standbyOption(problem.subject));
         if (problem.code == QLatin1String("replay-paused"))
             return tr("Resume replay: Sandbox > Resume replay, or %1").arg(command(QStringLiteral("resume-replay")));

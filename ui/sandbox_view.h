@@ -46,7 +46,7 @@ private:
 
     std::function<QString(const QString &)> m_commandFor;
     SandboxState m_state;
-    QStringList m_standbyNames; // the first is the one the Sandbox menu acts on
+    QStringList m_standbyNames;
     ServerListModel *m_servers;
     QTableView *m_serverTable;
     QLabel *m_updated;

@@ -229,10 +229,13 @@ void MainWindow::buildSandboxMenu()
          tr("Promoting the standby…")},
     };
     m_sandboxActions.clear();
+    m_standbyChoices.clear();
     for (const auto &[text, name, action, doing] : operations) {
         QAction *item = menuAction(sandbox, text, name);
         connect(item, &QAction::triggered, this, [this, action, doing] { runSandbox(action, doing); });
         m_sandboxActions << item;
+        if (action != SandboxTask::Action::MakeSynchronous && action != SandboxTask::Action::MakeAsynchronous)
+            m_standbyChoices.append({item, new QMenu(this), action, doing});
     }
     sandbox->addSeparator();
     QAction *reset = menuAction(sandbox, tr("Reset to a &fresh pair"), QStringLiteral("resetSandboxAction"));
@@ -453,6 +456,11 @@ void MainWindow::showSandbox(const SandboxState &state)
     m_sampler->setPrimary(state.primary.name, state.primary.connectionString(QStringLiteral("postgres")));
     for (const SandboxServer &standby : state.standbys)
         m_sampler->addStandby(standby.name, standby.connectionString(QStringLiteral("postgres")));
+
+    QStringList standbyNames;
+    for (const SandboxServer &standby : state.standbys)
+        standbyNames << standby.name;
+    offerStandbyChoice(standbyNames);
 
     m_panel = new ReplicationPanel(m_sampler, m_tabs);
     m_sandboxView = new SandboxView(state, m_sampler, m_tabs);
@@ -779,6 +787,24 @@ void MainWindow::warn(const QString &title, const QString &text)
     auto *box = new QMessageBox(QMessageBox::Warning, title, text, QMessageBox::Ok, this);
     box->setAttribute(Qt::WA_DeleteOnClose);
     box->open();
+}
+
+void MainWindow::offerStandbyChoice(const QStringList &standbys)
+{
+    // One standby: the item acts on it. Several: the item opens a list of them.
+    for (const StandbyChoice &choice : std::as_const(m_standbyChoices)) {
+        choice.menu->clear();
+        for (const QString &name : standbys) {
+            QAction *item = choice.menu->addAction(name);
+            item->setObjectName(choice.item->objectName() + QLatin1Char('_') + name);
+            connect(item, &QAction::triggered, this, [this, choice, name] {
+                SandboxOptions options;
+                options.standby = name;
+                runSandbox(choice.action, choice.doing, options);
+            });
+        }
+        choice.item->setMenu(standbys.size() > 1 ? choice.menu : nullptr);
+    }
 }
 
 void MainWindow::updateSandboxActions()

@@ -100,6 +100,8 @@ private:
     std::optional<QString> lessonTarget(const QString &server) const;
     void runLessonOperation(int step, int action, SandboxTask::Action what, const SandboxOptions &options);
     void sandboxFinished(SandboxTask *task, const QString &doing);
+    // The standby items of the Sandbox menu: on the only standby, or a list of them.
+    void offerStandbyChoice(const QStringList &standbys);
     void updateSandboxActions();
     void warn(const QString &title, const QString &text);
     void confirm(const QString &title, const QString &text, std::function<void()> onYes);
@@ -146,7 +148,16 @@ private:
     QPointer<SetupWizard> m_wizard;
     QList<SshTunnel *> m_tunnels; // of the selected cluster's servers reached through SSH
     QPointer<SandboxTask> m_sandboxTask;
-    QList<QAction *> m_sandboxActions;        // enabled while the sandbox is up and idle
+    QList<QAction *> m_sandboxActions; // enabled while the sandbox is up and idle
+    // A Sandbox menu item that acts on one standby, with the list it opens when there are several.
+    struct StandbyChoice
+    {
+        QAction *item;
+        QMenu *menu;
+        SandboxTask::Action action;
+        QString doing;
+    };
+    QList<StandbyChoice> m_standbyChoices;
     QList<QAction *> m_profileActions;        // enabled while a saved cluster is selected
     QHash<QString, QStringList> m_alertCodes; // per cluster: the problem codes last seen, for notifications
 };
