@@ -75,7 +75,8 @@ public:
     // still reaches back to `fromMs` (the coarsest one when none does).
     QList<Point> points(const QString &standby, qint64 fromMs, qint64 toMs) const;
     // One metric between two times as at most two points (the minimum and
-    // the maximum, in that order) per column when the span is cut into
+    // the maximum, the one nearer the previous column's last point first)
+    // per column when the span is cut into
     // `columns` equal columns: what a chart `columns` pixels wide can show,
     // whatever the length of the history. Times in ms since the epoch;
     // buckets without a value are left out.

@@ -72,12 +72,31 @@ private:
         LagHistory::Metric metric;
         bool operator==(const Line &) const = default;
     };
+    // What the axes show: the time axis from -span to 0 in the window's
+    // unit, the value axis from low to high (its ticks: 0 on a log axis).
+    struct Axes
+    {
+        double span = 0;
+        int timeTicks = 0;
+        QString timeTitle;
+        double low = 0;
+        double high = 0;
+        int valueTicks = 0;
+        QString valueTitle;
+        bool operator==(const Axes &) const = default;
+    };
 
     void buildControls();
     QList<Line> wantedLines() const;
     void rebuildSeries(const QList<Line> &lines);
+    void setLineWidths();
     void updateStandbyChoice();
     void replaceYAxis();
+    // Each line's points over the window, decimated to the plot's width, in
+    // ms since the epoch and the metric's own unit; their largest value.
+    QHash<QLineSeries *, QList<QPointF>> decimatedLines(double &maximum) const;
+    Axes axesFor(double span, const QString &timeTitle, double top, const QString &valueTitle) const;
+    void applyAxes(const Axes &axes);
     QString seriesName(const QString &standby, LagHistory::Metric metric) const;
     // What the values are divided by for the axis, and the axis title.
     std::pair<double, QString> unitFor(double maximum) const;
@@ -99,6 +118,7 @@ private:
     QChartView *m_view;
     QValueAxis *m_xAxis; // time before the last sample, in the window's unit
     QAbstractAxis *m_yAxis = nullptr;
+    Axes m_axes; // as last set, so that a redraw leaves unchanged axes alone
     QComboBox *m_kindBox;
     QComboBox *m_standbyBox;
     QComboBox *m_windowBox;
