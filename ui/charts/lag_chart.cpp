@@ -94,8 +94,8 @@ LagChart::LagChart(const LagHistory *history, QWidget *parent)
     m_xAxis->setLabelFormat(QStringLiteral("%g"));
     m_xAxis->setTickCount(7);
     m_chart->addAxis(m_xAxis, Qt::AlignBottom);
-    // Antialiased strokes cost several times more to paint on dense lines
-    // (a day of history); the windows of an hour and more go without.
+    // Antialiased strokes cost several times more to paint on dense lines:
+    // only the last minute's few points have them (setWindowMs()).
     m_view->setRenderHint(QPainter::Antialiasing);
     m_view->setMinimumHeight(220);
     buildControls();
@@ -176,7 +176,7 @@ void LagChart::setKind(Kind kind)
 void LagChart::setWindowMs(qint64 ms)
 {
     m_windowMs = ms;
-    m_view->setRenderHint(QPainter::Antialiasing, ms <= 10 * 60 * 1000);
+    m_view->setRenderHint(QPainter::Antialiasing, ms <= 2 * 60 * 1000);
     setLineWidths();
     const int index = m_windowBox->findData(ms);
     if (index >= 0)
