@@ -94,9 +94,7 @@ LagChart::LagChart(const LagHistory *history, QWidget *parent)
     m_xAxis->setLabelFormat(QStringLiteral("%g"));
     m_xAxis->setTickCount(7);
     m_chart->addAxis(m_xAxis, Qt::AlignBottom);
-    // Antialiased strokes cost several times more to paint on dense lines:
-    // only the last minute's few points have them (setWindowMs()).
-    m_view->setRenderHint(QPainter::Antialiasing);
+    setStrokes();
     m_view->setMinimumHeight(220);
     buildControls();
     replaceYAxis();
@@ -176,8 +174,7 @@ void LagChart::setKind(Kind kind)
 void LagChart::setWindowMs(qint64 ms)
 {
     m_windowMs = ms;
-    m_view->setRenderHint(QPainter::Antialiasing, ms <= 2 * 60 * 1000);
-    setLineWidths();
+    setStrokes();
     const int index = m_windowBox->findData(ms);
     if (index >= 0)
         m_windowBox->setCurrentIndex(index);
@@ -287,15 +284,17 @@ void LagChart::rebuildSeries(const QList<Line> &lines)
         series->attachAxis(m_yAxis);
         m_series.insert(series, line);
     }
-    setLineWidths();
+    setStrokes();
 }
 
-void LagChart::setLineWidths()
+void LagChart::setStrokes()
 {
-    // A wide stroke reads best, but the raster engine outlines a wide pen
-    // segment by segment, several times the cost of a 1 px cosmetic line:
-    // only the last minute's few points can afford it.
+    // Wide antialiased strokes read best, but the raster engine outlines a
+    // wide pen segment by segment, and antialiasing doubles the cost again:
+    // several times a 1 px cosmetic line's. Only the last minute's few
+    // points can afford them.
     const bool wide = m_windowMs <= 2 * 60 * 1000;
+    m_view->setRenderHint(QPainter::Antialiasing, wide);
     for (QLineSeries *series : m_series.keys()) {
         QPen pen = series->pen();
         pen.setWidthF(wide ? 1.8 : 1.0);

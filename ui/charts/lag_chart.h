@@ -21,9 +21,11 @@ class QValueAxis;
 // replay lag, or one standby's byte lag (sent, write, flush, replay) or time
 // lag (write, flush, replay), or the primary's WAL rate; over the last minute, 10 minutes, hour or day;
 // linear or log scale; paused on demand; exported as PNG or CSV. Every
-// series is fed through LagHistory::decimated() to the plot's pixel width
-// and set with QXYSeries::replace(), never point by point, so a day of
-// history redraws as fast as a minute. The only Qt Charts user besides this
+// series is fed through LagHistory::decimated() to a column per 3 pixels
+// and set with QXYSeries::replace(), never point by point; the axes are set
+// only when they change, since each change makes Qt Charts lay out every
+// line again. So 8 standbys' day of history redraws within a frame
+// (bench/bench_panel_chart). The only Qt Charts user besides this
 // folder's other charts: the panel sees a plain QWidget. Owned by
 // ReplicationPanel, which calls refresh() after each sample.
 class LagChart : public QWidget
@@ -89,7 +91,8 @@ private:
     void buildControls();
     QList<Line> wantedLines() const;
     void rebuildSeries(const QList<Line> &lines);
-    void setLineWidths();
+    // The lines' pens and antialiasing for the window's density.
+    void setStrokes();
     void updateStandbyChoice();
     void replaceYAxis();
     // Each line's points over the window, decimated to the plot's width, in
