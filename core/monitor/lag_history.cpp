@@ -193,14 +193,22 @@ QList<QPointF> LagHistory::decimated(const QString &standby, Metric metric, qint
     const auto flush = [&] {
         if (column < 0)
             return;
-        // In time order, so that the line goes down and up as the data did.
-        if (lowAt <= highAt) {
+        if (lowAt == highAt && low == high) {
             result << QPointF(double(lowAt), low);
-            if (highAt != lowAt || high != low)
-                result << QPointF(double(highAt), high);
-        } else {
-            result << QPointF(double(highAt), high) << QPointF(double(lowAt), low);
+            return;
         }
+        // The column starts at whichever extreme is nearer where the line
+        // already is: the line between columns stays short (fewer pixels to
+        // paint on a noisy day), and the column still spans its minimum to
+        // its maximum. The earlier of the two times goes first, so the line
+        // never runs back in time; within a column the order is finer than
+        // a pixel.
+        const bool lowFirst = result.isEmpty()
+                                  ? lowAt <= highAt
+                                  : std::abs(result.last().y() - low) <= std::abs(result.last().y() - high);
+        const double first = double(std::min(lowAt, highAt));
+        const double second = double(std::max(lowAt, highAt));
+        result << QPointF(first, lowFirst ? low : high) << QPointF(second, lowFirst ? high : low);
     };
     for (const Point &point : all) {
         const double minimum = point.minimum[size_t(metric)];

@@ -75,10 +75,10 @@ public:
     // still reaches back to `fromMs` (the coarsest one when none does).
     QList<Point> points(const QString &standby, qint64 fromMs, qint64 toMs) const;
     // One metric between two times as at most two points (the minimum and
-    // the maximum, in that order) per column when the span is cut into
-    // `columns` equal columns: what a chart `columns` pixels wide can show,
-    // whatever the length of the history. Times in ms since the epoch;
-    // buckets without a value are left out.
+    // the maximum, the one nearer the previous column's last point first)
+    // per column when the span is cut into `columns` equal columns: what a
+    // chart `columns` pixels wide can show, whatever the length of the
+    // history. Times in ms since the epoch; buckets without a value are left out.
     QList<QPointF> decimated(const QString &standby, Metric metric, qint64 fromMs, qint64 toMs, int columns) const;
     // Every point of every series between two times, as CSV (time in ISO
     // 8601 UTC, series, metric, minimum, average, maximum), for export.

@@ -19,6 +19,9 @@
 #include <QTimer>
 #include <QtTest/QTest>
 
+#include <algorithm>
+#include <cmath>
+
 #include <unistd.h>
 
 namespace {
@@ -50,6 +53,7 @@ private slots:
     void lagRisesWhileReplayIsPausedAndFallsBack();
     void waitingCommitIsShownAndClears();
     void chartExportsPngAndCsv();
+    void dayOfHistoryKeepsAOneSecondSpike();
     void cleanupTestCase();
 
 private:
@@ -249,6 +253,61 @@ void TestReplicationPanel::chartExportsPngAndCsv()
     QCOMPARE(chart->seriesCount(), 1);
     QTest::qWait(1500); // the chart's scene lays out its new axis on the event loop
     LOOK_AT(m_panel.get(), QStringLiteral("panel-wal-rate-log.png"));
+}
+
+// A day of 1 Hz history for three standbys, without a sandbox: on the 24 h
+// window one second's spike of 5 GB on standby2 six hours ago still shows at
+// its height and its time, every point stays on the time axis, and a new
+// second moves the lines along (what the panel does each second).
+void TestReplicationPanel::dayOfHistoryKeepsAOneSecondSpike()
+{
+    constexpr qint64 start = 1764115200000;
+    constexpr int seconds = 24 * 3600;
+    constexpr int spikeAt = seconds - 6 * 3600;
+    constexpr double gb = 1 << 30;
+    LagHistory history;
+    const auto appendSecond = [&history](qint64 s) {
+        for (int i = 1; i <= 3; ++i) {
+            const double wave = double((s * (i + 7) * 7919) % 65536) * 1024 * i;
+            const double bytes = i == 2 && s == spikeAt ? 5 * gb : wave;
+            history.append(QStringLiteral("standby%1").arg(i), start + s * 1000,
+                           LagHistory::Values{bytes, double(s % 50), double(s % 70), double(s % 90 * i)});
+        }
+    };
+    for (qint64 s = 0; s < seconds; ++s)
+        appendSecond(s);
+    LagChart chart(&history);
+    chart.resize(1280, 480);
+    chart.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&chart));
+    chart.setWindowMs(24 * 3600 * 1000LL);
+    chart.refresh(start + (seconds - 1) * 1000LL);
+    QCOMPARE(chart.seriesCount(), 3);
+
+    const auto check = [&chart](qint64 secondsAfterSpike) {
+        const QList<QPointF> line = chart.seriesPoints(QStringLiteral("standby2"), LagHistory::ByteLag);
+        QVERIFY(line.size() > 100);
+        QVERIFY(line.size() <= 2 * 1280 / 3);
+        const auto top = std::max_element(line.cbegin(), line.cend(),
+                                          [](const QPointF &a, const QPointF &b) { return a.y() < b.y(); });
+        QCOMPARE(top->y(), 5.0); // in GB
+        // Hours ago, to within a bucket of 2 minutes.
+        QVERIFY2(std::abs(-top->x() - double(secondsAfterSpike) / 3600) <= 2.0 / 60,
+                 qPrintable(QString::number(top->x())));
+        // The oldest bucket may start before the window's edge (by less than a bucket).
+        for (const QPointF &point : line)
+            QVERIFY2(point.x() >= -24.0 - 2.0 / 60 && point.x() <= 0.0, qPrintable(QString::number(point.x())));
+    };
+    check(seconds - 1 - spikeAt);
+    QTest::qWait(200); // the chart's scene lays out its axes on the event loop
+    LOOK_AT(&chart, QStringLiteral("chart-day-of-history.png"));
+
+    const QList<QPointF> before = chart.seriesPoints(QStringLiteral("standby1"), LagHistory::ByteLag);
+    for (qint64 s = seconds; s < seconds + 120; ++s)
+        appendSecond(s);
+    chart.refresh(start + (seconds + 119) * 1000LL);
+    QVERIFY(chart.seriesPoints(QStringLiteral("standby1"), LagHistory::ByteLag) != before);
+    check(seconds + 119 - spikeAt);
 }
 
 QTEST_MAIN(TestReplicationPanel)

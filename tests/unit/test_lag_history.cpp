@@ -1,8 +1,11 @@
 #include "core/monitor/lag_history.h"
 
+#include <QRandomGenerator>
 #include <QtTest/QTest>
 
+#include <algorithm>
 #include <cmath>
+#include <map>
 
 namespace {
 
@@ -33,6 +36,8 @@ private slots:
     void appendTakesEveryStandbyOfASample();
     void decimationKeepsEveryPeakWithinTwoPointsAColumn_data();
     void decimationKeepsEveryPeakWithinTwoPointsAColumn();
+    void decimationIsTheEnvelopeOfEveryColumn_data();
+    void decimationIsTheEnvelopeOfEveryColumn();
     void primaryWalRateIsNotAStandby();
     void csvHasEverySeriesAndMetric();
 };
@@ -216,6 +221,75 @@ void TestLagHistory::decimationKeepsEveryPeakWithinTwoPointsAColumn()
     // The same points the undecimated history has, when it fits.
     if (seconds <= columns)
         QCOMPARE(line.size(), seconds);
+}
+
+void TestLagHistory::decimationIsTheEnvelopeOfEveryColumn_data()
+{
+    QTest::addColumn<quint32>("seed");
+    QTest::addColumn<int>("seconds");
+    QTest::addColumn<int>("windowSeconds");
+    QTest::addColumn<int>("columns");
+    QTest::addRow("a minute of noise on 393 columns") << 1u << 600 << 60 << 393;
+    QTest::addRow("10 minutes on 393 columns") << 2u << 900 << 600 << 393;
+    QTest::addRow("an hour of 15 s buckets on 100 columns") << 3u << 3 * 3600 << 3600 << 100;
+    QTest::addRow("a day of 2 min buckets on 393 columns") << 4u << 24 * 3600 << 24 * 3600 << 393;
+    QTest::addRow("a day on 7 columns") << 5u << 24 * 3600 << 24 * 3600 << 7;
+}
+
+// On random data with gaps, each column of decimated() against the buckets
+// of points() in that column, worked out here from scratch: the same minimum
+// and maximum, at most two points, the line never running back in time, and
+// each column entered at its extreme nearer the line.
+void TestLagHistory::decimationIsTheEnvelopeOfEveryColumn()
+{
+    QFETCH(quint32, seed);
+    QFETCH(int, seconds);
+    QFETCH(int, windowSeconds);
+    QFETCH(int, columns);
+    QRandomGenerator random(seed);
+    LagHistory history;
+    for (int s = 0; s < seconds; ++s) {
+        // An idle standby now and then (NULL), and now and then a spike.
+        const bool idle = random.bounded(20) == 0;
+        const double value = random.bounded(50) == 0 ? 1e9 * random.generateDouble() : random.bounded(100000.0);
+        history.append(QStringLiteral("s"), start + s * 1000LL, idle ? LagHistory::Values{} : bytes(value));
+    }
+    const qint64 to = start + seconds * 1000LL;
+    const qint64 from = to - windowSeconds * 1000LL;
+    const double columnMs = double(to - from) / columns;
+    const auto columnOf = [&](double timeMs) {
+        return int(std::clamp((timeMs - double(from)) / columnMs, 0.0, double(columns - 1)));
+    };
+    std::map<int, std::pair<double, double>> expected; // column: minimum, maximum
+    for (const LagHistory::Point &point : history.points(QStringLiteral("s"), from, to)) {
+        const double low = point.minimum[LagHistory::ByteLag];
+        const double high = point.maximum[LagHistory::ByteLag];
+        if (std::isnan(low))
+            continue;
+        const auto [it, added] = expected.try_emplace(columnOf(double(point.timeMs)), low, high);
+        it->second = {std::min(it->second.first, low), std::max(it->second.second, high)};
+    }
+    QVERIFY(expected.size() > 2);
+
+    const QList<QPointF> line = history.decimated(QStringLiteral("s"), LagHistory::ByteLag, from, to, columns);
+    std::map<int, QList<QPointF>> got;
+    for (int i = 0; i < line.size(); ++i) {
+        if (i > 0)
+            QVERIFY2(line.at(i).x() >= line.at(i - 1).x(), "in time order");
+        got[columnOf(line.at(i).x())] << line.at(i);
+    }
+    QCOMPARE(got.size(), expected.size());
+    std::optional<double> previous;
+    for (const auto &[column, points] : got) {
+        QVERIFY2(expected.count(column) == 1, qPrintable(QString::number(column)));
+        QVERIFY(points.size() <= 2);
+        const auto [low, high] = std::minmax(points.first().y(), points.last().y());
+        QCOMPARE(low, expected.at(column).first);
+        QCOMPARE(high, expected.at(column).second);
+        if (previous && points.size() == 2)
+            QVERIFY(std::abs(points.first().y() - *previous) <= std::abs(points.last().y() - *previous));
+        previous = points.last().y();
+    }
 }
 
 void TestLagHistory::primaryWalRateIsNotAStandby()

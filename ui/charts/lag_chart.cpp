@@ -19,6 +19,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <tuple>
 
 namespace {
 
@@ -57,6 +58,27 @@ QColor standbyColor(int index)
 // The smallest value a log axis shows: zero has no place on it.
 constexpr double logFloor = 0.001;
 
+// A round figure (1, 2 or 5 times a power of ten) near x: at or above it
+// with `ceiling`, else the closest. The rule of QValueAxis::applyNiceNumbers(),
+// done here so that a redraw sets the axis range once, not twice.
+double niceNumber(double x, bool ceiling)
+{
+    const double power = std::pow(10.0, std::floor(std::log10(x)));
+    const double q = x / power;
+    if (ceiling)
+        return (q <= 1.0 ? 1.0 : q <= 2.0 ? 2.0 : q <= 5.0 ? 5.0 : 10.0) * power;
+    return (q < 1.5 ? 1.0 : q < 3.0 ? 2.0 : q < 7.0 ? 5.0 : 10.0) * power;
+}
+
+// A value axis from zero to a round figure at or above `top` (> 0) with
+// about `ticks` ticks on round steps: the top and the tick count.
+std::pair<double, int> niceRange(double top, int ticks)
+{
+    const double step = niceNumber(niceNumber(top, true) / (ticks - 1), false);
+    const double steps = std::ceil(top / step);
+    return {steps * step, int(steps) + 1};
+}
+
 } // namespace
 
 LagChart::LagChart(const LagHistory *history, QWidget *parent)
@@ -72,9 +94,7 @@ LagChart::LagChart(const LagHistory *history, QWidget *parent)
     m_xAxis->setLabelFormat(QStringLiteral("%g"));
     m_xAxis->setTickCount(7);
     m_chart->addAxis(m_xAxis, Qt::AlignBottom);
-    // Antialiased strokes cost several times more to paint on dense lines
-    // (a day of history); the windows of an hour and more go without.
-    m_view->setRenderHint(QPainter::Antialiasing);
+    setStrokes();
     m_view->setMinimumHeight(220);
     buildControls();
     replaceYAxis();
@@ -154,7 +174,7 @@ void LagChart::setKind(Kind kind)
 void LagChart::setWindowMs(qint64 ms)
 {
     m_windowMs = ms;
-    m_view->setRenderHint(QPainter::Antialiasing, ms <= 10 * 60 * 1000);
+    setStrokes();
     const int index = m_windowBox->findData(ms);
     if (index >= 0)
         m_windowBox->setCurrentIndex(index);
@@ -205,6 +225,7 @@ void LagChart::replaceYAxis()
     m_chart->addAxis(m_yAxis, Qt::AlignLeft);
     for (QLineSeries *series : m_series.keys())
         series->attachAxis(m_yAxis);
+    m_axes = Axes(); // the new axis has none of the old one's range
 }
 
 QList<LagChart::Line> LagChart::wantedLines() const
@@ -257,13 +278,28 @@ void LagChart::rebuildSeries(const QList<Line> &lines)
         const Line &line = lines.at(i);
         auto *series = new QLineSeries;
         series->setName(m_focus.isEmpty() && m_kind != WalRate ? line.standby : seriesName(line.standby, line.metric));
-        QPen pen(m_focus.isEmpty() && m_kind != WalRate ? standbyColor(i) : metricColor(line.metric));
-        pen.setWidthF(1.8);
-        series->setPen(pen);
+        series->setPen(QPen(m_focus.isEmpty() && m_kind != WalRate ? standbyColor(i) : metricColor(line.metric)));
         m_chart->addSeries(series);
         series->attachAxis(m_xAxis);
         series->attachAxis(m_yAxis);
         m_series.insert(series, line);
+    }
+    setStrokes();
+}
+
+void LagChart::setStrokes()
+{
+    // Wide antialiased strokes read best, but the raster engine outlines a
+    // wide pen segment by segment, and antialiasing doubles the cost again:
+    // several times a 1 px cosmetic line's. Only the last minute's few
+    // points can afford them.
+    const bool wide = m_windowMs <= 2 * 60 * 1000;
+    m_view->setRenderHint(QPainter::Antialiasing, wide);
+    for (QLineSeries *series : m_series.keys()) {
+        QPen pen = series->pen();
+        pen.setWidthF(wide ? 1.8 : 1.0);
+        pen.setCosmetic(!wide);
+        series->setPen(pen);
     }
 }
 
@@ -326,18 +362,8 @@ void LagChart::redraw()
     if (const QList<Line> lines = wantedLines(); lines != m_lines)
         rebuildSeries(lines);
 
-    const qint64 from = m_nowMs - m_windowMs;
-    // Two points (minimum, maximum) per column of two pixels: every peak
-    // stays, and a day of 8 standbys stays within a frame or so to draw.
-    const int columns = qMax(50, int(m_chart->plotArea().width()) / 2);
-    QHash<QLineSeries *, QList<QPointF>> points;
     double maximum = 0;
-    for (auto it = m_series.cbegin(); it != m_series.cend(); ++it) {
-        QList<QPointF> line = m_history->decimated(it->standby, it->metric, from, m_nowMs, columns);
-        for (const QPointF &point : std::as_const(line))
-            maximum = std::max(maximum, point.y());
-        points.insert(it.key(), std::move(line));
-    }
+    QHash<QLineSeries *, QList<QPointF>> points = decimatedLines(maximum);
     // Time runs to the right, ending now: "minutes ago" reads without a clock.
     const auto [ago, agoTitle] = timeUnit();
     const auto [unit, title] = unitFor(maximum);
@@ -346,22 +372,65 @@ void LagChart::redraw()
             point.setX((point.x() - double(m_nowMs)) / ago);
             point.setY(m_log ? std::max(point.y() / unit, logFloor) : point.y() / unit);
         }
+    }
+    // Every change of an axis lays out every line again (its path and the
+    // stroked shape Qt Charts keeps for the mouse): the old lines go first,
+    // so that only the new ones are laid out, once.
+    const Axes axes = axesFor(double(m_windowMs) / ago, agoTitle, maximum / unit, title);
+    if (axes != m_axes) {
+        for (QLineSeries *series : points.keys())
+            series->clear();
+        applyAxes(axes);
+    }
+    for (auto it = points.cbegin(); it != points.cend(); ++it)
         it.key()->replace(it.value());
+}
+
+QHash<QLineSeries *, QList<QPointF>> LagChart::decimatedLines(double &maximum) const
+{
+    const qint64 from = m_nowMs - m_windowMs;
+    // Two points (minimum, maximum) per column of three pixels: every peak
+    // stays, and a day of 8 standbys paints within a frame (each point
+    // costs Qt Charts a path element and a stroked outline, and its pixels).
+    const int columns = qMax(50, int(m_chart->plotArea().width()) / 3);
+    QHash<QLineSeries *, QList<QPointF>> points;
+    for (auto it = m_series.cbegin(); it != m_series.cend(); ++it) {
+        QList<QPointF> line = m_history->decimated(it->standby, it->metric, from, m_nowMs, columns);
+        for (const QPointF &point : std::as_const(line))
+            maximum = std::max(maximum, point.y());
+        points.insert(it.key(), std::move(line));
     }
+    return points;
+}
+
+LagChart::Axes LagChart::axesFor(double span, const QString &timeTitle, double top, const QString &valueTitle) const
+{
+    Axes axes;
+    axes.span = span;
     // Ticks on round figures: every 10 s, 1 min, 10 min or 3 h.
-    const double span = double(m_windowMs) / ago;
-    m_xAxis->setTickCount(span == 10.0 ? 11 : span == 24.0 ? 9 : 7);
-    m_xAxis->setRange(-span, 0.0);
-    m_xAxis->setTitleText(agoTitle);
-    m_yAxis->setTitleText(title);
-    const double top = maximum > 0 ? maximum / unit * 1.1 : 1.0;
+    axes.timeTicks = span == 10.0 ? 11 : span == 24.0 ? 9 : 7;
+    axes.timeTitle = timeTitle;
+    axes.valueTitle = valueTitle;
+    top = top > 0 ? top * 1.1 : 1.0;
     if (m_log) {
-        m_yAxis->setRange(logFloor, std::max(top, 1.0));
+        axes.low = logFloor;
+        axes.high = std::max(top, 1.0);
     } else {
-        auto *axis = static_cast<QValueAxis *>(m_yAxis);
-        axis->setRange(0.0, top);
-        axis->applyNiceNumbers();
+        std::tie(axes.high, axes.valueTicks) = niceRange(top, 5);
     }
+    return axes;
+}
+
+void LagChart::applyAxes(const Axes &axes)
+{
+    m_axes = axes;
+    m_xAxis->setTickCount(axes.timeTicks);
+    m_xAxis->setRange(-axes.span, 0.0);
+    m_xAxis->setTitleText(axes.timeTitle);
+    m_yAxis->setTitleText(axes.valueTitle);
+    m_yAxis->setRange(axes.low, axes.high);
+    if (auto *linear = qobject_cast<QValueAxis *>(m_yAxis))
+        linear->setTickCount(axes.valueTicks);
 }
 
 std::pair<double, QString> LagChart::timeUnit() const

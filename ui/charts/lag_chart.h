@@ -21,9 +21,11 @@ class QValueAxis;
 // replay lag, or one standby's byte lag (sent, write, flush, replay) or time
 // lag (write, flush, replay), or the primary's WAL rate; over the last minute, 10 minutes, hour or day;
 // linear or log scale; paused on demand; exported as PNG or CSV. Every
-// series is fed through LagHistory::decimated() to the plot's pixel width
-// and set with QXYSeries::replace(), never point by point, so a day of
-// history redraws as fast as a minute. The only Qt Charts user besides this
+// series is fed through LagHistory::decimated() to a column per 3 pixels
+// and set with QXYSeries::replace(), never point by point; the axes are set
+// only when they change, since each change makes Qt Charts lay out every
+// line again. So 8 standbys' day of history redraws within a frame
+// (bench/bench_panel_chart). The only Qt Charts user besides this
 // folder's other charts: the panel sees a plain QWidget. Owned by
 // ReplicationPanel, which calls refresh() after each sample.
 class LagChart : public QWidget
@@ -72,12 +74,32 @@ private:
         LagHistory::Metric metric;
         bool operator==(const Line &) const = default;
     };
+    // What the axes show: the time axis from -span to 0 in the window's
+    // unit, the value axis from low to high (its ticks: 0 on a log axis).
+    struct Axes
+    {
+        double span = 0;
+        int timeTicks = 0;
+        QString timeTitle;
+        double low = 0;
+        double high = 0;
+        int valueTicks = 0;
+        QString valueTitle;
+        bool operator==(const Axes &) const = default;
+    };
 
     void buildControls();
     QList<Line> wantedLines() const;
     void rebuildSeries(const QList<Line> &lines);
+    // The lines' pens and antialiasing for the window's density.
+    void setStrokes();
     void updateStandbyChoice();
     void replaceYAxis();
+    // Each line's points over the window, decimated to the plot's width, in
+    // ms since the epoch and the metric's own unit; their largest value.
+    QHash<QLineSeries *, QList<QPointF>> decimatedLines(double &maximum) const;
+    Axes axesFor(double span, const QString &timeTitle, double top, const QString &valueTitle) const;
+    void applyAxes(const Axes &axes);
     QString seriesName(const QString &standby, LagHistory::Metric metric) const;
     // What the values are divided by for the axis, and the axis title.
     std::pair<double, QString> unitFor(double maximum) const;
@@ -99,6 +121,7 @@ private:
     QChartView *m_view;
     QValueAxis *m_xAxis; // time before the last sample, in the window's unit
     QAbstractAxis *m_yAxis = nullptr;
+    Axes m_axes; // as last set, so that a redraw leaves unchanged axes alone
     QComboBox *m_kindBox;
     QComboBox *m_standbyBox;
     QComboBox *m_windowBox;
