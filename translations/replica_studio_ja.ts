@@ -2500,6 +2500,13 @@
     </message>
 </context>
 <context>
+    <name>MonitoredServer</name>
+    <message>
+        <source>No running PostgreSQL cluster was found on %1.</source>
+        <translation>%1 で稼働中の PostgreSQL クラスタが見つかりませんでした。</translation>
+    </message>
+</context>
+<context>
     <name>MonitoringRoleStep</name>
     <message>
         <source>Monitoring role &quot;%1&quot;</source>
@@ -3773,10 +3780,6 @@ Ctrl+Enter でカーソル位置の文を、Ctrl+Shift+Enter でスクリプト�
         <translation>プランファイルを1つ指定してください: replicactl apply PLAN.json</translation>
     </message>
     <message>
-        <source>A standby, reached over SSH (may be given more than once).</source>
-        <translation>スタンバイ（SSH で接続、複数回指定できます）。</translation>
-    </message>
-    <message>
         <source>Print JSON instead of a table.</source>
         <translation>表ではなく JSON で出力します。</translation>
     </message>
@@ -3983,10 +3986,6 @@ PostgreSQL が実際に値を読み取るファイルと行とともに報告し
         <translation>--count には 1 以上のサンプル数（整数）を指定してください。</translation>
     </message>
     <message>
-        <source>Watch replication: each interval, the primary&apos;s standbys, slots and archiver, the standbys&apos; own state and the alerts, as a table or as one JSON object per line (--json). Runs until interrupted (Ctrl-C) or --count samples.</source>
-        <translation>レプリケーションを監視します: 間隔ごとに、プライマリのスタンバイ・スロット・アーカイバ、各スタンバイ自身の状態、アラートを、表として、または 1 行に 1 つの JSON オブジェクト（--json）として出力します。中断（Ctrl-C）されるか --count 個のサンプルを出力するまで実行します。</translation>
-    </message>
-    <message>
         <source>Seconds between samples (default 1).</source>
         <translation>サンプルの間隔（秒、省略時: 1）。</translation>
     </message>
@@ -3997,10 +3996,6 @@ PostgreSQL が実際に値を読み取るファイルと行とともに報告し
     <message>
         <source>One JSON object per sample and line (NDJSON).</source>
         <translation>1 サンプルにつき 1 行の JSON オブジェクト（NDJSON）。</translation>
-    </message>
-    <message>
-        <source>Name the servers: --sandbox [DIR], or --conninfo CONNSTR [--standby-conninfo CONNSTR ...]. (Over SSH, replicactl status --primary USER@HOST shows one sample.)</source>
-        <translation>サーバを指定してください: --sandbox [DIR]、または --conninfo CONNSTR [--standby-conninfo CONNSTR ...]。（SSH 経由では replicactl status --primary USER@HOST で 1 回分のサンプルを表示できます。）</translation>
     </message>
     <message>
         <source>--conninfo is not a connection string libpq reads: %1</source>
@@ -4227,6 +4222,65 @@ sandbox of this program is refused (exit 2) with nothing in it touched.
     <message>
         <source>The role the replication panel and &quot;replicactl watch&quot; connect as, with pg_monitor&apos;s rights (PostgreSQL 10+; default: replica_monitor; an empty name makes none). Its password is kept in the postgres user&apos;s passfile on the primary.</source>
         <translation>レプリケーションパネルと &quot;replicactl watch&quot; が接続に使う、pg_monitor の権限を持つロール（PostgreSQL 10 以降。省略時: replica_monitor。空の名前にするとロールを作成しません）。パスワードはプライマリの postgres ユーザのパスワードファイルに保存されます。</translation>
+    </message>
+    <message>
+        <source>Watch replication: each interval, the primary&apos;s standbys, slots and archiver, the standbys&apos; own state and the alerts (over SSH tunnels with --primary, as the monitoring role setup makes), as a table or as one JSON object per line (--json). Runs until interrupted (Ctrl-C) or --count samples.</source>
+        <translation>レプリケーションを監視します。間隔ごとに、プライマリのスタンバイ、スロット、アーカイバ、各スタンバイ自身の状態とアラートを、表または 1 行 1 つの JSON オブジェクト（--json）で表示します（--primary では setup が作成する監視ロールとして SSH トンネル経由で接続）。中断（Ctrl-C）するか --count 回のサンプルで終了します。</translation>
+    </message>
+    <message>
+        <source>Name the servers: --sandbox [DIR], --primary USER@HOST [--standby USER@HOST ...] (over SSH), or --conninfo CONNSTR [--standby-conninfo CONNSTR ...].</source>
+        <translation>サーバを指定してください: --sandbox [DIR]、--primary USER@HOST [--standby USER@HOST ...]（SSH 経由）、または --conninfo CONNSTR [--standby-conninfo CONNSTR ...]。</translation>
+    </message>
+</context>
+<context>
+    <name>ReplicaCtl::SshSamplerTargets</name>
+    <message>
+        <source>The primary, reached over SSH.</source>
+        <translation>プライマリ（SSH で接続）。</translation>
+    </message>
+    <message>
+        <source>USER@HOST[:PORT]</source>
+        <translation>USER@HOST[:PORT]</translation>
+    </message>
+    <message>
+        <source>A standby, reached over SSH (may be given more than once).</source>
+        <translation>スタンバイ（SSH で接続、複数回指定できます）。</translation>
+    </message>
+    <message>
+        <source>The role to connect as over the SSH tunnels (default: %1, which replicactl setup makes).</source>
+        <translation>SSH トンネル経由で接続するときのロール（省略時: replicactl setup が作成する %1）。</translation>
+    </message>
+    <message>
+        <source>NAME</source>
+        <translation>NAME</translation>
+    </message>
+    <message>
+        <source>File whose first line is the monitoring role&apos;s password (default: the line the primary&apos;s ~postgres/.pgpass keeps for it).</source>
+        <translation>1 行目に監視ロールのパスワードを書いたファイル（省略時: プライマリの ~postgres/.pgpass にあるその行）。</translation>
+    </message>
+    <message>
+        <source>FILE</source>
+        <translation>FILE</translation>
+    </message>
+    <message>
+        <source>%1 could not be asked: %2</source>
+        <translation>%1 に問い合わせできませんでした: %2</translation>
+    </message>
+    <message>
+        <source>No SSH tunnel to %1: %2</source>
+        <translation>%1 への SSH トンネルがありません: %2</translation>
+    </message>
+    <message>
+        <source>The SSH tunnels were not open after 60 s.</source>
+        <translation>60 秒たっても SSH トンネルが開きませんでした。</translation>
+    </message>
+    <message>
+        <source>--standby needs the primary&apos;s --primary USER@HOST.</source>
+        <translation>--standby にはプライマリの --primary USER@HOST が必要です。</translation>
+    </message>
+    <message>
+        <source>The primary&apos;s passfile (~postgres/.pgpass) keeps no password for the monitoring role %1. Make the role with replicactl setup (PostgreSQL 10 and later make it unless --monitoring-role &quot;&quot; is given), or give its password with --monitoring-password-file FILE.</source>
+        <translation>プライマリのパスワードファイル（~postgres/.pgpass）に監視ロール %1 のパスワードがありません。replicactl setup でロールを作成する（PostgreSQL 10 以降では --monitoring-role &quot;&quot; を指定しない限り作成されます）か、--monitoring-password-file FILE でパスワードを指定してください。</translation>
     </message>
 </context>
 <context>
@@ -5261,12 +5315,12 @@ sandbox of this program is refused (exit 2) with nothing in it touched.
         <translation>スタンバイは昇格されました。新しいペアを作成してください: サンドボックス &gt; 新しいペアにリセット、または %1</translation>
     </message>
     <message>
-        <source>Start the %1 again: %2</source>
-        <translation>%1 を再び起動してください: %2</translation>
+        <source>Start %1 again: Sandbox &gt; Start the standby &gt; %1, or %2</source>
+        <translation>%1 を再び起動してください: サンドボックス &gt; スタンバイを起動 &gt; %1、または %2</translation>
     </message>
     <message>
-        <source>Resume replay on the %1: %2</source>
-        <translation>%1 でリカバリ適用を再開してください: %2</translation>
+        <source>Resume replay on %1: Sandbox &gt; Resume replay &gt; %1, or %2</source>
+        <translation>%1 でリカバリ適用を再開してください: サンドボックス &gt; リカバリ適用を再開 &gt; %1、または %2</translation>
     </message>
 </context>
 <context>
