@@ -5040,15 +5040,15 @@ sandbox of this program is refused (exit 2) with nothing in it touched.
         <translation>%1 にあるサンドボックスのファイルを削除しました。</translation>
     </message>
     <message>
-        <source>check the %1&apos;s settings with postgres -C</source>
+        <source>check %1&apos;s settings with postgres -C</source>
         <translation>postgres -C で %1 の設定を確認</translation>
     </message>
     <message>
-        <source>remove the %1&apos;s stale lock files</source>
+        <source>remove %1&apos;s stale lock files</source>
         <translation>%1 の古いロックファイルを削除</translation>
     </message>
     <message>
-        <source>The %1 had stopped without cleaning up (process %2 is gone); removed its stale postmaster.pid.</source>
+        <source>%1 had stopped without cleaning up (process %2 is gone); removed its stale postmaster.pid.</source>
         <translation>%1 は後始末をせずに停止していました（プロセス %2 は存在しません）。古い postmaster.pid を削除しました。</translation>
     </message>
     <message>
@@ -5056,15 +5056,15 @@ sandbox of this program is refused (exit 2) with nothing in it touched.
         <translation>%2 のポート %1 は別のプログラムが使用しているため、%2 はポート %3 に移ります。</translation>
     </message>
     <message>
-        <source>start the %1 (see %2)</source>
+        <source>start %1 (see %2)</source>
         <translation>%1 を起動（%2 を参照）</translation>
     </message>
     <message>
-        <source>stop the %1</source>
+        <source>stop %1</source>
         <translation>%1 を停止</translation>
     </message>
     <message>
-        <source>run SQL on the %1</source>
+        <source>run SQL on %1</source>
         <translation>%1 で SQL を実行</translation>
     </message>
     <message>
@@ -5084,11 +5084,11 @@ sandbox of this program is refused (exit 2) with nothing in it touched.
         <translation>%1 にサンドボックスはありません。停止するものはありません。</translation>
     </message>
     <message>
-        <source>The %1 was not running.</source>
+        <source>%1 was not running.</source>
         <translation>%1 は稼働していませんでした。</translation>
     </message>
     <message>
-        <source>Stopped the %1.</source>
+        <source>Stopped %1.</source>
         <translation>%1 を停止しました。</translation>
     </message>
     <message>
@@ -5140,7 +5140,7 @@ sandbox of this program is refused (exit 2) with nothing in it touched.
         <translation>--synchronous-standby-names: %1</translation>
     </message>
     <message>
-        <source>Started the %1 on port %2.</source>
+        <source>Started %1 on port %2.</source>
         <translation>ポート %2 で %1 を起動しました。</translation>
     </message>
     <message>
@@ -5168,7 +5168,7 @@ sandbox of this program is refused (exit 2) with nothing in it touched.
         <translation>スタンバイは非同期でストリーミングしています。</translation>
     </message>
     <message>
-        <source>The %1 streams synchronously: a commit on the primary returns once it has flushed it.</source>
+        <source>%1 streams synchronously: a commit on the primary returns once it has flushed it.</source>
         <translation>%1 は同期でストリーミングしています。プライマリでのコミットは、%1 がそれをフラッシュした時点で戻ります。</translation>
     </message>
     <message>
@@ -5184,11 +5184,11 @@ sandbox of this program is refused (exit 2) with nothing in it touched.
         <translation>最初のスタンバイのベースバックアップを他のスタンバイ用にコピー</translation>
     </message>
     <message>
-        <source>The %1 did not start streaming from the primary within %2 s. Its log (%3) says why; &apos;replicactl sandbox reset&apos; makes a fresh sandbox.</source>
+        <source>%1 did not start streaming from the primary within %2 s. Its log (%3) says why; &apos;replicactl sandbox reset&apos; makes a fresh sandbox.</source>
         <translation>%1 は %2 秒以内にプライマリからのストリーミングを開始しませんでした。原因はログ（%3）を確認してください。&apos;replicactl sandbox reset&apos; で新しいサンドボックスを作成できます。</translation>
     </message>
     <message>
-        <source>The %1 did not replay the primary&apos;s changes within %2 s. Its log (%3) says why.</source>
+        <source>%1 did not replay the primary&apos;s changes within %2 s. Its log (%3) says why.</source>
         <translation>%1 は %2 秒以内にプライマリの変更を適用しませんでした。原因はログ（%3）を確認してください。</translation>
     </message>
     <message>
@@ -5204,27 +5204,27 @@ sandbox of this program is refused (exit 2) with nothing in it touched.
         <translation>%1 のサンドボックスに &apos;%2&apos; という名前のスタンバイはありません。このサンドボックスのスタンバイ: %3。</translation>
     </message>
     <message>
-        <source>The primary is synchronous: if it counted on the %1, its commits now wait until the %1 is back. Start it again (start-standby) or switch to asynchronous (async) to release them.</source>
+        <source>The primary is synchronous: if it counted on %1, its commits now wait until %1 is back. Start it again (start-standby) or switch to asynchronous (async) to release them.</source>
         <translation>プライマリは同期レプリケーションです。%1 を同期の対象にしていた場合、プライマリのコミットは %1 が戻るまで待ちます。待っているコミットを解放するには、%1 を再び起動する（start-standby）か、非同期に切り替えて（async）ください。</translation>
     </message>
     <message>
-        <source>The %1 was already running.</source>
+        <source>%1 was already running.</source>
         <translation>%1 はすでに稼働していました。</translation>
     </message>
     <message>
-        <source>The %1 streams from the primary again.</source>
+        <source>%1 streams from the primary again.</source>
         <translation>%1 は再びプライマリからストリーミングしています。</translation>
     </message>
     <message>
-        <source>The %1 is not running as a standby. Start it with &apos;replicactl sandbox start-standby&apos;, or &apos;reset&apos; after a promote.</source>
+        <source>%1 is not running as a standby. Start it with &apos;replicactl sandbox start-standby&apos;, or &apos;reset&apos; after a promote.</source>
         <translation>%1 はスタンバイとして稼働していません。&apos;replicactl sandbox start-standby&apos; で起動するか、昇格した後であれば &apos;reset&apos; を実行してください。</translation>
     </message>
     <message>
-        <source>Paused replay on the %1 (%2()): it still receives WAL but applies none, so new rows stay invisible there until resume-replay.</source>
+        <source>Paused replay on %1 (%2()): it still receives WAL but applies none, so new rows stay invisible there until resume-replay.</source>
         <translation>%1 でリカバリ適用を一時停止しました（%2()）。WAL の受信は続けますが何も適用しないため、resume-replay するまで新しい行はそこでは見えません。</translation>
     </message>
     <message>
-        <source>Resumed replay on the %1 (%2()).</source>
+        <source>Resumed replay on %1 (%2()).</source>
         <translation>%1 でリカバリ適用を再開しました（%2()）。</translation>
     </message>
     <message>
@@ -5232,7 +5232,7 @@ sandbox of this program is refused (exit 2) with nothing in it touched.
         <translation>スタンバイが昇格されたため、サンドボックスにはプライマリが 2 台あります。新しいサンドボックスを作るには &apos;replicactl sandbox reset&apos; を実行してください。</translation>
     </message>
     <message>
-        <source>The %1 does not stream now, so with synchronous replication every commit on the primary would wait. Start it first with &apos;replicactl sandbox start-standby&apos;.</source>
+        <source>%1 does not stream now, so with synchronous replication every commit on the primary would wait. Start it first with &apos;replicactl sandbox start-standby&apos;.</source>
         <translation>%1 は現在ストリーミングしていないため、同期レプリケーションにするとプライマリでのすべてのコミットが待たされます。先に &apos;replicactl sandbox start-standby&apos; で起動してください。</translation>
     </message>
     <message>
@@ -5240,28 +5240,36 @@ sandbox of this program is refused (exit 2) with nothing in it touched.
         <translation>現在ストリーミングしているスタンバイがないため、同期レプリケーションにするとプライマリでのすべてのコミットが待たされます。先に &apos;replicactl sandbox start-standby&apos; でいずれかを起動してください。</translation>
     </message>
     <message>
-        <source>The %1 was promoted already. Run &apos;replicactl sandbox reset&apos; for a fresh sandbox.</source>
+        <source>%1 was promoted already. Run &apos;replicactl sandbox reset&apos; for a fresh sandbox.</source>
         <translation>%1 はすでに昇格されています。新しいサンドボックスを作るには &apos;replicactl sandbox reset&apos; を実行してください。</translation>
     </message>
     <message>
-        <source>The %1 is not running. Start it with &apos;replicactl sandbox start-standby&apos; first.</source>
+        <source>%1 is not running. Start it with &apos;replicactl sandbox start-standby&apos; first.</source>
         <translation>%1 は稼働していません。先に &apos;replicactl sandbox start-standby&apos; で起動してください。</translation>
     </message>
     <message>
-        <source>promote the %1</source>
+        <source>promote %1</source>
         <translation>%1 を昇格</translation>
     </message>
     <message>
-        <source>The %1 did not finish its promotion within 30 s. See %2.</source>
+        <source>%1 did not finish its promotion within 30 s. See %2.</source>
         <translation>%1 の昇格が 30 秒以内に完了しませんでした。%2 を確認してください。</translation>
     </message>
     <message>
-        <source>Promoted the %1: it now accepts writes on port %2, on a new timeline. The old primary keeps running on its own; the two no longer replicate.</source>
+        <source>Promoted %1: it now accepts writes on port %2, on a new timeline. The old primary keeps running on its own; the two no longer replicate.</source>
         <translation>%1 を昇格しました。新しいタイムライン上で、ポート %2 で書き込みを受け付けます。旧プライマリは単独で稼働し続け、両者の間ではもうレプリケーションは行われません。</translation>
     </message>
     <message>
         <source>The sandbox file names no standbys, or more than five. Run &apos;replicactl sandbox reset&apos; to make a fresh sandbox.</source>
         <translation>サンドボックスのファイルにスタンバイが 1 台もないか、5 台を超えています。&apos;replicactl sandbox reset&apos; を実行して新しいサンドボックスを作ってください。</translation>
+    </message>
+    <message>
+        <source>The %1</source>
+        <translation>%1</translation>
+    </message>
+    <message>
+        <source>the %1</source>
+        <translation>%1</translation>
     </message>
 </context>
 <context>

@@ -348,7 +348,7 @@ Result<SandboxState> Sandbox::resume(const SandboxOptions &options)
         auto started = startServer(standby);
         if (!started)
             return started.error();
-        note(tr("Started the %1 on port %2.").arg(standby.name).arg(standby.port));
+        note(tr("Started %1 on port %2.").arg(called(standby.name)).arg(standby.port));
     }
     auto saved = saveState();
     if (!saved)
@@ -542,11 +542,18 @@ Result<SandboxState> Sandbox::createFresh(const PgBinaries &binaries, const Sand
         return saved.error();
     note(!synchronous ? tr("The standbys stream asynchronously.")
          : m_state->synchronousStandbyNames.isEmpty()
-             ? tr("The %1 streams synchronously: a commit on the primary returns once it has flushed it.")
-                   .arg(m_state->standby().name)
+             ? tr("%1 streams synchronously: a commit on the primary returns once it has flushed it.")
+                   .arg(called(m_state->standby().name, true))
              : tr("Replication is synchronous as synchronous_standby_names = '%1' says.")
                    .arg(m_state->synchronousStandbyNames));
     return *m_state;
+}
+
+QString Sandbox::called(const QString &name, bool sentenceStart)
+{
+    if (name != QLatin1String("primary") && name != QLatin1String("standby"))
+        return name;
+    return sentenceStart ? tr("The %1").arg(name) : tr("the %1").arg(name);
 }
 
 Result<void> Sandbox::makeReplicationRole(const VersionRules &rules)
@@ -908,7 +915,7 @@ Result<void> Sandbox::checkSettings(const SandboxServer &server)
     if (!ran)
         return ran.error();
     if (!ran->succeeded())
-        return ran->toError(tr("check the %1's settings with postgres -C").arg(server.name));
+        return ran->toError(tr("check %1's settings with postgres -C").arg(called(server.name)));
     return {};
 }
 
@@ -931,11 +938,11 @@ Result<void> Sandbox::cleanStale(SandboxServer &server)
             CommandLine(QStringLiteral("rm"), {QStringLiteral("-f"), QStringLiteral("--"),
                                                QDir(server.dataDir).filePath(QStringLiteral("postmaster.pid")),
                                                socketBase, socketBase + QStringLiteral(".lock")}),
-            tr("remove the %1's stale lock files").arg(server.name));
+            tr("remove %1's stale lock files").arg(called(server.name)));
         if (!removed)
             return removed.error();
-        note(tr("The %1 had stopped without cleaning up (process %2 is gone); removed its stale postmaster.pid.")
-                 .arg(server.name)
+        note(tr("%1 had stopped without cleaning up (process %2 is gone); removed its stale postmaster.pid.")
+                 .arg(called(server.name, true))
                  .arg(pidFile->pid()));
     }
     if (!FreePort::isFree(server.port)) {
@@ -976,7 +983,7 @@ Result<void> Sandbox::startServer(SandboxServer &server)
         auto log = m_host.readFile(logFile, m_as);
         const QString tail = log ? lastLines(*log, 12) : QString();
         if (attempt >= attempts || isRunning(server)) {
-            Error error = ran->toError(tr("start the %1 (see %2)").arg(server.name, logFile));
+            Error error = ran->toError(tr("start %1 (see %2)").arg(called(server.name), logFile));
             error.detail += QLatin1Char('\n') + tail;
             return error;
         }
@@ -1002,7 +1009,7 @@ Result<void> Sandbox::startServer(SandboxServer &server)
             if (!cleaned)
                 return cleaned.error();
         } else {
-            Error error = ran->toError(tr("start the %1 (see %2)").arg(server.name, logFile));
+            Error error = ran->toError(tr("start %1 (see %2)").arg(called(server.name), logFile));
             error.detail += QLatin1Char('\n') + tail;
             return error;
         }
@@ -1019,7 +1026,7 @@ Result<void> Sandbox::stopServer(const SandboxServer &server)
     if (!ran)
         return ran.error();
     if (!ran->succeeded() && isRunning(server))
-        return ran->toError(tr("stop the %1").arg(server.name));
+        return ran->toError(tr("stop %1").arg(called(server.name)));
     return {};
 }
 
@@ -1038,7 +1045,7 @@ Result<QList<QStringList>> Sandbox::query(const SandboxServer &server, const QSt
     if (!ran)
         return ran.error();
     if (!ran->succeeded())
-        return ran->toError(tr("run SQL on the %1").arg(server.name));
+        return ran->toError(tr("run SQL on %1").arg(called(server.name)));
     QList<QStringList> rows;
     const QStringList lines = QString::fromUtf8(ran->stdOut).split(QLatin1Char('\n'), Qt::SkipEmptyParts);
     for (const QString &line : lines)
@@ -1071,9 +1078,9 @@ Result<void> Sandbox::waitForStreaming(const SandboxServer &standby, int timeout
     if (!*streaming) {
         const QString logFile = QDir(m_dir).filePath(standby.name + QStringLiteral(".log"));
         auto log = m_host.readFile(logFile, m_as);
-        return makeError(tr("The %1 did not start streaming from the primary within %2 s. Its log (%3) says "
+        return makeError(tr("%1 did not start streaming from the primary within %2 s. Its log (%3) says "
                             "why; 'replicactl sandbox reset' makes a fresh sandbox.")
-                             .arg(standby.name)
+                             .arg(called(standby.name, true))
                              .arg(timeoutMs / 1000)
                              .arg(logFile),
                          log ? lastLines(*log, 12) : QString());
@@ -1100,8 +1107,8 @@ Result<void> Sandbox::waitForReplay(int timeoutMs)
         if (!replayed)
             return replayed.error();
         if (!*replayed)
-            return makeError(tr("The %1 did not replay the primary's changes within %2 s. Its log (%3) says why.")
-                                 .arg(standby.name)
+            return makeError(tr("%1 did not replay the primary's changes within %2 s. Its log (%3) says why.")
+                                 .arg(called(standby.name, true))
                                  .arg(timeoutMs / 1000)
                                  .arg(QDir(m_dir).filePath(standby.name + QStringLiteral(".log"))));
     }
@@ -1192,13 +1199,13 @@ Result<void> Sandbox::stopAll()
     servers.append(&m_state->primary); // last, so that no standby complains of a lost primary
     for (const SandboxServer *server : std::as_const(servers)) {
         if (!isRunning(*server)) {
-            note(tr("The %1 was not running.").arg(server->name));
+            note(tr("%1 was not running.").arg(called(server->name, true)));
             continue;
         }
         auto stopped = stopServer(*server);
         if (!stopped)
             return stopped.error();
-        note(tr("Stopped the %1.").arg(server->name));
+        note(tr("Stopped %1.").arg(called(server->name)));
     }
     return {};
 }
@@ -1319,18 +1326,18 @@ Result<void> Sandbox::stopStandby(const QString &name)
         return found.error();
     const SandboxServer &standby = **found;
     if (!isRunning(standby)) {
-        note(tr("The %1 was not running.").arg(standby.name));
+        note(tr("%1 was not running.").arg(called(standby.name, true)));
         return {};
     }
     auto stopped = stopServer(standby);
     if (!stopped)
         return stopped.error();
-    note(tr("Stopped the %1.").arg(standby.name));
+    note(tr("Stopped %1.").arg(called(standby.name)));
     const bool waitedFor = !m_state->synchronousStandbyNames.isEmpty() || &standby == &m_state->standby();
     if (m_state->synchronous && !standby.promoted && waitedFor)
-        note(tr("The primary is synchronous: if it counted on the %1, its commits now wait until the %1 is back. "
+        note(tr("The primary is synchronous: if it counted on %1, its commits now wait until %1 is back. "
                 "Start it again (start-standby) or switch to asynchronous (async) to release them.")
-                 .arg(standby.name));
+                 .arg(called(standby.name)));
     return {};
 }
 
@@ -1341,7 +1348,7 @@ Result<void> Sandbox::startStandby(const QString &name)
         return found.error();
     SandboxServer &standby = **found;
     if (isRunning(standby)) {
-        note(tr("The %1 was already running.").arg(standby.name));
+        note(tr("%1 was already running.").arg(called(standby.name, true)));
     } else {
         auto cleaned = cleanStale(standby);
         if (!cleaned)
@@ -1349,14 +1356,14 @@ Result<void> Sandbox::startStandby(const QString &name)
         auto started = startServer(standby);
         if (!started)
             return started.error();
-        note(tr("Started the %1 on port %2.").arg(standby.name).arg(standby.port));
+        note(tr("Started %1 on port %2.").arg(called(standby.name)).arg(standby.port));
     }
     if (standby.promoted || !isRunning(m_state->primary))
         return {};
     auto streaming = waitForStreaming(standby, streamingTimeoutMs);
     if (!streaming)
         return streaming.error();
-    note(tr("The %1 streams from the primary again.").arg(standby.name));
+    note(tr("%1 streams from the primary again.").arg(called(standby.name, true)));
     return {};
 }
 
@@ -1366,9 +1373,9 @@ Result<SandboxServer *> Sandbox::recoveringStandby(const QString &name)
     if (!found)
         return found.error();
     if (!isRunning(**found) || (*found)->promoted)
-        return makeError(tr("The %1 is not running as a standby. Start it with 'replicactl sandbox start-standby', "
+        return makeError(tr("%1 is not running as a standby. Start it with 'replicactl sandbox start-standby', "
                             "or 'reset' after a promote.")
-                             .arg((*found)->name));
+                             .arg(called((*found)->name, true)));
     return *found;
 }
 
@@ -1381,9 +1388,9 @@ Result<void> Sandbox::pauseReplay(const QString &name)
     auto ran = query(**standby, QStringLiteral("SELECT %1();\n").arg(function));
     if (!ran)
         return ran.error();
-    note(tr("Paused replay on the %1 (%2()): it still receives WAL but applies none, so new rows stay "
+    note(tr("Paused replay on %1 (%2()): it still receives WAL but applies none, so new rows stay "
             "invisible there until resume-replay.")
-             .arg((*standby)->name, function));
+             .arg(called((*standby)->name), function));
     return {};
 }
 
@@ -1396,7 +1403,7 @@ Result<void> Sandbox::resumeReplay(const QString &name)
     auto ran = query(**standby, QStringLiteral("SELECT %1();\n").arg(function));
     if (!ran)
         return ran.error();
-    note(tr("Resumed replay on the %1 (%2()).").arg((*standby)->name, function));
+    note(tr("Resumed replay on %1 (%2()).").arg(called((*standby)->name), function));
     return {};
 }
 
@@ -1454,9 +1461,9 @@ Result<void> Sandbox::switchSynchronous(bool synchronous, bool wait)
             return streaming.error();
         if (!*streaming)
             return makeError(ownChoice
-                                 ? tr("The %1 does not stream now, so with synchronous replication every commit on the "
+                                 ? tr("%1 does not stream now, so with synchronous replication every commit on the "
                                       "primary would wait. Start it first with 'replicactl sandbox start-standby'.")
-                                       .arg(m_state->standby().name)
+                                       .arg(called(m_state->standby().name, true))
                                  : tr("No standby streams now, so with synchronous replication every commit on the "
                                       "primary would wait. Start one first with 'replicactl sandbox start-standby'."));
     }
@@ -1474,11 +1481,11 @@ Result<void> Sandbox::promote(const QString &name)
         return found.error();
     SandboxServer &standby = **found;
     if (standby.promoted)
-        return makeError(
-            tr("The %1 was promoted already. Run 'replicactl sandbox reset' for a fresh sandbox.").arg(standby.name));
+        return makeError(tr("%1 was promoted already. Run 'replicactl sandbox reset' for a fresh sandbox.")
+                             .arg(called(standby.name, true)));
     if (!isRunning(standby))
-        return makeError(
-            tr("The %1 is not running. Start it with 'replicactl sandbox start-standby' first.").arg(standby.name));
+        return makeError(tr("%1 is not running. Start it with 'replicactl sandbox start-standby' first.")
+                             .arg(called(standby.name, true)));
     if (m_state->synchronous && isRunning(m_state->primary)) {
         // Once promoted it no longer replicates: commits waiting for it would wait forever.
         auto applied = applySynchronous(false, false);
@@ -1490,22 +1497,23 @@ Result<void> Sandbox::promote(const QString &name)
     if (m_state->version.atLeast(10))
         promote.args({QStringLiteral("-w"), QStringLiteral("-t"), QStringLiteral("60")});
     promote.arg(QStringLiteral("promote"));
-    auto ran = runChecked(promote, tr("promote the %1").arg(standby.name));
+    auto ran = runChecked(promote, tr("promote %1").arg(called(standby.name)));
     if (!ran)
         return ran.error();
     auto primaryNow = waitOn(standby, QStringLiteral("NOT pg_is_in_recovery()"), 30000);
     if (!primaryNow)
         return primaryNow.error();
     if (!*primaryNow)
-        return makeError(tr("The %1 did not finish its promotion within 30 s. See %2.")
-                             .arg(standby.name, QDir(m_dir).filePath(standby.name + QStringLiteral(".log"))));
+        return makeError(
+            tr("%1 did not finish its promotion within 30 s. See %2.")
+                .arg(called(standby.name, true), QDir(m_dir).filePath(standby.name + QStringLiteral(".log"))));
     standby.promoted = true;
     auto saved = saveState();
     if (!saved)
         return saved.error();
-    note(tr("Promoted the %1: it now accepts writes on port %2, on a new timeline. The old primary keeps "
+    note(tr("Promoted %1: it now accepts writes on port %2, on a new timeline. The old primary keeps "
             "running on its own; the two no longer replicate.")
-             .arg(standby.name)
+             .arg(called(standby.name))
              .arg(standby.port));
     dropSlotOf(standby);
     return {};

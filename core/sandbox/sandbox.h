@@ -123,6 +123,9 @@ public:
     QString psqlCommand(const SandboxServer &server) const;
 
 private:
+    // A server as a sentence names it: "the primary", "the standby"; one of
+    // several standbys by its own name ("standby2").
+    static QString called(const QString &name, bool sentenceStart = false);
     Result<void> ensureLoaded();
     Result<void> checkStandbyOptions(const SandboxOptions &options, const PgVersion &version,
                                      const std::optional<SandboxState> &existing) const;

@@ -108,7 +108,7 @@ void TestTranslations::realStringsTranslated_data()
     QTest::newRow("replicactl setup") << "ReplicaCtl"
                                       << "Apply this plan? [y/N] ";
     QTest::newRow("sandbox") << "Sandbox"
-                             << "Stopped the %1.";
+                             << "Stopped %1.";
     QTest::newRow("main window") << "MainWindow"
                                  << "No sandbox in %1 yet.";
 }
