@@ -95,7 +95,7 @@ LagChart::LagChart(const LagHistory *history, QWidget *parent)
     m_xAxis->setTickCount(7);
     m_chart->addAxis(m_xAxis, Qt::AlignBottom);
     setStrokes();
-    m_view->setMinimumHeight(220);
+    m_view->setMinimumHeight(300); // room for the value axis title beside a plot of useful height
     buildControls();
     replaceYAxis();
 }
