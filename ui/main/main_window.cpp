@@ -958,7 +958,8 @@ void MainWindow::openSetupWizard()
 // The wizard's Done page: the pair it set up becomes a saved cluster, reached
 // through SSH tunnels to each server's port, and is selected once saved.
 void MainWindow::addClusterFromSetup(const HostTarget &primary, int primaryPort, const HostTarget &standby,
-                                     int standbyPort, const QString &monitoringRole, const QString &monitoringPassword)
+                                     int standbyPort, const QString &standbyName, const QString &monitoringRole,
+                                     const QString &monitoringPassword)
 {
     auto serverFor = [](const QString &name, bool isPrimary, const HostTarget &target, int port) {
         ClusterServer server;
@@ -977,8 +978,9 @@ void MainWindow::addClusterFromSetup(const HostTarget &primary, int primaryPort,
     for (const ClusterProfile &existing : m_clusters->profiles())
         taken << existing.id;
     profile.id = ClusterProfile::idFor(profile.name, taken);
-    profile.servers = {serverFor(QStringLiteral("primary"), true, primary, primaryPort),
-                       serverFor(QStringLiteral("standby"), false, standby, standbyPort)};
+    profile.servers = {
+        serverFor(QStringLiteral("primary"), true, primary, primaryPort),
+        serverFor(standbyName.isEmpty() ? QStringLiteral("standby") : standbyName, false, standby, standbyPort)};
     // The role the setup made for the panel; its password goes to the keychain, never to the profile.
     if (!monitoringRole.isEmpty())
         profile.monitoringRole = monitoringRole;

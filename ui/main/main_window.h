@@ -120,7 +120,8 @@ private:
     void showAbout();
     void openSetupWizard();
     void addClusterFromSetup(const HostTarget &primary, int primaryPort, const HostTarget &standby, int standbyPort,
-                             const QString &monitoringRole, const QString &monitoringPassword);
+                             const QString &standbyName, const QString &monitoringRole,
+                             const QString &monitoringPassword);
     // "replicactl sandbox <action> [--dir DIR]", quoted for a shell.
     QString sandboxCommand(const QString &action) const;
 

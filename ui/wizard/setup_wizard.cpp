@@ -51,7 +51,8 @@ SetupWizard::SetupWizard(QWidget *parent) : QWizard(parent), m_session(std::make
         const PlanChoices &choices = m_session->plan ? m_session->plan->choices() : m_session->choices;
         const QString password = m_session->runner->monitoringPassword();
         emit openPanelRequested(choices.primary, choices.primaryPort, choices.standby, choices.standbyPort,
-                                password.isEmpty() ? QString() : choices.monitoringUser, password);
+                                choices.applicationName, password.isEmpty() ? QString() : choices.monitoringUser,
+                                password);
     });
 }
 

@@ -48,10 +48,12 @@ public:
     int nextId() const override;
 
 signals:
-    // "Open the panel on this cluster" on the last page: the pair as set up, and the role
+    // "Open the panel on this cluster" on the last page: the pair as set up (the standby by
+    // its application_name, the name the primary's pg_stat_replication shows), and the role
     // the panel connects as with its password (for the keychain; empty when the plan made none).
     void openPanelRequested(const HostTarget &primary, int primaryPort, const HostTarget &standby, int standbyPort,
-                            const QString &monitoringRole, const QString &monitoringPassword);
+                            const QString &standbyName, const QString &monitoringRole,
+                            const QString &monitoringPassword);
 
 private:
     void onPrompt(quint64 id, const SshPrompt &prompt);
