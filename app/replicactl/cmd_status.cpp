@@ -19,9 +19,10 @@
 
 // replicactl status: the replication table of a primary and the state of
 // its standbys with the alerts: one sample of the monitor's
-// ReplicationSampler (--sandbox, --conninfo), or, over SSH (--primary), the
-// same queries read with psql as postgres (no port of the servers needs to
-// be open to this machine) and the same problem finder.
+// ReplicationSampler (--sandbox, --conninfo, and --primary over SSH tunnels
+// as the monitoring role), or, when that cannot be had over SSH (the primary
+// or a host down, no role), the same queries read with psql as postgres and
+// the same problem finder, so that each standby is still shown.
 namespace ReplicaCtl {
 
 namespace {
@@ -136,6 +137,24 @@ void print(QTextStream &out, const ReplicationSample &sample, bool json)
         out << ReplicationTable::renderText(sample);
 }
 
+// Over SSH tunnels as the monitoring role, the same sample as watch and the
+// window (with the commits waiting and the WAL rate), when every host
+// answers and the primary keeps the role's password; nothing otherwise, and
+// psql over SSH says what it can (a standby's state when the primary is gone).
+std::optional<int> tunnelledStatus(const QCommandLineParser &parser, QTextStream &out)
+{
+    SshSamplerTargets tunnels; // outlives the sampler
+    ReplicationSampler sampler;
+    sampler.setConnectTimeout(5000);
+    if (!tunnels.configure(parser, sampler))
+        return std::nullopt;
+    const auto sample = sampleOnce(sampler, 15000);
+    if (!sample || !sample->primary.reachable)
+        return std::nullopt;
+    print(out, *sample, parser.isSet(QStringLiteral("json")));
+    return Done;
+}
+
 int sampledStatus(const QCommandLineParser &parser, QTextStream &out, QTextStream &err)
 {
     ReplicationSampler sampler;
@@ -166,6 +185,7 @@ int status(const QStringList &arguments)
            "advanced) and the exit status is 1."));
     parser.addHelpOption();
     SshSamplerTargets::addOptions(parser);
+    SshSamplerTargets::addMonitoringOptions(parser);
     parser.addOption({QStringLiteral("json"), tr("Print JSON instead of a table.")});
     addSamplerOptions(parser);
     addSshOptions(parser);
@@ -200,6 +220,8 @@ int status(const QStringList &arguments)
         }
         standbyTargets.append(*parsed);
     }
+    if (const auto done = tunnelledStatus(parser, out))
+        return *done;
     ReplicationSample sample;
     sample.sampledAt = QDateTime::currentDateTimeUtc();
     // Every server is asked even when the primary is gone: which standby

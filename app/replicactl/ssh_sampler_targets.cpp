@@ -15,6 +15,7 @@ namespace ReplicaCtl {
 struct SshSamplerTargets::Found
 {
     QString given; // USER@HOST as written
+    QString where; // HOST:PORT of the server, as the sample names it
     SshHostConfig config;
     MonitoredServer server;
     int localPort = 0;
@@ -62,7 +63,8 @@ Result<SshSamplerTargets::Found> SshSamplerTargets::find(const QString &given, c
         error.message = tr("%1 could not be asked: %2").arg(given, error.message);
         return error;
     }
-    return Found{given, *config, *server, 0};
+    const QString where = target->host + QLatin1Char(':') + QString::number(server->cluster.port);
+    return Found{given, where, *config, *server, 0};
 }
 
 Result<void> SshSamplerTargets::openTunnels(QList<Found> &servers)
@@ -124,12 +126,13 @@ Result<void> SshSamplerTargets::configure(const QCommandLineParser &parser, Repl
     if (auto opened = openTunnels(servers); !opened)
         return opened;
     const Found &primary = servers.constFirst();
-    sampler.setPrimary(QStringLiteral("primary"), MonitoredServer::tunnelConninfo(primary.localPort, user, *password));
+    sampler.setPrimary(QStringLiteral("primary"), MonitoredServer::tunnelConninfo(primary.localPort, user, *password),
+                       primary.where);
     for (qsizetype i = 1; i < servers.size(); ++i) {
         const Found &standby = servers.at(i);
         const QString name = standby.server.applicationName.isEmpty() ? QStringLiteral("standby%1").arg(i)
                                                                       : standby.server.applicationName;
-        sampler.addStandby(name, MonitoredServer::tunnelConninfo(standby.localPort, user, *password));
+        sampler.addStandby(name, MonitoredServer::tunnelConninfo(standby.localPort, user, *password), standby.where);
     }
     return {};
 }

@@ -88,17 +88,17 @@ ReplicationSampler::Target *ReplicationSampler::addTarget(const QString &name, c
     return raw;
 }
 
-void ReplicationSampler::setPrimary(const QString &name, const QString &conninfo)
+void ReplicationSampler::setPrimary(const QString &name, const QString &conninfo, const QString &where)
 {
     const auto old = std::find_if(m_targets.begin(), m_targets.end(), [](const auto &t) { return t->isPrimary; });
     if (old != m_targets.end())
         m_targets.erase(old);
-    addTarget(name, conninfo, true);
+    addTarget(name, conninfo, true)->where = where;
 }
 
-void ReplicationSampler::addStandby(const QString &name, const QString &conninfo)
+void ReplicationSampler::addStandby(const QString &name, const QString &conninfo, const QString &where)
 {
-    addTarget(name, conninfo, false);
+    addTarget(name, conninfo, false)->where = where;
 }
 
 void ReplicationSampler::clearServers()
@@ -172,7 +172,7 @@ void ReplicationSampler::startRound()
         PgConnection *connection = target->connection.get();
         ReplicationSample::Server &server = serverFor(target);
         server.name = target->name;
-        server.endpoint = connection->endpoint();
+        server.endpoint = target->endpoint();
         switch (connection->state()) {
         case PgConnection::State::Ready:
         case PgConnection::State::Busy: {
@@ -195,7 +195,7 @@ void ReplicationSampler::startRound()
             if (server.error.isEmpty())
                 server.error.sentence = tr("Not connected yet.");
             connection->open(target->conninfo); // try again in the background
-            server.endpoint = connection->endpoint();
+            server.endpoint = target->endpoint();
             break;
         case PgConnection::State::Resolving:
         case PgConnection::State::Connecting:
@@ -204,7 +204,7 @@ void ReplicationSampler::startRound()
             if (server.error.isEmpty()) {
                 // The first attempt: nothing is known to be wrong yet.
                 server.connecting = true;
-                server.error.sentence = tr("Connecting to %1...").arg(connection->endpoint());
+                server.error.sentence = tr("Connecting to %1...").arg(target->endpoint());
             }
             break;
         }

@@ -31,9 +31,11 @@ public:
     ~ReplicationSampler() override;
 
     // The server whose pg_stat_replication, slots and archiver are read.
-    void setPrimary(const QString &name, const QString &conninfo);
+    // where: how the sample names its place (host:port) when the connection
+    // string does not say it (an SSH tunnel's local port); empty: libpq's.
+    void setPrimary(const QString &name, const QString &conninfo, const QString &where = {});
     // A standby to ask about itself (role, receive/replay positions, pause).
-    void addStandby(const QString &name, const QString &conninfo);
+    void addStandby(const QString &name, const QString &conninfo, const QString &where = {});
     void clearServers();
 
     void setInterval(int ms);
@@ -84,7 +86,9 @@ private:
         QString name;
         QString conninfo;
         bool isPrimary = false;
+        QString where; // empty: the connection's own endpoint
         std::unique_ptr<PgConnection> connection;
+        QString endpoint() const { return where.isEmpty() ? connection->endpoint() : where; }
         // This round's queries on this server: id -> what it reads.
         QHash<quint64, int> pending;
     };

@@ -322,6 +322,18 @@ void TestSetupReplicactl::watchReachesThePairThroughSshTunnels()
         QVERIFY2(sample.value(QStringLiteral("alerts")).toArray().isEmpty(), qPrintable(line));
     }
 
+    // status is one sample of the same: the standby by its application_name, at its host and port.
+    const Run status = run(QStringList{QStringLiteral("status"), QStringLiteral("--primary"), target(primary),
+                                       QStringLiteral("--standby"), target(standby)} +
+                               sshOptions(),
+                           {}, 90000);
+    QVERIFY2(status.exitCode == 0, qPrintable(status.all()));
+    QVERIFY2(
+        status.out.contains(QStringLiteral("%1 (%2:5432): standby").arg(applicationName(standby), standby->address())),
+        qPrintable(status.all()));
+    QVERIFY2(status.out.contains(QStringLiteral("primary (%1:5432): primary").arg(primary->address())),
+             qPrintable(status.all()));
+
     // A role the passfile keeps no password for: said before any tunnel opens, with the ways out.
     const Run unknown = run(arguments + QStringList{QStringLiteral("--monitoring-role"), QStringLiteral("nobody"),
                                                     QStringLiteral("--count"), QStringLiteral("1")},
