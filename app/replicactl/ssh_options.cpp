@@ -139,6 +139,11 @@ Result<std::unique_ptr<SshHost>> openHost(const HostTarget &target, const QComma
     auto config = hostConfig(target, parser);
     if (!config)
         return config.error();
+    return openHost(*config, parser);
+}
+
+Result<std::unique_ptr<SshHost>> openHost(const SshHostConfig &config, const QCommandLineParser &parser)
+{
     const QStringList ways{QStringLiteral("sudo"), QStringLiteral("sudo-password-file"),
                            QStringLiteral("su-password-file")};
     QStringList chosen;
@@ -159,7 +164,7 @@ Result<std::unique_ptr<SshHost>> openHost(const HostTarget &target, const QComma
             option == QLatin1String("su-password-file") ? Privilege::Method::Su : Privilege::Method::SudoPassword;
         privilege.password = *password;
     }
-    auto host = std::make_unique<SshHost>(*config);
+    auto host = std::make_unique<SshHost>(config);
     host->setPrivilege(privilege);
     return host;
 }

@@ -25,5 +25,7 @@ Result<SshHostConfig> hostConfig(const HostTarget &target, const QCommandLinePar
 // yet); a refused Error when they contradict each other, a password file
 // or the SSH config (-F, ~/.ssh/config) cannot be read.
 Result<std::unique_ptr<SshHost>> openHost(const HostTarget &target, const QCommandLineParser &parser);
+// The same for settings hostConfig() made (so that a tunnel to the host logs in alike).
+Result<std::unique_ptr<SshHost>> openHost(const SshHostConfig &config, const QCommandLineParser &parser);
 
 } // namespace ReplicaCtl

@@ -54,7 +54,7 @@ Result<SshSamplerTargets::Found> SshSamplerTargets::find(const QString &given, c
     auto config = hostConfig(*target, parser);
     if (!config)
         return config.error();
-    auto host = openHost(*target, parser);
+    auto host = openHost(*config, parser);
     if (!host)
         return host.error();
     auto server = MonitoredServer::find(**host, monitoringUser);

@@ -43,10 +43,6 @@ int listenOnLoopback(int *port)
     return fd;
 }
 
-} // namespace
-
-namespace {
-
 // The workers still running, so that a program can let them close their
 // sessions before it exits. Never destroyed: a worker may end after main().
 struct Workers

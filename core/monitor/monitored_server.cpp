@@ -2,6 +2,7 @@
 
 #include "core/conf/conninfo.h"
 #include "core/conf/recovery_settings.h"
+#include "core/plan/cluster_layout.h"
 #include "core/plan/discovery.h"
 #include "core/plan/passfile.h"
 
@@ -38,8 +39,9 @@ Result<MonitoredServer> MonitoredServer::find(Host &host, const QString &monitor
     MonitoredServer server;
     server.cluster = *cluster;
     server.applicationName = applicationNameOf(host, *cluster);
+    const ClusterLayout layout(*facts, cluster->version, cluster->name, cluster->port, cluster->dataDir);
     // Read as a file, never through a command: a command's output is kept in logs.
-    if (auto passfile = host.readFile(facts->postgresHome + QStringLiteral("/.pgpass"), RunAs::Postgres))
+    if (auto passfile = host.readFile(layout.passfile(), RunAs::Postgres))
         server.monitoringPassword = Passfile::passwordForUser(*passfile, QStringLiteral("postgres"), monitoringUser);
     return server;
 }
